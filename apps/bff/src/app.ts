@@ -1,0 +1,78 @@
+import type { Engine } from '@sandcloud/engine';
+import express from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { pinoHttp } from 'pino-http';
+import { errorHandler, notFoundHandler } from './http/errors.ts';
+import { loadSession, requireCsrfToken } from './http/session.ts';
+import { apiRouter } from './routes/index.ts';
+
+export interface AppOptions {
+  /** The built console (apps/console/dist) to serve from the same origin; omitted in API tests. */
+  consoleDir?: string;
+  secureCookies?: boolean;
+  /** Structured request logs; tests turn them off. */
+  logRequests?: boolean;
+}
+
+const BODY_LIMIT = '256kb';
+
+/** Builds the BFF without listening, so tests can drive it in-process. */
+export function createApp(engine: Engine, options: AppOptions = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use(
+    pinoHttp({
+      enabled: options.logRequests ?? false,
+      // One short line per request: id, method, path, status, duration — no headers, no cookies.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      genReqId: (req, res) => {
+        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      // Sandcloud is served over plain HTTP on loopback: forcing HTTPS would lock the console out.
+      strictTransportSecurity: false,
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'upgrade-insecure-requests': null,
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          // React Flow and the terminal set inline style attributes.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+        },
+      },
+    }),
+  );
+
+  app.use('/api', express.json({ limit: BODY_LIMIT }), loadSession(engine), requireCsrfToken, (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', apiRouter(engine, { secureCookies: options.secureCookies ?? false }));
+  app.use('/api', notFoundHandler);
+
+  if (options.consoleDir && existsSync(options.consoleDir)) {
+    const consoleDir = options.consoleDir;
+    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
+    // Deep links (/projects/…/instances) are the console's routes: answer them with the SPA shell.
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(join(consoleDir, 'index.html')));
+  }
+
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { join } from 'node:path';
+
+/** Everything the server reads from its environment, parsed once with defaults. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  SANDCLOUD_DATA_DIR: z.string().default(join(process.cwd(), '.data')),
+  SANDCLOUD_ADMIN_USER: z.string().optional(),
+  SANDCLOUD_ADMIN_PASSWORD: z.string().optional(),
+  /** Simulation speed: 1 is as slow as a real cloud; tests and demos may run faster. */
+  SANDCLOUD_SPEED: z.coerce.number().positive().default(1),
+  SANDCLOUD_LOG_REQUESTS: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type ServerConfig = z.infer<typeof envSchema>;
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid setting ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,37 @@
+import type { Engine } from '@sandcloud/engine';
+import { Router } from 'express';
+import { currentSession, requireSession } from '../http/session.ts';
+import { toEventDto } from './dto.ts';
+
+const HEARTBEAT_MS = 20_000;
+
+/**
+ * The live stream: Server-Sent Events of every change in the projects the user belongs to.
+ * Membership is checked per event, so a user removed from a project stops hearing of it at once.
+ */
+export function eventRoutes(engine: Engine): Router {
+  const router = Router();
+
+  router.get('/events', requireSession, (req, res) => {
+    const { user } = currentSession(req);
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 2000\n\n');
+
+    const unsubscribe = engine.events.subscribe((event) => {
+      const visible = event.projectId === null || engine.projects.roleOf(user.id, event.projectId) !== undefined;
+      if (visible) res.write(`data: ${JSON.stringify(toEventDto(event))}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  return router;
+}

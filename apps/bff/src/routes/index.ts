@@ -1,0 +1,26 @@
+import type { Engine } from '@sandcloud/engine';
+import { Router } from 'express';
+import { computeAccess } from '../http/project-access.ts';
+import { requireSession } from '../http/session.ts';
+import { authRoutes } from './auth-routes.ts';
+import { eventRoutes } from './event-routes.ts';
+import { networkRoutes } from './network-routes.ts';
+import { projectRoutes } from './project-routes.ts';
+import { userRoutes } from './user-routes.ts';
+
+/** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
+const computeFeatures: ((engine: Engine) => Router)[] = [networkRoutes];
+
+export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {
+  const api = Router();
+  api.use(authRoutes(engine, options));
+  api.use(userRoutes(engine));
+  api.use(projectRoutes(engine));
+  api.use(eventRoutes(engine));
+
+  const compute = Router({ mergeParams: true });
+  compute.use(requireSession, computeAccess(engine));
+  for (const feature of computeFeatures) compute.use(feature(engine));
+  api.use('/projects/:projectId', compute);
+  return api;
+}

@@ -1,0 +1,54 @@
+import type { Engine } from '@sandcloud/engine';
+import { createProjectRequestSchema, pageQuerySchema, setMemberRequestSchema } from '@sandcloud/api-schemas';
+import { Router } from 'express';
+import { HttpError } from '../http/errors.ts';
+import { currentProject, requireProject } from '../http/project-access.ts';
+import { currentSession, requireSession } from '../http/session.ts';
+import { parseInput } from '../http/validate.ts';
+import { paginate } from './paginate.ts';
+import { toProjectDto } from './dto.ts';
+
+export function projectRoutes(engine: Engine): Router {
+  const router = Router();
+  router.use('/projects', requireSession);
+
+  router.get('/projects', (req, res) => {
+    const page = parseInput(pageQuerySchema, req.query);
+    const projects = engine.projects.listFor(currentSession(req).user).map((p) => toProjectDto(p, p.role));
+    res.json(paginate(projects, page));
+  });
+
+  router.post('/projects', (req, res) => {
+    const { user } = currentSession(req);
+    const project = engine.projects.create(user, parseInput(createProjectRequestSchema, req.body));
+    res.status(201).json(toProjectDto(project, 'admin'));
+  });
+
+  router.get('/projects/:projectId', requireProject(engine, 'read'), (req, res) => {
+    res.json(toProjectDto(currentProject(req), req.projectRole!));
+  });
+
+  router.post('/projects/:projectId/compute/activate', requireProject(engine, 'manage'), (req, res) => {
+    const project = engine.activateCompute(currentProject(req).id);
+    res.json(toProjectDto(project, req.projectRole!));
+  });
+
+  router.get('/projects/:projectId/members', requireProject(engine, 'read'), (req, res) => {
+    const members = engine.projects.members(currentProject(req).id);
+    res.json({ items: members, total: members.length, limit: members.length, offset: 0 });
+  });
+
+  router.put('/projects/:projectId/members', requireProject(engine, 'manage'), (req, res) => {
+    const { username, role } = parseInput(setMemberRequestSchema, req.body);
+    const user = engine.identity.findUser(username);
+    if (!user) throw new HttpError(404, 'NOT_FOUND', `No user named ${username}`, 'username');
+    res.json(engine.projects.setMember(currentProject(req).id, user, role));
+  });
+
+  router.delete('/projects/:projectId/members/:userId', requireProject(engine, 'manage'), (req, res) => {
+    engine.projects.removeMember(currentProject(req).id, String(req.params.userId));
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+import { createEngine } from '@sandcloud/engine';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.ts';
+import { readConfig } from './config.ts';
+
+const config = readConfig();
+const here = dirname(fileURLToPath(import.meta.url));
+const consoleDir = resolve(here, '../../console/dist');
+const databasePath = join(config.SANDCLOUD_DATA_DIR, 'sandcloud.db');
+
+const engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED });
+const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
+engine.start();
+
+const app = createApp(engine, {
+  consoleDir: config.NODE_ENV === 'production' ? consoleDir : undefined,
+  logRequests: config.SANDCLOUD_LOG_REQUESTS,
+});
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST}:${port}`;
+  console.log(`Sandcloud is running at ${url}  (data: ${databasePath})`);
+  if (admin.generatedPassword) {
+    console.log(`First start: log in as "${config.SANDCLOUD_ADMIN_USER ?? 'admin'}" with password ${admin.generatedPassword}`);
+    console.log('This password is printed only once; set SANDCLOUD_ADMIN_PASSWORD to choose it yourself.');
+  }
+});
+
+function shutdown(): void {
+  server.close();
+  engine.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

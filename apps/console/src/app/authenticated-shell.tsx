@@ -1,0 +1,84 @@
+import { useEffect } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { LanguageSwitch } from '../components/language-switch.tsx';
+import { SkeletonRows } from '../components/ui/skeleton.tsx';
+import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
+import { useProjects } from '../features/projects/api/projects.ts';
+import { useI18n } from '../lib/i18n/i18n.tsx';
+import { useLiveEvents } from '../lib/live-events.ts';
+import { paths } from '../lib/paths.ts';
+
+/** The frame of every signed-in screen: header with project selector, language and user menu. */
+export function AuthenticatedShell() {
+  const { t, language, setLanguage } = useI18n();
+  const session = useSession();
+  const location = useLocation();
+  const connected = useLiveEvents(Boolean(session.data));
+  const saveLanguage = useSaveLanguage();
+  const preferred = session.data?.user.language;
+
+  // The language follows the user: adopt the saved preference when the session loads.
+  useEffect(() => {
+    if (preferred && preferred !== language) setLanguage(preferred);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the saved preference changes
+  }, [preferred]);
+
+  if (session.isPending) return <div className="p-6"><SkeletonRows /></div>;
+  if (!session.data) return <Navigate to={paths.login()} state={{ from: location.pathname }} replace />;
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex h-12 items-center gap-4 bg-slate-900 px-4 text-sm text-slate-100">
+        <Link to={paths.projects()} className="font-bold text-white">
+          ☁ {t('app.name')}
+        </Link>
+        <ProjectSelector />
+        <div className="ml-auto flex items-center gap-3">
+          {!connected && <span className="text-xs text-amber-300">{t('live.disconnected')}</span>}
+          <LanguageSwitch onChange={(next) => saveLanguage.mutate(next)} />
+          <UserMenu username={session.data.user.username} />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+function ProjectSelector() {
+  const { t } = useI18n();
+  const { projectId } = useParams();
+  const projects = useProjects();
+  const navigate = useNavigate();
+  return (
+    <select
+      aria-label={t('header.selectProject')}
+      className="rounded bg-slate-800 px-2 py-1 text-slate-100"
+      value={projectId ?? ''}
+      onChange={(event) => void navigate(event.target.value ? paths.project(event.target.value) : paths.projects())}
+    >
+      <option value="">{t('projects.title')}</option>
+      {projects.data?.items.map((project) => (
+        <option key={project.id} value={project.id}>
+          {project.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function UserMenu({ username }: { username: string }) {
+  const { t } = useI18n();
+  const logout = useLogout();
+  return (
+    <div className="flex items-center gap-2">
+      <span aria-label={t('header.user')} className="text-slate-300">
+        {username}
+      </span>
+      <button type="button" className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white" onClick={() => logout.mutate()}>
+        {t('header.logout')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { ToastProvider } from '../components/ui/toast.tsx';
+import { ApiRequestError } from '../lib/api-client.ts';
+import { I18nProvider } from '../lib/i18n/i18n.tsx';
+
+// Client errors (4xx) will not change on retry; only retry what may be transient.
+const retry = (failureCount: number, error: unknown) =>
+  !(error instanceof ApiRequestError && error.status < 500) && failureCount < 2;
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { retry, staleTime: 5_000, refetchOnWindowFocus: false } } }),
+  );
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <ToastProvider>{children}</ToastProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { useLogin, useSession } from '../api/session.ts';
+import { LanguageSwitch } from '../../../components/language-switch.tsx';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  const login = useLogin();
+  const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const from = (location.state as { from?: string } | null)?.from ?? '/projects';
+
+  if (session.data) return <Navigate to={from} replace />;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    login.mutate({ username, password });
+  };
+
+  return (
+    <div className="flex min-h-screen items-center justify-center bg-gradient-to-br from-slate-900 to-brand-700 p-6">
+      <form onSubmit={submit} className="w-full max-w-sm space-y-4 rounded-lg bg-white p-8 shadow-2xl">
+        <div className="flex items-center justify-between">
+          <span className="text-lg font-bold text-brand-600">☁ {t('app.name')}</span>
+          <LanguageSwitch />
+        </div>
+        <h1 className="text-base font-semibold">{t('login.title')}</h1>
+        <Field label={t('login.username')}>
+          {(id) => <input id={id} className={inputClass} autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />}
+        </Field>
+        <Field label={t('login.password')}>
+          {(id) => (
+            <input id={id} type="password" className={inputClass} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
+        {login.error && (
+          <p role="alert" className="text-sm text-red-600">
+            {errorMessage(login.error)}
+          </p>
+        )}
+        <Button type="submit" variant="primary" className="w-full" disabled={login.isPending}>
+          {t('login.submit')}
+        </Button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { NavLink, Outlet, useParams } from 'react-router-dom';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import type { MessageKey } from '../../../lib/i18n/catalog.ts';
+import { paths } from '../../../lib/paths.ts';
+import { useProject } from '../../projects/api/projects.ts';
+import { ActivationPanel } from '../../projects/components/activation-panel.tsx';
+
+interface MenuEntry {
+  section: string;
+  label: MessageKey;
+  indent?: boolean;
+}
+
+/** The left menu of Infrastructure > Compute & Network, in the order of the guide. */
+const MENU: MenuEntry[] = [
+  { section: 'instances', label: 'menu.instances' },
+  { section: 'key-pairs', label: 'menu.keyPairs' },
+  { section: 'images', label: 'menu.images' },
+  { section: 'block-storage', label: 'menu.blockStorage' },
+  { section: 'network/vpc', label: 'menu.vpc', indent: true },
+  { section: 'network/topology', label: 'menu.topology', indent: true },
+  { section: 'floating-ips', label: 'menu.floatingIps' },
+  { section: 'security-groups', label: 'menu.securityGroups' },
+  { section: 'load-balancers', label: 'menu.loadBalancers' },
+];
+
+/** Compute & Network screens; until the product is activated, the activation panel stands in for them. */
+export function ComputeLayout() {
+  const t = useT();
+  const { projectId = '' } = useParams();
+  const project = useProject(projectId);
+
+  if (project.isPending) return <div className="flex-1 p-6"><SkeletonRows /></div>;
+  if (!project.data) return <div className="flex-1 p-6 text-sm text-red-600">{project.error?.message}</div>;
+
+  return (
+    <>
+      <nav aria-label={t('menu.computeNetwork')} className="w-56 shrink-0 border-r border-slate-200 bg-white py-4 text-sm">
+        <div className="px-4 pb-1 text-xs text-slate-400">{t('menu.infrastructure')}</div>
+        <div className="px-4 pb-3 font-semibold">{t('menu.computeNetwork')}</div>
+        {MENU.map((entry) => (
+          <div key={entry.section}>
+            {entry.section === 'network/vpc' && <div className="px-4 pt-2 pb-1 text-slate-500">{t('menu.network')}</div>}
+            <NavLink
+              to={paths.computeSection(projectId, entry.section)}
+              className={({ isActive }) =>
+                `block py-1.5 pr-4 ${entry.indent ? 'pl-8' : 'pl-4'} ${isActive ? 'bg-brand-50 font-medium text-brand-700' : 'text-slate-700 hover:bg-slate-50'}`
+              }
+            >
+              {t(entry.label)}
+            </NavLink>
+          </div>
+        ))}
+      </nav>
+      <main className="min-w-0 flex-1 p-6">
+        {project.data.computeActivated ? (
+          <Outlet />
+        ) : (
+          <>
+            <PageHeader title={t('menu.computeNetwork')} />
+            <div className="rounded-lg border border-slate-200 bg-white p-5">
+              <ActivationPanel project={project.data} />
+            </div>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateProjectRequest, Page, ProjectDto, ProjectMemberDto, SetMemberRequest } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export const projectsQuery = queryOptions({
+  queryKey: queryKeys.projects,
+  queryFn: () => api.get<Page<ProjectDto>>('/projects?limit=500'),
+});
+
+export const projectQuery = (projectId: string) =>
+  queryOptions({ queryKey: queryKeys.project(projectId), queryFn: () => api.get<ProjectDto>(`/projects/${projectId}`) });
+
+export const membersQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: queryKeys.members(projectId),
+    queryFn: () => api.get<Page<ProjectMemberDto>>(`/projects/${projectId}/members`),
+  });
+
+export const useProjects = () => useQuery(projectsQuery);
+export const useProject = (projectId: string) => useQuery(projectQuery(projectId));
+export const useMembers = (projectId: string) => useQuery(membersQuery(projectId));
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateProjectRequest) => api.post<ProjectDto>('/projects', input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects }),
+  });
+}
+
+export function useActivateCompute(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<ProjectDto>(`/projects/${projectId}/compute/activate`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects }),
+  });
+}
+
+export function useSetMember(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SetMemberRequest) => api.put<ProjectMemberDto>(`/projects/${projectId}/members`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(projectId) }),
+  });
+}
+
+/** The current user's role decides which buttons are enabled; the API enforces the same rule. */
+export function useProjectPermissions(projectId: string) {
+  const project = useProject(projectId);
+  const role = project.data?.role;
+  return {
+    role,
+    canWrite: role === 'admin' || role === 'member',
+    canManage: role === 'admin',
+  };
+}

@@ -1,0 +1,8 @@
+/** Typed builders for every console route, so links never drift from the router. */
+export const paths = {
+  login: () => '/login',
+  projects: () => '/projects',
+  project: (projectId: string) => `/projects/${projectId}`,
+  compute: (projectId: string) => `/projects/${projectId}/compute`,
+  computeSection: (projectId: string, section: string) => `/projects/${projectId}/compute/${section}`,
+};

@@ -1,0 +1,54 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Lint keeps the layering honest (docs/ARCHITECTURE.md):
+ *   console → api-schemas;  bff → api-schemas + engine;  engine → guest, nothing of HTTP or React.
+ */
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/set-state-in-effect': 'off' },
+  },
+  ...layer('packages/engine/**/*.ts', 'The engine knows nothing of HTTP, React or the API schemas', [
+    '@sandcloud/api-schemas', '@sandcloud/bff', '@sandcloud/console', 'express', 'express/*', 'react', 'react-*', '@tanstack/*', 'ws', 'node:http', 'http', 'zod',
+  ]),
+  ...layer('packages/guest/**/*.ts', 'The guest is a pure simulated machine', [
+    '@sandcloud/*', 'express', 'react', 'react-*', 'node:fs', 'fs', 'node:child_process', 'child_process', 'node:http', 'http',
+  ]),
+  ...layer('packages/api-schemas/**/*.ts', 'Schemas are shared by the console and the BFF and depend on nothing of theirs', [
+    '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', '@sandcloud/console', 'express', 'react', 'react-*',
+  ]),
+  ...layer('apps/bff/**/*.ts', 'The BFF never reaches into the console', ['@sandcloud/console', 'react', 'react-*', '@sandcloud/guest']),
+  ...layer('apps/console/**/*.{ts,tsx}', 'The console talks to the BFF over HTTP, never to the engine', [
+    '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', 'express', 'better-sqlite3', 'node:*',
+  ]),
+);
+
+/** Forbids a layer's files to import the named packages, or to reach into another workspace by path. */
+function layer(files, message, forbidden) {
+  return [
+    {
+      files: [files],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          { patterns: [{ group: forbidden, message }, { group: ['../../../*/src/*', '**/packages/*', '**/apps/*'], message: 'Import another workspace by its package name' }] },
+        ],
+      },
+    },
+  ];
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { languageSchema } from './common.ts';
+
+export const loginRequestSchema = z.strictObject({
+  username: z.string().trim().min(1, 'Enter your user name').max(64),
+  password: z.string().min(1, 'Enter your password').max(256),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  isAdmin: z.boolean(),
+  language: languageSchema,
+});
+export type UserDto = z.infer<typeof userSchema>;
+
+export interface SessionDto {
+  user: UserDto;
+  /** Sent back in the X-CSRF-Token header of every state-changing request. */
+  csrfToken: string;
+}
+
+export const updateMeRequestSchema = z.strictObject({ language: languageSchema });
+
+export const createUserRequestSchema = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'User names are 2–64 letters, digits, ".", "_" or "-"'),
+  password: z.string().min(8, 'Passwords have at least 8 characters').max(256),
+  isAdmin: z.boolean().default(false),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;

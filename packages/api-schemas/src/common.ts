@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** One error shape for every failure the API answers. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+export const MAX_PAGE_SIZE = 500;
+
+/** `?limit=&offset=` on every list; the limit is capped so no request can ask for everything at once. */
+export const pageQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(100),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .loose();
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export const languageSchema = z.enum(['ko', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+/** Resource names as OpenStack accepts them, kept to what a console user can read back. */
+export const resourceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name')
+  .max(255, 'Names have at most 255 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, ".", "_" and "-", starting with a letter or digit');

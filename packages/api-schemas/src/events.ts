@@ -1,0 +1,9 @@
+/** One message of the live stream (`GET /api/projects/:id/events`, Server-Sent Events). */
+export interface ResourceEventDto {
+  kind: string;
+  id: string;
+  projectId: string | null;
+  change: 'created' | 'updated' | 'deleted';
+  status: string | null;
+  at: string;
+}

@@ -1,0 +1,41 @@
+import { EngineError } from './errors.ts';
+
+/**
+ * A resource's allowed actions, each with the states it may start from. Guarding every status change
+ * through one table keeps "what can happen when" in one readable place per resource kind.
+ */
+export type TransitionTable<Status extends string, Action extends string> = Record<
+  Action,
+  { from: readonly Status[] }
+>;
+
+export class InvalidTransitionError extends EngineError {
+  constructor(kind: string, name: string, action: string, status: string) {
+    super('CONFLICT', `Cannot ${action} ${kind} ${name} while it is ${status}`);
+    this.name = 'InvalidTransitionError';
+  }
+}
+
+export function canTransition<S extends string, A extends string>(
+  table: TransitionTable<S, A>,
+  action: A,
+  status: S,
+): boolean {
+  return table[action].from.includes(status);
+}
+
+export function assertTransition<S extends string, A extends string>(
+  table: TransitionTable<S, A>,
+  kind: string,
+  resource: { name: string; status: S },
+  action: A,
+): void {
+  if (!canTransition(table, action, resource.status)) {
+    throw new InvalidTransitionError(kind, resource.name, action.replace(/_/g, ' '), resource.status);
+  }
+}
+
+/** The actions a resource in `status` offers, for menus that disable the rest. */
+export function allowedActions<S extends string, A extends string>(table: TransitionTable<S, A>, status: S): A[] {
+  return (Object.keys(table) as A[]).filter((action) => table[action].from.includes(status));
+}

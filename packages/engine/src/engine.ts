@@ -1,0 +1,73 @@
+import type { Clock } from './core/clock.ts';
+import { SystemClock } from './core/clock.ts';
+import { EventBus } from './core/events.ts';
+import { Scheduler } from './core/scheduler.ts';
+import { IdentityService } from './identity/identity-service.ts';
+import { generatePassword } from './identity/passwords.ts';
+import { ProjectService } from './projects/project-service.ts';
+import { openDatabase } from './store/database.ts';
+import { ResourceStore } from './store/resource-store.ts';
+import { registerModules, type EngineModules } from './modules.ts';
+
+export interface EngineOptions {
+  /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
+  databasePath?: string;
+  clock?: Clock;
+  /** How many times faster than real time simulated operations run (1 = as a real cloud). */
+  speed?: number;
+}
+
+/**
+ * The cloud: every service over one store, one clock, one event bus and one scheduler. Adapters
+ * (the BFF, tests, a future OpenStack API) talk to it; it knows nothing of them.
+ */
+export class Engine {
+  readonly clock: Clock;
+  readonly events = new EventBus();
+  readonly store: ResourceStore;
+  readonly scheduler: Scheduler;
+  readonly identity: IdentityService;
+  readonly projects: ProjectService;
+  readonly modules: EngineModules;
+
+  constructor(options: EngineOptions = {}) {
+    this.clock = options.clock ?? new SystemClock();
+    this.store = new ResourceStore(openDatabase(options.databasePath ?? ':memory:'), this.clock, this.events);
+    this.scheduler = new Scheduler(this.store, this.clock, options.speed ?? 1);
+    this.identity = new IdentityService(this.store, this.clock);
+    this.projects = new ProjectService(this.store);
+    this.modules = registerModules(this);
+  }
+
+  /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */
+  start(): void {
+    this.scheduler.start();
+  }
+
+  /** Tests: moves a ManualClock forward and runs every step due on the way. */
+  advance(ms: number): void {
+    this.scheduler.advance(ms);
+  }
+
+  activateCompute(projectId: string) {
+    return this.projects.activateCompute(projectId, this.clock.now());
+  }
+
+  /**
+   * Creates the first admin when there are no users. Returns the generated password, if one was
+   * generated, so the entry point can print it once.
+   */
+  ensureAdmin(username = 'admin', password?: string): { created: boolean; generatedPassword?: string } {
+    if (this.identity.userCount() > 0) return { created: false };
+    const chosen = password ?? generatePassword();
+    this.identity.createUser({ username, password: chosen, isAdmin: true });
+    return password ? { created: true } : { created: true, generatedPassword: chosen };
+  }
+
+  close(): void {
+    this.scheduler.stop();
+    this.store.db.close();
+  }
+}
+
+export const createEngine = (options?: EngineOptions) => new Engine(options);

@@ -1,0 +1,192 @@
+import { conflict, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import { nextFreeAddress, nextFreePoolAddress } from '../network/ip-allocator.ts';
+import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+
+/** Neutron network. `external` marks the provider network the floating IPs come from. */
+export interface Network extends ResourceBase {
+  external: boolean;
+  subnetIds: string[];
+}
+
+export interface Subnet extends ResourceBase {
+  networkId: string;
+  cidr: string;
+  gatewayIp: string;
+  ipVersion: 4;
+  /** Addresses the platform keeps (gateway, DHCP agents), never given to a port. */
+  reservedIps: string[];
+}
+
+export interface Router extends ResourceBase {
+  externalNetworkId: string;
+  subnetIds: string[];
+}
+
+/** Neutron port: one address on a subnet, owned by a device (an instance, a router, a load balancer). */
+export interface Port extends ResourceBase {
+  networkId: string;
+  subnetId: string;
+  fixedIp: string;
+  deviceOwner: string;
+  deviceId: string;
+  securityGroupIds: string[];
+}
+
+export const PUBLIC_NETWORK_ID = '00000000-0000-4000-8000-0000000000ee';
+export const DEFAULT_NETWORK_NAME = 'Default Network';
+export const DEFAULT_SUBNET_CIDR = '192.168.0.0/24';
+
+export interface FloatingPoolRange {
+  start: string;
+  end: string;
+}
+
+/**
+ * Networks, subnets, routers and the address allocators. Addresses are rows of `ip_allocations`
+ * whose primary key (pool, address) is the last word on uniqueness: two creates can never share an
+ * address, and a released address is free again for the next one (the lowest free is chosen).
+ */
+export class NetworkService {
+  constructor(
+    private readonly store: ResourceStore,
+    readonly floatingPool: FloatingPoolRange,
+  ) {}
+
+  ensurePublicNetwork(): Network {
+    const existing = this.store.get<Network>('network', PUBLIC_NETWORK_ID);
+    if (existing) return existing;
+    return this.store.transaction(() =>
+      this.store.insert<Network>('network', {
+        id: PUBLIC_NETWORK_ID,
+        projectId: null,
+        name: 'Public Network',
+        status: 'ACTIVE',
+        external: true,
+        subnetIds: [],
+      }),
+    );
+  }
+
+  /** The project's "Default Network" 192.168.0.0/24 with its gateway and a router to the Internet. */
+  createDefaultNetwork(projectId: string): Network {
+    const networkId = newId();
+    const subnetId = newId();
+    const subnet = this.store.insert<Subnet>('subnet', {
+      id: subnetId,
+      projectId,
+      name: 'Default Subnet',
+      status: 'ACTIVE',
+      networkId,
+      cidr: DEFAULT_SUBNET_CIDR,
+      gatewayIp: '192.168.0.1',
+      ipVersion: 4,
+      reservedIps: ['192.168.0.1', '192.168.0.2', '192.168.0.3'],
+    });
+    const network = this.store.insert<Network>('network', {
+      id: networkId,
+      projectId,
+      name: DEFAULT_NETWORK_NAME,
+      status: 'ACTIVE',
+      external: false,
+      subnetIds: [subnet.id],
+    });
+    this.store.insert<Router>('router', {
+      id: newId(),
+      projectId,
+      name: 'Default Router',
+      status: 'ACTIVE',
+      externalNetworkId: PUBLIC_NETWORK_ID,
+      subnetIds: [subnet.id],
+    });
+    return network;
+  }
+
+  networks(projectId: string): Network[] {
+    return this.store.list<Network>('network', projectId);
+  }
+
+  subnets(projectId: string): Subnet[] {
+    return this.store.list<Subnet>('subnet', projectId);
+  }
+
+  routers(projectId: string): Router[] {
+    return this.store.list<Router>('router', projectId);
+  }
+
+  ports(projectId: string): Port[] {
+    return this.store.list<Port>('port', projectId);
+  }
+
+  getNetwork(projectId: string, id: string): Network {
+    const network = this.store.get<Network>('network', id);
+    if (!network || network.projectId !== projectId) throw notFound('network', id);
+    return network;
+  }
+
+  getSubnet(projectId: string, id: string): Subnet {
+    const subnet = this.store.get<Subnet>('subnet', id);
+    if (!subnet || subnet.projectId !== projectId) throw notFound('subnet', id);
+    return subnet;
+  }
+
+  getPort(id: string): Port | undefined {
+    return this.store.get<Port>('port', id);
+  }
+
+  /** Creates a port with the next free address of the network's first subnet. */
+  createPort(input: {
+    projectId: string;
+    networkId: string;
+    name: string;
+    deviceOwner: string;
+    deviceId: string;
+    securityGroupIds: string[];
+  }): Port {
+    const network = this.getNetwork(input.projectId, input.networkId);
+    const subnet = this.getSubnet(input.projectId, network.subnetIds[0] ?? '');
+    const fixedIp = nextFreeAddress(subnet.cidr, this.allocated(subnet.id), subnet.reservedIps);
+    if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
+    const id = newId();
+    this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(subnet.id, fixedIp, id);
+    return this.store.insert<Port>('port', {
+      id,
+      projectId: input.projectId,
+      name: input.name,
+      status: 'ACTIVE',
+      networkId: network.id,
+      subnetId: subnet.id,
+      fixedIp,
+      deviceOwner: input.deviceOwner,
+      deviceId: input.deviceId,
+      securityGroupIds: input.securityGroupIds,
+    });
+  }
+
+  updatePortSecurityGroups(port: Port, securityGroupIds: string[]): Port {
+    return this.store.update<Port>('port', port, { securityGroupIds });
+  }
+
+  deletePort(port: Port): void {
+    this.store.db.prepare('DELETE FROM ip_allocations WHERE owner_id = ?').run(port.id);
+    this.store.delete('port', port);
+  }
+
+  /** Takes the lowest free public address for a floating IP, or null when the pool is exhausted. */
+  allocatePublicAddress(ownerId: string): string | null {
+    const used = this.allocated(PUBLIC_NETWORK_ID);
+    const address = nextFreePoolAddress(this.floatingPool.start, this.floatingPool.end, used);
+    if (address) this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(PUBLIC_NETWORK_ID, address, ownerId);
+    return address;
+  }
+
+  releasePublicAddress(ownerId: string): void {
+    this.store.db.prepare('DELETE FROM ip_allocations WHERE pool = ? AND owner_id = ?').run(PUBLIC_NETWORK_ID, ownerId);
+  }
+
+  private allocated(pool: string): string[] {
+    return (this.store.db.prepare('SELECT address FROM ip_allocations WHERE pool = ?').all(pool) as { address: string }[]).map(
+      (row) => row.address,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Migrations run in order, once each; the applied count is kept in SQLite's user_version so a data
+ * directory from an older Sandcloud upgrades in place.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE resources (
+    id          TEXT PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    project_id  TEXT,
+    name        TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  CREATE INDEX resources_by_kind_project ON resources(kind, project_id, created_at);
+
+  -- One row per address handed out: the primary key is what makes double allocation impossible,
+  -- even for two processes sharing the file.
+  CREATE TABLE ip_allocations (
+    pool        TEXT NOT NULL,
+    address     TEXT NOT NULL,
+    owner_id    TEXT NOT NULL,
+    PRIMARY KEY (pool, address)
+  );
+  CREATE INDEX ip_allocations_by_owner ON ip_allocations(owner_id);
+
+  CREATE TABLE users (
+    id            TEXT PRIMARY KEY,
+    username      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT NOT NULL,
+    is_admin      INTEGER NOT NULL,
+    language      TEXT NOT NULL,
+    created_at    INTEGER NOT NULL
+  );
+
+  CREATE TABLE sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token  TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL
+  );
+
+  CREATE TABLE project_members (
+    project_id  TEXT NOT NULL,
+    user_id     TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role        TEXT NOT NULL,
+    PRIMARY KEY (project_id, user_id)
+  );
+
+  -- Pending steps of long operations (BUILD → ACTIVE…). Kept in the database so that a killed
+  -- process resumes them on restart.
+  CREATE TABLE scheduled_tasks (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    due_at   INTEGER NOT NULL,
+    type     TEXT NOT NULL,
+    payload  TEXT NOT NULL
+  );
+  CREATE INDEX scheduled_tasks_by_due ON scheduled_tasks(due_at, id);
+
+  CREATE TABLE resource_events (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    resource_id  TEXT NOT NULL,
+    at           INTEGER NOT NULL,
+    status       TEXT,
+    message      TEXT NOT NULL
+  );
+  CREATE INDEX resource_events_by_resource ON resource_events(resource_id, id);
+
+  CREATE TABLE settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+  );
+  `,
+];
