@@ -3,3 +3,8 @@ export * from './auth.ts';
 export * from './projects.ts';
 export * from './events.ts';
 export * from './networks.ts';
+export * from './catalog.ts';
+export * from './instances.ts';
+export * from './key-pairs.ts';
+export * from './security-groups.ts';
+export * from './floating-ips.ts';

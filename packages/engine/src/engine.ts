@@ -15,6 +15,8 @@ export interface EngineOptions {
   clock?: Clock;
   /** How many times faster than real time simulated operations run (1 = as a real cloud). */
   speed?: number;
+  /** The public range floating IPs come from (documentation range 203.0.113.0/24 by default). */
+  floatingPool?: { start: string; end: string };
 }
 
 /**
@@ -36,7 +38,7 @@ export class Engine {
     this.scheduler = new Scheduler(this.store, this.clock, options.speed ?? 1);
     this.identity = new IdentityService(this.store, this.clock);
     this.projects = new ProjectService(this.store);
-    this.modules = registerModules(this);
+    this.modules = registerModules(this, { floatingPool: options.floatingPool ?? { start: '203.0.113.10', end: '203.0.113.250' } });
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

@@ -4,12 +4,24 @@ import { computeAccess } from '../http/project-access.ts';
 import { requireSession } from '../http/session.ts';
 import { authRoutes } from './auth-routes.ts';
 import { eventRoutes } from './event-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
+import { floatingIpRoutes } from './floating-ip-routes.ts';
+import { instanceRoutes } from './instance-routes.ts';
+import { keyPairRoutes } from './key-pair-routes.ts';
 import { networkRoutes } from './network-routes.ts';
+import { securityGroupRoutes } from './security-group-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
-const computeFeatures: ((engine: Engine) => Router)[] = [networkRoutes];
+const computeFeatures: ((engine: Engine) => Router)[] = [
+  catalogRoutes,
+  networkRoutes,
+  keyPairRoutes,
+  securityGroupRoutes,
+  instanceRoutes,
+  floatingIpRoutes,
+];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {
   const api = Router();

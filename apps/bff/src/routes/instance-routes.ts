@@ -1,0 +1,109 @@
+import type { Engine, Instance } from '@sandcloud/engine';
+import {
+  bulkInstanceActionRequestSchema,
+  connectivityTestRequestSchema,
+  createInstanceRequestSchema,
+  instanceActionRequestSchema,
+  pageQuerySchema,
+  updateInstanceSecurityGroupsSchema,
+  type InstanceDto,
+  type ResourceHistoryEntryDto,
+} from '@sandcloud/api-schemas';
+import { Router } from 'express';
+import { currentProject } from '../http/project-access.ts';
+import { parseInput } from '../http/validate.ts';
+import { iso } from './dto.ts';
+import { paginate } from './paginate.ts';
+
+export function toInstanceDto(engine: Engine, instance: Instance): InstanceDto {
+  const { network, floatingIps, securityGroups, instances } = engine.modules;
+  const port = instance.portId ? network.getPort(instance.portId) : undefined;
+  const floatingIp = port ? floatingIps.forPort(port.id) : undefined;
+  return {
+    id: instance.id,
+    name: instance.name,
+    status: instance.status,
+    powerState: instance.powerState,
+    imageId: instance.imageId,
+    imageName: instance.imageName,
+    flavorId: instance.flavorId,
+    vcpus: instance.vcpus,
+    ramMb: instance.ramMb,
+    zone: instance.zone,
+    rootDiskGb: instance.rootDiskGb,
+    keyName: instance.keyName,
+    networkId: instance.networkId,
+    networkName: network.networks(instance.projectId!).find((n) => n.id === instance.networkId)?.name ?? '',
+    portId: instance.portId,
+    privateIp: port?.fixedIp ?? null,
+    floatingIp: floatingIp?.address ?? null,
+    floatingIpId: floatingIp?.id ?? null,
+    securityGroups: instance.securityGroupIds.map((id) => ({ id, name: securityGroups.nameOf(id) ?? id })),
+    allowedActions: instances.allowedActions(instance),
+    taskState: instance.taskState,
+    createdAt: iso(instance.createdAt)!,
+    updatedAt: iso(instance.updatedAt)!,
+  };
+}
+
+export function instanceRoutes(engine: Engine): Router {
+  const router = Router();
+  const { instances, connectivity } = engine.modules;
+  const dto = (instance: Instance) => toInstanceDto(engine, instance);
+
+  router.get('/instances', (req, res) => {
+    res.json(paginate(instances.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+  });
+
+  router.post('/instances', (req, res) => {
+    const created = instances.create(currentProject(req).id, parseInput(createInstanceRequestSchema, req.body));
+    res.status(201).json({ items: created.map(dto) });
+  });
+
+  router.post('/instances/bulk-actions', (req, res) => {
+    const { action, instanceIds } = parseInput(bulkInstanceActionRequestSchema, req.body);
+    const projectId = currentProject(req).id;
+    // Each instance is its own operation: report per instance rather than failing the batch.
+    const results = instanceIds.map((id) => {
+      try {
+        return { id, ok: true as const, instance: dto(instances[action](projectId, id)) };
+      } catch (error) {
+        return { id, ok: false as const, message: (error as Error).message };
+      }
+    });
+    res.json({ results });
+  });
+
+  router.get('/instances/:instanceId', (req, res) => {
+    res.json(dto(instances.get(currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.delete('/instances/:instanceId', (req, res) => {
+    res.status(202).json(dto(instances.delete(currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.post('/instances/:instanceId/actions', (req, res) => {
+    const { action } = parseInput(instanceActionRequestSchema, req.body);
+    res.status(202).json(dto(instances[action](currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.put('/instances/:instanceId/security-groups', (req, res) => {
+    const { securityGroupIds } = parseInput(updateInstanceSecurityGroupsSchema, req.body);
+    res.json(dto(instances.changeSecurityGroups(currentProject(req).id, String(req.params.instanceId), securityGroupIds)));
+  });
+
+  router.get('/instances/:instanceId/history', (req, res) => {
+    const entries = instances
+      .history(currentProject(req).id, String(req.params.instanceId))
+      .map((entry): ResourceHistoryEntryDto => ({ ...entry, at: iso(entry.at)! }));
+    res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+  });
+
+  router.post('/instances/:instanceId/connectivity-test', (req, res) => {
+    const { test, sourceIp } = parseInput(connectivityTestRequestSchema, req.body);
+    const instance = instances.get(currentProject(req).id, String(req.params.instanceId));
+    res.json(connectivity.testInstance(instance, test, sourceIp));
+  });
+
+  return router;
+}

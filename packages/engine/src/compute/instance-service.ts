@@ -1,0 +1,221 @@
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import { allowedActions, assertTransition, InvalidTransitionError } from '../core/state-machine.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import { findFlavor } from '../catalog/flavors.ts';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import { isZone } from '../catalog/zones.ts';
+import type { ImageService } from '../images/image-service.ts';
+import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
+import type { NetworkService } from '../networking/network-service.ts';
+import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
+import { INSTANCE_DURATIONS, INSTANCE_TRANSITIONS, type Instance, type InstanceAction } from './instance.ts';
+
+export interface CreateInstancesInput {
+  name: string;
+  imageId: string;
+  flavorId: string;
+  zone: string;
+  rootDiskGb: number;
+  count: number;
+  keyName: string;
+  securityGroupIds: string[];
+  networkId: string;
+}
+
+const MAX_ROOT_DISK_GB = 1024;
+
+/** Hooks other modules run when an instance goes away or changes power (floating IPs, volumes, guest). */
+export interface InstanceLifecycleHooks {
+  beforeDelete: ((instance: Instance) => void)[];
+  afterPowerChange: ((instance: Instance) => void)[];
+}
+
+/** Nova servers: create (BUILD → ACTIVE), stop, start, reboot, delete, over simulated time. */
+export class InstanceService {
+  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterPowerChange: [] };
+
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly scheduler: Scheduler,
+    private readonly quotas: QuotaGuard,
+    private readonly deps: {
+      images: ImageService;
+      keyPairs: KeyPairService;
+      network: NetworkService;
+      securityGroups: SecurityGroupService;
+    },
+  ) {
+    scheduler.register('instance.build-complete', ({ id }) => this.finish(String(id), 'BUILD', { status: 'ACTIVE', powerState: 'RUNNING' }));
+    scheduler.register('instance.stop-complete', ({ id }) => this.finish(String(id), 'ACTIVE', { status: 'SHUTOFF', powerState: 'SHUTDOWN', taskState: null }));
+    scheduler.register('instance.start-complete', ({ id }) => this.finish(String(id), 'SHUTOFF', { status: 'ACTIVE', powerState: 'RUNNING', taskState: null }));
+    scheduler.register('instance.reboot-complete', ({ id }) => this.finish(String(id), 'REBOOT', { status: 'ACTIVE', powerState: 'RUNNING' }));
+    scheduler.register('instance.delete-complete', ({ id }) => this.remove(String(id)));
+  }
+
+  list(projectId: string): Instance[] {
+    return this.store.list<Instance>('instance', projectId);
+  }
+
+  get(projectId: string, id: string): Instance {
+    const instance = this.store.get<Instance>('instance', id);
+    if (!instance || instance.projectId !== projectId) throw notFound('instance', id);
+    return instance;
+  }
+
+  /** The actions the console may offer now: the status allows them and no task is in flight. */
+  allowedActions(instance: Instance): InstanceAction[] {
+    return instance.taskState ? [] : allowedActions(INSTANCE_TRANSITIONS, instance.status);
+  }
+
+  /** Validates everything first, then creates all `count` instances in one transaction — or none. */
+  create(projectId: string, input: CreateInstancesInput): Instance[] {
+    const { images, keyPairs, network, securityGroups } = this.deps;
+    const image = this.imageFor(projectId, input.imageId);
+    const flavor = findFlavor(input.flavorId);
+    if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId');
+    if (!isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose kr-pub-a or kr-pub-b`, 'zone');
+    if (flavor.ramMb < image.minRamMb) {
+      throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId');
+    }
+    if (!Number.isInteger(input.rootDiskGb) || input.rootDiskGb < image.minDiskGb || input.rootDiskGb > MAX_ROOT_DISK_GB) {
+      throw invalidInput(`The root disk of ${image.name} is ${image.minDiskGb}–${MAX_ROOT_DISK_GB} GB`, 'rootDiskGb');
+    }
+    if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
+    void images;
+
+    return this.store.transaction(() => {
+      if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+      const groups = securityGroups.getMany(projectId, input.securityGroupIds);
+      const net = network.networks(projectId).find((n) => n.id === input.networkId);
+      if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId');
+      this.quotas.assertRoom(projectId, 'instances', input.count, 'count');
+      this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus * input.count, 'flavorId');
+      this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb * input.count, 'flavorId');
+
+      return Array.from({ length: input.count }, (_, index) => {
+        const id = newId();
+        const name = input.count > 1 ? `${input.name}-${index + 1}` : input.name;
+        const port = network.createPort({
+          projectId,
+          networkId: net.id,
+          name: `${name}-port`,
+          deviceOwner: `compute:${input.zone}`,
+          deviceId: id,
+          securityGroupIds: groups.map((g) => g.id),
+        });
+        const instance = this.store.insert<Instance>('instance', {
+          id,
+          projectId,
+          name,
+          status: 'BUILD',
+          taskState: null,
+          powerState: 'NOSTATE',
+          imageId: image.id,
+          imageName: image.name,
+          flavorId: flavor.id,
+          vcpus: flavor.vcpus,
+          ramMb: flavor.ramMb,
+          zone: input.zone,
+          rootDiskGb: input.rootDiskGb,
+          keyName: input.keyName,
+          networkId: net.id,
+          portId: port.id,
+          securityGroupIds: groups.map((g) => g.id),
+        });
+        this.scheduler.schedule('instance.build-complete', { id }, INSTANCE_DURATIONS.build);
+        return instance;
+      });
+    });
+  }
+
+  stop(projectId: string, id: string): Instance {
+    return this.begin(projectId, id, 'stop', { taskState: 'powering-off' }, 'instance.stop-complete', INSTANCE_DURATIONS.stop);
+  }
+
+  start(projectId: string, id: string): Instance {
+    return this.begin(projectId, id, 'start', { taskState: 'powering-on' }, 'instance.start-complete', INSTANCE_DURATIONS.start);
+  }
+
+  reboot(projectId: string, id: string): Instance {
+    return this.begin(projectId, id, 'reboot', { status: 'REBOOT' }, 'instance.reboot-complete', INSTANCE_DURATIONS.reboot);
+  }
+
+  delete(projectId: string, id: string): Instance {
+    return this.begin(projectId, id, 'delete', { taskState: 'deleting' }, 'instance.delete-complete', INSTANCE_DURATIONS.delete);
+  }
+
+  changeSecurityGroups(projectId: string, id: string, securityGroupIds: string[]): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      this.assertAction(instance, 'change_security_groups');
+      const groups = this.deps.securityGroups.getMany(projectId, securityGroupIds);
+      const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
+      if (port) this.deps.network.updatePortSecurityGroups(port, groups.map((g) => g.id));
+      return this.store.update<Instance>(
+        'instance',
+        instance,
+        { securityGroupIds: groups.map((g) => g.id) },
+        `Security groups: ${groups.map((g) => g.name).join(', ')}`,
+      );
+    });
+  }
+
+  /** Power changes requested from inside the guest (`poweroff`, `reboot`) take the same path. */
+  assertAction(instance: Instance, action: InstanceAction): void {
+    if (instance.taskState) throw new InvalidTransitionError('instance', instance.name, action.replace(/_/g, ' '), instance.taskState);
+    assertTransition(INSTANCE_TRANSITIONS, 'instance', instance, action);
+  }
+
+  history(projectId: string, id: string) {
+    return this.store.history(this.get(projectId, id).id);
+  }
+
+  private imageFor(projectId: string, imageId: string) {
+    try {
+      const image = this.deps.images.get(projectId, imageId);
+      if (image.status !== 'active') throw conflict(`Image ${image.name} is ${image.status}; wait until it is active`, 'imageId');
+      return image;
+    } catch (error) {
+      if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') throw invalidInput(`No image with id ${imageId}`, 'imageId');
+      throw error;
+    }
+  }
+
+  private begin(
+    projectId: string,
+    id: string,
+    action: InstanceAction,
+    changes: Partial<Instance>,
+    completion: string,
+    duration: number,
+  ): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      this.assertAction(instance, action);
+      const updated = this.store.update<Instance>('instance', instance, changes, `${action} requested`);
+      this.scheduler.schedule(completion, { id }, duration);
+      return updated;
+    });
+  }
+
+  /** Completes a step if the instance is still where the step left it (it may be gone by now). */
+  private finish(id: string, expected: Instance['status'], changes: Partial<Instance>): void {
+    const instance = this.store.get<Instance>('instance', id);
+    if (!instance || instance.status !== expected) return;
+    const updated = this.store.update<Instance>('instance', instance, changes);
+    if (changes.powerState && changes.powerState !== instance.powerState) {
+      for (const hook of this.hooks.afterPowerChange) hook(updated);
+    }
+  }
+
+  private remove(id: string): void {
+    const instance = this.store.get<Instance>('instance', id);
+    if (!instance) return;
+    for (const hook of this.hooks.beforeDelete) hook(instance);
+    const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
+    if (port) this.deps.network.deletePort(port);
+    this.store.delete('instance', instance);
+  }
+}

@@ -1,0 +1,99 @@
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import type { NetworkService, Port } from '../networking/network-service.ts';
+import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+
+/** Neutron floating IP: DOWN while free, ACTIVE while it forwards to a port's fixed IP. */
+export interface FloatingIp extends ResourceBase {
+  status: 'DOWN' | 'ACTIVE';
+  /** The public address; also the resource's name, as consoles show it. */
+  address: string;
+  portId: string | null;
+  fixedIp: string | null;
+}
+
+export class FloatingIpService {
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly network: NetworkService,
+    private readonly quotas: QuotaGuard,
+  ) {}
+
+  list(projectId: string): FloatingIp[] {
+    return this.store.list<FloatingIp>('floating-ip', projectId);
+  }
+
+  get(projectId: string, id: string): FloatingIp {
+    const floatingIp = this.store.get<FloatingIp>('floating-ip', id);
+    if (!floatingIp || floatingIp.projectId !== projectId) throw notFound('floating IP', id);
+    return floatingIp;
+  }
+
+  forPort(portId: string): FloatingIp | undefined {
+    return this.store.list<FloatingIp>('floating-ip').find((f) => f.portId === portId);
+  }
+
+  /** `[+생성]`: takes the lowest free address of the public pool. */
+  allocate(projectId: string): FloatingIp {
+    return this.store.transaction(() => {
+      this.quotas.assertRoom(projectId, 'floatingIps', 1);
+      const id = newId();
+      const address = this.network.allocatePublicAddress(id);
+      if (!address) throw conflict('The public address pool is exhausted; release a floating IP first');
+      return this.store.insert<FloatingIp>('floating-ip', {
+        id,
+        projectId,
+        name: address,
+        status: 'DOWN',
+        address,
+        portId: null,
+        fixedIp: null,
+      });
+    });
+  }
+
+  associate(projectId: string, id: string, portId: string): FloatingIp {
+    return this.store.transaction(() => {
+      const floatingIp = this.get(projectId, id);
+      const port = this.network.getPort(portId);
+      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
+      if (floatingIp.portId === port.id) return floatingIp;
+      if (floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is already connected to ${floatingIp.fixedIp}; disconnect it first`);
+      const existing = this.forPort(port.id);
+      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId');
+      return this.store.update<FloatingIp>(
+        'floating-ip',
+        floatingIp,
+        { status: 'ACTIVE', portId: port.id, fixedIp: port.fixedIp },
+        `Associated with ${port.fixedIp} (${port.name})`,
+      );
+    });
+  }
+
+  disassociate(projectId: string, id: string): FloatingIp {
+    return this.store.transaction(() => {
+      const floatingIp = this.get(projectId, id);
+      if (!floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is not connected to anything`);
+      return this.detach(floatingIp);
+    });
+  }
+
+  /** A port going away (its instance deleted) frees its floating IP for reuse, as Neutron does. */
+  releasePort(port: Port): void {
+    const floatingIp = this.forPort(port.id);
+    if (floatingIp) this.detach(floatingIp);
+  }
+
+  release(projectId: string, id: string): void {
+    this.store.transaction(() => {
+      const floatingIp = this.get(projectId, id);
+      this.network.releasePublicAddress(floatingIp.id);
+      this.store.delete('floating-ip', floatingIp);
+    });
+  }
+
+  private detach(floatingIp: FloatingIp): FloatingIp {
+    return this.store.update<FloatingIp>('floating-ip', floatingIp, { status: 'DOWN', portId: null, fixedIp: null }, `Disassociated from ${floatingIp.fixedIp}`);
+  }
+}
