@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const PORT = 8180;
+export const E2E_ADMIN = { username: 'admin', password: 'e2e-admin-password' };
+
+// A fresh data directory per run: tests start from an empty cloud.
+const dataDir = process.env.SANDCLOUD_E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'sandcloud-e2e-'));
+process.env.SANDCLOUD_E2E_DATA_DIR = dataDir;
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: {
+    // The console is built by `npm run e2e` before Playwright starts.
+    command: 'node --import tsx apps/bff/src/server.ts',
+    url: `http://127.0.0.1:${PORT}/api/auth/session`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SANDCLOUD_DATA_DIR: dataDir,
+      SANDCLOUD_ADMIN_USER: E2E_ADMIN.username,
+      SANDCLOUD_ADMIN_PASSWORD: E2E_ADMIN.password,
+      // Simulated operations run 10x faster so the suite spends its time on behaviour, not waits.
+      SANDCLOUD_SPEED: '10',
+      SANDCLOUD_LOG_REQUESTS: '0',
+    },
+  },
+});
