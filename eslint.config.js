@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Lint keeps the layering honest (docs/ARCHITECTURE.md):
- *   console → api-schemas;  bff → api-schemas + engine;  engine → guest, nothing of HTTP or React.
+ *   console → api-schemas;  bff → api-schemas + engine + data-plane;  data-plane → engine;
+ *   engine → guest, nothing of HTTP or React.
  */
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -31,6 +32,9 @@ export default tseslint.config(
   ]),
   ...layer('packages/api-schemas/**/*.ts', 'Schemas are shared by the console and the BFF and depend on nothing of theirs', [
     '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', '@sandcloud/console', 'express', 'react', 'react-*',
+  ]),
+  ...layer('packages/data-plane/**/*.ts', 'The data plane is a network adapter over the engine: no web framework, no console', [
+    '@sandcloud/api-schemas', '@sandcloud/bff', '@sandcloud/console', 'express', 'react', 'react-*',
   ]),
   ...layer('apps/bff/**/*.ts', 'The BFF never reaches into the console', ['@sandcloud/console', 'react', 'react-*', '@sandcloud/guest']),
   ...layer('apps/console/**/*.{ts,tsx}', 'The console talks to the BFF over HTTP, never to the engine', [

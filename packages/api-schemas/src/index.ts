@@ -8,3 +8,4 @@ export * from './instances.ts';
 export * from './key-pairs.ts';
 export * from './security-groups.ts';
 export * from './floating-ips.ts';
+export * from './settings.ts';

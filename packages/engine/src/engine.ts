@@ -7,6 +7,7 @@ import { generatePassword } from './identity/passwords.ts';
 import { ProjectService } from './projects/project-service.ts';
 import { openDatabase } from './store/database.ts';
 import { ResourceStore } from './store/resource-store.ts';
+import { SettingsService } from './settings/settings-service.ts';
 import { registerModules, type EngineModules } from './modules.ts';
 
 export interface EngineOptions {
@@ -30,6 +31,7 @@ export class Engine {
   readonly scheduler: Scheduler;
   readonly identity: IdentityService;
   readonly projects: ProjectService;
+  readonly settings: SettingsService;
   readonly modules: EngineModules;
 
   constructor(options: EngineOptions = {}) {
@@ -38,6 +40,7 @@ export class Engine {
     this.scheduler = new Scheduler(this.store, this.clock, options.speed ?? 1);
     this.identity = new IdentityService(this.store, this.clock);
     this.projects = new ProjectService(this.store);
+    this.settings = new SettingsService(this.store);
     this.modules = registerModules(this, { floatingPool: options.floatingPool ?? { start: '203.0.113.10', end: '203.0.113.250' } });
   }
 

@@ -11,6 +11,7 @@ import { keyPairRoutes } from './key-pair-routes.ts';
 import { networkRoutes } from './network-routes.ts';
 import { securityGroupRoutes } from './security-group-routes.ts';
 import { projectRoutes } from './project-routes.ts';
+import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
@@ -29,6 +30,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(userRoutes(engine));
   api.use(projectRoutes(engine));
   api.use(eventRoutes(engine));
+  api.use(settingsRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));

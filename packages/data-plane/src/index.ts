@@ -1,0 +1,1 @@
+export { httpUrl, localAddressFor, portPlan, sshCommand, type PortPlan } from './endpoints.ts';
