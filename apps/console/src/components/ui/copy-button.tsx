@@ -18,7 +18,15 @@ export function CopyButton({ value }: { value: string }) {
         });
       }}
     >
-      {copied ? '✓' : '⧉'}
+      {copied ? (
+        '✓'
+      ) : (
+        // An inline icon: the "⧉" character is missing from many system fonts.
+        <svg aria-hidden="true" viewBox="0 0 16 16" className="inline h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="5" y="5" width="8" height="9" rx="1.5" />
+          <path d="M3 10.5V3.5A1.5 1.5 0 0 1 4.5 2h5" />
+        </svg>
+      )}
     </button>
   );
 }

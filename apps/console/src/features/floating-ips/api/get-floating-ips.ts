@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { FloatingIpDto, Page } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export const floatingIpsQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resources(projectId, 'floating-ips'),
+    queryFn: () => api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?limit=500`),
+  });
+
+export const useFloatingIps = (projectId: string) => useQuery(floatingIpsQuery(projectId));
+
+/** An allocated floating IP no port uses yet: what `[IP 주소]` offers. */
+export const isFree = (floatingIp: FloatingIpDto): boolean => floatingIp.portId === null;

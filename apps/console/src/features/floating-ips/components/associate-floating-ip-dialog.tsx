@@ -1,0 +1,163 @@
+import type { AttachablePortDto, FloatingIpDto } from '@sandcloud/api-schemas';
+import { useState } from 'react';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
+import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
+import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
+import { useAttachablePorts } from '../api/get-attachable-ports.ts';
+import { isFree, useFloatingIps } from '../api/get-floating-ips.ts';
+
+/** The port a floating IP will forward to, as the dialog shows it. */
+export type PortChoice = Pick<AttachablePortDto, 'id' | 'fixedIp' | 'deviceType' | 'deviceName'>;
+
+interface AssociateFloatingIpDialogProps {
+  projectId: string;
+  /** From an instance's `[추가기능]`: `[연결될 포트]` is that instance's port. */
+  port?: PortChoice;
+  /** From the Floating IPs screen: `[IP 주소]` is that address. */
+  floatingIp?: FloatingIpDto;
+  onClose: () => void;
+}
+
+const portLabel = (port: PortChoice, t: Translate) =>
+  t('floatingIps.portOption', {
+    device: port.deviceName,
+    type: t(port.deviceType === 'instance' ? 'floatingIps.deviceType.instance' : 'floatingIps.deviceType.loadBalancer'),
+    ip: port.fixedIp,
+  });
+
+/**
+ * `[Floating IP 연결]`: `[IP 주소]` (a free floating IP, or `[+생성]` one) and `[연결될 포트]`, then `[확인]`.
+ * The same dialog serves the instance menu and the Floating IPs screen.
+ */
+export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose }: AssociateFloatingIpDialogProps) {
+  const t = useT();
+  const toast = useToast();
+  const floatingIps = useFloatingIps(projectId);
+  const ports = useAttachablePorts(projectId, !port);
+  const allocate = useAllocateFloatingIp(projectId);
+  const associate = useAssociateFloatingIp(projectId);
+  const [chosenIpId, setChosenIpId] = useState(floatingIp?.id ?? '');
+  const [chosenPortId, setChosenPortId] = useState(port?.id ?? '');
+  const [problems, setProblems] = useState<{ ip?: string; port?: string }>({});
+
+  const freeIps = floatingIp ? [floatingIp] : (floatingIps.data?.items.filter(isFree) ?? []);
+  const ipId = chosenIpId || (floatingIp ? floatingIp.id : (freeIps[0]?.id ?? ''));
+  const portChoices: PortChoice[] = port ? [port] : (ports.data?.filter((candidate) => !candidate.hasFloatingIp) ?? []);
+  const portId = chosenPortId || (portChoices.length === 1 ? (portChoices[0]?.id ?? '') : '');
+
+  const create = () =>
+    allocate.mutate(undefined, {
+      onSuccess: (created) => {
+        setChosenIpId(created.id);
+        toast.success(t('floatingIps.allocated', { ip: created.address }));
+      },
+    });
+
+  const submit = () => {
+    const next = { ip: ipId ? undefined : t('floatingIps.error.chooseIp'), port: portId ? undefined : t('floatingIps.error.choosePort') };
+    setProblems(next);
+    if (next.ip || next.port) return;
+    const address = freeIps.find((candidate) => candidate.id === ipId)?.address ?? '';
+    const target = portChoices.find((candidate) => candidate.id === portId);
+    associate.mutate(
+      { floatingIpId: ipId, portId },
+      {
+        onSuccess: () => {
+          toast.success(t('floatingIps.associated', { ip: address, target: target?.deviceName ?? '' }));
+          onClose();
+        },
+      },
+    );
+  };
+
+  const ipError = problems.ip ?? allocate.error?.message;
+  const portError = problems.port ?? fieldError(associate.error, 'portId');
+  const otherError = associate.error && !fieldError(associate.error, 'portId') ? errorMessage(associate.error) : undefined;
+
+  return (
+    <Dialog
+      title={t('floatingIps.associateTitle')}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" disabled={associate.isPending} onClick={submit}>
+            {t('common.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <div className="space-y-4">
+        <Field label={t('floatingIps.ipAddress')} error={ipError}>
+          {(id, describedBy) => (
+            <div className="flex items-center gap-2">
+              {floatingIps.isPending && !floatingIp ? (
+                <div className="h-8 flex-1 animate-pulse rounded bg-slate-100" />
+              ) : freeIps.length === 0 ? (
+                <p id={id} className="flex-1 rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
+                  {t('floatingIps.noneFree')}
+                </p>
+              ) : (
+                <select
+                  id={id}
+                  className={`${inputClass} font-mono`}
+                  aria-describedby={describedBy}
+                  aria-invalid={Boolean(ipError)}
+                  disabled={Boolean(floatingIp)}
+                  value={ipId}
+                  onChange={(event) => setChosenIpId(event.target.value)}
+                >
+                  {freeIps.map((candidate) => (
+                    <option key={candidate.id} value={candidate.id}>
+                      {candidate.address}
+                    </option>
+                  ))}
+                </select>
+              )}
+              {!floatingIp && (
+                <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
+                  {t('floatingIps.allocateShort')}
+                </Button>
+              )}
+            </div>
+          )}
+        </Field>
+        <Field label={t('floatingIps.port')} error={portError}>
+          {(id, describedBy) =>
+            !port && ports.isPending ? (
+              <div className="h-8 animate-pulse rounded bg-slate-100" />
+            ) : portChoices.length === 0 ? (
+              <p id={id} className="rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
+                {t('floatingIps.noPorts')}
+              </p>
+            ) : (
+              <select
+                id={id}
+                className={inputClass}
+                aria-describedby={describedBy}
+                aria-invalid={Boolean(portError)}
+                disabled={Boolean(port)}
+                value={portId}
+                onChange={(event) => setChosenPortId(event.target.value)}
+              >
+                {!portId && <option value="">{t('floatingIps.choosePort')}</option>}
+                {portChoices.map((candidate) => (
+                  <option key={candidate.id} value={candidate.id}>
+                    {portLabel(candidate, t)}
+                  </option>
+                ))}
+              </select>
+            )
+          }
+        </Field>
+        {otherError && <Alert tone="error">{otherError}</Alert>}
+      </div>
+    </Dialog>
+  );
+}

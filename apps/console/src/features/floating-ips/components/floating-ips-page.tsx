@@ -1,0 +1,167 @@
+import type { FloatingIpDto } from '@sandcloud/api-schemas';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { CopyButton } from '../../../components/ui/copy-button.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { StatusBadge } from '../../../components/ui/status-badge.tsx';
+import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
+import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
+import { useFloatingIps } from '../api/get-floating-ips.ts';
+import { useReleaseFloatingIp } from '../api/release-floating-ip.ts';
+import { AssociateFloatingIpDialog } from './associate-floating-ip-dialog.tsx';
+import { DisassociateFloatingIpDialog } from './disassociate-floating-ip-dialog.tsx';
+import { FloatingIpConnectivityDialog } from './floating-ip-connectivity-dialog.tsx';
+
+type Open =
+  | { kind: 'associate'; floatingIp: FloatingIpDto }
+  | { kind: 'disassociate'; floatingIp: FloatingIpDto }
+  | { kind: 'release'; floatingIp: FloatingIpDto }
+  | { kind: 'test'; floatingIp: FloatingIpDto }
+  | null;
+
+/** Floating IPs: public addresses of the project, and what each one forwards to. */
+export function FloatingIpsPage() {
+  const t = useT();
+  const toast = useToast();
+  const { projectId = '' } = useParams();
+  const { canWrite } = useProjectPermissions(projectId);
+  const floatingIps = useFloatingIps(projectId);
+  const allocate = useAllocateFloatingIp(projectId);
+  const release = useReleaseFloatingIp(projectId);
+  const [open, setOpen] = useState<Open>(null);
+  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
+  const close = () => setOpen(null);
+
+  const allocateButton = (
+    <Button
+      variant="primary"
+      disabledReason={readOnly}
+      disabled={allocate.isPending}
+      onClick={() =>
+        allocate.mutate(undefined, {
+          onSuccess: (created) => toast.success(t('floatingIps.allocated', { ip: created.address })),
+          onError: (error) => toast.error(errorMessage(error)),
+        })
+      }
+    >
+      {t('floatingIps.allocate')}
+    </Button>
+  );
+
+  return (
+    <div>
+      <PageHeader title={t('menu.floatingIps')} description={t('floatingIps.description')} actions={allocateButton} />
+      <Panel>
+        {floatingIps.isPending ? (
+          <SkeletonRows columns={4} />
+        ) : floatingIps.isError ? (
+          <EmptyState message={errorMessage(floatingIps.error)} action={<Button onClick={() => void floatingIps.refetch()}>{t('common.retry')}</Button>} />
+        ) : floatingIps.data.items.length === 0 ? (
+          <EmptyState message={t('floatingIps.empty')} action={allocateButton} />
+        ) : (
+          <Table label={t('menu.floatingIps')}>
+            <THead>
+              <Th>{t('floatingIps.ipAddress')}</Th>
+              <Th>{t('common.status')}</Th>
+              <Th>{t('floatingIps.connectedTo')}</Th>
+              <Th>{t('floatingIps.fixedIp')}</Th>
+              <Th>{t('common.createdAt')}</Th>
+              <Th className="text-right">
+                <span className="sr-only">{t('common.actions')}</span>
+              </Th>
+            </THead>
+            <TBody>
+              {floatingIps.data.items.map((floatingIp) => (
+                <tr key={floatingIp.id} className="hover:bg-slate-50">
+                  <Td>
+                    <span className="inline-flex items-center font-mono">
+                      {floatingIp.address}
+                      <CopyButton value={floatingIp.address} />
+                    </span>
+                  </Td>
+                  <Td>
+                    <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />
+                  </Td>
+                  <Td>
+                    {floatingIp.target ? (
+                      floatingIp.target.type === 'instance' ? (
+                        <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
+                          {floatingIp.target.name}
+                        </Link>
+                      ) : (
+                        <span>
+                          {floatingIp.target.name} <span className="text-xs text-slate-500">({t('floatingIps.deviceType.loadBalancer')})</span>
+                        </span>
+                      )
+                    ) : (
+                      <span className="text-slate-400">{t('floatingIps.notConnected')}</span>
+                    )}
+                  </Td>
+                  <Td className="font-mono text-xs">{floatingIp.fixedIp ?? <span className="text-slate-300">—</span>}</Td>
+                  <Td className="whitespace-nowrap text-slate-500">{new Date(floatingIp.createdAt).toLocaleString()}</Td>
+                  <Td className="text-right whitespace-nowrap">
+                    {floatingIp.portId ? (
+                      <Button variant="ghost" className="text-xs" disabledReason={readOnly} onClick={() => setOpen({ kind: 'disassociate', floatingIp })}>
+                        {t('floatingIps.disassociate')}
+                      </Button>
+                    ) : (
+                      <Button variant="ghost" className="text-xs" disabledReason={readOnly} onClick={() => setOpen({ kind: 'associate', floatingIp })}>
+                        {t('floatingIps.associate')}
+                      </Button>
+                    )}
+                    <Button
+                      variant="ghost"
+                      className="text-xs"
+                      disabledReason={floatingIp.portId ? undefined : t('floatingIps.reason.notConnected')}
+                      onClick={() => setOpen({ kind: 'test', floatingIp })}
+                    >
+                      {t('connectivity.title')}
+                    </Button>
+                    <Button variant="ghost" className="text-xs text-red-600" disabledReason={readOnly} onClick={() => setOpen({ kind: 'release', floatingIp })}>
+                      {t('floatingIps.release')}
+                    </Button>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </Panel>
+
+      {open?.kind === 'associate' && <AssociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} onClose={close} />}
+      {open?.kind === 'test' && <FloatingIpConnectivityDialog projectId={projectId} floatingIp={open.floatingIp} onClose={close} />}
+      {open?.kind === 'disassociate' && (
+        <DisassociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} targetName={open.floatingIp.target?.name ?? ''} onClose={close} />
+      )}
+      {open?.kind === 'release' && (
+        <ConfirmDialog
+          title={t('floatingIps.releaseTitle')}
+          confirmLabel={t('floatingIps.release')}
+          busy={release.isPending}
+          onCancel={close}
+          onConfirm={() =>
+            release.mutate(open.floatingIp.id, {
+              onSuccess: () => {
+                toast.success(t('floatingIps.released', { ip: open.floatingIp.address }));
+                close();
+              },
+              onError: (error) => toast.error(errorMessage(error)),
+            })
+          }
+        >
+          <p>{t('floatingIps.releaseConfirm', { ip: open.floatingIp.address })}</p>
+          {open.floatingIp.target && <p className="mt-2 text-amber-700">{t('floatingIps.releaseConnected', { target: open.floatingIp.target.name })}</p>}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

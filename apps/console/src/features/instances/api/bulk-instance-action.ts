@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export type BulkAction = 'stop' | 'start' | 'delete';
+
+/** Each instance is its own operation: the answer says which ones were refused, and why. */
+export interface BulkActionResult {
+  results: ({ id: string; ok: true } | { id: string; ok: false; message: string })[];
+}
+
+/** The list's checkbox actions: stop, start or delete several instances in one request. */
+export function useBulkInstanceAction(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: BulkAction; instanceIds: string[] }) =>
+      api.post<BulkActionResult>(`/projects/${projectId}/instances/bulk-actions`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
+  });
+}

@@ -1,0 +1,38 @@
+import { Alert } from '../../../../components/ui/alert.tsx';
+import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
+import { errorMessage } from '../../../../lib/api-client.ts';
+import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { useNetworks } from '../../../network/api/get-networks.ts';
+
+/** Network: the project's networks with their CIDR; "Default Network" is preselected. */
+export function NetworkStep({ projectId, value, error, onChange }: { projectId: string; value: string; error: string | undefined; onChange: (id: string) => void }) {
+  const t = useT();
+  const networks = useNetworks(projectId);
+  if (networks.isPending) return <SkeletonRows rows={1} columns={3} />;
+  if (networks.isError) return <p className="text-sm text-red-600">{errorMessage(networks.error)}</p>;
+  return (
+    <div className="space-y-3">
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t('instanceWizard.network')}</legend>
+        <div className="divide-y divide-slate-100 rounded border border-slate-200">
+          {networks.data.items.map((network) => (
+            <label key={network.id} className={`flex cursor-pointer items-center gap-3 px-4 py-3 ${value === network.id ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+              <input type="radio" name="network" className="accent-brand-500" checked={value === network.id} onChange={() => onChange(network.id)} />
+              <span className="flex-1">
+                <span className="font-medium">{network.name}</span>
+                <span className="ml-3 font-mono text-sm text-slate-600">{network.cidr}</span>
+              </span>
+              <span className="text-xs text-slate-500">{t('instanceWizard.networkGateway', { ip: network.gatewayIp })}</span>
+            </label>
+          ))}
+        </div>
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-600">
+            {error}
+          </p>
+        )}
+      </fieldset>
+      <Alert tone="info">{t('instanceWizard.networkHint')}</Alert>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import {
+  MAX_INSTANCE_COUNT,
+  MAX_ROOT_DISK_GB,
+  resourceNameSchema,
+  type CreateInstanceRequest,
+  type FlavorDto,
+  type ImageDto,
+  type QuotasDto,
+  type Zone,
+} from '@sandcloud/api-schemas';
+import type { Translate } from '../../../../lib/i18n/i18n.tsx';
+import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
+import { formatRam } from '../format.ts';
+
+export const STEPS = ['image', 'details', 'access', 'network', 'summary'] as const;
+export type Step = (typeof STEPS)[number];
+
+export const STEP_LABELS: Record<Step, MessageKey> = {
+  image: 'instanceWizard.step.image',
+  details: 'instanceWizard.step.details',
+  access: 'instanceWizard.step.access',
+  network: 'instanceWizard.step.network',
+  summary: 'instanceWizard.step.summary',
+};
+
+/** What the user typed or picked; numbers stay text until validated. */
+export interface WizardForm {
+  imageTab: ImageDto['visibility'];
+  imageId: string;
+  name: string;
+  zone: Zone;
+  flavorId: string;
+  rootDiskGb: string;
+  count: string;
+  keyName: string;
+  /** null until the user touches the checkboxes: then `default` stands in. */
+  securityGroupIds: string[] | null;
+  /** Empty until the user picks one: then the first (Default Network) stands in. */
+  networkId: string;
+}
+
+export type WizardField = keyof CreateInstanceRequest;
+export type WizardErrors = Partial<Record<WizardField, string>>;
+
+/** The step each request field is entered on, to send the user back to a field the server refused. */
+export const STEP_OF_FIELD: Record<WizardField, Step> = {
+  imageId: 'image',
+  name: 'details',
+  zone: 'details',
+  flavorId: 'details',
+  rootDiskGb: 'details',
+  count: 'details',
+  keyName: 'access',
+  securityGroupIds: 'access',
+  networkId: 'network',
+};
+
+export interface WizardContext {
+  image: ImageDto | undefined;
+  flavor: FlavorDto | undefined;
+  quotas: QuotasDto | undefined;
+}
+
+const wholeNumber = (text: string): number | null => (/^\s*\d+\s*$/.test(text) ? Number(text) : null);
+
+export const rootDiskBounds = (context: WizardContext) => ({
+  min: Math.max(1, context.image?.minDiskGb ?? 1),
+  max: Math.min(MAX_ROOT_DISK_GB, context.flavor?.maxRootDiskGb ?? MAX_ROOT_DISK_GB),
+});
+
+export interface QuotaNeed {
+  key: 'instances' | 'vcpus' | 'ramMb';
+  need: number;
+  left: number;
+}
+
+/** What this request would take from each quota it touches, and what is left. */
+export function quotaNeeds(count: number, flavor: FlavorDto | undefined, quotas: QuotasDto | undefined): QuotaNeed[] {
+  if (!quotas) return [];
+  const left = (usage: { limit: number; used: number }) => Math.max(0, usage.limit - usage.used);
+  return [
+    { key: 'instances', need: count, left: left(quotas.instances) },
+    { key: 'vcpus', need: count * (flavor?.vcpus ?? 0), left: left(quotas.vcpus) },
+    { key: 'ramMb', need: count * (flavor?.ramMb ?? 0), left: left(quotas.ramMb) },
+  ];
+}
+
+/** The problems of one step's fields (an empty object when the step may be left). */
+export function validateStep(step: Step, form: WizardForm, effective: { securityGroupIds: string[]; networkId: string }, context: WizardContext, t: Translate): WizardErrors {
+  const errors: WizardErrors = {};
+  if (step === 'image') {
+    if (!form.imageId || !context.image) errors.imageId = t('instanceWizard.error.image');
+  }
+  if (step === 'details') {
+    const name = form.name.trim();
+    if (!name) errors.name = t('instanceWizard.error.name');
+    else if (name.length > 63) errors.name = t('instanceWizard.error.nameTooLong');
+    else if (!resourceNameSchema.safeParse(name).success) errors.name = t('instanceWizard.error.nameInvalid');
+
+    if (!context.flavor) errors.flavorId = t('instanceWizard.error.flavor');
+    else if (context.image && context.flavor.ramMb < context.image.minRamMb) errors.flavorId = t('instanceWizard.error.flavorRam', { ram: formatRam(context.image.minRamMb) });
+
+    const disk = wholeNumber(form.rootDiskGb);
+    const bounds = rootDiskBounds(context);
+    if (disk === null || disk < bounds.min || disk > bounds.max) errors.rootDiskGb = t('instanceWizard.error.rootDisk', bounds);
+
+    const count = wholeNumber(form.count);
+    if (count === null || count < 1 || count > MAX_INSTANCE_COUNT) errors.count = t('instanceWizard.error.count', { max: MAX_INSTANCE_COUNT });
+    else {
+      const exceeded = quotaNeeds(count, context.flavor, context.quotas).find((need) => need.need > need.left);
+      const show = (value: number) => (exceeded?.key === 'ramMb' ? formatRam(value) : value);
+      if (exceeded) errors.count = t(`instanceWizard.error.quota.${exceeded.key}`, { need: show(exceeded.need), left: show(exceeded.left) });
+    }
+  }
+  if (step === 'access') {
+    if (!form.keyName) errors.keyName = t('instanceWizard.error.keyPair');
+    if (effective.securityGroupIds.length === 0) errors.securityGroupIds = t('instanceWizard.error.securityGroups');
+  }
+  if (step === 'network') {
+    if (!effective.networkId) errors.networkId = t('instanceWizard.error.network');
+  }
+  return errors;
+}
+
+/** The request, once every step is valid. */
+export const toRequest = (form: WizardForm, effective: { securityGroupIds: string[]; networkId: string }): CreateInstanceRequest => ({
+  name: form.name.trim(),
+  imageId: form.imageId,
+  flavorId: form.flavorId,
+  zone: form.zone,
+  rootDiskGb: Number(form.rootDiskGb),
+  count: Number(form.count),
+  keyName: form.keyName,
+  securityGroupIds: effective.securityGroupIds,
+  networkId: effective.networkId,
+});

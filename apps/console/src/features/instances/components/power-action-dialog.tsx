@@ -1,0 +1,44 @@
+import type { InstanceDto } from '@sandcloud/api-schemas';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import type { MessageKey } from '../../../lib/i18n/catalog.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useInstanceAction, type PowerAction } from '../api/instance-action.ts';
+
+const TEXT: Record<PowerAction, { title: MessageKey; question: MessageKey; done: MessageKey; confirm: MessageKey }> = {
+  stop: { title: 'instances.action.stop', question: 'instances.stopConfirm', done: 'instances.stopping', confirm: 'instances.action.stop' },
+  start: { title: 'instances.action.start', question: 'instances.startConfirm', done: 'instances.starting', confirm: 'instances.action.start' },
+  reboot: { title: 'instances.action.reboot', question: 'instances.rebootConfirm', done: 'instances.rebooting', confirm: 'instances.action.reboot' },
+};
+
+/** Shutdown / start / reboot one instance, after a confirmation naming it. */
+export function PowerActionDialog({ projectId, instance, action, onClose }: { projectId: string; instance: InstanceDto; action: PowerAction; onClose: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const run = useInstanceAction(projectId);
+  const text = TEXT[action];
+  return (
+    <ConfirmDialog
+      title={t(text.title)}
+      confirmLabel={t(text.confirm)}
+      danger={action === 'stop'}
+      busy={run.isPending}
+      onCancel={onClose}
+      onConfirm={() =>
+        run.mutate(
+          { instanceId: instance.id, action },
+          {
+            onSuccess: () => {
+              toast.success(t(text.done, { name: instance.name }));
+              onClose();
+            },
+            onError: (error) => toast.error(errorMessage(error)),
+          },
+        )
+      }
+    >
+      {t(text.question, { name: instance.name })}
+    </ConfirmDialog>
+  );
+}

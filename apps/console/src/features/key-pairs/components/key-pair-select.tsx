@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useKeyPairs } from '../api/get-key-pairs.ts';
+import { CreateKeyPairDialog } from './create-key-pair-dialog.tsx';
+
+interface KeyPairSelectProps {
+  projectId: string;
+  /** The key pair's name (what an instance records as keyName). */
+  value: string;
+  onChange: (name: string) => void;
+  error?: string | undefined;
+  /** Why `[+ 생성]` is unavailable, if it is. */
+  createDisabledReason?: string | undefined;
+}
+
+/** `[Key Pair]` of the instance wizard: pick one, or `[+ 생성]` one (which is then selected). */
+export function KeyPairSelect({ projectId, value, onChange, error, createDisabledReason }: KeyPairSelectProps) {
+  const t = useT();
+  const keyPairs = useKeyPairs(projectId);
+  const [creating, setCreating] = useState(false);
+  const items = keyPairs.data?.items ?? [];
+  const onlyName = items.length === 1 ? items[0]?.name : undefined;
+
+  // As Horizon does: with exactly one key pair there is nothing to choose.
+  useEffect(() => {
+    if (!value && onlyName) onChange(onlyName);
+  }, [value, onlyName, onChange]);
+  // A freshly created key pair may not be in the refetched list yet: keep it selectable meanwhile.
+  const names = value && !items.some((keyPair) => keyPair.name === value) ? [value, ...items.map((k) => k.name)] : items.map((k) => k.name);
+
+  return (
+    <>
+      <Field label={t('keyPairs.field')} error={error} hint={t('keyPairs.fieldHint')}>
+        {(id, describedBy) => (
+          <div className="flex items-center gap-2">
+            {keyPairs.isPending ? (
+              <div className="h-8 flex-1 animate-pulse rounded bg-slate-100" />
+            ) : names.length === 0 ? (
+              <p id={id} className="flex-1 rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
+                {t('keyPairs.noneAvailable')}
+              </p>
+            ) : (
+              <select
+                id={id}
+                className={inputClass}
+                aria-describedby={describedBy}
+                aria-invalid={Boolean(error)}
+                value={value}
+                onChange={(event) => onChange(event.target.value)}
+              >
+                <option value="">{t('keyPairs.choose')}</option>
+                {names.map((name) => {
+                  const keyPair = items.find((candidate) => candidate.name === name);
+                  return (
+                    <option key={name} value={name}>
+                      {keyPair ? `${name} (${keyPair.algorithm})` : name}
+                    </option>
+                  );
+                })}
+              </select>
+            )}
+            <Button className="shrink-0" disabledReason={createDisabledReason} onClick={() => setCreating(true)}>
+              {t('keyPairs.createShort')}
+            </Button>
+          </div>
+        )}
+      </Field>
+      {creating && <CreateKeyPairDialog projectId={projectId} onClose={() => setCreating(false)} onCreated={(keyPair) => onChange(keyPair.name)} />}
+    </>
+  );
+}

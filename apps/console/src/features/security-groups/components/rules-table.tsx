@@ -1,0 +1,87 @@
+import type { SecurityGroupDto, SecurityGroupRuleDto } from '@sandcloud/api-schemas';
+import { useState } from 'react';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useDeleteSecurityGroupRule } from '../api/delete-security-group-rule.ts';
+import { formatPortRange, formatProtocol, formatRemote } from './rule-format.ts';
+
+const DIRECTION_ORDER = { ingress: 0, egress: 1 } as const;
+
+/** A group's rules, ingress first, each deletable after a confirmation naming it. */
+export function RulesTable({ projectId, group, readOnlyReason }: { projectId: string; group: SecurityGroupDto; readOnlyReason: string | undefined }) {
+  const t = useT();
+  const toast = useToast();
+  const remove = useDeleteSecurityGroupRule(projectId, group.id);
+  const [deleting, setDeleting] = useState<SecurityGroupRuleDto | null>(null);
+  const rules = [...group.rules].sort(
+    (a, b) => DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || a.etherType.localeCompare(b.etherType),
+  );
+
+  if (rules.length === 0) return <EmptyState message={t('securityGroups.noRules')} />;
+
+  return (
+    <>
+      <Table label={t('securityGroups.rules')}>
+        <THead>
+          <Th>{t('securityGroups.direction')}</Th>
+          <Th>{t('securityGroups.etherType')}</Th>
+          <Th>{t('securityGroups.protocol')}</Th>
+          <Th>{t('securityGroups.portRange')}</Th>
+          <Th>{t('securityGroups.remote')}</Th>
+          <Th>{t('common.description')}</Th>
+          <Th className="text-right">
+            <span className="sr-only">{t('common.actions')}</span>
+          </Th>
+        </THead>
+        <TBody>
+          {rules.map((rule) => (
+            <tr key={rule.id} className="hover:bg-slate-50" data-rule-summary={rule.summary}>
+              <Td>
+                <span
+                  className={`rounded px-1.5 py-0.5 text-xs font-medium ${rule.direction === 'ingress' ? 'bg-sky-50 text-sky-700' : 'bg-violet-50 text-violet-700'}`}
+                >
+                  {t(rule.direction === 'ingress' ? 'securityGroups.ingress' : 'securityGroups.egress')}
+                </span>
+              </Td>
+              <Td>{rule.etherType}</Td>
+              <Td>{formatProtocol(rule, t)}</Td>
+              <Td className="tabular-nums">{formatPortRange(rule, t)}</Td>
+              <Td className="font-mono text-xs">{formatRemote(rule, t)}</Td>
+              <Td className="text-slate-600">{rule.description || <span className="text-slate-300">—</span>}</Td>
+              <Td className="text-right">
+                <Button variant="ghost" className="text-xs text-red-600" disabledReason={readOnlyReason} onClick={() => setDeleting(rule)}>
+                  {t('common.delete')}
+                </Button>
+              </Td>
+            </tr>
+          ))}
+        </TBody>
+      </Table>
+      {deleting && (
+        <ConfirmDialog
+          title={t('securityGroups.deleteRuleTitle')}
+          confirmLabel={t('common.delete')}
+          busy={remove.isPending}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() =>
+            remove.mutate(deleting.id, {
+              onSuccess: () => {
+                toast.success(t('securityGroups.ruleDeleted'));
+                setDeleting(null);
+              },
+              onError: (error) => toast.error(errorMessage(error)),
+            })
+          }
+        >
+          <p>{t('securityGroups.deleteRuleConfirm', { group: group.name })}</p>
+          <p className="mt-2 rounded bg-slate-50 px-2 py-1 font-mono text-xs">{deleting.summary}</p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
+import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useSecurityGroups } from '../api/get-security-groups.ts';
+import { AddRuleDialog } from './add-rule-dialog.tsx';
+import { deleteBlockedReason } from './delete-reason.ts';
+import { DeleteSecurityGroupDialog } from './delete-security-group-dialog.tsx';
+import { RulesTable } from './rules-table.tsx';
+import { SecurityGroupFormDialog } from './security-group-form-dialog.tsx';
+
+type Open = 'add-rule' | 'edit' | 'delete' | null;
+
+/** One security group: its rules and `[+ Rule 추가]`. */
+export function SecurityGroupPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { projectId = '', groupId = '' } = useParams();
+  const { canWrite } = useProjectPermissions(projectId);
+  const groups = useSecurityGroups(projectId);
+  const [open, setOpen] = useState<Open>(null);
+  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
+  const listPath = paths.computeSection(projectId, 'security-groups');
+  const back = (
+    <Link to={listPath} className="text-sm text-brand-600 hover:underline">
+      ← {t('menu.securityGroups')}
+    </Link>
+  );
+
+  if (groups.isPending) return <Panel><SkeletonRows /></Panel>;
+  if (groups.isError) return <Panel><EmptyState message={errorMessage(groups.error)} action={back} /></Panel>;
+  const group = groups.data.items.find((candidate) => candidate.id === groupId);
+  if (!group) return <Panel><EmptyState message={t('securityGroups.notFound')} action={back} /></Panel>;
+
+  const ingressCount = group.rules.filter((rule) => rule.direction === 'ingress').length;
+
+  return (
+    <div className="space-y-4">
+      <div>{back}</div>
+      <PageHeader
+        title={t('securityGroups.detailTitle', { name: group.name })}
+        description={group.description || undefined}
+        actions={
+          <>
+            <Button disabledReason={readOnly} onClick={() => setOpen('edit')}>
+              {t('securityGroups.edit')}
+            </Button>
+            <Button variant="danger" disabledReason={readOnly ?? deleteBlockedReason(group, t)} onClick={() => setOpen('delete')}>
+              {t('common.delete')}
+            </Button>
+          </>
+        }
+      />
+      <Panel className="p-5">
+        <DescriptionList
+          items={[
+            { label: 'ID', value: <span className="font-mono text-xs">{group.id}</span> },
+            { label: t('securityGroups.instanceCount'), value: group.instanceCount },
+            { label: t('securityGroups.ingressRules'), value: ingressCount },
+            { label: t('common.createdAt'), value: new Date(group.createdAt).toLocaleString() },
+          ]}
+        />
+      </Panel>
+      {group.isDefault && <Alert tone="info">{t('securityGroups.defaultExplained')}</Alert>}
+      {!group.isDefault && ingressCount === 0 && <Alert tone="info">{t('securityGroups.noIngressExplained')}</Alert>}
+      <Panel>
+        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+          <h2 className="font-semibold">{t('securityGroups.rules')}</h2>
+          <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen('add-rule')}>
+            {t('securityGroups.addRule')}
+          </Button>
+        </div>
+        <RulesTable projectId={projectId} group={group} readOnlyReason={readOnly} />
+      </Panel>
+      {open === 'add-rule' && <AddRuleDialog projectId={projectId} group={group} groups={groups.data.items} onClose={() => setOpen(null)} />}
+      {open === 'edit' && <SecurityGroupFormDialog projectId={projectId} group={group} onClose={() => setOpen(null)} />}
+      {open === 'delete' && (
+        <DeleteSecurityGroupDialog projectId={projectId} group={group} onClose={() => setOpen(null)} onDeleted={() => void navigate(listPath)} />
+      )}
+    </div>
+  );
+}
