@@ -4,24 +4,6 @@ export const ZONES = ['kr-pub-a', 'kr-pub-b'] as const;
 export const zoneSchema = z.enum(ZONES, { error: 'Choose zone kr-pub-a or kr-pub-b' });
 export type Zone = z.infer<typeof zoneSchema>;
 
-/** Glance image: public ones come with the cloud; private ones are captured from instances. */
-export interface ImageDto {
-  id: string;
-  name: string;
-  description: string;
-  status: string;
-  visibility: 'public' | 'private';
-  osType: 'linux' | 'windows';
-  osDistro: string;
-  osVersion: string;
-  minDiskGb: number;
-  minRamMb: number;
-  sizeBytes: number;
-  sourceInstanceId: string | null;
-  sourceInstanceName: string | null;
-  createdAt: string;
-}
-
 /** Nova flavor, named family.cNmM as the real product names them. */
 export interface FlavorDto {
   id: string;

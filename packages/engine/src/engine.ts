@@ -8,6 +8,7 @@ import { ProjectService } from './projects/project-service.ts';
 import { openDatabase } from './store/database.ts';
 import { ResourceStore } from './store/resource-store.ts';
 import { SettingsService } from './settings/settings-service.ts';
+import type { Quotas } from './catalog/quotas.ts';
 import { registerModules, type EngineModules } from './modules.ts';
 
 export interface EngineOptions {
@@ -18,6 +19,8 @@ export interface EngineOptions {
   speed?: number;
   /** The public range floating IPs come from (documentation range 203.0.113.0/24 by default). */
   floatingPool?: { start: string; end: string };
+  /** Per-project limits instead of the defaults (benchmarks seed a thousand instances). */
+  quotas?: Partial<Quotas>;
 }
 
 /**
@@ -33,6 +36,7 @@ export class Engine {
   readonly projects: ProjectService;
   readonly settings: SettingsService;
   readonly modules: EngineModules;
+  private guestTimer: NodeJS.Timeout | null = null;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
@@ -41,17 +45,24 @@ export class Engine {
     this.identity = new IdentityService(this.store, this.clock);
     this.projects = new ProjectService(this.store);
     this.settings = new SettingsService(this.store);
-    this.modules = registerModules(this, { floatingPool: options.floatingPool ?? { start: '203.0.113.10', end: '203.0.113.250' } });
+    this.modules = registerModules(this, {
+      floatingPool: options.floatingPool ?? { start: '203.0.113.10', end: '203.0.113.250' },
+      quotas: options.quotas,
+    });
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */
   start(): void {
     this.scheduler.start();
+    // Guests keep their own time (sleep, write-back): give it to them a few times a second.
+    this.guestTimer = setInterval(() => this.modules.guests.tick(), 250);
+    this.guestTimer.unref();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
   advance(ms: number): void {
     this.scheduler.advance(ms);
+    this.modules.guests.tick();
   }
 
   activateCompute(projectId: string) {
@@ -71,6 +82,7 @@ export class Engine {
 
   close(): void {
     this.scheduler.stop();
+    if (this.guestTimer) clearInterval(this.guestTimer);
     this.store.db.close();
   }
 }

@@ -8,8 +8,10 @@ export type { Project, ProjectRole, ProjectMember, Permission } from './projects
 export type { Network, Subnet, Router, Port } from './networking/network-service.ts';
 export { FLAVORS, findFlavor, type Flavor } from './catalog/flavors.ts';
 export { ZONES } from './catalog/zones.ts';
-export type { QuotaUsage } from './catalog/quotas.ts';
-export type { Image } from './images/image.ts';
+export type { QuotaUsage, Quotas } from './catalog/quotas.ts';
+export type { Image, ImageAction } from './images/image.ts';
+export { VOLUME_TYPES, MIN_VOLUME_GB, MAX_VOLUME_GB, type Volume, type VolumeAction, type VolumeAttachment, type VolumeSnapshot, type VolumeType } from './block-storage/volume.ts';
+export type { AttachProblem, CreateVolumeInput, VolumeAttachmentFact, VolumeHooks } from './block-storage/volume-service.ts';
 export type { KeyPair } from './key-pairs/key-pair-service.ts';
 export type { SecurityGroup } from './security-groups/security-group-service.ts';
 export type { SecurityGroupRule } from './network/security-rules.ts';
@@ -18,3 +20,18 @@ export { describeRule } from './network/reachability.ts';
 export type { Instance, InstanceAction } from './compute/instance.ts';
 export type { FloatingIp } from './floating-ips/floating-ip-service.ts';
 export type { ConnectivityResult, ConnectivityTest } from './connectivity/connectivity-service.ts';
+export { DEFAULT_INTERNET_SOURCE } from './connectivity/connectivity-service.ts';
+export type {
+  LoadBalancer,
+  Listener as LoadBalancerListener,
+  Pool as LoadBalancerPool,
+  Member as LoadBalancerMember,
+  HealthMonitor,
+  LoadBalancerStats,
+  LoadBalancerAction,
+  OperatingStatus as LoadBalancerOperatingStatus,
+  ProvisioningStatus as LoadBalancerProvisioningStatus,
+} from './load-balancers/load-balancer.ts';
+export type { HealthProbe } from './load-balancers/health.ts';
+export type { CreateLoadBalancerInput, ListenerView, LoadBalancerView } from './load-balancers/load-balancer-service.ts';
+export type { LoadBalancerReachabilityVerdict } from './load-balancers/reachability.ts';

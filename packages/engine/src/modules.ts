@@ -1,11 +1,18 @@
+import { VolumeService } from './block-storage/volume-service.ts';
+import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
+import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
 import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
 import type { Engine } from './engine.ts';
 import { FloatingIpService } from './floating-ips/floating-ip-service.ts';
+import { DiskContents } from './guests/disk-contents.ts';
+import { GuestNetwork } from './guests/guest-network.ts';
+import { GuestService } from './guests/guest-service.ts';
 import { ImageService } from './images/image-service.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
+import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { NetworkService, type Port } from './networking/network-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
 
@@ -22,22 +29,39 @@ export interface EngineModules {
   instances: InstanceService;
   floatingIps: FloatingIpService;
   connectivity: ConnectivityService;
+  volumes: VolumeService;
+  volumeSnapshots: VolumeSnapshotService;
+  loadBalancers: LoadBalancerService;
+  guests: GuestService;
 }
 
 export interface ModuleOptions {
   floatingPool: { start: string; end: string };
+  /** Overrides of the default per-project quotas. */
+  quotas?: Partial<Quotas>;
 }
 
 export function registerModules(engine: Engine, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
-  const quotas = new QuotaGuard();
+  const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);
-  const images = new ImageService(store);
+  const images = new ImageService(store, scheduler, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
   const keyPairs = new KeyPairService(store, quotas);
   const securityGroups = new SecurityGroupService(store, quotas);
   const instances = new InstanceService(store, scheduler, quotas, { images, keyPairs, network, securityGroups });
   const floatingIps = new FloatingIpService(store, network, quotas);
   const connectivity = new ConnectivityService(network, floatingIps, securityGroups);
+  const volumes = new VolumeService(store, scheduler, quotas, instances, engine.clock);
+  const volumeSnapshots = new VolumeSnapshotService(store, scheduler, volumes);
+  const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
+  const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request));
+  const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
+    instances,
+    images,
+    keyPairs,
+    volumes,
+    network: guestNetwork,
+  });
 
   network.ensurePublicNetwork();
   images.seedPublicImages();
@@ -54,12 +78,21 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   quotas.meter('securityGroups', (projectId) => store.count('security-group', projectId));
   quotas.meter('securityGroupRules', (projectId) => securityGroups.ruleCount(projectId));
   quotas.meter('keyPairs', (projectId) => store.count('key-pair', projectId));
+  quotas.meter('volumes', (projectId) => store.count('volume', projectId));
+  quotas.meter('volumeGb', (projectId) => volumes.usedGb(projectId));
 
   securityGroups.countUsers((groupId) => store.list<Port>('port').filter((port) => port.securityGroupIds.includes(groupId)).length);
+  // The guest goes first: it writes out what it can before its disks are taken away.
+  instances.hooks.beforeDelete.push((instance) => guests.destroyed(instance));
+  instances.hooks.afterChange.push((instance) => guests.statusChanged(instance));
+  volumes.hooks.afterAttach.push((volume) => guests.volumeAttached(volume));
+  volumes.hooks.beforeDetach.push((volume) => guests.volumeDetaching(volume));
   instances.hooks.beforeDelete.push((instance) => {
     const port = instance.portId ? network.getPort(instance.portId) : undefined;
     if (port) floatingIps.releasePort(port);
   });
+  instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
+  instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity };
+  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests };
 }

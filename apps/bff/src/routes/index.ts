@@ -6,13 +6,17 @@ import { authRoutes } from './auth-routes.ts';
 import { eventRoutes } from './event-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { floatingIpRoutes } from './floating-ip-routes.ts';
+import { imageRoutes } from './image-routes.ts';
 import { instanceRoutes } from './instance-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
+import { loadBalancerRoutes } from './load-balancer-routes.ts';
 import { networkRoutes } from './network-routes.ts';
 import { securityGroupRoutes } from './security-group-routes.ts';
+import { topologyRoutes } from './topology-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
+import { volumeRoutes } from './volume-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -22,6 +26,10 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   securityGroupRoutes,
   instanceRoutes,
   floatingIpRoutes,
+  topologyRoutes,
+  imageRoutes,
+  volumeRoutes,
+  loadBalancerRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

@@ -10,7 +10,7 @@ import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { INSTANCE_DURATIONS, INSTANCE_TRANSITIONS, type Instance, type InstanceAction } from './instance.ts';
+import { INSTANCE_DURATIONS, INSTANCE_TRANSITIONS, type Instance, type InstanceAction, type InstanceTaskState } from './instance.ts';
 
 export interface CreateInstancesInput {
   name: string;
@@ -29,12 +29,13 @@ const MAX_ROOT_DISK_GB = 1024;
 /** Hooks other modules run when an instance goes away or changes power (floating IPs, volumes, guest). */
 export interface InstanceLifecycleHooks {
   beforeDelete: ((instance: Instance) => void)[];
-  afterPowerChange: ((instance: Instance) => void)[];
+  /** After every status or task change (the guest boots on ACTIVE and halts when leaving it). */
+  afterChange: ((instance: Instance) => void)[];
 }
 
 /** Nova servers: create (BUILD → ACTIVE), stop, start, reboot, delete, over simulated time. */
 export class InstanceService {
-  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterPowerChange: [] };
+  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterChange: [] };
 
   constructor(
     private readonly store: ResourceStore,
@@ -168,6 +169,22 @@ export class InstanceService {
     assertTransition(INSTANCE_TRANSITIONS, 'instance', instance, action);
   }
 
+  /**
+   * Starts a task another module runs on the instance (an image capture): the state machine checks
+   * the action, then the task state blocks every other action until `endTask`.
+   */
+  startTask(instance: Instance, action: InstanceAction, taskState: NonNullable<InstanceTaskState>, note?: string): Instance {
+    this.assertAction(instance, action);
+    return this.store.update<Instance>('instance', instance, { taskState }, note ?? `${action.replace(/_/g, ' ')} started`);
+  }
+
+  /** Clears the task state if that task is still the one in flight (the instance may be gone). */
+  endTask(instanceId: string, taskState: NonNullable<InstanceTaskState>, note?: string): Instance | undefined {
+    const instance = this.store.get<Instance>('instance', instanceId);
+    if (!instance || instance.taskState !== taskState) return undefined;
+    return this.store.update<Instance>('instance', instance, { taskState: null }, note);
+  }
+
   history(projectId: string, id: string) {
     return this.store.history(this.get(projectId, id).id);
   }
@@ -196,6 +213,7 @@ export class InstanceService {
       this.assertAction(instance, action);
       const updated = this.store.update<Instance>('instance', instance, changes, `${action} requested`);
       this.scheduler.schedule(completion, { id }, duration);
+      this.changed(updated);
       return updated;
     });
   }
@@ -204,10 +222,11 @@ export class InstanceService {
   private finish(id: string, expected: Instance['status'], changes: Partial<Instance>): void {
     const instance = this.store.get<Instance>('instance', id);
     if (!instance || instance.status !== expected) return;
-    const updated = this.store.update<Instance>('instance', instance, changes);
-    if (changes.powerState && changes.powerState !== instance.powerState) {
-      for (const hook of this.hooks.afterPowerChange) hook(updated);
-    }
+    this.changed(this.store.update<Instance>('instance', instance, changes));
+  }
+
+  private changed(instance: Instance): void {
+    for (const hook of this.hooks.afterChange) hook(instance);
   }
 
   private remove(id: string): void {

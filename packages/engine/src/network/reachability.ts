@@ -83,7 +83,7 @@ function describeQueryTraffic(protocol: TrafficProtocol, port: number | undefine
   return port === undefined ? protocol.toUpperCase() : `${protocol.toUpperCase()} ${port}`;
 }
 
-function matchesTraffic(rule: SecurityGroupRule, protocol: TrafficProtocol, port: number | undefined): boolean {
+export function matchesTraffic(rule: SecurityGroupRule, protocol: TrafficProtocol, port: number | undefined): boolean {
   if (rule.protocol === null) return true;
   if (rule.protocol !== protocol) return false;
   if (protocol === 'icmp') {

@@ -74,4 +74,12 @@ export const MIGRATIONS: readonly string[] = [
     value  TEXT NOT NULL
   );
   `,
+  `
+  -- What each disk holds (an instance's root disk, keyed by the instance id): the guest's flushed
+  -- filesystem as JSON. Kept out of the resource rows so lists stay light.
+  CREATE TABLE disk_contents (
+    owner_id  TEXT PRIMARY KEY,
+    snapshot  TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,0 +1,162 @@
+import type { InstanceDto, VolumeDto } from '@sandcloud/api-schemas';
+import { useState, type FormEvent } from 'react';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { Dialog } from '../../../components/ui/dialog.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import type { MessageKey } from '../../../lib/i18n/catalog.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useAttachVolume } from '../api/attach-volume.ts';
+import { useInstanceVolumes } from '../api/get-instance-volumes.ts';
+import { useVolumes } from '../api/get-volumes.ts';
+import { DetachVolumeDialog } from './detach-volume-dialog.tsx';
+import { canChangeVolumes } from './volume-availability.ts';
+import { VolumeStatus } from './volume-status.tsx';
+
+interface InstanceVolumesPanelProps {
+  projectId: string;
+  instance: InstanceDto;
+}
+
+/** The instance page's Block Storage section: its volumes by device, attach another, detach (with the unmount warning). */
+export function InstanceVolumesPanel({ projectId, instance }: InstanceVolumesPanelProps) {
+  const t = useT();
+  const { canWrite } = useProjectPermissions(projectId);
+  const volumes = useInstanceVolumes(projectId, instance.id);
+  const [attaching, setAttaching] = useState(false);
+  const [detachingId, setDetachingId] = useState<string | null>(null);
+  const notReady = canChangeVolumes(instance) ? undefined : t('blockStorage.panel.instanceNotReady');
+  const reason = canWrite ? notReady : t('common.viewerReadOnly');
+  const items = volumes.data?.items ?? [];
+  const detaching = items.find((volume) => volume.id === detachingId);
+
+  return (
+    <Panel>
+      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+        <h2 className="font-semibold">{t('blockStorage.panel.title')}</h2>
+        <Button disabledReason={reason} onClick={() => setAttaching(true)}>
+          {t('blockStorage.panel.attach')}
+        </Button>
+      </div>
+      {volumes.isPending ? (
+        <SkeletonRows rows={2} columns={5} />
+      ) : volumes.isError ? (
+        <EmptyState message={errorMessage(volumes.error)} action={<Button onClick={() => void volumes.refetch()}>{t('common.retry')}</Button>} />
+      ) : items.length === 0 ? (
+        <EmptyState message={t('blockStorage.panel.empty')} />
+      ) : (
+        <Table label={t('blockStorage.panel.title')}>
+          <THead>
+            <Th>{t('blockStorage.device')}</Th>
+            <Th>{t('common.name')}</Th>
+            <Th className="text-right">{t('blockStorage.size')}</Th>
+            <Th>{t('blockStorage.type')}</Th>
+            <Th>{t('common.status')}</Th>
+            <Th className="text-right">
+              <span className="sr-only">{t('common.actions')}</span>
+            </Th>
+          </THead>
+          <TBody>
+            {items.map((volume) => (
+              <tr key={volume.id}>
+                <Td className="font-mono text-xs">{volume.attachment?.device}</Td>
+                <Td className="font-medium">{volume.name}</Td>
+                <Td className="text-right tabular-nums">{t('blockStorage.sizeValue', { size: volume.sizeGb })}</Td>
+                <Td>{volume.volumeType}</Td>
+                <Td>
+                  <VolumeStatus status={volume.status} />
+                </Td>
+                <Td className="text-right">
+                  <Button
+                    variant="ghost"
+                    className="text-xs text-red-600"
+                    aria-label={t('blockStorage.detachFor', { name: volume.name })}
+                    disabledReason={reason ?? (volume.allowedActions.includes('detach') ? undefined : t('blockStorage.reason.busy', { status: t(`blockStorage.status.${volume.status}` as MessageKey) }))}
+                    onClick={() => setDetachingId(volume.id)}
+                  >
+                    {t('blockStorage.detachShort')}
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      {attaching && <AttachVolumeDialog projectId={projectId} instance={instance} onClose={() => setAttaching(false)} />}
+      {detaching && <DetachVolumeDialog projectId={projectId} volume={detaching} onClose={() => setDetachingId(null)} />}
+    </Panel>
+  );
+}
+
+/** Picks an available volume of the instance's zone and attaches it as the next free device. */
+function AttachVolumeDialog({ projectId, instance, onClose }: { projectId: string; instance: InstanceDto; onClose: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const volumes = useVolumes(projectId);
+  const attach = useAttachVolume(projectId);
+  const [volumeId, setVolumeId] = useState('');
+  const candidates: VolumeDto[] = (volumes.data?.items ?? []).filter((volume) => volume.zone === instance.zone && volume.allowedActions.includes('attach'));
+  const chosen = volumeId || (candidates.length === 1 ? candidates[0]!.id : '');
+
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
+    const volume = candidates.find((candidate) => candidate.id === chosen);
+    if (!volume) return;
+    attach.mutate(
+      { volumeId: volume.id, instanceId: instance.id },
+      {
+        onSuccess: () => {
+          toast.success(t('blockStorage.attached', { name: volume.name, instance: instance.name }));
+          onClose();
+        },
+      },
+    );
+  };
+
+  const volumeError = fieldError(attach.error, 'instanceId');
+  const otherError = attach.error && !volumeError ? errorMessage(attach.error) : undefined;
+  return (
+    <Dialog
+      title={t('blockStorage.panel.attachTitle', { instance: instance.name })}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" disabled={attach.isPending || !chosen} onClick={() => submit()}>
+            {t('blockStorage.panel.attachSubmit')}
+          </Button>
+        </>
+      }
+    >
+      {volumes.isPending ? (
+        <SkeletonRows rows={2} columns={2} />
+      ) : (
+        <form className="space-y-4" onSubmit={submit}>
+          {candidates.length === 0 && <Alert tone="info">{t('blockStorage.panel.noVolumes', { zone: instance.zone })}</Alert>}
+          <Field label={t('blockStorage.panel.volume')} error={volumeError} hint={t('blockStorage.attachHint', { zone: instance.zone })}>
+            {(id, describedBy) => (
+              <select id={id} className={inputClass} aria-describedby={describedBy} value={chosen} onChange={(event) => setVolumeId(event.target.value)}>
+                <option value="" disabled>
+                  {t('blockStorage.panel.chooseVolume')}
+                </option>
+                {candidates.map((volume) => (
+                  <option key={volume.id} value={volume.id}>
+                    {t('blockStorage.panel.volumeOption', { name: volume.name, size: volume.sizeGb, type: volume.volumeType })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {(otherError ?? (volumes.isError ? errorMessage(volumes.error) : undefined)) && <Alert tone="error">{otherError ?? errorMessage(volumes.error)}</Alert>}
+          <button type="submit" hidden />
+        </form>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ImageDto, Page } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+export type ImageVisibility = ImageDto['visibility'];
+
+/** True while a private image is being captured. */
+export const isImageBusy = (image: Pick<ImageDto, 'status'>): boolean => image.status === 'queued' || image.status === 'saving';
+
+/** One tab of the Images screen. The key is the one the instance wizard uses, so both stay in step. */
+export const imagesQuery = (projectId: string, visibility: ImageVisibility) =>
+  queryOptions({
+    queryKey: [...queryKeys.resources(projectId, 'images'), { visibility }] as const,
+    queryFn: () => api.get<Page<ImageDto>>(`/projects/${projectId}/images?visibility=${visibility}&limit=500`),
+    refetchInterval: (query) => (query.state.data?.items.some(isImageBusy) ? 3_000 : false),
+  });
+
+export const useImages = (projectId: string, visibility: ImageVisibility) => useQuery(imagesQuery(projectId, visibility));

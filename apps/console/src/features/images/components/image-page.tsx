@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Button } from '../../../components/ui/button.tsx';
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
+import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
+import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useDeleteImage } from '../api/delete-image.ts';
+import { useImage } from '../api/get-image.ts';
+import { EditImageDialog } from './edit-image-dialog.tsx';
+import { formatBytes, osLabel } from './format.ts';
+import { ImageStatus } from './image-status.tsx';
+
+/** One image: its attributes, `[Instance 생성]` from it, and for a private image rename/describe and delete. */
+export function ImagePage() {
+  const t = useT();
+  const toast = useToast();
+  const navigate = useNavigate();
+  const { projectId = '', imageId = '' } = useParams();
+  const { canWrite } = useProjectPermissions(projectId);
+  const image = useImage(projectId, imageId);
+  const remove = useDeleteImage(projectId);
+  const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
+  const listPath = paths.computeSection(projectId, 'images');
+  const back = (
+    <Link to={listPath} className="text-sm text-brand-600 hover:underline">
+      ← {t('menu.images')}
+    </Link>
+  );
+
+  if (image.isPending) return <Panel><SkeletonRows /></Panel>;
+  if (image.isError) {
+    const gone = image.error instanceof ApiRequestError && image.error.status === 404;
+    return <Panel><EmptyState message={gone ? t('images.notFound') : errorMessage(image.error)} action={back} /></Panel>;
+  }
+  const data = image.data;
+  const isPublic = data.visibility === 'public';
+  const editReason = !canWrite ? t('common.viewerReadOnly') : isPublic ? t('images.publicReadOnly') : undefined;
+  const deleteReason = editReason ?? (data.allowedActions.includes('delete') ? undefined : t('images.deleteNotReady'));
+  const launchPath = `${paths.computeSection(projectId, 'instances/new')}?imageId=${encodeURIComponent(data.id)}`;
+
+  return (
+    <div className="space-y-4">
+      <div>{back}</div>
+      <PageHeader
+        title={data.name}
+        description={data.description || undefined}
+        actions={
+          <>
+            {data.status === 'active' && canWrite ? (
+              <Link to={launchPath} className="inline-flex items-center rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600">
+                {t('images.launch')}
+              </Link>
+            ) : (
+              <Button variant="primary" disabledReason={canWrite ? t('images.launchNotReady') : t('common.viewerReadOnly')}>
+                {t('images.launch')}
+              </Button>
+            )}
+            <Button disabledReason={editReason} onClick={() => setOpen('edit')}>
+              {t('images.edit')}
+            </Button>
+            <Button variant="danger" disabledReason={deleteReason} onClick={() => setOpen('delete')}>
+              {t('common.delete')}
+            </Button>
+          </>
+        }
+      />
+      <Panel className="p-5">
+        <DescriptionList
+          items={[
+            { label: 'ID', value: <span className="font-mono text-xs">{data.id}</span> },
+            { label: t('common.status'), value: <ImageStatus status={data.status} /> },
+            { label: t('images.visibility'), value: t(isPublic ? 'images.tab.public' : 'images.tab.private') },
+            { label: t('images.os'), value: osLabel(data) },
+            { label: t('images.size'), value: data.status === 'active' ? formatBytes(data.sizeBytes) : '—' },
+            { label: t('images.minDisk'), value: t('images.gb', { size: data.minDiskGb }) },
+            { label: t('images.minRam'), value: t('images.gb', { size: data.minRamMb / 1024 }) },
+            {
+              label: t('images.sourceInstance'),
+              value: data.sourceInstanceId ? (
+                <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${data.sourceInstanceId}`)}>
+                  {data.sourceInstanceName}
+                </Link>
+              ) : (
+                '—'
+              ),
+            },
+            { label: t('common.createdAt'), value: new Date(data.createdAt).toLocaleString() },
+          ]}
+        />
+      </Panel>
+      {open === 'edit' && <EditImageDialog projectId={projectId} image={data} onClose={() => setOpen(null)} />}
+      {open === 'delete' && (
+        <ConfirmDialog
+          title={t('images.deleteTitle')}
+          confirmLabel={t('common.delete')}
+          busy={remove.isPending}
+          onCancel={() => setOpen(null)}
+          onConfirm={() =>
+            remove.mutate(data.id, {
+              onSuccess: () => {
+                toast.success(t('images.deleted', { name: data.name }));
+                void navigate(`${listPath}?tab=private`);
+              },
+              onError: (error) => toast.error(errorMessage(error)),
+            })
+          }
+        >
+          {t('images.deleteConfirm', { name: data.name })}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FloatingIpDto } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+/** Disconnects the floating IP from the load balancer; the address stays allocated to the project. */
+export function useDisassociateFloatingIp(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (floatingIpId: string) => api.post<FloatingIpDto>(`/projects/${projectId}/floating-ips/${floatingIpId}/disassociate`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
+  });
+}

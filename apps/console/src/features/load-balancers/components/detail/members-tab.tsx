@@ -1,0 +1,185 @@
+import type { LoadBalancerDto, LoadBalancerMemberDto } from '@sandcloud/api-schemas';
+import { useId, useState } from 'react';
+import { Button } from '../../../../components/ui/button.tsx';
+import { inputClass } from '../../../../components/ui/field.tsx';
+import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
+import { Panel, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
+import { useToast } from '../../../../components/ui/toast.tsx';
+import { errorMessage } from '../../../../lib/api-client.ts';
+import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { useAddMember } from '../../api/add-member.ts';
+import { useCandidateInstances } from '../../api/get-candidate-instances.ts';
+import { useRemoveMember } from '../../api/remove-member.ts';
+import { useUpdateMember } from '../../api/update-member.ts';
+import { blockedReason } from '../format.ts';
+import { eligibleInstances } from '../wizard/instances-step.tsx';
+import { chosenListener, ListenerSelect } from './listener-select.tsx';
+
+interface MembersTabProps {
+  projectId: string;
+  loadBalancer: LoadBalancerDto;
+  readOnly: string | undefined;
+}
+
+/** Instances: the members of a listener's pool with their health; add, remove, enable/disable, weight. */
+export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProps) {
+  const t = useT();
+  const toast = useToast();
+  const [listenerId, setListenerId] = useState(loadBalancer.listeners[0]?.id ?? '');
+  const listener = chosenListener(loadBalancer.listeners, listenerId);
+  const instances = useCandidateInstances(projectId);
+  const add = useAddMember(projectId, loadBalancer.id);
+  const update = useUpdateMember(projectId, loadBalancer.id);
+  const remove = useRemoveMember(projectId, loadBalancer.id);
+  const [candidate, setCandidate] = useState('');
+  const [weight, setWeight] = useState('1');
+  const addId = useId();
+  const busy = readOnly ?? blockedReason(loadBalancer, 'update', t);
+  if (!listener) return null;
+
+  const members = listener.pool.members;
+  const memberInstances = new Set(members.map((member) => member.instanceId));
+  const addable = eligibleInstances(instances.data ?? [], loadBalancer.networkId).filter((instance) => !memberInstances.has(instance.id));
+  const chosen = addable.some((instance) => instance.id === candidate) ? candidate : (addable[0]?.id ?? '');
+  const onError = (error: Error) => toast.error(errorMessage(error));
+
+  const addMember = () => {
+    const instance = addable.find((item) => item.id === chosen);
+    if (!instance) return;
+    add.mutate(
+      { listenerId: listener.id, instanceId: instance.id, weight: Number(weight) },
+      { onSuccess: () => toast.success(t('lb.memberAdded', { name: instance.name, listener: listener.name })), onError },
+    );
+  };
+  const toggle = (member: LoadBalancerMemberDto) =>
+    update.mutate(
+      { memberId: member.id, adminStateUp: !member.adminStateUp },
+      { onSuccess: () => toast.success(t(member.adminStateUp ? 'lb.memberDisabled' : 'lb.memberEnabled', { name: member.instanceName })), onError },
+    );
+
+  return (
+    <Panel>
+      <div className="border-b border-slate-200 px-4 py-3">
+        <ListenerSelect listeners={loadBalancer.listeners} value={listener.id} onChange={setListenerId} />
+        <div className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${addId}-instance`} className="text-sm font-medium text-slate-700">
+              {t('lb.field.instance')}
+            </label>
+            <select
+              id={`${addId}-instance`}
+              className={`${inputClass} w-64`}
+              disabled={addable.length === 0}
+              value={chosen}
+              onChange={(event) => setCandidate(event.target.value)}
+            >
+              {addable.length === 0 && <option value="">{t('lb.instances.noneToAdd')}</option>}
+              {addable.map((instance) => (
+                <option key={instance.id} value={instance.id}>
+                  {instance.name} ({instance.privateIp ?? '—'})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${addId}-weight`} className="text-sm font-medium text-slate-700">
+              {t('lb.field.weight')}
+            </label>
+            <input id={`${addId}-weight`} type="number" min={0} max={256} className={`${inputClass} w-24 tabular-nums`} value={weight} onChange={(event) => setWeight(event.target.value)} />
+          </div>
+          <Button variant="primary" disabledReason={busy ?? (addable.length === 0 ? t('lb.instances.noneToAdd') : undefined)} disabled={add.isPending} onClick={addMember} title={t('lb.instances.addMember')}>
+            +
+          </Button>
+        </div>
+      </div>
+      {members.length === 0 ? (
+        <p className="px-4 py-10 text-center text-sm text-slate-500">{t('lb.instances.empty')}</p>
+      ) : (
+        <Table label={t('lb.tab.instances')}>
+          <THead>
+            <Th>{t('lb.column.name')}</Th>
+            <Th>{t('lb.column.privateIp')}</Th>
+            <Th className="text-right">{t('lb.field.instancePort')}</Th>
+            <Th className="text-right">{t('lb.field.weight')}</Th>
+            <Th>{t('lb.column.instanceStatus')}</Th>
+            <Th>{t('lb.column.health')}</Th>
+            <Th className="text-right">
+              <span className="sr-only">{t('common.actions')}</span>
+            </Th>
+          </THead>
+          <TBody>
+            {members.map((member) => (
+              <tr key={member.id}>
+                <Td className="font-medium">{member.instanceName}</Td>
+                <Td className="font-mono text-xs">{member.address}</Td>
+                <Td className="text-right tabular-nums">{member.protocolPort}</Td>
+                <Td className="text-right">
+                  <WeightEditor member={member} disabledReason={busy} onSave={(next) => update.mutate({ memberId: member.id, weight: next }, { onError })} />
+                </Td>
+                <Td>{member.instanceStatus ? <StatusBadge status={member.instanceStatus} /> : <span className="text-slate-400">—</span>}</Td>
+                <Td>
+                  <span className="inline-flex items-center gap-1.5">
+                    <StatusBadge status={member.operatingStatus} />
+                    {!member.adminStateUp && <span className="text-xs text-slate-500">{t('lb.memberDisabledBadge')}</span>}
+                  </span>
+                </Td>
+                <Td className="text-right whitespace-nowrap">
+                  <Button variant="ghost" className="text-xs" disabledReason={busy} onClick={() => toggle(member)}>
+                    {member.adminStateUp ? t('lb.disable') : t('lb.enable')}
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    className="px-2 text-xs"
+                    title={t('lb.instances.removeOne', { name: member.instanceName })}
+                    disabledReason={busy}
+                    onClick={() =>
+                      remove.mutate(member.id, { onSuccess: () => toast.success(t('lb.memberRemoved', { name: member.instanceName, listener: listener.name })), onError })
+                    }
+                  >
+                    -
+                  </Button>
+                </Td>
+              </tr>
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
+        {listener.pool.healthMonitor
+          ? t('lb.healthExplained', { retries: listener.pool.healthMonitor.maxRetries, interval: listener.pool.healthMonitor.delaySeconds })
+          : t('lb.noMonitor')}
+      </p>
+    </Panel>
+  );
+}
+
+function WeightEditor({ member, disabledReason, onSave }: { member: LoadBalancerMemberDto; disabledReason: string | undefined; onSave: (weight: number) => void }) {
+  const t = useT();
+  const id = useId();
+  const [value, setValue] = useState(String(member.weight));
+  const valid = /^\d+$/.test(value) && Number(value) <= 256;
+  const changed = value !== String(member.weight);
+  return (
+    <span className="inline-flex items-center justify-end gap-1">
+      <label htmlFor={id} className="sr-only">
+        {t('lb.weightOf', { name: member.instanceName })}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        max={256}
+        disabled={Boolean(disabledReason)}
+        aria-invalid={!valid}
+        className={`${inputClass} w-20 text-right tabular-nums`}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+      />
+      {changed && (
+        <Button className="px-2 py-1 text-xs" disabledReason={disabledReason ?? (valid ? undefined : t('lb.error.weight', { min: 0, max: 256 }))} onClick={() => onSave(Number(value))}>
+          {t('common.save')}
+        </Button>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,356 @@
+import type { Clock } from '../core/clock.ts';
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import { allowedActions, assertTransition, canTransition } from '../core/state-machine.ts';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import { isZone, ZONES } from '../catalog/zones.ts';
+import type { Instance } from '../compute/instance.ts';
+import type { InstanceService } from '../compute/instance-service.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
+import {
+  MAX_VOLUME_GB,
+  MIN_VOLUME_GB,
+  nextDevice,
+  SNAPSHOT_TRANSITIONS,
+  VOLUME_ATTACHABLE_INSTANCE_STATUSES,
+  VOLUME_DURATIONS,
+  VOLUME_TRANSITIONS,
+  VOLUME_TYPES,
+  type Volume,
+  type VolumeAction,
+  type VolumeSnapshot,
+  type VolumeType,
+} from './volume.ts';
+
+export interface CreateVolumeInput {
+  name: string;
+  description?: string;
+  sizeGb: number;
+  /** HDD unless given (or the snapshot's type when created from one). */
+  volumeType?: VolumeType;
+  /** The first zone unless given (or the snapshot's zone when created from one). */
+  zone?: string;
+  /** Creates the volume as a copy of this snapshot (its size at least the snapshot's). */
+  snapshotId?: string;
+}
+
+/** What the guest needs to know of an attachment: which disk shows up as which device. */
+export interface VolumeAttachmentFact {
+  volumeId: string;
+  instanceId: string;
+  device: string;
+  sizeGb: number;
+  status: Volume['status'];
+  content: unknown;
+}
+
+/** Why an instance cannot take a volume now, or null when it can. */
+export type AttachProblem = 'OTHER_ZONE' | 'INSTANCE_STATE' | null;
+
+/** Hooks the guest uses to plug disks in and out as attachments complete. */
+export interface VolumeHooks {
+  /** The attach completed: the device appears in the instance. */
+  afterAttach: ((volume: Volume) => void)[];
+  /** The device is about to disappear (a detach completed, or its instance is deleted). */
+  beforeDetach: ((volume: Volume) => void)[];
+}
+
+/**
+ * Cinder volumes: create (creating → available), attach (attaching → in-use), detach (detaching →
+ * available), extend, delete, over simulated time. A volume has at most one attachment, and only to
+ * an instance of its own zone.
+ */
+export class VolumeService {
+  readonly hooks: VolumeHooks = { afterAttach: [], beforeDetach: [] };
+
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly scheduler: Scheduler,
+    private readonly quotas: QuotaGuard,
+    private readonly instances: InstanceService,
+    private readonly clock: Clock,
+  ) {
+    scheduler.register('volume.create-complete', ({ id }) => this.complete(String(id), 'creating', () => ({ status: 'available' })));
+    scheduler.register('volume.attach-complete', ({ id }) => this.completeAttach(String(id)));
+    scheduler.register('volume.detach-complete', ({ id }) => this.completeDetach(String(id)));
+    scheduler.register('volume.extend-complete', ({ id }) =>
+      this.complete(String(id), 'extending', (volume) => ({
+        status: volume.attachment ? 'in-use' : 'available',
+        sizeGb: volume.targetSizeGb ?? volume.sizeGb,
+        targetSizeGb: null,
+      })),
+    );
+    scheduler.register('volume.delete-complete', ({ id }) => {
+      const volume = this.store.get<Volume>('volume', String(id));
+      if (volume?.status === 'deleting') this.store.delete('volume', volume);
+    });
+  }
+
+  list(projectId: string): Volume[] {
+    return this.store.list<Volume>('volume', projectId);
+  }
+
+  get(projectId: string, id: string): Volume {
+    const volume = this.store.get<Volume>('volume', id);
+    if (!volume || volume.projectId !== projectId) throw notFound('volume', id);
+    return volume;
+  }
+
+  /** The actions the console may offer now. */
+  allowedActions(volume: Volume): VolumeAction[] {
+    return allowedActions(VOLUME_TRANSITIONS, volume.status);
+  }
+
+  /** Total GB the project's volumes hold, counting extends in flight at their new size. */
+  usedGb(projectId: string): number {
+    return this.list(projectId).reduce((sum, volume) => sum + Math.max(volume.sizeGb, volume.targetSizeGb ?? 0), 0);
+  }
+
+  create(projectId: string, input: CreateVolumeInput): Volume {
+    if (input.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name');
+    assertSize(input.sizeGb);
+    if (input.volumeType !== undefined && !VOLUME_TYPES.includes(input.volumeType)) throw invalidInput('Volume type is HDD or SSD', 'volumeType');
+    if (input.zone !== undefined && !isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose ${ZONES.join(' or ')}`, 'zone');
+
+    return this.store.transaction(() => {
+      const snapshot = input.snapshotId ? this.sourceSnapshot(projectId, input.snapshotId) : undefined;
+      if (snapshot && input.sizeGb < snapshot.sizeGb) {
+        throw invalidInput(`A volume from snapshot ${snapshot.name} needs at least ${snapshot.sizeGb} GB`, 'sizeGb');
+      }
+      if (snapshot && input.zone !== undefined && input.zone !== snapshot.zone) {
+        throw invalidInput(`Snapshot ${snapshot.name} is in ${snapshot.zone}; a volume made from it is created in the same zone`, 'zone');
+      }
+      this.quotas.assertRoom(projectId, 'volumes', 1);
+      this.quotas.assertRoom(projectId, 'volumeGb', input.sizeGb, 'sizeGb');
+      const id = newId();
+      const volume = this.store.insert<Volume>('volume', {
+        id,
+        projectId,
+        name: input.name.trim(),
+        status: 'creating',
+        description: input.description ?? '',
+        sizeGb: input.sizeGb,
+        targetSizeGb: null,
+        volumeType: input.volumeType ?? snapshot?.volumeType ?? 'HDD',
+        zone: input.zone ?? snapshot?.zone ?? ZONES[0],
+        sourceSnapshotId: snapshot?.id ?? null,
+        attachment: null,
+        content: snapshot?.content ?? null,
+      });
+      this.scheduler.schedule('volume.create-complete', { id }, VOLUME_DURATIONS.create);
+      return volume;
+    });
+  }
+
+  update(projectId: string, id: string, changes: { name?: string; description?: string }): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`);
+      if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name');
+      return this.store.update<Volume>('volume', volume, {
+        ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+      });
+    });
+  }
+
+  /** `[Instance에 연결]`: reserves the next free device on the instance, then attaches over a few seconds. */
+  attach(projectId: string, id: string, instanceId: string): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (volume.attachment) {
+        throw conflict(
+          `Volume ${volume.name} is already attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; a volume attaches to one instance at a time`,
+        );
+      }
+      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'attach');
+      const instance = this.attachTarget(projectId, instanceId);
+      const problem = this.attachProblem(volume, instance);
+      if (problem === 'OTHER_ZONE') {
+        throw conflict(`Volume ${volume.name} is in ${volume.zone} but instance ${instance.name} is in ${instance.zone}; attach it to an instance of the same zone`, 'instanceId');
+      }
+      this.assertInstanceReady(instance, 'attach a volume to');
+      const device = nextDevice(this.attachedTo(instance.id).map((v) => v.attachment!.device));
+      if (!device) throw conflict(`Instance ${instance.name} has no free device left for another volume`, 'instanceId');
+      const updated = this.store.update<Volume>(
+        'volume',
+        volume,
+        { status: 'attaching', attachment: { instanceId: instance.id, instanceName: instance.name, device, attachedAt: null } },
+        `Attaching to ${instance.name} as ${device}`,
+      );
+      this.scheduler.schedule('volume.attach-complete', { id }, VOLUME_DURATIONS.attach);
+      return updated;
+    });
+  }
+
+  /** `[Block Storage 연결 해제]`. Unmount first: what the guest had not written out is lost. */
+  detach(projectId: string, id: string, instanceId?: string): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (!volume.attachment && volume.status === 'available') throw conflict(`Volume ${volume.name} is not attached to any instance`);
+      if (instanceId !== undefined && volume.attachment && volume.attachment.instanceId !== instanceId) {
+        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName}, not to that instance`, 'instanceId');
+      }
+      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'detach');
+      const instance = this.store.get<Instance>('instance', volume.attachment!.instanceId);
+      if (instance?.taskState && instance.taskState !== 'deleting') {
+        throw conflict(`Cannot detach a volume from instance ${instance.name} while it is ${instance.taskState}`);
+      }
+      const updated = this.store.update<Volume>('volume', volume, { status: 'detaching' }, `Detaching from ${volume.attachment!.instanceName}`);
+      this.scheduler.schedule('volume.detach-complete', { id }, VOLUME_DURATIONS.detach);
+      return updated;
+    });
+  }
+
+  /** Grows a volume; volumes never shrink. */
+  extend(projectId: string, id: string, sizeGb: number): Volume {
+    assertSize(sizeGb);
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'extend');
+      if (sizeGb <= volume.sizeGb) {
+        throw conflict(`Volume ${volume.name} is ${volume.sizeGb} GB and can only grow; choose more than ${volume.sizeGb} GB`, 'sizeGb');
+      }
+      this.quotas.assertRoom(projectId, 'volumeGb', sizeGb - volume.sizeGb, 'sizeGb');
+      const updated = this.store.update<Volume>('volume', volume, { status: 'extending', targetSizeGb: sizeGb }, `Extending ${volume.sizeGb} GB → ${sizeGb} GB`);
+      this.scheduler.schedule('volume.extend-complete', { id }, VOLUME_DURATIONS.extend);
+      return updated;
+    });
+  }
+
+  delete(projectId: string, id: string): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (volume.attachment) {
+        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; detach it before deleting`);
+      }
+      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'delete');
+      const snapshots = this.store.list<VolumeSnapshot>('volume-snapshot', projectId).filter((s) => s.volumeId === volume.id);
+      if (snapshots.length > 0) {
+        throw conflict(`Volume ${volume.name} has ${snapshots.length} snapshot(s); delete them before deleting the volume`);
+      }
+      const updated = this.store.update<Volume>('volume', volume, { status: 'deleting' }, 'delete requested');
+      this.scheduler.schedule('volume.delete-complete', { id }, VOLUME_DURATIONS.delete);
+      return updated;
+    });
+  }
+
+  /** The project's instances, each with whether this volume could be attached to it now. */
+  attachableInstances(projectId: string, id: string): { instance: Instance; problem: AttachProblem }[] {
+    const volume = this.get(projectId, id);
+    return this.instances.list(projectId).map((instance) => ({ instance, problem: this.attachProblem(volume, instance) }));
+  }
+
+  /** Volumes attached (or attaching, or detaching) to an instance, by device. */
+  attachedTo(instanceId: string): Volume[] {
+    return this.store
+      .list<Volume>('volume')
+      .filter((volume) => volume.attachment?.instanceId === instanceId)
+      .sort((a, b) => a.attachment!.device.localeCompare(b.attachment!.device));
+  }
+
+  /** Volume id → instance id + device, for the guest. Null when the volume is not attached. */
+  attachmentOf(volumeId: string): VolumeAttachmentFact | null {
+    const volume = this.store.get<Volume>('volume', volumeId);
+    return volume?.attachment ? toFact(volume) : null;
+  }
+
+  /** Every attachment of an instance, for the guest to plug its disks in at boot. */
+  attachmentsOf(instanceId: string): VolumeAttachmentFact[] {
+    return this.attachedTo(instanceId).map(toFact);
+  }
+
+  /** The guest wrote the volume's filesystem out (mkfs, sync, umount): it lives with the volume. */
+  saveContent(volumeId: string, content: unknown): void {
+    this.store.transaction(() => {
+      const volume = this.store.get<Volume>('volume', volumeId);
+      if (volume) this.store.update<Volume>('volume', volume, { content });
+    });
+  }
+
+  /** An instance is going away: its volumes come off it at once (Nova detaches them on delete). */
+  releaseInstance(instance: Instance): void {
+    for (const volume of this.attachedTo(instance.id)) {
+      if (volume.status === 'in-use' || volume.status === 'detaching' || volume.status === 'extending') this.runBeforeDetach(volume);
+      this.store.update<Volume>(
+        'volume',
+        volume,
+        { status: volume.status === 'extending' ? 'extending' : 'available', attachment: null },
+        `Detached: instance ${instance.name} was deleted`,
+      );
+    }
+  }
+
+  private attachProblem(volume: Volume, instance: Instance): AttachProblem {
+    if (instance.zone !== volume.zone) return 'OTHER_ZONE';
+    if (instance.taskState || !VOLUME_ATTACHABLE_INSTANCE_STATUSES.includes(instance.status)) return 'INSTANCE_STATE';
+    return null;
+  }
+
+  private assertInstanceReady(instance: Instance, what: string): void {
+    if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted; cannot ${what} it`, 'instanceId');
+    if (instance.taskState) throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.taskState}`, 'instanceId');
+    if (!VOLUME_ATTACHABLE_INSTANCE_STATUSES.includes(instance.status)) {
+      throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.status}; wait until it is ACTIVE or SHUTOFF`, 'instanceId');
+    }
+  }
+
+  /** The instance to attach to; one that existed and was deleted is a conflict, an unknown id bad input. */
+  private attachTarget(projectId: string, instanceId: string): Instance {
+    const instance = this.store.get<Instance>('instance', instanceId);
+    if (instance && instance.projectId === projectId) return instance;
+    if (!instance && this.store.history(instanceId).length > 0) throw conflict(`Instance ${instanceId} has been deleted`, 'instanceId');
+    throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId');
+  }
+
+  private sourceSnapshot(projectId: string, snapshotId: string): VolumeSnapshot {
+    const snapshot = this.store.get<VolumeSnapshot>('volume-snapshot', snapshotId);
+    if (!snapshot || snapshot.projectId !== projectId) throw invalidInput(`No snapshot with id ${snapshotId} in this project`, 'snapshotId');
+    if (!canTransition(SNAPSHOT_TRANSITIONS, 'create_volume', snapshot.status)) throw conflict(`Snapshot ${snapshot.name} is ${snapshot.status}; wait until it is available`, 'snapshotId');
+    return snapshot;
+  }
+
+  private complete(id: string, expected: Volume['status'], changes: (volume: Volume) => Partial<Volume>): Volume | undefined {
+    const volume = this.store.get<Volume>('volume', id);
+    if (!volume || volume.status !== expected) return undefined;
+    return this.store.update<Volume>('volume', volume, changes(volume));
+  }
+
+  private completeAttach(id: string): void {
+    const attached = this.complete(id, 'attaching', (volume) => ({
+      status: 'in-use',
+      attachment: volume.attachment && { ...volume.attachment, attachedAt: this.clock.now() },
+    }));
+    if (attached) for (const hook of this.hooks.afterAttach) hook(attached);
+  }
+
+  private completeDetach(id: string): void {
+    const volume = this.store.get<Volume>('volume', id);
+    if (!volume || volume.status !== 'detaching') return;
+    this.runBeforeDetach(volume);
+    // The hooks may have saved the content: detach the volume as it is now.
+    const current = this.store.get<Volume>('volume', id)!;
+    this.store.update<Volume>('volume', current, { status: 'available', attachment: null }, `Detached from ${volume.attachment?.instanceName ?? 'its instance'}`);
+  }
+
+  private runBeforeDetach(volume: Volume): void {
+    for (const hook of this.hooks.beforeDetach) hook(volume);
+  }
+
+}
+
+function assertSize(sizeGb: number): void {
+  if (!Number.isInteger(sizeGb) || sizeGb < MIN_VOLUME_GB || sizeGb > MAX_VOLUME_GB) {
+    throw invalidInput(`Block storage is ${MIN_VOLUME_GB}–${MAX_VOLUME_GB} GB, in whole GB`, 'sizeGb');
+  }
+}
+
+const toFact = (volume: Volume): VolumeAttachmentFact => ({
+  volumeId: volume.id,
+  instanceId: volume.attachment!.instanceId,
+  device: volume.attachment!.device,
+  sizeGb: volume.sizeGb,
+  status: volume.status,
+  content: volume.content,
+});

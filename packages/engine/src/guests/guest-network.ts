@@ -1,0 +1,124 @@
+import { NetworkError, type HttpResponse, type InboundHttpRequest, type OutboundHttpRequest, type PingOutcome } from '@sandcloud/guest';
+import type { Instance } from '../compute/instance.ts';
+import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import { egressAllows } from '../network/egress.ts';
+import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
+import type { NetworkService, Port } from '../networking/network-service.ts';
+import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
+
+/** Where an address leads inside the simulation. */
+export type Destination =
+  | { kind: 'instance'; instance: Instance; port: Port; floatingIp: string | null; viaFloatingIp: boolean }
+  | { kind: 'port'; port: Port; viaFloatingIp: boolean }
+  | { kind: 'external' };
+
+/** Routing the router does for addresses an instance talks to from inside. */
+const ROUTER_SNAT_ADDRESS = '203.0.113.1';
+
+export type HttpDelivery = (instanceId: string, port: number, request: InboundHttpRequest) => Promise<HttpResponse | null>;
+
+/**
+ * The simulated network seen from inside guests: ping and HTTP between instances (private or
+ * floating addresses) and out to the Internet, decided by the same security-group evaluation as the
+ * console's connectivity test — egress rules of the source, ingress rules of the destination.
+ */
+export class GuestNetwork {
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly network: NetworkService,
+    private readonly floatingIps: FloatingIpService,
+    private readonly securityGroups: SecurityGroupService,
+    private readonly deliver: HttpDelivery,
+  ) {}
+
+  locate(ip: string): Destination {
+    const floating = this.store.list<FloatingIp>('floating-ip').find((f) => f.address === ip);
+    const port = floating?.portId ? this.network.getPort(floating.portId) : this.store.list<Port>('port').find((p) => p.fixedIp === ip);
+    if (!port) return { kind: 'external' };
+    const instance = port.deviceOwner.startsWith('compute:') ? this.store.get<Instance>('instance', port.deviceId) : undefined;
+    if (!instance) return { kind: 'port', port, viaFloatingIp: Boolean(floating) };
+    return { kind: 'instance', instance, port, floatingIp: this.floatingIps.forPort(port.id)?.address ?? null, viaFloatingIp: Boolean(floating) };
+  }
+
+  /** Ingress verdict for traffic reaching an instance, from inside the cloud or from the Internet. */
+  ingress(destination: Extract<Destination, { kind: 'instance' }>, source: TrafficSource, protocol: TrafficProtocol, port?: number): ReachabilityVerdict {
+    const { instance } = destination;
+    return checkReachability({
+      source,
+      protocol,
+      ...(port === undefined ? {} : { port }),
+      target: {
+        instanceName: instance.name,
+        status: instance.status,
+        floatingIp: destination.floatingIp,
+        privateIp: destination.port.fixedIp,
+        securityGroups: this.groupsOf(destination.port),
+      },
+    });
+  }
+
+  async ping(source: Instance, ip: string): Promise<PingOutcome> {
+    const sourcePort = this.portOf(source);
+    if (!sourcePort) return { kind: 'unreachable', from: ip };
+    const destination = this.locate(ip);
+    const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
+    const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
+    if (!egressAllows(sourceRules, 'icmp', undefined, ip, destinationGroups)) return { kind: 'timeout' };
+    if (destination.kind === 'external') return { kind: 'reply', ttl: 52, rttMs: 8 + (hash(ip) % 20) };
+    if (destination.kind === 'port') return { kind: 'reply', ttl: 64, rttMs: 0.4 };
+    const verdict = this.ingress(destination, this.sourceFor(source, sourcePort, destination), 'icmp');
+    return verdict.allowed ? { kind: 'reply', ttl: 64, rttMs: 0.3 + (hash(ip) % 7) / 10 } : { kind: 'timeout' };
+  }
+
+  async http(source: Instance, request: OutboundHttpRequest): Promise<HttpResponse> {
+    const url = new URL(request.url);
+    const targetPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    const sourcePort = this.portOf(source);
+    if (!sourcePort) throw new NetworkError('EHOSTUNREACH', 'No route to host');
+    const destination = this.locate(url.hostname);
+    const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
+    const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
+    if (!egressAllows(sourceRules, 'tcp', targetPort, url.hostname, destinationGroups)) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    if (destination.kind !== 'instance') throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    const verdict = this.ingress(destination, this.sourceFor(source, sourcePort, destination), 'tcp', targetPort);
+    if (!verdict.allowed) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    const response = await this.deliver(destination.instance.id, targetPort, {
+      method: request.method,
+      path: `${url.pathname}${url.search}`,
+      clientIp: destination.viaFloatingIp ? this.publicAddressOf(sourcePort) : sourcePort.fixedIp,
+      headers: request.headers,
+      ...(request.body === undefined ? {} : { body: request.body }),
+    });
+    if (!response) throw new NetworkError('ECONNREFUSED', 'Connection refused');
+    return response;
+  }
+
+  portOf(instance: Instance): Port | undefined {
+    return instance.portId ? this.network.getPort(instance.portId) : undefined;
+  }
+
+  groupsOf(port: Port) {
+    return port.securityGroupIds.flatMap((id) => {
+      const group = port.projectId ? this.securityGroups.list(port.projectId).find((g) => g.id === id) : undefined;
+      return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
+    });
+  }
+
+  /** Inside the network an instance is itself; through a floating IP it is its public address. */
+  private sourceFor(source: Instance, sourcePort: Port, destination: Extract<Destination, { kind: 'instance' }>): TrafficSource {
+    if (destination.viaFloatingIp) return { kind: 'internet', ip: this.publicAddressOf(sourcePort) };
+    void source;
+    return { kind: 'instance', ip: sourcePort.fixedIp, securityGroupIds: sourcePort.securityGroupIds };
+  }
+
+  private publicAddressOf(port: Port): string {
+    return this.floatingIps.forPort(port.id)?.address ?? ROUTER_SNAT_ADDRESS;
+  }
+}
+
+function hash(text: string): number {
+  let value = 0;
+  for (const char of text) value = (value * 31 + char.charCodeAt(0)) >>> 0;
+  return value;
+}

@@ -1,0 +1,237 @@
+import { Guest, type FilesystemSnapshot, type GuestHost, type HttpResponse, type InboundHttpRequest, type Session } from '@sandcloud/guest';
+import type { Clock } from '../core/clock.ts';
+import { conflict } from '../core/errors.ts';
+import type { Instance } from '../compute/instance.ts';
+import type { InstanceService } from '../compute/instance-service.ts';
+import type { Image } from '../images/image.ts';
+import type { ImageService } from '../images/image-service.ts';
+import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
+import type { DiskContents } from './disk-contents.ts';
+import { guestOsFor } from './guest-images.ts';
+import type { GuestNetwork } from './guest-network.ts';
+
+/** What the guest layer needs of block storage (kept narrow so the two modules stay apart). */
+export interface AttachedDisks {
+  attachmentsOf(instanceId: string): { volumeId: string; device: string; sizeGb: number; status: string; content: unknown }[];
+  saveContent(volumeId: string, content: unknown): void;
+}
+
+export interface SessionOptions {
+  remoteIp?: string;
+  columns?: number;
+  rows?: number;
+}
+
+/**
+ * Runs the simulated Linux of every running instance. A guest boots when its instance becomes
+ * ACTIVE (or, after a restart of Sandcloud, the first time it is needed), halts cleanly when the
+ * instance stops, and is cut off when it is deleted. Disks are durable: the root disk's flushed
+ * content lives in `disk_contents`, a volume's with the volume.
+ */
+export class GuestService {
+  private readonly running = new Map<string, Guest>();
+  private readonly listenWatchers = new Set<(instanceId: string) => void>();
+
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly clock: Clock,
+    private readonly disks: DiskContents,
+    private readonly deps: {
+      instances: InstanceService;
+      images: ImageService;
+      keyPairs: KeyPairService;
+      volumes: AttachedDisks;
+      network: GuestNetwork;
+    },
+  ) {}
+
+  /** Calls back when an instance starts or stops listening on a port (the data plane binds it). */
+  onListenChange(watcher: (instanceId: string) => void): () => void {
+    this.listenWatchers.add(watcher);
+    return () => this.listenWatchers.delete(watcher);
+  }
+
+  /** The running guest of an ACTIVE instance, booting it if Sandcloud restarted since. */
+  guestOf(instance: Instance): Guest | undefined {
+    if (instance.status !== 'ACTIVE') return undefined;
+    return this.running.get(instance.id) ?? this.boot(instance);
+  }
+
+  isSimulated(instance: Instance): boolean {
+    return this.osOf(instance) !== null;
+  }
+
+  openSession(projectId: string, instanceId: string, options: SessionOptions = {}): Session {
+    const instance = this.deps.instances.get(projectId, instanceId);
+    if (!this.isSimulated(instance)) throw conflict(`Instance ${instance.name} runs ${instance.imageName}, which has no simulated console`);
+    const guest = this.guestOf(instance);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.taskState ?? instance.status}; start it to open a console`);
+    return guest.openSession(options);
+  }
+
+  async runCommand(projectId: string, instanceId: string, line: string) {
+    const instance = this.deps.instances.get(projectId, instanceId);
+    const guest = this.guestOf(instance);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`);
+    return guest.runCommand(line);
+  }
+
+  /** An HTTP request arriving at the instance's port; null when nothing listens (connection refused). */
+  async deliverHttp(instanceId: string, port: number, request: InboundHttpRequest): Promise<HttpResponse | null> {
+    const instance = this.store.get<Instance>('instance', instanceId);
+    const guest = instance ? this.guestOf(instance) : undefined;
+    return guest ? guest.deliverHttpRequest(port, request) : null;
+  }
+
+  listeningPorts(instanceId: string): number[] {
+    return this.running.get(instanceId)?.listeningPorts() ?? [];
+  }
+
+  /** Whether a volume's device is mounted inside its instance (the console warns before detaching). */
+  isVolumeMounted(instanceId: string, device: string): boolean {
+    return this.running.get(instanceId)?.isMounted(device) ?? false;
+  }
+
+  /** The root disk as it is on disk now (flushed writes only): what an image captures. */
+  rootDiskOf(instanceId: string): FilesystemSnapshot | undefined {
+    return this.running.get(instanceId)?.rootDiskSnapshot() ?? this.disks.read(instanceId);
+  }
+
+  /** Drives the guests' time: timers (sleep, ping) and the write-back of dirty data. */
+  tick(): void {
+    for (const guest of this.running.values()) guest.tick();
+  }
+
+  // --- lifecycle, called by the instance and volume hooks ------------------------------
+
+  /** An instance's status changed: boot on ACTIVE, halt on leaving it (stop, reboot). */
+  statusChanged(instance: Instance): void {
+    if (instance.status === 'ACTIVE' && !instance.taskState) {
+      if (!this.running.has(instance.id)) this.boot(instance);
+    } else {
+      this.halt(instance.id);
+    }
+  }
+
+  /** Deleted: the guest is cut off and its root disk goes with it. */
+  destroyed(instance: Instance): void {
+    const guest = this.running.get(instance.id);
+    if (guest) {
+      for (const fact of this.deps.volumes.attachmentsOf(instance.id)) this.unplug(guest, fact.volumeId);
+      guest.powerCut();
+      this.running.delete(instance.id);
+    }
+    this.disks.delete(instance.id);
+  }
+
+  volumeAttached(volume: { id: string; attachment: { instanceId: string; device: string } | null; sizeGb: number; content?: unknown }): void {
+    const guest = volume.attachment ? this.running.get(volume.attachment.instanceId) : undefined;
+    if (!guest || !volume.attachment) return;
+    guest.attachDevice({ volumeId: volume.id, sizeGb: volume.sizeGb, content: (volume.content ?? null) as FilesystemSnapshot | null }, { device: volume.attachment.device });
+  }
+
+  /** The device disappears: what was flushed stays with the volume; the write cache is lost. */
+  volumeDetaching(volume: { id: string; attachment: { instanceId: string } | null }): void {
+    const guest = volume.attachment ? this.running.get(volume.attachment.instanceId) : undefined;
+    if (guest) this.unplug(guest, volume.id);
+  }
+
+  private unplug(guest: Guest, volumeId: string): void {
+    try {
+      const result = guest.detachDevice(volumeId);
+      if (result.content) this.deps.volumes.saveContent(volumeId, result.content);
+    } catch {
+      // The device was never plugged in (attached while the guest was off): nothing to unplug.
+    }
+  }
+
+  private osOf(instance: Instance) {
+    const image = this.store.get<Image>('image', instance.imageId);
+    return image ? guestOsFor(image) : instance.imageName.toLowerCase().includes('windows') ? null : 'centos-7';
+  }
+
+  private boot(instance: Instance): Guest | undefined {
+    const os = this.osOf(instance);
+    if (!os || !instance.portId) return undefined;
+    const port = this.deps.network.portOf(instance);
+    if (!port) return undefined;
+    const stored = this.disks.read(instance.id) ?? (this.imageDisk(instance.imageId) as FilesystemSnapshot | undefined);
+    const publicKey = instance.projectId ? this.deps.keyPairs.findByName(instance.projectId, instance.keyName)?.publicKey : undefined;
+    const guest = new Guest(
+      {
+        instanceId: instance.id,
+        privateIp: port.fixedIp,
+        prefixLength: 24,
+        rootDiskGb: instance.rootDiskGb,
+        memoryMb: instance.ramMb,
+        vcpus: instance.vcpus,
+        clock: this.clock,
+        ...(stored ? { rootDisk: stored } : { image: os }),
+        ...(publicKey ? { publicKey } : {}),
+      },
+      this.hostFor(instance),
+    );
+    for (const fact of this.deps.volumes.attachmentsOf(instance.id)) {
+      if (fact.status === 'in-use' || fact.status === 'detaching' || fact.status === 'extending') {
+        guest.attachDevice({ volumeId: fact.volumeId, sizeGb: fact.sizeGb, content: (fact.content ?? null) as FilesystemSnapshot | null }, { device: fact.device });
+      }
+    }
+    this.running.set(instance.id, guest);
+    guest.boot();
+    this.disks.write(instance.id, guest.rootDiskSnapshot());
+    return guest;
+  }
+
+  private halt(instanceId: string): void {
+    const guest = this.running.get(instanceId);
+    if (!guest) return;
+    guest.halt();
+    this.running.delete(instanceId);
+    this.notifyListen(instanceId);
+  }
+
+  /** A private image carries the captured root disk; a public one boots a fresh OS. */
+  private imageDisk(imageId: string): unknown {
+    return this.store.get<Image>('image', imageId)?.rootDiskSnapshot ?? undefined;
+  }
+
+  private hostFor(instance: Instance): GuestHost {
+    const id = instance.id;
+    const current = () => this.store.get<Instance>('instance', id);
+    return {
+      persistRootDisk: (snapshot) => this.disks.write(id, snapshot),
+      persistVolume: (volumeId, snapshot) => this.deps.volumes.saveContent(volumeId, snapshot),
+      requestPowerAction: (action) => {
+        // Run after the command returns: the power change halts this very guest.
+        setImmediate(() => {
+          const now = current();
+          if (!now?.projectId) return;
+          try {
+            if (action === 'stop') this.deps.instances.stop(now.projectId, id);
+            else this.deps.instances.reboot(now.projectId, id);
+          } catch {
+            // Already stopping or gone: the request is moot.
+          }
+        });
+      },
+      listen: () => {
+        queueMicrotask(() => this.notifyListen(id));
+        return { close: () => queueMicrotask(() => this.notifyListen(id)) };
+      },
+      ping: (ip) => {
+        const now = current();
+        return now ? this.deps.network.ping(now, ip) : Promise.resolve({ kind: 'timeout' as const });
+      },
+      httpRequest: (request) => {
+        const now = current();
+        if (!now) return Promise.reject(new Error('instance is gone'));
+        return this.deps.network.http(now, request);
+      },
+    };
+  }
+
+  private notifyListen(instanceId: string): void {
+    for (const watcher of this.listenWatchers) watcher(instanceId);
+  }
+}

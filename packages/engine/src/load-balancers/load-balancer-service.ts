@@ -1,0 +1,677 @@
+import type { Clock } from '../core/clock.ts';
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import { allowedActions, assertTransition } from '../core/state-machine.ts';
+import type { Instance } from '../compute/instance.ts';
+import { DEFAULT_INTERNET_SOURCE } from '../connectivity/connectivity-service.ts';
+import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import { ipv4ToInt } from '../network/cidr.ts';
+import { checkReachability } from '../network/reachability.ts';
+import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
+import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
+import type { ResourceStore } from '../store/resource-store.ts';
+import { chooseMember, newBalancingState, type BalancingRequest, type BalancingState } from './balancing.ts';
+import { applyCheck, loadBalancerOperatingStatus, poolOperatingStatus, type HealthProbe } from './health.ts';
+import {
+  EMPTY_STATS,
+  LB_KINDS,
+  LOAD_BALANCER_DURATIONS,
+  LOAD_BALANCER_TRANSITIONS,
+  listenerName,
+  poolProtocolFor,
+  type HealthMonitor,
+  type LbAlgorithm,
+  type Listener,
+  type LoadBalancer,
+  type LoadBalancerAction,
+  type LoadBalancerStats,
+  type Member,
+  type OperatingStatus,
+  type Pool,
+  type ProvisioningStatus,
+} from './load-balancer.ts';
+import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from './reachability.ts';
+import * as validate from './validation.ts';
+import type { HealthMonitorInput, ListenerInput, MemberInput, PoolInput, SessionPersistenceInput } from './validation.ts';
+
+export interface CreateLoadBalancerInput {
+  name: string;
+  description?: string | undefined;
+  subnetId: string;
+  listener: ListenerInput;
+  pool: PoolInput;
+}
+
+export interface UpdateListenerInput {
+  connectionLimit?: number | undefined;
+  keepAliveTimeoutSeconds?: number | undefined;
+  allowedCidrs?: string[] | undefined;
+  lbAlgorithm?: LbAlgorithm | undefined;
+  sessionPersistence?: SessionPersistenceInput | null | undefined;
+}
+
+/** A listener with its pool and members, and the pool's operating status summarised. */
+export interface ListenerView {
+  listener: Listener;
+  pool: Pool;
+  members: Member[];
+  operatingStatus: OperatingStatus;
+}
+
+export interface LoadBalancerView {
+  loadBalancer: LoadBalancer;
+  listeners: ListenerView[];
+}
+
+const HEALTH_CHECK = 'load-balancer.health-check';
+const PROVISIONED = 'load-balancer.provisioned';
+const DELETE_COMPLETE = 'load-balancer.delete-complete';
+
+const poolMemberField = (index: number, key: string) => `pool.members.${index}.${key}`;
+
+/** Octavia's device owner for a VIP port; the floating IP screens treat every non-compute port as a load balancer's. */
+export const VIP_DEVICE_OWNER = 'Octavia';
+
+/**
+ * Octavia load balancers over simulated time: create (PENDING_CREATE → ACTIVE), change listeners
+ * and members (PENDING_UPDATE → ACTIVE), delete (PENDING_DELETE → gone), and health checks that
+ * move members ONLINE ⇄ OFFLINE.
+ */
+export class LoadBalancerService {
+  private probe: HealthProbe;
+  private readonly balancing = new Map<string, BalancingState>();
+
+  constructor(
+    private readonly store: ResourceStore,
+    private readonly scheduler: Scheduler,
+    private readonly clock: Clock,
+    private readonly deps: {
+      network: NetworkService;
+      floatingIps: FloatingIpService;
+      securityGroups: SecurityGroupService;
+    },
+  ) {
+    this.probe = (member) => this.store.get<Instance>('instance', member.instanceId)?.status === 'ACTIVE';
+    scheduler.register(PROVISIONED, ({ id }) => this.finishProvisioning(String(id)));
+    scheduler.register(DELETE_COMPLETE, ({ id }) => this.remove(String(id)));
+    scheduler.register(HEALTH_CHECK, ({ poolId }) => this.runHealthCheck(String(poolId)));
+  }
+
+  /** Replaces the health check (the data plane's probe hits the guest's real listener). */
+  setHealthProbe(probe: HealthProbe): void {
+    this.probe = probe;
+  }
+
+  list(projectId: string): LoadBalancer[] {
+    return this.store.list<LoadBalancer>(LB_KINDS.loadBalancer, projectId);
+  }
+
+  get(projectId: string, id: string): LoadBalancer {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
+    if (!lb || lb.projectId !== projectId) throw notFound('load balancer', id);
+    return lb;
+  }
+
+  /** The load balancer with its listeners, pools and members, as the detail screen shows it. */
+  view(lb: LoadBalancer): LoadBalancerView {
+    const listeners = this.listenersOf(lb).map((listener): ListenerView => {
+      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const members = this.membersOf(pool);
+      return { listener, pool, members, operatingStatus: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? poolOperatingStatus(members) : 'OFFLINE' };
+    });
+    return { loadBalancer: lb, listeners };
+  }
+
+  allowedActions(lb: LoadBalancer): LoadBalancerAction[] {
+    return allowedActions(LOAD_BALANCER_TRANSITIONS, lb.status);
+  }
+
+  history(projectId: string, id: string) {
+    return this.store.history(this.get(projectId, id).id);
+  }
+
+  /** `[+ Load Balancer 생성]`: the VIP, the first listener, its pool, members and health monitor, in one transaction. */
+  create(projectId: string, input: CreateLoadBalancerInput): LoadBalancer {
+    const name = input.name.trim();
+    if (!name) throw invalidInput('Enter a name', 'name');
+    const description = (input.description ?? '').trim();
+    if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description');
+    const listener = validate.listenerSettings(input.listener, this.clock.now(), 'listener');
+    const pool = this.poolSettings(input.pool, listener.protocol, 'pool');
+
+    return this.store.transaction(() => {
+      const subnet = this.deps.network.subnets(projectId).find((candidate) => candidate.id === input.subnetId);
+      if (!subnet) throw invalidInput(`No subnet with id ${input.subnetId} in this project`, 'subnetId');
+      const members = this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField);
+      const id = newId();
+      const port = this.deps.network.createPort({
+        projectId,
+        networkId: subnet.networkId,
+        name,
+        deviceOwner: VIP_DEVICE_OWNER,
+        deviceId: id,
+        securityGroupIds: [],
+      });
+      const lb = this.store.insert<LoadBalancer>(LB_KINDS.loadBalancer, {
+        id,
+        projectId,
+        name,
+        status: 'PENDING_CREATE',
+        operatingStatus: 'OFFLINE',
+        description,
+        vipNetworkId: subnet.networkId,
+        vipSubnetId: subnet.id,
+        vipPortId: port.id,
+        vipAddress: port.fixedIp,
+        stats: { ...EMPTY_STATS },
+        errorReason: null,
+      });
+      this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
+      this.scheduler.schedule(PROVISIONED, { id }, LOAD_BALANCER_DURATIONS.create);
+      return lb;
+    });
+  }
+
+  update(projectId: string, id: string, changes: { name?: string | undefined; description?: string | undefined }): LoadBalancer {
+    const name = changes.name?.trim();
+    if (name !== undefined && !name) throw invalidInput('Enter a name', 'name');
+    if (changes.description !== undefined && changes.description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description');
+    return this.change(projectId, id, 'Load balancer updated', (lb) => {
+      const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
+      if (port && name && name !== port.name) this.store.update<Port>('port', port, { name });
+      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, {
+        ...(name ? { name } : {}),
+        ...(changes.description !== undefined ? { description: changes.description.trim() } : {}),
+      });
+    }, true);
+  }
+
+  /** Starts deleting; the VIP, its floating IP association and every child go when it completes. */
+  delete(projectId: string, id: string): LoadBalancer {
+    return this.store.transaction(() => {
+      const lb = this.get(projectId, id);
+      assertTransition(LOAD_BALANCER_TRANSITIONS, 'load balancer', lb, 'delete');
+      const updated = this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'PENDING_DELETE' }, 'delete requested');
+      this.scheduler.schedule(DELETE_COMPLETE, { id }, LOAD_BALANCER_DURATIONS.delete);
+      return updated;
+    });
+  }
+
+  addListener(projectId: string, id: string, input: { listener: ListenerInput; pool: PoolInput }): Listener {
+    const listener = validate.listenerSettings(input.listener, this.clock.now(), 'listener');
+    const pool = this.poolSettings(input.pool, listener.protocol, 'pool');
+    return this.change(projectId, id, `Listener ${listenerName(listener.protocol, listener.protocolPort)} added`, (lb) => {
+      const subnet = this.subnetOf(lb);
+      const members = this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField);
+      return this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
+    });
+  }
+
+  updateListener(projectId: string, id: string, listenerId: string, changes: UpdateListenerInput): Listener {
+    return this.change(projectId, id, 'Listener updated', (lb) => {
+      const listener = this.listenerOf(lb, listenerId);
+      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const listenerChanges: Partial<Listener> = { status: 'PENDING_UPDATE' };
+      if (changes.connectionLimit !== undefined) {
+        listenerChanges.connectionLimit = validate.wholeNumber(changes.connectionLimit, 'Connection limit', validate.LIMITS.connectionLimit, 'connectionLimit');
+      }
+      if (changes.keepAliveTimeoutSeconds !== undefined) {
+        listenerChanges.keepAliveTimeoutSeconds = validate.wholeNumber(
+          changes.keepAliveTimeoutSeconds,
+          'Keep-alive timeout (s)',
+          validate.LIMITS.keepAliveTimeoutSeconds,
+          'keepAliveTimeoutSeconds',
+        );
+      }
+      if (changes.allowedCidrs !== undefined) listenerChanges.allowedCidrs = validate.allowedCidrs(changes.allowedCidrs, 'allowedCidrs');
+      const poolChanges: Partial<Pool> = { status: 'PENDING_UPDATE' };
+      if (changes.lbAlgorithm !== undefined) poolChanges.lbAlgorithm = validate.algorithm(changes.lbAlgorithm, 'lbAlgorithm');
+      if (changes.sessionPersistence !== undefined) {
+        poolChanges.sessionPersistence = validate.sessionPersistence(changes.sessionPersistence, listener.protocol, 'sessionPersistence');
+      }
+      this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
+      this.balancing.delete(pool.id);
+      return this.store.update<Listener>(LB_KINDS.listener, listener, listenerChanges, `Listener ${listener.name} updated`);
+    });
+  }
+
+  /** The last listener stays: a load balancer without one serves nothing (delete the load balancer instead). */
+  deleteListener(projectId: string, id: string, listenerId: string): void {
+    this.change(projectId, id, 'Listener deleted', (lb) => {
+      const listener = this.listenerOf(lb, listenerId);
+      if (this.listenersOf(lb).length <= 1) {
+        throw conflict(`Listener ${listener.name} is the last listener of ${lb.name}; delete the load balancer instead`);
+      }
+      this.removeListener(listener);
+    });
+  }
+
+  addMember(projectId: string, id: string, listenerId: string, input: MemberInput): Member {
+    return this.change(projectId, id, 'Member added', (lb) => {
+      const listener = this.listenerOf(lb, listenerId);
+      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const [resolved] = this.resolveMembers(projectId, this.subnetOf(lb), [input], (_index, key) => key);
+      const existing = this.membersOf(pool).find((member) => member.instanceId === resolved!.instance.id);
+      if (existing) throw conflict(`${existing.name} is already a member of listener ${listener.name}`, 'instanceId');
+      return this.insertMember(lb, pool, resolved!, 'PENDING_CREATE');
+    });
+  }
+
+  /** `weight`, and enable/disable: a disabled member takes no traffic and is not health-checked. */
+  updateMember(projectId: string, id: string, memberId: string, changes: { weight?: number | undefined; adminStateUp?: boolean | undefined }): Member {
+    return this.change(projectId, id, 'Member updated', (lb) => {
+      const member = this.memberOf(lb, memberId);
+      const pool = this.store.get<Pool>(LB_KINDS.pool, member.poolId)!;
+      const memberChanges: Partial<Member> = { status: 'PENDING_UPDATE' };
+      if (changes.weight !== undefined) memberChanges.weight = validate.weight(changes.weight, 'weight');
+      if (changes.adminStateUp !== undefined && changes.adminStateUp !== member.adminStateUp) {
+        memberChanges.adminStateUp = changes.adminStateUp;
+        memberChanges.operatingStatus = !changes.adminStateUp ? 'OFFLINE' : pool.healthMonitor ? 'ONLINE' : 'NO_MONITOR';
+        memberChanges.health = { consecutiveSuccesses: 0, consecutiveFailures: 0 };
+      }
+      const note = changes.adminStateUp === undefined ? undefined : `Member ${changes.adminStateUp ? 'enabled' : 'disabled'}`;
+      return this.store.update<Member>(LB_KINDS.member, member, memberChanges, note);
+    });
+  }
+
+  removeMember(projectId: string, id: string, memberId: string): void {
+    this.change(projectId, id, 'Member removed', (lb) => {
+      const member = this.memberOf(lb, memberId);
+      this.store.delete(LB_KINDS.member, member);
+    });
+  }
+
+  /** Edits a listener's health check; the checks restart on the new interval, keeping each member's status. */
+  updateHealthMonitor(projectId: string, id: string, listenerId: string, input: HealthMonitorInput): Pool {
+    const monitor = validate.healthMonitor(input, '');
+    return this.change(projectId, id, 'Health check updated', (lb) => {
+      const listener = this.listenerOf(lb, listenerId);
+      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      this.scheduler.cancel(HEALTH_CHECK, (payload) => payload.poolId === pool.id);
+      for (const member of this.membersOf(pool)) {
+        this.store.update<Member>(LB_KINDS.member, member, {
+          health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
+          ...(member.operatingStatus === 'NO_MONITOR' && member.adminStateUp ? { operatingStatus: 'ONLINE' as const } : {}),
+        });
+      }
+      this.scheduler.schedule(HEALTH_CHECK, { poolId: pool.id }, monitor.delaySeconds * 1000);
+      return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' }, `Health check ${monitor.type} port ${monitor.monitorPort}`);
+    });
+  }
+
+  /**
+   * The data plane adds what it carried: e.g. `{ totalConnections: 1, activeConnections: 1 }` when
+   * a connection opens and `{ activeConnections: -1, bytesIn, bytesOut }` when it closes.
+   */
+  recordTraffic(loadBalancerId: string, delta: Partial<LoadBalancerStats>): LoadBalancerStats {
+    return this.store.transaction(() => {
+      const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
+      if (!lb) throw notFound('load balancer', loadBalancerId);
+      const stats = { ...EMPTY_STATS, ...lb.stats };
+      for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
+        const add = delta[key] ?? 0;
+        if (!Number.isFinite(add)) throw invalidInput(`${key} must be a finite number`, key);
+        stats[key] = Math.max(0, stats[key] + add);
+      }
+      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { stats });
+      return stats;
+    });
+  }
+
+  /**
+   * The member the next connection (or HTTP request) to `port` goes to, by the pool's algorithm and
+   * session persistence; null when no listener is on the port or no member can take it.
+   */
+  pickMember(loadBalancerId: string, port: number, request: BalancingRequest): { listener: Listener; pool: Pool; member: Member } | null {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
+    if (!lb || (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE')) return null;
+    const listener = this.listenersOf(lb).find((candidate) => candidate.protocolPort === port);
+    const pool = listener ? this.store.get<Pool>(LB_KINDS.pool, listener.poolId) : undefined;
+    if (!listener || !pool) return null;
+    const member = chooseMember(pool, this.membersOf(pool), request, this.balancingState(pool.id));
+    return member ? { listener, pool, member } : null;
+  }
+
+  /** The data plane reports connections opening (+1) and closing (−1), for LEAST_CONNECTIONS. */
+  trackMemberConnections(member: Member, delta: number): void {
+    const connections = this.balancingState(member.poolId).activeConnections;
+    connections.set(member.id, Math.max(0, (connections.get(member.id) ?? 0) + delta));
+  }
+
+  /**
+   * Does traffic from the Internet (`sourceIp`) to the load balancer's floating IP on `port` get
+   * through? Follows the listener ports, their allowed CIDRs, the members' health and whether the
+   * members' security groups let the load balancer in.
+   */
+  testConnectivity(projectId: string, id: string, port: number, sourceIp = DEFAULT_INTERNET_SOURCE): LoadBalancerReachabilityVerdict {
+    const lb = this.get(projectId, id);
+    const floatingIp = lb.vipPortId ? this.deps.floatingIps.forPort(lb.vipPortId) : undefined;
+    const groups = this.deps.securityGroups.list(projectId);
+    const listeners = this.view(lb).listeners.map(({ listener, pool, members }): ReachabilityListener => ({
+      id: listener.id,
+      name: listener.name,
+      protocol: listener.protocol,
+      protocolPort: listener.protocolPort,
+      allowedCidrs: listener.allowedCidrs,
+      lbAlgorithm: pool.lbAlgorithm,
+      members: members.map((member) => {
+        const instance = this.store.get<Instance>('instance', member.instanceId);
+        const memberPort = instance?.portId ? this.deps.network.getPort(instance.portId) : undefined;
+        const groupIds = memberPort?.securityGroupIds ?? instance?.securityGroupIds ?? [];
+        const verdict = checkReachability({
+          source: { kind: 'instance', ip: lb.vipAddress, securityGroupIds: [] },
+          protocol: 'tcp',
+          port: member.protocolPort,
+          target: {
+            instanceName: member.name,
+            status: instance?.status ?? 'DELETED',
+            floatingIp: null,
+            privateIp: member.address,
+            securityGroups: groups.filter((group) => groupIds.includes(group.id)).map((group) => ({ id: group.id, name: group.name, rules: group.rules })),
+          },
+        });
+        return {
+          name: member.name,
+          address: member.address,
+          port: member.protocolPort,
+          adminStateUp: member.adminStateUp,
+          operatingStatus: member.operatingStatus,
+          admitsLoadBalancer: { allowed: verdict.allowed, message: verdict.reason.message },
+        };
+      }),
+    }));
+    return checkLoadBalancerReachability({
+      sourceIp,
+      port,
+      loadBalancer: { name: lb.name, status: lb.status, floatingIp: floatingIp?.address ?? null, vipAddress: lb.vipAddress },
+      listeners,
+    });
+  }
+
+  /** An instance going away leaves every pool it was a member of (`instances.hooks.beforeDelete`). */
+  removeInstance(instance: Instance): void {
+    if (!instance.projectId) return;
+    const members = this.store.list<Member>(LB_KINDS.member, instance.projectId).filter((member) => member.instanceId === instance.id);
+    const affected = new Set<string>();
+    for (const member of members) {
+      this.store.delete(LB_KINDS.member, member);
+      affected.add(member.loadBalancerId);
+    }
+    for (const lbId of affected) {
+      const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, lbId);
+      if (!lb) continue;
+      if (lb.status === 'ACTIVE') {
+        this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'PENDING_UPDATE' }, `Member ${instance.name} removed: its instance was deleted`);
+        this.scheduler.schedule(PROVISIONED, { id: lb.id }, LOAD_BALANCER_DURATIONS.update);
+      }
+      this.refreshOperatingStatus(lbId);
+    }
+  }
+
+  // ——— internals ———
+
+  private poolSettings(input: PoolInput, protocol: Listener['protocol'], field: string) {
+    const members = input.members;
+    if (!Array.isArray(members) || members.length === 0) throw invalidInput('Add at least one instance', `${field}.members`);
+    if (members.length > validate.LIMITS.members) throw invalidInput(`At most ${validate.LIMITS.members} instances`, `${field}.members`);
+    return {
+      protocol: poolProtocolFor(protocol),
+      lbAlgorithm: validate.algorithm(input.lbAlgorithm, `${field}.lbAlgorithm`),
+      memberPort: validate.port(input.memberPort, 'Instance Port', `${field}.memberPort`),
+      sessionPersistence: validate.sessionPersistence(input.sessionPersistence, protocol, `${field}.sessionPersistence`),
+      healthMonitor: validate.healthMonitor(input.healthMonitor, `${field}.healthMonitor`),
+    };
+  }
+
+  /** Members must be instances of the project on the load balancer's subnet, each once. */
+  private resolveMembers(projectId: string, subnet: Subnet, inputs: MemberInput[], field: (index: number, key: keyof MemberInput) => string) {
+    const seen = new Set<string>();
+    return inputs.map((input, index) => {
+      const instanceField = field(index, 'instanceId');
+      const instance = this.store.get<Instance>('instance', input.instanceId);
+      if (!instance || instance.projectId !== projectId) throw invalidInput(`No instance with id ${input.instanceId} in this project`, instanceField);
+      if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted`, instanceField);
+      const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
+      if (!port || port.subnetId !== subnet.id) {
+        throw invalidInput(`${instance.name} is not on the load balancer's subnet ${subnet.cidr}; members must be on the same subnet`, instanceField);
+      }
+      if (seen.has(instance.id)) throw invalidInput(`${instance.name} is added twice`, instanceField);
+      seen.add(instance.id);
+      return { instance, address: port.fixedIp, weight: validate.weight(input.weight, field(index, 'weight')) };
+    });
+  }
+
+  private insertListener(
+    lb: LoadBalancer,
+    settings: ReturnType<typeof validate.listenerSettings>,
+    pool: ReturnType<LoadBalancerService['poolSettings']>,
+    members: ReturnType<LoadBalancerService['resolveMembers']>,
+    status: ProvisioningStatus,
+  ): Listener {
+    const name = listenerName(settings.protocol, settings.protocolPort);
+    const taken = this.listenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
+    if (taken) {
+      throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort');
+    }
+    const listenerId = newId();
+    const poolId = newId();
+    const listener = this.store.insert<Listener>(LB_KINDS.listener, {
+      id: listenerId,
+      projectId: lb.projectId,
+      name,
+      status,
+      loadBalancerId: lb.id,
+      ...settings,
+      poolId,
+    });
+    const created = this.store.insert<Pool>(LB_KINDS.pool, {
+      id: poolId,
+      projectId: lb.projectId,
+      name: `${lb.name}-${name}`,
+      status,
+      loadBalancerId: lb.id,
+      listenerId,
+      protocol: pool.protocol,
+      lbAlgorithm: pool.lbAlgorithm,
+      memberPort: pool.memberPort,
+      sessionPersistence: pool.sessionPersistence,
+      healthMonitor: pool.healthMonitor,
+    });
+    for (const member of members) this.insertMember(lb, created, member, status);
+    this.scheduler.schedule(HEALTH_CHECK, { poolId }, pool.healthMonitor.delaySeconds * 1000);
+    return listener;
+  }
+
+  private insertMember(lb: LoadBalancer, pool: Pool, member: { instance: Instance; address: string; weight: number }, status: ProvisioningStatus): Member {
+    return this.store.insert<Member>(LB_KINDS.member, {
+      id: newId(),
+      projectId: lb.projectId,
+      name: member.instance.name,
+      status,
+      // As HAProxy does, a new member is assumed up until the checks say otherwise.
+      operatingStatus: pool.healthMonitor ? 'ONLINE' : 'NO_MONITOR',
+      loadBalancerId: lb.id,
+      poolId: pool.id,
+      instanceId: member.instance.id,
+      subnetId: lb.vipSubnetId,
+      address: member.address,
+      protocolPort: pool.memberPort,
+      weight: member.weight,
+      adminStateUp: true,
+      health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
+    });
+  }
+
+  /** Runs a change on an ACTIVE load balancer and moves it to PENDING_UPDATE until the change is applied. */
+  private change<T>(projectId: string, id: string, note: string, work: (lb: LoadBalancer) => T): T;
+  private change(projectId: string, id: string, note: string, work: (lb: LoadBalancer) => void, returnLoadBalancer: true): LoadBalancer;
+  private change<T>(projectId: string, id: string, note: string, work: (lb: LoadBalancer) => T, returnLoadBalancer = false): T | LoadBalancer {
+    return this.store.transaction(() => {
+      const lb = this.get(projectId, id);
+      assertTransition(LOAD_BALANCER_TRANSITIONS, 'load balancer', lb, 'update');
+      const result = work(lb);
+      const current = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id)!;
+      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, current, { status: 'PENDING_UPDATE' }, note);
+      this.scheduler.schedule(PROVISIONED, { id }, LOAD_BALANCER_DURATIONS.update);
+      this.refreshOperatingStatus(id);
+      return returnLoadBalancer ? this.get(projectId, id) : result;
+    });
+  }
+
+  private finishProvisioning(id: string): void {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
+    if (!lb || (lb.status !== 'PENDING_CREATE' && lb.status !== 'PENDING_UPDATE')) return;
+    if (!this.dependenciesPresent(lb)) return;
+    const settle = <R extends Listener | Pool | Member>(kind: string, resource: R) => {
+      if (resource.status.startsWith('PENDING_')) this.store.update<R>(kind, resource, { status: 'ACTIVE' } as Partial<R>);
+    };
+    for (const listener of this.listenersOf(lb)) {
+      settle(LB_KINDS.listener, listener);
+      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId);
+      if (!pool) continue;
+      settle(LB_KINDS.pool, pool);
+      for (const member of this.membersOf(pool)) settle(LB_KINDS.member, member);
+    }
+    this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'ACTIVE' });
+    this.refreshOperatingStatus(id);
+  }
+
+  private remove(id: string): void {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
+    if (!lb || lb.status !== 'PENDING_DELETE') return;
+    for (const listener of this.listenersOf(lb)) this.removeListener(listener);
+    const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
+    if (port) {
+      this.deps.floatingIps.releasePort(port);
+      this.deps.network.deletePort(port);
+    }
+    this.store.delete(LB_KINDS.loadBalancer, lb);
+  }
+
+  private removeListener(listener: Listener): void {
+    const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId);
+    if (pool) {
+      this.scheduler.cancel(HEALTH_CHECK, (payload) => payload.poolId === pool.id);
+      for (const member of this.membersOf(pool)) this.store.delete(LB_KINDS.member, member);
+      this.store.delete(LB_KINDS.pool, pool);
+      this.balancing.delete(pool.id);
+    }
+    this.store.delete(LB_KINDS.listener, listener);
+  }
+
+  /** One round of health checks of a pool; schedules the next round first, so the chain never breaks. */
+  private runHealthCheck(poolId: string): void {
+    const pool = this.store.get<Pool>(LB_KINDS.pool, poolId);
+    const monitor = pool?.healthMonitor;
+    if (!pool || !monitor) return;
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, pool.loadBalancerId);
+    if (!lb || lb.status === 'PENDING_DELETE') return;
+    this.scheduler.schedule(HEALTH_CHECK, { poolId }, monitor.delaySeconds * 1000);
+    if (!this.dependenciesPresent(lb)) return;
+    if (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE') return;
+    for (const member of this.membersOf(pool)) {
+      if (!member.adminStateUp) continue;
+      let result: boolean | Promise<boolean>;
+      try {
+        result = this.probe(member, monitor);
+      } catch {
+        result = false;
+      }
+      if (typeof result === 'boolean') {
+        this.recordCheck(member.id, result);
+      } else {
+        result.then(
+          (ok) => this.recordCheckLater(member.id, ok === true),
+          () => this.recordCheckLater(member.id, false),
+        );
+      }
+    }
+  }
+
+  private recordCheckLater(memberId: string, ok: boolean): void {
+    try {
+      this.store.transaction(() => this.recordCheck(memberId, ok));
+    } catch (error) {
+      console.warn(`[load-balancers] health check result for member ${memberId} dropped:`, (error as Error).message);
+    }
+  }
+
+  private recordCheck(memberId: string, ok: boolean): void {
+    const member = this.store.get<Member>(LB_KINDS.member, memberId);
+    if (!member || !member.adminStateUp) return;
+    const monitor: HealthMonitor | null | undefined = this.store.get<Pool>(LB_KINDS.pool, member.poolId)?.healthMonitor;
+    if (!monitor) return;
+    const next = applyCheck(member, ok, monitor.maxRetries);
+    if (!next) return;
+    const flipped = next.operatingStatus !== member.operatingStatus;
+    const note = flipped
+      ? `Health check ${ok ? 'passed' : 'failed'} ${monitor.maxRetries} time(s) in a row: ${next.operatingStatus}`
+      : undefined;
+    this.store.update<Member>(LB_KINDS.member, member, next, note);
+    if (flipped) this.refreshOperatingStatus(member.loadBalancerId);
+  }
+
+  /** ERROR when something the load balancer needs is gone: its subnet or its VIP port. */
+  private dependenciesPresent(lb: LoadBalancer): boolean {
+    if (lb.status === 'ERROR') return false;
+    const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
+    const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
+    const missing = !subnet ? `its subnet ${lb.vipSubnetId} is gone` : !port ? `its VIP port ${lb.vipAddress} is gone` : null;
+    if (!missing) return true;
+    this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'ERROR', operatingStatus: 'OFFLINE', errorReason: `${lb.name} cannot work: ${missing}` }, `ERROR: ${missing}`);
+    return false;
+  }
+
+  private refreshOperatingStatus(id: string): void {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
+    if (!lb || lb.status === 'PENDING_DELETE') return;
+    const next: OperatingStatus =
+      lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? loadBalancerOperatingStatus(this.view(lb).listeners.map((view) => view.operatingStatus)) : 'OFFLINE';
+    if (next !== lb.operatingStatus) {
+      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { operatingStatus: next }, `Operating status ${lb.operatingStatus} → ${next}`);
+    }
+  }
+
+  private subnetOf(lb: LoadBalancer): Subnet {
+    const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
+    if (!subnet) throw conflict(`The subnet of ${lb.name} is gone`);
+    return subnet;
+  }
+
+  private listenersOf(lb: LoadBalancer): Listener[] {
+    return this.store
+      .list<Listener>(LB_KINDS.listener, lb.projectId)
+      .filter((listener) => listener.loadBalancerId === lb.id)
+      .sort((a, b) => a.createdAt - b.createdAt || a.protocolPort - b.protocolPort);
+  }
+
+  private membersOf(pool: Pool): Member[] {
+    // Rows created together share a timestamp: order them by address, as the console lists them.
+    return this.store
+      .list<Member>(LB_KINDS.member, pool.projectId)
+      .filter((member) => member.poolId === pool.id)
+      .sort((a, b) => a.createdAt - b.createdAt || ipv4ToInt(a.address) - ipv4ToInt(b.address));
+  }
+
+  private listenerOf(lb: LoadBalancer, listenerId: string): Listener {
+    const listener = this.store.get<Listener>(LB_KINDS.listener, listenerId);
+    if (!listener || listener.loadBalancerId !== lb.id) throw notFound('listener', listenerId);
+    return listener;
+  }
+
+  private memberOf(lb: LoadBalancer, memberId: string): Member {
+    const member = this.store.get<Member>(LB_KINDS.member, memberId);
+    if (!member || member.loadBalancerId !== lb.id) throw notFound('member', memberId);
+    return member;
+  }
+
+  private balancingState(poolId: string): BalancingState {
+    let state = this.balancing.get(poolId);
+    if (!state) {
+      state = newBalancingState();
+      this.balancing.set(poolId, state);
+    }
+    return state;
+  }
+}
