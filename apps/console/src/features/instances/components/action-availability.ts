@@ -1,11 +1,12 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import type { Translate } from '../../../lib/i18n/i18n.tsx';
 import { isInstanceBusy } from '../api/get-instances.ts';
+import { createImageDisabledReason } from '../../images/components/create-image-availability.ts';
 
 /** "BUILD", or "ACTIVE, powering-off" while a task runs. */
 const busyLabel = (instance: InstanceDto): string => (instance.taskState ? `${instance.status}, ${instance.taskState}` : instance.status);
 
-export type MenuAction = 'associate' | 'disassociate' | 'stop' | 'start' | 'reboot' | 'change-security-groups' | 'delete';
+export type MenuAction = 'associate' | 'disassociate' | 'stop' | 'start' | 'reboot' | 'create-image' | 'change-security-groups' | 'delete';
 
 /**
  * Why an action is unavailable for this instance now (undefined when it is available). The API
@@ -26,6 +27,8 @@ export function actionDisabledReason(instance: InstanceDto, action: MenuAction, 
       return undefined;
     case 'disassociate':
       return instance.floatingIpId ? undefined : t('instances.reason.noFloatingIp');
+    case 'create-image':
+      return createImageDisabledReason(instance, canWrite, t);
     case 'change-security-groups':
       if (instance.allowedActions.includes('change_security_groups')) return undefined;
       return isInstanceBusy(instance) ? t('instances.reason.busy', { status: busyLabel(instance) }) : t('instances.reason.notAllowed', { status: instance.status });

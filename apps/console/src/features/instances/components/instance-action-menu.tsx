@@ -5,6 +5,7 @@ import { Menu, type MenuItem } from '../../../components/ui/menu.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { AssociateFloatingIpDialog } from '../../floating-ips/components/associate-floating-ip-dialog.tsx';
 import { DisassociateFloatingIpDialog } from '../../floating-ips/components/disassociate-floating-ip-dialog.tsx';
+import { CreateImageDialog } from '../../images/components/create-image-dialog.tsx';
 import { actionDisabledReason, type MenuAction } from './action-availability.ts';
 import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
 import { DeleteInstanceDialog } from './delete-instance-dialog.tsx';
@@ -49,6 +50,8 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
         return <PowerActionDialog projectId={projectId} instance={instance} action={open} onClose={close} />;
       case 'change-security-groups':
         return <ChangeSecurityGroupsDialog projectId={projectId} instance={instance} onClose={close} />;
+      case 'create-image':
+        return <CreateImageDialog projectId={projectId} instance={instance} onClose={close} />;
       case 'delete':
         return <DeleteInstanceDialog projectId={projectId} instance={instance} onClose={close} onDeleted={onDeleted} />;
       case null:
@@ -67,6 +70,7 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
           item('stop', t('instances.action.stop'), { separated: true }),
           item('start', t('instances.action.start')),
           item('reboot', t('instances.action.reboot')),
+          item('create-image', t('instances.action.createImage'), { separated: true }),
           item('change-security-groups', t('instances.action.changeSecurityGroups'), { separated: true }),
           item('delete', t('instances.action.delete'), { separated: true, danger: true }),
         ]}

@@ -7,6 +7,7 @@ import { Tabs } from '../../../components/ui/tabs.tsx';
 import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
 import { InstanceActionMenu } from './instance-action-menu.tsx';
@@ -15,11 +16,11 @@ import { InstanceDetailsTab } from './instance-details-tab.tsx';
 import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const TABS = ['details', 'connectivity', 'history'] as const;
+const TABS = ['details', 'volumes', 'connectivity', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
-/** One instance: its attributes, a connectivity test and its event history, in tabs (`?tab=`). */
+/** One instance: its attributes, volumes, a connectivity test and its event history, in tabs (`?tab=`). */
 export function InstancePage() {
   const t = useT();
   const navigate = useNavigate();
@@ -71,6 +72,7 @@ export function InstancePage() {
         label={data.name}
         items={[
           { id: 'details', label: t('instanceDetail.tab.details') },
+          { id: 'volumes', label: t('instanceDetail.tab.volumes') },
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
           { id: 'history', label: t('instanceDetail.tab.history') },
         ]}
@@ -79,6 +81,7 @@ export function InstancePage() {
       />
       <div role="tabpanel">
         {tab === 'details' && <InstanceDetailsTab projectId={projectId} instance={data} canWrite={canWrite} />}
+        {tab === 'volumes' && <InstanceVolumesPanel projectId={projectId} instance={data} />}
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
         {tab === 'history' && <InstanceHistoryTab projectId={projectId} instanceId={data.id} />}
       </div>
