@@ -66,6 +66,8 @@ export interface VolumeAttachmentDto {
   device: string;
   /** Null while attaching. */
   attachedAt: string | null;
+  /** Where the guest has the device mounted right now (detaching it then loses unflushed writes). */
+  mountPoint: string | null;
 }
 
 /** Cinder volume. */

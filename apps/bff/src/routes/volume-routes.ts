@@ -20,7 +20,7 @@ import { paginate } from './paginate.ts';
 /** Cinder volumes, their attachments to instances, and volume snapshots. */
 export function volumeRoutes(engine: Engine): Router {
   const router = Router();
-  const { volumes, volumeSnapshots, instances } = engine.modules;
+  const { volumes, volumeSnapshots, instances, guests } = engine.modules;
 
   /** Snapshots per volume, counted once per response. */
   const snapshotCounts = (projectId: string) => {
@@ -39,7 +39,11 @@ export function volumeRoutes(engine: Engine): Router {
     volumeType: volume.volumeType,
     zone: volume.zone,
     sourceSnapshotId: volume.sourceSnapshotId,
-    attachment: volume.attachment && { ...volume.attachment, attachedAt: iso(volume.attachment.attachedAt) },
+    attachment: volume.attachment && {
+      ...volume.attachment,
+      attachedAt: iso(volume.attachment.attachedAt),
+      mountPoint: guests.mountPointOf(volume.attachment.instanceId, volume.attachment.device),
+    },
     snapshotCount: counts.get(volume.id) ?? 0,
     allowedActions: volumes.allowedActions(volume),
     createdAt: iso(volume.createdAt)!,

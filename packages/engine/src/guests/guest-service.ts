@@ -88,9 +88,9 @@ export class GuestService {
     return this.running.get(instanceId)?.listeningPorts() ?? [];
   }
 
-  /** Whether a volume's device is mounted inside its instance (the console warns before detaching). */
-  isVolumeMounted(instanceId: string, device: string): boolean {
-    return this.running.get(instanceId)?.isMounted(device) ?? false;
+  /** Where a volume's device is mounted inside its instance, if it is (the console warns before detaching). */
+  mountPointOf(instanceId: string, device: string): string | null {
+    return this.running.get(instanceId)?.devices().find((d) => d.device === device)?.mountPoint ?? null;
   }
 
   /** The root disk as it is on disk now (flushed writes only): what an image captures. */

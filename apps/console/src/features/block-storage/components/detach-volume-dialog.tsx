@@ -5,6 +5,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDetachVolume } from '../api/detach-volume.ts';
+import { useFreshVolume } from '../api/get-volume.ts';
 
 interface DetachVolumeDialogProps {
   projectId: string;
@@ -18,6 +19,7 @@ export function DetachVolumeDialog({ projectId, volume, onClose }: DetachVolumeD
   const toast = useToast();
   const detach = useDetachVolume(projectId);
   const device = volume.attachment?.device ?? '';
+  const mountPoint = useFreshVolume(projectId, volume.id).data?.attachment?.mountPoint ?? volume.attachment?.mountPoint ?? null;
   return (
     <ConfirmDialog
       title={t('blockStorage.detachTitle')}
@@ -39,9 +41,15 @@ export function DetachVolumeDialog({ projectId, volume, onClose }: DetachVolumeD
     >
       <div className="space-y-3">
         <p>{t('blockStorage.detachConfirm', { name: volume.name, device, instance: volume.attachment?.instanceName ?? '' })}</p>
-        <Alert tone="warning" title={t('blockStorage.unmountWarningTitle')}>
-          {t('blockStorage.unmountWarning', { device })}
-        </Alert>
+        {mountPoint ? (
+          <Alert tone="error" title={t('blockStorage.stillMountedTitle')}>
+            {t('blockStorage.stillMounted', { device, mountPoint })}
+          </Alert>
+        ) : (
+          <Alert tone="warning" title={t('blockStorage.unmountWarningTitle')}>
+            {t('blockStorage.unmountWarning', { device })}
+          </Alert>
+        )}
       </div>
     </ConfirmDialog>
   );
