@@ -2,6 +2,7 @@ import { createEngine } from '@sandcloud/engine';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { attachConsoleSockets } from './console-socket.ts';
 import { readConfig } from './config.ts';
 
 const config = readConfig();
@@ -28,6 +29,7 @@ const server = app.listen(config.PORT, config.HOST, () => {
     console.log('This password is printed only once; set SANDCLOUD_ADMIN_PASSWORD to choose it yourself.');
   }
 });
+attachConsoleSockets(server, engine);
 
 function shutdown(): void {
   server.close();

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Button } from '../../../components/ui/button.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
@@ -8,6 +9,7 @@ import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
+import { ConnectTab, ConsoleTab } from '../../instance-console/index.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
 import { InstanceActionMenu } from './instance-action-menu.tsx';
@@ -16,11 +18,11 @@ import { InstanceDetailsTab } from './instance-details-tab.tsx';
 import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const TABS = ['details', 'volumes', 'connectivity', 'history'] as const;
+const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
-/** One instance: its attributes, volumes, a connectivity test and its event history, in tabs (`?tab=`). */
+/** One instance: attributes, volumes, console, how to connect, a connectivity test and history, in tabs (`?tab=`). */
 export function InstancePage() {
   const t = useT();
   const navigate = useNavigate();
@@ -31,6 +33,8 @@ export function InstancePage() {
   const listPath = paths.computeSection(projectId, 'instances');
   const requested = search.get('tab');
   const tab: Tab = isTab(requested) ? requested : 'details';
+  const [consoleOpened, setConsoleOpened] = useState(tab === 'console');
+  if (tab === 'console' && !consoleOpened) setConsoleOpened(true);
   const back = (
     <Link to={listPath} className="text-sm text-brand-600 hover:underline">
       ← {t('menu.instances')}
@@ -73,15 +77,24 @@ export function InstancePage() {
         items={[
           { id: 'details', label: t('instanceDetail.tab.details') },
           { id: 'volumes', label: t('instanceDetail.tab.volumes') },
+          { id: 'console', label: t('instanceConsole.tab') },
+          { id: 'connect', label: t('instanceConsole.connectTab') },
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
           { id: 'history', label: t('instanceDetail.tab.history') },
         ]}
         value={tab}
         onChange={(next) => setSearch(next === 'details' ? {} : { tab: next }, { replace: true })}
       />
-      <div role="tabpanel">
+      {/* Once opened, the console stays mounted while other tabs show, so its shells survive a tab switch. */}
+      {consoleOpened && (
+        <div role="tabpanel" hidden={tab !== 'console'}>
+          <ConsoleTab projectId={projectId} instance={data} />
+        </div>
+      )}
+      <div role="tabpanel" hidden={tab === 'console'}>
         {tab === 'details' && <InstanceDetailsTab projectId={projectId} instance={data} canWrite={canWrite} />}
         {tab === 'volumes' && <InstanceVolumesPanel projectId={projectId} instance={data} />}
+        {tab === 'connect' && <ConnectTab projectId={projectId} instance={data} />}
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
         {tab === 'history' && <InstanceHistoryTab projectId={projectId} instanceId={data.id} />}
       </div>
