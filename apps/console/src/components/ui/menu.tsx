@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 
 export interface MenuItem {
@@ -21,7 +21,7 @@ interface MenuProps {
 
 /**
  * A button that opens a list of actions. The list is rendered in a portal with fixed position, so a
- * table's overflow never clips it; Escape, a click outside or scrolling closes it.
+ * table's overflow never clips it; it follows its button on scroll; Escape or a click outside closes it.
  */
 export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
   const [open, setOpen] = useState(false);
@@ -30,8 +30,9 @@ export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
   const list = useRef<HTMLDivElement>(null);
   const menuId = useId();
 
-  useLayoutEffect(() => {
-    if (!open || !button.current) return;
+  /** Places the list beside its button; called again on scroll and resize so it follows the button. */
+  const place = useCallback(() => {
+    if (!button.current) return;
     const rect = button.current.getBoundingClientRect();
     const width = 224;
     const left = align === 'right' ? Math.max(8, rect.right - width) : rect.left;
@@ -39,7 +40,17 @@ export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
     // Open upwards when there is no room below.
     const top = rect.bottom + 4 + height > window.innerHeight && rect.top - 4 - height > 0 ? rect.top - 4 - height : rect.bottom + 4;
     setPosition({ top, left });
-  }, [open, align]);
+  }, [align]);
+
+  useLayoutEffect(() => {
+    if (open) place();
+  }, [open, place]);
+
+  // Once the list is placed (rendered), keyboard focus moves to its first enabled item.
+  const placed = position !== null;
+  useEffect(() => {
+    if (open && placed) list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+  }, [open, placed]);
 
   useEffect(() => {
     if (!open) return;
@@ -47,17 +58,16 @@ export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
       if (event.target instanceof Node && (list.current?.contains(event.target) || button.current?.contains(event.target))) return;
       setOpen(false);
     };
-    const closeOnScroll = () => setOpen(false);
+    // Scrolling (a table scrolled sideways to reveal the button) must not close the menu: it follows.
     document.addEventListener('mousedown', close);
-    window.addEventListener('scroll', closeOnScroll, true);
-    window.addEventListener('resize', closeOnScroll);
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    window.addEventListener('scroll', place, true);
+    window.addEventListener('resize', place);
     return () => {
       document.removeEventListener('mousedown', close);
-      window.removeEventListener('scroll', closeOnScroll, true);
-      window.removeEventListener('resize', closeOnScroll);
+      window.removeEventListener('scroll', place, true);
+      window.removeEventListener('resize', place);
     };
-  }, [open, position]);
+  }, [open, place]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key === 'Escape' || event.key === 'Tab') {

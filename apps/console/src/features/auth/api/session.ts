@@ -36,8 +36,9 @@ export function useLogout() {
     mutationFn: () => api.post<void>('/auth/logout'),
     onSuccess: () => {
       setCsrfToken(null);
-      queryClient.clear();
+      // Session first: the shell observes it and leaves for the login page; then drop the rest.
       queryClient.setQueryData(queryKeys.session, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
     },
   });
 }
