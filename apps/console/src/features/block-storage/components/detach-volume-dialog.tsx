@@ -19,7 +19,9 @@ export function DetachVolumeDialog({ projectId, volume, onClose }: DetachVolumeD
   const toast = useToast();
   const detach = useDetachVolume(projectId);
   const device = volume.attachment?.device ?? '';
-  const mountPoint = useFreshVolume(projectId, volume.id).data?.attachment?.mountPoint ?? volume.attachment?.mountPoint ?? null;
+  // The fresh answer wins, including its "not mounted": the list may predate an umount in the shell.
+  const fresh = useFreshVolume(projectId, volume.id).data;
+  const mountPoint = fresh ? (fresh.attachment?.mountPoint ?? null) : (volume.attachment?.mountPoint ?? null);
   return (
     <ConfirmDialog
       title={t('blockStorage.detachTitle')}

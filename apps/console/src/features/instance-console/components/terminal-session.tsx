@@ -45,11 +45,16 @@ export function TerminalSession({ projectId, instanceId, label, visible, reconne
     const fit = new FitAddon();
     terminal.loadAddon(fit);
     terminal.open(box);
-    fit.fit();
+    // Only a shown terminal is fitted: a hidden box (another session or another instance tab) has
+    // no layout, and fitting it would shrink the shell to a few columns and garble its screen.
+    const fitIfShown = () => {
+      if (box.clientWidth > 0 && box.clientHeight > 0) fit.fit();
+    };
+    fitIfShown();
     terminalRef.current = { terminal, fit };
     const input = terminal.onData((data) => connectionRef.current?.send(data));
     const resize = terminal.onResize((size) => connectionRef.current?.resize(size));
-    const observer = new ResizeObserver(() => fit.fit());
+    const observer = new ResizeObserver(fitIfShown);
     observer.observe(box);
     return () => {
       observer.disconnect();
