@@ -35,9 +35,14 @@ const optionLabel = (instance: AttachableInstanceDto, t: Translate): string => {
  */
 export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAttachmentDialogProps) {
   const t = useT();
-  const [confirmingDetach, setConfirmingDetach] = useState(false);
+  // Owned here, not by the form: the form unmounts as soon as the live list shows the volume
+  // attaching, and a mutation's callbacks (close, toast) only run while its owner is mounted.
+  const attach = useAttachVolume(projectId);
+  // The attachment the user asked to release, kept while the detach runs: the live list drops it
+  // as soon as the volume is detached, and the confirmation must stay (and close itself) until then.
+  const [detaching, setDetaching] = useState<VolumeDto['attachment']>(null);
   // One dialog at a time, so the confirmation's button is the only one of its name on the page.
-  if (confirmingDetach && volume.attachment) return <DetachVolumeDialog projectId={projectId} volume={volume} onClose={onClose} />;
+  if (detaching) return <DetachVolumeDialog projectId={projectId} volume={{ ...volume, attachment: volume.attachment ?? detaching }} onClose={onClose} />;
 
   const status = t(`blockStorage.status.${volume.status}` as MessageKey);
   return (
@@ -73,7 +78,7 @@ export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAtt
                     <Button
                       variant="danger"
                       disabledReason={volume.allowedActions.includes('detach') ? undefined : t('blockStorage.reason.busy', { status })}
-                      onClick={() => setConfirmingDetach(true)}
+                      onClick={() => setDetaching(volume.attachment)}
                     >
                       {t('blockStorage.detach')}
                     </Button>
@@ -86,7 +91,7 @@ export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAtt
             </Alert>
           </>
         ) : volume.status === 'available' ? (
-          <AttachForm projectId={projectId} volume={volume} onDone={onClose} />
+          <AttachForm projectId={projectId} volume={volume} attach={attach} onDone={onClose} />
         ) : (
           <Alert tone="info">{t('blockStorage.notAvailable', { status })}</Alert>
         )}
@@ -96,11 +101,10 @@ export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAtt
 }
 
 /** `[Instance에 연결]`: instances of other zones or in a state that cannot take a volume are listed but disabled. */
-function AttachForm({ projectId, volume, onDone }: { projectId: string; volume: VolumeDto; onDone: () => void }) {
+function AttachForm({ projectId, volume, attach, onDone }: { projectId: string; volume: VolumeDto; attach: ReturnType<typeof useAttachVolume>; onDone: () => void }) {
   const t = useT();
   const toast = useToast();
   const instances = useAttachableInstances(projectId, volume.id);
-  const attach = useAttachVolume(projectId);
   const [instanceId, setInstanceId] = useState('');
   const candidates = instances.data?.items ?? [];
   const selectable = candidates.filter((instance) => instance.problem === null);

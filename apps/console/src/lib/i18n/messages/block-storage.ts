@@ -204,6 +204,6 @@ export const blockStorageMessages = defineMessages(
     'blockStorage.panel.chooseVolume': 'Choose a block storage',
     'blockStorage.panel.noVolumes': 'No block storage can be attached. Create an available one in the same zone ({zone}) first.',
     'blockStorage.panel.volumeOption': '{name} ({size} GB, {type})',
-    'blockStorage.panel.attachSubmit': '연결',
+    'blockStorage.panel.attachSubmit': 'Attach',
   },
 );
