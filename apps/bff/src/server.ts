@@ -1,3 +1,4 @@
+import { startDataPlane } from '@sandcloud/data-plane';
 import { createEngine } from '@sandcloud/engine';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ const databasePath = join(config.SANDCLOUD_DATA_DIR, 'sandcloud.db');
 const engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED });
 const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
 engine.start();
+// SSH, HTTP and load balancers on the floating IPs' loopback endpoints (README: "Reaching instances").
+const dataPlane = await startDataPlane(engine, { dataDir: config.SANDCLOUD_DATA_DIR });
 
 const app = createApp(engine, {
   consoleDir: config.NODE_ENV === 'production' ? consoleDir : undefined,
@@ -31,10 +34,11 @@ const server = app.listen(config.PORT, config.HOST, () => {
 });
 attachConsoleSockets(server, engine);
 
-function shutdown(): void {
+async function shutdown(): Promise<void> {
   server.close();
+  await dataPlane.close();
   engine.close();
   process.exit(0);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -13,3 +13,4 @@ export * from './floating-ips.ts';
 export * from './settings.ts';
 export * from './topology.ts';
 export * from './load-balancers.ts';
+export * from './data-plane.ts';

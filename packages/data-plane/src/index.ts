@@ -1,1 +1,4 @@
-export { httpUrl, localAddressFor, portPlan, sshCommand, type PortPlan } from './endpoints.ts';
+export { httpUrl, localAddressFor, portPlan, sshCommand, PRIVILEGED_PORT_OFFSET, type PortPlan } from './endpoints.ts';
+export { detectPrivilegedPorts } from './privileges.ts';
+export { startDataPlane, type DataPlane, type DataPlaneOptions } from './data-plane.ts';
+export { WATCHED_PORTS, type EndpointService, type FloatingIpEndpoint } from './endpoint-registry.ts';

@@ -7,6 +7,7 @@ import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
 import type { Engine } from './engine.ts';
 import { FloatingIpService } from './floating-ips/floating-ip-service.ts';
+import { FlowLogService } from './flow-logs/flow-log-service.ts';
 import { DiskContents } from './guests/disk-contents.ts';
 import { GuestNetwork } from './guests/guest-network.ts';
 import { GuestService } from './guests/guest-service.ts';
@@ -33,6 +34,9 @@ export interface EngineModules {
   volumeSnapshots: VolumeSnapshotService;
   loadBalancers: LoadBalancerService;
   guests: GuestService;
+  /** The network as guests (and the data plane) see it: where an address leads, ingress verdicts. */
+  guestNetwork: GuestNetwork;
+  flowLogs: FlowLogService;
 }
 
 export interface ModuleOptions {
@@ -54,7 +58,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const volumes = new VolumeService(store, scheduler, quotas, instances, engine.clock);
   const volumeSnapshots = new VolumeSnapshotService(store, scheduler, volumes);
   const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
-  const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request));
+  const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
     instances,
     images,
@@ -62,6 +66,8 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
     volumes,
     network: guestNetwork,
   });
+
+  const flowLogs = new FlowLogService(store, engine.clock);
 
   network.ensurePublicNetwork();
   images.seedPublicImages();
@@ -93,6 +99,11 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   });
   instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
+  instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
+  // pickMember keeps each listener's pool and members until one of them (or the load balancer) changes.
+  engine.events.subscribe((event) => {
+    if (event.kind === 'load-balancer' || event.kind.startsWith('lb-')) loadBalancers.forgetRoutes();
+  });
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests };
+  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests, guestNetwork, flowLogs };
 }

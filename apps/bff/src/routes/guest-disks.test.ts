@@ -107,4 +107,28 @@ describe('guest disks', () => {
     expect(blocked.exitCode).not.toBe(0);
     expect(blocked.stderr).toMatch(/Connection timed out/);
   });
+
+  it("a private address means nothing outside its own network: another project's 192.168.0.x is unreachable", async () => {
+    const { client, base, engine, app, second, sh } = await setup();
+    const secondIp = (await client.get(`${base}/instances/${second.id}`)).body.privateIp;
+    await sh(second.id, 'echo mine > index.html');
+    await sh(second.id, 'python -m SimpleHTTPServer 80 &');
+
+    // A second project has the same Default Network range, but its own network.
+    const other = await login(app);
+    const otherProject = await activatedProject(other, 'other');
+    const otherBase = `/projects/${otherProject}`;
+    await other.post(`${otherBase}/key-pairs`, { name: 'k', algorithm: 'ed25519' }).expect(201);
+    const networkId = (await other.get(`${otherBase}/networks`)).body.items[0].id;
+    const groupId = (await other.get(`${otherBase}/security-groups`)).body.items[0].id;
+    const [outsider] = (
+      await other
+        .post(`${otherBase}/instances`, { name: 'outsider', imageId: CENTOS, flavorId: 'm2.c1m2', zone: 'kr-pub-a', rootDiskGb: 20, count: 1, keyName: 'k', securityGroupIds: [groupId], networkId })
+        .expect(201)
+    ).body.items;
+    engine.advance(5_000);
+    const attempt = await engine.modules.guests.runCommand(otherProject, outsider.id, `curl -sS http://${secondIp}/`);
+    expect(attempt.stdout).not.toContain('mine');
+    expect(attempt.exitCode).not.toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { requireSession } from '../http/session.ts';
 import { authRoutes } from './auth-routes.ts';
 import { eventRoutes } from './event-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
+import { dataPlaneRoutes } from './data-plane-routes.ts';
 import { floatingIpRoutes } from './floating-ip-routes.ts';
 import { imageRoutes } from './image-routes.ts';
 import { instanceRoutes } from './instance-routes.ts';
@@ -30,6 +31,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   imageRoutes,
   volumeRoutes,
   loadBalancerRoutes,
+  dataPlaneRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

@@ -1,6 +1,9 @@
 import { NetworkError, type HttpResponse, type InboundHttpRequest, type OutboundHttpRequest, type PingOutcome } from '@sandcloud/guest';
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
+import { VIP_DEVICE_OWNER, type LoadBalancerService } from '../load-balancers/load-balancer-service.ts';
+import { cidrContains } from '../network/cidr.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
@@ -30,15 +33,33 @@ export class GuestNetwork {
     private readonly floatingIps: FloatingIpService,
     private readonly securityGroups: SecurityGroupService,
     private readonly deliver: HttpDelivery,
+    private readonly loadBalancers?: LoadBalancerService,
   ) {}
 
-  locate(ip: string): Destination {
+  /**
+   * Where `ip` leads. Floating IPs are global; a private address only means something inside one
+   * network (every project's Default Network is 192.168.0.0/24), so it resolves only within
+   * `fromNetworkId` — null for traffic from the Internet, which reaches floating IPs only.
+   */
+  locate(ip: string, fromNetworkId: string | null): Destination {
     const floating = this.store.list<FloatingIp>('floating-ip').find((f) => f.address === ip);
-    const port = floating?.portId ? this.network.getPort(floating.portId) : this.store.list<Port>('port').find((p) => p.fixedIp === ip);
+    const port = floating?.portId
+      ? this.network.getPort(floating.portId)
+      : fromNetworkId
+        ? this.store.list<Port>('port').find((p) => p.fixedIp === ip && p.networkId === fromNetworkId)
+        : undefined;
     if (!port) return { kind: 'external' };
     const instance = port.deviceOwner.startsWith('compute:') ? this.store.get<Instance>('instance', port.deviceId) : undefined;
     if (!instance) return { kind: 'port', port, viaFloatingIp: Boolean(floating) };
     return { kind: 'instance', instance, port, floatingIp: this.floatingIps.forPort(port.id)?.address ?? null, viaFloatingIp: Boolean(floating) };
+  }
+
+  /** An instance as a destination on its own network (a load balancer's member). */
+  locateInstance(instanceId: string): Extract<Destination, { kind: 'instance' }> | undefined {
+    const instance = this.store.get<Instance>('instance', instanceId);
+    const port = instance?.portId ? this.network.getPort(instance.portId) : undefined;
+    if (!instance || !port) return undefined;
+    return { kind: 'instance', instance, port, floatingIp: this.floatingIps.forPort(port.id)?.address ?? null, viaFloatingIp: false };
   }
 
   /** Ingress verdict for traffic reaching an instance, from inside the cloud or from the Internet. */
@@ -61,7 +82,7 @@ export class GuestNetwork {
   async ping(source: Instance, ip: string): Promise<PingOutcome> {
     const sourcePort = this.portOf(source);
     if (!sourcePort) return { kind: 'unreachable', from: ip };
-    const destination = this.locate(ip);
+    const destination = this.locate(ip, sourcePort.networkId);
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'icmp', undefined, ip, destinationGroups)) return { kind: 'timeout' };
@@ -76,10 +97,13 @@ export class GuestNetwork {
     const targetPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
     const sourcePort = this.portOf(source);
     if (!sourcePort) throw new NetworkError('EHOSTUNREACH', 'No route to host');
-    const destination = this.locate(url.hostname);
+    const destination = this.locate(url.hostname, sourcePort.networkId);
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'tcp', targetPort, url.hostname, destinationGroups)) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    if (destination.kind === 'port' && destination.port.deviceOwner === VIP_DEVICE_OWNER) {
+      return this.throughLoadBalancer(destination, destination.viaFloatingIp ? this.publicAddressOf(sourcePort) : sourcePort.fixedIp, targetPort, request, url);
+    }
     if (destination.kind !== 'instance') throw new NetworkError('ETIMEDOUT', 'Connection timed out');
     const verdict = this.ingress(destination, this.sourceFor(source, sourcePort, destination), 'tcp', targetPort);
     if (!verdict.allowed) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
@@ -92,6 +116,49 @@ export class GuestNetwork {
     });
     if (!response) throw new NetworkError('ECONNREFUSED', 'Connection refused');
     return response;
+  }
+
+  /**
+   * A load balancer's VIP (or its floating IP) from inside the cloud balances like from outside:
+   * the listener on the port, its allowed CIDRs, a member by the pool's method, the member's
+   * security groups for the VIP, and 503 when no member can take the request.
+   */
+  private async throughLoadBalancer(
+    destination: Extract<Destination, { kind: 'port' }>,
+    clientIp: string,
+    targetPort: number,
+    request: OutboundHttpRequest,
+    url: URL,
+  ): Promise<HttpResponse> {
+    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, destination.port.deviceId);
+    const listener = lb
+      ? this.store.list<Listener>(LB_KINDS.listener, lb.projectId).find((candidate) => candidate.loadBalancerId === lb.id && candidate.protocolPort === targetPort)
+      : undefined;
+    const serving = lb?.status === 'ACTIVE' || lb?.status === 'PENDING_UPDATE';
+    if (!lb || !listener || !serving || !this.loadBalancers) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    if (listener.allowedCidrs.length > 0 && !listener.allowedCidrs.some((cidr) => cidrContains(cidr, clientIp))) {
+      throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    }
+    // A member that refuses is skipped for the next one (HAProxy's redispatch).
+    const tried = new Set<string>();
+    for (let picked = this.loadBalancers.pickMember(lb.id, targetPort, { clientIp }); picked && !tried.has(picked.member.id); picked = this.loadBalancers.pickMember(lb.id, targetPort, { clientIp })) {
+      tried.add(picked.member.id);
+      const member = this.locateInstance(picked.member.instanceId);
+      if (!member) continue;
+      const verdict = this.ingress(member, { kind: 'instance', ip: lb.vipAddress, securityGroupIds: [] }, 'tcp', picked.member.protocolPort);
+      const response = verdict.allowed
+        ? await this.deliver(member.instance.id, picked.member.protocolPort, {
+            method: request.method,
+            path: `${url.pathname}${url.search}`,
+            clientIp: lb.vipAddress,
+            headers: request.headers,
+            ...(request.body === undefined ? {} : { body: request.body }),
+          })
+        : null;
+      if (response) return response;
+    }
+    const body = '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
+    return { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache', Connection: 'close' }, body };
   }
 
   portOf(instance: Instance): Port | undefined {

@@ -81,6 +81,7 @@ export const VIP_DEVICE_OWNER = 'Octavia';
 export class LoadBalancerService {
   private probe: HealthProbe;
   private readonly balancing = new Map<string, BalancingState>();
+  private readonly routes = new Map<string, { listener: Listener; pool: Pool; members: Member[] } | null>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -324,13 +325,30 @@ export class LoadBalancerService {
    * session persistence; null when no listener is on the port or no member can take it.
    */
   pickMember(loadBalancerId: string, port: number, request: BalancingRequest): { listener: Listener; pool: Pool; member: Member } | null {
+    // Called for every request the data plane forwards: the listener, pool and members are read
+    // once and kept until a load balancer resource changes (`forgetRoutes`, wired to the events).
+    const key = `${loadBalancerId}:${port}`;
+    let route = this.routes.get(key);
+    if (route === undefined) {
+      route = this.readRoute(loadBalancerId, port);
+      this.routes.set(key, route);
+    }
+    if (!route) return null;
+    const member = chooseMember(route.pool, route.members, request, this.balancingState(route.pool.id));
+    return member ? { listener: route.listener, pool: route.pool, member } : null;
+  }
+
+  /** Drops what `pickMember` keeps; called on every change of a load balancer, listener, pool or member. */
+  forgetRoutes(): void {
+    this.routes.clear();
+  }
+
+  private readRoute(loadBalancerId: string, port: number): { listener: Listener; pool: Pool; members: Member[] } | null {
     const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
     if (!lb || (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE')) return null;
     const listener = this.listenersOf(lb).find((candidate) => candidate.protocolPort === port);
     const pool = listener ? this.store.get<Pool>(LB_KINDS.pool, listener.poolId) : undefined;
-    if (!listener || !pool) return null;
-    const member = chooseMember(pool, this.membersOf(pool), request, this.balancingState(pool.id));
-    return member ? { listener, pool, member } : null;
+    return listener && pool ? { listener, pool, members: this.membersOf(pool) } : null;
   }
 
   /** The data plane reports connections opening (+1) and closing (−1), for LEAST_CONNECTIONS. */

@@ -82,4 +82,23 @@ export const MIGRATIONS: readonly string[] = [
     snapshot  TEXT NOT NULL
   );
   `,
+  `
+  -- Flow logs of instances: what the security groups did with each connection the data plane saw.
+  -- Kept to the last few hundred entries per instance (FlowLogService prunes as it writes).
+  CREATE TABLE flow_logs (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    instance_id     TEXT NOT NULL,
+    project_id      TEXT,
+    at              INTEGER NOT NULL,
+    source_ip       TEXT NOT NULL,
+    source_port     INTEGER,
+    destination_ip  TEXT NOT NULL,
+    protocol        TEXT NOT NULL,
+    port            INTEGER,
+    action          TEXT NOT NULL,
+    reason_code     TEXT NOT NULL,
+    message         TEXT NOT NULL
+  );
+  CREATE INDEX flow_logs_by_instance ON flow_logs(instance_id, id);
+  `,
 ];

@@ -1,9 +1,20 @@
 import type { Language } from '@sandcloud/api-schemas';
+import { blockStorageMessages } from './messages/block-storage.ts';
 import { commonMessages } from './messages/common.ts';
 import { shellMessages } from './messages/shell.ts';
+import { floatingIpMessages } from './messages/floating-ips.ts';
+import { flowLogMessages } from './messages/flow-logs.ts';
+import { imageMessages } from './messages/images.ts';
+import { instanceMessages } from './messages/instances.ts';
+import { instanceConsoleMessages } from './messages/instance-console.ts';
+import { keyPairMessages } from './messages/key-pairs.ts';
+import { loadBalancerMessages } from './messages/load-balancers.ts';
+import { networkMessages } from './messages/network.ts';
+import { networkTopologyMessages } from './messages/network-topology.ts';
+import { securityGroupMessages } from './messages/security-groups.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;

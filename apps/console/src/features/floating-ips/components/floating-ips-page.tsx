@@ -14,11 +14,13 @@ import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useSettings } from '../../settings/api/get-settings.ts';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { useFloatingIps } from '../api/get-floating-ips.ts';
 import { useReleaseFloatingIp } from '../api/release-floating-ip.ts';
 import { AssociateFloatingIpDialog } from './associate-floating-ip-dialog.tsx';
 import { DisassociateFloatingIpDialog } from './disassociate-floating-ip-dialog.tsx';
+import { FloatingIpEndpoint } from './floating-ip-endpoint.tsx';
 import { FloatingIpConnectivityDialog } from './floating-ip-connectivity-dialog.tsx';
 
 type Open =
@@ -37,6 +39,7 @@ export function FloatingIpsPage() {
   const floatingIps = useFloatingIps(projectId);
   const allocate = useAllocateFloatingIp(projectId);
   const release = useReleaseFloatingIp(projectId);
+  const myIp = useSettings().data?.clientPublicIp;
   const [open, setOpen] = useState<Open>(null);
   const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const close = () => setOpen(null);
@@ -60,9 +63,10 @@ export function FloatingIpsPage() {
   return (
     <div>
       <PageHeader title={t('menu.floatingIps')} description={t('floatingIps.description')} actions={allocateButton} />
+      {myIp && <p className="mb-3 text-xs text-slate-500">{t('floatingIps.myAddress', { ip: myIp })}</p>}
       <Panel>
         {floatingIps.isPending ? (
-          <SkeletonRows columns={4} />
+          <SkeletonRows columns={5} />
         ) : floatingIps.isError ? (
           <EmptyState message={errorMessage(floatingIps.error)} action={<Button onClick={() => void floatingIps.refetch()}>{t('common.retry')}</Button>} />
         ) : floatingIps.data.items.length === 0 ? (
@@ -71,6 +75,7 @@ export function FloatingIpsPage() {
           <Table label={t('menu.floatingIps')}>
             <THead>
               <Th>{t('floatingIps.ipAddress')}</Th>
+              <Th>{t('floatingIps.localEndpoint')}</Th>
               <Th>{t('common.status')}</Th>
               <Th>{t('floatingIps.connectedTo')}</Th>
               <Th>{t('floatingIps.fixedIp')}</Th>
@@ -87,6 +92,9 @@ export function FloatingIpsPage() {
                       {floatingIp.address}
                       <CopyButton value={floatingIp.address} />
                     </span>
+                  </Td>
+                  <Td>
+                    <FloatingIpEndpoint projectId={projectId} floatingIp={floatingIp} />
                   </Td>
                   <Td>
                     <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />

@@ -9,6 +9,7 @@ import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
+import { FlowLogTab } from '../../flow-logs/components/flow-log-tab.tsx';
 import { ConnectTab, ConsoleTab } from '../../instance-console/index.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
@@ -18,7 +19,7 @@ import { InstanceDetailsTab } from './instance-details-tab.tsx';
 import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'history'] as const;
+const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'flow-log', 'history'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
@@ -80,6 +81,7 @@ export function InstancePage() {
           { id: 'console', label: t('instanceConsole.tab') },
           { id: 'connect', label: t('instanceConsole.connectTab') },
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
+          { id: 'flow-log', label: t('flowLogs.title') },
           { id: 'history', label: t('instanceDetail.tab.history') },
         ]}
         value={tab}
@@ -96,6 +98,7 @@ export function InstancePage() {
         {tab === 'volumes' && <InstanceVolumesPanel projectId={projectId} instance={data} />}
         {tab === 'connect' && <ConnectTab projectId={projectId} instance={data} />}
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
+        {tab === 'flow-log' && <FlowLogTab projectId={projectId} instance={data} />}
         {tab === 'history' && <InstanceHistoryTab projectId={projectId} instanceId={data.id} />}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { Field, inputClass } from '../../../components/ui/field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
+import { useSettings } from '../../settings/api/get-settings.ts';
 import { useCreateSecurityGroupRule } from '../api/create-security-group-rule.ts';
 import { useRuleTemplates } from '../api/get-rule-templates.ts';
 import { formatPortRange } from './rule-format.ts';
@@ -112,6 +113,7 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
   const t = useT();
   const toast = useToast();
   const templates = useRuleTemplates(projectId);
+  const myIp = useSettings().data?.clientPublicIp;
   const create = useCreateSecurityGroupRule(projectId, group.id);
   const [form, setForm] = useState<RuleForm>({
     templateId: '',
@@ -272,15 +274,27 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
         {form.remoteKind === 'cidr' ? (
           <Field label="CIDR" error={errors.cidr} hint={t('securityGroups.cidrHint')}>
             {(id, describedBy) => (
-              <input
-                id={id}
-                className={`${inputClass} font-mono`}
-                aria-describedby={describedBy}
-                aria-invalid={Boolean(errors.cidr)}
-                value={form.cidr}
-                spellCheck={false}
-                onChange={(event) => set({ cidr: event.target.value })}
-              />
+              <div className="flex gap-2">
+                <input
+                  id={id}
+                  className={`${inputClass} font-mono`}
+                  aria-describedby={describedBy}
+                  aria-invalid={Boolean(errors.cidr)}
+                  value={form.cidr}
+                  spellCheck={false}
+                  onChange={(event) => set({ cidr: event.target.value })}
+                />
+                {form.etherType === 'IPv4' && (
+                  <Button
+                    className="shrink-0"
+                    disabled={!myIp}
+                    title={myIp ? t('securityGroups.myIpHint', { ip: myIp }) : undefined}
+                    onClick={() => myIp && set({ cidr: `${myIp}/32` })}
+                  >
+                    {t('securityGroups.myIp')}
+                  </Button>
+                )}
+              </div>
             )}
           </Field>
         ) : (

@@ -54,6 +54,10 @@ export const floatingIpMessages = defineMessages(
     'connectivity.advice.NO_MATCHING_RULE': '이 트래픽을 허용하는 Ingress 규칙이 없습니다. Security Groups에서 [+ Rule 추가]로 규칙을 추가하세요 (ping은 ALL ICMP, SSH는 SSH, 웹은 HTTP).',
     'connectivity.advice.ALLOWED_BY_RULE': 'Security Group 규칙이 이 트래픽을 허용합니다.',
     'connectivity.advice.NO_LISTENER': '규칙은 허용하지만 Instance에서 이 포트로 응답하는 프로그램이 없습니다 (예: 웹 서버를 실행하세요).',
+    'floatingIps.localEndpoint': '이 컴퓨터에서 접속',
+    'floatingIps.endpointHint': '이 컴퓨터에서는 Floating IP a.b.c.d가 루프백 주소 127.b.c.d로 응답합니다',
+    'floatingIps.portsOffset': '1024보다 작은 포트는 10000을 더한 번호로 열립니다 (22 → 10022, 80 → 10080)',
+    'floatingIps.myAddress': '이 컴퓨터의 공인 주소(My IP): {ip} — 이 컴퓨터에서 보낸 트래픽은 이 주소에서 온 것으로 Security Group 규칙이 평가됩니다.',
   },
   {
     'floatingIps.description': 'Public IP addresses that make an instance or a load balancer reachable from the Internet. Allocate one, then connect it to a port.',
@@ -107,5 +111,9 @@ export const floatingIpMessages = defineMessages(
     'connectivity.advice.NO_MATCHING_RULE': 'No ingress rule allows this traffic. Add one under Security Groups with + Add rule (ALL ICMP for ping, SSH for ssh, HTTP for the web).',
     'connectivity.advice.ALLOWED_BY_RULE': 'A security group rule allows this traffic.',
     'connectivity.advice.NO_LISTENER': 'The rules allow it, but nothing on the instance answers on this port (start the web server, for example).',
+    'floatingIps.localEndpoint': 'From this machine',
+    'floatingIps.endpointHint': 'On this machine, floating IP a.b.c.d answers at the loopback address 127.b.c.d',
+    'floatingIps.portsOffset': 'Ports below 1024 are offered at 10000 + port (22 → 10022, 80 → 10080)',
+    'floatingIps.myAddress': 'Public address of this machine (My IP): {ip}. Traffic you send from this machine comes from this address as far as security group rules are concerned.',
   },
 );

@@ -1,0 +1,111 @@
+import type { Engine, FloatingIp, Instance, LoadBalancerListener, Port } from '@sandcloud/engine';
+import { pageQuerySchema, type ConnectInfoDto, type EndpointPortDto, type FloatingIpEndpointDto, type FlowLogEntryDto } from '@sandcloud/api-schemas';
+import { detectPrivilegedPorts, httpUrl, localAddressFor, portPlan, sshCommand } from '@sandcloud/data-plane';
+import { Router } from 'express';
+import { currentProject } from '../http/project-access.ts';
+import { parseInput } from '../http/validate.ts';
+import { iso } from './dto.ts';
+import { paginate } from './paginate.ts';
+
+/**
+ * How to reach instances and load balancers from this machine. Endpoints follow the loopback
+ * scheme of the data plane (floating IP a.b.c.d ↔ 127.b.c.d, ports offset by 10000 below 1024 when
+ * privileged ports cannot be bound), so they are computed here without asking the running sockets.
+ */
+export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boolean } = {}): Router {
+  const router = Router();
+  const plan = portPlan(options.privilegedPorts ?? detectPrivilegedPorts());
+  const { instances, floatingIps, network, guests, guestNetwork, flowLogs, loadBalancers } = engine.modules;
+
+  const floatingIpOf = (instance: Instance): FloatingIp | undefined => (instance.portId ? floatingIps.forPort(instance.portId) : undefined);
+
+  /** Why this machine cannot reach the instance's SSH now, if it cannot. */
+  const sshProblem = (instance: Instance, floatingIp: string): string | undefined => {
+    const destination = guestNetwork.locate(floatingIp, null);
+    if (destination.kind !== 'instance') return undefined;
+    const verdict = guestNetwork.ingress(destination, { kind: 'internet', ip: engine.settings.clientPublicIp() }, 'tcp', 22);
+    if (!verdict.allowed) return verdict.reason.message;
+    if (!guests.isSimulated(instance)) return `${instance.name} runs ${instance.imageName}, which has no SSH server`;
+    return undefined;
+  };
+
+  router.get('/instances/:instanceId/connect-info', (req, res) => {
+    const instance = instances.get(currentProject(req).id, String(req.params.instanceId));
+    const floating = floatingIpOf(instance);
+    if (!floating) {
+      res.json({
+        sshCommand: null,
+        httpUrl: null,
+        localAddress: null,
+        reason: `${instance.name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.`,
+      } satisfies ConnectInfoDto);
+      return;
+    }
+    const reason = sshProblem(instance, floating.address);
+    res.json({
+      sshCommand: sshCommand(instance.keyName || 'my_keypair', floating.address, plan),
+      httpUrl: httpUrl(floating.address, 80, plan),
+      localAddress: localAddressFor(floating.address),
+      ...(reason ? { reason } : {}),
+    } satisfies ConnectInfoDto);
+  });
+
+  router.get('/floating-ips/:floatingIpId/endpoint', (req, res) => {
+    const projectId = currentProject(req).id;
+    const floating = floatingIps.get(projectId, String(req.params.floatingIpId));
+    const port: Port | undefined = floating.portId ? network.getPort(floating.portId) : undefined;
+    const entry = (guestPort: number, service: EndpointPortDto['service']): EndpointPortDto => ({
+      guestPort,
+      localPort: plan.localPort(guestPort),
+      service,
+      url: service === 'ssh' ? null : httpUrl(floating.address, guestPort, plan),
+    });
+    let ports: EndpointPortDto[] = [];
+    let ssh: string | null = null;
+    if (port?.deviceOwner.startsWith('compute:')) {
+      const instance = instances.get(projectId, port.deviceId);
+      const web = [...new Set([80, ...guests.listeningPorts(instance.id).filter((listening) => listening !== 22)])].sort((a, b) => a - b);
+      ports = [entry(22, 'ssh'), ...web.map((guestPort) => entry(guestPort, 'http'))];
+      ssh = sshCommand(instance.keyName || 'my_keypair', floating.address, plan);
+    } else if (port) {
+      const lb = loadBalancers.get(projectId, port.deviceId);
+      ports = engine.store
+        .list<LoadBalancerListener>('lb-listener', projectId)
+        .filter((listener) => listener.loadBalancerId === lb.id)
+        .sort((a, b) => a.protocolPort - b.protocolPort)
+        .map((listener) => entry(listener.protocolPort, 'load-balancer'));
+    }
+    const web = ports.find((candidate) => candidate.service !== 'ssh');
+    res.json({
+      floatingIpId: floating.id,
+      floatingIp: floating.address,
+      localAddress: localAddressFor(floating.address),
+      privilegedPorts: plan.privilegedPorts,
+      ports,
+      sshCommand: ssh,
+      httpUrl: web?.url ?? null,
+      clientPublicIp: engine.settings.clientPublicIp(),
+    } satisfies FloatingIpEndpointDto);
+  });
+
+  router.get('/instances/:instanceId/flow-logs', (req, res) => {
+    const instance = instances.get(currentProject(req).id, String(req.params.instanceId));
+    const entries = flowLogs.list(instance.id).map(
+      (entry): FlowLogEntryDto => ({
+        id: entry.id,
+        at: iso(entry.at)!,
+        sourceIp: entry.sourceIp,
+        sourcePort: entry.sourcePort,
+        destinationIp: entry.destinationIp,
+        protocol: entry.protocol,
+        port: entry.port,
+        action: entry.action,
+        reasonCode: entry.reasonCode,
+        message: entry.message,
+      }),
+    );
+    res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+  });
+
+  return router;
+}

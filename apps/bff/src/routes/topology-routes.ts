@@ -1,0 +1,163 @@
+import { DEFAULT_INTERNET_SOURCE, type Engine } from '@sandcloud/engine';
+import {
+  CONNECTIVITY_TESTS,
+  topologyQuerySchema,
+  type TopologyDto,
+  type TopologyFloatingIpDto,
+  type TopologyInstanceDto,
+  type TopologyLoadBalancerDto,
+  type TopologyLoadBalancerMemberDto,
+  type TopologyReachabilityDto,
+  type TopologyTest,
+  type TopologyVerdictDto,
+  type TopologyVolumeDto,
+} from '@sandcloud/api-schemas';
+import { Router } from 'express';
+import { currentProject } from '../http/project-access.ts';
+import { parseInput } from '../http/validate.ts';
+
+/**
+ * `GET /topology`: the project's network graph in one answer (Public Network, routers, networks
+ * with their subnets, instances with their addresses, floating IPs, volumes, load balancers), read with a handful
+ * of list queries and joined here, so a project of a thousand instances answers in one request.
+ * `?reachability=internet` adds the engine's ping / SSH / HTTP verdicts for every instance.
+ */
+export function topologyRoutes(engine: Engine): Router {
+  const router = Router();
+  const { network, instances, floatingIps, securityGroups, connectivity, volumes, loadBalancers } = engine.modules;
+
+  // The overlay's verdicts cost a few milliseconds per instance and test; they only change when
+  // something in the project does, and every change is an event. Keep them until the next one.
+  const verdictCache = new Map<string, TopologyReachabilityDto>();
+  engine.events.subscribe((event) => {
+    if (event.projectId) verdictCache.delete(event.projectId);
+    else verdictCache.clear();
+  });
+
+  router.get('/topology', (req, res) => {
+    const query = parseInput(topologyQuerySchema, req.query);
+    const projectId = currentProject(req).id;
+    const publicNetwork = network.ensurePublicNetwork();
+    const subnets = network.subnets(projectId);
+    const ports = new Map(network.ports(projectId).map((port) => [port.id, port]));
+    const floating = floatingIps.list(projectId);
+    const floatingByPort = new Map(floating.flatMap((ip) => (ip.portId ? [[ip.portId, ip] as const] : [])));
+    const projectInstances = instances.list(projectId);
+
+    const networkOfSubnet = new Map(subnets.map((subnet) => [subnet.id, subnet.networkId]));
+    const routers = network.routers(projectId).map((item) => ({
+      id: item.id,
+      name: item.name,
+      status: item.status,
+      externalNetworkId: item.externalNetworkId || null,
+      networkIds: [...new Set(item.subnetIds.flatMap((id) => networkOfSubnet.get(id) ?? []))],
+    }));
+
+    const networks = network.networks(projectId).map((net) => ({
+      id: net.id,
+      name: net.name,
+      status: net.status,
+      subnets: subnets
+        .filter((subnet) => subnet.networkId === net.id)
+        .map((subnet) => ({ id: subnet.id, name: subnet.name, cidr: subnet.cidr, gatewayIp: subnet.gatewayIp })),
+    }));
+
+    const instanceDtos = projectInstances.map((instance): TopologyInstanceDto => {
+      const port = instance.portId ? ports.get(instance.portId) : undefined;
+      const ip = port ? floatingByPort.get(port.id) : undefined;
+      return {
+        id: instance.id,
+        name: instance.name,
+        status: instance.status,
+        taskState: instance.taskState,
+        powerState: instance.powerState,
+        networkId: instance.networkId,
+        portId: instance.portId,
+        privateIp: port?.fixedIp ?? null,
+        floatingIp: ip?.address ?? null,
+        floatingIpId: ip?.id ?? null,
+        securityGroupIds: port?.securityGroupIds ?? instance.securityGroupIds,
+      };
+    });
+
+    const floatingIpDtos = floating.map((ip): TopologyFloatingIpDto => {
+      const port = ip.portId ? ports.get(ip.portId) : undefined;
+      const type = port?.deviceOwner.startsWith('compute:') ? 'instance' : 'load-balancer';
+      return {
+        id: ip.id,
+        address: ip.address,
+        status: ip.status,
+        portId: ip.portId,
+        fixedIp: ip.fixedIp,
+        target: port ? { type, id: port.deviceId } : null,
+      };
+    });
+
+    const volumeDtos = volumes.list(projectId).map(
+      (volume): TopologyVolumeDto => ({
+        id: volume.id,
+        name: volume.name,
+        status: volume.status,
+        sizeGb: volume.sizeGb,
+        attachments: volume.attachment ? [{ instanceId: volume.attachment.instanceId, device: volume.attachment.device }] : [],
+      }),
+    );
+
+    const body: TopologyDto = {
+      publicNetwork: { id: publicNetwork.id, name: publicNetwork.name },
+      routers,
+      networks,
+      instances: instanceDtos,
+      floatingIps: floatingIpDtos,
+      securityGroups: securityGroups.list(projectId).map((group) => ({ id: group.id, name: group.name })),
+      volumes: volumeDtos,
+      loadBalancers: loadBalancers.list(projectId).map((lb): TopologyLoadBalancerDto => {
+        // One member per instance and port, whatever listener it serves.
+        const members = new Map<string, TopologyLoadBalancerMemberDto>();
+        for (const { members: pool } of loadBalancers.view(lb).listeners) {
+          for (const member of pool) {
+            members.set(`${member.instanceId}:${member.protocolPort}`, {
+              id: member.id,
+              instanceId: member.instanceId,
+              address: member.address,
+              port: member.protocolPort,
+              status: member.operatingStatus,
+            });
+          }
+        }
+        return {
+          id: lb.id,
+          name: lb.name,
+          status: lb.status,
+          networkId: lb.vipNetworkId,
+          vipAddress: lb.vipAddress,
+          vipPortId: lb.vipPortId,
+          floatingIp: (lb.vipPortId ? floatingByPort.get(lb.vipPortId)?.address : undefined) ?? null,
+          members: [...members.values()],
+        };
+      }),
+    };
+
+    if (query.reachability === 'internet') {
+      let reachability = verdictCache.get(projectId);
+      if (!reachability) {
+        const verdicts: TopologyReachabilityDto['instances'] = {};
+        for (const instance of projectInstances) {
+          const entry = {} as Record<TopologyTest, TopologyVerdictDto>;
+          for (const test of CONNECTIVITY_TESTS) {
+            const { allowed, reason } = connectivity.testInstance(instance, test, DEFAULT_INTERNET_SOURCE);
+            entry[test] = { allowed, reason };
+          }
+          verdicts[instance.id] = entry;
+        }
+        reachability = { source: 'internet', sourceIp: DEFAULT_INTERNET_SOURCE, instances: verdicts };
+        verdictCache.set(projectId, reachability);
+      }
+      body.reachability = reachability;
+    }
+
+    res.json(body);
+  });
+
+  return router;
+}

@@ -1,0 +1,30 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { TopologyDto } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+const BUSY = /^(BUILD|REBOOT|HARD_REBOOT|DELETING|creating|attaching|detaching|deleting|extending|PENDING_.*)$/;
+
+/** True while something is between steady states: the view then also polls, in case the live stream is down. */
+const hasWorkInFlight = (topology: TopologyDto | undefined): boolean =>
+  Boolean(
+    topology &&
+      (topology.instances.some((instance) => instance.taskState || BUSY.test(instance.status)) ||
+        topology.volumes?.some((volume) => BUSY.test(volume.status)) ||
+        topology.loadBalancers?.some((lb) => BUSY.test(lb.status))),
+  );
+
+/**
+ * The whole project graph in one request. Under `resources(projectId, 'topology')`, so every live
+ * event of the project refreshes it; with the overlay on, the same answer carries the verdicts.
+ */
+export const topologyQuery = (projectId: string, reachability: boolean) =>
+  queryOptions({
+    queryKey: [...queryKeys.resources(projectId, 'topology'), reachability ? 'internet' : 'plain'] as const,
+    queryFn: () => api.get<TopologyDto>(`/projects/${projectId}/topology${reachability ? '?reachability=internet' : ''}`),
+    refetchInterval: (query) => (hasWorkInFlight(query.state.data) ? 3_000 : false),
+    // Switching the overlay keeps the graph on screen while the other answer loads.
+    placeholderData: keepPreviousData,
+  });
+
+export const useTopology = (projectId: string, reachability: boolean) => useQuery(topologyQuery(projectId, reachability));

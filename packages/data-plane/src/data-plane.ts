@@ -1,0 +1,120 @@
+import type { Engine } from '@sandcloud/engine';
+import type { Socket } from 'node:net';
+import { EndpointRegistry, type Binding, type FloatingIpEndpoint } from './endpoint-registry.ts';
+import { portPlan, type PortPlan } from './endpoints.ts';
+import { Firewall } from './firewall.ts';
+import { GuestDirectory } from './guest-directory.ts';
+import { createHealthProbe, instanceActiveProbe } from './health-probe.ts';
+import { InstanceHttpForwarder } from './http-forwarder.ts';
+import { LoadBalancerForwarder } from './load-balancer-forwarder.ts';
+import { detectPrivilegedPorts } from './privileges.ts';
+import { loadOrCreateHostKey } from './ssh/keys.ts';
+import { GuestSshServer } from './ssh-server.ts';
+import { TrafficStats } from './traffic-stats.ts';
+
+export interface DataPlaneOptions {
+  /** Where the SSH host key is kept (the server's data directory). */
+  dataDir: string;
+  /** Bind guest ports as they are (true) or privileged ones at 10000 + p (false); detected when omitted. */
+  privilegedPorts?: boolean;
+  /** How long a dropped connection stays open and silent before it is closed. */
+  dropHoldMs?: number;
+  /** How often load balancer statistics are added to the engine. */
+  statsIntervalMs?: number;
+  /** Ports watched for drops on every floating IP (see WATCHED_PORTS). */
+  watchedPorts?: readonly number[];
+  log?: (message: string) => void;
+}
+
+export interface DataPlane {
+  readonly plan: PortPlan;
+  /** The SSH host key's fingerprint (`SHA256:…`). */
+  readonly hostKeyFingerprint: string;
+  /** The loopback address of a floating IP and the ports bound on it now. */
+  endpointOf(floatingIp: string): FloatingIpEndpoint;
+  /** Resolves once the sockets follow every engine change made so far. */
+  settled(): Promise<void>;
+  /** Writes load balancer statistics and flow logs now instead of at the next interval. */
+  flush(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the data plane: SSH, HTTP and load balancers on loopback endpoints of the floating IPs,
+ * behind the engine's security groups, following the engine's changes. Start it after the engine.
+ */
+export async function startDataPlane(engine: Engine, options: DataPlaneOptions): Promise<DataPlane> {
+  const log = options.log ?? ((message: string) => console.warn(`[data-plane] ${message}`));
+  const plan = portPlan(options.privilegedPorts ?? detectPrivilegedPorts());
+  const dropHoldMs = options.dropHoldMs ?? 30_000;
+  const hostKey = loadOrCreateHostKey(options.dataDir);
+  const firewall = new Firewall(engine);
+  const stats = new TrafficStats(engine);
+  const clientIp = () => firewall.clientIp();
+  const ssh = new GuestSshServer(engine, hostKey, clientIp);
+  const guests = new GuestDirectory(engine);
+  const http = new InstanceHttpForwarder(guests, clientIp);
+  const loadBalancers = new LoadBalancerForwarder(engine, firewall, stats, guests);
+
+  const drop = (socket: Socket) => {
+    // A firewall's drop: no answer at all; the client gives up on its own, or we close after a while.
+    socket.pause();
+    socket.setTimeout(dropHoldMs, () => socket.destroy());
+  };
+
+  const onConnection = (binding: Binding, socket: Socket) => {
+    const target = firewall.targetOf(binding.floatingIp);
+    if (!target) {
+      drop(socket);
+      return;
+    }
+    if (target.kind === 'load-balancer') {
+      const decision = firewall.loadBalancerDecision(target, binding.guestPort);
+      if (decision.action === 'drop') drop(socket);
+      else loadBalancers.handle(socket, target, binding.guestPort);
+      return;
+    }
+    const instance = target.instance;
+    const listens = binding.guestPort === 22 ? engine.modules.guests.isSimulated(instance) : engine.modules.guests.listeningPorts(instance.id).includes(binding.guestPort);
+    const decision = firewall.instanceDecision(target, binding.floatingIp, binding.guestPort, listens);
+    const reason =
+      decision.action === 'refuse'
+        ? { code: 'NO_LISTENER', message: `${decision.verdict.reason.message} Nothing listens on TCP ${binding.guestPort} in ${instance.name}, so it refused the connection.` }
+        : decision.verdict.reason;
+    firewall.record(instance, { sourceIp: firewall.clientIp(), sourcePort: socket.remotePort ?? null, destinationIp: binding.floatingIp, port: binding.guestPort }, decision.action, reason);
+    if (decision.action === 'drop') drop(socket);
+    else if (decision.action === 'refuse') socket.resetAndDestroy();
+    else if (binding.guestPort === 22) ssh.handle(socket, instance);
+    else http.handle(socket, instance.id, binding.guestPort);
+  };
+
+  const registry = new EndpointRegistry(engine, firewall, plan, onConnection, { log, ...(options.watchedPorts ? { watchedPorts: options.watchedPorts } : {}) });
+  registry.start(() => {
+    firewall.invalidate();
+    loadBalancers.invalidate();
+    guests.invalidate();
+  });
+  engine.modules.loadBalancers.setHealthProbe(createHealthProbe(engine, firewall));
+  stats.start(options.statsIntervalMs ?? 1_000);
+  await registry.settled();
+
+  return {
+    plan,
+    hostKeyFingerprint: hostKey.fingerprint,
+    endpointOf: (floatingIp) => registry.endpointOf(floatingIp),
+    settled: () => registry.settled(),
+    flush: () => {
+      stats.flush();
+      engine.modules.flowLogs.flush();
+    },
+    close: async () => {
+      engine.modules.loadBalancers.setHealthProbe(instanceActiveProbe(engine));
+      ssh.close();
+      http.close();
+      loadBalancers.close();
+      await registry.close();
+      stats.stop();
+      engine.modules.flowLogs.flush();
+    },
+  };
+}

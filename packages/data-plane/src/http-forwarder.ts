@@ -1,0 +1,58 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { GuestDirectory } from './guest-directory.ts';
+import { BodyTooLarge, guestRequest, sendError, sendGuestResponse } from './http-exchange.ts';
+
+// HTTP to an instance's floating IP: each request is handed to the server listening in the guest
+// (`python -m SimpleHTTPServer 80`), which logs it with the source address the simulation gives
+// this machine, and its answer goes back on the real socket. Pages users write in their guests
+// are served only here, on the floating IP's own loopback address: never on the console's origin.
+
+interface Route {
+  instanceId: string;
+  guestPort: number;
+}
+
+export class InstanceHttpForwarder {
+  private readonly server: Server;
+  private readonly routes = new WeakMap<Socket, Route>();
+
+  constructor(
+    private readonly guests: GuestDirectory,
+    private readonly clientIp: () => string,
+  ) {
+    this.server = createServer((req, res) => void this.forward(req, res));
+    this.server.on('clientError', (_error, socket) => socket.destroy());
+  }
+
+  /** Takes an accepted connection to `guestPort` of an instance. */
+  handle(socket: Socket, instanceId: string, guestPort: number): void {
+    this.routes.set(socket, { instanceId, guestPort });
+    this.server.emit('connection', socket);
+  }
+
+  close(): void {
+    this.server.closeAllConnections();
+  }
+
+  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const route = this.routes.get(req.socket);
+    if (!route) {
+      req.socket.destroy();
+      return;
+    }
+    try {
+      const request = await guestRequest(req, this.clientIp(), req.socket.remotePort);
+      const response = await this.guests.deliverHttp(route.instanceId, route.guestPort, request);
+      // The server in the guest stopped since the connection was opened: the connection is reset.
+      if (!response) {
+        req.socket.destroy();
+        return;
+      }
+      sendGuestResponse(res, response);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) sendError(res, 413, 'Request Entity Too Large', '<h1>413 Request Entity Too Large</h1>\n');
+      else sendError(res, 502, 'Bad Gateway', '<h1>502 Bad Gateway</h1>\n');
+    }
+  }
+}

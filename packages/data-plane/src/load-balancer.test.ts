@@ -1,0 +1,212 @@
+import type { LoadBalancer, LoadBalancerMember } from '@sandcloud/engine';
+import type { TLSSocket } from 'node:tls';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGuideWorld, type GuestTerminal, type GuideWorld } from './testing/guide-world.ts';
+import { httpGet } from './testing/tools.ts';
+
+// The guide's step 10 with real HTTP: a ROUND_ROBIN load balancer over web-1 and web-2, reached
+// through its floating IP from this machine (this file's pool: 198.18.2.x → 127.18.2.x).
+
+const POOL = { start: '198.18.2.10', end: '198.18.2.250' };
+
+/** A self-signed P-256 certificate for lb.example.test (valid until 2126) and its key. */
+const CERTIFICATE = `-----BEGIN CERTIFICATE-----
+MIIBizCCATGgAwIBAgIUe2kD+LPNek+RZzKhJtD+iHyCE24wCgYIKoZIzj0EAwIw
+GjEYMBYGA1UEAwwPbGIuZXhhbXBsZS50ZXN0MCAXDTI2MTEyNzE1NTQyOFoYDzIx
+MjYxMTAzMTU1NDI4WjAaMRgwFgYDVQQDDA9sYi5leGFtcGxlLnRlc3QwWTATBgcq
+hkjOPQIBBggqhkjOPQMBBwNCAASpo9I4C11q66/aBLOgXfR0spd3tcB6tkKhSsqP
+ck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2Co1MwUTAdBgNVHQ4E
+FgQUcjw3iRB6MuCUIkSVeNJVRlMQ6j8wHwYDVR0jBBgwFoAUcjw3iRB6MuCUIkSV
+eNJVRlMQ6j8wDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBkKLWp
+fcp3nBpatcNXrBN9qrRjpTmXBxYr9I/KkBNiNgIhAI+kTFbE7hIQG4dvsPAnSIwx
+JsGTZbNaJ2WMOPCSpdjr
+-----END CERTIFICATE-----`;
+const CERTIFICATE_KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgDcxfbzAyQ70w3X3U
+YpB80sq91cNYcHT/i9UNKBq8KUWhRANCAASpo9I4C11q66/aBLOgXfR0spd3tcB6
+tkKhSsqPck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2C
+-----END PRIVATE KEY-----`;
+const ACCESS_LOG = /(\d+\.\d+\.\d+\.\d+) - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 200 -/g;
+
+let world: GuideWorld | null = null;
+afterEach(async () => {
+  await world?.close();
+  world = null;
+});
+
+/** Health checks run on the manual clock; their probes answer asynchronously. */
+async function runHealthChecks(rounds: number) {
+  for (let round = 0; round < rounds; round++) {
+    world!.engine.advance(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function guideLoadBalancer(options: { listener?: object; pool?: object } = {}) {
+  world = createGuideWorld({ floatingPool: POOL });
+  const { engine, projectId } = world;
+  const [web1, web2] = world.createInstances('web', 2);
+  world.allowTcp(80);
+  const terminals: GuestTerminal[] = [];
+  for (const instance of [web1!, web2!]) {
+    const terminal = world.terminal(instance);
+    await terminal.run(`echo 'hello world!' > index.html`);
+    await terminal.run('python -m SimpleHTTPServer 80', /Serving HTTP on 0\.0\.0\.0 port 80/);
+    terminals.push(terminal);
+  }
+  const subnet = engine.modules.network.subnets(projectId)[0]!;
+  const lb = engine.modules.loadBalancers.create(projectId, {
+    name: 'web-lb',
+    subnetId: subnet.id,
+    listener: { protocol: 'HTTP', protocolPort: 80, ...options.listener },
+    pool: {
+      lbAlgorithm: 'ROUND_ROBIN',
+      memberPort: 80,
+      members: [{ instanceId: web1!.id }, { instanceId: web2!.id }],
+      healthMonitor: { type: 'HTTP', monitorPort: 80 },
+      ...options.pool,
+    },
+  } as Parameters<typeof engine.modules.loadBalancers.create>[1]);
+  engine.advance(4_000);
+  const floatingIp = world.attachFloatingIp(lb.vipPortId!);
+  const plane = await world.startDataPlane();
+  const url = `http://${plane.endpointOf(floatingIp).address}/`;
+  const logLines = (terminal: GuestTerminal) => [...terminal.output.matchAll(ACCESS_LOG)].map((match) => match[1]);
+  return { world, engine, projectId, lb, plane, url, terminals, logLines, web1: web1!, web2: web2! };
+}
+
+describe('a load balancer reached through its floating IP', () => {
+  it('alternates requests between the two servers, each logging the VIP as the source', async () => {
+    const { lb, url, terminals, logLines } = await guideLoadBalancer();
+    const order: number[] = [];
+    for (let request = 0; request < 20; request++) {
+      const before = terminals.map((terminal) => logLines(terminal).length);
+      const response = await httpGet(url);
+      expect(response).toMatchObject({ status: 200, body: 'hello world!\n' });
+      await new Promise((resolve) => setImmediate(resolve));
+      order.push(terminals.findIndex((terminal, index) => logLines(terminal).length > before[index]!));
+    }
+    expect(order).toEqual(Array.from({ length: 20 }, (_, index) => index % 2));
+    for (const terminal of terminals) expect(logLines(terminal)).toEqual(Array(10).fill(lb.vipAddress));
+  });
+
+  it('sends everything to the other server once the health check marks a stopped one OFFLINE, and back when it returns', async () => {
+    const { engine, projectId, lb, plane, url, terminals, logLines } = await guideLoadBalancer();
+    const members = () => engine.modules.loadBalancers.view(engine.modules.loadBalancers.get(projectId, lb.id)).listeners[0]!.members;
+
+    terminals[1]!.type('\x03');
+    await terminals[1]!.waitFor(/KeyboardInterrupt/);
+    await runHealthChecks(3);
+    expect(members().map((member: LoadBalancerMember) => member.operatingStatus)).toEqual(['ONLINE', 'OFFLINE']);
+
+    const before = logLines(terminals[0]!).length;
+    for (let request = 0; request < 6; request++) expect((await httpGet(url)).status).toBe(200);
+    expect(logLines(terminals[0]!).length - before).toBe(6);
+
+    await terminals[1]!.run('python -m SimpleHTTPServer 80', /Serving HTTP/);
+    await runHealthChecks(3);
+    expect(members().map((member: LoadBalancerMember) => member.operatingStatus)).toEqual(['ONLINE', 'ONLINE']);
+    const back = logLines(terminals[1]!).length;
+    for (let request = 0; request < 4; request++) await httpGet(url);
+    expect(logLines(terminals[1]!).length - back).toBe(2);
+
+    // Statistics follow, in batches.
+    plane.flush();
+    const stats = engine.modules.loadBalancers.get(projectId, lb.id).stats;
+    expect(stats).toMatchObject({ totalRequests: 10, totalConnections: 10, activeConnections: 0 });
+    expect(stats.bytesIn).toBeGreaterThan(0);
+    expect(stats.bytesOut).toBeGreaterThan(stats.bytesIn);
+  });
+
+  it('balances as well when a guest curls the VIP from inside the network', async () => {
+    const { lb, terminals, logLines } = await guideLoadBalancer();
+    const client = terminals[0]!;
+    client.type('\x03');
+    await client.waitFor(/KeyboardInterrupt[\s\S]*\]# $/);
+    await client.run('python -m SimpleHTTPServer 80 > /dev/null 2>&1 &');
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the background job starts listening
+    for (let request = 0; request < 4; request++) expect(await client.run(`curl -s http://${lb.vipAddress}/`)).toContain('hello world!');
+    expect(logLines(terminals[1]!)).toEqual([lb.vipAddress, lb.vipAddress]);
+  });
+
+  it('terminates TLS with the listener certificate and forwards HTTP to the members', async () => {
+    const { url, terminals, logLines, lb } = await guideLoadBalancer({
+      listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, tls: { certificatePem: CERTIFICATE, privateKeyPem: CERTIFICATE_KEY } },
+    });
+    const { request } = await import('node:https');
+    const httpsUrl = url.replace('http://', 'https://').replace(/\/$/, ':443/');
+    const answer = await new Promise<{ status: number; body: string; subject: string }>((resolve, reject) => {
+      const req = request(httpsUrl, { agent: false, rejectUnauthorized: false, servername: 'lb.example.test' }, (res) => {
+        let body = '';
+        const subject = String((res.socket as TLSSocket).getPeerCertificate().subject.CN);
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, subject }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer).toEqual({ status: 200, body: 'hello world!\n', subject: 'lb.example.test' });
+    expect(terminals.flatMap(logLines)).toEqual([lb.vipAddress]);
+  });
+
+  it('closes an idle keep-alive connection after the listener’s keep-alive timeout', async () => {
+    const { url } = await guideLoadBalancer({ listener: { keepAliveTimeoutSeconds: 1 } });
+    // A raw socket: node's own client closes early on the server's `Keep-Alive: timeout=1` hint.
+    const { connect } = await import('node:net');
+    const { hostname, port } = new URL(url);
+    const closed = await new Promise<number>((resolve) => {
+      const socket = connect(Number(port || 80), hostname, () => socket.write(`GET / HTTP/1.1\r\nHost: ${hostname}\r\n\r\n`));
+      let answeredAt = 0;
+      socket.on('data', () => (answeredAt ||= Date.now()));
+      socket.on('close', () => resolve(Date.now() - answeredAt));
+    });
+    expect(closed).toBeGreaterThanOrEqual(900);
+    expect(closed).toBeLessThan(3_000);
+  });
+
+  it('answers 503 itself when no member can take the request', async () => {
+    const { url, terminals } = await guideLoadBalancer();
+    for (const terminal of terminals) {
+      terminal.type('\x03');
+      await terminal.waitFor(/KeyboardInterrupt/);
+    }
+    const response = await httpGet(url);
+    expect(response.status).toBe(503);
+    expect(response.body).toMatch(/No server is available/);
+  });
+
+  it('keeps a client on its member with HTTP_COOKIE persistence', async () => {
+    const { url, terminals, logLines } = await guideLoadBalancer({ pool: { sessionPersistence: { type: 'HTTP_COOKIE' } } });
+    const first = await httpGet(url);
+    const cookie = String(first.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toMatch(/^SRV=/);
+    for (let request = 0; request < 5; request++) {
+      const response = await httpGet(url, { headers: { Cookie: cookie } });
+      expect(response.headers['set-cookie']).toBeUndefined();
+    }
+    expect(terminals.map((terminal) => logLines(terminal).length).sort()).toEqual([0, 6]);
+  });
+
+  it('sticks to one member by source address with SOURCE_IP', async () => {
+    const { url, terminals, logLines } = await guideLoadBalancer({ pool: { lbAlgorithm: 'SOURCE_IP' } });
+    for (let request = 0; request < 6; request++) await httpGet(url);
+    expect(terminals.map((terminal) => logLines(terminal).length).sort()).toEqual([0, 6]);
+  });
+
+  it('holds connections over the connection limit until one closes, and drops sources outside allowed CIDRs', async () => {
+    const { engine, projectId, lb, plane, url } = await guideLoadBalancer({ listener: { connectionLimit: 1 } });
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const held = await new Promise<number>((resolve) => request(url, { agent }, (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0))).end());
+    expect(held).toBe(200);
+    // The first connection is idle but open: a second one waits.
+    await expect(httpGet(url, { timeoutMs: 500 })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+    agent.destroy();
+    expect((await httpGet(url)).status).toBe(200);
+
+    const listener = engine.modules.loadBalancers.view(engine.modules.loadBalancers.get(projectId, lb.id) as LoadBalancer).listeners[0]!.listener;
+    engine.modules.loadBalancers.updateListener(projectId, lb.id, listener.id, { allowedCidrs: ['10.0.0.0/8'] });
+    await plane.settled();
+    await expect(httpGet(url, { timeoutMs: 500 })).rejects.toMatchObject({ code: 'ETIMEDOUT' });
+  });
+});
