@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PORT = 8180;
+// SANDCLOUD_E2E_PORT lets two runs share a machine (each also gets its own data directory).
+const PORT = Number(process.env.SANDCLOUD_E2E_PORT ?? 8180);
 export const E2E_ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
 // A fresh data directory per run: tests start from an empty cloud.
