@@ -7,7 +7,8 @@
  *   npx tsx bench/topology.bench.ts --skip-build    # reuse apps/console/dist
  *
  * Each size gets its own temporary data directory, seeded through the engine (quotas raised for
- * the purpose) before the server starts on it. See bench/README.md.
+ * the purpose) before the server starts on it. Exit code 1 when the largest size misses a target.
+ * See bench/README.md.
  */
 import { createEngine, ManualClock, type Network, type Router, type Subnet } from '@sandcloud/engine';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -404,6 +405,8 @@ reload                 the topology URL reloaded in a tab that has the console c
 pan fps                frames painted per second while the mouse drags the canvas (whole graph, then zoomed in)
 overlay API            GET /topology?reachability=internet: ping / SSH / HTTP verdicts of every instance
 targets                menu → drawn < ${TARGETS.renderMs} ms and both pans ≥ ${TARGETS.fps} fps`);
+  const largest = rows.at(-1);
+  if (largest && largest.targets !== 'met') process.exitCode = 1;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

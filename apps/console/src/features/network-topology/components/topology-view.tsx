@@ -315,7 +315,7 @@ export function TopologyView({ projectId }: { projectId: string }) {
                   onInit={onInit}
                 >
                   {!large && <Background variant={BackgroundVariant.Dots} gap={22} size={1.4} color="#cbd5e1" />}
-                  <Controls showInteractive={false} position="bottom-left" />
+                  <Controls showInteractive={false} showFitView={false} position="bottom-left" />
                   <MiniMap<FlowNode>
                     pannable
                     zoomable

@@ -10,7 +10,8 @@ interface LayoutState {
   remembered?: boolean;
 }
 
-const storageKey = (projectId: string) => `sandcloud.topology-layout.${projectId}`;
+/** Versioned: a change of layout options must not bring back positions computed with the old ones. */
+const storageKey = (projectId: string) => `sandcloud.topology-layout.v1.${projectId}`;
 
 /** The last layout of a project, kept in the browser: the same graph opens at once, where it was. */
 function remembered(projectId: string): LayoutState | null {

@@ -4,6 +4,7 @@ import { useT } from '../../../../lib/i18n/i18n.tsx';
 import type { EdgeKind, TopologyEdgeData } from '../../model/types.ts';
 import { useAnyHighlighted, useIsHighlighted } from '../highlight.ts';
 import { GlobeIcon } from '../icons.tsx';
+import { DETAIL_ZOOM } from '../nodes/node-parts.tsx';
 
 export type LinkEdgeType = Edge<TopologyEdgeData, 'link'>;
 
@@ -61,21 +62,19 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<LinkEdgeType>) {
 
 const zoomOf = (state: ReactFlowState) => state.transform[2];
 
-/**
- * "Floating IPs: 40" where the folded Internet paths of a network arrive. Drawn at a readable size
- * whatever the zoom (only these few labels follow the zoom, not every link).
- */
+/** "Floating IPs: 40" where the folded Internet paths of a collapsed network arrive. */
 function FoldedPathsLabel({ x, y, count, reachable, lit, dimmed }: { x: number; y: number; count: number; reachable: boolean | undefined; lit: boolean; dimmed: boolean }) {
   const t = useT();
   const zoom = useStore(zoomOf);
-  const scale = Math.max(1, 0.9 / zoom);
+  // From afar the network's own label carries the count.
+  if (zoom < DETAIL_ZOOM) return null;
   return (
     <EdgeLabelRenderer>
       <div
-        className={`nodrag nopan pointer-events-none absolute flex origin-bottom items-center gap-1 rounded-full border px-2 py-0.5 text-[11px] font-medium whitespace-nowrap shadow-sm ${
+        className={`nodrag nopan pointer-events-none absolute flex items-center gap-1 rounded-full border px-2 py-0.5 text-[11px] font-medium whitespace-nowrap shadow-sm ${
           reachable === false ? 'border-red-200 bg-red-50 text-red-700' : reachable ? 'border-emerald-200 bg-emerald-50 text-emerald-700' : 'border-brand-100 bg-white text-brand-700'
         } ${lit ? 'ring-2 ring-brand-500/40' : ''}`}
-        style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 4}px) scale(${scale})`, opacity: dimmed ? 0.3 : 1, zIndex: lit ? 1002 : 1001 }}
+        style={{ transform: `translate(-50%, -100%) translate(${x}px, ${y - 4}px)`, opacity: dimmed ? 0.3 : 1, zIndex: lit ? 1002 : 1001 }}
       >
         <GlobeIcon width={11} height={11} />
         {t('topology.edge.floatingIps', { count })}

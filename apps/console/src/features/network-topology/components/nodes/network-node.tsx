@@ -4,7 +4,7 @@ import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { SIZES } from '../../model/geometry.ts';
 import type { OverviewCell, WithPorts } from '../flow-elements.ts';
 import type { NetworkData, Tone } from '../../model/types.ts';
-import { ChevronIcon, GlobeIcon, NetworkIcon } from '../icons.tsx';
+import { ChevronIcon, GlobeIcon, NetworkIcon, ServerIcon } from '../icons.tsx';
 import { FarLabel, isZoomedOut, Ports, selectedRing, TONE_SWATCH, TopologyActionsContext } from './node-parts.tsx';
 
 export type NetworkNodeType = Node<WithPorts<NetworkData>, 'network'>;
@@ -27,7 +27,16 @@ export const NetworkNode = memo(function NetworkNode({ id, data, selected }: Nod
           <NetworkIcon width={13} height={13} className="text-sky-700" />
           {network.name}
           {cidr && <span className="font-mono font-normal text-sky-800">{cidr}</span>}
-          <span className="font-normal text-slate-500">{t('topology.node.instanceCount', { count: instanceCount })}</span>
+          <span className="flex items-center gap-0.5 font-normal text-slate-500" title={t('topology.node.instanceCount', { count: instanceCount })}>
+            <ServerIcon width={11} height={11} />
+            {instanceCount}
+          </span>
+          {floatingIpCount > 0 && (
+            <span className="flex items-center gap-0.5 font-normal text-brand-700">
+              <GlobeIcon width={11} height={11} />
+              {floatingIpCount}
+            </span>
+          )}
         </FarLabel>
       )}
       <div className="flex h-[72px] items-start gap-3 rounded-t-xl border-b border-sky-200 bg-white/80 px-4 py-3">

@@ -63,7 +63,7 @@ const zoomOf = (state: ReactFlowState) => state.transform[2];
  */
 export function FarLabel({ children, align = 'center' }: { children: ReactNode; align?: 'center' | 'start' }) {
   const zoom = useStore(zoomOf);
-  const scale = Math.max(1, 0.85 / zoom);
+  const scale = Math.max(1, 0.75 / zoom);
   return (
     <div
       aria-hidden

@@ -1,10 +1,9 @@
-import type { Node, NodeProps } from '@xyflow/react';
+import { useStore, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import type { PublicNetworkData } from '../../model/types.ts';
 import type { WithPorts } from '../flow-elements.ts';
 import { GlobeIcon } from '../icons.tsx';
-import { useStore } from '@xyflow/react';
 import { FarLabel, isZoomedOut, Ports, selectedRing } from './node-parts.tsx';
 
 export type PublicNetworkNodeType = Node<WithPorts<PublicNetworkData>, 'publicNetwork'>;
