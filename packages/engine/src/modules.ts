@@ -61,7 +61,6 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
     instances,
-    images,
     keyPairs,
     volumes,
     network: guestNetwork,

@@ -15,7 +15,10 @@ import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
 import { paginate } from './paginate.ts';
 
-export function toInstanceDto(engine: Engine, instance: Instance): InstanceDto {
+/** The project's network names, looked up once per response rather than once per instance. */
+const networkNamesOf = (engine: Engine, projectId: string) => new Map(engine.modules.network.networks(projectId).map((n) => [n.id, n.name]));
+
+function toInstanceDto(engine: Engine, instance: Instance, networkNames: Map<string, string>): InstanceDto {
   const { network, floatingIps, securityGroups, instances } = engine.modules;
   const port = instance.portId ? network.getPort(instance.portId) : undefined;
   const floatingIp = port ? floatingIps.forPort(port.id) : undefined;
@@ -33,7 +36,7 @@ export function toInstanceDto(engine: Engine, instance: Instance): InstanceDto {
     rootDiskGb: instance.rootDiskGb,
     keyName: instance.keyName,
     networkId: instance.networkId,
-    networkName: network.networks(instance.projectId!).find((n) => n.id === instance.networkId)?.name ?? '',
+    networkName: networkNames.get(instance.networkId) ?? '',
     portId: instance.portId,
     privateIp: port?.fixedIp ?? null,
     floatingIp: floatingIp?.address ?? null,
@@ -49,10 +52,13 @@ export function toInstanceDto(engine: Engine, instance: Instance): InstanceDto {
 export function instanceRoutes(engine: Engine): Router {
   const router = Router();
   const { instances, connectivity } = engine.modules;
-  const dto = (instance: Instance) => toInstanceDto(engine, instance);
+  const dto = (instance: Instance) => toInstanceDto(engine, instance, networkNamesOf(engine, instance.projectId!));
 
   router.get('/instances', (req, res) => {
-    res.json(paginate(instances.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+    const projectId = currentProject(req).id;
+    const networkNames = networkNamesOf(engine, projectId);
+    const items = instances.list(projectId).map((instance) => toInstanceDto(engine, instance, networkNames));
+    res.json(paginate(items, parseInput(pageQuerySchema, req.query)));
   });
 
   router.post('/instances', (req, res) => {

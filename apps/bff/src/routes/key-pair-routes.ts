@@ -10,7 +10,14 @@ export function keyPairRoutes(engine: Engine): Router {
   const router = Router();
   const { keyPairs, instances } = engine.modules;
 
-  const dto = (keyPair: KeyPair): KeyPairDto => ({
+  /** How many instances use each key pair name, counted once per response. */
+  const instancesPerKey = (projectId: string) => {
+    const counts = new Map<string, number>();
+    for (const instance of instances.list(projectId)) counts.set(instance.keyName, (counts.get(instance.keyName) ?? 0) + 1);
+    return counts;
+  };
+
+  const toDto = (keyPair: KeyPair, counts: Map<string, number>): KeyPairDto => ({
     id: keyPair.id,
     name: keyPair.name,
     algorithm: keyPair.algorithm,
@@ -18,12 +25,14 @@ export function keyPairRoutes(engine: Engine): Router {
     fingerprint: keyPair.fingerprint,
     md5Fingerprint: keyPair.md5Fingerprint,
     source: keyPair.source,
-    instanceCount: instances.list(keyPair.projectId!).filter((i) => i.keyName === keyPair.name).length,
+    instanceCount: counts.get(keyPair.name) ?? 0,
     createdAt: iso(keyPair.createdAt)!,
   });
 
   router.get('/key-pairs', (req, res) => {
-    res.json(paginate(keyPairs.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+    const projectId = currentProject(req).id;
+    const counts = instancesPerKey(projectId);
+    res.json(paginate(keyPairs.list(projectId).map((keyPair) => toDto(keyPair, counts)), parseInput(pageQuerySchema, req.query)));
   });
 
   /** The private key is the response body, sent once and never stored: a second download is impossible. */
@@ -44,7 +53,8 @@ export function keyPairRoutes(engine: Engine): Router {
 
   router.post('/key-pairs/import', (req, res) => {
     const { name, publicKey } = parseInput(importKeyPairRequestSchema, req.body);
-    res.status(201).json(dto(keyPairs.import(currentProject(req).id, name, publicKey)));
+    const projectId = currentProject(req).id;
+    res.status(201).json(toDto(keyPairs.import(projectId, name, publicKey), instancesPerKey(projectId)));
   });
 
   router.delete('/key-pairs/:keyPairId', (req, res) => {

@@ -72,7 +72,7 @@ export class InstanceService {
 
   /** Validates everything first, then creates all `count` instances in one transaction — or none. */
   create(projectId: string, input: CreateInstancesInput): Instance[] {
-    const { images, keyPairs, network, securityGroups } = this.deps;
+    const { keyPairs, network, securityGroups } = this.deps;
     const image = this.imageFor(projectId, input.imageId);
     const flavor = findFlavor(input.flavorId);
     if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId');
@@ -84,7 +84,6 @@ export class InstanceService {
       throw invalidInput(`The root disk of ${image.name} is ${image.minDiskGb}–${MAX_ROOT_DISK_GB} GB`, 'rootDiskGb');
     }
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
-    void images;
 
     return this.store.transaction(() => {
       if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');

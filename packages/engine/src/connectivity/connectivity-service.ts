@@ -44,10 +44,7 @@ export class ConnectivityService {
         status: instance.status,
         floatingIp: floatingIp?.address ?? null,
         privateIp: port?.fixedIp ?? '',
-        securityGroups: groupIds.flatMap((id) => {
-          const group = instance.projectId ? this.securityGroups.list(instance.projectId).find((g) => g.id === id) : undefined;
-          return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
-        }),
+        securityGroups: this.securityGroups.rulesetsOf(instance.projectId, groupIds),
       },
     });
     const target = floatingIp?.address ?? port?.fixedIp ?? instance.name;

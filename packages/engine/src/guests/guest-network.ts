@@ -166,10 +166,7 @@ export class GuestNetwork {
   }
 
   groupsOf(port: Port) {
-    return port.securityGroupIds.flatMap((id) => {
-      const group = port.projectId ? this.securityGroups.list(port.projectId).find((g) => g.id === id) : undefined;
-      return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
-    });
+    return this.securityGroups.rulesetsOf(port.projectId, port.securityGroupIds);
   }
 
   /** Inside the network an instance is itself; through a floating IP it is its public address. */

@@ -4,7 +4,6 @@ import { conflict } from '../core/errors.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { InstanceService } from '../compute/instance-service.ts';
 import type { Image } from '../images/image.ts';
-import type { ImageService } from '../images/image-service.ts';
 import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 import type { DiskContents } from './disk-contents.ts';
@@ -39,7 +38,6 @@ export class GuestService {
     private readonly disks: DiskContents,
     private readonly deps: {
       instances: InstanceService;
-      images: ImageService;
       keyPairs: KeyPairService;
       volumes: AttachedDisks;
       network: GuestNetwork;

@@ -60,6 +60,19 @@ export class SecurityGroupService {
     return group;
   }
 
+  /**
+   * The groups (with their rules) a port or instance is in, for rule evaluation; ids that no
+   * longer resolve are skipped, as Neutron drops a deleted group from its ports.
+   */
+  rulesetsOf(projectId: string | null, ids: readonly string[]): { id: string; name: string; rules: SecurityGroupRule[] }[] {
+    if (!projectId) return [];
+    const groups = new Map(this.list(projectId).map((group) => [group.id, group]));
+    return ids.flatMap((id) => {
+      const group = groups.get(id);
+      return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
+    });
+  }
+
   /** Resolves ids sent by a client, naming the first unknown one. */
   getMany(projectId: string, ids: string[], field = 'securityGroupIds'): SecurityGroup[] {
     return [...new Set(ids)].map((id) => {

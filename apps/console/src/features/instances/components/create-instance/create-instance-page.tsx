@@ -22,8 +22,8 @@ import { ImageStep } from './image-step.tsx';
 import { NetworkStep } from './network-step.tsx';
 import { QuotaPanel } from './quota-panel.tsx';
 import { SummaryStep } from './summary-step.tsx';
-import { rootDiskBounds, STEP_OF_FIELD, STEPS, toRequest, validateStep, type Step, type WizardErrors, type WizardField, type WizardForm } from './wizard-form.ts';
-import { WizardStepper } from './wizard-stepper.tsx';
+import { rootDiskBounds, STEP_LABELS, STEP_OF_FIELD, STEPS, toRequest, validateStep, type Step, type WizardErrors, type WizardField, type WizardForm } from './wizard-form.ts';
+import { WizardStepper } from '../../../../components/ui/wizard-stepper.tsx';
 
 /** The guide's images are 20 GB; a new root disk starts there (or at the image's minimum, if larger). */
 const DEFAULT_ROOT_DISK_GB = 20;
@@ -166,7 +166,7 @@ export function CreateInstancePage() {
       <PageHeader title={t('instanceWizard.title')} description={t('instanceWizard.description')} />
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[1fr_18rem]">
         <Panel>
-          <WizardStepper current={step} reached={reached} onGo={go} />
+          <WizardStepper steps={STEPS} labelOf={(s) => t(STEP_LABELS[s])} current={step} reached={reached} onGo={go} />
           <div className="min-h-[22rem] px-5 py-5">
             <h2 className="mb-4 text-base font-semibold">{t(`instanceWizard.stepTitle.${step}`)}</h2>
             {step === 'image' && (

@@ -27,8 +27,9 @@ import {
   type Step,
   type WizardErrors,
   type WizardForm,
+  STEP_LABELS,
 } from './wizard-form.ts';
-import { WizardStepper } from './wizard-stepper.tsx';
+import { WizardStepper } from '../../../../components/ui/wizard-stepper.tsx';
 
 interface LoadBalancerWizardProps {
   projectId: string;
@@ -156,7 +157,7 @@ export function LoadBalancerWizard({ projectId, loadBalancer, onClose, onCreated
         </>
       }
     >
-      <WizardStepper steps={steps} current={step} reached={reached} onGo={go} />
+      <WizardStepper steps={steps} labelOf={(s) => t(STEP_LABELS[s])} current={step} reached={reached} onGo={go} placement="dialog" />
       <h3 className="mb-4 text-sm font-semibold text-slate-800">{t(`lb.stepTitle.${step}`)}</h3>
       <form
         className="min-h-[16rem]"
