@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOST_KEY_FILE } from './ssh/keys.ts';
+import { HOST_KEY_FILE } from './ssh/host-key.ts';
 import { createGuideWorld, type GuideWorld } from './testing/guide-world.ts';
 import { hasTool, httpGet, keyFile, ssh, SSH_OPTIONS, strangerKey, Tmux } from './testing/tools.ts';
 

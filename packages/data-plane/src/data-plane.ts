@@ -8,7 +8,7 @@ import { createHealthProbe, instanceActiveProbe } from './health-probe.ts';
 import { InstanceHttpForwarder } from './http-forwarder.ts';
 import { LoadBalancerForwarder } from './load-balancer-forwarder.ts';
 import { detectPrivilegedPorts } from './privileges.ts';
-import { loadOrCreateHostKey } from './ssh/keys.ts';
+import { loadOrCreateHostKey } from './ssh/host-key.ts';
 import { GuestSshServer } from './ssh-server.ts';
 import { TrafficStats } from './traffic-stats.ts';
 

@@ -1,8 +1,9 @@
 import type { Engine, Instance } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { SshServerConnection, type SshChannel } from './ssh/connection.ts';
-import { authorizedKeyBlobs, type HostKey } from './ssh/keys.ts';
+import { parseAuthorizedKeys } from './ssh/authorized-keys.ts';
+import type { HostKey } from './ssh/host-key.ts';
+import { createSshSessionServer, type SshSession, type SshSessionServer } from './ssh/ssh-session-server.ts';
 
 // The SSH server every instance's floating IP answers on: the guest's sshd, as far as a client can
 // tell. It authenticates `root` against the guest's own /root/.ssh/authorized_keys (what cloud-init
@@ -12,7 +13,7 @@ import { authorizedKeyBlobs, type HostKey } from './ssh/keys.ts';
 const AUTHORIZED_KEYS = '/root/.ssh/authorized_keys';
 
 export class GuestSshServer {
-  private readonly connections = new Set<SshServerConnection>();
+  private readonly servers = new Set<SshSessionServer>();
 
   constructor(
     private readonly engine: Engine,
@@ -28,58 +29,62 @@ export class GuestSshServer {
       return;
     }
     const guests = this.engine.modules.guests;
-    let authorized: Promise<Buffer[]> | null = null;
-    const connection = new SshServerConnection(socket, this.hostKey, {
-      isAuthorized: async (user, blob) => {
-        if (user !== 'root') return false;
-        authorized ??= guests
-          .runCommand(projectId, instance.id, `cat ${AUTHORIZED_KEYS}`)
-          .then((result) => authorizedKeyBlobs(result.stdout))
-          .catch(() => []);
-        return (await authorized).some((candidate) => candidate.equals(blob));
+    const server = createSshSessionServer(this.hostKey, {
+      authorizedKeys: async (user) => {
+        if (user !== 'root') return [];
+        const file = await guests.runCommand(projectId, instance.id, `cat ${AUTHORIZED_KEYS}`);
+        return parseAuthorizedKeys(file.stdout);
       },
-      shell: (channel, pty) => {
-        const session = guests.openSession(projectId, instance.id, {
+      shell: (session) => {
+        const shell = guests.openSession(projectId, instance.id, {
           remoteIp: this.clientIp(),
-          ...(pty ? { columns: pty.columns, rows: pty.rows } : {}),
+          ...(session.pty ? { columns: session.pty.columns, rows: session.pty.rows } : {}),
         });
-        attach(channel, session);
+        attach(session, shell);
       },
-      exec: (channel, command) => {
+      exec: (session, command) => {
+        const { stream } = session;
         guests.runCommand(projectId, instance.id, command).then(
           (result) => {
-            channel.write(result.stdout);
-            channel.writeStderr(result.stderr);
-            channel.exit(result.exitCode);
+            stream.write(result.stdout);
+            stream.stderr.write(result.stderr);
+            stream.exit(result.exitCode);
+            stream.end();
           },
           (error: Error) => {
-            channel.writeStderr(`${error.message}\n`);
-            channel.exit(255);
+            stream.stderr.write(`${error.message}\n`);
+            stream.exit(255);
+            stream.end();
           },
         );
       },
-      onClose: () => this.connections.delete(connection),
     });
-    this.connections.add(connection);
+    this.servers.add(server);
+    socket.once('close', () => this.servers.delete(server));
+    server.handle(socket);
   }
 
   close(): void {
-    for (const connection of this.connections) connection.close();
-    this.connections.clear();
+    for (const server of this.servers) server.close();
+    this.servers.clear();
   }
 }
 
-type GuestSession = ReturnType<Engine['modules']['guests']['openSession']>;
+type GuestShell = ReturnType<Engine['modules']['guests']['openSession']>;
 
-/** Terminal bytes both ways; CTRL+C and CTRL+D are bytes the session's line discipline handles. */
-function attach(channel: SshChannel, session: GuestSession): void {
+/** Terminal bytes both ways; CTRL+C and CTRL+D are bytes the shell's line discipline handles. */
+function attach(session: SshSession, shell: GuestShell): void {
+  const { stream } = session;
   const decoder = new StringDecoder('utf8');
-  channel.onData((bytes) => session.write(decoder.write(bytes)));
-  channel.onResize((columns, rows) => session.resize(columns, rows));
-  channel.onSignal((name) => {
-    if (name === 'INT') session.write('\x03');
+  stream.on('data', (bytes: Buffer) => shell.write(decoder.write(bytes)));
+  session.onResize((columns, rows) => shell.resize(columns, rows));
+  session.onSignal((name) => {
+    if (name === 'INT') shell.write('\x03');
   });
-  channel.onClose(() => session.close());
-  session.onData((text) => channel.write(text));
-  session.onClose((exitCode) => channel.exit(exitCode));
+  stream.on('close', () => shell.close());
+  shell.onData((text) => stream.write(text));
+  shell.onClose((exitCode) => {
+    stream.exit(exitCode);
+    stream.end();
+  });
 }
