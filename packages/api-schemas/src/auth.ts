@@ -32,3 +32,8 @@ export const createUserRequestSchema = z.strictObject({
   isAdmin: z.boolean().default(false),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+/** A user as an administrator sees them in the user list (`GET /api/users`). */
+export interface UserSummaryDto extends UserDto {
+  createdAt: string;
+}

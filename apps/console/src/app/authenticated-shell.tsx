@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SkeletonRows } from '../components/ui/skeleton.tsx';
 import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
@@ -36,7 +36,7 @@ export function AuthenticatedShell() {
         <div className="ml-auto flex items-center gap-3">
           {!connected && <span className="text-xs text-amber-300">{t('live.disconnected')}</span>}
           <LanguageSwitch onChange={(next) => saveLanguage.mutate(next)} />
-          <UserMenu username={session.data.user.username} />
+          <UserMenu username={session.data.user.username} isAdmin={session.data.user.isAdmin} />
         </div>
       </header>
       <div className="flex flex-1">
@@ -68,11 +68,20 @@ function ProjectSelector() {
   );
 }
 
-function UserMenu({ username }: { username: string }) {
+/** The signed-in user, "사용자 관리" for system administrators only, and sign-out. */
+function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean }) {
   const { t } = useI18n();
   const logout = useLogout();
   return (
     <div className="flex items-center gap-2">
+      {isAdmin && (
+        <NavLink
+          to={paths.users()}
+          className={({ isActive }) => `rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300'}`}
+        >
+          {t('users.menu')}
+        </NavLink>
+      )}
       <span aria-label={t('header.user')} className="text-slate-300">
         {username}
       </span>

@@ -3,6 +3,8 @@ export const paths = {
   login: () => '/login',
   projects: () => '/projects',
   project: (projectId: string) => `/projects/${projectId}`,
+  projectMembers: (projectId: string) => `/projects/${projectId}/members`,
+  users: () => '/admin/users',
   compute: (projectId: string) => `/projects/${projectId}/compute`,
   computeSection: (projectId: string, section: string) => `/projects/${projectId}/compute/${section}`,
 };

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateProjectRequest, Page, ProjectDto, ProjectMemberDto, SetMemberRequest } from '@sandcloud/api-schemas';
+import type { CreateProjectRequest, Page, ProjectDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -11,15 +11,8 @@ export const projectsQuery = queryOptions({
 export const projectQuery = (projectId: string) =>
   queryOptions({ queryKey: queryKeys.project(projectId), queryFn: () => api.get<ProjectDto>(`/projects/${projectId}`) });
 
-export const membersQuery = (projectId: string) =>
-  queryOptions({
-    queryKey: queryKeys.members(projectId),
-    queryFn: () => api.get<Page<ProjectMemberDto>>(`/projects/${projectId}/members`),
-  });
-
 export const useProjects = () => useQuery(projectsQuery);
 export const useProject = (projectId: string) => useQuery(projectQuery(projectId));
-export const useMembers = (projectId: string) => useQuery(membersQuery(projectId));
 
 export function useCreateProject() {
   const queryClient = useQueryClient();
@@ -34,14 +27,6 @@ export function useActivateCompute(projectId: string) {
   return useMutation({
     mutationFn: () => api.post<ProjectDto>(`/projects/${projectId}/compute/activate`),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects }),
-  });
-}
-
-export function useSetMember(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: SetMemberRequest) => api.put<ProjectMemberDto>(`/projects/${projectId}/members`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.members(projectId) }),
   });
 }
 

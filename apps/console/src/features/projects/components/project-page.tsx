@@ -1,41 +1,33 @@
 import { Link, useParams } from 'react-router-dom';
-import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProject } from '../api/projects.ts';
 import { ActivationPanel } from './activation-panel.tsx';
-import { MembersPanel } from './members-panel.tsx';
 
-/** A project's page: the services it uses (Infrastructure > Compute & Network) and its members. */
+/** A project's overview: the services it uses (Infrastructure > Compute & Network). */
 export function ProjectPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const project = useProject(projectId);
-
-  if (project.isPending) return <div className="p-6"><SkeletonRows /></div>;
-  if (!project.data) return <div className="p-6 text-sm text-red-600">{project.error?.message ?? t('common.notFound')}</div>;
+  // The layout shows the loading and error states; this renders once the project is there.
+  if (!project.data) return null;
 
   return (
-    <div className="mx-auto max-w-5xl space-y-6 p-6">
-      <PageHeader title={project.data.name} description={project.data.description || t('project.overview')} />
-      <section className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="mb-1 text-xs font-semibold text-slate-500 uppercase">{t('menu.infrastructure')}</h2>
-        {project.data.computeActivated ? (
-          <div className="flex items-center justify-between">
-            <div>
-              <div className="font-medium">{t('menu.computeNetwork')}</div>
-              <div className="text-sm text-emerald-700">{t('activation.done')}</div>
-            </div>
-            <Link className="rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600" to={paths.compute(projectId)}>
-              {t('menu.computeNetwork')} →
-            </Link>
+    <section className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 className="mb-1 text-xs font-semibold text-slate-500 uppercase">{t('menu.infrastructure')}</h2>
+      {project.data.computeActivated ? (
+        <div className="flex items-center justify-between">
+          <div>
+            <div className="font-medium">{t('menu.computeNetwork')}</div>
+            <div className="text-sm text-emerald-700">{t('activation.done')}</div>
           </div>
-        ) : (
-          <ActivationPanel project={project.data} />
-        )}
-      </section>
-      <MembersPanel projectId={projectId} canManage={project.data.role === 'admin'} />
-    </div>
+          <Link className="rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600" to={paths.compute(projectId)}>
+            {t('menu.computeNetwork')} →
+          </Link>
+        </div>
+      ) : (
+        <ActivationPanel project={project.data} />
+      )}
+    </section>
   );
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { createTestApi, login } from '../test-support/test-api.ts';
+
+describe('GET /api/users', () => {
+  it('lists every user by name with the admin flag and the creation time', async () => {
+    const { app, engine } = createTestApi();
+    const admin = await login(app);
+    engine.advance(60_000);
+    await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
+    await admin.post('/users', { username: 'boss', password: 'boss-password', isAdmin: true }).expect(201);
+
+    const list = await admin.get('/users').expect(200);
+    expect(list.body).toMatchObject({ total: 3, offset: 0 });
+    expect(list.body.items).toEqual([
+      { id: expect.any(String), username: 'admin', isAdmin: true, language: 'ko', createdAt: '2026-01-01T00:00:00.000Z' },
+      expect.objectContaining({ username: 'boss', isAdmin: true, createdAt: '2026-01-01T00:01:00.000Z' }),
+      expect.objectContaining({ username: 'kim', isAdmin: false, createdAt: '2026-01-01T00:01:00.000Z' }),
+    ]);
+    expect(JSON.stringify(list.body)).not.toMatch(/password|hash/i);
+  });
+
+  it('pages the list and refuses a page size over the maximum', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    for (const name of ['u1', 'u2', 'u3']) await admin.post('/users', { username: name, password: `${name}-password` }).expect(201);
+    const page = await admin.get('/users?limit=2&offset=1').expect(200);
+    expect(page.body).toMatchObject({ total: 4, limit: 2, offset: 1 });
+    expect(page.body.items.map((user: { username: string }) => user.username)).toEqual(['u1', 'u2']);
+    await admin.get('/users?limit=501').expect(400);
+  });
+
+  it('answers 401 without a session and 403 to a user who is not a system administrator', async () => {
+    const { app } = createTestApi();
+    await request(app).get('/api/users').expect(401);
+    const admin = await login(app);
+    await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
+    const kim = await login(app, 'kim', 'kim-password');
+    const refused = await kim.get('/users').expect(403);
+    expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: 'Only administrators can manage users' });
+  });
+});
+
+describe('POST /api/users', () => {
+  it('creates a user who can sign in, and answers the new user without the password', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    const created = await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
+    expect(created.body).toEqual({ id: expect.any(String), username: 'kim', isAdmin: false, language: 'ko', createdAt: '2026-01-01T00:00:00.000Z' });
+    const kim = await login(app, 'kim', 'kim-password');
+    expect((await kim.get('/auth/session').expect(200)).body.user).toMatchObject({ username: 'kim', isAdmin: false });
+  });
+
+  it('makes a system administrator who can add users in turn', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    await admin.post('/users', { username: 'boss', password: 'boss-password', isAdmin: true }).expect(201);
+    const boss = await login(app, 'boss', 'boss-password');
+    await boss.post('/users', { username: 'lee', password: 'lee-password' }).expect(201);
+    // A system administrator sees only the projects they belong to.
+    await admin.post('/projects', { name: 'admins-own' }).expect(201);
+    expect((await boss.get('/projects').expect(200)).body.items).toEqual([]);
+  });
+
+  it('answers 409 on the user name field for a name that is taken', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
+    const taken = await admin.post('/users', { username: 'kim', password: 'other-password' }).expect(409);
+    expect(taken.body.error).toEqual({ code: 'CONFLICT', message: 'User kim already exists', field: 'username' });
+    // The first account is untouched.
+    await login(app, 'kim', 'kim-password');
+  });
+
+  it('names the field of bad input', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    const cases: [object, string][] = [
+      [{ username: 'k', password: 'long-enough' }, 'username'],
+      [{ username: '-kim', password: 'long-enough' }, 'username'],
+      [{ username: 'kim lee', password: 'long-enough' }, 'username'],
+      [{ username: 'kim', password: 'short' }, 'password'],
+      [{ username: 'kim', password: 'x'.repeat(257) }, 'password'],
+      [{ username: 'kim', password: 'long-enough', isAdmin: 'yes' }, 'isAdmin'],
+      [{ username: 'kim', password: 'long-enough', role: 'admin' }, 'role'],
+      [{ password: 'long-enough' }, 'username'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await admin.post('/users', body).expect(400);
+      expect(response.body.error, JSON.stringify(body)).toMatchObject({ code: 'INVALID_INPUT', field });
+    }
+    expect((await admin.get('/users')).body.total).toBe(1);
+  });
+
+  it('refuses users who are not system administrators, and requests without the CSRF token', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
+    const kim = await login(app, 'kim', 'kim-password');
+    await kim.post('/users', { username: 'lee', password: 'lee-password' }).expect(403);
+    await admin.agent.post('/api/users').send({ username: 'lee', password: 'lee-password' }).expect(403);
+    expect((await admin.get('/users')).body.items.map((user: { username: string }) => user.username)).toEqual(['admin', 'kim']);
+  });
+});

@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Page, UserSummaryDto } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+
+/** Users are global, not a project's: their key stands apart from the project keys. */
+export const usersQueryKey = ['users'] as const;
+
+export const usersQuery = queryOptions({
+  queryKey: usersQueryKey,
+  queryFn: () => api.get<Page<UserSummaryDto>>('/users?limit=500'),
+});
+
+/** Only a system administrator may list users; others do not ask (the API would answer 403). */
+export const useUsers = (isAdmin: boolean) => useQuery({ ...usersQuery, enabled: isAdmin });

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert } from '../../../components/ui/alert.tsx';
+import { Button } from '../../../components/ui/button.tsx';
+import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { PageHeader } from '../../../components/ui/page-header.tsx';
+import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { errorMessage } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
+import { paths } from '../../../lib/paths.ts';
+import { useSession } from '../../auth/api/session.ts';
+import { useUsers } from '../api/get-users.ts';
+import { CreateUserDialog } from './create-user-dialog.tsx';
+
+/** The system administrator's list of users, with "사용자 추가". Others are told they cannot manage users. */
+export function UsersPage() {
+  const t = useT();
+  const session = useSession();
+  const me = session.data?.user;
+  const isAdmin = me?.isAdmin === true;
+  const users = useUsers(isAdmin);
+  const [creating, setCreating] = useState(false);
+
+  if (!isAdmin) {
+    return (
+      <div className="mx-auto w-full max-w-5xl p-6">
+        <PageHeader title={t('users.title')} />
+        <Alert tone="warning" title={t('users.adminOnlyTitle')}>
+          {t('users.adminOnly')}{' '}
+          <Link className="font-medium underline" to={paths.projects()}>
+            {t('users.backToProjects')}
+          </Link>
+        </Alert>
+      </div>
+    );
+  }
+
+  const create = (
+    <Button variant="primary" onClick={() => setCreating(true)}>
+      {t('users.create')}
+    </Button>
+  );
+
+  return (
+    <div className="mx-auto w-full max-w-5xl p-6">
+      <PageHeader title={t('users.title')} description={t('users.description')} actions={create} />
+      <Panel className="overflow-hidden">
+        {users.isPending ? (
+          <SkeletonRows columns={3} />
+        ) : users.isError ? (
+          <div className="p-4">
+            <Alert tone="error">{errorMessage(users.error)}</Alert>
+          </div>
+        ) : users.data.items.length === 0 ? (
+          <EmptyState message={t('users.empty')} action={create} />
+        ) : (
+          <>
+            <Table label={t('users.table')}>
+              <THead>
+                <Th>{t('users.username')}</Th>
+                <Th>{t('users.type')}</Th>
+                <Th>{t('common.createdAt')}</Th>
+              </THead>
+              <TBody>
+                {users.data.items.map((user) => (
+                  <tr key={user.id}>
+                    <Td className="font-medium">
+                      {user.username}
+                      {user.id === me.id && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('users.you')}</span>}
+                    </Td>
+                    <Td>
+                      {user.isAdmin ? (
+                        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-500/20 ring-inset">{t('users.systemAdmin')}</span>
+                      ) : (
+                        <span className="text-slate-600">{t('users.regular')}</span>
+                      )}
+                    </Td>
+                    <Td className="text-slate-500">{new Date(user.createdAt).toLocaleString()}</Td>
+                  </tr>
+                ))}
+              </TBody>
+            </Table>
+            <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t('users.total', { count: users.data.total })}</div>
+          </>
+        )}
+      </Panel>
+      {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
+    </div>
+  );
+}
