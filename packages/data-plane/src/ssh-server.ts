@@ -2,15 +2,21 @@ import type { Engine, Instance } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { parseAuthorizedKeys } from './ssh/authorized-keys.ts';
+import type { FileTransferOptions } from './ssh/file-access.ts';
 import type { HostKey } from './ssh/host-key.ts';
+import { parseScpCommand, serveScp } from './ssh/scp-server.ts';
+import { serveSftp } from './ssh/sftp-server.ts';
 import { createSshSessionServer, type SshSession, type SshSessionServer } from './ssh/ssh-session-server.ts';
 
 // The SSH server every instance's floating IP answers on: the guest's sshd, as far as a client can
 // tell. It authenticates `root` against the guest's own /root/.ssh/authorized_keys (what cloud-init
 // wrote from the key pair, plus whatever the user added), then attaches the channel to a login
-// shell of the guest — the same shell the console's terminal opens.
+// shell of the guest — the same shell the console's terminal opens. File transfer (the `sftp`
+// subsystem, and `scp -t`/`scp -f` of the legacy scp protocol) reads and writes the guest's
+// filesystem as root, mounted volumes included, like sshd's sftp-server and scp would.
 
 const AUTHORIZED_KEYS = '/root/.ssh/authorized_keys';
+const HOME = '/root';
 
 export class GuestSshServer {
   private readonly servers = new Set<SshSessionServer>();
@@ -29,6 +35,8 @@ export class GuestSshServer {
       return;
     }
     const guests = this.engine.modules.guests;
+    // The guest is looked up for every request: the instance may stop or reboot mid-session.
+    const transfer: FileTransferOptions = { files: () => guests.filesOf(projectId, instance.id), home: HOME };
     const server = createSshSessionServer(this.hostKey, {
       authorizedKeys: async (user) => {
         if (user !== 'root') return [];
@@ -42,8 +50,14 @@ export class GuestSshServer {
         });
         attach(session, shell);
       },
+      sftp: (channel) => serveSftp(channel, transfer),
       exec: (session, command) => {
         const { stream } = session;
+        const scp = parseScpCommand(command);
+        if (scp) {
+          void serveScp(stream, scp, transfer);
+          return;
+        }
         guests.runCommand(projectId, instance.id, command).then(
           (result) => {
             stream.write(result.stdout);

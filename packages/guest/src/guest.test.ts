@@ -131,3 +131,46 @@ describe('images', () => {
     ).toThrow(/image is required/);
   });
 });
+
+describe('files from outside (SFTP, scp)', () => {
+  it('reads and writes the tree as root sees it, with errno errors', async () => {
+    const machine = bootTestMachine();
+    const files = machine.guest.files();
+    files.writeFile('/root/index.html', 'hello world!\n', { mode: 0o600 });
+    const { run } = shellOf(machine);
+    expect((await run('cat index.html; ls -l index.html')).stdout).toMatch(/^hello world!\n-rw-------\. 1 root root 13 /);
+    expect(files.stat('/root/index.html')).toMatchObject({ type: 'file', mode: 0o600, size: 13 });
+    expect(files.readdir('/root')).toContain('index.html');
+    files.mkdir('/root/site', 0o755);
+    files.rename('/root/index.html', '/root/site/index.html');
+    expect(files.readFile('/root/site/index.html')).toBe('hello world!\n');
+    expect(files.readFile('/proc/meminfo')).toMatch(/^MemTotal:/);
+
+    expect(() => files.readFile('/root/missing.txt')).toThrow(expect.objectContaining({ name: 'FsError', code: 'ENOENT' }));
+    expect(() => files.writeFile('/root/nowhere/a.txt', 'x')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+    expect(() => files.rmdir('/root/site')).toThrow(expect.objectContaining({ code: 'ENOTEMPTY' }));
+    expect(() => files.writeFile('/proc/x', 'x')).toThrow(expect.objectContaining({ code: 'EACCES' }));
+
+    machine.guest.halt();
+    expect(() => files.stat('/root')).toThrow(/guest is not running/);
+  });
+
+  it('writes through the write cache and within the filesystem’s space, like a process', async () => {
+    const machine = bootTestMachine({ memoryMb: 32 });
+    machine.guest.attachDevice({ volumeId: 'vol-1', sizeGb: 1, content: null });
+    const { run } = shellOf(machine);
+    await run('mkfs.ext4 -q /dev/vdb && mkdir -p /mnt/volume && mount /dev/vdb /mnt/volume');
+    const files = machine.guest.files();
+
+    files.writeFile('/mnt/volume/data.csv', 'id,name\n');
+    expect(machine.guest.devices().find((d) => d.device === '/dev/vdb')).toMatchObject({ mountPoint: '/mnt/volume', hasUnflushedWrites: true });
+    expect(machine.host.volumeWrites.get('vol-1')?.entries.map((e) => e.path) ?? []).not.toContain('/data.csv');
+    machine.guest.flush();
+    expect(machine.host.volumeWrites.get('vol-1')?.entries.map((e) => e.path)).toContain('/data.csv');
+
+    // /dev/shm is a tmpfs of half the memory: 16 MiB here.
+    expect(() => files.writeFile('/dev/shm/big.txt', 'x'.repeat(17 * 1024 * 1024))).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+    expect((await run('umount /mnt/volume && mount -r /dev/vdb /mnt/volume')).exitCode).toBe(0);
+    expect(() => files.writeFile('/mnt/volume/more.csv', 'x')).toThrow(expect.objectContaining({ code: 'EROFS' }));
+  });
+});

@@ -3,6 +3,7 @@ import type { CommandRegistry } from './commands/registry.ts';
 import { Filesystem } from './filesystem/filesystem.ts';
 import type { FilesystemSnapshot } from './filesystem/snapshot.ts';
 import { isWithin } from './filesystem/path.ts';
+import type { Stat, WriteOptions } from './filesystem/types.ts';
 import { Vfs } from './filesystem/vfs.ts';
 import type { GuestHost, HttpResponse, InboundHttpRequest, PowerAction } from './host.ts';
 import { applyInstanceMetadata } from './machine/cloud-init.ts';
@@ -44,6 +45,26 @@ export interface GuestConfig {
 }
 
 export type PowerState = 'stopped' | 'running';
+
+/**
+ * The guest's directory tree as root sees it (every mount included), for file transfer from
+ * outside the machine (SFTP, scp). Calls behave like a root process's system calls: writes go
+ * through the write cache, respect each filesystem's space and read-only mounts, and fail with an
+ * errno `FsError`. Paths are absolute. Content is UTF-8 text, like every file of the guest.
+ */
+export interface GuestFiles {
+  stat(path: string): Stat;
+  readdir(path: string): string[];
+  readFile(path: string): string;
+  /** Creates the file if missing (the parent must exist), truncating unless `append`. */
+  writeFile(path: string, data: string, options?: WriteOptions): void;
+  mkdir(path: string, mode?: number): void;
+  rmdir(path: string): void;
+  unlink(path: string): void;
+  rename(from: string, to: string): void;
+  chmod(path: string, mode: number): void;
+  setMtime(path: string, mtimeMs: number): void;
+}
 
 export interface BootReport {
   mounted: { device: string; target: string }[];
@@ -255,6 +276,29 @@ export class Guest {
     this.assertRunning();
     const session = new Session({ id: `${this.hostname}-exec-${++this.sessionCounter}`, tty: '?', system: this.system, interactive: false });
     return session.runCommand(line);
+  }
+
+  /**
+   * The filesystem as root sees it, for file transfer. Every call checks that the machine still
+   * runs (after a halt the tree is gone), so a caller may keep the object for a whole transfer.
+   */
+  files(): GuestFiles {
+    const vfs = (): Vfs => {
+      this.assertRunning();
+      return this.vfs;
+    };
+    return {
+      stat: (path) => vfs().stat(path),
+      readdir: (path) => vfs().readdir(path),
+      readFile: (path) => vfs().readFile(path),
+      writeFile: (path, data, options) => vfs().writeFile(path, data, options),
+      mkdir: (path, mode) => vfs().mkdir(path, mode),
+      rmdir: (path) => vfs().rmdir(path),
+      unlink: (path) => vfs().unlink(path),
+      rename: (from, to) => vfs().rename(from, to),
+      chmod: (path, mode) => vfs().chmod(path, mode),
+      setMtime: (path, mtimeMs) => vfs().setMtime(path, mtimeMs),
+    };
   }
 
   // --- network -------------------------------------------------------------------

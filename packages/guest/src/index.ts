@@ -6,7 +6,7 @@
 
 // The machine
 export { Guest } from './guest.ts';
-export type { GuestConfig, BootReport, DeviceInfo, PowerState } from './guest.ts';
+export type { GuestConfig, BootReport, DeviceInfo, PowerState, GuestFiles } from './guest.ts';
 
 // What the guest needs from the engine
 export { NetworkError } from './host.ts';
@@ -25,6 +25,11 @@ export type {
 // Terminal sessions
 export { Session } from './terminal/session.ts';
 export type { SessionOptions, CommandResult } from './terminal/session.ts';
+
+// Files (errno-style errors, as the guest's system calls fail)
+export { FsError, isFsError, ERRNO_MESSAGES } from './filesystem/errors.ts';
+export type { Errno } from './filesystem/errors.ts';
+export type { Stat, NodeType } from './filesystem/types.ts';
 
 // Disks and images
 export { Filesystem } from './filesystem/filesystem.ts';

@@ -1,10 +1,11 @@
 import type { Socket } from 'node:net';
-import ssh2, { type Connection, type ParsedKey, type ServerChannel } from 'ssh2';
+import ssh2, { type Connection, type ParsedKey, type ServerChannel, type SFTPWrapper } from 'ssh2';
 import { isAuthorizedKey } from './authorized-keys.ts';
 import type { HostKey } from './host-key.ts';
 
 // An SSH server (the `ssh2` library) reduced to what a guest's sshd offers here: public-key login
-// (no password, no keyboard-interactive), and session channels with a PTY, a shell or a command.
+// (no password, no keyboard-interactive), and session channels with a PTY, a shell, a command or
+// the `sftp` subsystem (when a handler serves it; other subsystems are refused).
 // Port forwarding, X11 and agent forwarding are refused (ssh2 refuses requests nobody handles).
 // It serves sockets accepted elsewhere (the data plane's endpoints), so it never listens itself.
 
@@ -27,6 +28,8 @@ export interface SshSessionHandlers {
   authorizedKeys(user: string): Promise<readonly ParsedKey[]>;
   shell(session: SshSession): void;
   exec(session: SshSession, command: string): void;
+  /** Serves the `sftp` subsystem on its channel (ssh2 parses the protocol). Omitted: refused. */
+  sftp?(channel: SFTPWrapper): void;
   /** How long a client may take to authenticate (OpenSSH's LoginGraceTime). */
   loginGraceMs?: number;
 }
@@ -102,4 +105,5 @@ function serveSession(session: ssh2.Session, handlers: SshSessionHandlers): void
   });
   session.on('shell', (accept) => handlers.shell(open(accept())));
   session.on('exec', (accept, _reject, info) => handlers.exec(open(accept()), info.command));
+  session.on('sftp', (accept, reject) => (handlers.sftp ? handlers.sftp(accept()) : reject()));
 }

@@ -1,4 +1,4 @@
-import { Guest, type FilesystemSnapshot, type GuestHost, type HttpResponse, type InboundHttpRequest, type Session } from '@sandcloud/guest';
+import { Guest, type FilesystemSnapshot, type GuestFiles, type GuestHost, type HttpResponse, type InboundHttpRequest, type Session } from '@sandcloud/guest';
 import type { Clock } from '../core/clock.ts';
 import { conflict } from '../core/errors.ts';
 import type { Instance } from '../compute/instance.ts';
@@ -73,6 +73,17 @@ export class GuestService {
     const guest = this.guestOf(instance);
     if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`);
     return guest.runCommand(line);
+  }
+
+  /**
+   * The running guest's filesystem as root sees it (mounted volumes included), for file transfer
+   * (the data plane's SFTP and scp). Writes behave as a process's in the guest would.
+   */
+  filesOf(projectId: string, instanceId: string): GuestFiles {
+    const instance = this.deps.instances.get(projectId, instanceId);
+    const guest = this.guestOf(instance);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`);
+    return guest.files();
   }
 
   /** An HTTP request arriving at the instance's port; null when nothing listens (connection refused). */
