@@ -152,7 +152,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The production server on a data directory, as playwright.config.ts starts it. */
-export async function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
+export async function startServer(dataDir: string): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
     cwd: ROOT,
@@ -176,7 +176,7 @@ export async function startServer(dataDir: string): Promise<{ url: string; stop:
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}`);
     try {
       await fetch(`${url}/api/auth/session`);
-      return { url, stop };
+      return { url, pid: child.pid, stop };
     } catch {
       await new Promise((done) => setTimeout(done, 200));
     }

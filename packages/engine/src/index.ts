@@ -19,7 +19,7 @@ export { RULE_TEMPLATES } from './network/rule-templates.ts';
 export { describeRule } from './network/reachability.ts';
 export type { Instance, InstanceAction } from './compute/instance.ts';
 export type { FloatingIp } from './floating-ips/floating-ip-service.ts';
-export type { ConnectivityResult, ConnectivityTest } from './connectivity/connectivity-service.ts';
+export type { ConnectivityResult, ConnectivitySnapshot, ConnectivityTest, ConnectivityVerdict, InstanceVerdicts } from './connectivity/connectivity-service.ts';
 export { DEFAULT_INTERNET_SOURCE } from './connectivity/connectivity-service.ts';
 export type {
   LoadBalancer,

@@ -24,10 +24,11 @@ import { parseInput } from '../http/validate.ts';
  */
 export function topologyRoutes(engine: Engine): Router {
   const router = Router();
-  const { network, instances, floatingIps, securityGroups, connectivity, volumes, loadBalancers } = engine.modules;
+  const { network, instances, connectivity, volumes, loadBalancers } = engine.modules;
 
-  // The overlay's verdicts cost a few milliseconds per instance and test; they only change when
-  // something in the project does, and every change is an event. Keep them until the next one.
+  // The overlay's verdicts (one batch in the engine, tens of milliseconds for a thousand instances)
+  // only change when something in the project does, and every change is an event. Keep them until
+  // the next one.
   const verdictCache = new Map<string, TopologyReachabilityDto>();
   engine.events.subscribe((event) => {
     if (event.projectId) verdictCache.delete(event.projectId);
@@ -39,8 +40,10 @@ export function topologyRoutes(engine: Engine): Router {
     const projectId = currentProject(req).id;
     const publicNetwork = network.ensurePublicNetwork();
     const subnets = network.subnets(projectId);
-    const ports = new Map(network.ports(projectId).map((port) => [port.id, port]));
-    const floating = floatingIps.list(projectId);
+    // Ports, floating IPs and security groups, read once for the graph and the overlay's verdicts.
+    const snapshot = connectivity.snapshot(projectId);
+    const ports = new Map(snapshot.ports.map((port) => [port.id, port]));
+    const floating = snapshot.floatingIps;
     const floatingByPort = new Map(floating.flatMap((ip) => (ip.portId ? [[ip.portId, ip] as const] : [])));
     const projectInstances = instances.list(projectId);
 
@@ -109,7 +112,7 @@ export function topologyRoutes(engine: Engine): Router {
       networks,
       instances: instanceDtos,
       floatingIps: floatingIpDtos,
-      securityGroups: securityGroups.list(projectId).map((group) => ({ id: group.id, name: group.name })),
+      securityGroups: snapshot.securityGroups.map((group) => ({ id: group.id, name: group.name })),
       volumes: volumeDtos,
       loadBalancers: loadBalancers.list(projectId).map((lb): TopologyLoadBalancerDto => {
         // One member per instance and port, whatever listener it serves.
@@ -141,14 +144,15 @@ export function topologyRoutes(engine: Engine): Router {
     if (query.reachability === 'internet') {
       let reachability = verdictCache.get(projectId);
       if (!reachability) {
+        // Every instance's verdicts in one pass over the snapshot, without reading the store again.
         const verdicts: TopologyReachabilityDto['instances'] = {};
-        for (const instance of projectInstances) {
+        for (const [instanceId, tests] of connectivity.testInstances(snapshot, projectInstances, DEFAULT_INTERNET_SOURCE)) {
           const entry = {} as Record<TopologyTest, TopologyVerdictDto>;
           for (const test of CONNECTIVITY_TESTS) {
-            const { allowed, reason } = connectivity.testInstance(instance, test, DEFAULT_INTERNET_SOURCE);
+            const { allowed, reason } = tests[test];
             entry[test] = { allowed, reason };
           }
-          verdicts[instance.id] = entry;
+          verdicts[instanceId] = entry;
         }
         reachability = { source: 'internet', sourceIp: DEFAULT_INTERNET_SOURCE, instances: verdicts };
         verdictCache.set(projectId, reachability);

@@ -1,38 +1,13 @@
 import type { TopologyDto } from '@sandcloud/api-schemas';
 import { describe, expect, it } from 'vitest';
-import { activatedProject, createTestApi, login } from '../test-support/test-api.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
+import { computeTestApi } from '../test-support/compute-project.ts';
+import { login } from '../test-support/test-api.ts';
 
 async function setup() {
-  const api = createTestApi();
-  const client = await login(api.app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs/import`, {
-    name: 'my_keypair',
-    publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example',
-  }).expect(201);
-  const topology = async (query = '') => (await client.get(`${base}/topology${query}`).expect(200)).body as TopologyDto;
-  const initial = await topology();
-  const defaultGroupId = initial.securityGroups.find((g) => g.name === 'default')!.id;
-  const createInstance = async (name = 'web') =>
-    (
-      await client
-        .post(`${base}/instances`, {
-          name,
-          imageId: UBUNTU,
-          flavorId: 'm2.c1m2',
-          zone: 'kr-pub-a',
-          rootDiskGb: 20,
-          count: 1,
-          keyName: 'my_keypair',
-          securityGroupIds: [defaultGroupId],
-          networkId: initial.networks[0]!.id,
-        })
-        .expect(201)
-    ).body.items[0] as { id: string; portId: string };
-  return { ...api, client, projectId, base, topology, createInstance, defaultGroupId };
+  const api = await computeTestApi();
+  const topology = async (query = '') => (await api.client.get(`${api.base}/topology${query}`).expect(200)).body as TopologyDto;
+  const createInstance = async (name = 'web') => (await api.createInstances({ name }))[0];
+  return { ...api, topology, createInstance };
 }
 
 describe('network topology', () => {
@@ -93,6 +68,32 @@ describe('network topology', () => {
     engine.advance(3_000);
     body = await topology('?reachability=internet');
     expect(body.reachability!.instances[instance.id]!.ping).toMatchObject({ allowed: false, reason: { code: 'INSTANCE_NOT_RUNNING' } });
+  });
+
+  it('gives every instance the overlay verdicts its own connectivity test gives', async () => {
+    const { client, base, topology, createInstance, engine, defaultGroupId } = await setup();
+    const [open, stopped, privateOnly] = [await createInstance('open'), await createInstance('stopped'), await createInstance('private')];
+    engine.advance(5_000);
+    for (const instance of [open, stopped]) {
+      const fip = (await client.post(`${base}/floating-ips`).expect(201)).body;
+      await client.post(`${base}/floating-ips/${fip.id}/associate`, { portId: instance.portId }).expect(200);
+    }
+    await client
+      .post(`${base}/security-groups/${defaultGroupId}/rules`, { direction: 'ingress', etherType: 'IPv4', protocol: 'tcp', portRangeMin: 22, portRangeMax: 22, remoteIpPrefix: '198.51.100.0/24' })
+      .expect(201);
+    await client.post(`${base}/instances/${stopped.id}/actions`, { action: 'stop' }).expect(202);
+    engine.advance(3_000);
+
+    const overlay = (await topology('?reachability=internet')).reachability!;
+    for (const instance of [open, stopped, privateOnly]) {
+      for (const test of ['ping', 'ssh', 'http'] as const) {
+        const single = (await client.post(`${base}/instances/${instance.id}/connectivity-test`, { test }).expect(200)).body;
+        expect(overlay.instances[instance.id]![test]).toEqual({ allowed: single.allowed, reason: single.reason });
+      }
+    }
+    expect(overlay.instances[open.id]!.ssh).toMatchObject({ allowed: true, reason: { code: 'ALLOWED_BY_RULE' } });
+    expect(overlay.instances[stopped.id]!.ssh.reason.code).toBe('INSTANCE_NOT_RUNNING');
+    expect(overlay.instances[privateOnly.id]!.ssh.reason.code).toBe('NO_FLOATING_IP');
   });
 
   it('shows attached volumes with their device', async () => {

@@ -1,8 +1,20 @@
 import type { Instance } from '../compute/instance.ts';
-import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
-import type { NetworkService } from '../networking/network-service.ts';
-import { checkReachability, pingTranscript, type ReachabilityVerdict, type TrafficProtocol } from '../network/reachability.ts';
-import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
+import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import type { NetworkService, Port } from '../networking/network-service.ts';
+import {
+  checkReachability,
+  pingTranscript,
+  type ReachabilityTarget,
+  type ReachabilityVerdict,
+  type TrafficProtocol,
+} from '../network/reachability.ts';
+import {
+  groupsById,
+  rulesetsAmong,
+  type SecurityGroup,
+  type SecurityGroupRuleset,
+  type SecurityGroupService,
+} from '../security-groups/security-group-service.ts';
 
 export type ConnectivityTest = 'ping' | 'ssh' | 'http';
 
@@ -12,13 +24,40 @@ const TESTS: Record<ConnectivityTest, { protocol: TrafficProtocol; port?: number
   http: { protocol: 'tcp', port: 80 },
 };
 
+const TEST_NAMES = Object.keys(TESTS) as ConnectivityTest[];
+
 /** Any address on the Internet: a documentation address (RFC 5737) stands for "someone outside". */
 export const DEFAULT_INTERNET_SOURCE = '198.51.100.77';
 
-export interface ConnectivityResult extends ReachabilityVerdict {
+/** A verdict and the address it was tested against, without the ping transcript. */
+export interface ConnectivityVerdict extends ReachabilityVerdict {
   test: ConnectivityTest;
   target: string;
+}
+
+export interface ConnectivityResult extends ConnectivityVerdict {
   transcript: string[];
+}
+
+/** Ping, SSH and HTTP verdicts of one instance. */
+export type InstanceVerdicts = Record<ConnectivityTest, ConnectivityVerdict>;
+
+/** A project's ports, floating IPs and security groups, read once (`ConnectivityService.snapshot`). */
+export interface ConnectivitySnapshot {
+  projectId: string;
+  ports: readonly Port[];
+  floatingIps: readonly FloatingIp[];
+  securityGroups: readonly SecurityGroup[];
+}
+
+/**
+ * What a verdict reads besides the instance. The single test looks each piece up as it goes; the
+ * batch answers from the project's ports, floating IPs and security groups, each listed once.
+ */
+interface NetworkFacts {
+  port(id: string): Port | undefined;
+  floatingIpOfPort(portId: string): FloatingIp | undefined;
+  securityGroups(projectId: string | null, ids: readonly string[]): SecurityGroupRuleset[];
 }
 
 /**
@@ -26,35 +65,106 @@ export interface ConnectivityResult extends ReachabilityVerdict {
  * it is asked — so the verdict changes the moment a rule or an association does.
  */
 export class ConnectivityService {
+  /** Live lookups: one port, one floating IP, the instance's groups. */
+  private readonly live: NetworkFacts;
+
   constructor(
     private readonly network: NetworkService,
     private readonly floatingIps: FloatingIpService,
     private readonly securityGroups: SecurityGroupService,
-  ) {}
-
-  testInstance(instance: Instance, test: ConnectivityTest, sourceIp = DEFAULT_INTERNET_SOURCE): ConnectivityResult {
-    const port = instance.portId ? this.network.getPort(instance.portId) : undefined;
-    const floatingIp = port ? this.floatingIps.forPort(port.id) : undefined;
-    const groupIds = port?.securityGroupIds ?? instance.securityGroupIds;
-    const verdict = checkReachability({
-      source: { kind: 'internet', ip: sourceIp },
-      ...TESTS[test],
-      target: {
-        instanceName: instance.name,
-        status: instance.status,
-        floatingIp: floatingIp?.address ?? null,
-        privateIp: port?.fixedIp ?? '',
-        securityGroups: this.securityGroups.rulesetsOf(instance.projectId, groupIds),
-      },
-    });
-    const target = floatingIp?.address ?? port?.fixedIp ?? instance.name;
-    return {
-      ...verdict,
-      test,
-      target,
-      transcript: test === 'ping' ? pingTranscript(target, verdict, 4, hashSeed(instance.id)) : [],
+  ) {
+    this.live = {
+      port: (id) => this.network.getPort(id),
+      floatingIpOfPort: (portId) => this.floatingIps.forPort(portId),
+      securityGroups: (projectId, ids) => this.securityGroups.rulesetsOf(projectId, ids),
     };
   }
+
+  /** One test of one instance, with the transcript a learner reads (`ping` output). */
+  testInstance(instance: Instance, test: ConnectivityTest, sourceIp = DEFAULT_INTERNET_SOURCE): ConnectivityResult {
+    const verdict = evaluate(targetOf(this.live, instance), test, sourceIp);
+    return {
+      ...verdict,
+      transcript: test === 'ping' ? pingTranscript(verdict.target, verdict, 4, hashSeed(instance.id)) : [],
+    };
+  }
+
+  /**
+   * The project's ports, floating IPs and security groups as they are now: what the verdicts of its
+   * instances read. Take it once per request and hand it to `testInstances` (a caller that also
+   * needs these lists, like the topology, uses the same ones).
+   */
+  snapshot(projectId: string): ConnectivitySnapshot {
+    return {
+      projectId,
+      ports: this.network.ports(projectId),
+      floatingIps: this.floatingIps.list(projectId),
+      securityGroups: this.securityGroups.list(projectId),
+    };
+  }
+
+  /**
+   * Ping, SSH and HTTP verdicts of many instances of the snapshot's project (the topology's
+   * overlay), each the same as `testInstance` gives, minus the transcript; evaluated against the
+   * snapshot in memory, without reading the store.
+   */
+  testInstances(snapshot: ConnectivitySnapshot, instances: readonly Instance[], sourceIp = DEFAULT_INTERNET_SOURCE): Map<string, InstanceVerdicts> {
+    const facts = factsOf(snapshot);
+    const verdicts = new Map<string, InstanceVerdicts>();
+    for (const instance of instances) {
+      if (instance.projectId !== snapshot.projectId) throw new Error(`Instance ${instance.id} is not in project ${snapshot.projectId}`);
+      const target = targetOf(facts, instance);
+      const entry = {} as InstanceVerdicts;
+      for (const test of TEST_NAMES) entry[test] = evaluate(target, test, sourceIp);
+      verdicts.set(instance.id, entry);
+    }
+    return verdicts;
+  }
+}
+
+/** Lookups over a snapshot, answering as the live ones do. */
+function factsOf(snapshot: ConnectivitySnapshot): NetworkFacts {
+  const ports = new Map(snapshot.ports.map((port) => [port.id, port]));
+  const floatingByPort = new Map<string, FloatingIp>();
+  for (const ip of snapshot.floatingIps) {
+    // The first one, as `FloatingIpService.forPort` finds it (a port never has two).
+    if (ip.portId && !floatingByPort.has(ip.portId)) floatingByPort.set(ip.portId, ip);
+  }
+  const groups = groupsById(snapshot.securityGroups);
+  return {
+    port: (id) => ports.get(id),
+    floatingIpOfPort: (portId) => floatingByPort.get(portId),
+    securityGroups: (projectId, ids) => (projectId ? rulesetsAmong(groups, ids) : []),
+  };
+}
+
+/** An instance as the rules see it, and the address a test is said to target. */
+interface Target {
+  reachability: ReachabilityTarget;
+  address: string;
+}
+
+/** Gathers what the verdicts of `instance` depend on: its port, the port's floating IP, its groups. */
+function targetOf(facts: NetworkFacts, instance: Instance): Target {
+  const port = instance.portId ? facts.port(instance.portId) : undefined;
+  const floatingIp = port ? facts.floatingIpOfPort(port.id) : undefined;
+  const groupIds = port?.securityGroupIds ?? instance.securityGroupIds;
+  return {
+    reachability: {
+      instanceName: instance.name,
+      status: instance.status,
+      floatingIp: floatingIp?.address ?? null,
+      privateIp: port?.fixedIp ?? '',
+      securityGroups: facts.securityGroups(instance.projectId, groupIds),
+    },
+    address: floatingIp?.address ?? port?.fixedIp ?? instance.name,
+  };
+}
+
+/** The one evaluation behind both the single test and the batch: the rules' verdict on one test. */
+function evaluate(target: Target, test: ConnectivityTest, sourceIp: string): ConnectivityVerdict {
+  const verdict = checkReachability({ source: { kind: 'internet', ip: sourceIp }, ...TESTS[test], target: target.reachability });
+  return { ...verdict, test, target: target.address };
 }
 
 /** A stable seed per instance so its ping times look alike from one test to the next. */

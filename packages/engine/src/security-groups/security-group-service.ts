@@ -19,6 +19,29 @@ export interface SecurityGroup extends ResourceBase {
 
 export const DEFAULT_GROUP_NAME = 'default';
 
+/** A group as rule evaluation sees it: its id, its name (for messages) and its rules. */
+export interface SecurityGroupRuleset {
+  id: string;
+  name: string;
+  rules: SecurityGroupRule[];
+}
+
+/** A project's groups by id, to resolve many ports' group ids against one listing. */
+export function groupsById(groups: readonly SecurityGroup[]): ReadonlyMap<string, SecurityGroup> {
+  return new Map(groups.map((group) => [group.id, group]));
+}
+
+/**
+ * The rulesets of `ids`, in their order, among `groups`; ids that no longer resolve are skipped, as
+ * Neutron drops a deleted group from its ports.
+ */
+export function rulesetsAmong(groups: ReadonlyMap<string, SecurityGroup>, ids: readonly string[]): SecurityGroupRuleset[] {
+  return ids.flatMap((id) => {
+    const group = groups.get(id);
+    return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
+  });
+}
+
 /** Neutron security groups; rules live inside their group so a group and its rules change atomically. */
 export class SecurityGroupService {
   /** Tells whether a group is used by a port (instances, load balancers); set by the network wiring. */
@@ -64,13 +87,9 @@ export class SecurityGroupService {
    * The groups (with their rules) a port or instance is in, for rule evaluation; ids that no
    * longer resolve are skipped, as Neutron drops a deleted group from its ports.
    */
-  rulesetsOf(projectId: string | null, ids: readonly string[]): { id: string; name: string; rules: SecurityGroupRule[] }[] {
+  rulesetsOf(projectId: string | null, ids: readonly string[]): SecurityGroupRuleset[] {
     if (!projectId) return [];
-    const groups = new Map(this.list(projectId).map((group) => [group.id, group]));
-    return ids.flatMap((id) => {
-      const group = groups.get(id);
-      return group ? [{ id: group.id, name: group.name, rules: group.rules }] : [];
-    });
+    return rulesetsAmong(groupsById(this.list(projectId)), ids);
   }
 
   /** Resolves ids sent by a client, naming the first unknown one. */
