@@ -8,13 +8,12 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { SESSION_COOKIE } from '../http/session.ts';
+import { IMAGES, prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, ADMIN, login, type Client } from '../test-support/test-api.ts';
 
 // Reaching instances from this machine, as the API describes it, and the boundary between the
 // console's origin and the pages users write in their guests. This file's floating pool is
 // 198.18.3.x (→ 127.18.3.x) so it never shares a loopback address with another test file.
-
-const CENTOS_7 = '6f1c0a00-0000-4000-8000-000000000007';
 
 let cleanup: (() => Promise<void>) | null = null;
 afterEach(async () => {
@@ -28,26 +27,8 @@ async function setup() {
   engine.ensureAdmin(ADMIN.username, ADMIN.password);
   const app = createApp(engine);
   const client = await login(app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs`, { name: 'my_keypair' }).expect(201);
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id as string;
-  const group = (await client.get(`${base}/security-groups`)).body.items.find((g: { name: string }) => g.name === 'default');
-  const [instance] = (
-    await client
-      .post(`${base}/instances`, {
-        name: 'web',
-        imageId: CENTOS_7,
-        flavorId: 't2.c1m1',
-        zone: 'kr-pub-a',
-        rootDiskGb: 20,
-        count: 1,
-        keyName: 'my_keypair',
-        securityGroupIds: [group.id],
-        networkId,
-      })
-      .expect(201)
-  ).body.items;
+  const { projectId, base, defaultGroupId, createInstances } = await prepareComputeProject(client, await activatedProject(client));
+  const [instance] = await createInstances({ imageId: IMAGES.centos7, flavorId: 't2.c1m1' });
   engine.advance(5_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-bff-dp-'));
   let plane: DataPlane | null = null;
@@ -62,8 +43,8 @@ async function setup() {
     client,
     projectId,
     base,
-    instance: instance as { id: string; portId: string; name: string },
-    groupId: group.id as string,
+    instance,
+    groupId: defaultGroupId,
     start: async () => (plane = await startDataPlane(engine, { dataDir, privilegedPorts: true, log: () => undefined })),
   };
 }

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { activatedProject, createTestApi, login } from '../test-support/test-api.ts';
-
-const CENTOS = '6f1c0a00-0000-4000-8000-000000000007';
+import { computeTestApi, IMAGES, prepareComputeProject } from '../test-support/compute-project.ts';
+import { activatedProject, login } from '../test-support/test-api.ts';
 
 /** Two ACTIVE CentOS instances in kr-pub-a and a 10 GB volume, as in the guide's step 7. */
 async function setup() {
-  const api = createTestApi();
-  const client = await login(api.app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs`, { name: 'my_keypair', algorithm: 'ed25519' }).expect(201);
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id;
-  const groupId = (await client.get(`${base}/security-groups`)).body.items[0].id;
-  const [first, second] = (
-    await client
-      .post(`${base}/instances`, { name: 'web', imageId: CENTOS, flavorId: 'm2.c1m2', zone: 'kr-pub-a', rootDiskGb: 20, count: 2, keyName: 'my_keypair', securityGroupIds: [groupId], networkId })
-      .expect(201)
-  ).body.items;
+  const api = await computeTestApi();
+  const { client, base, projectId } = api;
+  const [first, second] = await api.createInstances({ imageId: IMAGES.centos7, count: 2 });
   const volume = (await client.post(`${base}/volumes`, { name: 'data', sizeGb: 10, zone: 'kr-pub-a' }).expect(201)).body;
   api.engine.advance(5_000);
   const sh = async (instanceId: string, line: string) => api.engine.modules.guests.runCommand(projectId, instanceId, line);
@@ -29,7 +19,7 @@ async function setup() {
     api.engine.advance(5_000);
   };
   const volumeNow = async () => (await client.get(`${base}/volumes/${volume.id}`).expect(200)).body;
-  return { ...api, client, base, first, second, sh, attach, detach, volumeNow };
+  return { ...api, first, second: second!, sh, attach, detach, volumeNow };
 }
 
 describe('guest disks', () => {
@@ -117,15 +107,7 @@ describe('guest disks', () => {
     // A second project has the same Default Network range, but its own network.
     const other = await login(app);
     const otherProject = await activatedProject(other, 'other');
-    const otherBase = `/projects/${otherProject}`;
-    await other.post(`${otherBase}/key-pairs`, { name: 'k', algorithm: 'ed25519' }).expect(201);
-    const networkId = (await other.get(`${otherBase}/networks`)).body.items[0].id;
-    const groupId = (await other.get(`${otherBase}/security-groups`)).body.items[0].id;
-    const [outsider] = (
-      await other
-        .post(`${otherBase}/instances`, { name: 'outsider', imageId: CENTOS, flavorId: 'm2.c1m2', zone: 'kr-pub-a', rootDiskGb: 20, count: 1, keyName: 'k', securityGroupIds: [groupId], networkId })
-        .expect(201)
-    ).body.items;
+    const [outsider] = await (await prepareComputeProject(other, otherProject)).createInstances({ name: 'outsider', imageId: IMAGES.centos7 });
     engine.advance(5_000);
     const attempt = await engine.modules.guests.runCommand(otherProject, outsider.id, `curl -sS http://${secondIp}/`);
     expect(attempt.stdout).not.toContain('mine');

@@ -1,43 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { activatedProject, createTestApi, login } from '../test-support/test-api.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
+import { computeTestApi, IMAGES } from '../test-support/compute-project.ts';
+import { activatedProject } from '../test-support/test-api.ts';
 
 async function setup() {
-  const api = createTestApi();
-  const client = await login(api.app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs/import`, { name: 'my_keypair', publicKey: PUBLIC_KEY }).expect(201);
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id as string;
-  const groupId = (await client.get(`${base}/security-groups`)).body.items[0].id as string;
-  const launch = async (overrides: object = {}) =>
-    (
-      await client
-        .post(`${base}/instances`, {
-          name: 'web',
-          imageId: UBUNTU,
-          flavorId: 'm2.c1m2',
-          zone: 'kr-pub-a',
-          rootDiskGb: 30,
-          count: 1,
-          keyName: 'my_keypair',
-          securityGroupIds: [groupId],
-          networkId,
-          ...overrides,
-        })
-        .expect(201)
-    ).body.items as { id: string; name: string; imageId: string }[];
+  const api = await computeTestApi();
+  /** The guide's instance, with a 30 GB root disk. */
+  const launch = async (overrides: object = {}) => api.createInstances({ rootDiskGb: 30, ...overrides });
   /** An ACTIVE instance shut down: the guide's `[Instance Shutdown]` before `[Image 생성]`. */
   const shutOffInstance = async () => {
     const [instance] = await launch();
     api.engine.advance(5_000);
-    await client.post(`${base}/instances/${instance!.id}/actions`, { action: 'stop' }).expect(202);
+    await api.client.post(`${api.base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
     api.engine.advance(3_000);
-    return instance!;
+    return instance;
   };
-  return { ...api, client, projectId, base, launch, shutOffInstance };
+  return { ...api, launch, shutOffInstance };
 }
 
 describe('images', () => {
@@ -48,27 +25,27 @@ describe('images', () => {
     expect(publicImages.items.every((i: { visibility: string; allowedActions: string[] }) => i.visibility === 'public' && i.allowedActions.length === 0)).toBe(true);
     expect((await client.get(`${base}/images?visibility=private`).expect(200)).body.total).toBe(0);
     await client.get(`${base}/images?visibility=shared`).expect(400);
-    const refused = await client.delete(`${base}/images/${UBUNTU}`).expect(409);
+    const refused = await client.delete(`${base}/images/${IMAGES.ubuntu}`).expect(409);
     expect(refused.body.error.message).toMatch(/public image and cannot be deleted/);
-    await client.patch(`${base}/images/${UBUNTU}`, { name: 'mine' }).expect(409);
-    expect((await client.get(`${base}/images/${UBUNTU}`).expect(200)).body.name).toBe('Ubuntu Server 22.04 LTS (2024.08)');
+    await client.patch(`${base}/images/${IMAGES.ubuntu}`, { name: 'mine' }).expect(409);
+    expect((await client.get(`${base}/images/${IMAGES.ubuntu}`).expect(200)).body.name).toBe('Ubuntu Server 22.04 LTS (2024.08)');
   });
 
   it('Image 생성 needs a SHUTOFF instance, and says to shut it down first', async () => {
     const { client, base, engine, launch } = await setup();
     const [instance] = await launch();
-    const building = await client.post(`${base}/images`, { instanceId: instance!.id, name: 'web-image' }).expect(409);
+    const building = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
     expect(building.body.error.message).toBe('Shut instance web down first: an image is made from a SHUTOFF instance, and it is BUILD');
     engine.advance(5_000);
-    const active = await client.post(`${base}/images`, { instanceId: instance!.id, name: 'web-image' }).expect(409);
+    const active = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
     expect(active.body.error).toMatchObject({ code: 'CONFLICT', field: 'instanceId' });
     expect(active.body.error.message).toMatch(/Shut instance web down first.*ACTIVE/);
-    await client.post(`${base}/instances/${instance!.id}/actions`, { action: 'stop' }).expect(202);
-    const stopping = await client.post(`${base}/images`, { instanceId: instance!.id, name: 'web-image' }).expect(409);
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
+    const stopping = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
     expect(stopping.body.error.message).toBe('Cannot create image instance web while it is powering-off');
     const unknown = await client.post(`${base}/images`, { instanceId: 'nope', name: 'web-image' }).expect(400);
     expect(unknown.body.error.field).toBe('instanceId');
-    const unnamed = await client.post(`${base}/images`, { instanceId: instance!.id, name: '  ' }).expect(400);
+    const unnamed = await client.post(`${base}/images`, { instanceId: instance.id, name: '  ' }).expect(400);
     expect(unnamed.body.error.field).toBe('name');
   });
 
@@ -105,19 +82,19 @@ describe('images', () => {
   });
 
   it('launches two instances from a private image, each starting with the captured files', async () => {
-    const { client, base, engine, launch, projectId } = await setup();
+    const { client, base, engine, launch, projectId, instanceRequest } = await setup();
     const guests = engine.modules.guests;
     const [instance] = await launch();
     engine.advance(5_000);
-    await guests.runCommand(projectId, instance!.id, "echo 'hello world!' > index.html && sync");
-    await client.post(`${base}/instances/${instance!.id}/actions`, { action: 'stop' }).expect(202);
+    await guests.runCommand(projectId, instance.id, "echo 'hello world!' > index.html && sync");
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
     engine.advance(3_000);
-    const image = (await client.post(`${base}/images`, { instanceId: instance!.id, name: 'web-image' }).expect(202)).body;
+    const image = (await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(202)).body;
     engine.advance(5_000);
     // The source changes later; the image keeps what it captured.
-    await client.post(`${base}/instances/${instance!.id}/actions`, { action: 'start' }).expect(202);
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'start' }).expect(202);
     engine.advance(3_000);
-    await guests.runCommand(projectId, instance!.id, 'rm index.html && sync');
+    await guests.runCommand(projectId, instance.id, 'rm index.html && sync');
 
     const launched = await launch({ name: 'app', imageId: image.id, count: 2 });
     expect(launched.map((i) => i.name)).toEqual(['app-1', 'app-2']);
@@ -126,16 +103,16 @@ describe('images', () => {
     for (const { id } of launched) expect((await guests.runCommand(projectId, id, 'cat index.html')).stdout).toBe('hello world!\n');
     const [fromPublic] = await launch({ name: 'plain' });
     engine.advance(5_000);
-    expect((await guests.runCommand(projectId, fromPublic!.id, 'cat index.html')).exitCode).not.toBe(0);
-    const small = await client.post(`${base}/instances`, { ...(await instanceRequest(client, base)), imageId: image.id, rootDiskGb: 20 }).expect(400);
+    expect((await guests.runCommand(projectId, fromPublic.id, 'cat index.html')).exitCode).not.toBe(0);
+    const small = await client.post(`${base}/instances`, instanceRequest({ name: 'next', imageId: image.id, rootDiskGb: 20 })).expect(400);
     expect(small.body.error).toMatchObject({ field: 'rootDiskGb' });
   });
 
   it('a private image cannot be launched until it is active', async () => {
-    const { client, base, shutOffInstance } = await setup();
+    const { client, base, shutOffInstance, instanceRequest } = await setup();
     const instance = await shutOffInstance();
     const image = (await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(202)).body;
-    const refused = await client.post(`${base}/instances`, { ...(await instanceRequest(client, base)), imageId: image.id }).expect(409);
+    const refused = await client.post(`${base}/instances`, instanceRequest({ name: 'next', rootDiskGb: 30, imageId: image.id })).expect(409);
     expect(refused.body.error.message).toBe('Image web-image is queued; wait until it is active');
   });
 
@@ -161,10 +138,3 @@ describe('images', () => {
     expect((await client.get(`${base}/instances/${instance.id}`)).body.status).toBe('SHUTOFF');
   });
 });
-
-/** A valid create-instance body for the project (public image, key pair, default group and network). */
-async function instanceRequest(client: Awaited<ReturnType<typeof login>>, base: string) {
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id as string;
-  const groupId = (await client.get(`${base}/security-groups`)).body.items[0].id as string;
-  return { name: 'next', imageId: UBUNTU, flavorId: 'm2.c1m2', zone: 'kr-pub-a', rootDiskGb: 30, count: 1, keyName: 'my_keypair', securityGroupIds: [groupId], networkId };
-}

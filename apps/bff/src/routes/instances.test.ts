@@ -1,41 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activatedProject, createTestApi, login, type Client } from '../test-support/test-api.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const WINDOWS = '6f1c0a00-0000-4000-8000-000000002022';
-
-async function setup() {
-  const api = createTestApi();
-  const client = await login(api.app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs/import`, {
-    name: 'my_keypair',
-    publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example',
-  }).expect(201);
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id as string;
-  const defaultGroup = (await client.get(`${base}/security-groups`)).body.items.find((g: { name: string }) => g.name === 'default');
-  const request = (overrides: object = {}) => ({
-    name: 'web',
-    imageId: UBUNTU,
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'my_keypair',
-    securityGroupIds: [defaultGroup.id],
-    networkId,
-    ...overrides,
-  });
-  return { ...api, client, projectId, base, request, defaultGroupId: defaultGroup.id as string };
-}
-
-const create = async (client: Client, base: string, body: object) => (await client.post(`${base}/instances`, body).expect(201)).body.items;
+import { computeTestApi, IMAGES } from '../test-support/compute-project.ts';
+import { login } from '../test-support/test-api.ts';
 
 describe('instances', () => {
   it('build over simulated time: BUILD, then ACTIVE with a private IP from 192.168.0.4', async () => {
-    const { client, base, request, engine } = await setup();
-    const [instance] = await create(client, base, request());
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [instance] = await createInstances();
     expect(instance).toMatchObject({ name: 'web', status: 'BUILD', privateIp: '192.168.0.4', floatingIp: null });
     engine.advance(4_999);
     expect((await client.get(`${base}/instances/${instance.id}`)).body.status).toBe('BUILD');
@@ -44,27 +14,27 @@ describe('instances', () => {
   });
 
   it('names several instances name-1, name-2 with distinct addresses', async () => {
-    const { client, base, request } = await setup();
-    const created = await create(client, base, request({ count: 3 }));
+    const { createInstances } = await computeTestApi();
+    const created = await createInstances({ count: 3 });
     expect(created.map((i: { name: string }) => i.name)).toEqual(['web-1', 'web-2', 'web-3']);
     expect(new Set(created.map((i: { privateIp: string }) => i.privateIp)).size).toBe(3);
   });
 
   it('never shares an address between concurrent creates, and reuses released ones', async () => {
-    const { client, base, request, engine } = await setup();
-    const responses = await Promise.all(Array.from({ length: 8 }, (_, n) => client.post(`${base}/instances`, request({ name: `c${n}`, flavorId: 't2.c1m1' }))));
+    const { client, base, createInstances, instanceRequest, engine } = await computeTestApi();
+    const responses = await Promise.all(Array.from({ length: 8 }, (_, n) => client.post(`${base}/instances`, instanceRequest({ name: `c${n}`, flavorId: 't2.c1m1' }))));
     const ips = responses.map((r) => r.body.items[0].privateIp);
     expect(new Set(ips).size).toBe(8);
     engine.advance(5_000);
     const first = responses[0]!.body.items[0];
     await client.delete(`${base}/instances/${first.id}`).expect(202);
     engine.advance(2_000);
-    const [again] = await create(client, base, request({ name: 'again', flavorId: 't2.c1m1' }));
+    const [again] = await createInstances({ name: 'again', flavorId: 't2.c1m1' });
     expect(again.privateIp).toBe(first.privateIp);
   });
 
   it('validates every field with a message beside it', async () => {
-    const { client, base, request } = await setup();
+    const { client, base, instanceRequest } = await computeTestApi();
     const cases: [object, string, RegExp][] = [
       [{ name: '' }, 'name', /name/i],
       [{ name: 'bad name!' }, 'name', /letters/],
@@ -78,20 +48,20 @@ describe('instances', () => {
       [{ keyName: 'missing' }, 'keyName', /No key pair/],
       [{ securityGroupIds: [] }, 'securityGroupIds', /at least one/],
       [{ securityGroupIds: ['nope'] }, 'securityGroupIds', /No security group/],
-      [{ imageId: WINDOWS, rootDiskGb: 50, flavorId: 't2.c1m1' }, 'flavorId', /at least 2 GB of RAM/],
-      [{ imageId: WINDOWS, rootDiskGb: 20, flavorId: 'm2.c2m4' }, 'rootDiskGb', /50–1024/],
+      [{ imageId: IMAGES.windows, rootDiskGb: 50, flavorId: 't2.c1m1' }, 'flavorId', /at least 2 GB of RAM/],
+      [{ imageId: IMAGES.windows, rootDiskGb: 20, flavorId: 'm2.c2m4' }, 'rootDiskGb', /50–1024/],
     ];
     for (const [overrides, field, message] of cases) {
-      const response = await client.post(`${base}/instances`, request(overrides)).expect(400);
+      const response = await client.post(`${base}/instances`, instanceRequest(overrides)).expect(400);
       expect(response.body.error.field, JSON.stringify(overrides)).toBe(field);
       expect(response.body.error.message).toMatch(message);
     }
   });
 
   it('refuses what exceeds the quota, creating none of the batch', async () => {
-    const { client, base, request } = await setup();
-    await create(client, base, request({ count: 8, flavorId: 't2.c1m1' }));
-    const response = await client.post(`${base}/instances`, request({ count: 3, flavorId: 't2.c1m1' })).expect(409);
+    const { client, base, createInstances, instanceRequest } = await computeTestApi();
+    await createInstances({ count: 8, flavorId: 't2.c1m1' });
+    const response = await client.post(`${base}/instances`, instanceRequest({ count: 3, flavorId: 't2.c1m1' })).expect(409);
     expect(response.body.error).toMatchObject({ code: 'QUOTA_EXCEEDED', field: 'count' });
     expect(response.body.error.message).toMatch(/only 2 of 10/);
     expect((await client.get(`${base}/instances`)).body.total).toBe(8);
@@ -100,8 +70,8 @@ describe('instances', () => {
   });
 
   it('refuses invalid transitions with 409 naming the instance, action and state', async () => {
-    const { client, base, request, engine } = await setup();
-    const [instance] = await create(client, base, request());
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [instance] = await createInstances();
     const early = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(409);
     expect(early.body.error.message).toBe('Cannot stop instance web while it is BUILD');
     await client.delete(`${base}/instances/${instance.id}`).expect(409);
@@ -126,17 +96,17 @@ describe('instances', () => {
   });
 
   it('bulk actions report per instance', async () => {
-    const { client, base, request, engine } = await setup();
-    const [a, b] = await create(client, base, request({ count: 2 }));
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [a, b] = await createInstances({ count: 2 });
     engine.advance(5_000);
     await client.post(`${base}/instances/${a.id}/actions`, { action: 'stop' }).expect(202);
-    const response = await client.post(`${base}/instances/bulk-actions`, { action: 'stop', instanceIds: [a.id, b.id] }).expect(200);
+    const response = await client.post(`${base}/instances/bulk-actions`, { action: 'stop', instanceIds: [a.id, b!.id] }).expect(200);
     expect(response.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([false, true]);
   });
 
   it('deleting frees the address and the floating IP association', async () => {
-    const { client, base, request, engine } = await setup();
-    const [instance] = await create(client, base, request());
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [instance] = await createInstances();
     engine.advance(5_000);
     const fip = (await client.post(`${base}/floating-ips`).expect(201)).body;
     await client.post(`${base}/floating-ips/${fip.id}/associate`, { portId: instance.portId }).expect(200);
@@ -149,12 +119,12 @@ describe('instances', () => {
   });
 
   it('a viewer can read but not create', async () => {
-    const { client, base, request, app, projectId } = await setup();
+    const { client, base, instanceRequest, app, projectId } = await computeTestApi();
     await client.post('/users', { username: 'watcher', password: 'watcher-pass' }).expect(201);
     await client.put(`/projects/${projectId}/members`, { username: 'watcher', role: 'viewer' }).expect(200);
     const viewer = await login(app, 'watcher', 'watcher-pass');
     await viewer.get(`${base}/instances`).expect(200);
-    const refused = await viewer.post(`${base}/instances`, request()).expect(403);
+    const refused = await viewer.post(`${base}/instances`, instanceRequest()).expect(403);
     expect(refused.body.error.code).toBe('FORBIDDEN');
   });
 });

@@ -1,10 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Network, Subnet } from '@sandcloud/engine';
 import { describe, expect, it } from 'vitest';
-import { activatedProject, createTestApi, login, type Client } from '../test-support/test-api.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
+import { computeTestApi, prepareComputeProject } from '../test-support/compute-project.ts';
+import { activatedProject, login } from '../test-support/test-api.ts';
 
 /** A self-signed P-256 certificate for lb.example.test (valid until 2126) and its key. */
 const CERTIFICATE = `-----BEGIN CERTIFICATE-----
@@ -33,35 +31,15 @@ interface Member {
   weight: number;
 }
 
-async function createInstances(client: Client, base: string, networkId: string, name: string, count: number) {
-  const groups = (await client.get(`${base}/security-groups`)).body.items;
-  const response = await client
-    .post(`${base}/instances`, {
-      name,
-      imageId: UBUNTU,
-      flavorId: 't2.c1m1',
-      zone: 'kr-pub-a',
-      rootDiskGb: 20,
-      count,
-      keyName: 'my_keypair',
-      securityGroupIds: [groups[0].id],
-      networkId,
-    })
-    .expect(201);
-  return response.body.items as { id: string; name: string; privateIp: string; portId: string }[];
-}
-
 /** A project following the guide: two ACTIVE instances web-1, web-2 on the Default Network. */
 async function setup() {
-  const api = createTestApi();
-  const client = await login(api.app);
-  const projectId = await activatedProject(client);
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs/import`, { name: 'my_keypair', publicKey: PUBLIC_KEY }).expect(201);
+  const api = await computeTestApi();
+  const { client, base } = api;
   const network = (await client.get(`${base}/networks`)).body.items[0] as { id: string; subnetId: string; cidr: string };
-  const [web1, web2] = await createInstances(client, base, network.id, 'web', 2);
+  /** Instances of the small flavor t2.c1m1 (name-1, name-2… when several). */
+  const createInstances = (name: string, count: number, overrides: object = {}) => api.createInstances({ name, count, flavorId: 't2.c1m1', ...overrides });
+  const [web1, web2] = await createInstances('web', 2);
   api.engine.advance(5_000);
-  const groupId = (await client.get(`${base}/security-groups`)).body.items[0].id as string;
   /** The guide's load balancer: ROUND_ROBIN, HTTP 80 → 80, both instances, health port 80. */
   const request = (overrides: { listener?: object; pool?: object; healthMonitor?: object; [key: string]: unknown } = {}) => {
     const { listener, pool, healthMonitor, ...top } = overrides;
@@ -73,7 +51,7 @@ async function setup() {
       pool: {
         lbAlgorithm: 'ROUND_ROBIN',
         memberPort: 80,
-        members: [{ instanceId: web1!.id }, { instanceId: web2!.id }],
+        members: [{ instanceId: web1.id }, { instanceId: web2!.id }],
         healthMonitor: { type: 'HTTP', monitorPort: 80, ...healthMonitor },
         ...pool,
       },
@@ -82,7 +60,7 @@ async function setup() {
   };
   const lbUrl = (id: string) => `${base}/load-balancers/${id}`;
   const get = async (id: string) => (await client.get(lbUrl(id)).expect(200)).body;
-  return { ...api, client, projectId, base, network, web1: web1!, web2: web2!, groupId, request, lbUrl, get };
+  return { ...api, network, web1, web2: web2!, groupId: api.defaultGroupId, request, lbUrl, get, createInstances };
 }
 
 type Setup = Awaited<ReturnType<typeof setup>>;
@@ -243,29 +221,26 @@ describe('load balancers: the wizard', () => {
   it('refuses members from another subnet or another project', async () => {
     const s = await setup();
     // Another project with its own instance.
-    const otherProject = await activatedProject(s.client, 'other');
-    const otherBase = `/projects/${otherProject}`;
-    await s.client.post(`${otherBase}/key-pairs/import`, { name: 'my_keypair', publicKey: PUBLIC_KEY }).expect(201);
-    const otherNetwork = (await s.client.get(`${otherBase}/networks`)).body.items[0];
-    const [foreign] = await createInstances(s.client, otherBase, otherNetwork.id, 'foreign', 1);
+    const other = await prepareComputeProject(s.client, await activatedProject(s.client, 'other'));
+    const [foreign] = await other.createInstances({ name: 'foreign', flavorId: 't2.c1m1' });
     // A second network in this project, with an instance on its subnet.
     const networkId = 'aaaaaaaa-0000-4000-8000-000000000001';
     s.engine.store.transaction(() => {
       s.engine.store.insert<Subnet>('subnet', { id: 'aaaaaaaa-0000-4000-8000-000000000002', projectId: s.projectId, name: 'db-subnet', status: 'ACTIVE', networkId, cidr: '10.0.0.0/24', gatewayIp: '10.0.0.1', ipVersion: 4, reservedIps: ['10.0.0.1'] });
       s.engine.store.insert<Network>('network', { id: networkId, projectId: s.projectId, name: 'db-net', status: 'ACTIVE', external: false, subnetIds: ['aaaaaaaa-0000-4000-8000-000000000002'] });
     });
-    const [elsewhere] = await createInstances(s.client, s.base, networkId, 'db', 1);
+    const [elsewhere] = await s.createInstances('db', 1, { networkId });
 
-    const fromProject = await s.client.post(`${s.base}/load-balancers`, s.request({ pool: { members: [{ instanceId: foreign!.id }] } })).expect(400);
-    expect(fromProject.body.error).toMatchObject({ field: 'pool.members.0.instanceId', message: `No instance with id ${foreign!.id} in this project` });
-    const fromSubnet = await s.client.post(`${s.base}/load-balancers`, s.request({ pool: { members: [{ instanceId: s.web1.id }, { instanceId: elsewhere!.id }] } })).expect(400);
+    const fromProject = await s.client.post(`${s.base}/load-balancers`, s.request({ pool: { members: [{ instanceId: foreign.id }] } })).expect(400);
+    expect(fromProject.body.error).toMatchObject({ field: 'pool.members.0.instanceId', message: `No instance with id ${foreign.id} in this project` });
+    const fromSubnet = await s.client.post(`${s.base}/load-balancers`, s.request({ pool: { members: [{ instanceId: s.web1.id }, { instanceId: elsewhere.id }] } })).expect(400);
     expect(fromSubnet.body.error).toMatchObject({ field: 'pool.members.1.instanceId', message: "db is not on the load balancer's subnet 192.168.0.0/24; members must be on the same subnet" });
 
     // The same rules when adding a member later, and an instance cannot be in a pool twice.
     const lb = await activeLoadBalancer(s, { pool: { members: [{ instanceId: s.web1.id }] } });
     const members = `${s.lbUrl(lb.id)}/listeners/${lb.listeners[0].id}/members`;
-    expect((await s.client.post(members, { instanceId: foreign!.id }).expect(400)).body.error.field).toBe('instanceId');
-    expect((await s.client.post(members, { instanceId: elsewhere!.id }).expect(400)).body.error.message).toMatch(/not on the load balancer's subnet/);
+    expect((await s.client.post(members, { instanceId: foreign.id }).expect(400)).body.error.field).toBe('instanceId');
+    expect((await s.client.post(members, { instanceId: elsewhere.id }).expect(400)).body.error.message).toMatch(/not on the load balancer's subnet/);
     const twice = await s.client.post(members, { instanceId: s.web1.id }).expect(409);
     expect(twice.body.error.message).toBe('web-1 is already a member of listener HTTP:80');
     const added = (await s.client.post(members, { instanceId: s.web2.id, weight: 3 }).expect(201)).body;
@@ -478,7 +453,7 @@ describe('load balancers: floating IP, reachability, statistics and deletion', (
     expect((await s.client.get(`${s.base}/floating-ips`)).body.items[0]).toMatchObject({ address: fip.address, status: 'DOWN', portId: null });
     expect((await s.client.get(`${s.base}/ports/attachable`)).body.items.some((p: { deviceType: string }) => p.deviceType === 'load-balancer')).toBe(false);
     // The VIP address is free again.
-    const next = await createInstances(s.client, s.base, s.network.id, 'next', 2);
+    const next = await s.createInstances('next', 2);
     expect(next.map((instance) => instance.privateIp)).toEqual(['192.168.0.5', lb.vipAddress]);
   });
 

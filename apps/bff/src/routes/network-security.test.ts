@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IMAGES, prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, createTestApi, login } from '../test-support/test-api.ts';
 
 async function setup() {
@@ -100,13 +101,8 @@ describe('security groups and rules', () => {
 
 describe('floating IPs and reachability', () => {
   it('walks the guide: ping times out, ALL ICMP makes it answer, SSH and HTTP open with their rules', async () => {
-    const { client, base, engine, defaultGroupId } = await setup();
-    await client.post(`${base}/key-pairs`, { name: 'my_keypair', algorithm: 'ed25519' }).expect(201);
-    const networkId = (await client.get(`${base}/networks`)).body.items[0].id;
-    const [instance] = (await client.post(`${base}/instances`, {
-      name: 'web', imageId: '6f1c0a00-0000-4000-8000-000000000007', flavorId: 'm2.c1m2', zone: 'kr-pub-a', rootDiskGb: 20, count: 1,
-      keyName: 'my_keypair', securityGroupIds: [defaultGroupId], networkId,
-    }).expect(201)).body.items;
+    const { client, base, engine, projectId, defaultGroupId } = await setup();
+    const [instance] = await (await prepareComputeProject(client, projectId)).createInstances({ imageId: IMAGES.centos7 });
     engine.advance(5_000);
     const test = async (kind: string) => (await client.post(`${base}/instances/${instance.id}/connectivity-test`, { test: kind }).expect(200)).body;
 

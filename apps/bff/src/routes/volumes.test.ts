@@ -2,47 +2,36 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, createTestApi, login, type Client } from '../test-support/test-api.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
 
 /** A project with a key pair, ready to create instances and volumes in. */
 async function prepareProject(client: Client, projectId: string) {
-  const base = `/projects/${projectId}`;
-  await client.post(`${base}/key-pairs/import`, { name: 'my_keypair', publicKey: PUBLIC_KEY }).expect(201);
-  const networkId = (await client.get(`${base}/networks`)).body.items[0].id as string;
-  const groupId = (await client.get(`${base}/security-groups`)).body.items[0].id as string;
-  const createInstance = async (name: string, overrides: object = {}) =>
-    (
-      await client
-        .post(`${base}/instances`, {
-          name,
-          imageId: UBUNTU,
-          flavorId: 'm2.c1m2',
-          zone: 'kr-pub-a',
-          rootDiskGb: 20,
-          count: 1,
-          keyName: 'my_keypair',
-          securityGroupIds: [groupId],
-          networkId,
-          ...overrides,
-        })
-        .expect(201)
-    ).body.items[0] as { id: string; name: string; zone: string };
+  const project = await prepareComputeProject(client, projectId);
+  const createInstance = async (name: string, overrides: object = {}) => (await project.createInstances({ name, ...overrides }))[0];
   const createVolume = async (name: string, overrides: object = {}) =>
-    (await client.post(`${base}/volumes`, { name, sizeGb: 10, volumeType: 'HDD', zone: 'kr-pub-a', ...overrides }).expect(201)).body as {
+    (await client.post(`${project.base}/volumes`, { name, sizeGb: 10, volumeType: 'HDD', zone: 'kr-pub-a', ...overrides }).expect(201)).body as {
       id: string;
       name: string;
     };
-  return { base, createInstance, createVolume };
+  return { base: project.base, createInstance, createVolume };
 }
 
 async function setup() {
   const api = createTestApi();
   const client = await login(api.app);
   const projectId = await activatedProject(client);
-  return { ...api, client, projectId, ...(await prepareProject(client, projectId)) };
+  const project = await prepareProject(client, projectId);
+  /** Instance `web` and volume `data` (with the overrides), built and then attached as /dev/vdb. */
+  const attachedVolume = async (volumeOverrides: object = {}) => {
+    const web = await project.createInstance('web');
+    const data = await project.createVolume('data', volumeOverrides);
+    api.engine.advance(5_000);
+    await client.post(`${project.base}/volumes/${data.id}/attach`, { instanceId: web.id }).expect(202);
+    api.engine.advance(2_000);
+    return { web, data };
+  };
+  return { ...api, client, projectId, ...project, attachedVolume };
 }
 
 const volumeOf = async (client: Client, base: string, id: string) => (await client.get(`${base}/volumes/${id}`).expect(200)).body;
@@ -219,24 +208,16 @@ describe('block storage', () => {
   });
 
   it('an attached volume extends and stays in use', async () => {
-    const { client, base, engine, createInstance, createVolume } = await setup();
-    const web = await createInstance('web');
-    const data = await createVolume('data');
-    engine.advance(5_000);
-    await client.post(`${base}/volumes/${data.id}/attach`, { instanceId: web.id }).expect(202);
-    engine.advance(2_000);
+    const { client, base, engine, attachedVolume } = await setup();
+    const { data } = await attachedVolume();
     await client.post(`${base}/volumes/${data.id}/extend`, { sizeGb: 30 }).expect(202);
     engine.advance(3_000);
     expect(await volumeOf(client, base, data.id)).toMatchObject({ status: 'in-use', sizeGb: 30, attachment: { device: '/dev/vdb' } });
   });
 
   it('deleting an instance detaches its volumes; deleting a volume removes it', async () => {
-    const { client, base, engine, createInstance, createVolume } = await setup();
-    const web = await createInstance('web');
-    const data = await createVolume('data');
-    engine.advance(5_000);
-    await client.post(`${base}/volumes/${data.id}/attach`, { instanceId: web.id }).expect(202);
-    engine.advance(2_000);
+    const { client, base, engine, attachedVolume } = await setup();
+    const { web, data } = await attachedVolume();
     await client.delete(`${base}/instances/${web.id}`).expect(202);
     engine.advance(2_000);
     expect(await volumeOf(client, base, data.id)).toMatchObject({ status: 'available', attachment: null });
@@ -317,12 +298,8 @@ describe('block storage', () => {
 
 describe('volume snapshots', () => {
   it('snapshot a volume, create a volume from it (size ≥ the snapshot’s), delete', async () => {
-    const { client, base, engine, projectId, createInstance, createVolume } = await setup();
-    const web = await createInstance('web');
-    const data = await createVolume('data', { sizeGb: 20, volumeType: 'SSD' });
-    engine.advance(5_000);
-    await client.post(`${base}/volumes/${data.id}/attach`, { instanceId: web.id }).expect(202);
-    engine.advance(2_000);
+    const { client, base, engine, projectId, attachedVolume } = await setup();
+    const { data } = await attachedVolume({ sizeGb: 20, volumeType: 'SSD' });
     // What the guest wrote on the volume travels with its snapshots.
     engine.modules.volumes.saveContent(data.id, { files: ['hello.txt'] });
 

@@ -26,3 +26,8 @@ export function Button({ variant = 'secondary', disabledReason, disabled, classN
     />
   );
 }
+
+/** The small text button of a table row's actions cell; `danger` marks the destructive one in red. */
+export function RowAction({ danger = false, className = '', ...props }: Omit<ButtonProps, 'variant'> & { danger?: boolean }) {
+  return <Button variant="ghost" className={`text-xs ${danger ? 'text-red-600' : ''} ${className}`} {...props} />;
+}

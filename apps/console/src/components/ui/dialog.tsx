@@ -1,12 +1,16 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useT } from '../../lib/i18n/i18n.tsx';
+import { Button } from './button.tsx';
 
 interface DialogProps {
   title: string;
   onClose: () => void;
   children: ReactNode;
   footer?: ReactNode;
-  size?: 'md' | 'lg' | 'xl';
+  size?: DialogSize;
 }
+
+export type DialogSize = 'md' | 'lg' | 'xl';
 
 const WIDTHS = { md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' };
 
@@ -45,5 +49,29 @@ export function Dialog({ title, onClose, children, footer, size = 'md' }: Dialog
         {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
       </div>
     </div>
+  );
+}
+
+interface DialogActionsProps {
+  onCancel: () => void;
+  /** Names the action ("Create", "Save"), not just "OK". */
+  submitLabel: string;
+  onSubmit: () => void;
+  /** Disables the action, e.g. while its request runs. */
+  disabled?: boolean | undefined;
+  /** Disables the action and says why in its tooltip. */
+  disabledReason?: string | undefined;
+}
+
+/** Cancel, then the dialog's one primary action: the footer every dialog that sends something had written out. */
+export function DialogActions({ onCancel, submitLabel, onSubmit, disabled, disabledReason }: DialogActionsProps) {
+  const t = useT();
+  return (
+    <>
+      <Button onClick={onCancel}>{t('common.cancel')}</Button>
+      <Button variant="primary" disabled={disabled} disabledReason={disabledReason} onClick={() => onSubmit()}>
+        {submitLabel}
+      </Button>
+    </>
   );
 }

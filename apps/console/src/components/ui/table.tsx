@@ -1,4 +1,5 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
+import { useT } from '../../lib/i18n/i18n.tsx';
 
 /** The frame and typography every resource list shares. */
 export function Table({ children, label }: { children: ReactNode; label?: string }) {
@@ -34,4 +35,29 @@ export function Td({ className = '', ...props }: TdHTMLAttributes<HTMLTableCellE
 /** The white card a table, a form or a panel sits in. */
 export function Panel({ children, className = '' }: { children: ReactNode; className?: string }) {
   return <div className={`rounded-lg border border-slate-200 bg-white ${className}`}>{children}</div>;
+}
+
+/** The last header cell, over the rows' action buttons: named for screen readers only. */
+export function ActionsTh({ label }: { label?: string }) {
+  const t = useT();
+  return (
+    <Th className="text-right">
+      <span className="sr-only">{label ?? t('common.actions')}</span>
+    </Th>
+  );
+}
+
+/** A timestamp cell (created at, happened at), in the user's locale; every list formats them alike. */
+export function TimeTd({ value, className = '' }: { value: string; className?: string }) {
+  return <Td className={`whitespace-nowrap text-slate-500 ${className}`}>{new Date(value).toLocaleString()}</Td>;
+}
+
+/** The title row at the top of a Panel, with its action (`[+ Rule 추가]`, `[Listener 추가]`) on the right. */
+export function PanelHeader({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
+      <h2 className="font-semibold">{title}</h2>
+      {children}
+    </div>
+  );
 }

@@ -1,4 +1,5 @@
 import type { KeyboardEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 
 export interface TabItem<T extends string> {
   id: T;
@@ -46,4 +47,16 @@ export function Tabs<T extends string>({ label, items, value, onChange }: TabsPr
       })}
     </div>
   );
+}
+
+/**
+ * The selected tab kept in the URL (`?tab=`) so a reload or a shared link opens the same tab. The
+ * first tab is the default and keeps the URL clean; an unknown value falls back to it.
+ */
+export function useTabParam<T extends string>(tabs: readonly [T, ...T[]]): [T, (next: T) => void] {
+  const [search, setSearch] = useSearchParams();
+  const requested = search.get('tab');
+  const tab = tabs.find((candidate) => candidate === requested) ?? tabs[0];
+  const select = (next: T) => setSearch(next === tabs[0] ? {} : { tab: next }, { replace: true });
+  return [tab, select];
 }

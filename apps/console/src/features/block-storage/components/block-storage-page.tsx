@@ -1,15 +1,12 @@
 import type { VolumeDto, VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Button } from '../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { Tabs } from '../../../components/ui/tabs.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { QueryList } from '../../../components/ui/query-list.tsx';
+import { Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -28,7 +25,7 @@ type Open =
   | { kind: 'manage' | 'extend' | 'snapshot' | 'delete'; volumeId: string }
   | null;
 
-type Tab = 'volumes' | 'snapshots';
+const TABS = ['volumes', 'snapshots'] as const;
 
 /**
  * Block Storage: the project's volumes with the "연결 정보" (attachment) column. Select one, then
@@ -36,15 +33,13 @@ type Tab = 'volumes' | 'snapshots';
  */
 export function BlockStoragePage() {
   const t = useT();
-  const toast = useToast();
   const { projectId = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [tab, setTab] = useTabParam(TABS);
   const { canWrite } = useProjectPermissions(projectId);
   const volumes = useVolumes(projectId);
   const remove = useDeleteVolume(projectId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const tab: Tab = search.get('tab') === 'snapshots' ? 'snapshots' : 'volumes';
   const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const close = () => setOpen(null);
   const items = volumes.data?.items ?? [];
@@ -63,14 +58,14 @@ export function BlockStoragePage() {
   return (
     <div>
       <PageHeader title={t('menu.blockStorage')} description={t('blockStorage.description')} actions={createButton} />
-      <Tabs<Tab>
+      <Tabs
         label={t('blockStorage.tabs')}
         items={[
           { id: 'volumes', label: t('blockStorage.tab.volumes') },
           { id: 'snapshots', label: t('blockStorage.tab.snapshots') },
         ]}
         value={tab}
-        onChange={(next) => setSearch(next === 'volumes' ? {} : { tab: next }, { replace: true })}
+        onChange={setTab}
       />
       {tab === 'snapshots' ? (
         <div role="tabpanel">
@@ -92,15 +87,9 @@ export function BlockStoragePage() {
               {t('common.delete')}
             </Button>
           </div>
-          {volumes.isPending ? (
-            <SkeletonRows columns={7} />
-          ) : volumes.isError ? (
-            <EmptyState message={errorMessage(volumes.error)} action={<Button onClick={() => void volumes.refetch()}>{t('common.retry')}</Button>} />
-          ) : items.length === 0 ? (
-            <EmptyState message={t('blockStorage.empty')} />
-          ) : (
-            <VolumesTable projectId={projectId} volumes={items} selectedId={selected?.id ?? null} onSelect={setSelectedId} />
-          )}
+          <QueryList query={volumes} columns={7} emptyMessage={t('blockStorage.empty')}>
+            {(list) => <VolumesTable projectId={projectId} volumes={list} selectedId={selected?.id ?? null} onSelect={setSelectedId} />}
+          </QueryList>
         </Panel>
       )}
 
@@ -109,24 +98,20 @@ export function BlockStoragePage() {
       {open?.kind === 'extend' && target && <ExtendVolumeDialog projectId={projectId} volume={target} onClose={close} />}
       {open?.kind === 'snapshot' && target && <CreateSnapshotDialog projectId={projectId} volume={target} onClose={close} />}
       {open?.kind === 'delete' && target && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('blockStorage.deleteTitle')}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
+          mutation={remove}
+          variables={target.id}
+          successMessage={t('blockStorage.deleted', { name: target.name })}
+          onSuccess={() => {
+            setSelectedId(null);
+            close();
+          }}
           onCancel={close}
-          onConfirm={() =>
-            remove.mutate(target.id, {
-              onSuccess: () => {
-                toast.success(t('blockStorage.deleted', { name: target.name }));
-                setSelectedId(null);
-                close();
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           {t('blockStorage.deleteConfirm', { name: target.name, size: target.sizeGb })}
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </div>
   );
@@ -202,7 +187,7 @@ function VolumesTable({ projectId, volumes, selectedId, onSelect }: VolumesTable
                   </span>
                 ) : null}
               </Td>
-              <Td className="whitespace-nowrap text-slate-500">{new Date(volume.createdAt).toLocaleString()}</Td>
+              <TimeTd value={volume.createdAt} />
             </tr>
           );
         })}

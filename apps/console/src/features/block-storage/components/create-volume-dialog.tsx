@@ -1,11 +1,10 @@
 import { MAX_VOLUME_GB, MIN_VOLUME_GB, resourceNameSchema, VOLUME_TYPES, ZONES, type VolumeSnapshotDto, type VolumeType, type Zone } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { DescriptionField, SelectField, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateVolume } from '../api/create-volume.ts';
 
@@ -31,8 +30,7 @@ export function CreateVolumeDialog({ projectId, snapshot, onClose }: CreateVolum
   const [zone, setZone] = useState<Zone>((snapshot?.zone as Zone | undefined) ?? ZONES[0]);
   const [problems, setProblems] = useState<{ name?: string; sizeGb?: string }>({});
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     const parsedName = resourceNameSchema.safeParse(name);
     const sizeGb = Number(size);
     const next: typeof problems = {};
@@ -56,84 +54,35 @@ export function CreateVolumeDialog({ projectId, snapshot, onClose }: CreateVolum
   };
 
   const error = (field: (typeof FIELDS)[number]) => fieldError(create.error, field);
-  const otherError = create.error && !FIELDS.some((field) => error(field)) ? errorMessage(create.error) : undefined;
-  const nameError = problems.name ?? error('name');
-  const sizeError = problems.sizeGb ?? error('sizeGb');
 
   return (
-    <Dialog
-      title={t('blockStorage.createTitle')}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={create.isPending} onClick={() => submit()}>
-            {t('blockStorage.createSubmit')}
-          </Button>
-        </>
-      }
-    >
-      <form className="space-y-4" onSubmit={submit} noValidate>
-        {snapshot && <Alert tone="info">{t('blockStorage.fromSnapshot', { name: snapshot.name, size: snapshot.sizeGb, zone: snapshot.zone })}</Alert>}
-        <Field label={t('blockStorage.name')} error={nameError} hint={t('blockStorage.nameHint')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(nameError)}
-              value={name}
-              autoComplete="off"
-              placeholder="data-1"
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('common.description')} error={error('description')}>
-          {(id) => <input id={id} className={inputClass} maxLength={255} value={description} onChange={(event) => setDescription(event.target.value)} />}
-        </Field>
-        <Field label={t('blockStorage.size')} error={sizeError} hint={t('blockStorage.sizeHint', { min: minSize, max: MAX_VOLUME_GB })}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="number"
-              inputMode="numeric"
-              min={minSize}
-              max={MAX_VOLUME_GB}
-              step={1}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(sizeError)}
-              value={size}
-              onChange={(event) => setSize(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('blockStorage.type')} error={error('volumeType')}>
-          {(id) => (
-            <select id={id} className={inputClass} value={volumeType} onChange={(event) => setVolumeType(event.target.value as VolumeType)}>
-              {VOLUME_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('blockStorage.zone')} error={error('zone')} hint={t('blockStorage.zoneHint')}>
-          {(id, describedBy) => (
-            <select id={id} className={inputClass} aria-describedby={describedBy} value={zone} disabled={Boolean(snapshot)} onChange={(event) => setZone(event.target.value as Zone)}>
-              {ZONES.map((candidate) => (
-                <option key={candidate} value={candidate}>
-                  {candidate}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    <FormDialog title={t('blockStorage.createTitle')} onClose={onClose} submitLabel={t('blockStorage.createSubmit')} busy={create.isPending} onSubmit={submit} noValidate>
+      {snapshot && <Alert tone="info">{t('blockStorage.fromSnapshot', { name: snapshot.name, size: snapshot.sizeGb, zone: snapshot.zone })}</Alert>}
+      <TextField
+        label={t('blockStorage.name')}
+        error={problems.name ?? error('name')}
+        hint={t('blockStorage.nameHint')}
+        value={name}
+        autoComplete="off"
+        placeholder="data-1"
+        onChange={setName}
+      />
+      <DescriptionField value={description} onChange={setDescription} error={error('description')} />
+      <TextField
+        label={t('blockStorage.size')}
+        error={problems.sizeGb ?? error('sizeGb')}
+        hint={t('blockStorage.sizeHint', { min: minSize, max: MAX_VOLUME_GB })}
+        type="number"
+        inputMode="numeric"
+        min={minSize}
+        max={MAX_VOLUME_GB}
+        step={1}
+        value={size}
+        onChange={setSize}
+      />
+      <SelectField label={t('blockStorage.type')} error={error('volumeType')} value={volumeType} options={VOLUME_TYPES} onChange={setVolumeType} />
+      <SelectField label={t('blockStorage.zone')} error={error('zone')} hint={t('blockStorage.zoneHint')} value={zone} options={ZONES} disabled={Boolean(snapshot)} onChange={setZone} />
+      <FormError error={create.error} fields={FIELDS} />
+    </FormDialog>
   );
 }

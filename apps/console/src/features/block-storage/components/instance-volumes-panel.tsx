@@ -1,12 +1,12 @@
 import type { InstanceDto, VolumeDto } from '@sandcloud/api-schemas';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { QueryList } from '../../../components/ui/query-list.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { ActionsTh, Panel, PanelHeader, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
@@ -33,61 +33,52 @@ export function InstanceVolumesPanel({ projectId, instance }: InstanceVolumesPan
   const [detachingId, setDetachingId] = useState<string | null>(null);
   const notReady = canChangeVolumes(instance) ? undefined : t('blockStorage.panel.instanceNotReady');
   const reason = canWrite ? notReady : t('common.viewerReadOnly');
-  const items = volumes.data?.items ?? [];
-  const detaching = items.find((volume) => volume.id === detachingId);
+  const detaching = volumes.data?.items.find((volume) => volume.id === detachingId);
 
   return (
     <Panel>
-      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-        <h2 className="font-semibold">{t('blockStorage.panel.title')}</h2>
+      <PanelHeader title={t('blockStorage.panel.title')}>
         <Button disabledReason={reason} onClick={() => setAttaching(true)}>
           {t('blockStorage.panel.attach')}
         </Button>
-      </div>
-      {volumes.isPending ? (
-        <SkeletonRows rows={2} columns={5} />
-      ) : volumes.isError ? (
-        <EmptyState message={errorMessage(volumes.error)} action={<Button onClick={() => void volumes.refetch()}>{t('common.retry')}</Button>} />
-      ) : items.length === 0 ? (
-        <EmptyState message={t('blockStorage.panel.empty')} />
-      ) : (
-        <Table label={t('blockStorage.panel.title')}>
-          <THead>
-            <Th>{t('blockStorage.device')}</Th>
-            <Th>{t('common.name')}</Th>
-            <Th className="text-right">{t('blockStorage.size')}</Th>
-            <Th>{t('blockStorage.type')}</Th>
-            <Th>{t('common.status')}</Th>
-            <Th className="text-right">
-              <span className="sr-only">{t('common.actions')}</span>
-            </Th>
-          </THead>
-          <TBody>
-            {items.map((volume) => (
-              <tr key={volume.id}>
-                <Td className="font-mono text-xs">{volume.attachment?.device}</Td>
-                <Td className="font-medium">{volume.name}</Td>
-                <Td className="text-right tabular-nums">{t('blockStorage.sizeValue', { size: volume.sizeGb })}</Td>
-                <Td>{volume.volumeType}</Td>
-                <Td>
-                  <VolumeStatus status={volume.status} />
-                </Td>
-                <Td className="text-right">
-                  <Button
-                    variant="ghost"
-                    className="text-xs text-red-600"
-                    aria-label={t('blockStorage.detachFor', { name: volume.name })}
-                    disabledReason={reason ?? (volume.allowedActions.includes('detach') ? undefined : t('blockStorage.reason.busy', { status: t(`blockStorage.status.${volume.status}` as MessageKey) }))}
-                    onClick={() => setDetachingId(volume.id)}
-                  >
-                    {t('blockStorage.detachShort')}
-                  </Button>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      </PanelHeader>
+      <QueryList query={volumes} rows={2} columns={5} emptyMessage={t('blockStorage.panel.empty')}>
+        {(items) => (
+          <Table label={t('blockStorage.panel.title')}>
+            <THead>
+              <Th>{t('blockStorage.device')}</Th>
+              <Th>{t('common.name')}</Th>
+              <Th className="text-right">{t('blockStorage.size')}</Th>
+              <Th>{t('blockStorage.type')}</Th>
+              <Th>{t('common.status')}</Th>
+              <ActionsTh />
+            </THead>
+            <TBody>
+              {items.map((volume) => (
+                <tr key={volume.id}>
+                  <Td className="font-mono text-xs">{volume.attachment?.device}</Td>
+                  <Td className="font-medium">{volume.name}</Td>
+                  <Td className="text-right tabular-nums">{t('blockStorage.sizeValue', { size: volume.sizeGb })}</Td>
+                  <Td>{volume.volumeType}</Td>
+                  <Td>
+                    <VolumeStatus status={volume.status} />
+                  </Td>
+                  <Td className="text-right">
+                    <RowAction
+                      danger
+                      aria-label={t('blockStorage.detachFor', { name: volume.name })}
+                      disabledReason={reason ?? (volume.allowedActions.includes('detach') ? undefined : t('blockStorage.reason.busy', { status: t(`blockStorage.status.${volume.status}` as MessageKey) }))}
+                      onClick={() => setDetachingId(volume.id)}
+                    >
+                      {t('blockStorage.detachShort')}
+                    </RowAction>
+                  </Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </QueryList>
       {attaching && <AttachVolumeDialog projectId={projectId} instance={instance} onClose={() => setAttaching(false)} />}
       {detaching && <DetachVolumeDialog projectId={projectId} volume={detaching} onClose={() => setDetachingId(null)} />}
     </Panel>
@@ -125,14 +116,7 @@ function AttachVolumeDialog({ projectId, instance, onClose }: { projectId: strin
     <Dialog
       title={t('blockStorage.panel.attachTitle', { instance: instance.name })}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={attach.isPending || !chosen} onClick={() => submit()}>
-            {t('blockStorage.panel.attachSubmit')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('blockStorage.panel.attachSubmit')} disabled={attach.isPending || !chosen} onSubmit={() => submit()} />}
     >
       {volumes.isPending ? (
         <SkeletonRows rows={2} columns={2} />

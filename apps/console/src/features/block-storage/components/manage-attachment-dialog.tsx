@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
 import { Field, inputClass } from '../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
@@ -66,9 +66,7 @@ export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAtt
               <THead>
                 <Th>{t('blockStorage.attachedTo')}</Th>
                 <Th>{t('blockStorage.device')}</Th>
-                <Th className="text-right">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </Th>
+                <ActionsTh />
               </THead>
               <TBody>
                 <tr>

@@ -3,7 +3,7 @@ import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** Connecting changes the floating IP, the instance (its address column) and the ports list: refresh the project. */
+/** Connecting changes the floating IP, its target (an instance's address column, a load balancer's VIP) and the ports list: refresh the project. */
 export function useAssociateFloatingIp(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({

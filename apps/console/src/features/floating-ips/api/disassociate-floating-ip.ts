@@ -3,6 +3,7 @@ import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
+/** Disconnects a floating IP from its instance or load balancer; the address stays allocated to the project. */
 export function useDisassociateFloatingIp(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({

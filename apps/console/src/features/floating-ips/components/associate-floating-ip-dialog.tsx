@@ -1,16 +1,17 @@
 import type { AttachablePortDto, FloatingIpDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
+import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
+import { FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
 import { useAttachablePorts } from '../api/get-attachable-ports.ts';
 import { isFree, useFloatingIps } from '../api/get-floating-ips.ts';
+import { FloatingIpSelect } from './floating-ip-select.tsx';
 
 /** The port a floating IP will forward to, as the dialog shows it. */
 export type PortChoice = Pick<AttachablePortDto, 'id' | 'fixedIp' | 'deviceType' | 'deviceName'>;
@@ -78,54 +79,39 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
 
   const ipError = problems.ip ?? allocate.error?.message;
   const portError = problems.port ?? fieldError(associate.error, 'portId');
-  const otherError = associate.error && !fieldError(associate.error, 'portId') ? errorMessage(associate.error) : undefined;
 
   return (
     <Dialog
       title={t('floatingIps.associateTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={associate.isPending} onClick={submit}>
-            {t('common.confirm')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('common.confirm')} disabled={associate.isPending} onSubmit={submit} />}
     >
       <div className="space-y-4">
         <Field label={t('floatingIps.ipAddress')} error={ipError}>
           {(id, describedBy) => (
-            <div className="flex items-center gap-2">
-              {floatingIps.isPending && !floatingIp ? (
-                <div className="h-8 flex-1 animate-pulse rounded bg-slate-100" />
-              ) : freeIps.length === 0 ? (
-                <p id={id} className="flex-1 rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
-                  {t('floatingIps.noneFree')}
-                </p>
-              ) : (
-                <select
-                  id={id}
-                  className={`${inputClass} font-mono`}
-                  aria-describedby={describedBy}
-                  aria-invalid={Boolean(ipError)}
-                  disabled={Boolean(floatingIp)}
-                  value={ipId}
-                  onChange={(event) => setChosenIpId(event.target.value)}
-                >
-                  {freeIps.map((candidate) => (
-                    <option key={candidate.id} value={candidate.id}>
-                      {candidate.address}
-                    </option>
-                  ))}
-                </select>
-              )}
-              {!floatingIp && (
-                <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
-                  {t('floatingIps.allocateShort')}
-                </Button>
-              )}
-            </div>
+            <ChoiceRow
+              id={id}
+              loading={floatingIps.isPending && !floatingIp}
+              empty={freeIps.length === 0}
+              emptyMessage={t('floatingIps.noneFree')}
+              action={
+                !floatingIp && (
+                  <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
+                    {t('floatingIps.allocateShort')}
+                  </Button>
+                )
+              }
+            >
+              <FloatingIpSelect
+                id={id}
+                describedBy={describedBy}
+                invalid={Boolean(ipError)}
+                disabled={Boolean(floatingIp)}
+                value={ipId}
+                floatingIps={freeIps}
+                onChange={setChosenIpId}
+              />
+            </ChoiceRow>
           )}
         </Field>
         <Field label={t('floatingIps.port')} error={portError}>
@@ -156,7 +142,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
             )
           }
         </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
+        <FormError error={associate.error} fields={['portId']} />
       </div>
     </Dialog>
   );

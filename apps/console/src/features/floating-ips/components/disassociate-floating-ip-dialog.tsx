@@ -1,6 +1,4 @@
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDisassociateFloatingIp } from '../api/disassociate-floating-ip.ts';
 
@@ -15,25 +13,18 @@ interface DisassociateFloatingIpDialogProps {
 /** `[Floating IP 연결 해제]`: the address stays in the project, free to connect again. */
 export function DisassociateFloatingIpDialog({ projectId, floatingIp, targetName, onClose }: DisassociateFloatingIpDialogProps) {
   const t = useT();
-  const toast = useToast();
   const disassociate = useDisassociateFloatingIp(projectId);
   return (
-    <ConfirmDialog
+    <ConfirmMutationDialog
       title={t('floatingIps.disassociateTitle')}
       confirmLabel={t('floatingIps.disassociate')}
-      busy={disassociate.isPending}
+      mutation={disassociate}
+      variables={floatingIp.id}
+      successMessage={t('floatingIps.disassociated', { ip: floatingIp.address })}
+      onSuccess={onClose}
       onCancel={onClose}
-      onConfirm={() =>
-        disassociate.mutate(floatingIp.id, {
-          onSuccess: () => {
-            toast.success(t('floatingIps.disassociated', { ip: floatingIp.address }));
-            onClose();
-          },
-          onError: (error) => toast.error(errorMessage(error)),
-        })
-      }
     >
       {t('floatingIps.disassociateConfirm', { ip: floatingIp.address, target: targetName })}
-    </ConfirmDialog>
+    </ConfirmMutationDialog>
   );
 }

@@ -1,14 +1,13 @@
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button } from '../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
+import { QueryList } from '../../../components/ui/query-list.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -65,84 +64,73 @@ export function FloatingIpsPage() {
       <PageHeader title={t('menu.floatingIps')} description={t('floatingIps.description')} actions={allocateButton} />
       {myIp && <p className="mb-3 text-xs text-slate-500">{t('floatingIps.myAddress', { ip: myIp })}</p>}
       <Panel>
-        {floatingIps.isPending ? (
-          <SkeletonRows columns={5} />
-        ) : floatingIps.isError ? (
-          <EmptyState message={errorMessage(floatingIps.error)} action={<Button onClick={() => void floatingIps.refetch()}>{t('common.retry')}</Button>} />
-        ) : floatingIps.data.items.length === 0 ? (
-          <EmptyState message={t('floatingIps.empty')} action={allocateButton} />
-        ) : (
-          <Table label={t('menu.floatingIps')}>
-            <THead>
-              <Th>{t('floatingIps.ipAddress')}</Th>
-              <Th>{t('floatingIps.localEndpoint')}</Th>
-              <Th>{t('common.status')}</Th>
-              <Th>{t('floatingIps.connectedTo')}</Th>
-              <Th>{t('floatingIps.fixedIp')}</Th>
-              <Th>{t('common.createdAt')}</Th>
-              <Th className="text-right">
-                <span className="sr-only">{t('common.actions')}</span>
-              </Th>
-            </THead>
-            <TBody>
-              {floatingIps.data.items.map((floatingIp) => (
-                <tr key={floatingIp.id} className="hover:bg-slate-50">
-                  <Td>
-                    <span className="inline-flex items-center font-mono">
-                      {floatingIp.address}
-                      <CopyButton value={floatingIp.address} />
-                    </span>
-                  </Td>
-                  <Td>
-                    <FloatingIpEndpoint projectId={projectId} floatingIp={floatingIp} />
-                  </Td>
-                  <Td>
-                    <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />
-                  </Td>
-                  <Td>
-                    {floatingIp.target ? (
-                      floatingIp.target.type === 'instance' ? (
-                        <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
-                          {floatingIp.target.name}
-                        </Link>
+        <QueryList query={floatingIps} columns={5} emptyMessage={t('floatingIps.empty')} emptyAction={allocateButton}>
+          {(items) => (
+            <Table label={t('menu.floatingIps')}>
+              <THead>
+                <Th>{t('floatingIps.ipAddress')}</Th>
+                <Th>{t('floatingIps.localEndpoint')}</Th>
+                <Th>{t('common.status')}</Th>
+                <Th>{t('floatingIps.connectedTo')}</Th>
+                <Th>{t('floatingIps.fixedIp')}</Th>
+                <Th>{t('common.createdAt')}</Th>
+                <ActionsTh />
+              </THead>
+              <TBody>
+                {items.map((floatingIp) => (
+                  <tr key={floatingIp.id} className="hover:bg-slate-50">
+                    <Td>
+                      <span className="inline-flex items-center font-mono">
+                        {floatingIp.address}
+                        <CopyButton value={floatingIp.address} />
+                      </span>
+                    </Td>
+                    <Td>
+                      <FloatingIpEndpoint projectId={projectId} floatingIp={floatingIp} />
+                    </Td>
+                    <Td>
+                      <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />
+                    </Td>
+                    <Td>
+                      {floatingIp.target ? (
+                        floatingIp.target.type === 'instance' ? (
+                          <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
+                            {floatingIp.target.name}
+                          </Link>
+                        ) : (
+                          <span>
+                            {floatingIp.target.name} <span className="text-xs text-slate-500">({t('floatingIps.deviceType.loadBalancer')})</span>
+                          </span>
+                        )
                       ) : (
-                        <span>
-                          {floatingIp.target.name} <span className="text-xs text-slate-500">({t('floatingIps.deviceType.loadBalancer')})</span>
-                        </span>
-                      )
-                    ) : (
-                      <span className="text-slate-400">{t('floatingIps.notConnected')}</span>
-                    )}
-                  </Td>
-                  <Td className="font-mono text-xs">{floatingIp.fixedIp ?? <span className="text-slate-300">—</span>}</Td>
-                  <Td className="whitespace-nowrap text-slate-500">{new Date(floatingIp.createdAt).toLocaleString()}</Td>
-                  <Td className="text-right whitespace-nowrap">
-                    {floatingIp.portId ? (
-                      <Button variant="ghost" className="text-xs" disabledReason={readOnly} onClick={() => setOpen({ kind: 'disassociate', floatingIp })}>
-                        {t('floatingIps.disassociate')}
-                      </Button>
-                    ) : (
-                      <Button variant="ghost" className="text-xs" disabledReason={readOnly} onClick={() => setOpen({ kind: 'associate', floatingIp })}>
-                        {t('floatingIps.associate')}
-                      </Button>
-                    )}
-                    <Button
-                      variant="ghost"
-                      className="text-xs"
-                      disabledReason={floatingIp.portId ? undefined : t('floatingIps.reason.notConnected')}
-                      onClick={() => setOpen({ kind: 'test', floatingIp })}
-                    >
-                      {t('connectivity.title')}
-                    </Button>
-                    <Button variant="ghost" className="text-xs text-red-600" disabledReason={readOnly} onClick={() => setOpen({ kind: 'release', floatingIp })}>
-                      {t('floatingIps.release')}
-                    </Button>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+                        <span className="text-slate-400">{t('floatingIps.notConnected')}</span>
+                      )}
+                    </Td>
+                    <Td className="font-mono text-xs">{floatingIp.fixedIp ?? <span className="text-slate-300">—</span>}</Td>
+                    <TimeTd value={floatingIp.createdAt} />
+                    <Td className="text-right whitespace-nowrap">
+                      {floatingIp.portId ? (
+                        <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'disassociate', floatingIp })}>
+                          {t('floatingIps.disassociate')}
+                        </RowAction>
+                      ) : (
+                        <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'associate', floatingIp })}>
+                          {t('floatingIps.associate')}
+                        </RowAction>
+                      )}
+                      <RowAction disabledReason={floatingIp.portId ? undefined : t('floatingIps.reason.notConnected')} onClick={() => setOpen({ kind: 'test', floatingIp })}>
+                        {t('connectivity.title')}
+                      </RowAction>
+                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'release', floatingIp })}>
+                        {t('floatingIps.release')}
+                      </RowAction>
+                    </Td>
+                  </tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </QueryList>
       </Panel>
 
       {open?.kind === 'associate' && <AssociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} onClose={close} />}
@@ -151,24 +139,18 @@ export function FloatingIpsPage() {
         <DisassociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} targetName={open.floatingIp.target?.name ?? ''} onClose={close} />
       )}
       {open?.kind === 'release' && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('floatingIps.releaseTitle')}
           confirmLabel={t('floatingIps.release')}
-          busy={release.isPending}
+          mutation={release}
+          variables={open.floatingIp.id}
+          successMessage={t('floatingIps.released', { ip: open.floatingIp.address })}
+          onSuccess={close}
           onCancel={close}
-          onConfirm={() =>
-            release.mutate(open.floatingIp.id, {
-              onSuccess: () => {
-                toast.success(t('floatingIps.released', { ip: open.floatingIp.address }));
-                close();
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           <p>{t('floatingIps.releaseConfirm', { ip: open.floatingIp.address })}</p>
           {open.floatingIp.target && <p className="mt-2 text-amber-700">{t('floatingIps.releaseConnected', { target: open.floatingIp.target.name })}</p>}
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </div>
   );

@@ -1,9 +1,6 @@
 import type { FlowActionDto, InstanceDto } from '@sandcloud/api-schemas';
-import { Button } from '../../../components/ui/button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { QueryList } from '../../../components/ui/query-list.tsx';
+import { Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFlowLogs } from '../api/get-flow-logs.ts';
 
@@ -23,44 +20,40 @@ export function FlowLogTab({ projectId, instance }: { projectId: string; instanc
   return (
     <Panel>
       <p className="border-b border-slate-100 px-4 py-3 text-sm text-slate-600">{t('flowLogs.description', { name: instance.name })}</p>
-      {flowLogs.isPending ? (
-        <SkeletonRows columns={5} />
-      ) : flowLogs.isError ? (
-        <EmptyState message={errorMessage(flowLogs.error)} action={<Button onClick={() => void flowLogs.refetch()}>{t('common.retry')}</Button>} />
-      ) : flowLogs.data.items.length === 0 ? (
-        <EmptyState message={t('flowLogs.empty')} />
-      ) : (
-        <Table label={t('flowLogs.title')}>
-          <THead>
-            <Th className="w-48">{t('flowLogs.at')}</Th>
-            <Th>{t('flowLogs.source')}</Th>
-            <Th>{t('flowLogs.destination')}</Th>
-            <Th className="w-28">{t('flowLogs.action')}</Th>
-            <Th>{t('flowLogs.reason')}</Th>
-          </THead>
-          <TBody>
-            {flowLogs.data.items.map((entry) => (
-              <tr key={entry.id}>
-                <Td className="whitespace-nowrap text-slate-500 tabular-nums">{new Date(entry.at).toLocaleString()}</Td>
-                <Td className="font-mono text-xs">
-                  {entry.sourceIp}
-                  {entry.sourcePort !== null && <span className="text-slate-400">:{entry.sourcePort}</span>}
-                </Td>
-                <Td className="font-mono text-xs">
-                  {entry.protocol.toUpperCase()} {entry.destinationIp}
-                  {entry.port !== null && `:${entry.port}`}
-                </Td>
-                <Td>
-                  <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${ACTION_STYLE[entry.action]}`} title={t(`flowLogs.actionHint.${entry.action}`)}>
-                    {entry.action}
-                  </span>
-                </Td>
-                <Td className="text-xs text-slate-600">{entry.message}</Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <QueryList query={flowLogs} columns={5} emptyMessage={t('flowLogs.empty')}>
+        {(items) => (
+          <Table label={t('flowLogs.title')}>
+            <THead>
+              <Th className="w-48">{t('flowLogs.at')}</Th>
+              <Th>{t('flowLogs.source')}</Th>
+              <Th>{t('flowLogs.destination')}</Th>
+              <Th className="w-28">{t('flowLogs.action')}</Th>
+              <Th>{t('flowLogs.reason')}</Th>
+            </THead>
+            <TBody>
+              {items.map((entry) => (
+                <tr key={entry.id}>
+                  <TimeTd value={entry.at} className="tabular-nums" />
+                  <Td className="font-mono text-xs">
+                    {entry.sourceIp}
+                    {entry.sourcePort !== null && <span className="text-slate-400">:{entry.sourcePort}</span>}
+                  </Td>
+                  <Td className="font-mono text-xs">
+                    {entry.protocol.toUpperCase()} {entry.destinationIp}
+                    {entry.port !== null && `:${entry.port}`}
+                  </Td>
+                  <Td>
+                    <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${ACTION_STYLE[entry.action]}`} title={t(`flowLogs.actionHint.${entry.action}`)}>
+                      {entry.action}
+                    </span>
+                  </Td>
+                  <Td className="text-xs text-slate-600">{entry.message}</Td>
+                </tr>
+              ))}
+            </TBody>
+          </Table>
+        )}
+      </QueryList>
     </Panel>
   );
 }

@@ -1,12 +1,11 @@
 import { imageNameSchema, type InstanceDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { DescriptionField, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useCreateImage } from '../api/create-image.ts';
@@ -31,8 +30,7 @@ export function CreateImageDialog({ projectId, instance, onClose }: CreateImageD
   const [problem, setProblem] = useState<string | undefined>();
   const blocked = createImageDisabledReason(instance, true, t);
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     if (blocked) return;
     const parsed = imageNameSchema.safeParse(name);
     if (!parsed.success) {
@@ -51,53 +49,29 @@ export function CreateImageDialog({ projectId, instance, onClose }: CreateImageD
     );
   };
 
-  const nameError = problem ?? fieldError(create.error, 'name');
-  const otherError = create.error && !fieldError(create.error, 'name') && !fieldError(create.error, 'description') ? errorMessage(create.error) : undefined;
   return (
-    <Dialog
-      title={t('images.createTitle')}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={create.isPending} disabledReason={blocked} onClick={() => submit()}>
-            {t('images.createSubmit')}
-          </Button>
-        </>
-      }
-    >
-      <form className="space-y-4" onSubmit={submit}>
-        {blocked ? (
-          <Alert tone="warning" title={instance.taskState ? undefined : t('images.shutDownFirstTitle')}>
-            {blocked}
-          </Alert>
-        ) : (
-          <p className="text-sm text-slate-600">{t('images.createFrom', { name: instance.name, size: instance.rootDiskGb })}</p>
-        )}
-        <Field label={t('images.name')} error={nameError}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(nameError)}
-              maxLength={255}
-              value={name}
-              disabled={Boolean(blocked)}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('common.description')} error={fieldError(create.error, 'description')}>
-          {(id) => <input id={id} className={inputClass} maxLength={255} value={description} disabled={Boolean(blocked)} onChange={(event) => setDescription(event.target.value)} />}
-        </Field>
-        {!blocked && <p className="text-xs text-slate-500">{t('images.createProgress')}</p>}
-        {otherError && <Alert tone="error">{otherError}</Alert>}
-        <Link className="text-xs text-brand-600 hover:underline" to={`${paths.computeSection(projectId, 'images')}?tab=private`} onClick={onClose}>
-          {t('images.viewImages')}
-        </Link>
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    <FormDialog title={t('images.createTitle')} onClose={onClose} submitLabel={t('images.createSubmit')} busy={create.isPending} disabledReason={blocked} onSubmit={submit}>
+      {blocked ? (
+        <Alert tone="warning" title={instance.taskState ? undefined : t('images.shutDownFirstTitle')}>
+          {blocked}
+        </Alert>
+      ) : (
+        <p className="text-sm text-slate-600">{t('images.createFrom', { name: instance.name, size: instance.rootDiskGb })}</p>
+      )}
+      <TextField
+        label={t('images.name')}
+        error={problem ?? fieldError(create.error, 'name')}
+        maxLength={255}
+        value={name}
+        disabled={Boolean(blocked)}
+        onChange={setName}
+      />
+      <DescriptionField value={description} onChange={setDescription} error={fieldError(create.error, 'description')} disabled={Boolean(blocked)} />
+      {!blocked && <p className="text-xs text-slate-500">{t('images.createProgress')}</p>}
+      <FormError error={create.error} fields={['name', 'description']} />
+      <Link className="text-xs text-brand-600 hover:underline" to={`${paths.computeSection(projectId, 'images')}?tab=private`} onClick={onClose}>
+        {t('images.viewImages')}
+      </Link>
+    </FormDialog>
   );
 }

@@ -1,11 +1,9 @@
 import { imageNameSchema, type ImageDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { useState } from 'react';
+import { DescriptionField, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useUpdateImage } from '../api/update-image.ts';
 
@@ -18,8 +16,7 @@ export function EditImageDialog({ projectId, image, onClose }: { projectId: stri
   const [description, setDescription] = useState(image.description);
   const [problem, setProblem] = useState<string | undefined>();
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     const parsed = imageNameSchema.safeParse(name);
     if (!parsed.success) {
       setProblem(t('images.error.nameRequired'));
@@ -37,33 +34,11 @@ export function EditImageDialog({ projectId, image, onClose }: { projectId: stri
     );
   };
 
-  const nameError = problem ?? fieldError(update.error, 'name');
-  const otherError = update.error && !fieldError(update.error, 'name') && !fieldError(update.error, 'description') ? errorMessage(update.error) : undefined;
   return (
-    <Dialog
-      title={t('images.editTitle')}
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={update.isPending} onClick={() => submit()}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
-    >
-      <form className="space-y-4" onSubmit={submit}>
-        <Field label={t('images.name')} error={nameError}>
-          {(id, describedBy) => (
-            <input id={id} className={inputClass} aria-describedby={describedBy} aria-invalid={Boolean(nameError)} maxLength={255} value={name} onChange={(event) => setName(event.target.value)} />
-          )}
-        </Field>
-        <Field label={t('common.description')} error={fieldError(update.error, 'description')}>
-          {(id) => <input id={id} className={inputClass} maxLength={255} value={description} onChange={(event) => setDescription(event.target.value)} />}
-        </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+    <FormDialog title={t('images.editTitle')} onClose={onClose} submitLabel={t('common.save')} busy={update.isPending} onSubmit={submit}>
+      <TextField label={t('images.name')} error={problem ?? fieldError(update.error, 'name')} maxLength={255} value={name} onChange={setName} />
+      <DescriptionField value={description} onChange={setDescription} error={fieldError(update.error, 'description')} />
+      <FormError error={update.error} fields={['name', 'description']} />
+    </FormDialog>
   );
 }

@@ -1,14 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button } from '../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { BackLink, DetailFallback } from '../../../components/ui/detail-page.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -21,7 +18,6 @@ import { ImageStatus } from './image-status.tsx';
 /** One image: its attributes, `[Instance 생성]` from it, and for a private image rename/describe and delete. */
 export function ImagePage() {
   const t = useT();
-  const toast = useToast();
   const navigate = useNavigate();
   const { projectId = '', imageId = '' } = useParams();
   const { canWrite } = useProjectPermissions(projectId);
@@ -29,17 +25,9 @@ export function ImagePage() {
   const remove = useDeleteImage(projectId);
   const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
   const listPath = paths.computeSection(projectId, 'images');
-  const back = (
-    <Link to={listPath} className="text-sm text-brand-600 hover:underline">
-      ← {t('menu.images')}
-    </Link>
-  );
+  const back = <BackLink to={listPath} label={t('menu.images')} />;
 
-  if (image.isPending) return <Panel><SkeletonRows /></Panel>;
-  if (image.isError) {
-    const gone = image.error instanceof ApiRequestError && image.error.status === 404;
-    return <Panel><EmptyState message={gone ? t('images.notFound') : errorMessage(image.error)} action={back} /></Panel>;
-  }
+  if (!image.isSuccess) return <DetailFallback query={image} back={back} notFoundMessage={t('images.notFound')} retry={false} />;
   const data = image.data;
   const isPublic = data.visibility === 'public';
   const editReason = !canWrite ? t('common.viewerReadOnly') : isPublic ? t('images.publicReadOnly') : undefined;
@@ -98,23 +86,17 @@ export function ImagePage() {
       </Panel>
       {open === 'edit' && <EditImageDialog projectId={projectId} image={data} onClose={() => setOpen(null)} />}
       {open === 'delete' && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('images.deleteTitle')}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
+          mutation={remove}
+          variables={data.id}
+          successMessage={t('images.deleted', { name: data.name })}
+          onSuccess={() => void navigate(`${listPath}?tab=private`)}
           onCancel={() => setOpen(null)}
-          onConfirm={() =>
-            remove.mutate(data.id, {
-              onSuccess: () => {
-                toast.success(t('images.deleted', { name: data.name }));
-                void navigate(`${listPath}?tab=private`);
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           {t('images.deleteConfirm', { name: data.name })}
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </div>
   );

@@ -1,24 +1,22 @@
 import type { ImageDto } from '@sandcloud/api-schemas';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Button } from '../../../components/ui/button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
+import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { Tabs } from '../../../components/ui/tabs.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { QueryList } from '../../../components/ui/query-list.tsx';
+import { Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useImages, type ImageVisibility } from '../api/get-images.ts';
 import { formatBytes, osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
 
+const VISIBILITIES = ['public', 'private'] as const satisfies readonly ImageVisibility[];
+
 /** Images: the Public catalog and the project's Private images (`?tab=private`), each linking to its detail. */
 export function ImagesPage() {
   const t = useT();
   const { projectId = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
-  const tab: ImageVisibility = search.get('tab') === 'private' ? 'private' : 'public';
+  const [tab, setTab] = useTabParam(VISIBILITIES);
   const images = useImages(projectId, tab);
 
   return (
@@ -31,19 +29,13 @@ export function ImagesPage() {
           { id: 'private', label: t('images.tab.private') },
         ]}
         value={tab}
-        onChange={(next) => setSearch(next === 'public' ? {} : { tab: next }, { replace: true })}
+        onChange={setTab}
       />
       <Panel>
         <div role="tabpanel">
-          {images.isPending ? (
-            <SkeletonRows columns={6} />
-          ) : images.isError ? (
-            <EmptyState message={errorMessage(images.error)} action={<Button onClick={() => void images.refetch()}>{t('common.retry')}</Button>} />
-          ) : images.data.items.length === 0 ? (
-            <EmptyState message={t(tab === 'private' ? 'images.emptyPrivate' : 'images.emptyPublic')} />
-          ) : (
-            <ImagesTable projectId={projectId} images={images.data.items} showSource={tab === 'private'} label={t(tab === 'private' ? 'images.tab.private' : 'images.tab.public')} />
-          )}
+          <QueryList query={images} columns={6} emptyMessage={t(tab === 'private' ? 'images.emptyPrivate' : 'images.emptyPublic')}>
+            {(items) => <ImagesTable projectId={projectId} images={items} showSource={tab === 'private'} label={t(tab === 'private' ? 'images.tab.private' : 'images.tab.public')} />}
+          </QueryList>
         </div>
       </Panel>
     </div>
@@ -89,7 +81,7 @@ function ImagesTable({ projectId, images, showSource, label }: { projectId: stri
                 )}
               </Td>
             )}
-            <Td className="whitespace-nowrap text-slate-500">{new Date(image.createdAt).toLocaleString()}</Td>
+            <TimeTd value={image.createdAt} />
           </tr>
         ))}
       </TBody>

@@ -1,10 +1,9 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
+import { FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { SecurityGroupChecklist } from '../../security-groups/components/security-group-checklist.tsx';
 import { useUpdateInstanceSecurityGroups } from '../api/update-instance-security-groups.ts';
@@ -40,18 +39,11 @@ export function ChangeSecurityGroupsDialog({ projectId, instance, onClose }: { p
       title={t('instances.changeSecurityGroupsTitle', { name: instance.name })}
       size="lg"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={update.isPending} onClick={submit}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('common.save')} disabled={update.isPending} onSubmit={submit} />}
     >
       <div className="space-y-3">
         <SecurityGroupChecklist projectId={projectId} label={t('instanceWizard.securityGroups')} value={ids} onChange={setIds} error={error} />
-        {update.error && !fieldError(update.error, 'securityGroupIds') && <Alert tone="error">{errorMessage(update.error)}</Alert>}
+        <FormError error={update.error} fields={['securityGroupIds']} />
       </div>
     </Dialog>
   );

@@ -1,11 +1,7 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Button } from '../../../components/ui/button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel } from '../../../components/ui/table.tsx';
-import { Tabs } from '../../../components/ui/tabs.tsx';
-import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
+import { useNavigate, useParams } from 'react-router-dom';
+import { BackLink, DetailFallback, DetailHeader } from '../../../components/ui/detail-page.tsx';
+import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
@@ -20,59 +16,42 @@ import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
 const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'flow-log', 'history'] as const;
-type Tab = (typeof TABS)[number];
-const isTab = (value: string | null): value is Tab => TABS.includes(value as Tab);
 
 /** One instance: attributes, volumes, console, how to connect, a connectivity test and history, in tabs (`?tab=`). */
 export function InstancePage() {
   const t = useT();
   const navigate = useNavigate();
   const { projectId = '', instanceId = '' } = useParams();
-  const [search, setSearch] = useSearchParams();
+  const [tab, setTab] = useTabParam(TABS);
   const { canWrite } = useProjectPermissions(projectId);
   const instance = useInstance(projectId, instanceId);
   const listPath = paths.computeSection(projectId, 'instances');
-  const requested = search.get('tab');
-  const tab: Tab = isTab(requested) ? requested : 'details';
   const [consoleOpened, setConsoleOpened] = useState(tab === 'console');
   if (tab === 'console' && !consoleOpened) setConsoleOpened(true);
-  const back = (
-    <Link to={listPath} className="text-sm text-brand-600 hover:underline">
-      ← {t('menu.instances')}
-    </Link>
-  );
+  const back = <BackLink to={listPath} label={t('menu.instances')} />;
 
-  if (instance.isPending) return <Panel><SkeletonRows /></Panel>;
-  if (instance.isError) {
-    const gone = instance.error instanceof ApiRequestError && instance.error.status === 404;
-    return (
-      <Panel>
-        <EmptyState
-          message={gone ? t('instances.notFound') : errorMessage(instance.error)}
-          action={gone ? back : <Button onClick={() => void instance.refetch()}>{t('common.retry')}</Button>}
-        />
-      </Panel>
-    );
-  }
+  if (!instance.isSuccess) return <DetailFallback query={instance} back={back} notFoundMessage={t('instances.notFound')} />;
   const data = instance.data;
 
   return (
     <div className="space-y-4">
       <div>{back}</div>
-      <div className="flex items-start justify-between gap-4">
-        <div>
-          <div className="flex items-center gap-3">
-            <h1 className="text-xl font-semibold">{data.name}</h1>
+      <DetailHeader
+        title={data.name}
+        badges={
+          <>
             <InstanceStatus instance={data} />
             <span className="text-xs text-slate-500">{t('instances.powerStateTitle', { state: data.powerState })}</span>
-          </div>
-          <p className="mt-1 text-sm text-slate-500">
+          </>
+        }
+        summary={
+          <>
             {data.imageName} · {data.zone} · {data.privateIp ?? '—'}
             {data.floatingIp ? ` · ${data.floatingIp}` : ''}
-          </p>
-        </div>
-        <InstanceActionMenu projectId={projectId} instance={data} canWrite={canWrite} onDeleted={() => void navigate(listPath)} />
-      </div>
+          </>
+        }
+        actions={<InstanceActionMenu projectId={projectId} instance={data} canWrite={canWrite} onDeleted={() => void navigate(listPath)} />}
+      />
       <Tabs
         label={data.name}
         items={[
@@ -85,7 +64,7 @@ export function InstancePage() {
           { id: 'history', label: t('instanceDetail.tab.history') },
         ]}
         value={tab}
-        onChange={(next) => setSearch(next === 'details' ? {} : { tab: next }, { replace: true })}
+        onChange={setTab}
       />
       {/* Once opened, the console stays mounted while other tabs show, so its shells survive a tab switch. */}
       {consoleOpened && (

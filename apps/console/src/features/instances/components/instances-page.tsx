@@ -6,9 +6,8 @@ import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { inputClass } from '../../../components/ui/field.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { QueryList } from '../../../components/ui/query-list.tsx';
+import { ActionsTh, Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -106,92 +105,88 @@ export function InstancesPage() {
           </div>
         </div>
 
-        {instances.isPending ? (
-          <SkeletonRows rows={4} columns={8} />
-        ) : instances.isError ? (
-          <EmptyState message={errorMessage(instances.error)} action={<Button onClick={() => void instances.refetch()}>{t('common.retry')}</Button>} />
-        ) : all.length === 0 ? (
-          <EmptyState message={t('instances.empty')} action={createButton} />
-        ) : visible.length === 0 ? (
-          <EmptyState
-            message={t('instances.noMatch')}
-            action={
-              <Button
-                onClick={() => {
-                  setNameFilter('');
-                  setStatusFilter('');
-                }}
-              >
-                {t('instances.clearFilter')}
-              </Button>
-            }
-          />
-        ) : (
-          <Table label={t('menu.instances')}>
-            <THead>
-              <Th className="w-10">
-                <Checkbox
-                  aria-label={t('instances.selectAll')}
-                  checked={visibleSelected > 0 && visibleSelected === visible.length}
-                  indeterminate={visibleSelected > 0 && visibleSelected < visible.length}
-                  onChange={(event) => toggleAll(event.target.checked)}
-                />
-              </Th>
-              <Th>{t('common.status')}</Th>
-              <Th>{t('common.name')}</Th>
-              <Th>{t('instances.privateIp')}</Th>
-              <Th>{t('instances.floatingIp')}</Th>
-              <Th>{t('instances.flavor')}</Th>
-              <Th>{t('instances.image')}</Th>
-              <Th>{t('instances.zone')}</Th>
-              <Th>{t('instances.keyPair')}</Th>
-              <Th className="text-right">
-                <span className="sr-only">{t('common.actions')}</span>
-              </Th>
-            </THead>
-            <TBody>
-              {visible.map((instance) => (
-                <tr key={instance.id} data-instance={instance.name} className={selectedIds.has(instance.id) ? 'bg-brand-50/60' : 'hover:bg-slate-50'}>
-                  <Td>
+        <QueryList query={instances} rows={4} columns={8} emptyMessage={t('instances.empty')} emptyAction={createButton}>
+          {() =>
+            visible.length === 0 ? (
+              <EmptyState
+                message={t('instances.noMatch')}
+                action={
+                  <Button
+                    onClick={() => {
+                      setNameFilter('');
+                      setStatusFilter('');
+                    }}
+                  >
+                    {t('instances.clearFilter')}
+                  </Button>
+                }
+              />
+            ) : (
+              <Table label={t('menu.instances')}>
+                <THead>
+                  <Th className="w-10">
                     <Checkbox
-                      aria-label={t('instances.selectRow', { name: instance.name })}
-                      checked={selectedIds.has(instance.id)}
-                      onChange={(event) => toggle(instance.id, event.target.checked)}
+                      aria-label={t('instances.selectAll')}
+                      checked={visibleSelected > 0 && visibleSelected === visible.length}
+                      indeterminate={visibleSelected > 0 && visibleSelected < visible.length}
+                      onChange={(event) => toggleAll(event.target.checked)}
                     />
-                  </Td>
-                  <Td>
-                    <InstanceStatus instance={instance} stacked />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${instance.id}`)}>
-                      {instance.name}
-                    </Link>
-                  </Td>
-                  <Td>
-                    <InstanceAddress ip={instance.privateIp} label={t('instances.privateIp')} />
-                  </Td>
-                  <Td>
-                    <InstanceAddress ip={instance.floatingIp} label={t('instances.floatingIp')} />
-                  </Td>
-                  <Td className="whitespace-nowrap">
-                    <div>{flavorName(instance)}</div>
-                    <div className="text-xs text-slate-500">
-                      {t('instances.flavorSpec', { vcpus: instance.vcpus, ram: formatRam(instance.ramMb) })}
-                    </div>
-                  </Td>
-                  <Td className="max-w-[12rem] truncate" title={instance.imageName}>
-                    {instance.imageName}
-                  </Td>
-                  <Td className="whitespace-nowrap">{instance.zone}</Td>
-                  <Td>{instance.keyName || <span className="text-slate-300">—</span>}</Td>
-                  <Td className="text-right">
-                    <InstanceActionMenu projectId={projectId} instance={instance} canWrite={canWrite} />
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+                  </Th>
+                  <Th>{t('common.status')}</Th>
+                  <Th>{t('common.name')}</Th>
+                  <Th>{t('instances.privateIp')}</Th>
+                  <Th>{t('instances.floatingIp')}</Th>
+                  <Th>{t('instances.flavor')}</Th>
+                  <Th>{t('instances.image')}</Th>
+                  <Th>{t('instances.zone')}</Th>
+                  <Th>{t('instances.keyPair')}</Th>
+                  <ActionsTh />
+                </THead>
+                <TBody>
+                  {visible.map((instance) => (
+                    <tr key={instance.id} data-instance={instance.name} className={selectedIds.has(instance.id) ? 'bg-brand-50/60' : 'hover:bg-slate-50'}>
+                      <Td>
+                        <Checkbox
+                          aria-label={t('instances.selectRow', { name: instance.name })}
+                          checked={selectedIds.has(instance.id)}
+                          onChange={(event) => toggle(instance.id, event.target.checked)}
+                        />
+                      </Td>
+                      <Td>
+                        <InstanceStatus instance={instance} stacked />
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${instance.id}`)}>
+                          {instance.name}
+                        </Link>
+                      </Td>
+                      <Td>
+                        <InstanceAddress ip={instance.privateIp} label={t('instances.privateIp')} />
+                      </Td>
+                      <Td>
+                        <InstanceAddress ip={instance.floatingIp} label={t('instances.floatingIp')} />
+                      </Td>
+                      <Td className="whitespace-nowrap">
+                        <div>{flavorName(instance)}</div>
+                        <div className="text-xs text-slate-500">
+                          {t('instances.flavorSpec', { vcpus: instance.vcpus, ram: formatRam(instance.ramMb) })}
+                        </div>
+                      </Td>
+                      <Td className="max-w-[12rem] truncate" title={instance.imageName}>
+                        {instance.imageName}
+                      </Td>
+                      <Td className="whitespace-nowrap">{instance.zone}</Td>
+                      <Td>{instance.keyName || <span className="text-slate-300">—</span>}</Td>
+                      <Td className="text-right">
+                        <InstanceActionMenu projectId={projectId} instance={instance} canWrite={canWrite} />
+                      </Td>
+                    </tr>
+                  ))}
+                </TBody>
+              </Table>
+            )
+          }
+        </QueryList>
         {all.length > 0 && (
           <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t('instances.count', { shown: visible.length, total: all.length })}</div>
         )}

@@ -1,7 +1,5 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useInstanceAction, type PowerAction } from '../api/instance-action.ts';
@@ -15,30 +13,20 @@ const TEXT: Record<PowerAction, { title: MessageKey; question: MessageKey; done:
 /** Shutdown / start / reboot one instance, after a confirmation naming it. */
 export function PowerActionDialog({ projectId, instance, action, onClose }: { projectId: string; instance: InstanceDto; action: PowerAction; onClose: () => void }) {
   const t = useT();
-  const toast = useToast();
   const run = useInstanceAction(projectId);
   const text = TEXT[action];
   return (
-    <ConfirmDialog
+    <ConfirmMutationDialog
       title={t(text.title)}
       confirmLabel={t(text.confirm)}
       danger={action === 'stop'}
-      busy={run.isPending}
+      mutation={run}
+      variables={{ instanceId: instance.id, action }}
+      successMessage={t(text.done, { name: instance.name })}
+      onSuccess={onClose}
       onCancel={onClose}
-      onConfirm={() =>
-        run.mutate(
-          { instanceId: instance.id, action },
-          {
-            onSuccess: () => {
-              toast.success(t(text.done, { name: instance.name }));
-              onClose();
-            },
-            onError: (error) => toast.error(errorMessage(error)),
-          },
-        )
-      }
     >
       {t(text.question, { name: instance.name })}
-    </ConfirmDialog>
+    </ConfirmMutationDialog>
   );
 }

@@ -2,9 +2,10 @@ import { keyPairNameSchema } from '@sandcloud/api-schemas';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
+import { Field, inputClass, TextField } from '../../../components/ui/field.tsx';
+import { FormError } from '../../../components/ui/form-dialog.tsx';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateKeyPair, type CreatedKeyPair } from '../api/create-key-pair.ts';
 
@@ -68,40 +69,26 @@ export function CreateKeyPairDialog({ projectId, onClose, onCreated }: CreateKey
     );
   }
 
-  const nameError = nameProblem ?? fieldError(create.error, 'name');
-  const otherError = create.error && !fieldError(create.error, 'name') && !fieldError(create.error, 'algorithm') ? errorMessage(create.error) : undefined;
-
+  // Not a FormDialog: the success view above must stay the same Dialog element, so focus is not moved when it shows.
   return (
     <Dialog
       title={t('keyPairs.createTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={create.isPending} onClick={() => submit()}>
-            {t('keyPairs.createSubmit')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('keyPairs.createSubmit')} disabled={create.isPending} onSubmit={() => submit()} />}
     >
       <form className="space-y-4" onSubmit={submit}>
         <Alert tone="warning" title={t('keyPairs.beforeWarningTitle')}>
           {t('keyPairs.beforeWarning')}
         </Alert>
-        <Field label={t('keyPairs.name')} error={nameError} hint={t('keyPairs.nameHint')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(nameError)}
-              value={name}
-              autoComplete="off"
-              placeholder="my_keypair"
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('keyPairs.name')}
+          error={nameProblem ?? fieldError(create.error, 'name')}
+          hint={t('keyPairs.nameHint')}
+          value={name}
+          autoComplete="off"
+          placeholder="my_keypair"
+          onChange={setName}
+        />
         <Field label={t('keyPairs.algorithm')} error={fieldError(create.error, 'algorithm')}>
           {(id) => (
             <select id={id} className={inputClass} value={algorithm} onChange={(event) => setAlgorithm(event.target.value as Algorithm)}>
@@ -110,7 +97,7 @@ export function CreateKeyPairDialog({ projectId, onClose, onCreated }: CreateKey
             </select>
           )}
         </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
+        <FormError error={create.error} fields={['name', 'algorithm']} />
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -1,11 +1,9 @@
 import { importKeyPairRequestSchema } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { useState } from 'react';
+import { TextAreaField, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useImportKeyPair } from '../api/import-key-pair.ts';
 
@@ -20,8 +18,7 @@ export function ImportKeyPairDialog({ projectId, onClose }: { projectId: string;
   const [publicKey, setPublicKey] = useState('');
   const [problems, setProblems] = useState<Problems>({});
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     const parsed = importKeyPairRequestSchema.safeParse({ name, publicKey: publicKey.trim() });
     if (!parsed.success) {
       const next: Problems = {};
@@ -41,48 +38,22 @@ export function ImportKeyPairDialog({ projectId, onClose }: { projectId: string;
     });
   };
 
-  const nameError = problems.name ?? fieldError(importKey.error, 'name');
-  const keyError = problems.publicKey ?? fieldError(importKey.error, 'publicKey');
-  const otherError = importKey.error && !fieldError(importKey.error, 'name') && !fieldError(importKey.error, 'publicKey') ? errorMessage(importKey.error) : undefined;
-
   return (
-    <Dialog
-      title={t('keyPairs.importTitle')}
-      size="lg"
-      onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={importKey.isPending} onClick={() => submit()}>
-            {t('keyPairs.importSubmit')}
-          </Button>
-        </>
-      }
-    >
-      <form className="space-y-4" onSubmit={submit}>
-        <p className="text-sm text-slate-600">{t('keyPairs.importDescription')}</p>
-        <Field label={t('keyPairs.name')} error={nameError} hint={t('keyPairs.nameHint')}>
-          {(id, describedBy) => (
-            <input id={id} className={inputClass} aria-describedby={describedBy} aria-invalid={Boolean(nameError)} value={name} onChange={(event) => setName(event.target.value)} />
-          )}
-        </Field>
-        <Field label={t('keyPairs.publicKey')} error={keyError} hint={t('keyPairs.publicKeyHint')}>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              rows={6}
-              spellCheck={false}
-              className={`${inputClass} font-mono text-xs`}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(keyError)}
-              placeholder="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... user@host"
-              value={publicKey}
-              onChange={(event) => setPublicKey(event.target.value)}
-            />
-          )}
-        </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
-      </form>
-    </Dialog>
+    <FormDialog title={t('keyPairs.importTitle')} size="lg" onClose={onClose} submitLabel={t('keyPairs.importSubmit')} busy={importKey.isPending} onSubmit={submit}>
+      <p className="text-sm text-slate-600">{t('keyPairs.importDescription')}</p>
+      <TextField label={t('keyPairs.name')} error={problems.name ?? fieldError(importKey.error, 'name')} hint={t('keyPairs.nameHint')} value={name} onChange={setName} />
+      <TextAreaField
+        label={t('keyPairs.publicKey')}
+        error={problems.publicKey ?? fieldError(importKey.error, 'publicKey')}
+        hint={t('keyPairs.publicKeyHint')}
+        rows={6}
+        spellCheck={false}
+        className="font-mono text-xs"
+        placeholder="ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... user@host"
+        value={publicKey}
+        onChange={setPublicKey}
+      />
+      <FormError error={importKey.error} fields={['name', 'publicKey']} />
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useKeyPairs } from '../api/get-key-pairs.ts';
 import { CreateKeyPairDialog } from './create-key-pair-dialog.tsx';
@@ -34,37 +34,36 @@ export function KeyPairSelect({ projectId, value, onChange, error, createDisable
     <>
       <Field label={t('keyPairs.field')} error={error} hint={t('keyPairs.fieldHint')}>
         {(id, describedBy) => (
-          <div className="flex items-center gap-2">
-            {keyPairs.isPending ? (
-              <div className="h-8 flex-1 animate-pulse rounded bg-slate-100" />
-            ) : names.length === 0 ? (
-              <p id={id} className="flex-1 rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
-                {t('keyPairs.noneAvailable')}
-              </p>
-            ) : (
-              <select
-                id={id}
-                className={inputClass}
-                aria-describedby={describedBy}
-                aria-invalid={Boolean(error)}
-                value={value}
-                onChange={(event) => onChange(event.target.value)}
-              >
-                <option value="">{t('keyPairs.choose')}</option>
-                {names.map((name) => {
-                  const keyPair = items.find((candidate) => candidate.name === name);
-                  return (
-                    <option key={name} value={name}>
-                      {keyPair ? `${name} (${keyPair.algorithm})` : name}
-                    </option>
-                  );
-                })}
-              </select>
-            )}
-            <Button className="shrink-0" disabledReason={createDisabledReason} onClick={() => setCreating(true)}>
-              {t('keyPairs.createShort')}
-            </Button>
-          </div>
+          <ChoiceRow
+            id={id}
+            loading={keyPairs.isPending}
+            empty={names.length === 0}
+            emptyMessage={t('keyPairs.noneAvailable')}
+            action={
+              <Button className="shrink-0" disabledReason={createDisabledReason} onClick={() => setCreating(true)}>
+                {t('keyPairs.createShort')}
+              </Button>
+            }
+          >
+            <select
+              id={id}
+              className={inputClass}
+              aria-describedby={describedBy}
+              aria-invalid={Boolean(error)}
+              value={value}
+              onChange={(event) => onChange(event.target.value)}
+            >
+              <option value="">{t('keyPairs.choose')}</option>
+              {names.map((name) => {
+                const keyPair = items.find((candidate) => candidate.name === name);
+                return (
+                  <option key={name} value={name}>
+                    {keyPair ? `${name} (${keyPair.algorithm})` : name}
+                  </option>
+                );
+              })}
+            </select>
+          </ChoiceRow>
         )}
       </Field>
       {creating && <CreateKeyPairDialog projectId={projectId} onClose={() => setCreating(false)} onCreated={(keyPair) => onChange(keyPair.name)} />}

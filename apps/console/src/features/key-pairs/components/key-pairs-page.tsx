@@ -1,15 +1,12 @@
 import type { KeyPairDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Button } from '../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { QueryList } from '../../../components/ui/query-list.tsx';
+import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteKeyPair } from '../api/delete-key-pair.ts';
@@ -23,7 +20,6 @@ type Open = { kind: 'create' } | { kind: 'import' } | { kind: 'view'; keyPair: K
 /** Key Pairs: the keys instances can be created with. */
 export function KeyPairsPage() {
   const t = useT();
-  const toast = useToast();
   const { projectId = '' } = useParams();
   const { canWrite } = useProjectPermissions(projectId);
   const keyPairs = useKeyPairs(projectId);
@@ -47,80 +43,66 @@ export function KeyPairsPage() {
     <div>
       <PageHeader title={t('menu.keyPairs')} description={t('keyPairs.description')} actions={createButtons} />
       <Panel>
-        {keyPairs.isPending ? (
-          <SkeletonRows columns={5} />
-        ) : keyPairs.isError ? (
-          <EmptyState message={errorMessage(keyPairs.error)} action={<Button onClick={() => void keyPairs.refetch()}>{t('common.retry')}</Button>} />
-        ) : keyPairs.data.items.length === 0 ? (
-          <EmptyState message={t('keyPairs.empty')} action={<div className="flex gap-2">{createButtons}</div>} />
-        ) : (
-          <Table label={t('menu.keyPairs')}>
-            <THead>
-              <Th>{t('keyPairs.name')}</Th>
-              <Th>{t('keyPairs.algorithm')}</Th>
-              <Th>{t('keyPairs.fingerprint')}</Th>
-              <Th>{t('keyPairs.source')}</Th>
-              <Th className="text-right">{t('keyPairs.instanceCount')}</Th>
-              <Th>{t('common.createdAt')}</Th>
-              <Th className="text-right">
-                <span className="sr-only">{t('common.actions')}</span>
-              </Th>
-            </THead>
-            <TBody>
-              {keyPairs.data.items.map((keyPair) => (
-                <tr key={keyPair.id} className="hover:bg-slate-50">
-                  <Td className="font-medium">{keyPair.name}</Td>
-                  <Td>
-                    <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{keyPair.algorithm}</span>
-                  </Td>
-                  <Td>
-                    <span className="inline-flex max-w-[22rem] items-center font-mono text-xs text-slate-700">
-                      <span className="truncate" title={keyPair.fingerprint}>
-                        {keyPair.fingerprint}
+        <QueryList query={keyPairs} columns={5} emptyMessage={t('keyPairs.empty')} emptyAction={<div className="flex gap-2">{createButtons}</div>}>
+          {(items) => (
+            <Table label={t('menu.keyPairs')}>
+              <THead>
+                <Th>{t('keyPairs.name')}</Th>
+                <Th>{t('keyPairs.algorithm')}</Th>
+                <Th>{t('keyPairs.fingerprint')}</Th>
+                <Th>{t('keyPairs.source')}</Th>
+                <Th className="text-right">{t('keyPairs.instanceCount')}</Th>
+                <Th>{t('common.createdAt')}</Th>
+                <ActionsTh />
+              </THead>
+              <TBody>
+                {items.map((keyPair) => (
+                  <tr key={keyPair.id} className="hover:bg-slate-50">
+                    <Td className="font-medium">{keyPair.name}</Td>
+                    <Td>
+                      <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{keyPair.algorithm}</span>
+                    </Td>
+                    <Td>
+                      <span className="inline-flex max-w-[22rem] items-center font-mono text-xs text-slate-700">
+                        <span className="truncate" title={keyPair.fingerprint}>
+                          {keyPair.fingerprint}
+                        </span>
+                        <CopyButton value={keyPair.fingerprint} />
                       </span>
-                      <CopyButton value={keyPair.fingerprint} />
-                    </span>
-                  </Td>
-                  <Td className="text-slate-600">{t(keyPair.source === 'generated' ? 'keyPairs.source.generated' : 'keyPairs.source.imported')}</Td>
-                  <Td className="text-right tabular-nums">{keyPair.instanceCount}</Td>
-                  <Td className="whitespace-nowrap text-slate-500">{new Date(keyPair.createdAt).toLocaleString()}</Td>
-                  <Td className="text-right whitespace-nowrap">
-                    <Button variant="ghost" className="text-xs" onClick={() => setOpen({ kind: 'view', keyPair })}>
-                      {t('keyPairs.viewPublicKey')}
-                    </Button>
-                    <Button variant="ghost" className="text-xs text-red-600" disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', keyPair })}>
-                      {t('common.delete')}
-                    </Button>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
-        )}
+                    </Td>
+                    <Td className="text-slate-600">{t(keyPair.source === 'generated' ? 'keyPairs.source.generated' : 'keyPairs.source.imported')}</Td>
+                    <Td className="text-right tabular-nums">{keyPair.instanceCount}</Td>
+                    <TimeTd value={keyPair.createdAt} />
+                    <Td className="text-right whitespace-nowrap">
+                      <RowAction onClick={() => setOpen({ kind: 'view', keyPair })}>{t('keyPairs.viewPublicKey')}</RowAction>
+                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', keyPair })}>
+                        {t('common.delete')}
+                      </RowAction>
+                    </Td>
+                  </tr>
+                ))}
+              </TBody>
+            </Table>
+          )}
+        </QueryList>
       </Panel>
 
       {open?.kind === 'create' && <CreateKeyPairDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'import' && <ImportKeyPairDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'view' && <PublicKeyDialog keyPair={open.keyPair} onClose={close} />}
       {open?.kind === 'delete' && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('keyPairs.deleteTitle')}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
+          mutation={remove}
+          variables={open.keyPair.id}
+          successMessage={t('keyPairs.deleted', { name: open.keyPair.name })}
+          onSuccess={close}
           onCancel={close}
-          onConfirm={() =>
-            remove.mutate(open.keyPair.id, {
-              onSuccess: () => {
-                toast.success(t('keyPairs.deleted', { name: open.keyPair.name }));
-                close();
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           <p>{t('keyPairs.deleteConfirm', { name: open.keyPair.name })}</p>
           {open.keyPair.instanceCount > 0 && <p className="mt-2 text-amber-700">{t('keyPairs.deleteInUse', { count: open.keyPair.instanceCount })}</p>}
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </div>
   );

@@ -1,7 +1,5 @@
 import type { LoadBalancerDto } from '@sandcloud/api-schemas';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDeleteLoadBalancer } from '../api/delete-load-balancer.ts';
 
@@ -15,27 +13,22 @@ interface DeleteLoadBalancerDialogProps {
 /** Deleting frees the VIP address and disconnects its floating IP (the address stays in the project). */
 export function DeleteLoadBalancerDialog({ projectId, loadBalancer, onClose, onDeleted }: DeleteLoadBalancerDialogProps) {
   const t = useT();
-  const toast = useToast();
   const remove = useDeleteLoadBalancer(projectId);
   return (
-    <ConfirmDialog
+    <ConfirmMutationDialog
       title={t('lb.deleteTitle')}
       confirmLabel={t('common.delete')}
-      busy={remove.isPending}
+      mutation={remove}
+      variables={loadBalancer.id}
+      successMessage={t('lb.deleting', { name: loadBalancer.name })}
+      onSuccess={() => {
+        onClose();
+        onDeleted?.();
+      }}
       onCancel={onClose}
-      onConfirm={() =>
-        remove.mutate(loadBalancer.id, {
-          onSuccess: () => {
-            toast.success(t('lb.deleting', { name: loadBalancer.name }));
-            onClose();
-            onDeleted?.();
-          },
-          onError: (error) => toast.error(errorMessage(error)),
-        })
-      }
     >
       <p>{t('lb.deleteConfirm', { name: loadBalancer.name, ip: loadBalancer.vipAddress })}</p>
       {loadBalancer.floatingIp && <p className="mt-2 text-amber-700">{t('lb.deleteFloatingIp', { ip: loadBalancer.floatingIp.address })}</p>}
-    </ConfirmDialog>
+    </ConfirmMutationDialog>
   );
 }

@@ -1,14 +1,15 @@
 import type { LoadBalancerDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
+import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
+import { FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
-import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
+import { useAssociateFloatingIp } from '../../floating-ips/api/associate-floating-ip.ts';
+import { FloatingIpSelect } from '../../floating-ips/components/floating-ip-select.tsx';
 import { useFreeFloatingIps } from '../api/get-free-floating-ips.ts';
 
 interface FloatingIpDialogProps {
@@ -62,45 +63,24 @@ export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingI
     <Dialog
       title={t('lb.fip.title')}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={associate.isPending || !portId} onClick={submit}>
-            {t('lb.fip.connect')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('lb.fip.connect')} disabled={associate.isPending || !portId} onSubmit={submit} />}
     >
       <div className="space-y-4">
         <Field label={t('lb.fip.ipAddress')} error={ipError}>
           {(id, describedBy) => (
-            <div className="flex items-center gap-2">
-              {free.isPending ? (
-                <div className="h-8 flex-1 animate-pulse rounded bg-slate-100" />
-              ) : ips.length === 0 ? (
-                <p id={id} className="flex-1 rounded border border-dashed border-slate-300 px-3 py-1.5 text-sm text-slate-500">
-                  {t('lb.fip.noneFree')}
-                </p>
-              ) : (
-                <select
-                  id={id}
-                  className={`${inputClass} font-mono`}
-                  aria-describedby={describedBy}
-                  aria-invalid={Boolean(ipError)}
-                  value={floatingIpId}
-                  onChange={(event) => setChosen(event.target.value)}
-                >
-                  {ips.map((ip) => (
-                    <option key={ip.id} value={ip.id}>
-                      {ip.address}
-                    </option>
-                  ))}
-                </select>
-              )}
-              <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
-                {t('lb.fip.allocate')}
-              </Button>
-            </div>
+            <ChoiceRow
+              id={id}
+              loading={free.isPending}
+              empty={ips.length === 0}
+              emptyMessage={t('lb.fip.noneFree')}
+              action={
+                <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
+                  {t('lb.fip.allocate')}
+                </Button>
+              }
+            >
+              <FloatingIpSelect id={id} describedBy={describedBy} invalid={Boolean(ipError)} value={floatingIpId} floatingIps={ips} onChange={setChosen} />
+            </ChoiceRow>
           )}
         </Field>
         <Field label={t('lb.fip.port')} hint={t('lb.fip.portHint')}>
@@ -110,7 +90,7 @@ export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingI
             </select>
           )}
         </Field>
-        {associate.error && <Alert tone="error">{errorMessage(associate.error)}</Alert>}
+        <FormError error={associate.error} />
       </div>
     </Dialog>
   );

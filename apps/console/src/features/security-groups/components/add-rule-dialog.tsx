@@ -1,9 +1,9 @@
 import type { CreateSecurityGroupRuleRequest, RuleTemplateDto, SecurityGroupDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { DescriptionField, Field, inputClass, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
@@ -139,8 +139,7 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
   const customPorts = template?.customizable && template.protocol !== 'icmp';
   const customIcmp = template?.customizable && template.protocol === 'icmp';
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     const result = toRequest({ ...form, templateId }, template, t);
     if ('problems' in result) {
       setProblems(result.problems);
@@ -173,181 +172,159 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
   const otherError = create.error && !shownFields.some((field) => server(field)) ? errorMessage(create.error) : undefined;
 
   return (
-    <Dialog
+    <FormDialog
       title={t('securityGroups.addRuleTitle', { name: group.name })}
       size="lg"
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={create.isPending || !template} onClick={() => submit()}>
-            {t('common.add')}
-          </Button>
-        </>
-      }
+      submitLabel={t('common.add')}
+      busy={create.isPending || !template}
+      onSubmit={submit}
+      className="grid grid-cols-1 gap-4 md:grid-cols-2"
     >
-      <form className="grid grid-cols-1 gap-4 md:grid-cols-2" onSubmit={submit}>
-        <div className="md:col-span-2">
-          <Field label={t('securityGroups.rule')} error={errors.template} hint={template && !template.customizable ? `${template.protocol?.toUpperCase() ?? ''} ${formatPortRange(template, t)}` : undefined}>
-            {(id, describedBy) => (
-              <select
-                id={id}
-                className={inputClass}
-                aria-describedby={describedBy}
-                disabled={templates.isPending}
-                value={templateId}
-                onChange={(event) => set({ templateId: event.target.value })}
-              >
-                {templates.isPending && <option value="">{t('common.loading')}</option>}
-                {templateList.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {templates.isError && <p className="mt-1 text-xs text-red-600">{errorMessage(templates.error)}</p>}
-        </div>
-
-        {customPorts && (
-          <>
-            <Field label={t('securityGroups.portMode')}>
-              {(id) => (
-                <select id={id} className={inputClass} value={form.portMode} onChange={(event) => set({ portMode: event.target.value as PortMode })}>
-                  <option value="port">{t('securityGroups.portMode.port')}</option>
-                  <option value="range">{t('securityGroups.portMode.range')}</option>
-                </select>
-              )}
-            </Field>
-            {form.portMode === 'port' ? (
-              <NumberField label={t('securityGroups.port')} value={form.port} error={errors.port} hint="1 - 65535" onChange={(port) => set({ port })} />
-            ) : (
-              <div className="grid grid-cols-2 gap-2">
-                <NumberField label={t('securityGroups.portMin')} value={form.portMin} error={errors.portMin} onChange={(portMin) => set({ portMin })} />
-                <NumberField label={t('securityGroups.portMax')} value={form.portMax} error={errors.portMax} onChange={(portMax) => set({ portMax })} />
-              </div>
-            )}
-          </>
-        )}
-        {customIcmp && (
-          <>
-            <NumberField label={t('securityGroups.icmpTypeLabel')} value={form.icmpType} error={errors.icmpType} hint={t('securityGroups.icmpTypeHint')} onChange={(icmpType) => set({ icmpType })} />
-            <NumberField label={t('securityGroups.icmpCodeLabel')} value={form.icmpCode} error={errors.icmpCode} hint={t('securityGroups.icmpCodeHint')} onChange={(icmpCode) => set({ icmpCode })} />
-          </>
-        )}
-
-        <Field label={t('securityGroups.direction')} error={server('direction')}>
-          {(id) => (
-            <select id={id} className={inputClass} value={form.direction} onChange={(event) => set({ direction: event.target.value as Direction })}>
-              <option value="ingress">{t('securityGroups.ingress')}</option>
-              <option value="egress">{t('securityGroups.egress')}</option>
-            </select>
-          )}
-        </Field>
-        <Field label={t('securityGroups.etherType')} error={server('etherType')}>
-          {(id) => (
+      <div className="md:col-span-2">
+        <Field label={t('securityGroups.rule')} error={errors.template} hint={template && !template.customizable ? `${template.protocol?.toUpperCase() ?? ''} ${formatPortRange(template, t)}` : undefined}>
+          {(id, describedBy) => (
             <select
               id={id}
               className={inputClass}
-              value={form.etherType}
-              onChange={(event) => {
-                const etherType = event.target.value as EtherType;
-                // Follow the ether type while the CIDR is still "everywhere".
-                set({ etherType, ...(form.cidr === ANY_ADDRESS[form.etherType] ? { cidr: ANY_ADDRESS[etherType] } : {}) });
-              }}
+              aria-describedby={describedBy}
+              disabled={templates.isPending}
+              value={templateId}
+              onChange={(event) => set({ templateId: event.target.value })}
             >
-              <option value="IPv4">IPv4</option>
-              <option value="IPv6">IPv6</option>
+              {templates.isPending && <option value="">{t('common.loading')}</option>}
+              {templateList.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.label}
+                </option>
+              ))}
             </select>
           )}
         </Field>
+        {templates.isError && <p className="mt-1 text-xs text-red-600">{errorMessage(templates.error)}</p>}
+      </div>
 
-        <Field label={t('securityGroups.remote')}>
-          {(id) => (
-            <select id={id} className={inputClass} value={form.remoteKind} onChange={(event) => set({ remoteKind: event.target.value as RemoteKind })}>
-              <option value="cidr">CIDR</option>
-              <option value="group">{t('securityGroups.remoteGroup')}</option>
-            </select>
-          )}
-        </Field>
-        {form.remoteKind === 'cidr' ? (
-          <Field label="CIDR" error={errors.cidr} hint={t('securityGroups.cidrHint')}>
-            {(id, describedBy) => (
-              <div className="flex gap-2">
-                <input
-                  id={id}
-                  className={`${inputClass} font-mono`}
-                  aria-describedby={describedBy}
-                  aria-invalid={Boolean(errors.cidr)}
-                  value={form.cidr}
-                  spellCheck={false}
-                  onChange={(event) => set({ cidr: event.target.value })}
-                />
-                {form.etherType === 'IPv4' && (
-                  <Button
-                    className="shrink-0"
-                    disabled={!myIp}
-                    title={myIp ? t('securityGroups.myIpHint', { ip: myIp }) : undefined}
-                    onClick={() => myIp && set({ cidr: `${myIp}/32` })}
-                  >
-                    {t('securityGroups.myIp')}
-                  </Button>
-                )}
-              </div>
-            )}
-          </Field>
-        ) : (
-          <Field label={t('securityGroups.remoteGroup')} error={errors.remoteGroup} hint={t('securityGroups.remoteGroupHint')}>
-            {(id, describedBy) => (
-              <select
-                id={id}
-                className={inputClass}
-                aria-describedby={describedBy}
-                aria-invalid={Boolean(errors.remoteGroup)}
-                value={form.remoteGroupId}
-                onChange={(event) => set({ remoteGroupId: event.target.value })}
-              >
-                {groups.map((candidate) => (
-                  <option key={candidate.id} value={candidate.id}>
-                    {candidate.name}
-                  </option>
-                ))}
+      {customPorts && (
+        <>
+          <Field label={t('securityGroups.portMode')}>
+            {(id) => (
+              <select id={id} className={inputClass} value={form.portMode} onChange={(event) => set({ portMode: event.target.value as PortMode })}>
+                <option value="port">{t('securityGroups.portMode.port')}</option>
+                <option value="range">{t('securityGroups.portMode.range')}</option>
               </select>
             )}
           </Field>
-        )}
+          {form.portMode === 'port' ? (
+            <NumberText label={t('securityGroups.port')} value={form.port} error={errors.port} hint="1 - 65535" onChange={(port) => set({ port })} />
+          ) : (
+            <div className="grid grid-cols-2 gap-2">
+              <NumberText label={t('securityGroups.portMin')} value={form.portMin} error={errors.portMin} onChange={(portMin) => set({ portMin })} />
+              <NumberText label={t('securityGroups.portMax')} value={form.portMax} error={errors.portMax} onChange={(portMax) => set({ portMax })} />
+            </div>
+          )}
+        </>
+      )}
+      {customIcmp && (
+        <>
+          <NumberText label={t('securityGroups.icmpTypeLabel')} value={form.icmpType} error={errors.icmpType} hint={t('securityGroups.icmpTypeHint')} onChange={(icmpType) => set({ icmpType })} />
+          <NumberText label={t('securityGroups.icmpCodeLabel')} value={form.icmpCode} error={errors.icmpCode} hint={t('securityGroups.icmpCodeHint')} onChange={(icmpCode) => set({ icmpCode })} />
+        </>
+      )}
 
-        <div className="md:col-span-2">
-          <Field label={t('common.description')} error={errors.description}>
-            {(id) => <input id={id} className={inputClass} maxLength={255} value={form.description} onChange={(event) => set({ description: event.target.value })} />}
-          </Field>
-        </div>
-        {otherError && (
-          <div className="md:col-span-2">
-            <Alert tone="error">{otherError}</Alert>
-          </div>
+      <Field label={t('securityGroups.direction')} error={server('direction')}>
+        {(id) => (
+          <select id={id} className={inputClass} value={form.direction} onChange={(event) => set({ direction: event.target.value as Direction })}>
+            <option value="ingress">{t('securityGroups.ingress')}</option>
+            <option value="egress">{t('securityGroups.egress')}</option>
+          </select>
         )}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      </Field>
+      <Field label={t('securityGroups.etherType')} error={server('etherType')}>
+        {(id) => (
+          <select
+            id={id}
+            className={inputClass}
+            value={form.etherType}
+            onChange={(event) => {
+              const etherType = event.target.value as EtherType;
+              // Follow the ether type while the CIDR is still "everywhere".
+              set({ etherType, ...(form.cidr === ANY_ADDRESS[form.etherType] ? { cidr: ANY_ADDRESS[etherType] } : {}) });
+            }}
+          >
+            <option value="IPv4">IPv4</option>
+            <option value="IPv6">IPv6</option>
+          </select>
+        )}
+      </Field>
+
+      <Field label={t('securityGroups.remote')}>
+        {(id) => (
+          <select id={id} className={inputClass} value={form.remoteKind} onChange={(event) => set({ remoteKind: event.target.value as RemoteKind })}>
+            <option value="cidr">CIDR</option>
+            <option value="group">{t('securityGroups.remoteGroup')}</option>
+          </select>
+        )}
+      </Field>
+      {form.remoteKind === 'cidr' ? (
+        <Field label="CIDR" error={errors.cidr} hint={t('securityGroups.cidrHint')}>
+          {(id, describedBy) => (
+            <div className="flex gap-2">
+              <input
+                id={id}
+                className={`${inputClass} font-mono`}
+                aria-describedby={describedBy}
+                aria-invalid={Boolean(errors.cidr)}
+                value={form.cidr}
+                spellCheck={false}
+                onChange={(event) => set({ cidr: event.target.value })}
+              />
+              {form.etherType === 'IPv4' && (
+                <Button
+                  className="shrink-0"
+                  disabled={!myIp}
+                  title={myIp ? t('securityGroups.myIpHint', { ip: myIp }) : undefined}
+                  onClick={() => myIp && set({ cidr: `${myIp}/32` })}
+                >
+                  {t('securityGroups.myIp')}
+                </Button>
+              )}
+            </div>
+          )}
+        </Field>
+      ) : (
+        <Field label={t('securityGroups.remoteGroup')} error={errors.remoteGroup} hint={t('securityGroups.remoteGroupHint')}>
+          {(id, describedBy) => (
+            <select
+              id={id}
+              className={inputClass}
+              aria-describedby={describedBy}
+              aria-invalid={Boolean(errors.remoteGroup)}
+              value={form.remoteGroupId}
+              onChange={(event) => set({ remoteGroupId: event.target.value })}
+            >
+              {groups.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+
+      <div className="md:col-span-2">
+        <DescriptionField value={form.description} onChange={(description) => set({ description })} error={errors.description} />
+      </div>
+      {otherError && (
+        <div className="md:col-span-2">
+          <Alert tone="error">{otherError}</Alert>
+        </div>
+      )}
+    </FormDialog>
   );
 }
 
-function NumberField({ label, value, error, hint, onChange }: { label: string; value: string; error?: string | undefined; hint?: string; onChange: (value: string) => void }) {
-  return (
-    <Field label={label} error={error} hint={hint}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          inputMode="numeric"
-          className={`${inputClass} tabular-nums`}
-          aria-describedby={describedBy}
-          aria-invalid={Boolean(error)}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
-  );
+/** A number typed as text (ports, ICMP type/code): the rule's own checks say what is wrong with it. */
+function NumberText(props: { label: string; value: string; error?: string | undefined; hint?: string; onChange: (value: string) => void }) {
+  return <TextField {...props} inputMode="numeric" className="tabular-nums" />;
 }

@@ -1,11 +1,9 @@
 import type { SecurityGroupDto, SecurityGroupRuleDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
-import { Button } from '../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDeleteSecurityGroupRule } from '../api/delete-security-group-rule.ts';
 import { formatPortRange, formatProtocol, formatRemote } from './rule-format.ts';
@@ -15,7 +13,6 @@ const DIRECTION_ORDER = { ingress: 0, egress: 1 } as const;
 /** A group's rules, ingress first, each deletable after a confirmation naming it. */
 export function RulesTable({ projectId, group, readOnlyReason }: { projectId: string; group: SecurityGroupDto; readOnlyReason: string | undefined }) {
   const t = useT();
-  const toast = useToast();
   const remove = useDeleteSecurityGroupRule(projectId, group.id);
   const [deleting, setDeleting] = useState<SecurityGroupRuleDto | null>(null);
   const rules = [...group.rules].sort(
@@ -34,9 +31,7 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
           <Th>{t('securityGroups.portRange')}</Th>
           <Th>{t('securityGroups.remote')}</Th>
           <Th>{t('common.description')}</Th>
-          <Th className="text-right">
-            <span className="sr-only">{t('common.actions')}</span>
-          </Th>
+          <ActionsTh />
         </THead>
         <TBody>
           {rules.map((rule) => (
@@ -54,33 +49,27 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
               <Td className="font-mono text-xs">{formatRemote(rule, t)}</Td>
               <Td className="text-slate-600">{rule.description || <span className="text-slate-300">—</span>}</Td>
               <Td className="text-right">
-                <Button variant="ghost" className="text-xs text-red-600" disabledReason={readOnlyReason} onClick={() => setDeleting(rule)}>
+                <RowAction danger disabledReason={readOnlyReason} onClick={() => setDeleting(rule)}>
                   {t('common.delete')}
-                </Button>
+                </RowAction>
               </Td>
             </tr>
           ))}
         </TBody>
       </Table>
       {deleting && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('securityGroups.deleteRuleTitle')}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
+          mutation={remove}
+          variables={deleting.id}
+          successMessage={t('securityGroups.ruleDeleted')}
+          onSuccess={() => setDeleting(null)}
           onCancel={() => setDeleting(null)}
-          onConfirm={() =>
-            remove.mutate(deleting.id, {
-              onSuccess: () => {
-                toast.success(t('securityGroups.ruleDeleted'));
-                setDeleting(null);
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           <p>{t('securityGroups.deleteRuleConfirm', { group: group.name })}</p>
           <p className="mt-2 rounded bg-slate-50 px-2 py-1 font-mono text-xs">{deleting.summary}</p>
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
+import { FieldSet } from '../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -28,8 +29,7 @@ export function SecurityGroupChecklist({ projectId, value, onChange, error, labe
   const toggle = (id: string, checked: boolean) => onChange(checked ? [...value, id] : value.filter((candidate) => candidate !== id));
 
   return (
-    <fieldset aria-invalid={Boolean(error)}>
-      <legend className="mb-1 text-sm font-medium text-slate-700">{label}</legend>
+    <FieldSet legend={label} error={error} markInvalid>
       <div className="divide-y divide-slate-100 rounded border border-slate-200">
         {groups.data.items.map((group) => {
           const ingress = group.rules.filter((rule) => rule.direction === 'ingress' && rule.remoteGroupId === null);
@@ -51,11 +51,6 @@ export function SecurityGroupChecklist({ projectId, value, onChange, error, labe
           );
         })}
       </div>
-      {error && (
-        <p role="alert" className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldSet>
   );
 }

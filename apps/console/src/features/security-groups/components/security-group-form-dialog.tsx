@@ -1,11 +1,9 @@
 import { securityGroupNameSchema, type SecurityGroupDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
-import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
-import { Dialog } from '../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../components/ui/field.tsx';
+import { useState } from 'react';
+import { DescriptionField, TextField } from '../../../components/ui/field.tsx';
+import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { errorMessage, fieldError } from '../../../lib/api-client.ts';
+import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateSecurityGroup } from '../api/create-security-group.ts';
 import { useUpdateSecurityGroup } from '../api/update-security-group.ts';
@@ -30,8 +28,7 @@ export function SecurityGroupFormDialog({ projectId, group, onClose, onCreated }
   const [nameProblem, setNameProblem] = useState<string | undefined>();
   const nameLocked = Boolean(group?.isDefault);
 
-  const submit = (event?: FormEvent) => {
-    event?.preventDefault();
+  const submit = () => {
     const parsed = securityGroupNameSchema.safeParse(name);
     if (!parsed.success) {
       setNameProblem(name.trim() === '' ? t('securityGroups.error.nameRequired') : t('securityGroups.error.nameInvalid'));
@@ -62,43 +59,24 @@ export function SecurityGroupFormDialog({ projectId, group, onClose, onCreated }
     }
   };
 
-  const nameError = nameProblem ?? fieldError(mutation.error, 'name');
-  const otherError =
-    mutation.error && !fieldError(mutation.error, 'name') && !fieldError(mutation.error, 'description') ? errorMessage(mutation.error) : undefined;
-
   return (
-    <Dialog
+    <FormDialog
       title={group ? t('securityGroups.editTitle') : t('securityGroups.createTitle')}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={mutation.isPending} onClick={() => submit()}>
-            {group ? t('common.save') : t('common.create')}
-          </Button>
-        </>
-      }
+      submitLabel={group ? t('common.save') : t('common.create')}
+      busy={mutation.isPending}
+      onSubmit={submit}
     >
-      <form className="space-y-4" onSubmit={submit}>
-        <Field label={t('common.name')} error={nameError} hint={nameLocked ? t('securityGroups.defaultNameLocked') : undefined}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(nameError)}
-              disabled={nameLocked}
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('common.description')} error={fieldError(mutation.error, 'description')}>
-          {(id) => <input id={id} className={inputClass} maxLength={255} value={description} onChange={(event) => setDescription(event.target.value)} />}
-        </Field>
-        {otherError && <Alert tone="error">{otherError}</Alert>}
-        <button type="submit" hidden />
-      </form>
-    </Dialog>
+      <TextField
+        label={t('common.name')}
+        error={nameProblem ?? fieldError(mutation.error, 'name')}
+        hint={nameLocked ? t('securityGroups.defaultNameLocked') : undefined}
+        disabled={nameLocked}
+        value={name}
+        onChange={setName}
+      />
+      <DescriptionField value={description} onChange={setDescription} error={fieldError(mutation.error, 'description')} />
+      <FormError error={mutation.error} fields={['name', 'description']} />
+    </FormDialog>
   );
 }

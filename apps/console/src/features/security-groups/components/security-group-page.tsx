@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
+import { BackLink, DetailFallback } from '../../../components/ui/detail-page.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel } from '../../../components/ui/table.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { Panel, PanelHeader } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -30,14 +29,9 @@ export function SecurityGroupPage() {
   const [open, setOpen] = useState<Open>(null);
   const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const listPath = paths.computeSection(projectId, 'security-groups');
-  const back = (
-    <Link to={listPath} className="text-sm text-brand-600 hover:underline">
-      ← {t('menu.securityGroups')}
-    </Link>
-  );
+  const back = <BackLink to={listPath} label={t('menu.securityGroups')} />;
 
-  if (groups.isPending) return <Panel><SkeletonRows /></Panel>;
-  if (groups.isError) return <Panel><EmptyState message={errorMessage(groups.error)} action={back} /></Panel>;
+  if (!groups.isSuccess) return <DetailFallback query={groups} back={back} retry={false} />;
   const group = groups.data.items.find((candidate) => candidate.id === groupId);
   if (!group) return <Panel><EmptyState message={t('securityGroups.notFound')} action={back} /></Panel>;
 
@@ -73,12 +67,11 @@ export function SecurityGroupPage() {
       {group.isDefault && <Alert tone="info">{t('securityGroups.defaultExplained')}</Alert>}
       {!group.isDefault && ingressCount === 0 && <Alert tone="info">{t('securityGroups.noIngressExplained')}</Alert>}
       <Panel>
-        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-          <h2 className="font-semibold">{t('securityGroups.rules')}</h2>
+        <PanelHeader title={t('securityGroups.rules')}>
           <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen('add-rule')}>
             {t('securityGroups.addRule')}
           </Button>
-        </div>
+        </PanelHeader>
         <RulesTable projectId={projectId} group={group} readOnlyReason={readOnly} />
       </Panel>
       {open === 'add-rule' && <AddRuleDialog projectId={projectId} group={group} groups={groups.data.items} onClose={() => setOpen(null)} />}

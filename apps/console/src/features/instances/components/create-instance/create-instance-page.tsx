@@ -1,8 +1,9 @@
 import { ZONES, type ImageDto, type Zone } from '@sandcloud/api-schemas';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert } from '../../../../components/ui/alert.tsx';
 import { Button } from '../../../../components/ui/button.tsx';
+import { BackLink } from '../../../../components/ui/detail-page.tsx';
 import { PageHeader } from '../../../../components/ui/page-header.tsx';
 import { Panel } from '../../../../components/ui/table.tsx';
 import { useToast } from '../../../../components/ui/toast.tsx';
@@ -159,9 +160,7 @@ export function CreateInstancePage() {
   return (
     <div>
       <div className="mb-2">
-        <Link to={listPath} className="text-sm text-brand-600 hover:underline">
-          ← {t('menu.instances')}
-        </Link>
+        <BackLink to={listPath} label={t('menu.instances')} />
       </div>
       <PageHeader title={t('instanceWizard.title')} description={t('instanceWizard.description')} />
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[1fr_18rem]">

@@ -1,5 +1,5 @@
-import { MAX_INSTANCE_COUNT, ZONES, type FlavorDto, type ImageDto, type Zone } from '@sandcloud/api-schemas';
-import { Field, inputClass } from '../../../../components/ui/field.tsx';
+import { MAX_INSTANCE_COUNT, ZONES, type FlavorDto, type ImageDto } from '@sandcloud/api-schemas';
+import { Field, FieldSet, inputClass, SelectField, TextField } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
@@ -24,31 +24,16 @@ export function DetailsStep({ projectId, form, image, bounds, errors, set }: Det
 
   return (
     <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
-      <Field label={t('instanceWizard.name')} error={errors.name} hint={t('instanceWizard.nameHint')}>
-        {(id, describedBy) => (
-          <input
-            id={id}
-            className={inputClass}
-            aria-describedby={describedBy}
-            aria-invalid={Boolean(errors.name)}
-            value={form.name}
-            autoComplete="off"
-            placeholder="web"
-            onChange={(event) => set({ name: event.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={t('instanceWizard.zone')} error={errors.zone} hint={t('instanceWizard.zoneHint')}>
-        {(id, describedBy) => (
-          <select id={id} className={inputClass} aria-describedby={describedBy} value={form.zone} onChange={(event) => set({ zone: event.target.value as Zone })}>
-            {ZONES.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TextField
+        label={t('instanceWizard.name')}
+        error={errors.name}
+        hint={t('instanceWizard.nameHint')}
+        value={form.name}
+        autoComplete="off"
+        placeholder="web"
+        onChange={(name) => set({ name })}
+      />
+      <SelectField label={t('instanceWizard.zone')} error={errors.zone} hint={t('instanceWizard.zoneHint')} value={form.zone} options={ZONES} onChange={(zone) => set({ zone })} />
       <div className="lg:col-span-2">
         <FlavorTable projectId={projectId} value={form.flavorId} image={image} error={errors.flavorId} onChange={(flavorId) => set({ flavorId })} />
       </div>
@@ -103,8 +88,7 @@ function FlavorTable({ projectId, value, image, error, onChange }: { projectId: 
   const tooSmall = (flavor: FlavorDto) => Boolean(image && flavor.ramMb < image.minRamMb);
 
   return (
-    <fieldset>
-      <legend className="mb-1 text-sm font-medium text-slate-700">{t('instanceWizard.flavor')}</legend>
+    <FieldSet legend={t('instanceWizard.flavor')} error={error}>
       {flavors.isPending ? (
         <SkeletonRows rows={3} columns={4} />
       ) : flavors.isError ? (
@@ -153,11 +137,6 @@ function FlavorTable({ projectId, value, image, error, onChange }: { projectId: 
           </table>
         </div>
       )}
-      {error && (
-        <p role="alert" className="mt-1 text-xs text-red-600">
-          {error}
-        </p>
-      )}
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -1,4 +1,5 @@
 import { Alert } from '../../../../components/ui/alert.tsx';
+import { FieldSet } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
@@ -12,8 +13,7 @@ export function NetworkStep({ projectId, value, error, onChange }: { projectId: 
   if (networks.isError) return <p className="text-sm text-red-600">{errorMessage(networks.error)}</p>;
   return (
     <div className="space-y-3">
-      <fieldset>
-        <legend className="mb-1 text-sm font-medium text-slate-700">{t('instanceWizard.network')}</legend>
+      <FieldSet legend={t('instanceWizard.network')} error={error}>
         <div className="divide-y divide-slate-100 rounded border border-slate-200">
           {networks.data.items.map((network) => (
             <label key={network.id} className={`flex cursor-pointer items-center gap-3 px-4 py-3 ${value === network.id ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
@@ -26,12 +26,7 @@ export function NetworkStep({ projectId, value, error, onChange }: { projectId: 
             </label>
           ))}
         </div>
-        {error && (
-          <p role="alert" className="mt-1 text-xs text-red-600">
-            {error}
-          </p>
-        )}
-      </fieldset>
+      </FieldSet>
       <Alert tone="info">{t('instanceWizard.networkHint')}</Alert>
     </div>
   );

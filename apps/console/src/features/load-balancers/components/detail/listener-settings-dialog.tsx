@@ -3,7 +3,6 @@ import {
   cookieNameSchema,
   LB_ALGORITHMS,
   LB_LIMITS,
-  SESSION_PERSISTENCE_TYPES,
   type LbAlgorithm,
   type LoadBalancerDto,
   type LoadBalancerListenerDto,
@@ -11,13 +10,13 @@ import {
 } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Alert } from '../../../../components/ui/alert.tsx';
-import { Button } from '../../../../components/ui/button.tsx';
-import { Dialog } from '../../../../components/ui/dialog.tsx';
-import { Field, inputClass } from '../../../../components/ui/field.tsx';
+import { Dialog, DialogActions } from '../../../../components/ui/dialog.tsx';
+import { Field, inputClass, SelectField } from '../../../../components/ui/field.tsx';
 import { useToast } from '../../../../components/ui/toast.tsx';
 import { ApiRequestError, errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useUpdateListener } from '../../api/update-listener.ts';
+import { PersistenceOptions } from '../persistence-options.tsx';
 
 interface ListenerSettingsDialogProps {
   projectId: string;
@@ -86,36 +85,14 @@ export function ListenerSettingsDialog({ projectId, loadBalancer, listener, onCl
       size="lg"
       title={t('lb.listenerSettingsTitle', { listener: listener.name })}
       onClose={onClose}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" disabled={update.isPending} onClick={submit}>
-            {t('common.save')}
-          </Button>
-        </>
-      }
+      footer={<DialogActions onCancel={onClose} submitLabel={t('common.save')} disabled={update.isPending} onSubmit={submit} />}
     >
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
-        <Field label={t('lb.field.algorithm')} error={serverProblem('lbAlgorithm')}>
-          {(id) => (
-            <select id={id} className={inputClass} value={lbAlgorithm} onChange={(event) => setAlgorithm(event.target.value as LbAlgorithm)}>
-              {LB_ALGORITHMS.map((algorithm) => (
-                <option key={algorithm} value={algorithm}>
-                  {algorithm}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField label={t('lb.field.algorithm')} error={serverProblem('lbAlgorithm')} value={lbAlgorithm} options={LB_ALGORITHMS} onChange={setAlgorithm} />
         <Field label={t('lb.field.persistence')} error={problems.persistence ?? serverProblem('sessionPersistence.type')}>
           {(id, describedBy) => (
             <select id={id} className={inputClass} aria-describedby={describedBy} value={persistence} onChange={(event) => setPersistence(event.target.value as '' | SessionPersistenceType)}>
-              <option value="">{t('lb.persistence.none')}</option>
-              {SESSION_PERSISTENCE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
+              <PersistenceOptions />
             </select>
           )}
         </Field>

@@ -1,11 +1,9 @@
 import type { LoadBalancerDto, LoadBalancerListenerDto } from '@sandcloud/api-schemas';
 import { useCallback, useState } from 'react';
-import { Button } from '../../../../components/ui/button.tsx';
-import { ConfirmDialog } from '../../../../components/ui/confirm-dialog.tsx';
+import { Button, RowAction } from '../../../../components/ui/button.tsx';
+import { ConfirmMutationDialog } from '../../../../components/ui/confirm-dialog.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
-import { useToast } from '../../../../components/ui/toast.tsx';
-import { errorMessage } from '../../../../lib/api-client.ts';
+import { ActionsTh, Panel, PanelHeader, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useDeleteListener } from '../../api/delete-listener.ts';
 import { blockedReason } from '../format.ts';
@@ -17,7 +15,6 @@ type Open = { kind: 'add' } | { kind: 'settings'; listener: LoadBalancerListener
 /** Listeners: each protocol and port the load balancer accepts, its pool's algorithm and options. */
 export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId: string; loadBalancer: LoadBalancerDto; readOnly: string | undefined }) {
   const t = useT();
-  const toast = useToast();
   const remove = useDeleteListener(projectId, loadBalancer.id);
   const [open, setOpen] = useState<Open>(null);
   const close = useCallback(() => setOpen(null), []);
@@ -25,12 +22,11 @@ export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId:
 
   return (
     <Panel>
-      <div className="flex items-center justify-between border-b border-slate-200 px-4 py-3">
-        <h2 className="font-semibold">{t('lb.tab.listeners')}</h2>
+      <PanelHeader title={t('lb.tab.listeners')}>
         <Button variant="primary" disabledReason={busy} onClick={() => setOpen({ kind: 'add' })}>
           {t('lb.addListener')}
         </Button>
-      </div>
+      </PanelHeader>
       <Table label={t('lb.tab.listeners')}>
         <THead>
           <Th>{t('lb.field.listener')}</Th>
@@ -41,9 +37,7 @@ export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId:
           <Th className="text-right">{t('lb.field.keepAlive')}</Th>
           <Th>{t('lb.field.allowedCidrs')}</Th>
           <Th>{t('common.status')}</Th>
-          <Th className="text-right">
-            <span className="sr-only">{t('common.actions')}</span>
-          </Th>
+          <ActionsTh />
         </THead>
         <TBody>
           {loadBalancer.listeners.map((listener) => (
@@ -73,17 +67,16 @@ export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId:
                 </span>
               </Td>
               <Td className="text-right whitespace-nowrap">
-                <Button variant="ghost" className="text-xs" disabledReason={busy} onClick={() => setOpen({ kind: 'settings', listener })}>
+                <RowAction disabledReason={busy} onClick={() => setOpen({ kind: 'settings', listener })}>
                   {t('lb.listenerSettings')}
-                </Button>
-                <Button
-                  variant="ghost"
-                  className="text-xs text-red-600"
+                </RowAction>
+                <RowAction
+                  danger
                   disabledReason={busy ?? (loadBalancer.listeners.length <= 1 ? t('lb.lastListener') : undefined)}
                   onClick={() => setOpen({ kind: 'delete', listener })}
                 >
                   {t('common.delete')}
-                </Button>
+                </RowAction>
               </Td>
             </tr>
           ))}
@@ -92,23 +85,17 @@ export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId:
       {open?.kind === 'add' && <LoadBalancerWizard projectId={projectId} loadBalancer={loadBalancer} onClose={close} />}
       {open?.kind === 'settings' && <ListenerSettingsDialog projectId={projectId} loadBalancer={loadBalancer} listener={open.listener} onClose={close} />}
       {open?.kind === 'delete' && (
-        <ConfirmDialog
+        <ConfirmMutationDialog
           title={t('lb.deleteListenerTitle')}
           confirmLabel={t('common.delete')}
-          busy={remove.isPending}
+          mutation={remove}
+          variables={open.listener.id}
+          successMessage={t('lb.listenerDeleted', { listener: open.listener.name })}
+          onSuccess={close}
           onCancel={close}
-          onConfirm={() =>
-            remove.mutate(open.listener.id, {
-              onSuccess: () => {
-                toast.success(t('lb.listenerDeleted', { listener: open.listener.name }));
-                close();
-              },
-              onError: (error) => toast.error(errorMessage(error)),
-            })
-          }
         >
           {t('lb.deleteListenerConfirm', { listener: open.listener.name, name: loadBalancer.name })}
-        </ConfirmDialog>
+        </ConfirmMutationDialog>
       )}
     </Panel>
   );

@@ -1,9 +1,9 @@
 import type { LoadBalancerDto, LoadBalancerMemberDto } from '@sandcloud/api-schemas';
 import { useId, useState } from 'react';
-import { Button } from '../../../../components/ui/button.tsx';
+import { Button, RowAction } from '../../../../components/ui/button.tsx';
 import { inputClass } from '../../../../components/ui/field.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
+import { ActionsTh, Panel, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
 import { useToast } from '../../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
@@ -103,9 +103,7 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
             <Th className="text-right">{t('lb.field.weight')}</Th>
             <Th>{t('lb.column.instanceStatus')}</Th>
             <Th>{t('lb.column.health')}</Th>
-            <Th className="text-right">
-              <span className="sr-only">{t('common.actions')}</span>
-            </Th>
+            <ActionsTh />
           </THead>
           <TBody>
             {members.map((member) => (
@@ -124,12 +122,11 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
                   </span>
                 </Td>
                 <Td className="text-right whitespace-nowrap">
-                  <Button variant="ghost" className="text-xs" disabledReason={busy} onClick={() => toggle(member)}>
+                  <RowAction disabledReason={busy} onClick={() => toggle(member)}>
                     {member.adminStateUp ? t('lb.disable') : t('lb.enable')}
-                  </Button>
-                  <Button
-                    variant="ghost"
-                    className="px-2 text-xs"
+                  </RowAction>
+                  <RowAction
+                    className="px-2"
                     title={t('lb.instances.removeOne', { name: member.instanceName })}
                     disabledReason={busy}
                     onClick={() =>
@@ -137,7 +134,7 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
                     }
                   >
                     -
-                  </Button>
+                  </RowAction>
                 </Td>
               </tr>
             ))}

@@ -1,8 +1,9 @@
-import { LB_LIMITS, SESSION_PERSISTENCE_TYPES, type InstanceDto, type NetworkDto, type SessionPersistenceType } from '@sandcloud/api-schemas';
+import { LB_LIMITS, type InstanceDto, type NetworkDto, type SessionPersistenceType } from '@sandcloud/api-schemas';
 import { DescriptionList } from '../../../../components/ui/description-list.tsx';
-import { Field, inputClass } from '../../../../components/ui/field.tsx';
+import { Field, inputClass, NumberField, TextField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useCandidateInstances } from '../../api/get-candidate-instances.ts';
+import { PersistenceOptions } from '../persistence-options.tsx';
 import { subnetLabel } from './definition-step.tsx';
 import { isHttpCheck, type WizardErrors, type WizardForm } from './wizard-form.ts';
 
@@ -18,6 +19,9 @@ interface ConnectionStepProps {
 /** 5. Advanced connection options (고급 연결 옵션), then a summary of everything before `[추가]`. */
 export function ConnectionStep({ projectId, form, errors, set, subnet }: ConnectionStepProps) {
   const t = useT();
+  const limit = (field: 'connectionLimit' | 'keepAliveTimeoutSeconds', label: string, hint: string) => (
+    <NumberField label={label} error={errors[field]} hint={hint} min={1} max={LB_LIMITS[field].max} value={form[field]} onChange={(value) => set({ [field]: value })} />
+  );
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
@@ -31,62 +35,25 @@ export function ConnectionStep({ projectId, form, errors, set, subnet }: Connect
               value={form.persistence}
               onChange={(event) => set({ persistence: event.target.value as '' | SessionPersistenceType })}
             >
-              <option value="">{t('lb.persistence.none')}</option>
-              {SESSION_PERSISTENCE_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {type}
-                </option>
-              ))}
+              <PersistenceOptions />
             </select>
           )}
         </Field>
         {form.persistence === 'APP_COOKIE' ? (
-          <Field label={t('lb.field.cookieName')} error={errors.cookieName} hint={t('lb.hint.cookieName')}>
-            {(id, describedBy) => (
-              <input
-                id={id}
-                className={`${inputClass} font-mono`}
-                aria-describedby={describedBy}
-                aria-invalid={Boolean(errors.cookieName)}
-                placeholder="JSESSIONID"
-                value={form.cookieName}
-                onChange={(event) => set({ cookieName: event.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            label={t('lb.field.cookieName')}
+            error={errors.cookieName}
+            hint={t('lb.hint.cookieName')}
+            className="font-mono"
+            placeholder="JSESSIONID"
+            value={form.cookieName}
+            onChange={(cookieName) => set({ cookieName })}
+          />
         ) : (
           <div />
         )}
-        <Field label={t('lb.field.connectionLimit')} error={errors.connectionLimit} hint={t('lb.hint.connectionLimit', { max: LB_LIMITS.connectionLimit.max })}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="number"
-              min={1}
-              max={LB_LIMITS.connectionLimit.max}
-              className={`${inputClass} tabular-nums`}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(errors.connectionLimit)}
-              value={form.connectionLimit}
-              onChange={(event) => set({ connectionLimit: event.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={t('lb.field.keepAlive')} error={errors.keepAliveTimeoutSeconds} hint={t('lb.hint.keepAlive')}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              type="number"
-              min={1}
-              max={LB_LIMITS.keepAliveTimeoutSeconds.max}
-              className={`${inputClass} tabular-nums`}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(errors.keepAliveTimeoutSeconds)}
-              value={form.keepAliveTimeoutSeconds}
-              onChange={(event) => set({ keepAliveTimeoutSeconds: event.target.value })}
-            />
-          )}
-        </Field>
+        {limit('connectionLimit', t('lb.field.connectionLimit'), t('lb.hint.connectionLimit', { max: LB_LIMITS.connectionLimit.max }))}
+        {limit('keepAliveTimeoutSeconds', t('lb.field.keepAlive'), t('lb.hint.keepAlive'))}
       </div>
       <WizardSummary projectId={projectId} form={form} subnet={subnet} />
     </div>

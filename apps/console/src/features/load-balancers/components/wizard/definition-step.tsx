@@ -1,5 +1,5 @@
 import type { NetworkDto } from '@sandcloud/api-schemas';
-import { Field, inputClass } from '../../../../components/ui/field.tsx';
+import { Field, inputClass, TextAreaField, TextField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import type { WizardErrors, WizardForm } from './wizard-form.ts';
 
@@ -19,20 +19,7 @@ export function DefinitionStep({ form, subnets, subnetId, errors, set }: Definit
   const t = useT();
   return (
     <div className="grid grid-cols-1 gap-5 md:grid-cols-2">
-      <Field label={t('lb.field.name')} error={errors.name} hint={t('lb.hint.name')}>
-        {(id, describedBy) => (
-          <input
-            id={id}
-            className={inputClass}
-            aria-describedby={describedBy}
-            aria-invalid={Boolean(errors.name)}
-            autoComplete="off"
-            placeholder="web-lb"
-            value={form.name}
-            onChange={(event) => set({ name: event.target.value })}
-          />
-        )}
-      </Field>
+      <TextField label={t('lb.field.name')} error={errors.name} hint={t('lb.hint.name')} autoComplete="off" placeholder="web-lb" value={form.name} onChange={(name) => set({ name })} />
       <Field label={t('lb.field.subnet')} error={errors.subnetId} hint={t('lb.hint.subnet')}>
         {(id, describedBy) =>
           subnets === undefined ? (
@@ -57,20 +44,14 @@ export function DefinitionStep({ form, subnets, subnetId, errors, set }: Definit
         }
       </Field>
       <div className="md:col-span-2">
-        <Field label={t('lb.field.description')} error={errors.description}>
-          {(id, describedBy) => (
-            <textarea
-              id={id}
-              rows={2}
-              maxLength={255}
-              className={inputClass}
-              aria-describedby={describedBy}
-              aria-invalid={Boolean(errors.description)}
-              value={form.description}
-              onChange={(event) => set({ description: event.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={t('lb.field.description')}
+          error={errors.description}
+          rows={2}
+          maxLength={255}
+          value={form.description}
+          onChange={(description) => set({ description })}
+        />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { Alert } from '../../../../components/ui/alert.tsx';
 import { Button } from '../../../../components/ui/button.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
-import { Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
+import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
 import { inputClass } from '../../../../components/ui/field.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
@@ -52,9 +52,7 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
                 <Th>{t('lb.column.name')}</Th>
                 <Th>{t('lb.column.privateIp')}</Th>
                 <Th>{t('common.status')}</Th>
-                <Th className="text-right">
-                  <span className="sr-only">{t('common.add')}</span>
-                </Th>
+                <ActionsTh label={t('common.add')} />
               </THead>
               <TBody>
                 {available.map((instance) => (
@@ -89,9 +87,7 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
                 <Th>{t('lb.column.name')}</Th>
                 <Th>{t('lb.column.privateIp')}</Th>
                 <Th>{t('lb.field.weight')}</Th>
-                <Th className="text-right">
-                  <span className="sr-only">{t('lb.instances.remove')}</span>
-                </Th>
+                <ActionsTh label={t('lb.instances.remove')} />
               </THead>
               <TBody>
                 {members.map((member, index) => {
