@@ -35,12 +35,11 @@ export function BlockStoragePage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const [tab, setTab] = useTabParam(TABS);
-  const { canWrite } = useProjectPermissions(projectId);
+  const { canWrite, readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const volumes = useVolumes(projectId);
   const remove = useDeleteVolume(projectId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const close = () => setOpen(null);
   const items = volumes.data?.items ?? [];
   const selected = items.find((volume) => volume.id === selectedId);

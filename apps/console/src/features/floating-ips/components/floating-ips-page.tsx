@@ -34,13 +34,12 @@ export function FloatingIpsPage() {
   const t = useT();
   const toast = useToast();
   const { projectId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const floatingIps = useFloatingIps(projectId);
   const allocate = useAllocateFloatingIp(projectId);
   const release = useReleaseFloatingIp(projectId);
   const myIp = useSettings().data?.clientPublicIp;
   const [open, setOpen] = useState<Open>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const close = () => setOpen(null);
 
   const allocateButton = (

@@ -29,14 +29,13 @@ export function InstancesPage() {
   const t = useT();
   const navigate = useNavigate();
   const { projectId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { canWrite, readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const instances = useInstances(projectId);
   const flavors = useFlavors(projectId);
   const [nameFilter, setNameFilter] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const newPath = paths.computeSection(projectId, 'instances/new');
 
   const all = useMemo(() => instances.data?.items ?? [], [instances.data]);

@@ -21,11 +21,10 @@ type Open = { kind: 'create' } | { kind: 'import' } | { kind: 'view'; keyPair: K
 export function KeyPairsPage() {
   const t = useT();
   const { projectId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const keyPairs = useKeyPairs(projectId);
   const remove = useDeleteKeyPair(projectId);
   const [open, setOpen] = useState<Open>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const close = () => setOpen(null);
 
   const createButtons = (

@@ -24,12 +24,11 @@ type Open = { kind: 'create' } | { kind: 'floating-ip'; loadBalancer: LoadBalanc
 export function LoadBalancersPage() {
   const t = useT();
   const { projectId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const loadBalancers = useLoadBalancers(projectId);
   const disassociate = useDisassociateFloatingIp(projectId);
   const [open, setOpen] = useState<Open>(null);
   const close = useCallback(() => setOpen(null), []);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const detailPath = (id: string) => paths.computeSection(projectId, `load-balancers/${id}`);
 
   const createButton = (

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateProjectRequest, Page, ProjectDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
+import { useT } from '../../../lib/i18n/i18n.tsx';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export const projectsQuery = queryOptions({
@@ -34,9 +35,13 @@ export function useActivateCompute(projectId: string) {
 export function useProjectPermissions(projectId: string) {
   const project = useProject(projectId);
   const role = project.data?.role;
+  const t = useT();
+  const canWrite = role === 'admin' || role === 'member';
   return {
     role,
-    canWrite: role === 'admin' || role === 'member',
+    canWrite,
     canManage: role === 'admin',
+    /** Why a change is disabled for this user (a viewer), as the buttons' tooltip; undefined when they may. */
+    readOnlyReason: canWrite ? undefined : t('common.viewerReadOnly'),
   };
 }

@@ -24,10 +24,9 @@ export function SecurityGroupPage() {
   const t = useT();
   const navigate = useNavigate();
   const { projectId = '', groupId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const groups = useSecurityGroups(projectId);
   const [open, setOpen] = useState<Open>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const listPath = paths.computeSection(projectId, 'security-groups');
   const back = <BackLink to={listPath} label={t('menu.securityGroups')} />;
 

@@ -19,10 +19,9 @@ type Open = { kind: 'create' } | { kind: 'edit'; group: SecurityGroupDto } | { k
 export function SecurityGroupsPage() {
   const t = useT();
   const { projectId = '' } = useParams();
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const groups = useSecurityGroups(projectId);
   const [open, setOpen] = useState<Open>(null);
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
 
   return (
     <div>

@@ -27,13 +27,12 @@ export function LoadBalancerPage() {
   const navigate = useNavigate();
   const { projectId = '', loadBalancerId = '' } = useParams();
   const [tab, setTab] = useTabParam(TABS);
-  const { canWrite } = useProjectPermissions(projectId);
+  const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const loadBalancer = useLoadBalancer(projectId, loadBalancerId);
   const disassociate = useDisassociateFloatingIp(projectId);
   const [open, setOpen] = useState<'floating-ip' | 'delete' | null>(null);
   const close = useCallback(() => setOpen(null), []);
   const listPath = paths.computeSection(projectId, 'load-balancers');
-  const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const back = <BackLink to={listPath} label={t('menu.loadBalancers')} />;
 
   if (!loadBalancer.isSuccess) return <DetailFallback query={loadBalancer} back={back} notFoundMessage={t('lb.notFound')} />;
