@@ -3,8 +3,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// SANDCLOUD_E2E_PORT lets two runs share a machine (each also gets its own data directory).
+// SANDCLOUD_E2E_PORT lets two runs share a machine: each also gets its own data directory and its
+// own floating IP pool, so their loopback endpoints (127.b.c.d) never collide.
 const PORT = Number(process.env.SANDCLOUD_E2E_PORT ?? 8180);
+const POOL_OCTET = PORT === 8180 ? 0 : PORT % 250;
+const FLOATING_POOL = `203.${POOL_OCTET}.113.10-203.${POOL_OCTET}.113.250`;
 export const E2E_ADMIN = { username: 'admin', password: 'e2e-admin-password' };
 
 // A fresh data directory per run: tests start from an empty cloud.
@@ -44,6 +47,7 @@ export default defineConfig({
       SANDCLOUD_ADMIN_PASSWORD: E2E_ADMIN.password,
       // Simulated operations run 10x faster so the suite spends its time on behaviour, not waits.
       SANDCLOUD_SPEED: '10',
+      SANDCLOUD_FLOATING_POOL: FLOATING_POOL,
       SANDCLOUD_LOG_REQUESTS: '0',
     },
   },

@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const consoleDir = resolve(here, '../../console/dist');
 const databasePath = join(config.SANDCLOUD_DATA_DIR, 'sandcloud.db');
 
-const engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED });
+const engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED, floatingPool: config.SANDCLOUD_FLOATING_POOL });
 const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
 engine.start();
 // SSH, HTTP and load balancers on the floating IPs' loopback endpoints (README: "Reaching instances").
