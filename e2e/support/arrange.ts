@@ -24,6 +24,7 @@ export interface InstanceDto {
   status: string;
   taskState: string | null;
   privateIp: string | null;
+  portId: string | null;
 }
 
 interface LoadBalancerDto {
@@ -75,10 +76,15 @@ export async function instanceStatus(api: Api, base: string, id: string): Promis
   return instance.taskState ? `${instance.status}, ${instance.taskState}` : instance.status;
 }
 
-/** Creates `count` instances (NAME, or NAME-1…NAME-n; Ubuntu unless told) with a fresh key pair and waits until they are ACTIVE. */
-export async function activeInstances(api: Api, base: string, name: string, count = 1, imageId = UBUNTU_2204): Promise<InstanceDto[]> {
-  const keyName = unique('key');
-  await importKeyPair(api, base, keyName);
+/**
+ * Creates `count` instances (NAME, or NAME-1…NAME-n; Ubuntu unless told) and waits until they are
+ * ACTIVE. They get a fresh key pair unless `keyName` names one of the project's.
+ */
+export async function activeInstances(api: Api, base: string, name: string, count = 1, imageId = UBUNTU_2204, keyName?: string): Promise<InstanceDto[]> {
+  if (!keyName) {
+    keyName = unique('key');
+    await importKeyPair(api, base, keyName);
+  }
   const { items } = await api.post<{ items: InstanceDto[] }>(`${base}/instances`, {
     name,
     imageId,
@@ -93,6 +99,13 @@ export async function activeInstances(api: Api, base: string, name: string, coun
   for (const instance of items) await expect.poll(() => instanceStatus(api, base, instance.id)).toBe('ACTIVE');
   // As they are now: the private IP is assigned while they build.
   return Promise.all(items.map((instance) => api.get<InstanceDto>(`${base}/instances/${instance.id}`)));
+}
+
+/** A new floating IP associated with `portId` (an instance's port or a load balancer's VIP port). */
+export async function associatedFloatingIp(api: Api, base: string, portId: string): Promise<{ id: string; address: string }> {
+  const floatingIp = await api.post<{ id: string; address: string }>(`${base}/floating-ips`);
+  await api.post(`${base}/floating-ips/${floatingIp.id}/associate`, { portId });
+  return floatingIp;
 }
 
 /** An ingress rule on the `default` group for TCP `port` from 0.0.0.0/0 (the guide's "HTTP" rule for 80). */
