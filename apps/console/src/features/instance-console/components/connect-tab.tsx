@@ -51,7 +51,8 @@ export function ConnectTab({ projectId, instance }: { projectId: string; instanc
             <p className="text-sm">{t('instanceConnect.step.ssh')}</p>
             <Command value={sshCommand} label="ssh" />
           </div>
-          <Alert tone="info">{t('instanceConnect.sshRule')}</Alert>
+          {/* The server says why SSH would not answer now (no rule for TCP 22, instance stopped…). */}
+          {reason ? <Alert tone="warning">{reason}</Alert> : <Alert tone="info">{t('instanceConnect.sshRule')}</Alert>}
           <p className="text-xs text-slate-500">{t('instanceConnect.windows')}</p>
         </div>
       ) : (
