@@ -1,8 +1,19 @@
-import type { Engine, FloatingIp, Instance, LoadBalancer, LoadBalancerReachabilityVerdict, NetworkDestination, Port, ReachabilityVerdict } from '@sandcloud/engine';
+import type {
+  Engine,
+  FloatingIp,
+  Instance,
+  LoadBalancer,
+  LoadBalancerMember,
+  LoadBalancerReachabilityVerdict,
+  NetworkDestination,
+  Port,
+  ReachabilityVerdict,
+} from '@sandcloud/engine';
 
 // The firewall in front of every local endpoint. It asks the engine for its verdict on traffic
 // from this machine (which enters the simulation as the configured client public IP), caches it
-// per (floating IP, port) until the engine changes something, and writes the flow log.
+// per (floating IP, port) — and the load balancers' second leg per member — until the engine
+// changes something (`invalidate`, on every network event), and writes the flow log.
 //
 //   accept  a rule admits the traffic (and, for an instance, something answers on the port)
 //   drop    no rule admits it: the connection gets no answer at all, like a real firewall's
@@ -41,6 +52,8 @@ export class Firewall {
   private readonly instanceVerdicts = new Map<string, ReachabilityVerdict>();
   private readonly lbVerdicts = new Map<string, LoadBalancerReachabilityVerdict>();
   private readonly memberVerdicts = new Map<string, ReachabilityVerdict>();
+  /** Per member row (the engine keeps the same objects until a load balancer resource changes). */
+  private memberAdmissions = new WeakMap<LoadBalancerMember, ReachabilityVerdict | null>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -51,6 +64,7 @@ export class Firewall {
     this.instanceVerdicts.clear();
     this.lbVerdicts.clear();
     this.memberVerdicts.clear();
+    this.memberAdmissions = new WeakMap();
   }
 
   /** The address traffic from this machine has inside the simulation. */
@@ -98,6 +112,19 @@ export class Firewall {
     if (!destination || destination.port.fixedIp !== memberAddress) return null;
     const verdict = this.engine.modules.guestNetwork.ingress(destination, { kind: 'instance', ip: vipAddress, securityGroupIds: [] }, 'tcp', port);
     this.memberVerdicts.set(key, verdict);
+    return verdict;
+  }
+
+  /**
+   * `memberVerdict` for the member's own port, cached on the member row: the load balancer asks it
+   * for every request it forwards, so the lookup must not build a key string each time.
+   */
+  memberAdmission(member: LoadBalancerMember, vipAddress: string): ReachabilityVerdict | null {
+    let verdict = this.memberAdmissions.get(member);
+    if (verdict === undefined) {
+      verdict = this.memberVerdict(member.instanceId, member.address, member.protocolPort, vipAddress);
+      this.memberAdmissions.set(member, verdict);
+    }
     return verdict;
   }
 

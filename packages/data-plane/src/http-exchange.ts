@@ -2,35 +2,49 @@ import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Between real HTTP (node:http) and the guests' simulated servers (`deliverHttp`): the request as
-// the guest's server reads it, and its answer written back on the real socket.
+// the guest's server reads it, and its answer written back on the real socket. Every request of
+// every floating IP passes here, so the common case (a GET without a body) stays synchronous and
+// allocates no more than the request itself.
 
 /** Request bodies above this are refused (413): guests serve pages, they do not take uploads. */
 export const MAX_REQUEST_BODY = 1024 * 1024;
 
 export class BodyTooLarge extends Error {}
 
-/** The request as a guest's server sees it, coming from `clientIp`. Reads the body only when there is one. */
-export async function guestRequest(req: IncomingMessage, clientIp: string, clientPort?: number): Promise<InboundHttpRequest> {
+/** The request as a guest's server sees it, coming from `clientIp`, without its body (see `hasBody`). */
+export function inboundRequest(req: IncomingMessage, clientIp: string, clientPort?: number): InboundHttpRequest {
   const headers: Record<string, string> = {};
   const raw = req.rawHeaders;
   for (let index = 0; index < raw.length; index += 2) {
     const name = raw[index]!.toLowerCase();
-    headers[name] = headers[name] === undefined ? raw[index + 1]! : `${headers[name]}, ${raw[index + 1]!}`;
+    const previous = headers[name];
+    headers[name] = previous === undefined ? raw[index + 1]! : `${previous}, ${raw[index + 1]!}`;
   }
   const request: InboundHttpRequest = {
     method: req.method ?? 'GET',
     path: req.url ?? '/',
     clientIp,
     headers,
-    httpVersion: `HTTP/${req.httpVersion}`,
-    ...(clientPort === undefined ? {} : { clientPort }),
+    httpVersion: req.httpVersion === '1.1' ? 'HTTP/1.1' : `HTTP/${req.httpVersion}`,
   };
-  if (headers['content-length'] === undefined && headers['transfer-encoding'] === undefined) return request;
-  request.body = await readBody(req);
+  if (clientPort !== undefined) request.clientPort = clientPort;
   return request;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** Whether a body follows the request's headers (it must be read before the guest gets the request). */
+export function hasBody(request: InboundHttpRequest): boolean {
+  return request.headers?.['content-length'] !== undefined || request.headers?.['transfer-encoding'] !== undefined;
+}
+
+/** The request as a guest's server sees it, coming from `clientIp`. Reads the body only when there is one. */
+export async function guestRequest(req: IncomingMessage, clientIp: string, clientPort?: number): Promise<InboundHttpRequest> {
+  const request = inboundRequest(req, clientIp, clientPort);
+  if (hasBody(request)) request.body = await readBody(req);
+  return request;
+}
+
+/** The body of a request, refused above MAX_REQUEST_BODY. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -49,22 +63,36 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Writes a guest's answer; `extraHeaders` are the load balancer's own (its persistence cookie). */
-export function sendGuestResponse(res: ServerResponse, response: HttpResponse, extraHeaders: Record<string, string> = {}): number {
+export function sendGuestResponse(res: ServerResponse, response: HttpResponse, extraHeaders?: Record<string, string>): void {
   // A string body goes out with the headers in one write (a Buffer would take a second syscall).
   const body = response.body;
-  const length = Buffer.byteLength(body, 'utf8');
-  const headers: Record<string, string | string[]> = { ...response.headers };
-  for (const [name, value] of Object.entries(extraHeaders)) {
-    const existing = Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (existing && name.toLowerCase() === 'set-cookie') headers[existing] = [...[headers[existing]!].flat(), value];
-    else headers[existing ?? name] = value;
+  let headers: Record<string, string | string[]> = response.headers;
+  let hasLength = false;
+  for (const name in headers) {
+    if (name.length === 14 && name.toLowerCase() === 'content-length') {
+      hasLength = true;
+      break;
+    }
   }
-  if (!Object.keys(headers).some((key) => key.toLowerCase() === 'content-length') && !res.req.method?.startsWith('HEAD')) {
-    headers['Content-Length'] = String(length);
+  if (extraHeaders) headers = withExtraHeaders(headers, extraHeaders);
+  if (!hasLength && res.req.method !== 'HEAD') {
+    // The guest's headers object is its own (made per answer), but it is not ours to change.
+    if (headers === response.headers) headers = { ...headers };
+    headers['Content-Length'] = String(Buffer.byteLength(body, 'utf8'));
   }
   res.writeHead(response.status, response.statusText || undefined, headers);
   res.end(body);
-  return length;
+}
+
+function withExtraHeaders(headers: Record<string, string | string[]>, extra: Record<string, string>): Record<string, string | string[]> {
+  const merged: Record<string, string | string[]> = { ...headers };
+  for (const [name, value] of Object.entries(extra)) {
+    const lower = name.toLowerCase();
+    const existing = Object.keys(merged).find((key) => key.toLowerCase() === lower);
+    if (existing && lower === 'set-cookie') merged[existing] = [...[merged[existing]!].flat(), value];
+    else merged[existing ?? name] = value;
+  }
+  return merged;
 }
 
 /** A plain error page from the data plane itself (HAProxy's wording for the load balancer's). */

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import type { GuestDirectory } from './guest-directory.ts';
-import { BodyTooLarge, guestRequest, sendError, sendGuestResponse } from './http-exchange.ts';
+import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
 
 // HTTP to an instance's floating IP: each request is handed to the server listening in the guest
 // (`python -m SimpleHTTPServer 80`), which logs it with the source address the simulation gives
@@ -35,24 +36,41 @@ export class InstanceHttpForwarder {
     this.server.closeAllConnections();
   }
 
-  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private forward(req: IncomingMessage, res: ServerResponse): void {
     const route = this.routes.get(req.socket);
     if (!route) {
       req.socket.destroy();
       return;
     }
-    try {
-      const request = await guestRequest(req, this.clientIp(), req.socket.remotePort);
-      const response = await this.guests.deliverHttp(route.instanceId, route.guestPort, request);
-      // The server in the guest stopped since the connection was opened: the connection is reset.
-      if (!response) {
-        req.socket.destroy();
-        return;
-      }
-      sendGuestResponse(res, response);
-    } catch (error) {
-      if (error instanceof BodyTooLarge) sendError(res, 413, 'Request Entity Too Large', '<h1>413 Request Entity Too Large</h1>\n');
-      else sendError(res, 502, 'Bad Gateway', '<h1>502 Bad Gateway</h1>\n');
+    const request = inboundRequest(req, this.clientIp(), req.socket.remotePort);
+    if (!hasBody(request)) {
+      this.deliver(route, request, res);
+      return;
     }
+    readBody(req).then(
+      (body) => {
+        request.body = body;
+        this.deliver(route, request, res);
+      },
+      (error: unknown) => this.fail(res, error),
+    );
+  }
+
+  private deliver(route: Route, request: InboundHttpRequest, res: ServerResponse): void {
+    const answered = (response: HttpResponse | null) => {
+      // The server in the guest stopped since the connection was opened: the connection is reset.
+      if (!response) res.req.socket.destroy();
+      else sendGuestResponse(res, response);
+    };
+    try {
+      this.guests.deliverHttp(route.instanceId, route.guestPort, request).then(answered).catch((error: unknown) => this.fail(res, error));
+    } catch (error) {
+      this.fail(res, error);
+    }
+  }
+
+  private fail(res: ServerResponse, error: unknown): void {
+    if (error instanceof BodyTooLarge) sendError(res, 413, 'Request Entity Too Large', '<h1>413 Request Entity Too Large</h1>\n');
+    else sendError(res, 502, 'Bad Gateway', '<h1>502 Bad Gateway</h1>\n');
   }
 }

@@ -1,11 +1,12 @@
 import type { Engine, Instance, LoadBalancer, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool } from '@sandcloud/engine';
+import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { createSecureContext, TLSSocket } from 'node:tls';
+import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
 import type { Firewall, LoadBalancerTarget } from './firewall.ts';
 import type { GuestDirectory } from './guest-directory.ts';
-import { BodyTooLarge, guestRequest, sendError, sendGuestResponse } from './http-exchange.ts';
-import type { TrafficStats } from './traffic-stats.ts';
+import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
+import type { TrafficCounters, TrafficStats } from './traffic-stats.ts';
 
 // A load balancer's floating IP: each listener port takes connections up to its connection limit,
 // keeps idle ones for its keep-alive timeout, and forwards every HTTP request (every connection
@@ -18,12 +19,23 @@ const HAPROXY_503 = '<html><body><h1>503 Service Unavailable</h1>\nNo server is 
 const HAPROXY_413 = '<html><body><h1>413 Request Entity Too Large</h1>\n</body></html>\n';
 /** Octavia's HAProxy inserts this cookie for HTTP_COOKIE persistence (`cookie SRV insert indirect nocache`). */
 export const PERSISTENCE_COOKIE = 'SRV';
+/** What `pickMember` is told about a request. */
+type BalancingRequest = Parameters<Engine['modules']['loadBalancers']['pickMember']>[2];
+/** Members tried for one request before the load balancer answers 503 itself. */
+const MAX_ATTEMPTS = 8;
 
+/** A listener's settings as the engine has them, read once per engine change. */
 interface ListenerConfig {
   loadBalancerId: string;
   vipAddress: string;
   listener: LoadBalancerListener;
   pool: LoadBalancerPool;
+  /** APP_COOKIE persistence: the application's cookie. */
+  appCookie: string | null;
+  /** What `pickMember` needs without persistence: the client's address as the simulation sees it. */
+  balancing: BalancingRequest;
+  counters: TrafficCounters;
+  secureContext: SecureContext | null;
 }
 
 interface Route {
@@ -32,6 +44,21 @@ interface Route {
   guestPort: number;
   /** TCP listeners balance connections: the member chosen for the first request keeps the connection. */
   pinned: LoadBalancerMember | null;
+  /** The listener's settings as of `generation` (see `configOf`). */
+  config: ListenerConfig | null;
+  generation: number;
+}
+
+/** One request on its way to a member. */
+interface Exchange {
+  route: Route;
+  config: ListenerConfig;
+  request: InboundHttpRequest;
+  res: ServerResponse;
+  /** HTTP_COOKIE / APP_COOKIE: the member the client's cookie points to. */
+  persistedMemberId: string | undefined;
+  /** Members already tried for this request (refused, or not admitted by their security groups). */
+  tried: string[];
 }
 
 interface ListenerState {
@@ -46,6 +73,8 @@ export class LoadBalancerForwarder {
   private readonly routes = new WeakMap<Socket, Route>();
   /** APP_COOKIE persistence: the member that set each value of the application's cookie, per pool. */
   private readonly appCookies = new Map<string, Map<string, string>>();
+  /** Bumped by `invalidate`: routes read their listener settings again. */
+  private generation = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -57,6 +86,7 @@ export class LoadBalancerForwarder {
   /** Engine state changed: listener settings are read again. */
   invalidate(): void {
     this.configs.clear();
+    this.generation++;
   }
 
   handle(socket: Socket, target: LoadBalancerTarget, guestPort: number): void {
@@ -73,7 +103,7 @@ export class LoadBalancerForwarder {
       this.stats.closed(socket);
       if (this.routes.has(socket) || state.waiting.includes(socket)) this.release(state, socket);
     });
-    const route: Route = { key, target, guestPort, pinned: null };
+    const route: Route = { key, target, guestPort, pinned: null, config, generation: this.generation };
     if (state.active >= config.listener.connectionLimit) {
       // Over the connection limit a connection waits, as in HAProxy's queue, until another ends.
       socket.pause();
@@ -96,10 +126,8 @@ export class LoadBalancerForwarder {
     state.active++;
     this.routes.set(socket, route);
     if (config.listener.protocol === 'TERMINATED_HTTPS' && config.listener.certificate) {
-      const tls = new TLSSocket(socket, {
-        isServer: true,
-        secureContext: createSecureContext({ cert: config.listener.certificate.certificatePem, key: config.listener.certificate.privateKeyPem }),
-      });
+      config.secureContext ??= createSecureContext({ cert: config.listener.certificate.certificatePem, key: config.listener.certificate.privateKeyPem });
+      const tls = new TLSSocket(socket, { isServer: true, secureContext: config.secureContext });
       tls.on('error', () => socket.destroy());
       this.routes.set(tls, route);
       state.server.emit('connection', tls);
@@ -118,7 +146,7 @@ export class LoadBalancerForwarder {
     state.active--;
     const next = state.waiting.shift();
     const route = next ? this.routes.get(next) : undefined;
-    const config = route ? this.config(route.target.loadBalancerId, route.guestPort) : null;
+    const config = route ? this.configOf(route) : null;
     if (next && route && config) this.admit(state, next, route, config);
     else next?.destroy();
   }
@@ -126,7 +154,7 @@ export class LoadBalancerForwarder {
   private stateOf(key: string, config: ListenerConfig): ListenerState {
     let state = this.listeners.get(key);
     if (!state) {
-      const server = createServer((req, res) => void this.forward(req, res));
+      const server = createServer((req, res) => this.forward(req, res));
       server.on('clientError', (_error, socket) => socket.destroy());
       state = { server, active: 0, waiting: [] };
       this.listeners.set(key, state);
@@ -144,64 +172,121 @@ export class LoadBalancerForwarder {
       ? store.list<LoadBalancerListener>('lb-listener', lb.projectId).find((candidate) => candidate.loadBalancerId === lb.id && candidate.protocolPort === port)
       : undefined;
     const pool = listener ? store.get<LoadBalancerPool>('lb-pool', listener.poolId) : undefined;
-    const config = lb && listener && pool ? { loadBalancerId, vipAddress: lb.vipAddress, listener, pool } : null;
+    const persistence = pool?.sessionPersistence;
+    const config =
+      lb && listener && pool
+        ? {
+            loadBalancerId,
+            vipAddress: lb.vipAddress,
+            listener,
+            pool,
+            appCookie: persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null,
+            balancing: { clientIp: this.firewall.clientIp() },
+            counters: this.stats.countersOf(loadBalancerId),
+            secureContext: null,
+          }
+        : null;
     this.configs.set(key, config);
     return config;
   }
 
-  private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The listener settings of a connection's route, read again after an engine change. */
+  private configOf(route: Route): ListenerConfig | null {
+    if (route.generation !== this.generation) {
+      route.config = this.config(route.target.loadBalancerId, route.guestPort);
+      route.generation = this.generation;
+    }
+    return route.config;
+  }
+
+  // Per request: synchronous up to the guest's answer (no body to wait for in the common case), no
+  // database access, no key strings; the route carries its listener settings and counters.
+  private forward(req: IncomingMessage, res: ServerResponse): void {
     const route = this.routes.get(req.socket);
-    const config = route ? this.config(route.target.loadBalancerId, route.guestPort) : null;
+    const config = route ? this.configOf(route) : null;
     if (!route || !config) {
       req.socket.destroy();
       return;
     }
-    const { loadBalancerId, vipAddress, pool } = config;
-    this.stats.request(loadBalancerId);
+    config.counters.totalRequests++;
+    const request = inboundRequest(req, config.vipAddress);
+    const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [] };
+    const persistence = config.pool.sessionPersistence;
+    if (persistence?.type === 'HTTP_COOKIE' || persistence?.type === 'APP_COOKIE') {
+      const cookies = parseCookies(request.headers?.['cookie']);
+      if (persistence.type === 'HTTP_COOKIE') exchange.persistedMemberId = cookies.get(PERSISTENCE_COOKIE);
+      else if (config.appCookie) exchange.persistedMemberId = this.appCookies.get(config.pool.id)?.get(cookies.get(config.appCookie) ?? '');
+    }
+    if (!hasBody(request)) {
+      this.dispatch(exchange, 0);
+      return;
+    }
+    readBody(req).then(
+      (body) => {
+        request.body = body;
+        this.dispatch(exchange, 0);
+      },
+      (error: unknown) => this.fail(exchange, error),
+    );
+  }
+
+  /** Picks a member (another one after a refusal, HAProxy's redispatch) and hands it the request. */
+  private dispatch(exchange: Exchange, firstAttempt: number): void {
+    const { route, config, request } = exchange;
+    const balancing = exchange.persistedMemberId === undefined ? config.balancing : { ...config.balancing, persistedMemberId: exchange.persistedMemberId };
     try {
-      const request = await guestRequest(req, vipAddress);
-      const cookies = parseCookies(request.headers?.cookie);
-      const persistence = pool.sessionPersistence;
-      const appCookie = persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null;
-      const persistedMemberId =
-        persistence?.type === 'HTTP_COOKIE' ? cookies.get(PERSISTENCE_COOKIE) : appCookie ? this.appCookies.get(pool.id)?.get(cookies.get(appCookie) ?? '') : undefined;
-      const tried = new Set<string>();
-      const clientIp = this.firewall.clientIp();
-      for (let attempt = 0; attempt < 8; attempt++) {
-        const member = route.pinned ?? this.engine.modules.loadBalancers.pickMember(loadBalancerId, route.guestPort, { clientIp, persistedMemberId })?.member;
-        if (!member || tried.has(member.id)) break;
-        tried.add(member.id);
-        if (!this.admitsLoadBalancer(member, vipAddress)) continue;
+      for (let attempt = firstAttempt; attempt < MAX_ATTEMPTS; attempt++) {
+        const member = route.pinned ?? this.engine.modules.loadBalancers.pickMember(config.loadBalancerId, route.guestPort, balancing)?.member;
+        if (!member || exchange.tried.includes(member.id)) break;
+        exchange.tried.push(member.id);
+        if (!this.admitsLoadBalancer(member, config.vipAddress)) continue;
         this.engine.modules.loadBalancers.trackMemberConnections(member, 1);
-        let response;
-        try {
-          response = await this.guests.deliverHttp(member.instanceId, member.protocolPort, request);
-        } finally {
-          this.engine.modules.loadBalancers.trackMemberConnections(member, -1);
-        }
-        if (!response) continue; // refused: try another member
-        if (config.listener.protocol === 'TCP') route.pinned = member;
-        const extra: Record<string, string> = {};
-        if (persistence?.type === 'HTTP_COOKIE' && cookies.get(PERSISTENCE_COOKIE) !== member.id) {
-          extra['Set-Cookie'] = `${PERSISTENCE_COOKIE}=${member.id}; path=/`;
-        }
-        if (appCookie) this.learnAppCookie(pool.id, appCookie, response.headers, member.id);
-        sendGuestResponse(res, response, extra);
+        this.guests.deliverHttp(member.instanceId, member.protocolPort, request).then(
+          (response) => {
+            this.engine.modules.loadBalancers.trackMemberConnections(member, -1);
+            if (response) this.answer(exchange, member, response);
+            else this.dispatch(exchange, attempt + 1); // refused: try another member
+          },
+          (error: unknown) => {
+            this.engine.modules.loadBalancers.trackMemberConnections(member, -1);
+            this.fail(exchange, error);
+          },
+        );
         return;
       }
-      route.pinned = null;
-      this.stats.error(loadBalancerId);
-      sendError(res, 503, 'Service Unavailable', HAPROXY_503);
     } catch (error) {
-      this.stats.error(loadBalancerId);
-      if (error instanceof BodyTooLarge) sendError(res, 413, 'Request Entity Too Large', HAPROXY_413);
-      else sendError(res, 503, 'Service Unavailable', HAPROXY_503);
+      this.fail(exchange, error);
+      return;
     }
+    route.pinned = null;
+    exchange.config.counters.requestErrors++;
+    sendError(exchange.res, 503, 'Service Unavailable', HAPROXY_503);
+  }
+
+  private answer(exchange: Exchange, member: LoadBalancerMember, response: HttpResponse): void {
+    const { route, config } = exchange;
+    try {
+      if (config.listener.protocol === 'TCP') route.pinned = member;
+      let extra: Record<string, string> | undefined;
+      if (config.pool.sessionPersistence?.type === 'HTTP_COOKIE' && exchange.persistedMemberId !== member.id) {
+        extra = { 'Set-Cookie': `${PERSISTENCE_COOKIE}=${member.id}; path=/` };
+      }
+      if (config.appCookie) this.learnAppCookie(config.pool.id, config.appCookie, response.headers, member.id);
+      sendGuestResponse(exchange.res, response, extra);
+    } catch (error) {
+      this.fail(exchange, error);
+    }
+  }
+
+  private fail(exchange: Exchange, error: unknown): void {
+    exchange.config.counters.requestErrors++;
+    if (error instanceof BodyTooLarge) sendError(exchange.res, 413, 'Request Entity Too Large', HAPROXY_413);
+    else sendError(exchange.res, 503, 'Service Unavailable', HAPROXY_503);
   }
 
   /** The member's security groups decide whether the VIP reaches it; a drop is in the member's flow log. */
   private admitsLoadBalancer(member: LoadBalancerMember, vipAddress: string): boolean {
-    const verdict = this.firewall.memberVerdict(member.instanceId, member.address, member.protocolPort, vipAddress);
+    const verdict = this.firewall.memberAdmission(member, vipAddress);
     if (!verdict) return false;
     if (!verdict.allowed) {
       const instance = this.engine.store.get<Instance>('instance', member.instanceId);

@@ -2,57 +2,79 @@ import type { Engine, LoadBalancerStats } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 
 // A load balancer's statistics, counted in memory per connection and request and added to the
-// engine in one write per load balancer per interval: never a database write per request.
+// engine in one write per load balancer per interval: never a database write per request. The
+// forwarder keeps each load balancer's counters at hand and adds to them directly; a flush sends
+// what they hold as one delta (`recordTraffic`) and zeroes them.
+
+/** What a load balancer carried since the last flush. */
+export type TrafficCounters = LoadBalancerStats;
 
 interface LiveConnection {
-  loadBalancerId: string;
+  counters: TrafficCounters;
   read: number;
   written: number;
 }
 
+const FIELDS = ['totalConnections', 'activeConnections', 'totalRequests', 'requestErrors', 'bytesIn', 'bytesOut'] as const satisfies readonly (keyof LoadBalancerStats)[];
+
 export class TrafficStats {
-  private pending = new Map<string, Partial<LoadBalancerStats>>();
+  private readonly counters = new Map<string, TrafficCounters>();
   private readonly live = new Map<Socket, LiveConnection>();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly engine: Engine) {}
 
+  /** Flushes every `intervalMs` (the load balancer page shows the statistics as they arrive). */
   start(intervalMs: number): void {
     this.timer = setInterval(() => this.flush(), intervalMs);
     this.timer.unref();
   }
 
+  /** The counters of a load balancer: one object for as long as the load balancer exists, zeroed by each flush. */
+  countersOf(loadBalancerId: string): TrafficCounters {
+    let counters = this.counters.get(loadBalancerId);
+    if (!counters) {
+      counters = { totalConnections: 0, activeConnections: 0, totalRequests: 0, requestErrors: 0, bytesIn: 0, bytesOut: 0 };
+      this.counters.set(loadBalancerId, counters);
+    }
+    return counters;
+  }
+
   opened(loadBalancerId: string, socket: Socket): void {
-    this.add(loadBalancerId, { totalConnections: 1, activeConnections: 1 });
-    this.live.set(socket, { loadBalancerId, read: 0, written: 0 });
+    const counters = this.countersOf(loadBalancerId);
+    counters.totalConnections++;
+    counters.activeConnections++;
+    this.live.set(socket, { counters, read: 0, written: 0 });
   }
 
   closed(socket: Socket): void {
     const connection = this.live.get(socket);
     if (!connection) return;
-    this.countBytes(socket, connection);
+    countBytes(socket, connection);
     this.live.delete(socket);
-    this.add(connection.loadBalancerId, { activeConnections: -1 });
+    connection.counters.activeConnections--;
   }
 
   request(loadBalancerId: string): void {
-    this.add(loadBalancerId, { totalRequests: 1 });
+    this.countersOf(loadBalancerId).totalRequests++;
   }
 
   error(loadBalancerId: string): void {
-    this.add(loadBalancerId, { requestErrors: 1 });
+    this.countersOf(loadBalancerId).requestErrors++;
   }
 
   /** Adds what was counted since the last flush (bytes of open connections included) to the engine. */
   flush(): void {
-    for (const [socket, connection] of this.live) this.countBytes(socket, connection);
-    const pending = this.pending;
-    this.pending = new Map();
-    for (const [loadBalancerId, delta] of pending) {
+    for (const [socket, connection] of this.live) countBytes(socket, connection);
+    for (const [loadBalancerId, counters] of this.counters) {
+      if (FIELDS.every((field) => counters[field] === 0)) continue;
+      const delta = { ...counters };
+      for (const field of FIELDS) counters[field] = 0;
       try {
         this.engine.modules.loadBalancers.recordTraffic(loadBalancerId, delta);
       } catch {
         // The load balancer was deleted meanwhile: its counters went with it.
+        this.counters.delete(loadBalancerId);
       }
     }
   }
@@ -62,22 +84,13 @@ export class TrafficStats {
     this.timer = null;
     this.flush();
   }
+}
 
-  private countBytes(socket: Socket, connection: LiveConnection): void {
-    const read = socket.bytesRead;
-    const written = socket.bytesWritten;
-    if (read === connection.read && written === connection.written) return;
-    this.add(connection.loadBalancerId, { bytesIn: read - connection.read, bytesOut: written - connection.written });
-    connection.read = read;
-    connection.written = written;
-  }
-
-  private add(loadBalancerId: string, delta: Partial<LoadBalancerStats>): void {
-    let entry = this.pending.get(loadBalancerId);
-    if (!entry) {
-      entry = {};
-      this.pending.set(loadBalancerId, entry);
-    }
-    for (const [key, value] of Object.entries(delta) as [keyof LoadBalancerStats, number][]) entry[key] = (entry[key] ?? 0) + value;
-  }
+function countBytes(socket: Socket, connection: LiveConnection): void {
+  const read = socket.bytesRead;
+  const written = socket.bytesWritten;
+  connection.counters.bytesIn += read - connection.read;
+  connection.counters.bytesOut += written - connection.written;
+  connection.read = read;
+  connection.written = written;
 }

@@ -31,7 +31,16 @@ export function chooseMember<M extends BalancedMember>(
   request: BalancingRequest,
   state: BalancingState,
 ): M | null {
-  const candidates = eligibleMembers(members);
+  return chooseEligibleMember(pool, eligibleMembers(members), request, state);
+}
+
+/** `chooseMember` over members already filtered by `eligibleMembers` (kept between requests by the service). */
+export function chooseEligibleMember<M extends BalancedMember>(
+  pool: { lbAlgorithm: LbAlgorithm; sessionPersistence: SessionPersistence | null },
+  candidates: readonly M[],
+  request: BalancingRequest,
+  state: BalancingState,
+): M | null {
   if (candidates.length === 0) return null;
   const persistence = pool.sessionPersistence?.type;
   if ((persistence === 'HTTP_COOKIE' || persistence === 'APP_COOKIE') && request.persistedMemberId) {

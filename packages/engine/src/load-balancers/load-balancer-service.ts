@@ -11,7 +11,7 @@ import { checkReachability } from '../network/reachability.ts';
 import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { chooseMember, newBalancingState, type BalancingRequest, type BalancingState } from './balancing.ts';
+import { chooseEligibleMember, eligibleMembers, newBalancingState, type BalancingRequest, type BalancingState } from './balancing.ts';
 import { applyCheck, loadBalancerOperatingStatus, poolOperatingStatus, type HealthProbe } from './health.ts';
 import {
   EMPTY_STATS,
@@ -41,6 +41,13 @@ export interface CreateLoadBalancerInput {
   subnetId: string;
   listener: ListenerInput;
   pool: PoolInput;
+}
+
+/** A listener port's pool and the members that may take traffic, as `pickMember` keeps them. */
+interface BalancingRoute {
+  listener: Listener;
+  pool: Pool;
+  eligible: Member[];
 }
 
 export interface UpdateListenerInput {
@@ -81,7 +88,8 @@ export const VIP_DEVICE_OWNER = 'Octavia';
 export class LoadBalancerService {
   private probe: HealthProbe;
   private readonly balancing = new Map<string, BalancingState>();
-  private readonly routes = new Map<string, { listener: Listener; pool: Pool; members: Member[] } | null>();
+  /** What `pickMember` reads per load balancer and port, kept until a load balancer resource changes. */
+  private readonly routes = new Map<string, Map<number, BalancingRoute | null>>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -327,14 +335,18 @@ export class LoadBalancerService {
   pickMember(loadBalancerId: string, port: number, request: BalancingRequest): { listener: Listener; pool: Pool; member: Member } | null {
     // Called for every request the data plane forwards: the listener, pool and members are read
     // once and kept until a load balancer resource changes (`forgetRoutes`, wired to the events).
-    const key = `${loadBalancerId}:${port}`;
-    let route = this.routes.get(key);
+    let ports = this.routes.get(loadBalancerId);
+    if (!ports) {
+      ports = new Map();
+      this.routes.set(loadBalancerId, ports);
+    }
+    let route = ports.get(port);
     if (route === undefined) {
       route = this.readRoute(loadBalancerId, port);
-      this.routes.set(key, route);
+      ports.set(port, route);
     }
     if (!route) return null;
-    const member = chooseMember(route.pool, route.members, request, this.balancingState(route.pool.id));
+    const member = chooseEligibleMember(route.pool, route.eligible, request, this.balancingState(route.pool.id));
     return member ? { listener: route.listener, pool: route.pool, member } : null;
   }
 
@@ -343,12 +355,12 @@ export class LoadBalancerService {
     this.routes.clear();
   }
 
-  private readRoute(loadBalancerId: string, port: number): { listener: Listener; pool: Pool; members: Member[] } | null {
+  private readRoute(loadBalancerId: string, port: number): BalancingRoute | null {
     const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
     if (!lb || (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE')) return null;
     const listener = this.listenersOf(lb).find((candidate) => candidate.protocolPort === port);
     const pool = listener ? this.store.get<Pool>(LB_KINDS.pool, listener.poolId) : undefined;
-    return listener && pool ? { listener, pool, members: this.membersOf(pool) } : null;
+    return listener && pool ? { listener, pool, eligible: eligibleMembers(this.membersOf(pool)) } : null;
   }
 
   /** The data plane reports connections opening (+1) and closing (−1), for LEAST_CONNECTIONS. */
