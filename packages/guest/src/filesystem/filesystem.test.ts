@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Filesystem } from './filesystem.ts';
+import { Filesystem, utf8Length } from './filesystem.ts';
 import { isFsError } from './errors.ts';
 
 function sample(): Filesystem {
@@ -69,5 +69,12 @@ describe('Filesystem', () => {
     fs.writeFile('/small', 'x');
     expect(fs.statfs().usedBytes).toBe(used + 4096);
     expect(errorCode(() => fs.writeFile('/big', 'x'.repeat(10_000)))).toBe('ENOSPC');
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes TextEncoder would write, for every width and broken surrogates', () => {
+    const samples = ['', 'hello world!\n', '한국어 텍스트', 'é', '\u07ff\u0800\uffff', '😀x', 'ab\ud83d\ude00c', '\ud800', 'a\udc00b', '\ud83d'];
+    for (const text of samples) expect(utf8Length(text), JSON.stringify(text)).toBe(new TextEncoder().encode(text).length);
   });
 });

@@ -48,10 +48,23 @@ export interface FilesystemOptions {
   now?: () => number;
 }
 
-const encoder = new TextEncoder();
-
+/**
+ * The UTF-8 size of `text` without encoding it: every file size and every HTTP response the
+ * guest serves asks for it, and TextEncoder would allocate a copy each time.
+ */
 export function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length && (text.charCodeAt(index + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 2 UTF-16 units, 4 bytes.
+      bytes += 2;
+      index++;
+    } else bytes += 2; // 3 bytes (a lone surrogate is encoded as U+FFFD, also 3)
+  }
+  return bytes;
 }
 
 function allocatedBytes(size: number): number {

@@ -108,7 +108,8 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return error(request, 501, `Unsupported method ('${request.method}')`, 'Server does not support this operation');
     }
-    const urlPath = request.path.split(/[?#]/)[0] || '/';
+    const cut = request.path.search(/[?#]/);
+    const urlPath = (cut < 0 ? request.path : request.path.slice(0, cut)) || '/';
     const fsPath = joinPath(root, normalizePath(decodeSafely(urlPath)).slice(1)).replace(/\/$/, '') || '/';
     try {
       const stat = vfs.stat(fsPath);
@@ -119,27 +120,37 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
         }
         for (const index of ['index.html', 'index.htm']) {
           const candidate = joinPath(fsPath, index);
-          if (vfs.exists(candidate) && !vfs.isDirectory(candidate)) return serveFile(request, candidate);
+          const found = statOrNull(candidate);
+          if (found && found.type !== 'dir') return serveFile(request, candidate, found.mtimeMs);
         }
         return listing(request, urlPath, fsPath);
       }
-      return serveFile(request, fsPath);
+      return serveFile(request, fsPath, stat.mtimeMs);
     } catch (caught) {
       if (!isFsError(caught)) throw caught;
       return error(request, 404, 'File not found', 'Nothing matches the given URI');
     }
   };
 
-  function serveFile(request: InboundHttpRequest, path: string): HttpResponse {
+  // One stat per request path: the server's hot path (every load-balanced request) reads it once.
+  function statOrNull(path: string) {
+    try {
+      return vfs.stat(path);
+    } catch (caught) {
+      if (isFsError(caught)) return null;
+      throw caught;
+    }
+  }
+
+  function serveFile(request: InboundHttpRequest, path: string, mtimeMs: number): HttpResponse {
     const body = vfs.readFile(path);
-    const stat = vfs.stat(path);
     return respond(
       request,
       200,
       {
         'Content-type': contentType(path),
         'Content-Length': String(utf8Length(body)),
-        'Last-Modified': httpDate(stat.mtimeMs),
+        'Last-Modified': httpDate(mtimeMs),
       },
       body,
     );
