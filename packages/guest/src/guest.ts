@@ -3,7 +3,7 @@ import type { CommandRegistry } from './commands/registry.ts';
 import { Filesystem } from './filesystem/filesystem.ts';
 import type { FilesystemSnapshot } from './filesystem/snapshot.ts';
 import { isWithin } from './filesystem/path.ts';
-import type { Stat, WriteOptions } from './filesystem/types.ts';
+import type { MountableFs } from './filesystem/types.ts';
 import { Vfs } from './filesystem/vfs.ts';
 import type { GuestHost, HttpResponse, InboundHttpRequest, PowerAction } from './host.ts';
 import { applyInstanceMetadata } from './machine/cloud-init.ts';
@@ -52,19 +52,7 @@ export type PowerState = 'stopped' | 'running';
  * through the write cache, respect each filesystem's space and read-only mounts, and fail with an
  * errno `FsError`. Paths are absolute. Content is UTF-8 text, like every file of the guest.
  */
-export interface GuestFiles {
-  stat(path: string): Stat;
-  readdir(path: string): string[];
-  readFile(path: string): string;
-  /** Creates the file if missing (the parent must exist), truncating unless `append`. */
-  writeFile(path: string, data: string, options?: WriteOptions): void;
-  mkdir(path: string, mode?: number): void;
-  rmdir(path: string): void;
-  unlink(path: string): void;
-  rename(from: string, to: string): void;
-  chmod(path: string, mode: number): void;
-  setMtime(path: string, mtimeMs: number): void;
-}
+export type GuestFiles = Omit<MountableFs, 'fsType' | 'statfs'>;
 
 export interface BootReport {
   mounted: { device: string; target: string }[];
