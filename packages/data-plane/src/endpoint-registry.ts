@@ -3,6 +3,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { localAddressFor, type PortPlan } from './endpoints.ts';
 import { NETWORK_KINDS, type Firewall } from './firewall.ts';
 
+const QUIET_LB_KINDS = new Set(['load-balancer', 'lb-pool', 'lb-member']);
+
 // Which sockets this machine listens on, following the engine. Every floating IP gets its loopback
 // address (203.0.113.10 → 127.0.113.10); on it, a port is bound when a connection there must be
 // answered or silently dropped, and left unbound when it must be refused (a rule admits the
@@ -64,8 +66,9 @@ export class EndpointRegistry {
       this.engine.events.subscribe((event) => {
         if (!NETWORK_KINDS.has(event.kind)) return;
         onEngineChange();
-        // A load balancer's statistics and statuses change often; its endpoints follow its listeners only.
-        if (event.kind === 'load-balancer' && event.change === 'updated') return;
+        // A load balancer's statistics, its members' health counters (every check) and its pool's
+        // settings change often; its endpoints follow its listeners only.
+        if (event.change === 'updated' && QUIET_LB_KINDS.has(event.kind)) return;
         this.schedule();
       }),
       this.engine.modules.guests.onListenChange(() => this.schedule()),
