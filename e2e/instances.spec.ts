@@ -261,7 +261,7 @@ test('steps 4 and 5: a floating IP through [추가기능], then ping, SSH and HT
   await page.getByRole('link', { name: 'default', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Security Group: default' })).toBeVisible();
   await expect(page.getByRole('table', { name: '규칙' }).getByRole('row').filter({ has: page.getByRole('cell', { name: '0.0.0.0/0', exact: true }) }).filter({ has: page.getByRole('cell', { name: 'Ingress', exact: true }) })).toHaveCount(0);
-  await addRule('All ICMP');
+  await addRule('ALL ICMP');
   await expect(ruleRow('ICMP', '전체')).toHaveCount(1);
 
   const backToConnectivity = async () => {

@@ -41,9 +41,9 @@ const service = (id: RuleTemplateId, label: string, protocol: 'tcp' | 'udp', por
 
 export const RULE_TEMPLATES: readonly RuleTemplate[] = [
   // "All" stores an empty range, which is how Neutron represents every port/type.
-  { id: 'all-icmp', label: 'All ICMP', protocol: 'icmp', portRangeMin: null, portRangeMax: null, customizable: false },
-  { id: 'all-tcp', label: 'All TCP', protocol: 'tcp', portRangeMin: null, portRangeMax: null, customizable: false },
-  { id: 'all-udp', label: 'All UDP', protocol: 'udp', portRangeMin: null, portRangeMax: null, customizable: false },
+  { id: 'all-icmp', label: 'ALL ICMP', protocol: 'icmp', portRangeMin: null, portRangeMax: null, customizable: false },
+  { id: 'all-tcp', label: 'ALL TCP', protocol: 'tcp', portRangeMin: null, portRangeMax: null, customizable: false },
+  { id: 'all-udp', label: 'ALL UDP', protocol: 'udp', portRangeMin: null, portRangeMax: null, customizable: false },
   service('ssh', 'SSH', 'tcp', 22),
   service('http', 'HTTP', 'tcp', 80),
   service('https', 'HTTPS', 'tcp', 443),
