@@ -7,7 +7,8 @@ const HEARTBEAT_MS = 20_000;
 
 /**
  * The live stream: Server-Sent Events of every change in the projects the user belongs to.
- * Membership is checked per event, so a user removed from a project stops hearing of it at once.
+ * Membership is checked per event, so a user removed from a project stops hearing of it at once
+ * (after the event of the removal itself); user accounts are news for system admins only.
  */
 export function eventRoutes(engine: Engine): Router {
   const router = Router();
@@ -23,7 +24,11 @@ export function eventRoutes(engine: Engine): Router {
     res.write('retry: 2000\n\n');
 
     const unsubscribe = engine.events.subscribe((event) => {
-      const visible = event.projectId === null || engine.projects.roleOf(user.id, event.projectId) !== undefined;
+      const visible =
+        event.kind === 'user'
+          ? user.isAdmin
+          : // A member removed from a project hears of their own removal, so their console lets go of it.
+            event.projectId === null || (event.kind === 'project-member' && event.id === user.id) || engine.projects.roleOf(user.id, event.projectId) !== undefined;
       if (visible) res.write(`data: ${JSON.stringify(toEventDto(event))}\n\n`);
     });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

@@ -18,7 +18,10 @@ export function useLiveEvents(enabled: boolean): boolean {
     source.onerror = () => setConnected(false);
     source.onmessage = (message: MessageEvent<string>) => {
       const event = JSON.parse(message.data) as ResourceEventDto;
-      if (event.kind === 'project' || event.kind === 'project-member') {
+      if (event.kind === 'user') {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+      } else if (event.kind === 'project' || event.kind === 'project-member') {
+        // A membership changes what the user may see and do; every project key starts with `projects`.
         void queryClient.invalidateQueries({ queryKey: queryKeys.projects });
       } else if (event.projectId) {
         // Resources refer to each other (an instance shows its floating IP), so refresh the project's views.

@@ -5,6 +5,8 @@
 export const queryKeys = {
   session: ['session'] as const,
   projects: ['projects'] as const,
+  /** Users are global, not a project's: their key stands apart from the project keys. */
+  users: ['users'] as const,
   project: (projectId: string) => ['projects', projectId] as const,
   members: (projectId: string) => ['projects', projectId, 'members'] as const,
   resources: (projectId: string, kind: string) => ['projects', projectId, kind] as const,

@@ -68,6 +68,8 @@ export class IdentityService {
       this.store.db
         .prepare('INSERT INTO users VALUES (@id, @username, @password_hash, @is_admin, @language, @created_at)')
         .run(row);
+      // Other admins' Users screens follow; the BFF shows user events to system admins only.
+      this.store.emit('user', { id: row.id, projectId: null, status: null }, 'created');
       return toUser(row);
     });
   }

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Page, UserSummaryDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** Users are global, not a project's: their key stands apart from the project keys. */
-export const usersQueryKey = ['users'] as const;
+export const usersQueryKey = queryKeys.users;
 
 export const usersQuery = queryOptions({
   queryKey: usersQueryKey,
