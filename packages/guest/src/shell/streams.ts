@@ -1,6 +1,6 @@
 import { isFsError } from '../filesystem/errors.ts';
 import type { Vfs } from '../filesystem/vfs.ts';
-import { Interrupted, signalOf } from '../time/signals.ts';
+import { Interrupted, ReaderWakeup, signalOf } from '../time/signals.ts';
 
 /**
  * Byte streams between simulated processes. Text is passed as JS strings
@@ -66,7 +66,7 @@ export class Pipe implements InputStream, OutputStream {
   private buffer: string[] = [];
   private closed = false;
   private broken = false;
-  private waiter: (() => void) | null = null;
+  private readonly wakeup = new ReaderWakeup();
   onBroken: (() => void) | null = null;
 
   write(text: string): void {
@@ -97,22 +97,12 @@ export class Pipe implements InputStream, OutputStream {
         return chunk;
       }
       if (this.closed) return null;
-      await new Promise<void>((resolve) => {
-        const onAbort = (): void => resolve();
-        abort.addEventListener('abort', onAbort, { once: true });
-        this.waiter = () => {
-          abort.removeEventListener('abort', onAbort);
-          resolve();
-        };
-      });
-      this.waiter = null;
+      await this.wakeup.wait(abort);
     }
   }
 
   private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.();
+    this.wakeup.wake();
   }
 }
 

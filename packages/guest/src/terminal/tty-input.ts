@@ -1,4 +1,4 @@
-import { Interrupted, signalOf } from '../time/signals.ts';
+import { Interrupted, ReaderWakeup, signalOf } from '../time/signals.ts';
 import type { InputStream } from '../shell/streams.ts';
 import { caretNotation, rawSequence, type Key } from './keys.ts';
 
@@ -14,7 +14,7 @@ const EOF = Symbol('eof');
 export class TtyInput implements InputStream {
   private lineBuffer = '';
   private queue: (string | typeof EOF)[] = [];
-  private waiter: (() => void) | null = null;
+  private readonly wakeup = new ReaderWakeup();
 
   constructor(private readonly echo: (text: string) => void) {}
 
@@ -76,21 +76,11 @@ export class TtyInput implements InputStream {
       const next = this.queue.shift();
       if (next === EOF) return null;
       if (next !== undefined) return next;
-      await new Promise<void>((resolve) => {
-        const onAbort = (): void => resolve();
-        abort.addEventListener('abort', onAbort, { once: true });
-        this.waiter = () => {
-          abort.removeEventListener('abort', onAbort);
-          resolve();
-        };
-      });
-      this.waiter = null;
+      await this.wakeup.wait(abort);
     }
   }
 
   private wake(): void {
-    const waiter = this.waiter;
-    this.waiter = null;
-    waiter?.();
+    this.wakeup.wake();
   }
 }

@@ -85,3 +85,31 @@ export function interruptible<T>(promise: Promise<T>, abort: AbortSignal): Promi
     );
   });
 }
+
+/**
+ * Where one blocked reader (a pipe's, a terminal's) sleeps: `wait` resolves at the next `wake()`
+ * (data or EOF arrived) or when `abort` fires, whichever comes first; the reader then looks again.
+ */
+export class ReaderWakeup {
+  private waiter: (() => void) | null = null;
+
+  wait(abort: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const onAbort = (): void => {
+        this.waiter = null;
+        resolve();
+      };
+      abort.addEventListener('abort', onAbort, { once: true });
+      this.waiter = () => {
+        abort.removeEventListener('abort', onAbort);
+        resolve();
+      };
+    });
+  }
+
+  wake(): void {
+    const waiter = this.waiter;
+    this.waiter = null;
+    waiter?.();
+  }
+}
