@@ -3,29 +3,13 @@ import type { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuideWorld, type GuestTerminal, type GuideWorld } from './testing/guide-world.ts';
 import { httpGet } from './testing/tools.ts';
+import { TEST_CERTIFICATE_KEY_PEM, TEST_CERTIFICATE_PEM } from '@sandcloud/engine/testing';
 
 // The guide's step 10 with real HTTP: a ROUND_ROBIN load balancer over web-1 and web-2, reached
 // through its floating IP from this machine (this file's pool: 198.18.2.x → 127.18.2.x).
 
 const POOL = { start: '198.18.2.10', end: '198.18.2.250' };
 
-/** A self-signed P-256 certificate for lb.example.test (valid until 2126) and its key. */
-const CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIIBizCCATGgAwIBAgIUe2kD+LPNek+RZzKhJtD+iHyCE24wCgYIKoZIzj0EAwIw
-GjEYMBYGA1UEAwwPbGIuZXhhbXBsZS50ZXN0MCAXDTI2MTEyNzE1NTQyOFoYDzIx
-MjYxMTAzMTU1NDI4WjAaMRgwFgYDVQQDDA9sYi5leGFtcGxlLnRlc3QwWTATBgcq
-hkjOPQIBBggqhkjOPQMBBwNCAASpo9I4C11q66/aBLOgXfR0spd3tcB6tkKhSsqP
-ck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2Co1MwUTAdBgNVHQ4E
-FgQUcjw3iRB6MuCUIkSVeNJVRlMQ6j8wHwYDVR0jBBgwFoAUcjw3iRB6MuCUIkSV
-eNJVRlMQ6j8wDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBkKLWp
-fcp3nBpatcNXrBN9qrRjpTmXBxYr9I/KkBNiNgIhAI+kTFbE7hIQG4dvsPAnSIwx
-JsGTZbNaJ2WMOPCSpdjr
------END CERTIFICATE-----`;
-const CERTIFICATE_KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgDcxfbzAyQ70w3X3U
-YpB80sq91cNYcHT/i9UNKBq8KUWhRANCAASpo9I4C11q66/aBLOgXfR0spd3tcB6
-tkKhSsqPck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2C
------END PRIVATE KEY-----`;
 const ACCESS_LOG = /(\d+\.\d+\.\d+\.\d+) - - \[[^\]]+\] "GET \/ HTTP\/1\.1" 200 -/g;
 
 let world: GuideWorld | null = null;
@@ -131,7 +115,7 @@ describe('a load balancer reached through its floating IP', () => {
 
   it('terminates TLS with the listener certificate and forwards HTTP to the members', async () => {
     const { url, terminals, logLines, lb } = await guideLoadBalancer({
-      listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, tls: { certificatePem: CERTIFICATE, privateKeyPem: CERTIFICATE_KEY } },
+      listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, tls: { certificatePem: TEST_CERTIFICATE_PEM, privateKeyPem: TEST_CERTIFICATE_KEY_PEM } },
     });
     const { request } = await import('node:https');
     const httpsUrl = url.replace('http://', 'https://').replace(/\/$/, ':443/');

@@ -3,24 +3,8 @@ import type { Network, Subnet } from '@sandcloud/engine';
 import { describe, expect, it } from 'vitest';
 import { computeTestApi, prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, login } from '../test-support/test-api.ts';
+import { TEST_CERTIFICATE_KEY_PEM, TEST_CERTIFICATE_PEM } from '@sandcloud/engine/testing';
 
-/** A self-signed P-256 certificate for lb.example.test (valid until 2126) and its key. */
-const CERTIFICATE = `-----BEGIN CERTIFICATE-----
-MIIBizCCATGgAwIBAgIUe2kD+LPNek+RZzKhJtD+iHyCE24wCgYIKoZIzj0EAwIw
-GjEYMBYGA1UEAwwPbGIuZXhhbXBsZS50ZXN0MCAXDTI2MTEyNzE1NTQyOFoYDzIx
-MjYxMTAzMTU1NDI4WjAaMRgwFgYDVQQDDA9sYi5leGFtcGxlLnRlc3QwWTATBgcq
-hkjOPQIBBggqhkjOPQMBBwNCAASpo9I4C11q66/aBLOgXfR0spd3tcB6tkKhSsqP
-ck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2Co1MwUTAdBgNVHQ4E
-FgQUcjw3iRB6MuCUIkSVeNJVRlMQ6j8wHwYDVR0jBBgwFoAUcjw3iRB6MuCUIkSV
-eNJVRlMQ6j8wDwYDVR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBkKLWp
-fcp3nBpatcNXrBN9qrRjpTmXBxYr9I/KkBNiNgIhAI+kTFbE7hIQG4dvsPAnSIwx
-JsGTZbNaJ2WMOPCSpdjr
------END CERTIFICATE-----`;
-const CERTIFICATE_KEY = `-----BEGIN PRIVATE KEY-----
-MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgDcxfbzAyQ70w3X3U
-YpB80sq91cNYcHT/i9UNKBq8KUWhRANCAASpo9I4C11q66/aBLOgXfR0spd3tcB6
-tkKhSsqPck7Qk1f0w3d+0N/VzM/yWbkLfL8OAAbbHi3lmOC93TkQsg2C
------END PRIVATE KEY-----`;
 
 interface Member {
   id: string;
@@ -128,7 +112,7 @@ describe('load balancers: the wizard', () => {
 
   it('validates every field of the wizard, naming the field', async () => {
     const s = await setup();
-    const tls = (overrides: object = {}) => ({ tls: { certificatePem: CERTIFICATE, privateKeyPem: CERTIFICATE_KEY, ...overrides } });
+    const tls = (overrides: object = {}) => ({ tls: { certificatePem: TEST_CERTIFICATE_PEM, privateKeyPem: TEST_CERTIFICATE_KEY_PEM, ...overrides } });
     const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     const cases: [Parameters<Setup['request']>[0], string, RegExp][] = [
       // 1. Definition
@@ -150,7 +134,7 @@ describe('load balancers: the wizard', () => {
       [{ listener: { protocol: 'HTTP', ...tls() } }, 'listener.tls', /Only TERMINATED_HTTPS/],
       [{ listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, ...tls({ certificatePem: '' }) } }, 'listener.tls.certificatePem', /Paste the certificate/],
       [{ listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, ...tls({ certificatePem: 'not a certificate' }) } }, 'listener.tls.certificatePem', /BEGIN CERTIFICATE/],
-      [{ listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, ...tls({ privateKeyPem: CERTIFICATE }) } }, 'listener.tls.privateKeyPem', /BEGIN PRIVATE KEY/],
+      [{ listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, ...tls({ privateKeyPem: TEST_CERTIFICATE_PEM }) } }, 'listener.tls.privateKeyPem', /BEGIN PRIVATE KEY/],
       [{ listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, ...tls({ privateKeyPem: otherKey }) } }, 'listener.tls.privateKeyPem', /does not belong to the certificate/],
       // 3. Instances
       [{ pool: { members: [] } }, 'pool.members', /at least one instance/],
@@ -201,7 +185,7 @@ describe('load balancers: the wizard', () => {
       { listener: { protocol: 'TCP', protocolPort: 3306 }, pool: { lbAlgorithm: 'LEAST_CONNECTIONS', memberPort: 3306, sessionPersistence: { type: 'SOURCE_IP' } }, healthMonitor: { type: 'TCP', monitorPort: 3306 } },
       { listener: { protocol: 'HTTPS', protocolPort: 443 }, pool: { lbAlgorithm: 'SOURCE_IP', memberPort: 443 }, healthMonitor: { type: 'HTTPS', monitorPort: 443, expectedCodes: '200-204', httpMethod: 'HEAD' } },
       { listener: { protocol: 'HTTP', connectionLimit: 100_000, keepAliveTimeoutSeconds: 3600 }, pool: { sessionPersistence: { type: 'APP_COOKIE', cookieName: 'JSESSIONID' } }, healthMonitor: { expectedCodes: '200,202', urlPath: '/health?full=1', delaySeconds: 10, timeoutSeconds: 10, maxRetries: 10 } },
-      { listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, tls: { certificatePem: CERTIFICATE, privateKeyPem: CERTIFICATE_KEY } }, pool: { sessionPersistence: { type: 'HTTP_COOKIE' } } },
+      { listener: { protocol: 'TERMINATED_HTTPS', protocolPort: 443, tls: { certificatePem: TEST_CERTIFICATE_PEM, privateKeyPem: TEST_CERTIFICATE_KEY_PEM } }, pool: { sessionPersistence: { type: 'HTTP_COOKIE' } } },
     ];
     for (const [index, variant] of variants.entries()) {
       const response = await s.client.post(`${s.base}/load-balancers`, s.request({ ...variant, name: `lb-${index}` }));
