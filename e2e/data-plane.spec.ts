@@ -271,7 +271,7 @@ test('the guide from SSH to the end: ssh -i with the downloaded key, the web pag
   const order: number[] = [];
   for (let request = 0; request < 20; request++) {
     const before = logged();
-    expect(await httpGet(lbEndpoint.httpUrl)).toEqual({ status: 200, body: 'hello world!\n' });
+    expect(await httpGet(lbEndpoint.httpUrl)).toMatchObject({ status: 200, body: 'hello world!\n' });
     await expect.poll(() => logged().reduce((sum, count) => sum + count), { message: `request ${request + 1} is logged` }).toBe(before[0]! + before[1]! + 1);
     order.push(logged().findIndex((count, index) => count > before[index]!));
   }
@@ -288,7 +288,7 @@ test('the guide from SSH to the end: ssh -i with the downloaded key, the web pag
 
   // From then on every request goes to the first server.
   const [upBefore, downBefore] = logged() as [number, number];
-  for (let request = 0; request < 10; request++) expect(await httpGet(lbEndpoint.httpUrl)).toEqual({ status: 200, body: 'hello world!\n' });
+  for (let request = 0; request < 10; request++) expect(await httpGet(lbEndpoint.httpUrl)).toMatchObject({ status: 200, body: 'hello world!\n' });
   await expect.poll(() => up.accessLog.length, { message: 'the remaining server logs every request' }).toBe(upBefore + 10);
   expect(down.accessLog.length).toBe(downBefore);
 

@@ -1,11 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { execFile, execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createPublicKey } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { httpGet, keyFile, strangerKey } from '../../packages/data-plane/src/testing/tools.ts';
 import type { Api } from './arrange.ts';
+
+// The same real client tools the data plane's own tests use (HTTP on a fresh connection, key files).
+export { httpGet, strangerKey };
 
 // Real client tools against the floating IPs' loopback endpoints (127.b.c.d for a.b.c.d): OpenSSH's
 // `ssh` and node's HTTP client, as a user on this machine would use them.
@@ -75,13 +78,7 @@ export function ssh(args: string[], options: { cwd?: string; timeoutMs?: number 
 }
 
 /** Writes a private key as `ssh -i` wants it (mode 0400), as DIR/NAME.pem. */
-export function savePem(pem: string, dir: string, name: string): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `${name}.pem`);
-  writeFileSync(path, pem.endsWith('\n') ? pem : `${pem}\n`);
-  chmodSync(path, 0o400);
-  return path;
-}
+export const savePem = (pem: string, dir: string, name: string): string => keyFile(pem, `${name}.pem`, dir);
 
 /** A key pair made with `[Key Pair 생성]`'s API (the private key is the response, sent once), saved as DIR/NAME.pem. */
 export async function createdKeyPair(api: Api, base: string, name: string, dir: string): Promise<string> {
@@ -89,14 +86,6 @@ export async function createdKeyPair(api: Api, base: string, name: string, dir: 
   const response = await api.context.post(`/api${base}/key-pairs`, { data: { name }, headers: { 'X-CSRF-Token': csrfToken } });
   expect(response.status(), `POST key-pairs: ${await response.text()}`).toBe(201);
   return savePem(await response.text(), dir, name);
-}
-
-/** A key nobody authorized: a fresh ed25519 key from ssh-keygen, as DIR/stranger. */
-export function strangerKey(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, 'stranger');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'stranger@e2e', '-f', path]);
-  return path;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -177,30 +166,10 @@ export class SshTerminal {
 /** A bare shell prompt ending the output, after a line break: `[root@host-192-168-0-4 ~]# `. */
 const PROMPT_AFTER = /\n\[root@[^\s\]]+ [^\]]+\]# ?$/;
 
-export interface HttpResult {
-  status: number;
-  body: string;
-}
-
-/** One GET on a fresh connection; rejects with the socket's error (ECONNREFUSED, ETIMEDOUT…). */
-export function httpGet(url: string, timeoutMs = 5_000): Promise<HttpResult> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer from ${url} in ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 /** The error code a GET fails with, or `answered` when it does not fail. */
 export async function httpFailure(url: string, timeoutMs = 2_000): Promise<string> {
   try {
-    await httpGet(url, timeoutMs);
+    await httpGet(url, { timeoutMs });
     return 'answered';
   } catch (error) {
     return (error as NodeJS.ErrnoException).code ?? String(error);

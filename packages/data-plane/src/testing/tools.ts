@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,18 +23,22 @@ export function ssh(args: string[], options: { env?: NodeJS.ProcessEnv; timeoutM
   });
 }
 
-/** Writes a private key as `ssh -i` wants it (mode 0400), in a fresh temporary directory. */
-export function keyFile(privateKeyPem: string, name = 'my_keypair.pem'): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sandcloud-key-')), name);
+const freshDir = () => mkdtempSync(join(tmpdir(), 'sandcloud-key-'));
+
+/** Writes a private key as `ssh -i` wants it (mode 0400), as DIR/NAME (a fresh temporary directory by default). */
+export function keyFile(privateKeyPem: string, name = 'my_keypair.pem', dir = freshDir()): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, name);
   writeFileSync(path, privateKeyPem.endsWith('\n') ? privateKeyPem : `${privateKeyPem}\n`);
   chmodSync(path, 0o400);
   return path;
 }
 
-/** A key pair nobody authorized, made with ssh-keygen. */
-export function strangerKey(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'sandcloud-key-')), 'stranger');
-  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', path]);
+/** A key pair nobody authorized, made with ssh-keygen, as DIR/stranger. */
+export function strangerKey(dir = freshDir()): string {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, 'stranger');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'stranger@sandcloud-test', '-f', path]);
   return path;
 }
 
