@@ -1,3 +1,4 @@
+import { parseFloatingPool } from '@sandcloud/engine';
 import { z } from 'zod';
 import { join } from 'node:path';
 
@@ -31,22 +32,6 @@ const envSchema = z.object({
     .transform((v) => v === '1'),
   NODE_ENV: z.string().default('development'),
 });
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const toInt = (ip: string) => ip.split('.').reduce((value, octet) => value * 256 + Number(octet), 0);
-
-/** `203.0.113.10-203.0.113.250` → the range, or why it is not one. */
-export function parseFloatingPool(text: string): { start: string; end: string } | string {
-  const [start, end, ...rest] = text.split('-').map((part) => part.trim());
-  if (!start || !end || rest.length > 0) return `"${text}" is not a range: write it as first-last, e.g. 203.0.113.10-203.0.113.250`;
-  for (const ip of [start, end]) {
-    if (!IPV4.test(ip)) return `${ip} is not an IPv4 address`;
-    const first = Number(ip.split('.')[0]);
-    if (first === 0 || first === 127 || first >= 224) return `${ip} cannot be a public address (0/8, 127/8 and 224/3 are reserved)`;
-  }
-  if (toInt(start) > toInt(end)) return `The pool starts at ${start}, after its end ${end}`;
-  return { start, end };
-}
 
 export type ServerConfig = z.infer<typeof envSchema>;
 

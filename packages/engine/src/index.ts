@@ -6,6 +6,7 @@ export { allowedActions, type TransitionTable } from './core/state-machine.ts';
 export type { User, Session, Language } from './identity/identity-service.ts';
 export type { Project, ProjectRole, ProjectMember, Permission } from './projects/project-service.ts';
 export type { Network, Subnet, Router, Port } from './networking/network-service.ts';
+export { parseFloatingPool } from './networking/floating-pool.ts';
 export { FLAVORS, findFlavor, type Flavor } from './catalog/flavors.ts';
 export { ZONES } from './catalog/zones.ts';
 export type { QuotaUsage, Quotas } from './catalog/quotas.ts';
