@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { localAddressFor, type PortPlan } from './endpoints.ts';
 import { NETWORK_KINDS, type Firewall } from './firewall.ts';
 
-const QUIET_LB_KINDS = new Set(['load-balancer', 'lb-pool', 'lb-member']);
+const QUIET_LB_KINDS = new Set(['load-balancer', 'lb-listener', 'lb-pool', 'lb-member']);
 
 // Which sockets this machine listens on, following the engine. Every floating IP gets its loopback
 // address (203.0.113.10 → 127.0.113.10); on it, a port is bound when a connection there must be
@@ -66,8 +66,8 @@ export class EndpointRegistry {
       this.engine.events.subscribe((event) => {
         if (!NETWORK_KINDS.has(event.kind)) return;
         onEngineChange();
-        // A load balancer's statistics, its members' health counters (every check) and its pool's
-        // settings change often; its endpoints follow its listeners only.
+        // A load balancer's sockets are its listeners' ports, fixed when a listener is created: its
+        // updates (statistics, health statuses, settings) never add or remove one.
         if (event.change === 'updated' && QUIET_LB_KINDS.has(event.kind)) return;
         this.schedule();
       }),

@@ -112,4 +112,24 @@ describe('the load balancer’s forwarding', () => {
     expect(recordTraffic.mock.calls.length).toBeLessThan(20);
     expect(engine.modules.loadBalancers.get(projectId, lb.id).stats).toMatchObject({ totalConnections: 1, activeConnections: 1 });
   });
+
+  it('keeps its sockets while health checks flip a member OFFLINE (only listeners change them)', async () => {
+    const { world, engine, projectId, lb, plane, url, terminals, web1 } = await guideLoadBalancer();
+    world.attachFloatingIp(web1.portId!);
+    await plane.settled();
+    terminals[1]!.type('\x03'); // CTRL+C: web-2's server stops (its own sockets follow: it no longer listens)
+    await terminals[1]!.waitFor(/KeyboardInterrupt/);
+    await plane.settled();
+    // Re-deciding the sockets asks, for each instance behind a floating IP, whether it runs an sshd.
+    const reconciled = vi.spyOn(engine.modules.guests, 'isSimulated');
+    // Each round's probes answer asynchronously (real HTTP to the guest): let them land.
+    for (let round = 0; round < 4; round++) {
+      engine.advance(5_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(engine.modules.loadBalancers.get(projectId, lb.id).operatingStatus).toBe('DEGRADED');
+    await plane.settled();
+    expect(reconciled).not.toHaveBeenCalled();
+    expect((await httpGet(url)).status).toBe(200);
+  });
 });
