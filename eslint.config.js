@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Lint keeps the layering honest (docs/ARCHITECTURE.md):
- *   console → api-schemas;  bff → api-schemas + engine + data-plane;  data-plane → engine;
- *   engine → guest, nothing of HTTP or React.
+ *   console → api-schemas + domain;  bff → api-schemas + engine + data-plane;  data-plane → engine;
+ *   engine → domain + guest, nothing of HTTP or React;  api-schemas → domain;  domain → nothing.
  */
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
@@ -24,6 +24,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/set-state-in-effect': 'off' },
   },
+  ...layer('packages/domain/**/*.ts', 'The domain is the vocabulary: it depends on no other workspace and no framework', [
+    '@sandcloud/*', 'express', 'express/*', 'react', 'react-*', 'zod', 'better-sqlite3', 'node:*',
+  ]),
   ...layer('packages/engine/**/*.ts', 'The engine knows nothing of HTTP, React or the API schemas', [
     '@sandcloud/api-schemas', '@sandcloud/bff', '@sandcloud/console', 'express', 'express/*', 'react', 'react-*', '@tanstack/*', 'ws', 'node:http', 'http', 'zod',
   ]),

@@ -1,0 +1,2 @@
+// The vocabulary of Sandcloud, written once: every adapter (engine, API schemas, console) imports it.
+export {};
