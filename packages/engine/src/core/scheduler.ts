@@ -3,6 +3,8 @@ import { ManualClock } from './clock.ts';
 import { isStoreFailure, type ScheduledTask, type ScheduledTaskStore } from '../store/scheduled-tasks.ts';
 
 export type TaskHandler = (payload: Record<string, unknown>) => void;
+/** Runs in a fresh transaction after a handler threw and its writes were rolled back (e.g. record an error state). */
+export type TaskFailureHandler = (payload: Record<string, unknown>, error: unknown) => void;
 
 /** The unit of work the scheduler runs each task in (the resource store's transaction). */
 export interface UnitOfWork {
@@ -18,7 +20,8 @@ export interface TaskFailure {
   message: string;
   /** The store's error code (`SQLITE_FULL`, `SQLITE_BUSY`…) when the database itself failed. */
   code: string | null;
-  outcome: 'retry' | 'dropped';
+  /** `handled`: the task's failure handler recorded it (its resource is in an error state). */
+  outcome: 'retry' | 'dropped' | 'handled';
   /** When the retry is due (clock ms); null when dropped. */
   retryAt: number | null;
 }
@@ -49,6 +52,7 @@ export const retryDelay = (attempt: number): number => Math.min(FIRST_RETRY_MS *
  */
 export class Scheduler {
   private readonly handlers = new Map<string, TaskHandler>();
+  private readonly failureHandlers = new Map<string, TaskFailureHandler>();
   private readonly failureListeners = new Set<TaskFailureListener>();
   /** Failed runs in a row, per task id (in memory: a restart gives every task a fresh start). */
   private readonly attempts = new Map<number, number>();
@@ -65,8 +69,13 @@ export class Scheduler {
     private readonly speed: number,
   ) {}
 
-  register(type: string, handler: TaskHandler): void {
+  /**
+   * `onFailure` (optional) handles a failure of the work itself: it runs, with the task's removal,
+   * after the handler's writes were rolled back. A failing store is retried instead.
+   */
+  register(type: string, handler: TaskHandler, onFailure?: TaskFailureHandler): void {
     this.handlers.set(type, handler);
+    if (onFailure) this.failureHandlers.set(type, onFailure);
   }
 
   /** Hears every failed run (the app logs them); returns the way to stop listening. */
@@ -157,6 +166,22 @@ export class Scheduler {
       this.attempts.delete(task.id);
       this.storeFailures = 0;
     } catch (error) {
+      const onFailure = this.failureHandlers.get(task.type);
+      if (onFailure && !isStoreFailure(error)) {
+        try {
+          this.work.transaction(() => {
+            this.tasks.remove(task.id);
+            onFailure(task.payload, error);
+          });
+          const attempt = (this.attempts.get(task.id) ?? 0) + 1;
+          this.attempts.delete(task.id);
+          this.report(task, error, attempt, null, 'handled');
+          return;
+        } catch (unhandled) {
+          this.failed(task, unhandled);
+          return;
+        }
+      }
       this.failed(task, error);
     }
   }
@@ -193,18 +218,24 @@ export class Scheduler {
     this.report(task, error, this.storeFailures, this.pausedUntil);
   }
 
-  private report(task: Pick<ScheduledTask, 'type' | 'payload'>, error: unknown, attempt: number, retryAt: number | null): void {
+  private report(
+    task: Pick<ScheduledTask, 'type' | 'payload'>,
+    error: unknown,
+    attempt: number,
+    retryAt: number | null,
+    outcome: TaskFailure['outcome'] = retryAt === null ? 'dropped' : 'retry',
+  ): void {
     const failure: TaskFailure = {
       type: task.type,
       payload: task.payload,
       attempt,
       message: error instanceof Error ? error.message : String(error),
       code: isStoreFailure(error) ? String((error as { code: string }).code) : null,
-      outcome: retryAt === null ? 'dropped' : 'retry',
+      outcome,
       retryAt,
     };
     if (this.failureListeners.size === 0) {
-      const next = retryAt === null ? 'dropped' : `retry in ${retryAt - this.clock.now()} ms`;
+      const next = retryAt === null ? outcome : `retry in ${retryAt - this.clock.now()} ms`;
       console.warn(`[scheduler] task ${failure.type} failed (attempt ${attempt}, ${next}): ${failure.message}`);
     }
     for (const listener of this.failureListeners) {
