@@ -9,7 +9,7 @@ import type { FlowLogService } from '../flow-logs/flow-log-service.ts';
 import type { GuestNetwork } from '../guests/guest-network.ts';
 import type { GuestService } from '../guests/guest-service.ts';
 import type { HealthProbe } from '../load-balancers/health.ts';
-import { LB_KINDS, type Listener, type LoadBalancer, type Member, type Pool } from '../load-balancers/load-balancer.ts';
+import { LB_KINDS, type Listener, type Member, type Pool } from '../load-balancers/load-balancer.ts';
 import type { LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from '../load-balancers/reachability.ts';
 import { checkReachability, type ReachabilityVerdict } from '../network/reachability.ts';
@@ -112,10 +112,7 @@ export class TrafficService {
     events.subscribe((event) => {
       if (TRAFFIC_KINDS.has(event.kind)) this.invalidate({ kind: event.kind, change: event.change, projectId: event.projectId });
     });
-    deps.guests.onListenChange((instanceId) => {
-      const projectId = this.store.get<Instance>('instance', instanceId)?.projectId ?? null;
-      this.invalidate({ kind: 'guest-listener', change: 'updated', projectId });
-    });
+    deps.guests.onListenChange((instanceId) => this.invalidate({ kind: 'guest-listener', change: 'updated', projectId: this.projectOf(instanceId) }));
   }
 
   // ——— the one point of invalidation ———
@@ -132,6 +129,15 @@ export class TrafficService {
   /** Counts the invalidations: something derived at one count is stale at another. */
   get generation(): number {
     return this.changes;
+  }
+
+  /** The project of a guest that changed what it listens on (its last sockets may close after the engine did). */
+  private projectOf(instanceId: string): string | null {
+    try {
+      return this.instances.get(instanceId)?.projectId ?? this.store.get<Instance>('instance', instanceId)?.projectId ?? null;
+    } catch {
+      return null;
+    }
   }
 
   private invalidate(change: TrafficChange): void {
