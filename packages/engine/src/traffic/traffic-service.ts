@@ -324,11 +324,7 @@ export class TrafficService {
     return this.deps.routing;
   }
 
-  /** The members' health checks (the data plane plugs its real probe in). */
-  get health(): MemberHealth {
-    return this.deps.health;
-  }
-
+  /** Plugs in the members' health check (the data plane's real probe); null puts the engine's own back. */
   setHealthProbe(probe: HealthProbe | null): void {
     if (probe) this.deps.health.setProbe(probe);
     else this.deps.health.resetProbe();
