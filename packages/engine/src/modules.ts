@@ -72,7 +72,6 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const loadBalancers: LoadBalancerService = new LoadBalancerService(store, scheduler, engine.clock, lbRecords, {
     network,
     floatingIps,
-    securityGroups,
     health: lbHealth,
     routing: lbRouting,
     traffic: () => traffic,

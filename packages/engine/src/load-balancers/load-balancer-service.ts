@@ -7,7 +7,6 @@ import type { Instance } from '../compute/instance.ts';
 import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { VIP_DEVICE_OWNER } from '../networking/device-owner.ts';
 import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
-import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 import type { LoadBalancerRouting, PickedMember } from '../traffic/load-balancer-routing.ts';
 import type { MemberHealth } from '../traffic/member-health.ts';
@@ -86,7 +85,6 @@ export class LoadBalancerService {
     private readonly deps: {
       network: NetworkService;
       floatingIps: FloatingIpService;
-      securityGroups: SecurityGroupService;
       health: MemberHealth;
       routing: LoadBalancerRouting;
       /** Late-bound: the traffic module is built after the services it reads. */
