@@ -2,9 +2,7 @@ import type { Engine } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 import { EndpointRegistry, type Binding, type FloatingIpEndpoint } from './endpoint-registry.ts';
 import { portPlan, type PortPlan } from './endpoints.ts';
-import { Firewall } from './firewall.ts';
-import { GuestDirectory } from './guest-directory.ts';
-import { createHealthProbe, instanceActiveProbe } from './health-probe.ts';
+import { createHealthProbe } from './health-probe.ts';
 import { InstanceHttpForwarder } from './http-forwarder.ts';
 import { LoadBalancerForwarder } from './load-balancer-forwarder.ts';
 import { detectPrivilegedPorts } from './privileges.ts';
@@ -48,13 +46,11 @@ export async function startDataPlane(engine: Engine, options: DataPlaneOptions):
   const plan = portPlan(options.privilegedPorts ?? detectPrivilegedPorts());
   const dropHoldMs = options.dropHoldMs ?? 30_000;
   const hostKey = loadOrCreateHostKey(options.dataDir);
-  const firewall = new Firewall(engine);
+  const { traffic } = engine.modules;
   const stats = new TrafficStats(engine);
-  const clientIp = () => firewall.clientIp();
-  const ssh = new GuestSshServer(engine, hostKey, clientIp);
-  const guests = new GuestDirectory(engine);
-  const http = new InstanceHttpForwarder(guests, clientIp);
-  const loadBalancers = new LoadBalancerForwarder(engine, firewall, stats, guests);
+  const ssh = new GuestSshServer(engine, hostKey, () => traffic.clientIp());
+  const http = new InstanceHttpForwarder(traffic);
+  const loadBalancers = new LoadBalancerForwarder(traffic, stats);
 
   const drop = (socket: Socket) => {
     // A firewall's drop: no answer at all; the client gives up on its own, or we close after a while.
@@ -62,39 +58,28 @@ export async function startDataPlane(engine: Engine, options: DataPlaneOptions):
     socket.setTimeout(dropHoldMs, () => socket.destroy());
   };
 
+  // Socket plumbing only: the traffic module decides what the connection gets, and why.
   const onConnection = (binding: Binding, socket: Socket) => {
-    const target = firewall.targetOf(binding.floatingIp);
-    if (!target) {
+    const connection = traffic.connection(binding.floatingIp, binding.guestPort);
+    if (!connection) {
       drop(socket);
       return;
     }
-    if (target.kind === 'load-balancer') {
-      const decision = firewall.loadBalancerDecision(target, binding.guestPort);
-      if (decision.action === 'drop') drop(socket);
-      else loadBalancers.handle(socket, target, binding.guestPort);
+    if (connection.kind === 'load-balancer') {
+      if (connection.action === 'drop') drop(socket);
+      else loadBalancers.handle(socket, connection.target, binding.guestPort);
       return;
     }
-    const instance = target.instance;
-    const listens = binding.guestPort === 22 ? engine.modules.guests.isSimulated(instance) : engine.modules.guests.listeningPorts(instance.id).includes(binding.guestPort);
-    const decision = firewall.instanceDecision(target, binding.floatingIp, binding.guestPort, listens);
-    const reason =
-      decision.action === 'refuse'
-        ? { code: 'NO_LISTENER', message: `${decision.verdict.reason.message} Nothing listens on TCP ${binding.guestPort} in ${instance.name}, so it refused the connection.` }
-        : decision.verdict.reason;
-    firewall.record(instance, { sourceIp: firewall.clientIp(), sourcePort: socket.remotePort ?? null, destinationIp: binding.floatingIp, port: binding.guestPort }, decision.action, reason);
-    if (decision.action === 'drop') drop(socket);
-    else if (decision.action === 'refuse') socket.resetAndDestroy();
-    else if (binding.guestPort === 22) ssh.handle(socket, instance);
-    else http.handle(socket, instance.id, binding.guestPort);
+    traffic.recordConnection(connection, socket.remotePort ?? null, binding.guestPort);
+    if (connection.action === 'drop') drop(socket);
+    else if (connection.action === 'refuse') socket.resetAndDestroy();
+    else if (binding.guestPort === 22) ssh.handle(socket, connection.target.instance);
+    else http.handle(socket, connection.target.instance.id, binding.guestPort);
   };
 
-  const registry = new EndpointRegistry(engine, firewall, plan, onConnection, { log, ...(options.watchedPorts ? { watchedPorts: options.watchedPorts } : {}) });
-  registry.start(() => {
-    firewall.invalidate();
-    loadBalancers.invalidate();
-    guests.invalidate();
-  });
-  engine.modules.loadBalancers.setHealthProbe(createHealthProbe(engine, firewall));
+  const registry = new EndpointRegistry(engine, plan, onConnection, { log, ...(options.watchedPorts ? { watchedPorts: options.watchedPorts } : {}) });
+  registry.start();
+  traffic.setHealthProbe(createHealthProbe(engine));
   stats.start(options.statsIntervalMs ?? 1_000);
   await registry.settled();
 
@@ -108,7 +93,7 @@ export async function startDataPlane(engine: Engine, options: DataPlaneOptions):
       engine.modules.flowLogs.flush();
     },
     close: async () => {
-      engine.modules.loadBalancers.setHealthProbe(instanceActiveProbe(engine));
+      traffic.setHealthProbe(null);
       ssh.close();
       http.close();
       loadBalancers.close();

@@ -1,14 +1,14 @@
-import type { Engine, FloatingIp, LoadBalancerListener } from '@sandcloud/engine';
+import type { Engine } from '@sandcloud/engine';
 import { createServer, type Server, type Socket } from 'node:net';
 import { localAddressFor, type PortPlan } from './endpoints.ts';
-import { NETWORK_KINDS, type Firewall } from './firewall.ts';
 
 const QUIET_LB_KINDS = new Set(['load-balancer', 'lb-listener', 'lb-pool', 'lb-member']);
 
-// Which sockets this machine listens on, following the engine. Every floating IP gets its loopback
-// address (203.0.113.10 → 127.0.113.10); on it, a port is bound when a connection there must be
-// answered or silently dropped, and left unbound when it must be refused (a rule admits the
-// traffic but nothing listens): only an unbound port gives the client a real ECONNREFUSED.
+// Which sockets this machine listens on, following the engine's traffic module. Every floating IP
+// gets its loopback address (203.0.113.10 → 127.0.113.10); on it, a port is bound when the
+// module's verdict on a connection there is accept or drop (answered, or held in silence), and left
+// unbound when it is refuse (a rule admits the traffic but nothing listens): only an unbound port
+// gives the client a real ECONNREFUSED. Reconciled after every change the module reports.
 
 /** What a bound port serves, as `endpointOf` reports it. */
 export type EndpointService = 'ssh' | 'http' | 'load-balancer' | 'filtered';
@@ -55,23 +55,19 @@ export class EndpointRegistry {
 
   constructor(
     private readonly engine: Engine,
-    private readonly firewall: Firewall,
     private readonly plan: PortPlan,
     private readonly onConnection: (binding: Binding, socket: Socket) => void,
     private readonly options: RegistryOptions,
   ) {}
 
-  start(onEngineChange: () => void): void {
+  start(): void {
     this.unsubscribe.push(
-      this.engine.events.subscribe((event) => {
-        if (!NETWORK_KINDS.has(event.kind)) return;
-        onEngineChange();
+      this.engine.modules.traffic.onChange((change) => {
         // A load balancer's sockets are its listeners' ports, fixed when a listener is created: its
         // updates (statistics, health statuses, settings) never add or remove one.
-        if (event.change === 'updated' && QUIET_LB_KINDS.has(event.kind)) return;
+        if (change.change === 'updated' && QUIET_LB_KINDS.has(change.kind)) return;
         this.schedule();
       }),
-      this.engine.modules.guests.onListenChange(() => this.schedule()),
     );
     this.schedule();
   }
@@ -120,33 +116,25 @@ export class EndpointRegistry {
   }
 
   private desired(): Map<string, Binding> {
-    const { store, modules } = this.engine;
+    const { guests, traffic } = this.engine.modules;
     const desired = new Map<string, Binding>();
     const watched = this.options.watchedPorts ?? WATCHED_PORTS;
-    for (const floating of store.list<FloatingIp>('floating-ip')) {
-      if (!floating.portId) continue;
-      const target = this.firewall.targetOf(floating.address);
-      if (!target) continue;
-      const address = localAddressFor(floating.address);
+    for (const target of traffic.floatingTargets()) {
+      const { floatingIp } = target;
+      const address = localAddressFor(floatingIp);
       const add = (guestPort: number, service: EndpointService) => {
         const localPort = this.plan.localPort(guestPort);
         const key = `${address}:${localPort}`;
-        if (!desired.has(key)) desired.set(key, { floatingIp: floating.address, address, localPort, guestPort, service });
+        if (!desired.has(key)) desired.set(key, { floatingIp, address, localPort, guestPort, service });
       };
       if (target.kind === 'instance') {
-        const listening = new Set(modules.guests.listeningPorts(target.instance.id));
-        const sshd = modules.guests.isSimulated(target.instance);
-        for (const port of new Set([22, ...watched, ...listening])) {
-          const listens = port === 22 ? sshd : listening.has(port);
-          const decision = this.firewall.instanceDecision(target, floating.address, port, listens);
-          if (decision.action === 'drop') add(port, 'filtered');
-          else if (decision.action === 'accept') add(port, port === 22 ? 'ssh' : 'http');
+        for (const port of new Set([22, ...watched, ...guests.listeningPorts(target.instance.id)])) {
+          const action = traffic.connection(floatingIp, port)?.action;
+          if (action === 'drop') add(port, 'filtered');
+          else if (action === 'accept') add(port, port === 22 ? 'ssh' : 'http');
         }
       } else {
-        const listeners = store
-          .list<LoadBalancerListener>('lb-listener', target.projectId)
-          .filter((listener) => listener.loadBalancerId === target.loadBalancerId);
-        for (const listener of listeners) add(listener.protocolPort, 'load-balancer');
+        for (const port of traffic.listenerPorts(target)) add(port, 'load-balancer');
         for (const port of watched) add(port, 'filtered');
       }
     }

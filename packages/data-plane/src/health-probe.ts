@@ -1,24 +1,23 @@
-import type { Engine, HealthMonitor, HealthProbe, Instance, LoadBalancer, LoadBalancerMember } from '@sandcloud/engine';
-import type { Firewall } from './firewall.ts';
+import type { Engine, HealthProbe } from '@sandcloud/engine';
 
 // The load balancers' health checks, for real: the probe connects from the VIP to the member's
-// health port through the member's security groups. An HTTP check sends the monitor's method and
-// URL path to the server listening in the guest (it shows up in its access log, as HAProxy's
-// checks do) and compares the status with the expected codes; a TCP check passes when something
-// listens. A member whose web server was stopped fails, and goes OFFLINE after the retries.
+// health port through the member's security groups (the traffic module's verdict). An HTTP check
+// sends the monitor's method and URL path to the server listening in the guest (it shows up in its
+// access log, as HAProxy's checks do) and compares the status with the expected codes; a TCP check
+// passes when something listens. A member whose web server was stopped fails, and goes OFFLINE
+// after the retries.
 
-export function createHealthProbe(engine: Engine, firewall: Firewall): HealthProbe {
+export function createHealthProbe(engine: Engine): HealthProbe {
+  const { traffic } = engine.modules;
   return async (member, monitor) => {
-    const lb = engine.store.get<LoadBalancer>('load-balancer', member.loadBalancerId);
-    if (!lb) return false;
-    const verdict = firewall.memberVerdict(member.instanceId, member.address, monitor.monitorPort, lb.vipAddress);
-    if (!verdict?.allowed) return false;
-    if (monitor.type !== 'HTTP') return engine.modules.guests.listeningPorts(member.instanceId).includes(monitor.monitorPort);
+    const leg = traffic.memberVerdict(member, monitor.monitorPort);
+    if (!leg?.verdict.allowed) return false;
+    if (monitor.type !== 'HTTP') return traffic.listens(member.instanceId, monitor.monitorPort);
     const response = await withTimeout(
-      engine.modules.guests.deliverHttp(member.instanceId, monitor.monitorPort, {
+      traffic.deliverHttp(member.instanceId, monitor.monitorPort, {
         method: monitor.httpMethod ?? 'GET',
         path: monitor.urlPath ?? '/',
-        clientIp: lb.vipAddress,
+        clientIp: leg.vipAddress,
         headers: {},
         // HAProxy's `option httpchk` speaks HTTP/1.0.
         httpVersion: 'HTTP/1.0',
@@ -27,11 +26,6 @@ export function createHealthProbe(engine: Engine, firewall: Firewall): HealthPro
     );
     return response !== null && matchesExpectedCodes(response.status, monitor.expectedCodes ?? '200');
   };
-}
-
-/** The engine's default check, put back when the data plane stops: the member's instance is ACTIVE. */
-export function instanceActiveProbe(engine: Engine): HealthProbe {
-  return (member: LoadBalancerMember, _monitor: HealthMonitor) => engine.store.get<Instance>('instance', member.instanceId)?.status === 'ACTIVE';
 }
 
 /** `200`, `200,202` or `200-204`, as Octavia's `expected_codes`. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Engine } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
-import type { GuestDirectory } from './guest-directory.ts';
 import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
 
 // HTTP to an instance's floating IP: each request is handed to the server listening in the guest
@@ -19,8 +19,7 @@ export class InstanceHttpForwarder {
   private readonly routes = new WeakMap<Socket, Route>();
 
   constructor(
-    private readonly guests: GuestDirectory,
-    private readonly clientIp: () => string,
+    private readonly traffic: Engine['modules']['traffic'],
   ) {
     this.server = createServer((req, res) => void this.forward(req, res));
     this.server.on('clientError', (_error, socket) => socket.destroy());
@@ -42,7 +41,7 @@ export class InstanceHttpForwarder {
       req.socket.destroy();
       return;
     }
-    const request = inboundRequest(req, this.clientIp(), req.socket.remotePort);
+    const request = inboundRequest(req, this.traffic.clientIp(), req.socket.remotePort);
     if (!hasBody(request)) {
       this.deliver(route, request, res);
       return;
@@ -63,7 +62,7 @@ export class InstanceHttpForwarder {
       else sendGuestResponse(res, response);
     };
     try {
-      this.guests.deliverHttp(route.instanceId, route.guestPort, request).then(answered).catch((error: unknown) => this.fail(res, error));
+      this.traffic.deliverHttp(route.instanceId, route.guestPort, request).then(answered).catch((error: unknown) => this.fail(res, error));
     } catch (error) {
       this.fail(res, error);
     }

@@ -1,30 +1,31 @@
-import type { Engine, Instance, LoadBalancer, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool } from '@sandcloud/engine';
+import type { Engine, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool, LoadBalancerTarget } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
-import type { Firewall, LoadBalancerTarget } from './firewall.ts';
-import type { GuestDirectory } from './guest-directory.ts';
 import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
 import type { TrafficCounters, TrafficStats } from './traffic-stats.ts';
 
 // A load balancer's floating IP: each listener port takes connections up to its connection limit,
 // keeps idle ones for its keep-alive timeout, and forwards every HTTP request (every connection
-// for a TCP listener) to a member chosen by the pool's method and session persistence. Members see
-// the load balancer's VIP as the source, as in the guide's access logs; their security groups
-// apply to that second leg. A member that refuses is skipped (HAProxy's redispatch); with no member
-// left the load balancer answers 503 itself.
+// for a TCP listener) to a member the engine's traffic module chooses (pool method, session
+// persistence). Members see the load balancer's VIP as the source, as in the guide's access logs;
+// their security groups apply to that second leg (the traffic module's verdict). A member that
+// refuses is skipped (HAProxy's redispatch); with no member left the load balancer answers 503
+// itself. What this file keeps per listener is derived from the traffic module's answers and read
+// again whenever its `generation` moves.
 
 const HAPROXY_503 = '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
 const HAPROXY_413 = '<html><body><h1>413 Request Entity Too Large</h1>\n</body></html>\n';
 /** Octavia's HAProxy inserts this cookie for HTTP_COOKIE persistence (`cookie SRV insert indirect nocache`). */
 export const PERSISTENCE_COOKIE = 'SRV';
+type Traffic = Engine['modules']['traffic'];
 /** What `pickMember` is told about a request. */
-type BalancingRequest = Parameters<Engine['modules']['loadBalancers']['pickMember']>[2];
+type BalancingRequest = Parameters<Traffic['routing']['pickMember']>[2];
 /** Members tried for one request before the load balancer answers 503 itself. */
 const MAX_ATTEMPTS = 8;
 
-/** A listener's settings as the engine has them, read once per engine change. */
+/** A listener's settings as the engine has them, read once per traffic change. */
 interface ListenerConfig {
   loadBalancerId: string;
   vipAddress: string;
@@ -44,7 +45,7 @@ interface Route {
   guestPort: number;
   /** TCP listeners balance connections: the member chosen for the first request keeps the connection. */
   pinned: LoadBalancerMember | null;
-  /** The listener's settings as of `generation` (see `configOf`). */
+  /** The listener's settings as of the traffic module's `generation` (see `configOf`). */
   config: ListenerConfig | null;
   generation: number;
 }
@@ -69,25 +70,17 @@ interface ListenerState {
 
 export class LoadBalancerForwarder {
   private readonly configs = new Map<string, ListenerConfig | null>();
+  /** The traffic module's generation `configs` were read at. */
+  private generation = -1;
   private readonly listeners = new Map<string, ListenerState>();
   private readonly routes = new WeakMap<Socket, Route>();
   /** APP_COOKIE persistence: the member that set each value of the application's cookie, per pool. */
   private readonly appCookies = new Map<string, Map<string, string>>();
-  /** Bumped by `invalidate`: routes read their listener settings again. */
-  private generation = 0;
 
   constructor(
-    private readonly engine: Engine,
-    private readonly firewall: Firewall,
+    private readonly traffic: Traffic,
     private readonly stats: TrafficStats,
-    private readonly guests: GuestDirectory,
   ) {}
-
-  /** Engine state changed: listener settings are read again. */
-  invalidate(): void {
-    this.configs.clear();
-    this.generation++;
-  }
 
   handle(socket: Socket, target: LoadBalancerTarget, guestPort: number): void {
     const key = `${target.loadBalancerId}:${guestPort}`;
@@ -103,7 +96,7 @@ export class LoadBalancerForwarder {
       this.stats.closed(socket);
       if (this.routes.has(socket) || state.waiting.includes(socket)) this.release(state, socket);
     });
-    const route: Route = { key, target, guestPort, pinned: null, config, generation: this.generation };
+    const route: Route = { key, target, guestPort, pinned: null, config, generation: this.traffic.generation };
     if (state.active >= config.listener.connectionLimit) {
       // Over the connection limit a connection waits, as in HAProxy's queue, until another ends.
       socket.pause();
@@ -164,37 +157,35 @@ export class LoadBalancerForwarder {
   }
 
   private config(loadBalancerId: string, port: number): ListenerConfig | null {
+    if (this.generation !== this.traffic.generation) {
+      this.configs.clear();
+      this.generation = this.traffic.generation;
+    }
     const key = `${loadBalancerId}:${port}`;
     if (this.configs.has(key)) return this.configs.get(key)!;
-    const { store } = this.engine;
-    const lb = store.get<LoadBalancer>('load-balancer', loadBalancerId);
-    const listener = lb
-      ? store.list<LoadBalancerListener>('lb-listener', lb.projectId).find((candidate) => candidate.loadBalancerId === lb.id && candidate.protocolPort === port)
-      : undefined;
-    const pool = listener ? store.get<LoadBalancerPool>('lb-pool', listener.poolId) : undefined;
-    const persistence = pool?.sessionPersistence;
-    const config =
-      lb && listener && pool
-        ? {
-            loadBalancerId,
-            vipAddress: lb.vipAddress,
-            listener,
-            pool,
-            appCookie: persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null,
-            balancing: { clientIp: this.firewall.clientIp() },
-            counters: this.stats.countersOf(loadBalancerId),
-            secureContext: null,
-          }
-        : null;
+    const route = this.traffic.listenerRoute(loadBalancerId, port);
+    const persistence = route?.pool.sessionPersistence;
+    const config = route
+      ? {
+          loadBalancerId,
+          vipAddress: route.vipAddress,
+          listener: route.listener,
+          pool: route.pool,
+          appCookie: persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null,
+          balancing: { clientIp: this.traffic.clientIp() },
+          counters: this.stats.countersOf(loadBalancerId),
+          secureContext: null,
+        }
+      : null;
     this.configs.set(key, config);
     return config;
   }
 
-  /** The listener settings of a connection's route, read again after an engine change. */
+  /** The listener settings of a connection's route, read again after a traffic change. */
   private configOf(route: Route): ListenerConfig | null {
-    if (route.generation !== this.generation) {
+    if (route.generation !== this.traffic.generation) {
       route.config = this.config(route.target.loadBalancerId, route.guestPort);
-      route.generation = this.generation;
+      route.generation = this.traffic.generation;
     }
     return route.config;
   }
@@ -234,21 +225,23 @@ export class LoadBalancerForwarder {
   private dispatch(exchange: Exchange, firstAttempt: number): void {
     const { route, config, request } = exchange;
     const balancing = exchange.persistedMemberId === undefined ? config.balancing : { ...config.balancing, persistedMemberId: exchange.persistedMemberId };
+    const { routing } = this.traffic;
     try {
       for (let attempt = firstAttempt; attempt < MAX_ATTEMPTS; attempt++) {
-        const member = route.pinned ?? this.engine.modules.loadBalancers.pickMember(config.loadBalancerId, route.guestPort, balancing)?.member;
+        const member = route.pinned ?? routing.pickMember(config.loadBalancerId, route.guestPort, balancing)?.member;
         if (!member || exchange.tried.includes(member.id)) break;
         exchange.tried.push(member.id);
-        if (!this.admitsLoadBalancer(member, config.vipAddress)) continue;
-        this.engine.modules.loadBalancers.trackMemberConnections(member, 1);
-        this.guests.deliverHttp(member.instanceId, member.protocolPort, request).then(
+        // The member's security groups decide whether the VIP reaches it (a drop goes to its flow log).
+        if (!this.traffic.admitsLoadBalancer(member, config.vipAddress)) continue;
+        routing.trackMemberConnections(member, 1);
+        this.traffic.deliverHttp(member.instanceId, member.protocolPort, request).then(
           (response) => {
-            this.engine.modules.loadBalancers.trackMemberConnections(member, -1);
+            routing.trackMemberConnections(member, -1);
             if (response) this.answer(exchange, member, response);
             else this.dispatch(exchange, attempt + 1); // refused: try another member
           },
           (error: unknown) => {
-            this.engine.modules.loadBalancers.trackMemberConnections(member, -1);
+            routing.trackMemberConnections(member, -1);
             this.fail(exchange, error);
           },
         );
@@ -282,19 +275,6 @@ export class LoadBalancerForwarder {
     exchange.config.counters.requestErrors++;
     if (error instanceof BodyTooLarge) sendError(exchange.res, 413, 'Request Entity Too Large', HAPROXY_413);
     else sendError(exchange.res, 503, 'Service Unavailable', HAPROXY_503);
-  }
-
-  /** The member's security groups decide whether the VIP reaches it; a drop is in the member's flow log. */
-  private admitsLoadBalancer(member: LoadBalancerMember, vipAddress: string): boolean {
-    const verdict = this.firewall.memberAdmission(member, vipAddress);
-    if (!verdict) return false;
-    if (!verdict.allowed) {
-      const instance = this.engine.store.get<Instance>('instance', member.instanceId);
-      if (instance) {
-        this.firewall.record(instance, { sourceIp: vipAddress, sourcePort: null, destinationIp: member.address, port: member.protocolPort }, 'drop', verdict.reason);
-      }
-    }
-    return verdict.allowed;
   }
 
   private learnAppCookie(poolId: string, cookieName: string, headers: Record<string, string>, memberId: string): void {

@@ -2,7 +2,7 @@ import type { LoadBalancer, LoadBalancerMember } from '@sandcloud/engine';
 import type { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuideWorld, type GuestTerminal, type GuideWorld } from './testing/guide-world.ts';
-import { httpGet } from './testing/tools.ts';
+import { advanceUntil, httpGet, until } from './testing/tools.ts';
 import { TEST_CERTIFICATE_KEY_PEM, TEST_CERTIFICATE_PEM } from '@sandcloud/engine/testing';
 
 // The guide's step 10 with real HTTP: a ROUND_ROBIN load balancer over web-1 and web-2, reached
@@ -18,12 +18,10 @@ afterEach(async () => {
   world = null;
 });
 
-/** Health checks run on the manual clock; their probes answer asynchronously. */
-async function runHealthChecks(rounds: number) {
-  for (let round = 0; round < rounds; round++) {
-    world!.engine.advance(5_000);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Health check rounds (5 s apart on the manual clock) until the members' statuses are `expected`; probes answer asynchronously. */
+async function runHealthChecksUntil(statuses: () => string[], expected: string[]) {
+  await advanceUntil(world!.engine, 5_000, () => statuses().join() === expected.join(), `members ${expected.join(', ')}`);
+  expect(statuses()).toEqual(expected);
 }
 
 async function guideLoadBalancer(options: { listener?: object; pool?: object } = {}) {
@@ -77,19 +75,20 @@ describe('a load balancer reached through its floating IP', () => {
   it('sends everything to the other server once the health check marks a stopped one OFFLINE, and back when it returns', async () => {
     const { engine, projectId, lb, plane, url, terminals, logLines } = await guideLoadBalancer();
     const members = () => engine.modules.loadBalancers.view(engine.modules.loadBalancers.get(projectId, lb.id)).listeners[0]!.members;
+    const statuses = () => members().map((member: LoadBalancerMember) => member.operatingStatus);
 
     terminals[1]!.type('\x03');
     await terminals[1]!.waitFor(/KeyboardInterrupt/);
-    await runHealthChecks(3);
-    expect(members().map((member: LoadBalancerMember) => member.operatingStatus)).toEqual(['ONLINE', 'OFFLINE']);
+    await runHealthChecksUntil(statuses, ['ONLINE', 'OFFLINE']);
+    expect(engine.modules.loadBalancers.get(projectId, lb.id).operatingStatus).toBe('DEGRADED');
 
     const before = logLines(terminals[0]!).length;
     for (let request = 0; request < 6; request++) expect((await httpGet(url)).status).toBe(200);
     expect(logLines(terminals[0]!).length - before).toBe(6);
 
     await terminals[1]!.run('python -m SimpleHTTPServer 80', /Serving HTTP/);
-    await runHealthChecks(3);
-    expect(members().map((member: LoadBalancerMember) => member.operatingStatus)).toEqual(['ONLINE', 'ONLINE']);
+    await runHealthChecksUntil(statuses, ['ONLINE', 'ONLINE']);
+    expect(engine.modules.loadBalancers.get(projectId, lb.id).operatingStatus).toBe('ONLINE');
     const back = logLines(terminals[1]!).length;
     for (let request = 0; request < 4; request++) await httpGet(url);
     expect(logLines(terminals[1]!).length - back).toBe(2);
@@ -98,17 +97,19 @@ describe('a load balancer reached through its floating IP', () => {
     plane.flush();
     const stats = engine.modules.loadBalancers.get(projectId, lb.id).stats;
     expect(stats).toMatchObject({ totalRequests: 10, totalConnections: 10, activeConnections: 0 });
-    expect(stats.bytesIn).toBeGreaterThan(0);
+    // Ten identical requests of node's client on fresh connections; the pages are longer.
+    const { host } = new URL(url);
+    expect(stats.bytesIn).toBe(10 * Buffer.byteLength(`GET / HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
     expect(stats.bytesOut).toBeGreaterThan(stats.bytesIn);
   });
 
   it('balances as well when a guest curls the VIP from inside the network', async () => {
-    const { lb, terminals, logLines } = await guideLoadBalancer();
+    const { engine, lb, terminals, logLines, web1 } = await guideLoadBalancer();
     const client = terminals[0]!;
     client.type('\x03');
     await client.waitFor(/KeyboardInterrupt[\s\S]*\]# $/);
     await client.run('python -m SimpleHTTPServer 80 > /dev/null 2>&1 &');
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the background job starts listening
+    await until(() => engine.modules.guests.listeningPorts(web1.id).includes(80), 'the background server to listen on port 80');
     for (let request = 0; request < 4; request++) expect(await client.run(`curl -s http://${lb.vipAddress}/`)).toContain('hello world!');
     expect(logLines(terminals[1]!)).toEqual([lb.vipAddress, lb.vipAddress]);
   });

@@ -15,8 +15,12 @@ import { GuestService } from './guests/guest-service.ts';
 import { ImageService } from './images/image-service.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
+import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
 import { NetworkService, type Port } from './networking/network-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
+import { LoadBalancerRouting } from './traffic/load-balancer-routing.ts';
+import { MemberHealth } from './traffic/member-health.ts';
+import { TrafficService } from './traffic/traffic-service.ts';
 
 /**
  * The Compute & Network services, wired to the engine's store, clock and scheduler. Each module
@@ -38,6 +42,8 @@ export interface EngineModules {
   /** The network as guests (and the data plane) see it: where an address leads, ingress verdicts. */
   guestNetwork: GuestNetwork;
   flowLogs: FlowLogService;
+  /** Connection verdicts, load-balancer routing and member health, with their caches (see `traffic/`). */
+  traffic: TrafficService;
 }
 
 export interface ModuleOptions {
@@ -56,11 +62,23 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const securityGroups = new SecurityGroupService(store, quotas);
   const instances = new InstanceService(store, lifecycles, quotas, { images, keyPairs, network, securityGroups });
   const floatingIps = new FloatingIpService(store, network, quotas);
-  const connectivity = new ConnectivityService(network, floatingIps, securityGroups);
+  const connectivity = new ConnectivityService(network, floatingIps, securityGroups, {
+    isSimulated: (instance) => guests.isSimulated(instance),
+    listeningPorts: (instanceId) => guests.listeningPorts(instanceId),
+  });
   const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
-  const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
-  const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
+  const lbRecords = new LoadBalancerRecords(store);
+  const lbRouting = new LoadBalancerRouting(lbRecords);
+  const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb));
+  const loadBalancers: LoadBalancerService = new LoadBalancerService(store, scheduler, engine.clock, lbRecords, {
+    network,
+    floatingIps,
+    health: lbHealth,
+    routing: lbRouting,
+    traffic: () => traffic,
+  });
+  const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), lbRouting);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
     instances,
     keyPairs,
@@ -69,6 +87,18 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   });
 
   const flowLogs = new FlowLogService(store, engine.clock);
+  const traffic: TrafficService = new TrafficService(store, engine.events, engine.settings, {
+    network,
+    floatingIps,
+    securityGroups,
+    connectivity,
+    guests,
+    guestNetwork,
+    flowLogs,
+    records: lbRecords,
+    routing: lbRouting,
+    health: lbHealth,
+  });
 
   network.ensurePublicNetwork();
   images.seedPublicImages();
@@ -102,10 +132,6 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
-  // pickMember keeps each listener's pool and members until one of them (or the load balancer) changes.
-  engine.events.subscribe((event) => {
-    if (event.kind === 'load-balancer' || event.kind.startsWith('lb-')) loadBalancers.forgetRoutes();
-  });
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests, guestNetwork, flowLogs };
+  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests, guestNetwork, flowLogs, traffic };
 }

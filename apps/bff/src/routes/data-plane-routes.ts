@@ -1,4 +1,4 @@
-import type { Engine, FloatingIp, Instance, LoadBalancerListener, Port } from '@sandcloud/engine';
+import { isInstancePort, type Engine, type FloatingIp, type Instance, type Port } from '@sandcloud/engine';
 import { pageQuerySchema, type ConnectInfoDto, type EndpointPortDto, type FloatingIpEndpointDto, type FlowLogEntryDto } from '@sandcloud/api-schemas';
 import { detectPrivilegedPorts, httpUrl, localAddressFor, portPlan, sshCommand } from '@sandcloud/data-plane';
 import { Router } from 'express';
@@ -15,16 +15,15 @@ import { paginate } from './paginate.ts';
 export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boolean } = {}): Router {
   const router = Router();
   const plan = portPlan(options.privilegedPorts ?? detectPrivilegedPorts());
-  const { instances, floatingIps, network, guests, guestNetwork, flowLogs, loadBalancers } = engine.modules;
+  const { instances, floatingIps, network, guests, flowLogs, loadBalancers, traffic } = engine.modules;
 
   const floatingIpOf = (instance: Instance): FloatingIp | undefined => (instance.portId ? floatingIps.forPort(instance.portId) : undefined);
 
-  /** Why this machine cannot reach the instance's SSH now, if it cannot. */
+  /** Why this machine cannot reach the instance's SSH now, if it cannot (the data plane's own verdict). */
   const sshProblem = (instance: Instance, floatingIp: string): string | undefined => {
-    const destination = guestNetwork.locate(floatingIp, null);
-    if (destination.kind !== 'instance') return undefined;
-    const verdict = guestNetwork.ingress(destination, { kind: 'internet', ip: engine.settings.clientPublicIp() }, 'tcp', 22);
-    if (!verdict.allowed) return verdict.reason.message;
+    const connection = traffic.connection(floatingIp, 22);
+    if (connection?.kind !== 'instance') return undefined;
+    if (!connection.verdict.allowed) return connection.verdict.reason.message;
     if (!guests.isSimulated(instance)) return `${instance.name} runs ${instance.imageName}, which has no SSH server`;
     return undefined;
   };
@@ -62,18 +61,18 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
     });
     let ports: EndpointPortDto[] = [];
     let ssh: string | null = null;
-    if (port?.deviceOwner.startsWith('compute:')) {
+    if (port && isInstancePort(port)) {
       const instance = instances.get(projectId, port.deviceId);
       const web = [...new Set([80, ...guests.listeningPorts(instance.id).filter((listening) => listening !== 22)])].sort((a, b) => a - b);
       ports = [entry(22, 'ssh'), ...web.map((guestPort) => entry(guestPort, 'http'))];
       ssh = sshCommand(instance.keyName || 'my_keypair', floating.address, plan);
     } else if (port) {
       const lb = loadBalancers.get(projectId, port.deviceId);
-      ports = engine.store
-        .list<LoadBalancerListener>('lb-listener', projectId)
-        .filter((listener) => listener.loadBalancerId === lb.id)
-        .sort((a, b) => a.protocolPort - b.protocolPort)
-        .map((listener) => entry(listener.protocolPort, 'load-balancer'));
+      ports = loadBalancers
+        .view(lb)
+        .listeners.map(({ listener }) => listener.protocolPort)
+        .sort((a, b) => a - b)
+        .map((guestPort) => entry(guestPort, 'load-balancer'));
     }
     const web = ports.find((candidate) => candidate.service !== 'ssh');
     res.json({
@@ -84,7 +83,7 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
       ports,
       sshCommand: ssh,
       httpUrl: web?.url ?? null,
-      clientPublicIp: engine.settings.clientPublicIp(),
+      clientPublicIp: traffic.clientIp(),
     } satisfies FloatingIpEndpointDto);
   });
 

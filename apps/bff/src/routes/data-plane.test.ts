@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app.ts';
 import { SESSION_COOKIE } from '../http/session.ts';
 import { IMAGES, prepareComputeProject } from '../test-support/compute-project.ts';
@@ -139,7 +139,7 @@ describe('reaching instances from this machine', () => {
     const session = engine.modules.guests.openSession(projectId, instance.id);
     session.write(`echo '<script>fetch("/api/auth/session")</script>' > index.html\r`);
     session.write('python -m SimpleHTTPServer 80\r');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(engine.modules.guests.listeningPorts(instance.id)).toEqual([80]), { timeout: 5_000, interval: 5 });
     const plane = await start();
     await plane.settled();
 

@@ -1,4 +1,4 @@
-import { DEFAULT_INTERNET_SOURCE, type Engine } from '@sandcloud/engine';
+import { DEFAULT_INTERNET_SOURCE, isInstancePort, type Engine } from '@sandcloud/engine';
 import {
   CONNECTIVITY_TESTS,
   topologyQuerySchema,
@@ -24,14 +24,14 @@ import { parseInput } from '../http/validate.ts';
  */
 export function topologyRoutes(engine: Engine): Router {
   const router = Router();
-  const { network, instances, connectivity, volumes, loadBalancers } = engine.modules;
+  const { network, instances, connectivity, volumes, loadBalancers, traffic } = engine.modules;
 
   // The overlay's verdicts (one batch in the engine, tens of milliseconds for a thousand instances)
-  // only change when something in the project does, and every change is an event. Keep them until
-  // the next one.
+  // change only when the engine's traffic module says its own verdicts do (a rule, an address, a
+  // status, a guest starting or stopping to listen): keep them until then, as it does.
   const verdictCache = new Map<string, TopologyReachabilityDto>();
-  engine.events.subscribe((event) => {
-    if (event.projectId) verdictCache.delete(event.projectId);
+  traffic.onChange((change) => {
+    if (change.projectId) verdictCache.delete(change.projectId);
     else verdictCache.clear();
   });
 
@@ -85,7 +85,7 @@ export function topologyRoutes(engine: Engine): Router {
 
     const floatingIpDtos = floating.map((ip): TopologyFloatingIpDto => {
       const port = ip.portId ? ports.get(ip.portId) : undefined;
-      const type = port?.deviceOwner.startsWith('compute:') ? 'instance' : 'load-balancer';
+      const type = port && isInstancePort(port) ? 'instance' : 'load-balancer';
       return {
         id: ip.id,
         address: ip.address,

@@ -122,3 +122,25 @@ export class Tmux {
 }
 
 const quote = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * Moves a manual clock forward by `stepMs` at a time until `condition` holds, polling in real time
+ * up to `timeoutMs`: for health checks, whose probes answer asynchronously after each round.
+ */
+export async function advanceUntil(engine: { advance(ms: number): void }, stepMs: number, condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    engine.advance(stepMs);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Polls `condition` in real time until it holds, up to `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,13 +1,7 @@
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
-import {
-  checkReachability,
-  pingTranscript,
-  type ReachabilityTarget,
-  type ReachabilityVerdict,
-  type TrafficProtocol,
-} from '../network/reachability.ts';
+import { checkReachability, pingTranscript, type ReachabilityTarget, type TrafficProtocol } from '../network/reachability.ts';
 import {
   groupsById,
   rulesetsAmong,
@@ -15,6 +9,7 @@ import {
   type SecurityGroupRuleset,
   type SecurityGroupService,
 } from '../security-groups/security-group-service.ts';
+import { listensOn, rulesOnlyVerdict, tcpConnectionVerdict, type ConnectionVerdict, type Listening } from '../traffic/connection-verdict.ts';
 
 export type ConnectivityTest = 'ping' | 'ssh' | 'http';
 
@@ -29,8 +24,11 @@ const TEST_NAMES = Object.keys(TESTS) as ConnectivityTest[];
 /** Any address on the Internet: a documentation address (RFC 5737) stands for "someone outside". */
 export const DEFAULT_INTERNET_SOURCE = '198.51.100.77';
 
-/** A verdict and the address it was tested against, without the ping transcript. */
-export interface ConnectivityVerdict extends ReachabilityVerdict {
+/**
+ * A verdict and the address it was tested against, without the ping transcript: the same verdict
+ * the data plane gives a real connection (accept, drop, or refuse when nothing listens).
+ */
+export interface ConnectivityVerdict extends ConnectionVerdict {
   test: ConnectivityTest;
   target: string;
 }
@@ -72,6 +70,8 @@ export class ConnectivityService {
     private readonly network: NetworkService,
     private readonly floatingIps: FloatingIpService,
     private readonly securityGroups: SecurityGroupService,
+    /** What listens in the guests now (SSH and HTTP are refused when nothing does). */
+    private readonly listening: Listening,
   ) {
     this.live = {
       port: (id) => this.network.getPort(id),
@@ -82,7 +82,7 @@ export class ConnectivityService {
 
   /** One test of one instance, with the transcript a learner reads (`ping` output). */
   testInstance(instance: Instance, test: ConnectivityTest, sourceIp = DEFAULT_INTERNET_SOURCE): ConnectivityResult {
-    const verdict = evaluate(targetOf(this.live, instance), test, sourceIp);
+    const verdict: ConnectivityVerdict = { test, ...evaluate(targetOf(this.live, instance), TESTS[test], sourceIp, this.listening) };
     return {
       ...verdict,
       transcript: test === 'ping' ? pingTranscript(verdict.target, verdict, 4, hashSeed(instance.id)) : [],
@@ -110,16 +110,42 @@ export class ConnectivityService {
    */
   testInstances(snapshot: ConnectivitySnapshot, instances: readonly Instance[], sourceIp = DEFAULT_INTERNET_SOURCE): Map<string, InstanceVerdicts> {
     const facts = factsOf(snapshot);
+    const listening = perImage(this.listening);
     const verdicts = new Map<string, InstanceVerdicts>();
     for (const instance of instances) {
       if (instance.projectId !== snapshot.projectId) throw new Error(`Instance ${instance.id} is not in project ${snapshot.projectId}`);
       const target = targetOf(facts, instance);
       const entry = {} as InstanceVerdicts;
-      for (const test of TEST_NAMES) entry[test] = evaluate(target, test, sourceIp);
+      for (const test of TEST_NAMES) entry[test] = { test, ...evaluate(target, TESTS[test], sourceIp, listening) };
       verdicts.set(instance.id, entry);
     }
     return verdicts;
   }
+
+  /**
+   * A TCP connection from `sourceIp` on the Internet to the instance's floating IP on `port`: the
+   * verdict the data plane acts on and writes in the flow log (any port, not only the tests').
+   */
+  tcpFlow(instance: Instance, port: number, sourceIp: string): ConnectionVerdict {
+    const { action, allowed, reason } = evaluate(targetOf(this.live, instance), { protocol: 'tcp', port }, sourceIp, this.listening);
+    return { action, allowed, reason };
+  }
+}
+
+/** Whether an image's guests run an sshd, asked once per image for a whole batch. */
+function perImage(listening: Listening): Listening {
+  const simulated = new Map<string, boolean>();
+  return {
+    isSimulated: (instance) => {
+      let answer = simulated.get(instance.imageId);
+      if (answer === undefined) {
+        answer = listening.isSimulated(instance);
+        simulated.set(instance.imageId, answer);
+      }
+      return answer;
+    },
+    listeningPorts: (instanceId) => listening.listeningPorts(instanceId),
+  };
 }
 
 /** Lookups over a snapshot, answering as the live ones do. */
@@ -140,6 +166,7 @@ function factsOf(snapshot: ConnectivitySnapshot): NetworkFacts {
 
 /** An instance as the rules see it, and the address a test is said to target. */
 interface Target {
+  instance: Instance;
   reachability: ReachabilityTarget;
   address: string;
 }
@@ -150,6 +177,7 @@ function targetOf(facts: NetworkFacts, instance: Instance): Target {
   const floatingIp = port ? facts.floatingIpOfPort(port.id) : undefined;
   const groupIds = port?.securityGroupIds ?? instance.securityGroupIds;
   return {
+    instance,
     reachability: {
       instanceName: instance.name,
       status: instance.status,
@@ -161,10 +189,17 @@ function targetOf(facts: NetworkFacts, instance: Instance): Target {
   };
 }
 
-/** The one evaluation behind both the single test and the batch: the rules' verdict on one test. */
-function evaluate(target: Target, test: ConnectivityTest, sourceIp: string): ConnectivityVerdict {
-  const verdict = checkReachability({ source: { kind: 'internet', ip: sourceIp }, ...TESTS[test], target: target.reachability });
-  return { ...verdict, test, target: target.address };
+/**
+ * The one evaluation behind the single test, the batch and the data plane's connections: the
+ * rules' verdict, then for TCP whether anything listens on the port.
+ */
+function evaluate(target: Target, flow: { protocol: TrafficProtocol; port?: number }, sourceIp: string, listening: Listening): ConnectionVerdict & { target: string } {
+  const rules = checkReachability({ source: { kind: 'internet', ip: sourceIp }, ...flow, target: target.reachability });
+  const verdict =
+    flow.protocol === 'tcp' && flow.port !== undefined
+      ? tcpConnectionVerdict(rules, listensOn(listening, target.instance, flow.port), flow.port, target.reachability.instanceName)
+      : rulesOnlyVerdict(rules);
+  return { ...verdict, target: target.address };
 }
 
 /** A stable seed per instance so its ping times look alike from one test to the next. */

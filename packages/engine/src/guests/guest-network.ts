@@ -2,13 +2,15 @@ import { NetworkError, type HttpResponse, type InboundHttpRequest, type Outbound
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
-import { VIP_DEVICE_OWNER, type LoadBalancerService } from '../load-balancers/load-balancer-service.ts';
+import { isServing } from '../load-balancers/load-balancer-records.ts';
 import { cidrContains } from '../network/cidr.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
+import { isInstancePort, isLoadBalancerVipPort } from '../networking/device-owner.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
+import type { LoadBalancerRouting } from '../traffic/load-balancer-routing.ts';
 
 /** Where an address leads inside the simulation. */
 export type Destination =
@@ -33,7 +35,7 @@ export class GuestNetwork {
     private readonly floatingIps: FloatingIpService,
     private readonly securityGroups: SecurityGroupService,
     private readonly deliver: HttpDelivery,
-    private readonly loadBalancers?: LoadBalancerService,
+    private readonly routing?: LoadBalancerRouting,
   ) {}
 
   /**
@@ -49,7 +51,7 @@ export class GuestNetwork {
         ? this.store.list<Port>('port').find((p) => p.fixedIp === ip && p.networkId === fromNetworkId)
         : undefined;
     if (!port) return { kind: 'external' };
-    const instance = port.deviceOwner.startsWith('compute:') ? this.store.get<Instance>('instance', port.deviceId) : undefined;
+    const instance = isInstancePort(port) ? this.store.get<Instance>('instance', port.deviceId) : undefined;
     if (!instance) return { kind: 'port', port, viaFloatingIp: Boolean(floating) };
     return { kind: 'instance', instance, port, floatingIp: this.floatingIps.forPort(port.id)?.address ?? null, viaFloatingIp: Boolean(floating) };
   }
@@ -101,7 +103,7 @@ export class GuestNetwork {
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'tcp', targetPort, url.hostname, destinationGroups)) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
-    if (destination.kind === 'port' && destination.port.deviceOwner === VIP_DEVICE_OWNER) {
+    if (destination.kind === 'port' && isLoadBalancerVipPort(destination.port)) {
       return this.throughLoadBalancer(destination, destination.viaFloatingIp ? this.publicAddressOf(sourcePort) : sourcePort.fixedIp, targetPort, request, url);
     }
     if (destination.kind !== 'instance') throw new NetworkError('ETIMEDOUT', 'Connection timed out');
@@ -134,14 +136,13 @@ export class GuestNetwork {
     const listener = lb
       ? this.store.list<Listener>(LB_KINDS.listener, lb.projectId).find((candidate) => candidate.loadBalancerId === lb.id && candidate.protocolPort === targetPort)
       : undefined;
-    const serving = lb?.status === 'ACTIVE' || lb?.status === 'PENDING_UPDATE';
-    if (!lb || !listener || !serving || !this.loadBalancers) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
+    if (!lb || !listener || !isServing(lb) || !this.routing) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
     if (listener.allowedCidrs.length > 0 && !listener.allowedCidrs.some((cidr) => cidrContains(cidr, clientIp))) {
       throw new NetworkError('ETIMEDOUT', 'Connection timed out');
     }
     // A member that refuses is skipped for the next one (HAProxy's redispatch).
     const tried = new Set<string>();
-    for (let picked = this.loadBalancers.pickMember(lb.id, targetPort, { clientIp }); picked && !tried.has(picked.member.id); picked = this.loadBalancers.pickMember(lb.id, targetPort, { clientIp })) {
+    for (let picked = this.routing.pickMember(lb.id, targetPort, { clientIp }); picked && !tried.has(picked.member.id); picked = this.routing.pickMember(lb.id, targetPort, { clientIp })) {
       tried.add(picked.member.id);
       const member = this.locateInstance(picked.member.instanceId);
       if (!member) continue;

@@ -3,7 +3,7 @@ import type { HealthMonitor, Member, MemberHealth, OperatingStatus } from './loa
 /**
  * One health check of one member: true when the member answered as the monitor expects. The
  * default asks whether the member's instance is ACTIVE; the data plane replaces it with a probe
- * that connects to the guest's real listener (`LoadBalancerService.setHealthProbe`). An async probe
+ * that connects to the guest's real listener (`modules.traffic.setHealthProbe`). An async probe
  * should settle within `monitor.timeoutSeconds`; a rejection counts as a failure.
  */
 export type HealthProbe = (member: Member, monitor: HealthMonitor) => boolean | Promise<boolean>;

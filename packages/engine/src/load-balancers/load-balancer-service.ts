@@ -4,15 +4,16 @@ import { newId } from '../core/ids.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import { allowedActions, assertTransition } from '../core/state-machine.ts';
 import type { Instance } from '../compute/instance.ts';
-import { DEFAULT_INTERNET_SOURCE } from '../connectivity/connectivity-service.ts';
 import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
-import { ipv4ToInt } from '../network/cidr.ts';
-import { checkReachability } from '../network/reachability.ts';
+import { VIP_DEVICE_OWNER } from '../networking/device-owner.ts';
 import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
-import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { chooseEligibleMember, eligibleMembers, newBalancingState, type BalancingRequest, type BalancingState } from './balancing.ts';
-import { applyCheck, loadBalancerOperatingStatus, poolOperatingStatus, type HealthProbe } from './health.ts';
+import type { LoadBalancerRouting, PickedMember } from '../traffic/load-balancer-routing.ts';
+import type { MemberHealth } from '../traffic/member-health.ts';
+import type { TrafficService } from '../traffic/traffic-service.ts';
+import type { BalancingRequest } from './balancing.ts';
+import type { HealthProbe } from './health.ts';
+import type { LoadBalancerRecords } from './load-balancer-records.ts';
 import {
   EMPTY_STATS,
   LB_KINDS,
@@ -20,7 +21,6 @@ import {
   LOAD_BALANCER_TRANSITIONS,
   listenerName,
   poolProtocolFor,
-  type HealthMonitor,
   type LbAlgorithm,
   type Listener,
   type LoadBalancer,
@@ -31,7 +31,7 @@ import {
   type Pool,
   type ProvisioningStatus,
 } from './load-balancer.ts';
-import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from './reachability.ts';
+import type { LoadBalancerReachabilityVerdict } from './reachability.ts';
 import * as validate from './validation.ts';
 import type { HealthMonitorInput, ListenerInput, MemberInput, PoolInput, SessionPersistenceInput } from './validation.ts';
 
@@ -41,13 +41,6 @@ export interface CreateLoadBalancerInput {
   subnetId: string;
   listener: ListenerInput;
   pool: PoolInput;
-}
-
-/** A listener port's pool and the members that may take traffic, as `pickMember` keeps them. */
-interface BalancingRoute {
-  listener: Listener;
-  pool: Pool;
-  eligible: Member[];
 }
 
 export interface UpdateListenerInput {
@@ -71,45 +64,50 @@ export interface LoadBalancerView {
   listeners: ListenerView[];
 }
 
-const HEALTH_CHECK = 'load-balancer.health-check';
 const PROVISIONED = 'load-balancer.provisioned';
 const DELETE_COMPLETE = 'load-balancer.delete-complete';
 
 const poolMemberField = (index: number, key: string) => `pool.members.${index}.${key}`;
 
-/** Octavia's device owner for a VIP port; the floating IP screens treat every non-compute port as a load balancer's. */
-export const VIP_DEVICE_OWNER = 'Octavia';
-
 /**
- * Octavia load balancers over simulated time: create (PENDING_CREATE → ACTIVE), change listeners
- * and members (PENDING_UPDATE → ACTIVE), delete (PENDING_DELETE → gone), and health checks that
- * move members ONLINE ⇄ OFFLINE.
+ * Octavia load balancers as resources over simulated time: create (PENDING_CREATE → ACTIVE), change
+ * listeners and members (PENDING_UPDATE → ACTIVE), delete (PENDING_DELETE → gone), with the
+ * provisioning status of every child row. What traffic does with them — member choice, health
+ * checks, connectivity verdicts — is the traffic module's (`traffic/`); this service tells it when
+ * pools come and go.
  */
 export class LoadBalancerService {
-  private probe: HealthProbe;
-  private readonly balancing = new Map<string, BalancingState>();
-  /** What `pickMember` reads per load balancer and port, kept until a load balancer resource changes. */
-  private readonly routes = new Map<string, Map<number, BalancingRoute | null>>();
-
   constructor(
     private readonly store: ResourceStore,
     private readonly scheduler: Scheduler,
     private readonly clock: Clock,
+    private readonly records: LoadBalancerRecords,
     private readonly deps: {
       network: NetworkService;
       floatingIps: FloatingIpService;
-      securityGroups: SecurityGroupService;
+      health: MemberHealth;
+      routing: LoadBalancerRouting;
+      /** Late-bound: the traffic module is built after the services it reads. */
+      traffic: () => TrafficService;
     },
   ) {
-    this.probe = (member) => this.store.get<Instance>('instance', member.instanceId)?.status === 'ACTIVE';
     scheduler.register(PROVISIONED, ({ id }) => this.finishProvisioning(String(id)));
     scheduler.register(DELETE_COMPLETE, ({ id }) => this.remove(String(id)));
-    scheduler.register(HEALTH_CHECK, ({ poolId }) => this.runHealthCheck(String(poolId)));
   }
 
-  /** Replaces the health check (the data plane's probe hits the guest's real listener). */
+  /** The traffic module's health probe (kept here for adapters that set it on load balancers). */
   setHealthProbe(probe: HealthProbe): void {
-    this.probe = probe;
+    this.deps.health.setProbe(probe);
+  }
+
+  /** The traffic module's member choice (kept here for adapters that ask load balancers). */
+  pickMember(loadBalancerId: string, port: number, request: BalancingRequest): PickedMember | null {
+    return this.deps.routing.pickMember(loadBalancerId, port, request);
+  }
+
+  /** The traffic module's verdict on a connection to the load balancer's floating IP. */
+  testConnectivity(projectId: string, id: string, port: number, sourceIp?: string): LoadBalancerReachabilityVerdict {
+    return this.deps.traffic().loadBalancerVerdict(projectId, id, port, sourceIp);
   }
 
   list(projectId: string): LoadBalancer[] {
@@ -127,7 +125,7 @@ export class LoadBalancerService {
     const listeners = this.listenersOf(lb).map((listener): ListenerView => {
       const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
       const members = this.membersOf(pool);
-      return { listener, pool, members, operatingStatus: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? poolOperatingStatus(members) : 'OFFLINE' };
+      return { listener, pool, members, operatingStatus: this.deps.health.poolStatus(lb, members) };
     });
     return { loadBalancer: lb, listeners };
   }
@@ -240,7 +238,7 @@ export class LoadBalancerService {
         poolChanges.sessionPersistence = validate.sessionPersistence(changes.sessionPersistence, listener.protocol, 'sessionPersistence');
       }
       this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
-      this.balancing.delete(pool.id);
+      this.deps.routing.resetPool(pool.id);
       return this.store.update<Listener>(LB_KINDS.listener, listener, listenerChanges, `Listener ${listener.name} updated`);
     });
   }
@@ -297,14 +295,7 @@ export class LoadBalancerService {
     return this.change(projectId, id, 'Health check updated', (lb) => {
       const listener = this.listenerOf(lb, listenerId);
       const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
-      this.scheduler.cancel(HEALTH_CHECK, (payload) => payload.poolId === pool.id);
-      for (const member of this.membersOf(pool)) {
-        this.store.update<Member>(LB_KINDS.member, member, {
-          health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
-          ...(member.operatingStatus === 'NO_MONITOR' && member.adminStateUp ? { operatingStatus: 'ONLINE' as const } : {}),
-        });
-      }
-      this.scheduler.schedule(HEALTH_CHECK, { poolId: pool.id }, monitor.delaySeconds * 1000);
+      this.deps.health.restart(pool, monitor);
       return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' }, `Health check ${monitor.type} port ${monitor.monitorPort}`);
     });
   }
@@ -328,97 +319,6 @@ export class LoadBalancerService {
     });
   }
 
-  /**
-   * The member the next connection (or HTTP request) to `port` goes to, by the pool's algorithm and
-   * session persistence; null when no listener is on the port or no member can take it.
-   */
-  pickMember(loadBalancerId: string, port: number, request: BalancingRequest): { listener: Listener; pool: Pool; member: Member } | null {
-    // Called for every request the data plane forwards: the listener, pool and members are read
-    // once and kept until a load balancer resource changes (`forgetRoutes`, wired to the events).
-    let ports = this.routes.get(loadBalancerId);
-    if (!ports) {
-      ports = new Map();
-      this.routes.set(loadBalancerId, ports);
-    }
-    let route = ports.get(port);
-    if (route === undefined) {
-      route = this.readRoute(loadBalancerId, port);
-      ports.set(port, route);
-    }
-    if (!route) return null;
-    const member = chooseEligibleMember(route.pool, route.eligible, request, this.balancingState(route.pool.id));
-    return member ? { listener: route.listener, pool: route.pool, member } : null;
-  }
-
-  /** Drops what `pickMember` keeps; called on every change of a load balancer, listener, pool or member. */
-  forgetRoutes(): void {
-    this.routes.clear();
-  }
-
-  private readRoute(loadBalancerId: string, port: number): BalancingRoute | null {
-    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
-    if (!lb || (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE')) return null;
-    const listener = this.listenersOf(lb).find((candidate) => candidate.protocolPort === port);
-    const pool = listener ? this.store.get<Pool>(LB_KINDS.pool, listener.poolId) : undefined;
-    return listener && pool ? { listener, pool, eligible: eligibleMembers(this.membersOf(pool)) } : null;
-  }
-
-  /** The data plane reports connections opening (+1) and closing (−1), for LEAST_CONNECTIONS. */
-  trackMemberConnections(member: Member, delta: number): void {
-    const connections = this.balancingState(member.poolId).activeConnections;
-    connections.set(member.id, Math.max(0, (connections.get(member.id) ?? 0) + delta));
-  }
-
-  /**
-   * Does traffic from the Internet (`sourceIp`) to the load balancer's floating IP on `port` get
-   * through? Follows the listener ports, their allowed CIDRs, the members' health and whether the
-   * members' security groups let the load balancer in.
-   */
-  testConnectivity(projectId: string, id: string, port: number, sourceIp = DEFAULT_INTERNET_SOURCE): LoadBalancerReachabilityVerdict {
-    const lb = this.get(projectId, id);
-    const floatingIp = lb.vipPortId ? this.deps.floatingIps.forPort(lb.vipPortId) : undefined;
-    const groups = this.deps.securityGroups.list(projectId);
-    const listeners = this.view(lb).listeners.map(({ listener, pool, members }): ReachabilityListener => ({
-      id: listener.id,
-      name: listener.name,
-      protocol: listener.protocol,
-      protocolPort: listener.protocolPort,
-      allowedCidrs: listener.allowedCidrs,
-      lbAlgorithm: pool.lbAlgorithm,
-      members: members.map((member) => {
-        const instance = this.store.get<Instance>('instance', member.instanceId);
-        const memberPort = instance?.portId ? this.deps.network.getPort(instance.portId) : undefined;
-        const groupIds = memberPort?.securityGroupIds ?? instance?.securityGroupIds ?? [];
-        const verdict = checkReachability({
-          source: { kind: 'instance', ip: lb.vipAddress, securityGroupIds: [] },
-          protocol: 'tcp',
-          port: member.protocolPort,
-          target: {
-            instanceName: member.name,
-            status: instance?.status ?? 'DELETED',
-            floatingIp: null,
-            privateIp: member.address,
-            securityGroups: groups.filter((group) => groupIds.includes(group.id)).map((group) => ({ id: group.id, name: group.name, rules: group.rules })),
-          },
-        });
-        return {
-          name: member.name,
-          address: member.address,
-          port: member.protocolPort,
-          adminStateUp: member.adminStateUp,
-          operatingStatus: member.operatingStatus,
-          admitsLoadBalancer: { allowed: verdict.allowed, message: verdict.reason.message },
-        };
-      }),
-    }));
-    return checkLoadBalancerReachability({
-      sourceIp,
-      port,
-      loadBalancer: { name: lb.name, status: lb.status, floatingIp: floatingIp?.address ?? null, vipAddress: lb.vipAddress },
-      listeners,
-    });
-  }
-
   /** An instance going away leaves every pool it was a member of (`instances.hooks.beforeDelete`). */
   removeInstance(instance: Instance): void {
     if (!instance.projectId) return;
@@ -435,7 +335,7 @@ export class LoadBalancerService {
         this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'PENDING_UPDATE' }, `Member ${instance.name} removed: its instance was deleted`);
         this.scheduler.schedule(PROVISIONED, { id: lb.id }, LOAD_BALANCER_DURATIONS.update);
       }
-      this.refreshOperatingStatus(lbId);
+      this.deps.health.refreshOperatingStatus(lbId);
     }
   }
 
@@ -509,7 +409,7 @@ export class LoadBalancerService {
       healthMonitor: pool.healthMonitor,
     });
     for (const member of members) this.insertMember(lb, created, member, status);
-    this.scheduler.schedule(HEALTH_CHECK, { poolId }, pool.healthMonitor.delaySeconds * 1000);
+    this.deps.health.start(created, pool.healthMonitor);
     return listener;
   }
 
@@ -544,7 +444,7 @@ export class LoadBalancerService {
       const current = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id)!;
       this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, current, { status: 'PENDING_UPDATE' }, note);
       this.scheduler.schedule(PROVISIONED, { id }, LOAD_BALANCER_DURATIONS.update);
-      this.refreshOperatingStatus(id);
+      this.deps.health.refreshOperatingStatus(id);
       return returnLoadBalancer ? this.get(projectId, id) : result;
     });
   }
@@ -564,7 +464,7 @@ export class LoadBalancerService {
       for (const member of this.membersOf(pool)) settle(LB_KINDS.member, member);
     }
     this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'ACTIVE' });
-    this.refreshOperatingStatus(id);
+    this.deps.health.refreshOperatingStatus(id);
   }
 
   private remove(id: string): void {
@@ -582,68 +482,16 @@ export class LoadBalancerService {
   private removeListener(listener: Listener): void {
     const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId);
     if (pool) {
-      this.scheduler.cancel(HEALTH_CHECK, (payload) => payload.poolId === pool.id);
+      this.deps.health.stop(pool.id);
       for (const member of this.membersOf(pool)) this.store.delete(LB_KINDS.member, member);
       this.store.delete(LB_KINDS.pool, pool);
-      this.balancing.delete(pool.id);
+      this.deps.routing.resetPool(pool.id);
     }
     this.store.delete(LB_KINDS.listener, listener);
   }
 
-  /** One round of health checks of a pool; schedules the next round first, so the chain never breaks. */
-  private runHealthCheck(poolId: string): void {
-    const pool = this.store.get<Pool>(LB_KINDS.pool, poolId);
-    const monitor = pool?.healthMonitor;
-    if (!pool || !monitor) return;
-    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, pool.loadBalancerId);
-    if (!lb || lb.status === 'PENDING_DELETE') return;
-    this.scheduler.schedule(HEALTH_CHECK, { poolId }, monitor.delaySeconds * 1000);
-    if (!this.dependenciesPresent(lb)) return;
-    if (lb.status !== 'ACTIVE' && lb.status !== 'PENDING_UPDATE') return;
-    for (const member of this.membersOf(pool)) {
-      if (!member.adminStateUp) continue;
-      let result: boolean | Promise<boolean>;
-      try {
-        result = this.probe(member, monitor);
-      } catch {
-        result = false;
-      }
-      if (typeof result === 'boolean') {
-        this.recordCheck(member.id, result);
-      } else {
-        result.then(
-          (ok) => this.recordCheckLater(member.id, ok === true),
-          () => this.recordCheckLater(member.id, false),
-        );
-      }
-    }
-  }
-
-  private recordCheckLater(memberId: string, ok: boolean): void {
-    try {
-      this.store.transaction(() => this.recordCheck(memberId, ok));
-    } catch (error) {
-      console.warn(`[load-balancers] health check result for member ${memberId} dropped:`, (error as Error).message);
-    }
-  }
-
-  private recordCheck(memberId: string, ok: boolean): void {
-    const member = this.store.get<Member>(LB_KINDS.member, memberId);
-    if (!member || !member.adminStateUp) return;
-    const monitor: HealthMonitor | null | undefined = this.store.get<Pool>(LB_KINDS.pool, member.poolId)?.healthMonitor;
-    if (!monitor) return;
-    const next = applyCheck(member, ok, monitor.maxRetries);
-    if (!next) return;
-    const flipped = next.operatingStatus !== member.operatingStatus;
-    const note = flipped
-      ? `Health check ${ok ? 'passed' : 'failed'} ${monitor.maxRetries} time(s) in a row: ${next.operatingStatus}`
-      : undefined;
-    this.store.update<Member>(LB_KINDS.member, member, next, note);
-    if (flipped) this.refreshOperatingStatus(member.loadBalancerId);
-  }
-
-  /** ERROR when something the load balancer needs is gone: its subnet or its VIP port. */
-  private dependenciesPresent(lb: LoadBalancer): boolean {
+  /** ERROR when something the load balancer needs is gone: its subnet or its VIP port (the health checks ask too). */
+  dependenciesPresent(lb: LoadBalancer): boolean {
     if (lb.status === 'ERROR') return false;
     const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
     const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
@@ -653,16 +501,6 @@ export class LoadBalancerService {
     return false;
   }
 
-  private refreshOperatingStatus(id: string): void {
-    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
-    if (!lb || lb.status === 'PENDING_DELETE') return;
-    const next: OperatingStatus =
-      lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? loadBalancerOperatingStatus(this.view(lb).listeners.map((view) => view.operatingStatus)) : 'OFFLINE';
-    if (next !== lb.operatingStatus) {
-      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { operatingStatus: next }, `Operating status ${lb.operatingStatus} → ${next}`);
-    }
-  }
-
   private subnetOf(lb: LoadBalancer): Subnet {
     const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
     if (!subnet) throw conflict(`The subnet of ${lb.name} is gone`);
@@ -670,18 +508,11 @@ export class LoadBalancerService {
   }
 
   private listenersOf(lb: LoadBalancer): Listener[] {
-    return this.store
-      .list<Listener>(LB_KINDS.listener, lb.projectId)
-      .filter((listener) => listener.loadBalancerId === lb.id)
-      .sort((a, b) => a.createdAt - b.createdAt || a.protocolPort - b.protocolPort);
+    return this.records.listenersOf(lb);
   }
 
   private membersOf(pool: Pool): Member[] {
-    // Rows created together share a timestamp: order them by address, as the console lists them.
-    return this.store
-      .list<Member>(LB_KINDS.member, pool.projectId)
-      .filter((member) => member.poolId === pool.id)
-      .sort((a, b) => a.createdAt - b.createdAt || ipv4ToInt(a.address) - ipv4ToInt(b.address));
+    return this.records.membersOf(pool);
   }
 
   private listenerOf(lb: LoadBalancer, listenerId: string): Listener {
@@ -694,14 +525,5 @@ export class LoadBalancerService {
     const member = this.store.get<Member>(LB_KINDS.member, memberId);
     if (!member || member.loadBalancerId !== lb.id) throw notFound('member', memberId);
     return member;
-  }
-
-  private balancingState(poolId: string): BalancingState {
-    let state = this.balancing.get(poolId);
-    if (!state) {
-      state = newBalancingState();
-      this.balancing.set(poolId, state);
-    }
-    return state;
   }
 }

@@ -43,12 +43,20 @@ export interface LoadBalancerReachabilityQuery {
 }
 
 export interface LoadBalancerReachabilityVerdict {
+  /**
+   * What a connection to the floating IP gets: dropped (no answer) when it cannot reach a listener,
+   * accepted by the listener otherwise (which answers 503 itself when no member can take it).
+   */
+  action: 'accept' | 'drop';
   allowed: boolean;
   target: string;
   reason: { code: LoadBalancerReachabilityCode; message: string };
   listener: { id: string; name: string } | null;
   members: { name: string; address: string; port: number; operatingStatus: OperatingStatus; reachable: boolean; reason: string }[];
 }
+
+/** Codes that leave a connection to the floating IP unanswered; with the others the listener takes it. */
+const DROPPED: ReadonlySet<LoadBalancerReachabilityCode> = new Set(['NO_FLOATING_IP', 'LOAD_BALANCER_NOT_ACTIVE', 'NO_LISTENER', 'SOURCE_NOT_ALLOWED']);
 
 /** Statuses in which the load balancer's data plane runs (Octavia keeps serving while PENDING_UPDATE). */
 const SERVING: readonly ProvisioningStatus[] = ['ACTIVE', 'PENDING_UPDATE'];
@@ -58,6 +66,7 @@ export function checkLoadBalancerReachability(query: LoadBalancerReachabilityQue
   if (ipFamily(sourceIp) !== 'IPv4') throw new TypeError(`Source address ${sourceIp} is not an IPv4 address`);
   const target = `${lb.floatingIp ?? lb.vipAddress}:${port}`;
   const verdict = (code: LoadBalancerReachabilityCode, message: string, listener: ReachabilityListener | null = null): LoadBalancerReachabilityVerdict => ({
+    action: DROPPED.has(code) ? 'drop' : 'accept',
     allowed: code === 'ALLOWED_BY_LISTENER',
     target,
     reason: { code, message },
