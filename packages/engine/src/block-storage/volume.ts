@@ -1,14 +1,9 @@
+import type { VolumeAction, VolumeSnapshotAction, VolumeSnapshotStatus, VolumeStatus, VolumeType } from '@sandcloud/domain';
 import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Cinder volume statuses. */
-export type VolumeStatus = 'creating' | 'available' | 'attaching' | 'in-use' | 'detaching' | 'extending' | 'deleting' | 'error';
-
-export const VOLUME_TYPES = ['HDD', 'SSD'] as const;
-export type VolumeType = (typeof VOLUME_TYPES)[number];
-
-export const MIN_VOLUME_GB = 10;
-export const MAX_VOLUME_GB = 1000;
+// Volume and snapshot records as the engine stores them; their vocabulary (statuses, actions, types,
+// size limits) comes from `@sandcloud/domain`.
 
 /** Where a volume is attached. Reserved when attaching starts, so the device letter is taken at once. */
 export interface VolumeAttachment {
@@ -38,7 +33,7 @@ export interface Volume extends ResourceBase {
 
 /** Cinder volume snapshot: a point-in-time copy a new volume can be created from. */
 export interface VolumeSnapshot extends ResourceBase {
-  status: 'creating' | 'available' | 'deleting' | 'error';
+  status: VolumeSnapshotStatus;
   description: string;
   volumeId: string;
   volumeName: string;
@@ -49,8 +44,6 @@ export interface VolumeSnapshot extends ResourceBase {
   content: unknown;
 }
 
-export type VolumeAction = 'attach' | 'detach' | 'extend' | 'snapshot' | 'delete';
-
 export const VOLUME_TRANSITIONS: TransitionTable<VolumeStatus, VolumeAction> = {
   attach: { from: ['available'] },
   detach: { from: ['in-use'] },
@@ -59,9 +52,7 @@ export const VOLUME_TRANSITIONS: TransitionTable<VolumeStatus, VolumeAction> = {
   delete: { from: ['available', 'error'] },
 };
 
-export type SnapshotAction = 'create_volume' | 'delete';
-
-export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshot['status'], SnapshotAction> = {
+export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshotStatus, VolumeSnapshotAction> = {
   create_volume: { from: ['available'] },
   delete: { from: ['available', 'error'] },
 };
@@ -76,9 +67,6 @@ export const VOLUME_DURATIONS = {
   snapshot: 3_000,
   snapshotDelete: 2_000,
 } as const;
-
-/** Instance statuses a volume may be attached to or detached from (and only with no task in flight). */
-export const VOLUME_ATTACHABLE_INSTANCE_STATUSES: readonly string[] = ['ACTIVE', 'SHUTOFF'];
 
 const LETTERS = 'bcdefghijklmnopqrstuvwxyz';
 

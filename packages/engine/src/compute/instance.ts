@@ -1,11 +1,9 @@
+import type { InstanceAction, InstanceStatus, InstanceTaskState, PowerState } from '@sandcloud/domain';
 import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Nova server statuses used here. */
-export type InstanceStatus = 'BUILD' | 'ACTIVE' | 'SHUTOFF' | 'REBOOT' | 'ERROR';
-/** Nova task states: an operation in flight on an otherwise steady status. */
-export type InstanceTaskState = 'powering-off' | 'powering-on' | 'deleting' | 'image_snapshot' | null;
-export type PowerState = 'RUNNING' | 'SHUTDOWN' | 'NOSTATE';
+// The instance record as the engine stores it; its vocabulary (statuses, task and power states,
+// actions) comes from `@sandcloud/domain`.
 
 export interface Instance extends ResourceBase {
   status: InstanceStatus;
@@ -23,8 +21,6 @@ export interface Instance extends ResourceBase {
   portId: string | null;
   securityGroupIds: string[];
 }
-
-export type InstanceAction = 'stop' | 'start' | 'reboot' | 'delete' | 'create_image' | 'change_security_groups';
 
 /** Which actions each status allows. A task in flight blocks every action (see `instanceState`). */
 export const INSTANCE_TRANSITIONS: TransitionTable<InstanceStatus, InstanceAction> = {

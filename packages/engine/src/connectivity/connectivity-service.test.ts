@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../core/clock.ts';
 import { createEngine } from '../engine.ts';
 import type { Port } from '../networking/network-service.ts';
-import type { SecurityGroupRuleDraft } from '../network/security-rules.ts';
+import type { SecurityGroupRuleDraft } from '@sandcloud/domain';
 import { DEFAULT_INTERNET_SOURCE, type ConnectivityTest } from './connectivity-service.ts';
 
 const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';

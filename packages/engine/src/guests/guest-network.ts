@@ -3,7 +3,7 @@ import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
 import { VIP_DEVICE_OWNER, type LoadBalancerService } from '../load-balancers/load-balancer-service.ts';
-import { cidrContains } from '../network/cidr.ts';
+import { cidrContains } from '@sandcloud/domain';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';

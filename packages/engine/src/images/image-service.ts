@@ -1,3 +1,4 @@
+import type { ImageAction } from '@sandcloud/domain';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Scheduler } from '../core/scheduler.ts';
@@ -5,7 +6,7 @@ import { allowedActions, assertTransition, InvalidTransitionError } from '../cor
 import type { Instance } from '../compute/instance.ts';
 import type { InstanceService } from '../compute/instance-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { IMAGE_DURATIONS, IMAGE_TRANSITIONS, type Image, type ImageAction } from './image.ts';
+import { IMAGE_DURATIONS, IMAGE_TRANSITIONS, type Image } from './image.ts';
 import { PUBLIC_IMAGES } from './public-images.ts';
 
 export interface CaptureImageInput {

@@ -1,14 +1,14 @@
+import type { ImageAction, ImageStatus, ImageVisibility, OsType } from '@sandcloud/domain';
 import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Glance image statuses: a capture moves queued → saving → active. */
-export type ImageStatus = 'queued' | 'saving' | 'active' | 'deleted' | 'killed';
+// The image record as the engine stores it; its vocabulary comes from `@sandcloud/domain`.
 
 export interface Image extends ResourceBase {
   status: ImageStatus;
   description: string;
-  visibility: 'public' | 'private';
-  osType: 'linux' | 'windows';
+  visibility: ImageVisibility;
+  osType: OsType;
   osDistro: string;
   osVersion: string;
   minDiskGb: number;
@@ -19,8 +19,6 @@ export interface Image extends ResourceBase {
   /** What the root disk held at capture time, for the guest to start from (a JSON snapshot). */
   rootDiskSnapshot: unknown;
 }
-
-export type ImageAction = 'delete';
 
 /** Which statuses allow each action on a private image (public images are never changed). */
 export const IMAGE_TRANSITIONS: TransitionTable<ImageStatus, ImageAction> = {

@@ -1,3 +1,12 @@
+import {
+  ipv4ToInt,
+  listenerName,
+  poolProtocolFor,
+  type LbAlgorithm,
+  type LoadBalancerAction,
+  type OperatingStatus,
+  type ProvisioningStatus,
+} from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
@@ -6,7 +15,6 @@ import { allowedActions, assertTransition } from '../core/state-machine.ts';
 import type { Instance } from '../compute/instance.ts';
 import { DEFAULT_INTERNET_SOURCE } from '../connectivity/connectivity-service.ts';
 import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
-import { ipv4ToInt } from '../network/cidr.ts';
 import { checkReachability } from '../network/reachability.ts';
 import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
@@ -18,18 +26,12 @@ import {
   LB_KINDS,
   LOAD_BALANCER_DURATIONS,
   LOAD_BALANCER_TRANSITIONS,
-  listenerName,
-  poolProtocolFor,
   type HealthMonitor,
-  type LbAlgorithm,
   type Listener,
   type LoadBalancer,
-  type LoadBalancerAction,
   type LoadBalancerStats,
   type Member,
-  type OperatingStatus,
   type Pool,
-  type ProvisioningStatus,
 } from './load-balancer.ts';
 import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from './reachability.ts';
 import * as validate from './validation.ts';

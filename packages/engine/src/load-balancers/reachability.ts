@@ -1,5 +1,4 @@
-import { cidrContains, ipFamily } from '../network/cidr.ts';
-import type { ListenerProtocol, OperatingStatus, ProvisioningStatus } from './load-balancer.ts';
+import { cidrContains, ipFamily, type ListenerProtocol, type OperatingStatus, type ProvisioningStatus } from '@sandcloud/domain';
 
 // The verdict on traffic from the Internet to a load balancer's floating IP, with a reason a
 // learner can act on. Octavia manages the VIP port's security group itself (it opens exactly the

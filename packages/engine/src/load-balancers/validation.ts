@@ -1,21 +1,19 @@
-import { invalidInput } from '../core/errors.ts';
-import { parseCidr } from '../network/cidr.ts';
-import { inspectCertificate } from './certificates.ts';
 import {
   HEALTH_HTTP_METHODS,
   HEALTH_MONITOR_TYPES,
   LB_ALGORITHMS,
   LISTENER_PROTOCOLS,
+  parseCidr,
   SESSION_PERSISTENCE_TYPES,
   type HealthHttpMethod,
-  type HealthMonitor,
   type HealthMonitorType,
   type LbAlgorithm,
-  type ListenerCertificate,
   type ListenerProtocol,
-  type SessionPersistence,
   type SessionPersistenceType,
-} from './load-balancer.ts';
+} from '@sandcloud/domain';
+import { invalidInput } from '../core/errors.ts';
+import { inspectCertificate } from './certificates.ts';
+import type { HealthMonitor, ListenerCertificate, SessionPersistence } from './load-balancer.ts';
 
 // The engine's own checks of what the wizard sends. Adapters validate shapes first (the BFF with the
 // shared zod schemas); these rules hold whatever adapter calls the engine.

@@ -1,0 +1,16 @@
+// Name rules every adapter checks the same way: the API schemas validate requests with them and the
+// console checks its forms before sending. One place, so the console can never accept a name the
+// API refuses.
+
+/** Names of most resources (instances, volumes, load balancers…): as OpenStack accepts them, kept readable. */
+export const RESOURCE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** Neutron/Nova/Cinder name and description columns. */
+export const NAME_MAX_LENGTH = 255;
+export const DESCRIPTION_MAX_LENGTH = 255;
+
+/** Security group names may contain spaces. */
+export const SECURITY_GROUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
+/** Key pair names: letters, digits, "-" and "_". */
+export const KEY_PAIR_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** Glance image names are free text; only control characters are refused. */
+export const IMAGE_NAME_PATTERN = /^[^\p{Cc}]+$/u;
