@@ -1,4 +1,4 @@
-import { KEY_PAIR_NAME_PATTERN, NAME_MAX_LENGTH } from '@sandcloud/domain';
+import { KEY_PAIR_ALGORITHMS, KEY_PAIR_NAME_PATTERN, NAME_MAX_LENGTH, type KeyPairSource } from '@sandcloud/domain';
 import { z } from 'zod';
 
 /** Key pair names as Nova accepts them: letters, digits, "-", "_" (and spaces inside), up to 255. */
@@ -11,7 +11,7 @@ export const keyPairNameSchema = z
 
 export const createKeyPairRequestSchema = z.strictObject({
   name: keyPairNameSchema,
-  algorithm: z.enum(['rsa', 'ed25519'], { error: 'Algorithm is rsa or ed25519' }).default('rsa'),
+  algorithm: z.enum(KEY_PAIR_ALGORITHMS, { error: `Algorithm is ${KEY_PAIR_ALGORITHMS.join(' or ')}` }).default('rsa'),
 });
 export type CreateKeyPairRequest = z.infer<typeof createKeyPairRequestSchema>;
 
@@ -28,7 +28,7 @@ export interface KeyPairDto {
   publicKey: string;
   fingerprint: string;
   md5Fingerprint: string;
-  source: 'generated' | 'imported';
+  source: KeyPairSource;
   instanceCount: number;
   createdAt: string;
 }

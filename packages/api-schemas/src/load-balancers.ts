@@ -161,7 +161,7 @@ export const poolInputSchema = z.strictObject({
 
 function checkPersistence(value: { listener: { protocol: ListenerProtocol }; pool: { sessionPersistence: SessionPersistenceInput | null } }, ctx: z.RefinementCtx) {
   const type = value.pool.sessionPersistence?.type;
-  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !(COOKIE_PERSISTENCE_PROTOCOLS as readonly ListenerProtocol[]).includes(value.listener.protocol)) {
+  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !COOKIE_PERSISTENCE_PROTOCOLS.includes(value.listener.protocol)) {
     ctx.addIssue({
       code: 'custom',
       path: ['pool', 'sessionPersistence', 'type'],

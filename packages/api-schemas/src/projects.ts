@@ -1,6 +1,7 @@
+import { DESCRIPTION_MAX_LENGTH, PROJECT_ROLES } from '@sandcloud/domain';
 import { z } from 'zod';
 
-export const projectRoleSchema = z.enum(['admin', 'member', 'viewer']);
+export const projectRoleSchema = z.enum(PROJECT_ROLES);
 export type ProjectRole = z.infer<typeof projectRoleSchema>;
 
 export const createProjectRequestSchema = z.strictObject({
@@ -10,7 +11,7 @@ export const createProjectRequestSchema = z.strictObject({
     .min(1, 'Enter a project name')
     .max(63, 'Project names have at most 63 characters')
     .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, ".", "_" or "-"'),
-  description: z.string().max(255).default(''),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH).default(''),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
 

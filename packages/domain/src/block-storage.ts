@@ -5,6 +5,9 @@
 export const VOLUME_STATUSES = ['creating', 'available', 'attaching', 'in-use', 'detaching', 'extending', 'deleting', 'error'] as const;
 export type VolumeStatus = (typeof VOLUME_STATUSES)[number];
 
+/** Statuses a volume passes through on its way to a steady one (the console polls while they last). */
+export const VOLUME_TRANSITIONAL_STATUSES = ['creating', 'attaching', 'detaching', 'extending', 'deleting'] as const satisfies readonly VolumeStatus[];
+
 /** Cinder volume snapshot statuses. */
 export const VOLUME_SNAPSHOT_STATUSES = ['creating', 'available', 'deleting', 'error'] as const;
 export type VolumeSnapshotStatus = (typeof VOLUME_SNAPSHOT_STATUSES)[number];

@@ -2,8 +2,11 @@
 // validate and type them, the console colours and offers actions from them. Lifecycle tables
 // (which action moves which status where) live in `lifecycles/`; this file only names things.
 
-/** Nova server statuses Sandcloud produces. HARD_REBOOT is the status while a hard reboot runs. */
-export const INSTANCE_STATUSES = ['BUILD', 'ACTIVE', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR'] as const;
+/**
+ * Nova server statuses Sandcloud produces, in the order the console's status filter offers them.
+ * HARD_REBOOT is the status while a hard reboot runs.
+ */
+export const INSTANCE_STATUSES = ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR'] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /** Statuses an instance passes through on its way to a steady one (the console shows them as busy). */

@@ -4,6 +4,9 @@
 export const IMAGE_STATUSES = ['queued', 'saving', 'active', 'deleted', 'killed'] as const;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 
+/** Statuses of an image being captured (the console polls while they last). */
+export const IMAGE_TRANSITIONAL_STATUSES = ['queued', 'saving'] as const satisfies readonly ImageStatus[];
+
 export const IMAGE_VISIBILITIES = ['public', 'private'] as const;
 export type ImageVisibility = (typeof IMAGE_VISIBILITIES)[number];
 

@@ -10,3 +10,5 @@ export * from './network/cidr.ts';
 export * from './network/security-rules.ts';
 export * from './network/rule-templates.ts';
 export * from './statuses.ts';
+export * from './projects.ts';
+export * from './key-pairs.ts';

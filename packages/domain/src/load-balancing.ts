@@ -35,7 +35,7 @@ export const LOAD_BALANCER_ACTIONS = ['update', 'delete'] as const;
 export type LoadBalancerAction = (typeof LOAD_BALANCER_ACTIONS)[number];
 
 /** Cookies can only be read by a load balancer that speaks HTTP to the client. */
-export const COOKIE_PERSISTENCE_PROTOCOLS = ['HTTP', 'TERMINATED_HTTPS'] as const satisfies readonly ListenerProtocol[];
+export const COOKIE_PERSISTENCE_PROTOCOLS: readonly ListenerProtocol[] = ['HTTP', 'TERMINATED_HTTPS'];
 
 /** Values the wizard starts with (and the API assumes when a field is left out). */
 export const LB_DEFAULTS = {

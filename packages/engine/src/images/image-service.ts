@@ -1,4 +1,4 @@
-import type { ImageAction } from '@sandcloud/domain';
+import type { ImageAction, ImageVisibility } from '@sandcloud/domain';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Scheduler } from '../core/scheduler.ts';
@@ -61,7 +61,7 @@ export class ImageService {
   }
 
   /** Public images and the project's own private ones. */
-  list(projectId: string, visibility?: 'public' | 'private'): Image[] {
+  list(projectId: string, visibility?: ImageVisibility): Image[] {
     const publicImages = visibility === 'private' ? [] : this.store.list<Image>('image', null);
     const privateImages = visibility === 'public' ? [] : this.store.list<Image>('image', projectId);
     return [...publicImages, ...privateImages];

@@ -1,4 +1,5 @@
 import {
+  COOKIE_PERSISTENCE_PROTOCOLS,
   HEALTH_HTTP_METHODS,
   HEALTH_MONITOR_TYPES,
   LB_ALGORITHMS,
@@ -150,7 +151,7 @@ export const algorithm = (value: unknown, field: string): LbAlgorithm => oneOf(v
 export function sessionPersistence(input: SessionPersistenceInput | null | undefined, protocol: ListenerProtocol, field: string): SessionPersistence | null {
   if (!input) return null;
   const type = oneOf(input.type, SESSION_PERSISTENCE_TYPES, 'Session persistence', `${at(field)}type`);
-  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && protocol !== 'HTTP' && protocol !== 'TERMINATED_HTTPS') {
+  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !COOKIE_PERSISTENCE_PROTOCOLS.includes(protocol)) {
     throw invalidInput(
       `${type} persistence needs an HTTP or TERMINATED_HTTPS listener; a ${protocol} listener cannot read cookies. Use SOURCE_IP`,
       `${at(field)}type`,

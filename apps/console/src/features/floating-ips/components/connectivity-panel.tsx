@@ -1,4 +1,5 @@
-import { CONNECTIVITY_TESTS, type ConnectivityVerdictDto } from '@sandcloud/api-schemas';
+import type { ConnectivityVerdictDto } from '@sandcloud/api-schemas';
+import { CONNECTIVITY_TESTS } from '@sandcloud/domain';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
