@@ -7,6 +7,9 @@
 export const PROVISIONING_STATUSES = ['ACTIVE', 'PENDING_CREATE', 'PENDING_UPDATE', 'PENDING_DELETE', 'ERROR'] as const;
 export type ProvisioningStatus = (typeof PROVISIONING_STATUSES)[number];
 
+/** Provisioning statuses in which a load balancer carries traffic (an update does not interrupt it). */
+export const SERVING_PROVISIONING_STATUSES: readonly ProvisioningStatus[] = ['ACTIVE', 'PENDING_UPDATE'];
+
 /** Octavia operating_status: whether it carries traffic, from the health checks. */
 export const OPERATING_STATUSES = ['ONLINE', 'DEGRADED', 'OFFLINE', 'NO_MONITOR', 'ERROR'] as const;
 export type OperatingStatus = (typeof OPERATING_STATUSES)[number];
