@@ -15,7 +15,7 @@ export type { SecurityGroup } from './security-groups/security-group-service.ts'
 export { describeRule } from './network/reachability.ts';
 export type { Instance } from './compute/instance.ts';
 export type { FloatingIp } from './floating-ips/floating-ip-service.ts';
-export type { ConnectivityResult, ConnectivitySnapshot, ConnectivityTest, ConnectivityVerdict, InstanceVerdicts } from './connectivity/connectivity-service.ts';
+export type { ConnectivityResult, ConnectivitySnapshot, ConnectivityVerdict, InstanceVerdicts } from './connectivity/connectivity-service.ts';
 export { DEFAULT_INTERNET_SOURCE } from './connectivity/connectivity-service.ts';
 export type {
   LoadBalancer,

@@ -1,3 +1,4 @@
+import type { ConnectivityTest } from '@sandcloud/domain';
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
@@ -15,8 +16,6 @@ import {
   type SecurityGroupRuleset,
   type SecurityGroupService,
 } from '../security-groups/security-group-service.ts';
-
-export type ConnectivityTest = 'ping' | 'ssh' | 'http';
 
 const TESTS: Record<ConnectivityTest, { protocol: TrafficProtocol; port?: number }> = {
   ping: { protocol: 'icmp' },
