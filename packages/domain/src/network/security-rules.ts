@@ -3,12 +3,13 @@
 // Pure rules, so the engine enforces them and the console can check a form with
 // the very same code before sending it. Rule templates build on this file
 // (`rule-templates.ts`); this file never imports them, so the two form no cycle.
-import { parseCidr } from './cidr.ts';
+import { IP_FAMILIES, parseCidr } from './cidr.ts';
 
 export const RULE_DIRECTIONS = ['ingress', 'egress'] as const;
 export type RuleDirection = (typeof RULE_DIRECTIONS)[number];
 
-export const ETHER_TYPES = ['IPv4', 'IPv6'] as const;
+/** Neutron's ether types are the address families. */
+export const ETHER_TYPES = IP_FAMILIES;
 export type EtherType = (typeof ETHER_TYPES)[number];
 
 /** Protocols a rule can name; a rule with protocol null admits any protocol. */
