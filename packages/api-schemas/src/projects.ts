@@ -1,4 +1,4 @@
-import { DESCRIPTION_MAX_LENGTH, PROJECT_ROLES } from '@sandcloud/domain';
+import { DESCRIPTION_MAX_LENGTH, PROJECT_NAME_MAX_LENGTH, PROJECT_NAME_PATTERN, PROJECT_ROLES } from '@sandcloud/domain';
 import { z } from 'zod';
 
 export const projectRoleSchema = z.enum(PROJECT_ROLES);
@@ -9,8 +9,8 @@ export const createProjectRequestSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'Enter a project name')
-    .max(63, 'Project names have at most 63 characters')
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, ".", "_" or "-"'),
+    .max(PROJECT_NAME_MAX_LENGTH, `Project names have at most ${PROJECT_NAME_MAX_LENGTH} characters`)
+    .regex(PROJECT_NAME_PATTERN, 'Use letters, digits, spaces, ".", "_" or "-"'),
   description: z.string().max(DESCRIPTION_MAX_LENGTH).default(''),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;

@@ -12,5 +12,11 @@ export const DESCRIPTION_MAX_LENGTH = 255;
 export const SECURITY_GROUP_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/;
 /** Key pair names: letters, digits, "-" and "_". */
 export const KEY_PAIR_NAME_PATTERN = /^[A-Za-z0-9_-]+$/;
+/** User names: 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
+/** Project names: letters and digits of any script, spaces, ".", "_" and "-", at most 63 characters. */
+export const PROJECT_NAME_MAX_LENGTH = 63;
+export const PROJECT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u;
+
 /** Glance image names are free text; only control characters are refused. */
 export const IMAGE_NAME_PATTERN = /^[^\p{Cc}]+$/u;

@@ -1,3 +1,4 @@
+import { PROJECT_NAME_PATTERN } from '@sandcloud/domain';
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
@@ -30,7 +31,6 @@ const DENIAL: Record<Permission, string> = {
   manage: 'Only project admins can manage members',
 };
 
-export const PROJECT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u;
 
 /** Work a module does when Compute & Network is activated in a project (default network, group…). */
 export type ActivationHook = (projectId: string) => void;
