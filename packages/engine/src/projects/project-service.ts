@@ -1,10 +1,9 @@
-import { PROJECT_NAME_PATTERN } from '@sandcloud/domain';
+import { PROJECT_NAME_PATTERN, type ProjectRole } from '@sandcloud/domain';
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
 import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 
-export type ProjectRole = 'admin' | 'member' | 'viewer';
 /** What a request needs: reading, changing resources, or managing the project's members. */
 export type Permission = 'read' | 'write' | 'manage';
 
