@@ -1,3 +1,4 @@
+import { USERNAME_PATTERN } from '@sandcloud/domain';
 import { z } from 'zod';
 import { languageSchema } from './common.ts';
 
@@ -27,7 +28,7 @@ export const createUserRequestSchema = z.strictObject({
   username: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/, 'User names are 2–64 letters, digits, ".", "_" or "-"'),
+    .regex(USERNAME_PATTERN, 'User names are 2–64 letters, digits, ".", "_" or "-"'),
   password: z.string().min(8, 'Passwords have at least 8 characters').max(256),
   isAdmin: z.boolean().default(false),
 });

@@ -1,3 +1,4 @@
+import { NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN } from '@sandcloud/domain';
 import { z } from 'zod';
 
 /** One error shape for every failure the API answers. */
@@ -36,5 +37,5 @@ export const resourceNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a name')
-  .max(255, 'Names have at most 255 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'Use letters, digits, ".", "_" and "-", starting with a letter or digit');
+  .max(NAME_MAX_LENGTH, `Names have at most ${NAME_MAX_LENGTH} characters`)
+  .regex(RESOURCE_NAME_PATTERN, 'Use letters, digits, ".", "_" and "-", starting with a letter or digit');

@@ -4,6 +4,7 @@ export interface ResourceEventDto {
   id: string;
   projectId: string | null;
   change: 'created' | 'updated' | 'deleted';
+  /** Any kind's status (see `ResourceStatus` in the domain), or DELETED when the resource is gone. */
   status: string | null;
   at: string;
 }

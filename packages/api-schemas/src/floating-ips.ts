@@ -1,3 +1,4 @@
+import type { FloatingIpStatus, PortDeviceType } from '@sandcloud/domain';
 import { z } from 'zod';
 
 /** `[+생성]` takes no options: the address comes from the public pool. */
@@ -11,11 +12,11 @@ export interface FloatingIpDto {
   id: string;
   address: string;
   /** Neutron: DOWN while unassociated, ACTIVE when it forwards to a port. */
-  status: 'DOWN' | 'ACTIVE';
+  status: FloatingIpStatus;
   portId: string | null;
   fixedIp: string | null;
   /** What the port belongs to: an instance now, a load balancer later. */
-  target: { type: 'instance' | 'load-balancer'; id: string; name: string } | null;
+  target: { type: PortDeviceType; id: string; name: string } | null;
   createdAt: string;
 }
 
@@ -23,7 +24,7 @@ export interface FloatingIpDto {
 export interface AttachablePortDto {
   id: string;
   fixedIp: string;
-  deviceType: 'instance' | 'load-balancer';
+  deviceType: PortDeviceType;
   deviceId: string;
   deviceName: string;
   hasFloatingIp: boolean;

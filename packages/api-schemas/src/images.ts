@@ -1,3 +1,4 @@
+import { DESCRIPTION_MAX_LENGTH, IMAGE_NAME_PATTERN, IMAGE_VISIBILITIES, NAME_MAX_LENGTH, type ImageAction, type ImageStatus, type ImageVisibility, type OsType } from '@sandcloud/domain';
 import { z } from 'zod';
 import { pageQuerySchema } from './common.ts';
 
@@ -6,13 +7,13 @@ export const imageNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter an image name')
-  .max(255, 'Image names have at most 255 characters')
-  .regex(/^[^\p{Cc}]+$/u, 'Image names cannot contain control characters');
+  .max(NAME_MAX_LENGTH, `Image names have at most ${NAME_MAX_LENGTH} characters`)
+  .regex(IMAGE_NAME_PATTERN, 'Image names cannot contain control characters');
 
-const imageDescriptionSchema = z.string().max(255, 'Descriptions have at most 255 characters');
+const imageDescriptionSchema = z.string().max(DESCRIPTION_MAX_LENGTH, `Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`);
 
 export const imageListQuerySchema = pageQuerySchema.extend({
-  visibility: z.enum(['public', 'private'], { error: 'Visibility is public or private' }).optional(),
+  visibility: z.enum(IMAGE_VISIBILITIES, { error: `Visibility is ${IMAGE_VISIBILITIES.join(' or ')}` }).optional(),
 });
 
 /** `[추가기능] > [Image 생성]`: captures a SHUTOFF instance's root disk as a private image. */
@@ -29,17 +30,15 @@ export const updateImageRequestSchema = z.strictObject({
 });
 export type UpdateImageRequest = z.infer<typeof updateImageRequestSchema>;
 
-export type ImageAction = 'delete';
-
 /** Glance image: public ones come with the cloud; private ones are captured from instances. */
 export interface ImageDto {
   id: string;
   name: string;
   description: string;
   /** queued → saving → active while a private image is captured. */
-  status: string;
-  visibility: 'public' | 'private';
-  osType: 'linux' | 'windows';
+  status: ImageStatus;
+  visibility: ImageVisibility;
+  osType: OsType;
   osDistro: string;
   osVersion: string;
   minDiskGb: number;

@@ -1,19 +1,30 @@
+import {
+  BULK_INSTANCE_ACTIONS,
+  CONNECTIVITY_TESTS,
+  INSTANCE_NAME_MAX_LENGTH,
+  INSTANCE_POWER_ACTIONS,
+  MAX_INSTANCE_COUNT,
+  MAX_ROOT_DISK_GB,
+  MIN_ROOT_DISK_GB,
+  type ConnectivityTest,
+  type InstanceAction,
+  type InstanceStatus,
+  type InstanceTaskState,
+  type PowerState,
+} from '@sandcloud/domain';
 import { z } from 'zod';
 import { resourceNameSchema } from './common.ts';
 import { zoneSchema } from './catalog.ts';
 
-export const MAX_ROOT_DISK_GB = 1024;
-export const MAX_INSTANCE_COUNT = 10;
-
 export const createInstanceRequestSchema = z.strictObject({
-  name: resourceNameSchema.max(63, 'Instance names have at most 63 characters'),
+  name: resourceNameSchema.max(INSTANCE_NAME_MAX_LENGTH, `Instance names have at most ${INSTANCE_NAME_MAX_LENGTH} characters`),
   imageId: z.string().min(1, 'Choose an image'),
   flavorId: z.string().min(1, 'Choose a flavor'),
   zone: zoneSchema,
   rootDiskGb: z
     .number({ error: 'Enter the root disk size in GB' })
     .int('Disk sizes are whole GB')
-    .min(1)
+    .min(MIN_ROOT_DISK_GB)
     .max(MAX_ROOT_DISK_GB, `Root disks are at most ${MAX_ROOT_DISK_GB} GB (1 TB)`),
   count: z
     .number({ error: 'Enter how many instances to create' })
@@ -26,15 +37,12 @@ export const createInstanceRequestSchema = z.strictObject({
 });
 export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
 
-export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot', 'delete', 'create_image', 'change_security_groups'] as const;
-export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
-
 export const instanceActionRequestSchema = z.strictObject({
-  action: z.enum(['stop', 'start', 'reboot', 'hard-reboot'], { error: 'Action is one of stop, start, reboot, hard-reboot' }),
+  action: z.enum(INSTANCE_POWER_ACTIONS, { error: `Action is one of ${INSTANCE_POWER_ACTIONS.join(', ')}` }),
 });
 
 export const bulkInstanceActionRequestSchema = z.strictObject({
-  action: z.enum(['stop', 'start', 'delete'], { error: 'Action is one of stop, start, delete' }),
+  action: z.enum(BULK_INSTANCE_ACTIONS, { error: `Action is one of ${BULK_INSTANCE_ACTIONS.join(', ')}` }),
   instanceIds: z.array(z.string()).min(1, 'Select at least one instance').max(100),
 });
 
@@ -45,11 +53,11 @@ export const updateInstanceSecurityGroupsSchema = z.strictObject({
 export interface InstanceDto {
   id: string;
   name: string;
-  status: string;
+  status: InstanceStatus;
   /** An operation in flight (powering-off, powering-on, deleting, image_snapshot), or null. */
-  taskState: string | null;
+  taskState: InstanceTaskState;
   /** Nova's power state: RUNNING, SHUTDOWN, NOSTATE. */
-  powerState: string;
+  powerState: PowerState;
   imageId: string;
   imageName: string;
   flavorId: string;
@@ -73,20 +81,20 @@ export interface InstanceDto {
 
 export interface ResourceHistoryEntryDto {
   at: string;
+  /** The status the resource moved to (any kind's), or null for a note. */
   status: string | null;
   message: string;
 }
 
-export const CONNECTIVITY_TESTS = ['ping', 'ssh', 'http'] as const;
 export const connectivityTestRequestSchema = z.strictObject({
-  test: z.enum(CONNECTIVITY_TESTS, { error: 'Test is one of ping, ssh, http' }),
+  test: z.enum(CONNECTIVITY_TESTS, { error: `Test is one of ${CONNECTIVITY_TESTS.join(', ')}` }),
   /** The outside address the traffic comes from; any Internet address by default. */
   sourceIp: z.ipv4({ error: 'Enter an IPv4 address' }).optional(),
 });
 export type ConnectivityTestRequest = z.infer<typeof connectivityTestRequestSchema>;
 
 export interface ConnectivityVerdictDto {
-  test: (typeof CONNECTIVITY_TESTS)[number];
+  test: ConnectivityTest;
   target: string;
   allowed: boolean;
   reason: {

@@ -1,3 +1,4 @@
+import { KEY_PAIR_ALGORITHMS, KEY_PAIR_NAME_PATTERN, NAME_MAX_LENGTH, type KeyPairSource } from '@sandcloud/domain';
 import { z } from 'zod';
 
 /** Key pair names as Nova accepts them: letters, digits, "-", "_" (and spaces inside), up to 255. */
@@ -5,12 +6,12 @@ export const keyPairNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a key pair name')
-  .max(255, 'Key pair names have at most 255 characters')
-  .regex(/^[A-Za-z0-9_-]+$/, 'Use letters, digits, "-" and "_" only');
+  .max(NAME_MAX_LENGTH, `Key pair names have at most ${NAME_MAX_LENGTH} characters`)
+  .regex(KEY_PAIR_NAME_PATTERN, 'Use letters, digits, "-" and "_" only');
 
 export const createKeyPairRequestSchema = z.strictObject({
   name: keyPairNameSchema,
-  algorithm: z.enum(['rsa', 'ed25519'], { error: 'Algorithm is rsa or ed25519' }).default('rsa'),
+  algorithm: z.enum(KEY_PAIR_ALGORITHMS, { error: `Algorithm is ${KEY_PAIR_ALGORITHMS.join(' or ')}` }).default('rsa'),
 });
 export type CreateKeyPairRequest = z.infer<typeof createKeyPairRequestSchema>;
 
@@ -27,7 +28,7 @@ export interface KeyPairDto {
   publicKey: string;
   fingerprint: string;
   md5Fingerprint: string;
-  source: 'generated' | 'imported';
+  source: KeyPairSource;
   instanceCount: number;
   createdAt: string;
 }

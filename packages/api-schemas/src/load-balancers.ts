@@ -1,46 +1,33 @@
+import {
+  COOKIE_PERSISTENCE_PROTOCOLS,
+  DESCRIPTION_MAX_LENGTH,
+  HEALTH_HTTP_METHODS,
+  HEALTH_MONITOR_TYPES,
+  LB_ALGORITHMS,
+  LB_DEFAULTS,
+  LB_LIMITS,
+  LISTENER_PROTOCOLS,
+  SESSION_PERSISTENCE_TYPES,
+  type HealthHttpMethod,
+  type HealthMonitorType,
+  type InstanceStatus,
+  type LbAlgorithm,
+  type ListenerProtocol,
+  type LoadBalancerAction,
+  type OperatingStatus,
+  type PoolProtocol,
+  type ProvisioningStatus,
+  type SessionPersistenceType,
+} from '@sandcloud/domain';
 import { z } from 'zod';
 import { resourceNameSchema } from './common.ts';
 
 // Load balancers as OpenStack Octavia models them: a load balancer (a VIP on a subnet) with
 // listeners; each listener forwards to its own pool of members (instances) watched by a health
-// monitor. The wizard (`[+ Load Balancer 생성]`) creates the whole tree in one request.
+// monitor. The wizard (`[+ Load Balancer 생성]`) creates the whole tree in one request. The
+// vocabulary (protocols, methods, statuses, defaults, limits) comes from `@sandcloud/domain`.
 
-export const LB_ALGORITHMS = ['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP'] as const;
-export const LISTENER_PROTOCOLS = ['TCP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS'] as const;
-export const HEALTH_MONITOR_TYPES = ['TCP', 'HTTP', 'HTTPS'] as const;
-export const SESSION_PERSISTENCE_TYPES = ['SOURCE_IP', 'HTTP_COOKIE', 'APP_COOKIE'] as const;
-export const HEALTH_HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
-
-export type LbAlgorithm = (typeof LB_ALGORITHMS)[number];
-export type ListenerProtocol = (typeof LISTENER_PROTOCOLS)[number];
-export type HealthMonitorType = (typeof HEALTH_MONITOR_TYPES)[number];
-export type SessionPersistenceType = (typeof SESSION_PERSISTENCE_TYPES)[number];
-export type HealthHttpMethod = (typeof HEALTH_HTTP_METHODS)[number];
-export type LbProvisioningStatus = 'ACTIVE' | 'PENDING_CREATE' | 'PENDING_UPDATE' | 'PENDING_DELETE' | 'ERROR';
-export type LbOperatingStatus = 'ONLINE' | 'DEGRADED' | 'OFFLINE' | 'NO_MONITOR' | 'ERROR';
-
-/** Values the wizard starts with (and the API assumes when a field is left out). */
-export const LB_DEFAULTS = {
-  connectionLimit: 2000,
-  keepAliveTimeoutSeconds: 300,
-  weight: 1,
-  delaySeconds: 5,
-  timeoutSeconds: 5,
-  maxRetries: 3,
-  httpMethod: 'GET',
-  urlPath: '/',
-  expectedCodes: '200',
-} as const;
-
-export const LB_LIMITS = {
-  connectionLimit: { min: 1, max: 100_000 },
-  keepAliveTimeoutSeconds: { min: 1, max: 3600 },
-  delaySeconds: { min: 1, max: 3600 },
-  timeoutSeconds: { min: 1, max: 3600 },
-  maxRetries: { min: 1, max: 10 },
-  weight: { min: 0, max: 256 },
-  members: 50,
-} as const;
+const oneOf = (list: readonly string[]): string => `${list.slice(0, -1).join(', ')} or ${list.at(-1)}`;
 
 const wholeNumber = (label: string, min: number, max: number) =>
   z
@@ -90,7 +77,7 @@ export const cookieNameSchema = z
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'Cookie names use letters, digits and !#$%&\'*+.^_`|~-, no spaces');
 
 export const loadBalancerNameSchema = resourceNameSchema;
-export const loadBalancerDescriptionSchema = z.string().max(255, 'Descriptions have at most 255 characters');
+export const loadBalancerDescriptionSchema = z.string().max(DESCRIPTION_MAX_LENGTH, `Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`);
 
 export const tlsInputSchema = z.strictObject({
   certificatePem: z.string().trim().min(1, 'Paste the certificate (PEM)').max(65_536, 'The certificate is too long'),
@@ -100,7 +87,7 @@ export type TlsInput = z.infer<typeof tlsInputSchema>;
 
 export const sessionPersistenceSchema = z
   .strictObject({
-    type: z.enum(SESSION_PERSISTENCE_TYPES, { error: 'Session persistence is SOURCE_IP, HTTP_COOKIE or APP_COOKIE' }),
+    type: z.enum(SESSION_PERSISTENCE_TYPES, { error: `Session persistence is ${oneOf(SESSION_PERSISTENCE_TYPES)}` }),
     cookieName: z.string().nullable().default(null),
   })
   .superRefine((value, ctx) => {
@@ -120,7 +107,7 @@ const allowedCidrsSchema = z.array(z.string().trim().min(1, 'Enter a CIDR such a
 /** A listener: the protocol and port the load balancer accepts traffic on. */
 export const listenerInputSchema = z
   .strictObject({
-    protocol: z.enum(LISTENER_PROTOCOLS, { error: 'Protocol is TCP, HTTP, HTTPS or TERMINATED_HTTPS' }),
+    protocol: z.enum(LISTENER_PROTOCOLS, { error: `Protocol is ${oneOf(LISTENER_PROTOCOLS)}` }),
     protocolPort: portNumberSchema('Load Balancer Port'),
     connectionLimit: connectionLimitSchema.default(LB_DEFAULTS.connectionLimit),
     keepAliveTimeoutSeconds: keepAliveSchema.default(LB_DEFAULTS.keepAliveTimeoutSeconds),
@@ -147,7 +134,7 @@ export const memberInputSchema = z.strictObject({
 /** The health check: how the load balancer decides a member can take traffic. */
 export const healthMonitorInputSchema = z
   .strictObject({
-    type: z.enum(HEALTH_MONITOR_TYPES, { error: 'The health check protocol is TCP, HTTP or HTTPS' }),
+    type: z.enum(HEALTH_MONITOR_TYPES, { error: `The health check protocol is ${oneOf(HEALTH_MONITOR_TYPES)}` }),
     monitorPort: portNumberSchema('Health Port'),
     delaySeconds: wholeNumber('Interval (s)', LB_LIMITS.delaySeconds.min, LB_LIMITS.delaySeconds.max).default(LB_DEFAULTS.delaySeconds),
     timeoutSeconds: wholeNumber('Timeout (s)', LB_LIMITS.timeoutSeconds.min, LB_LIMITS.timeoutSeconds.max).default(LB_DEFAULTS.timeoutSeconds),
@@ -165,15 +152,12 @@ export type HealthMonitorInput = z.input<typeof healthMonitorInputSchema>;
 
 /** The pool behind a listener: how traffic is spread, on which instance port, to which instances. */
 export const poolInputSchema = z.strictObject({
-  lbAlgorithm: z.enum(LB_ALGORITHMS, { error: 'Load Balancing method is ROUND_ROBIN, LEAST_CONNECTIONS or SOURCE_IP' }),
+  lbAlgorithm: z.enum(LB_ALGORITHMS, { error: `Load Balancing method is ${oneOf(LB_ALGORITHMS)}` }),
   memberPort: portNumberSchema('Instance Port'),
   sessionPersistence: sessionPersistenceSchema.nullable().default(null),
   members: z.array(memberInputSchema, { error: 'Add at least one instance' }).min(1, 'Add at least one instance').max(LB_LIMITS.members, `At most ${LB_LIMITS.members} instances`),
   healthMonitor: healthMonitorInputSchema,
 });
-
-/** Cookies can only be read by a load balancer that speaks HTTP to the client. */
-export const COOKIE_PERSISTENCE_PROTOCOLS: readonly ListenerProtocol[] = ['HTTP', 'TERMINATED_HTTPS'];
 
 function checkPersistence(value: { listener: { protocol: ListenerProtocol }; pool: { sessionPersistence: SessionPersistenceInput | null } }, ctx: z.RefinementCtx) {
   const type = value.pool.sessionPersistence?.type;
@@ -213,7 +197,7 @@ export const updateListenerRequestSchema = z.strictObject({
   connectionLimit: connectionLimitSchema.optional(),
   keepAliveTimeoutSeconds: keepAliveSchema.optional(),
   allowedCidrs: allowedCidrsSchema.optional(),
-  lbAlgorithm: z.enum(LB_ALGORITHMS, { error: 'Load Balancing method is ROUND_ROBIN, LEAST_CONNECTIONS or SOURCE_IP' }).optional(),
+  lbAlgorithm: z.enum(LB_ALGORITHMS, { error: `Load Balancing method is ${oneOf(LB_ALGORITHMS)}` }).optional(),
   sessionPersistence: sessionPersistenceSchema.nullable().optional(),
 });
 export type UpdateListenerRequest = z.input<typeof updateListenerRequestSchema>;
@@ -254,23 +238,23 @@ export interface LoadBalancerMemberDto {
   instanceId: string;
   instanceName: string;
   /** The instance's status now (ACTIVE, SHUTOFF…), or null when it is gone. */
-  instanceStatus: string | null;
+  instanceStatus: InstanceStatus | null;
   address: string;
   protocolPort: number;
   weight: number;
   adminStateUp: boolean;
-  provisioningStatus: LbProvisioningStatus;
+  provisioningStatus: ProvisioningStatus;
   /** From the health checks: ONLINE, OFFLINE (failing or disabled), NO_MONITOR. */
-  operatingStatus: LbOperatingStatus;
+  operatingStatus: OperatingStatus;
 }
 
 export interface LoadBalancerPoolDto {
   id: string;
-  protocol: 'TCP' | 'HTTP' | 'HTTPS';
+  protocol: PoolProtocol;
   lbAlgorithm: LbAlgorithm;
   memberPort: number;
   sessionPersistence: { type: SessionPersistenceType; cookieName: string | null } | null;
-  operatingStatus: LbOperatingStatus;
+  operatingStatus: OperatingStatus;
   healthMonitor: HealthMonitorDto | null;
   members: LoadBalancerMemberDto[];
 }
@@ -293,8 +277,8 @@ export interface LoadBalancerListenerDto {
   connectionLimit: number;
   keepAliveTimeoutSeconds: number;
   allowedCidrs: string[];
-  provisioningStatus: LbProvisioningStatus;
-  operatingStatus: LbOperatingStatus;
+  provisioningStatus: ProvisioningStatus;
+  operatingStatus: OperatingStatus;
   /** TERMINATED_HTTPS: the certificate presented (the private key is never sent back). */
   certificate: CertificateInfoDto | null;
   pool: LoadBalancerPoolDto;
@@ -310,14 +294,12 @@ export interface LoadBalancerStatsDto {
   bytesOut: number;
 }
 
-export type LoadBalancerAction = 'update' | 'delete';
-
 export interface LoadBalancerDto {
   id: string;
   name: string;
   description: string;
-  provisioningStatus: LbProvisioningStatus;
-  operatingStatus: LbOperatingStatus;
+  provisioningStatus: ProvisioningStatus;
+  operatingStatus: OperatingStatus;
   /** Why it is in ERROR, when it is. */
   errorReason: string | null;
   vipAddress: string;
@@ -351,5 +333,5 @@ export interface LoadBalancerConnectivityDto {
   reason: { code: LoadBalancerReachabilityCode; message: string };
   listener: { id: string; name: string } | null;
   /** Each member of the listener's pool: does the load balancer's traffic reach it? */
-  members: { name: string; address: string; port: number; operatingStatus: LbOperatingStatus; reachable: boolean; reason: string }[];
+  members: { name: string; address: string; port: number; operatingStatus: OperatingStatus; reachable: boolean; reason: string }[];
 }

@@ -1,8 +1,10 @@
+import type { NetworkStatus } from '@sandcloud/domain';
+
 /** A project network with its (single) subnet, as the VPC screen lists it. */
 export interface NetworkDto {
   id: string;
   name: string;
-  status: string;
+  status: NetworkStatus;
   subnetId: string;
   cidr: string;
   gatewayIp: string;

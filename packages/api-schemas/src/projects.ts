@@ -1,6 +1,7 @@
+import { DESCRIPTION_MAX_LENGTH, PROJECT_NAME_MAX_LENGTH, PROJECT_NAME_PATTERN, PROJECT_ROLES } from '@sandcloud/domain';
 import { z } from 'zod';
 
-export const projectRoleSchema = z.enum(['admin', 'member', 'viewer']);
+export const projectRoleSchema = z.enum(PROJECT_ROLES);
 export type ProjectRole = z.infer<typeof projectRoleSchema>;
 
 export const createProjectRequestSchema = z.strictObject({
@@ -8,9 +9,9 @@ export const createProjectRequestSchema = z.strictObject({
     .string()
     .trim()
     .min(1, 'Enter a project name')
-    .max(63, 'Project names have at most 63 characters')
-    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'Use letters, digits, spaces, ".", "_" or "-"'),
-  description: z.string().max(255).default(''),
+    .max(PROJECT_NAME_MAX_LENGTH, `Project names have at most ${PROJECT_NAME_MAX_LENGTH} characters`)
+    .regex(PROJECT_NAME_PATTERN, 'Use letters, digits, spaces, ".", "_" or "-"'),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH).default(''),
 });
 export type CreateProjectRequest = z.infer<typeof createProjectRequestSchema>;
 

@@ -1,42 +1,54 @@
+import {
+  DESCRIPTION_MAX_LENGTH,
+  ETHER_TYPES,
+  NAME_MAX_LENGTH,
+  RULE_DIRECTIONS,
+  RULE_PROTOCOLS,
+  SECURITY_GROUP_NAME_PATTERN,
+  type EtherType,
+  type RuleDirection,
+  type RuleProtocol,
+  type RuleTemplateId,
+} from '@sandcloud/domain';
 import { z } from 'zod';
 
 export const securityGroupNameSchema = z
   .string()
   .trim()
   .min(1, 'Enter a security group name')
-  .max(255, 'Security group names have at most 255 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, ".", "_" and "-"');
+  .max(NAME_MAX_LENGTH, `Security group names have at most ${NAME_MAX_LENGTH} characters`)
+  .regex(SECURITY_GROUP_NAME_PATTERN, 'Use letters, digits, spaces, ".", "_" and "-"');
 
 export const createSecurityGroupRequestSchema = z.strictObject({
   name: securityGroupNameSchema,
-  description: z.string().max(255).default(''),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH).default(''),
 });
 export const updateSecurityGroupRequestSchema = z.strictObject({
   name: securityGroupNameSchema.optional(),
-  description: z.string().max(255).optional(),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH).optional(),
 });
 
 const port = z.number({ error: 'Ports are numbers from 1 to 65535' }).int('Ports are whole numbers');
 
 /** A rule as the `[+ Rule 추가]` dialog sends it; the engine validates the combinations. */
 export const createSecurityGroupRuleRequestSchema = z.strictObject({
-  direction: z.enum(['ingress', 'egress'], { error: 'Direction is ingress or egress' }),
-  etherType: z.enum(['IPv4', 'IPv6'], { error: 'Ether type is IPv4 or IPv6' }).default('IPv4'),
-  protocol: z.enum(['tcp', 'udp', 'icmp'], { error: 'Protocol is tcp, udp, icmp or empty for any' }).nullable(),
+  direction: z.enum(RULE_DIRECTIONS, { error: `Direction is ${RULE_DIRECTIONS.join(' or ')}` }),
+  etherType: z.enum(ETHER_TYPES, { error: `Ether type is ${ETHER_TYPES.join(' or ')}` }).default('IPv4'),
+  protocol: z.enum(RULE_PROTOCOLS, { error: `Protocol is ${RULE_PROTOCOLS.join(', ')} or empty for any` }).nullable(),
   portRangeMin: port.nullable().default(null),
   portRangeMax: port.nullable().default(null),
   remoteIpPrefix: z.string().trim().nullable().default(null),
   remoteGroupId: z.string().nullable().default(null),
-  description: z.string().max(255).default(''),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH).default(''),
 });
 export type CreateSecurityGroupRuleRequest = z.infer<typeof createSecurityGroupRuleRequestSchema>;
 
 export interface SecurityGroupRuleDto {
   id: string;
   securityGroupId: string;
-  direction: 'ingress' | 'egress';
-  etherType: 'IPv4' | 'IPv6';
-  protocol: 'tcp' | 'udp' | 'icmp' | null;
+  direction: RuleDirection;
+  etherType: EtherType;
+  protocol: RuleProtocol;
   portRangeMin: number | null;
   portRangeMax: number | null;
   remoteIpPrefix: string | null;
@@ -58,9 +70,9 @@ export interface SecurityGroupDto {
 }
 
 export interface RuleTemplateDto {
-  id: string;
+  id: RuleTemplateId;
   label: string;
-  protocol: 'tcp' | 'udp' | 'icmp' | null;
+  protocol: RuleProtocol;
   portRangeMin: number | null;
   portRangeMax: number | null;
   customizable: boolean;

@@ -1,3 +1,14 @@
+import type {
+  FloatingIpStatus,
+  InstanceStatus,
+  InstanceTaskState,
+  NetworkStatus,
+  OperatingStatus,
+  PortDeviceType,
+  PowerState,
+  ProvisioningStatus,
+  VolumeStatus,
+} from '@sandcloud/domain';
 import { z } from 'zod';
 import type { ConnectivityVerdictDto } from './instances.ts';
 
@@ -18,7 +29,7 @@ export interface TopologyPublicNetworkDto {
 export interface TopologyRouterDto {
   id: string;
   name: string;
-  status: string;
+  status: NetworkStatus;
   /** The external network its gateway is on (the Public Network), or null for an internal router. */
   externalNetworkId: string | null;
   /** The project networks it has an interface on. */
@@ -35,17 +46,17 @@ export interface TopologySubnetDto {
 export interface TopologyNetworkDto {
   id: string;
   name: string;
-  status: string;
+  status: NetworkStatus;
   subnets: TopologySubnetDto[];
 }
 
 export interface TopologyInstanceDto {
   id: string;
   name: string;
-  status: string;
+  status: InstanceStatus;
   /** An operation in flight (powering-off, deleting…), or null. */
-  taskState: string | null;
-  powerState: string;
+  taskState: InstanceTaskState;
+  powerState: PowerState;
   networkId: string;
   portId: string | null;
   privateIp: string | null;
@@ -57,11 +68,11 @@ export interface TopologyInstanceDto {
 export interface TopologyFloatingIpDto {
   id: string;
   address: string;
-  status: 'DOWN' | 'ACTIVE';
+  status: FloatingIpStatus;
   portId: string | null;
   fixedIp: string | null;
   /** What it forwards to; null while free. */
-  target: { type: 'instance' | 'load-balancer'; id: string } | null;
+  target: { type: PortDeviceType; id: string } | null;
 }
 
 export interface TopologySecurityGroupDto {
@@ -73,7 +84,7 @@ export interface TopologySecurityGroupDto {
 export interface TopologyVolumeDto {
   id: string;
   name: string;
-  status: string;
+  status: VolumeStatus;
   sizeGb: number;
   attachments: { instanceId: string; device: string | null }[];
 }
@@ -85,13 +96,13 @@ export interface TopologyLoadBalancerMemberDto {
   address: string;
   port: number;
   /** Health as the load balancer sees it (ONLINE, OFFLINE…), when known. */
-  status: string | null;
+  status: OperatingStatus | null;
 }
 
 export interface TopologyLoadBalancerDto {
   id: string;
   name: string;
-  status: string;
+  status: ProvisioningStatus;
   /** The network (subnet) its VIP is on. */
   networkId: string;
   vipAddress: string;

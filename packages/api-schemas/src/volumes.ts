@@ -1,11 +1,18 @@
+import {
+  DESCRIPTION_MAX_LENGTH,
+  MAX_VOLUME_GB,
+  MIN_VOLUME_GB,
+  VOLUME_TYPES,
+  type InstanceStatus,
+  type InstanceTaskState,
+  type VolumeAction,
+  type VolumeSnapshotStatus,
+  type VolumeStatus,
+  type VolumeType,
+} from '@sandcloud/domain';
 import { z } from 'zod';
 import { resourceNameSchema } from './common.ts';
 import { zoneSchema } from './catalog.ts';
-
-export const VOLUME_TYPES = ['HDD', 'SSD'] as const;
-export type VolumeType = (typeof VOLUME_TYPES)[number];
-export const MIN_VOLUME_GB = 10;
-export const MAX_VOLUME_GB = 1000;
 
 export const volumeSizeSchema = z
   .number({ error: 'Enter the size in GB' })
@@ -13,8 +20,8 @@ export const volumeSizeSchema = z
   .min(MIN_VOLUME_GB, `Block storage is at least ${MIN_VOLUME_GB} GB`)
   .max(MAX_VOLUME_GB, `Block storage is at most ${MAX_VOLUME_GB} GB`);
 
-const volumeDescriptionSchema = z.string().max(255, 'Descriptions have at most 255 characters');
-const volumeTypeSchema = z.enum(VOLUME_TYPES, { error: 'Type is HDD or SSD' });
+const volumeDescriptionSchema = z.string().max(DESCRIPTION_MAX_LENGTH, `Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`);
+const volumeTypeSchema = z.enum(VOLUME_TYPES, { error: `Type is ${VOLUME_TYPES.join(' or ')}` });
 
 /** `[+Block Storage 생성]`. With `snapshotId`, the volume is a copy of that snapshot (type and zone default to its). */
 export const createVolumeRequestSchema = z.strictObject({
@@ -55,9 +62,6 @@ export const createVolumeSnapshotRequestSchema = z.strictObject({
 });
 export type CreateVolumeSnapshotRequest = z.infer<typeof createVolumeSnapshotRequestSchema>;
 
-export type VolumeStatus = 'creating' | 'available' | 'attaching' | 'in-use' | 'detaching' | 'extending' | 'deleting' | 'error';
-export type VolumeAction = 'attach' | 'detach' | 'extend' | 'snapshot' | 'delete';
-
 /** The "연결 정보" column: which instance, as which device. */
 export interface VolumeAttachmentDto {
   instanceId: string;
@@ -94,7 +98,7 @@ export interface VolumeSnapshotDto {
   id: string;
   name: string;
   description: string;
-  status: 'creating' | 'available' | 'deleting' | 'error';
+  status: VolumeSnapshotStatus;
   volumeId: string;
   volumeName: string;
   sizeGb: number;
@@ -108,8 +112,8 @@ export interface AttachableInstanceDto {
   id: string;
   name: string;
   zone: string;
-  status: string;
-  taskState: string | null;
+  status: InstanceStatus;
+  taskState: InstanceTaskState;
   /** Null when the volume can be attached to it now. */
   problem: 'OTHER_ZONE' | 'INSTANCE_STATE' | null;
 }

@@ -36,13 +36,6 @@ export function hasBody(request: InboundHttpRequest): boolean {
   return request.headers?.['content-length'] !== undefined || request.headers?.['transfer-encoding'] !== undefined;
 }
 
-/** The request as a guest's server sees it, coming from `clientIp`. Reads the body only when there is one. */
-export async function guestRequest(req: IncomingMessage, clientIp: string, clientPort?: number): Promise<InboundHttpRequest> {
-  const request = inboundRequest(req, clientIp, clientPort);
-  if (hasBody(request)) request.body = await readBody(req);
-  return request;
-}
-
 /** The body of a request, refused above MAX_REQUEST_BODY. */
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ import { openDatabase } from './store/database.ts';
 import { ResourceStore } from './store/resource-store.ts';
 import { SqliteScheduledTasks } from './store/scheduled-tasks.ts';
 import { SettingsService } from './settings/settings-service.ts';
-import type { Quotas } from './catalog/quotas.ts';
+import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
 
 export interface EngineOptions {

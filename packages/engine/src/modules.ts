@@ -1,7 +1,7 @@
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
-import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
+import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
 import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';

@@ -1,4 +1,5 @@
-import type { Engine, Permission, Project, ProjectRole } from '@sandcloud/engine';
+import type { ProjectRole } from '@sandcloud/domain';
+import type { Engine, Permission, Project } from '@sandcloud/engine';
 import type { Request, RequestHandler } from 'express';
 import { currentSession } from './session.ts';
 

@@ -1,4 +1,5 @@
-import { FLAVORS, type Engine } from '@sandcloud/engine';
+import { FLAVORS } from '@sandcloud/domain';
+import type { Engine } from '@sandcloud/engine';
 import { pageQuerySchema, type FlavorDto, type QuotasDto } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';

@@ -1,4 +1,5 @@
-import type { Project, ProjectRole, ResourceEvent, User } from '@sandcloud/engine';
+import type { ProjectRole } from '@sandcloud/domain';
+import type { Project, ResourceEvent, User } from '@sandcloud/engine';
 import type { ProjectDto, ResourceEventDto, UserDto } from '@sandcloud/api-schemas';
 
 /** Engine records → API shapes: timestamps as ISO strings, internal fields left out. */

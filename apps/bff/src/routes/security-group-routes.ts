@@ -1,4 +1,5 @@
-import { describeRule, RULE_TEMPLATES, type Engine, type SecurityGroup } from '@sandcloud/engine';
+import { RULE_TEMPLATES } from '@sandcloud/domain';
+import { describeRule, type Engine, type SecurityGroup } from '@sandcloud/engine';
 import {
   createSecurityGroupRequestSchema,
   createSecurityGroupRuleRequestSchema,

@@ -1,6 +1,6 @@
+import { CONNECTIVITY_TESTS } from '@sandcloud/domain';
 import { DEFAULT_INTERNET_SOURCE, isInstancePort, type Engine } from '@sandcloud/engine';
 import {
-  CONNECTIVITY_TESTS,
   topologyQuerySchema,
   type TopologyDto,
   type TopologyFloatingIpDto,

@@ -2,10 +2,9 @@
 // briefly, then saves the disk; a failed capture leaves the image `killed`, as Glance does.
 import type { Lifecycle } from './lifecycle.ts';
 
-// Local until the domain vocabulary (`images.ts`) lands; the names match it.
-export type ImageStatus = 'queued' | 'saving' | 'active' | 'deleted' | 'killed';
+import type { ImageAction, ImageStatus } from '../images.ts';
 export type ImageState = { status: ImageStatus };
-export type ImageLifecycleAction = 'capture' | 'delete';
+export type ImageLifecycleAction = 'capture' | ImageAction;
 
 export const IMAGE_LIFECYCLE = {
   noun: 'image',

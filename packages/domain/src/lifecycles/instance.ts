@@ -3,18 +3,13 @@
 // the action's task, land on `to` or `error`); adding an action is a row here and a task function.
 import type { Lifecycle } from './lifecycle.ts';
 
-// Local until the domain vocabulary (`compute.ts`) lands; the names match it, so swapping is one import.
-/** Nova server statuses. HARD_REBOOT is the status while a hard reboot runs. */
-export type InstanceStatus = 'BUILD' | 'ACTIVE' | 'SHUTOFF' | 'REBOOT' | 'HARD_REBOOT' | 'ERROR';
-/** Nova task states: an operation in flight on an otherwise steady status (null when none). */
-export type InstanceTaskState = 'powering-off' | 'powering-on' | 'deleting' | 'image_snapshot' | null;
-export type PowerState = 'RUNNING' | 'SHUTDOWN' | 'NOSTATE';
+import type { InstanceAction, InstanceStatus, InstanceTaskState, PowerState } from '../compute.ts';
 
 /** What a lifecycle step writes on an instance. */
 export type InstanceState = { status?: InstanceStatus; taskState?: InstanceTaskState; powerState?: PowerState };
 
 /** Everything a user may ask of an instance, in the order the action menu lists them. */
-export type InstanceLifecycleAction = 'create' | 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'delete' | 'create_image' | 'change_security_groups';
+export type InstanceLifecycleAction = 'create' | InstanceAction;
 
 /** A failed step leaves the instance in ERROR with no task in flight (a hard reboot or delete gets it out). */
 const FAILED: InstanceState = { status: 'ERROR', taskState: null };

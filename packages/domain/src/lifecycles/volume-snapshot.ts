@@ -1,10 +1,9 @@
 // Cinder volume snapshots' lifecycle, as data (see `lifecycle.ts`).
 import type { Lifecycle } from './lifecycle.ts';
 
-// Local until the domain vocabulary (`block-storage.ts`) lands; the names match it.
-export type VolumeSnapshotStatus = 'creating' | 'available' | 'deleting' | 'error';
+import type { VolumeSnapshotAction, VolumeSnapshotStatus } from '../block-storage.ts';
 export type VolumeSnapshotState = { status: VolumeSnapshotStatus };
-export type VolumeSnapshotLifecycleAction = 'create' | 'create_volume' | 'delete';
+export type VolumeSnapshotLifecycleAction = 'create' | VolumeSnapshotAction;
 
 const FAILED: VolumeSnapshotState = { status: 'error' };
 

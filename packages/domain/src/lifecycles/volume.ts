@@ -1,11 +1,9 @@
 // Cinder volumes' lifecycle, as data (see `lifecycle.ts`; the engine's lifecycle runner executes it).
 import type { Lifecycle } from './lifecycle.ts';
 
-// Local until the domain vocabulary (`block-storage.ts`) lands; the names match it.
-/** Cinder volume statuses. */
-export type VolumeStatus = 'creating' | 'available' | 'attaching' | 'in-use' | 'detaching' | 'extending' | 'deleting' | 'error';
+import type { VolumeAction, VolumeStatus } from '../block-storage.ts';
 export type VolumeState = { status: VolumeStatus };
-export type VolumeLifecycleAction = 'create' | 'attach' | 'detach' | 'extend' | 'snapshot' | 'delete';
+export type VolumeLifecycleAction = 'create' | VolumeAction;
 
 const FAILED: VolumeState = { status: 'error' };
 

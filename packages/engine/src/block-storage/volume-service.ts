@@ -1,26 +1,24 @@
-import { VOLUME_LIFECYCLE } from '@sandcloud/domain';
+import {
+  isZone,
+  MAX_VOLUME_GB,
+  MIN_VOLUME_GB,
+  VOLUME_ATTACHABLE_INSTANCE_STATUSES,
+  VOLUME_LIFECYCLE,
+  VOLUME_TYPES,
+  ZONES,
+  type VolumeAction,
+  type VolumeType,
+} from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import { canTransition } from '../core/state-machine.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
-import { isZone, ZONES } from '../catalog/zones.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { InstanceService } from '../compute/instance-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import {
-  MAX_VOLUME_GB,
-  MIN_VOLUME_GB,
-  nextDevice,
-  SNAPSHOT_TRANSITIONS,
-  VOLUME_ATTACHABLE_INSTANCE_STATUSES,
-  VOLUME_TYPES,
-  type Volume,
-  type VolumeAction,
-  type VolumeSnapshot,
-  type VolumeType,
-} from './volume.ts';
+import { nextDevice, SNAPSHOT_TRANSITIONS, type Volume, type VolumeSnapshot } from './volume.ts';
 
 export interface CreateVolumeInput {
   name: string;

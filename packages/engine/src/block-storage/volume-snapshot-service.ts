@@ -1,9 +1,9 @@
-import { VOLUME_SNAPSHOT_LIFECYCLE } from '@sandcloud/domain';
+import { VOLUME_SNAPSHOT_LIFECYCLE, type VolumeSnapshotAction as SnapshotAction } from '@sandcloud/domain';
 import { invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import type { SnapshotAction, VolumeSnapshot } from './volume.ts';
+import type { VolumeSnapshot } from './volume.ts';
 import type { VolumeService } from './volume-service.ts';
 
 /**

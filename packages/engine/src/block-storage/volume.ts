@@ -1,15 +1,10 @@
 import { VOLUME_LIFECYCLE, VOLUME_SNAPSHOT_LIFECYCLE } from '@sandcloud/domain';
+import type { VolumeAction, VolumeSnapshotAction, VolumeSnapshotStatus, VolumeStatus, VolumeType } from '@sandcloud/domain';
 import { transitionsOf, type TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Cinder volume statuses. */
-export type VolumeStatus = 'creating' | 'available' | 'attaching' | 'in-use' | 'detaching' | 'extending' | 'deleting' | 'error';
-
-export const VOLUME_TYPES = ['HDD', 'SSD'] as const;
-export type VolumeType = (typeof VOLUME_TYPES)[number];
-
-export const MIN_VOLUME_GB = 10;
-export const MAX_VOLUME_GB = 1000;
+// Volume and snapshot records as the engine stores them; their vocabulary (statuses, actions, types,
+// size limits) comes from `@sandcloud/domain`.
 
 /** Where a volume is attached. Reserved when attaching starts, so the device letter is taken at once. */
 export interface VolumeAttachment {
@@ -39,7 +34,7 @@ export interface Volume extends ResourceBase {
 
 /** Cinder volume snapshot: a point-in-time copy a new volume can be created from. */
 export interface VolumeSnapshot extends ResourceBase {
-  status: 'creating' | 'available' | 'deleting' | 'error';
+  status: VolumeSnapshotStatus;
   description: string;
   volumeId: string;
   volumeName: string;
@@ -50,17 +45,10 @@ export interface VolumeSnapshot extends ResourceBase {
   content: unknown;
 }
 
-export type VolumeAction = 'attach' | 'detach' | 'extend' | 'snapshot' | 'delete';
-
 /** The lifecycle table's guards: which statuses allow each action. */
 export const VOLUME_TRANSITIONS: TransitionTable<VolumeStatus, VolumeAction> = transitionsOf(VOLUME_LIFECYCLE);
 
-export type SnapshotAction = 'create_volume' | 'delete';
-
-export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshot['status'], SnapshotAction> = transitionsOf(VOLUME_SNAPSHOT_LIFECYCLE);
-
-/** Instance statuses a volume may be attached to or detached from (and only with no task in flight). */
-export const VOLUME_ATTACHABLE_INSTANCE_STATUSES: readonly string[] = ['ACTIVE', 'SHUTOFF'];
+export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshotStatus, VolumeSnapshotAction> = transitionsOf(VOLUME_SNAPSHOT_LIFECYCLE);
 
 const LETTERS = 'bcdefghijklmnopqrstuvwxyz';
 

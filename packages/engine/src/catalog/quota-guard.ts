@@ -1,6 +1,5 @@
+import { DEFAULT_QUOTAS, type QuotaName, type QuotaUsage, type Quotas } from '@sandcloud/domain';
 import { quotaExceeded } from '../core/errors.ts';
-import type { QuotaName, QuotaUsage, Quotas } from './quotas.ts';
-import { DEFAULT_QUOTAS } from './quotas.ts';
 
 const LABELS: Record<QuotaName, string> = {
   instances: 'instances',

@@ -1,16 +1,14 @@
-import { INSTANCE_LIFECYCLE } from '@sandcloud/domain';
+import { findFlavor, INSTANCE_LIFECYCLE, isZone, MAX_ROOT_DISK_GB, type InstanceAction, type InstanceTaskState } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
-import { findFlavor } from '../catalog/flavors.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
-import { isZone } from '../catalog/zones.ts';
 import type { ImageService } from '../images/image-service.ts';
 import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import type { Instance, InstanceAction, InstanceTaskState } from './instance.ts';
+import type { Instance } from './instance.ts';
 
 export interface CreateInstancesInput {
   name: string;
@@ -23,8 +21,6 @@ export interface CreateInstancesInput {
   securityGroupIds: string[];
   networkId: string;
 }
-
-const MAX_ROOT_DISK_GB = 1024;
 
 /** Hooks other modules run when an instance goes away or changes power (floating IPs, volumes, guest). */
 export interface InstanceLifecycleHooks {

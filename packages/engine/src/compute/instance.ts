@@ -1,12 +1,10 @@
-import { INSTANCE_LIFECYCLE, type InstanceLifecycleAction } from '@sandcloud/domain';
+import { INSTANCE_LIFECYCLE } from '@sandcloud/domain';
+import type { InstanceAction, InstanceStatus, InstanceTaskState, PowerState } from '@sandcloud/domain';
 import { transitionsOf, type TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Nova server statuses used here. */
-export type InstanceStatus = 'BUILD' | 'ACTIVE' | 'SHUTOFF' | 'REBOOT' | 'HARD_REBOOT' | 'ERROR';
-/** Nova task states: an operation in flight on an otherwise steady status. */
-export type InstanceTaskState = 'powering-off' | 'powering-on' | 'deleting' | 'image_snapshot' | null;
-export type PowerState = 'RUNNING' | 'SHUTDOWN' | 'NOSTATE';
+// The instance record as the engine stores it; its vocabulary (statuses, task and power states,
+// actions) and its lifecycle table come from `@sandcloud/domain`.
 
 export interface Instance extends ResourceBase {
   status: InstanceStatus;
@@ -24,8 +22,6 @@ export interface Instance extends ResourceBase {
   portId: string | null;
   securityGroupIds: string[];
 }
-
-export type InstanceAction = Exclude<InstanceLifecycleAction, 'create'>;
 
 /** Which actions each status allows (the lifecycle table's from-states). A task in flight blocks every action (see `InstanceService`). */
 export const INSTANCE_TRANSITIONS: TransitionTable<InstanceStatus, InstanceAction> = transitionsOf(INSTANCE_LIFECYCLE);

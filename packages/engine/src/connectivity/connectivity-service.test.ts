@@ -2,11 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../core/clock.ts';
 import { createEngine } from '../engine.ts';
 import type { Port } from '../networking/network-service.ts';
-import type { SecurityGroupRuleDraft } from '../network/security-rules.ts';
-import { DEFAULT_INTERNET_SOURCE, type ConnectivityTest } from './connectivity-service.ts';
+import { CONNECTIVITY_TESTS, type SecurityGroupRuleDraft } from '@sandcloud/domain';
+import { DEFAULT_INTERNET_SOURCE } from './connectivity-service.ts';
 
 const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const TESTS: ConnectivityTest[] = ['ping', 'ssh', 'http'];
+const TESTS = CONNECTIVITY_TESTS;
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
 
 const rule = (draft: Partial<SecurityGroupRuleDraft>): SecurityGroupRuleDraft => ({

@@ -1,3 +1,4 @@
+import type { ConnectivityTest } from '@sandcloud/domain';
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
@@ -10,8 +11,6 @@ import {
   type SecurityGroupService,
 } from '../security-groups/security-group-service.ts';
 import { listensOn, rulesOnlyVerdict, tcpConnectionVerdict, type ConnectionVerdict, type Listening } from '../traffic/connection-verdict.ts';
-
-export type ConnectivityTest = 'ping' | 'ssh' | 'http';
 
 const TESTS: Record<ConnectivityTest, { protocol: TrafficProtocol; port?: number }> = {
   ping: { protocol: 'icmp' },

@@ -1,3 +1,4 @@
+import type { FloatingIpStatus } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
@@ -6,7 +7,7 @@ import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 
 /** Neutron floating IP: DOWN while free, ACTIVE while it forwards to a port's fixed IP. */
 export interface FloatingIp extends ResourceBase {
-  status: 'DOWN' | 'ACTIVE';
+  status: FloatingIpStatus;
   /** The public address; also the resource's name, as consoles show it. */
   address: string;
   portId: string | null;

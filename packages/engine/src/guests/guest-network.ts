@@ -2,8 +2,8 @@ import { NetworkError, type HttpResponse, type InboundHttpRequest, type Outbound
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
+import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
-import { cidrContains } from '../network/cidr.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
 import { isInstancePort, isLoadBalancerVipPort } from '../networking/device-owner.ts';

@@ -1,3 +1,4 @@
+import { USERNAME_PATTERN } from '@sandcloud/domain';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
@@ -31,7 +32,6 @@ interface UserRow {
 }
 
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
-export const USERNAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{1,63}$/;
 
 const toUser = (row: UserRow): User => ({
   id: row.id,

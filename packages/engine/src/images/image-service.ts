@@ -1,11 +1,11 @@
-import { IMAGE_LIFECYCLE } from '@sandcloud/domain';
+import { IMAGE_LIFECYCLE, type ImageAction, type ImageVisibility, type InstanceAction, type InstanceTaskState } from '@sandcloud/domain';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import { InvalidTransitionError } from '../core/state-machine.ts';
-import type { Instance, InstanceAction, InstanceTaskState } from '../compute/instance.ts';
+import type { Instance } from '../compute/instance.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import type { Image, ImageAction } from './image.ts';
+import type { Image } from './image.ts';
 import { PUBLIC_IMAGES } from './public-images.ts';
 
 export interface CaptureImageInput {
@@ -76,7 +76,7 @@ export class ImageService {
   }
 
   /** Public images and the project's own private ones. */
-  list(projectId: string, visibility?: 'public' | 'private'): Image[] {
+  list(projectId: string, visibility?: ImageVisibility): Image[] {
     const publicImages = visibility === 'private' ? [] : this.store.list<Image>('image', null);
     const privateImages = visibility === 'public' ? [] : this.store.list<Image>('image', projectId);
     return [...publicImages, ...privateImages];

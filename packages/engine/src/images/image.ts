@@ -1,13 +1,13 @@
+import type { ImageStatus, ImageVisibility, OsType } from '@sandcloud/domain';
 import type { ResourceBase } from '../store/resource-store.ts';
 
-/** Glance image statuses: a capture moves queued → saving → active. */
-export type ImageStatus = 'queued' | 'saving' | 'active' | 'deleted' | 'killed';
+// The image record as the engine stores it; its vocabulary comes from `@sandcloud/domain`.
 
 export interface Image extends ResourceBase {
   status: ImageStatus;
   description: string;
-  visibility: 'public' | 'private';
-  osType: 'linux' | 'windows';
+  visibility: ImageVisibility;
+  osType: OsType;
   osDistro: string;
   osVersion: string;
   minDiskGb: number;
@@ -19,4 +19,3 @@ export interface Image extends ResourceBase {
   rootDiskSnapshot: unknown;
 }
 
-export type ImageAction = 'delete';

@@ -1,4 +1,5 @@
-import type { LbAlgorithm, Member, SessionPersistence } from './load-balancer.ts';
+import type { LbAlgorithm } from '@sandcloud/domain';
+import type { Member, SessionPersistence } from './load-balancer.ts';
 
 // Which member takes the next connection: the algorithms of `[Load Balancing 방식]`, for the data
 // plane to call per connection (or per request for HTTP). State lives in memory per pool, as in a

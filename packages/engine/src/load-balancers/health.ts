@@ -1,4 +1,5 @@
-import type { HealthMonitor, Member, MemberHealth, OperatingStatus } from './load-balancer.ts';
+import type { OperatingStatus } from '@sandcloud/domain';
+import type { HealthMonitor, Member, MemberHealth } from './load-balancer.ts';
 
 /**
  * One health check of one member: true when the member answered as the monitor expects. The

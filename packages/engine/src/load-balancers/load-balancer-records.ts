@@ -1,4 +1,4 @@
-import { ipv4ToInt } from '../network/cidr.ts';
+import { ipv4ToInt } from '@sandcloud/domain';
 import type { ResourceStore } from '../store/resource-store.ts';
 import { LB_KINDS, type Listener, type LoadBalancer, type Member, type Pool } from './load-balancer.ts';
 

@@ -1,3 +1,11 @@
+import {
+  listenerName,
+  poolProtocolFor,
+  type LbAlgorithm,
+  type LoadBalancerAction,
+  type OperatingStatus,
+  type ProvisioningStatus,
+} from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
@@ -19,17 +27,11 @@ import {
   LB_KINDS,
   LOAD_BALANCER_DURATIONS,
   LOAD_BALANCER_TRANSITIONS,
-  listenerName,
-  poolProtocolFor,
-  type LbAlgorithm,
   type Listener,
   type LoadBalancer,
-  type LoadBalancerAction,
   type LoadBalancerStats,
   type Member,
-  type OperatingStatus,
   type Pool,
-  type ProvisioningStatus,
 } from './load-balancer.ts';
 import type { LoadBalancerReachabilityVerdict } from './reachability.ts';
 import * as validate from './validation.ts';

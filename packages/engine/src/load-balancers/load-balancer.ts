@@ -1,28 +1,21 @@
+import type {
+  HealthHttpMethod,
+  HealthMonitorType,
+  LbAlgorithm,
+  ListenerProtocol,
+  LoadBalancerAction,
+  OperatingStatus,
+  PoolProtocol,
+  ProvisioningStatus,
+  SessionPersistenceType,
+} from '@sandcloud/domain';
 import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
 // The Octavia resource model: a load balancer (a VIP port on a subnet) has listeners; each listener
 // forwards to its own pool; a pool has members (instances) and a health monitor. Every resource is a
-// row of the generic store; `status` is Octavia's provisioning_status.
-
-export const LB_ALGORITHMS = ['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP'] as const;
-export const LISTENER_PROTOCOLS = ['TCP', 'HTTP', 'HTTPS', 'TERMINATED_HTTPS'] as const;
-export const HEALTH_MONITOR_TYPES = ['TCP', 'HTTP', 'HTTPS'] as const;
-export const SESSION_PERSISTENCE_TYPES = ['SOURCE_IP', 'HTTP_COOKIE', 'APP_COOKIE'] as const;
-export const HEALTH_HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'] as const;
-
-export type LbAlgorithm = (typeof LB_ALGORITHMS)[number];
-export type ListenerProtocol = (typeof LISTENER_PROTOCOLS)[number];
-export type HealthMonitorType = (typeof HEALTH_MONITOR_TYPES)[number];
-export type SessionPersistenceType = (typeof SESSION_PERSISTENCE_TYPES)[number];
-export type HealthHttpMethod = (typeof HEALTH_HTTP_METHODS)[number];
-/** The protocol the load balancer speaks to members: TERMINATED_HTTPS decrypts and forwards HTTP. */
-export type PoolProtocol = 'TCP' | 'HTTP' | 'HTTPS';
-
-/** Octavia provisioning_status: where the control plane is with the resource. */
-export type ProvisioningStatus = 'ACTIVE' | 'PENDING_CREATE' | 'PENDING_UPDATE' | 'PENDING_DELETE' | 'ERROR';
-/** Octavia operating_status: whether it carries traffic, from the health checks. */
-export type OperatingStatus = 'ONLINE' | 'DEGRADED' | 'OFFLINE' | 'NO_MONITOR' | 'ERROR';
+// row of the generic store; `status` is Octavia's provisioning_status. The vocabulary (statuses,
+// protocols, methods) comes from `@sandcloud/domain`.
 
 export const LB_KINDS = {
   loadBalancer: 'load-balancer',
@@ -139,8 +132,6 @@ export interface Member extends ResourceBase {
   health: MemberHealth;
 }
 
-export type LoadBalancerAction = 'update' | 'delete';
-
 /**
  * Octavia refuses changes while a load balancer is PENDING_* ("immutable"); an ERROR one can only
  * be deleted.
@@ -156,8 +147,3 @@ export const LOAD_BALANCER_DURATIONS = {
   update: 1_000,
   delete: 2_000,
 } as const;
-
-export const poolProtocolFor = (protocol: ListenerProtocol): PoolProtocol =>
-  protocol === 'TERMINATED_HTTPS' ? 'HTTP' : protocol;
-
-export const listenerName = (protocol: ListenerProtocol, port: number): string => `${protocol}:${port}`;

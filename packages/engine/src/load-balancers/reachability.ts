@@ -1,5 +1,11 @@
-import { cidrContains, ipFamily } from '../network/cidr.ts';
-import type { ListenerProtocol, OperatingStatus, ProvisioningStatus } from './load-balancer.ts';
+import {
+  cidrContains,
+  ipFamily,
+  SERVING_PROVISIONING_STATUSES,
+  type ListenerProtocol,
+  type OperatingStatus,
+  type ProvisioningStatus,
+} from '@sandcloud/domain';
 
 // The verdict on traffic from the Internet to a load balancer's floating IP, with a reason a
 // learner can act on. Octavia manages the VIP port's security group itself (it opens exactly the
@@ -59,7 +65,7 @@ export interface LoadBalancerReachabilityVerdict {
 const DROPPED: ReadonlySet<LoadBalancerReachabilityCode> = new Set(['NO_FLOATING_IP', 'LOAD_BALANCER_NOT_ACTIVE', 'NO_LISTENER', 'SOURCE_NOT_ALLOWED']);
 
 /** Statuses in which the load balancer's data plane runs (Octavia keeps serving while PENDING_UPDATE). */
-const SERVING: readonly ProvisioningStatus[] = ['ACTIVE', 'PENDING_UPDATE'];
+const SERVING = SERVING_PROVISIONING_STATUSES;
 
 export function checkLoadBalancerReachability(query: LoadBalancerReachabilityQuery): LoadBalancerReachabilityVerdict {
   const { sourceIp, port, loadBalancer: lb } = query;

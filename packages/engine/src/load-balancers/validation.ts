@@ -1,21 +1,20 @@
-import { invalidInput } from '../core/errors.ts';
-import { parseCidr } from '../network/cidr.ts';
-import { inspectCertificate } from './certificates.ts';
 import {
+  COOKIE_PERSISTENCE_PROTOCOLS,
   HEALTH_HTTP_METHODS,
   HEALTH_MONITOR_TYPES,
   LB_ALGORITHMS,
   LISTENER_PROTOCOLS,
+  parseCidr,
   SESSION_PERSISTENCE_TYPES,
   type HealthHttpMethod,
-  type HealthMonitor,
   type HealthMonitorType,
   type LbAlgorithm,
-  type ListenerCertificate,
   type ListenerProtocol,
-  type SessionPersistence,
   type SessionPersistenceType,
-} from './load-balancer.ts';
+} from '@sandcloud/domain';
+import { invalidInput } from '../core/errors.ts';
+import { inspectCertificate } from './certificates.ts';
+import type { HealthMonitor, ListenerCertificate, SessionPersistence } from './load-balancer.ts';
 
 // The engine's own checks of what the wizard sends. Adapters validate shapes first (the BFF with the
 // shared zod schemas); these rules hold whatever adapter calls the engine.
@@ -152,7 +151,7 @@ export const algorithm = (value: unknown, field: string): LbAlgorithm => oneOf(v
 export function sessionPersistence(input: SessionPersistenceInput | null | undefined, protocol: ListenerProtocol, field: string): SessionPersistence | null {
   if (!input) return null;
   const type = oneOf(input.type, SESSION_PERSISTENCE_TYPES, 'Session persistence', `${at(field)}type`);
-  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && protocol !== 'HTTP' && protocol !== 'TERMINATED_HTTPS') {
+  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !COOKIE_PERSISTENCE_PROTOCOLS.includes(protocol)) {
     throw invalidInput(
       `${type} persistence needs an HTTP or TERMINATED_HTTPS listener; a ${protocol} listener cannot read cookies. Use SOURCE_IP`,
       `${at(field)}type`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { egressAllows } from './egress.ts';
-import { defaultSecurityGroupRules } from './security-rules.ts';
+import { defaultSecurityGroupRules } from '@sandcloud/domain';
 
 describe('egress', () => {
   it('the default group lets everything out', () => {

@@ -1,6 +1,5 @@
-import { cidrContains, ipFamily } from './cidr.ts';
+import { cidrContains, ipFamily, type SecurityGroupRule } from '@sandcloud/domain';
 import { matchesTraffic, type TrafficProtocol } from './reachability.ts';
-import type { SecurityGroupRule } from './security-rules.ts';
 
 /**
  * Whether the source's security groups let traffic leave toward `destinationIp` (egress rules).

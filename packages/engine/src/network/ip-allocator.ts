@@ -1,7 +1,7 @@
 // Address allocation for tenant subnets (fixed IPs) and the public floating IP
 // pool. Always hands out the lowest free address, so released addresses are
 // reused first and allocations stay predictable for learners and tests.
-import { intToIpv4, ipFamily, ipv4ToInt, parseCidr } from './cidr.ts';
+import { intToIpv4, ipFamily, ipv4ToInt, parseCidr } from '@sandcloud/domain';
 
 function toIntSet(addresses: Iterable<string>): Set<number> {
   const ints = new Set<number>();

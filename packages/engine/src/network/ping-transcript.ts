@@ -1,7 +1,7 @@
 // Fake `ping` output for the instance console, shaped like Linux iputils so it
 // looks familiar. Round-trip times come from a seeded generator so the same
 // seed always prints the same transcript (stable tests and screenshots).
-import { ipFamily } from './cidr.ts';
+import { ipFamily } from '@sandcloud/domain';
 
 /** mulberry32: tiny deterministic PRNG; quality is irrelevant here. */
 function seededRandom(seed: number): () => number {

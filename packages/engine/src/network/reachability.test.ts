@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkReachability, describeRule, type ReachabilityQuery, type ReachabilityTarget } from './reachability.ts';
-import { defaultSecurityGroupRules, type SecurityGroupRule } from './security-rules.ts';
+import { defaultSecurityGroupRules, type SecurityGroupRule } from '@sandcloud/domain';
 
 let ruleCounter = 0;
 const rule = (overrides: Partial<SecurityGroupRule> = {}): SecurityGroupRule => ({

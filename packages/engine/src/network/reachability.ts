@@ -2,8 +2,7 @@
 // a learner can act on ("associate a floating IP", "add an ingress rule").
 // Models Neutron semantics: a port admits ingress only when one of its
 // security groups has a matching ingress rule; replies are allowed statefully.
-import { cidrContains, ipFamily } from './cidr.ts';
-import type { SecurityGroupRule } from './security-rules.ts';
+import { cidrContains, ipFamily, type SecurityGroupRule } from '@sandcloud/domain';
 
 export { pingTranscript } from './ping-transcript.ts';
 

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { ipv4ToInt } from '../network/cidr.ts';
+import { ipv4ToInt } from '@sandcloud/domain';
 import type { FloatingPoolRange } from './network-service.ts';
 
 /**

@@ -1,3 +1,4 @@
+import type { NetworkStatus } from '@sandcloud/domain';
 import { conflict, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import { nextFreeAddress, nextFreePoolAddress } from '../network/ip-allocator.ts';
@@ -5,11 +6,13 @@ import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 
 /** Neutron network. `external` marks the provider network the floating IPs come from. */
 export interface Network extends ResourceBase {
+  status: NetworkStatus;
   external: boolean;
   subnetIds: string[];
 }
 
 export interface Subnet extends ResourceBase {
+  status: NetworkStatus;
   networkId: string;
   cidr: string;
   gatewayIp: string;
@@ -19,12 +22,14 @@ export interface Subnet extends ResourceBase {
 }
 
 export interface Router extends ResourceBase {
+  status: NetworkStatus;
   externalNetworkId: string;
   subnetIds: string[];
 }
 
 /** Neutron port: one address on a subnet, owned by a device (an instance, a router, a load balancer). */
 export interface Port extends ResourceBase {
+  status: NetworkStatus;
   networkId: string;
   subnetId: string;
   fixedIp: string;

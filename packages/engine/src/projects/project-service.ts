@@ -1,9 +1,9 @@
+import { PROJECT_NAME_PATTERN, type ProjectRole } from '@sandcloud/domain';
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
 import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 
-export type ProjectRole = 'admin' | 'member' | 'viewer';
 /** What a request needs: reading, changing resources, or managing the project's members. */
 export type Permission = 'read' | 'write' | 'manage';
 
@@ -30,7 +30,6 @@ const DENIAL: Record<Permission, string> = {
   manage: 'Only project admins can manage members',
 };
 
-export const PROJECT_NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,62}$/u;
 
 /** Work a module does when Compute & Network is activated in a project (default network, group…). */
 export type ActivationHook = (projectId: string) => void;

@@ -1,8 +1,3 @@
-import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
-import { newId } from '../core/ids.ts';
-import type { QuotaGuard } from '../catalog/quota-guard.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
-import { describeRule } from '../network/reachability.ts';
 import {
   defaultSecurityGroupRules,
   findDuplicateRule,
@@ -10,7 +5,12 @@ import {
   validateRule,
   type SecurityGroupRule,
   type SecurityGroupRuleDraft,
-} from '../network/security-rules.ts';
+} from '@sandcloud/domain';
+import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import { describeRule } from '../network/reachability.ts';
 
 export interface SecurityGroup extends ResourceBase {
   description: string;

@@ -1,5 +1,5 @@
 import { invalidInput } from '../core/errors.ts';
-import { ipFamily } from '../network/cidr.ts';
+import { ipFamily } from '@sandcloud/domain';
 import type { ResourceStore } from '../store/resource-store.ts';
 
 /**

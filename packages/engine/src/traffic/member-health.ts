@@ -1,7 +1,8 @@
 import type { Instance } from '../compute/instance.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import { applyCheck, loadBalancerOperatingStatus, poolOperatingStatus, type HealthProbe } from '../load-balancers/health.ts';
-import { LB_KINDS, type HealthMonitor, type LoadBalancer, type Member, type OperatingStatus, type Pool } from '../load-balancers/load-balancer.ts';
+import type { OperatingStatus } from '@sandcloud/domain';
+import { LB_KINDS, type HealthMonitor, type LoadBalancer, type Member, type Pool } from '../load-balancers/load-balancer.ts';
 import { isServing, type LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 

@@ -1,6 +1,12 @@
 import type { GuestSystem } from '../machine/system.ts';
 import type { CommandDefinition } from './types.ts';
 
+declare module '../machine/system.ts' {
+  /** `system.commands` is this registry (see `InstalledCommands`). */
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the merge is the point
+  interface InstalledCommands extends CommandRegistry {}
+}
+
 /** All programs and builtins of the guest, looked up by name or binary path. */
 export class CommandRegistry {
   private byName = new Map<string, CommandDefinition>();

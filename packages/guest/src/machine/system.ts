@@ -1,4 +1,3 @@
-import type { CommandRegistry } from '../commands/registry.ts';
 import type { Vfs } from '../filesystem/vfs.ts';
 import type { GuestHost, PowerAction } from '../host.ts';
 import type { StorageManager } from '../storage/storage-manager.ts';
@@ -9,6 +8,14 @@ import type { MemoryInfo } from './memory.ts';
 import type { NetworkStack } from './network-stack.ts';
 import type { OsProfile } from './os-profiles.ts';
 import type { ProcessTable } from './process-table.ts';
+
+/**
+ * The programs installed on the machine. `commands/registry.ts` completes this interface (declaration
+ * merging, the "register" pattern) with its `CommandRegistry`: the machine names its programs without
+ * importing them, so the programs' types can depend on the machine and no import cycle forms.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- completed by commands/registry.ts
+export interface InstalledCommands {}
 
 /**
  * The running machine as programs see it: the kernel's view of files,
@@ -28,7 +35,7 @@ export interface GuestSystem {
   readonly processes: ProcessTable;
   readonly ports: NetworkStack;
   readonly host: GuestHost;
-  readonly commands: CommandRegistry;
+  readonly commands: InstalledCommands;
   bootedAtMs(): number;
   /** Number of login sessions (for `uptime`). */
   loggedInUsers(): number;

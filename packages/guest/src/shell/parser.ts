@@ -63,12 +63,6 @@ export function parse(source: string, options: ParseOptions = {}): ParseResult {
   }
 }
 
-/** Parses text as the body of an unquoted here-document ($ and ` expand, quotes are literal). */
-export function parseHeredocBody(text: string): Word {
-  const parser = new Parser(text, {});
-  return parser.parseHeredocText(text);
-}
-
 class Parser {
   private pos = 0;
   private pending: PendingHeredoc[] = [];

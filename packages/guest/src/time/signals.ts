@@ -13,10 +13,6 @@ const SIGNAL_NUMBERS: Record<SignalName, number> = {
   SIGTERM: 15,
 };
 
-export function signalNumber(signal: SignalName): number {
-  return SIGNAL_NUMBERS[signal];
-}
-
 /** Shell exit status of a process killed by `signal` (128 + n, as bash reports it). */
 export function exitCodeForSignal(signal: SignalName): number {
   return 128 + SIGNAL_NUMBERS[signal];
@@ -43,10 +39,6 @@ export class Interrupted extends Error {
 export function signalOf(abort: AbortSignal): SignalName {
   const reason: unknown = abort.reason;
   return typeof reason === 'string' && reason in SIGNAL_NUMBERS ? (reason as SignalName) : 'SIGTERM';
-}
-
-export function throwIfInterrupted(abort: AbortSignal): void {
-  if (abort.aborted) throw new Interrupted(signalOf(abort));
 }
 
 /** Sends `signal` to a process (or process group). */

@@ -1,13 +1,17 @@
-/** Status colours shared by every resource list: green running, grey stopped, amber in progress, red failed. */
-const TRANSITIONAL = /^(BUILD|REBOOT|HARD_REBOOT|PENDING_.*|creating|attaching|detaching|deleting|extending|queued|saving|DELETING|DOWNLOADING)$/;
-const GOOD = /^(ACTIVE|ONLINE|available|in-use|active|UP)$/;
-const BAD = /^(ERROR|error|OFFLINE|killed|DEGRADED)$/;
+import { statusPhase, type StatusPhase } from '@sandcloud/domain';
 
+/** Status colours shared by every resource list: green running, grey stopped, amber in progress, red failed. */
+const PHASE_TONES: Record<StatusPhase, 'good' | 'bad' | 'busy' | 'idle'> = {
+  transitional: 'busy',
+  degraded: 'busy',
+  healthy: 'good',
+  failed: 'bad',
+  inactive: 'idle',
+};
+
+/** The tone of any resource's status, from the domain's table of what each status means. */
 export function statusTone(status: string): 'good' | 'bad' | 'busy' | 'idle' {
-  if (TRANSITIONAL.test(status)) return 'busy';
-  if (GOOD.test(status)) return 'good';
-  if (BAD.test(status)) return status === 'DEGRADED' ? 'busy' : 'bad';
-  return 'idle';
+  return PHASE_TONES[statusPhase(status)];
 }
 
 const TONE_CLASSES = {

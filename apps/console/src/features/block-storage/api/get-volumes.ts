@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Page, VolumeDto } from '@sandcloud/api-schemas';
+import { VOLUME_TRANSITIONAL_STATUSES, type VolumeStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-const TRANSITIONAL = new Set(['creating', 'attaching', 'detaching', 'extending', 'deleting']);
+const TRANSITIONAL: ReadonlySet<VolumeStatus> = new Set(VOLUME_TRANSITIONAL_STATUSES);
 
 /** True while a volume is between steady states. */
 export const isVolumeBusy = (volume: Pick<VolumeDto, 'status'>): boolean => TRANSITIONAL.has(volume.status);

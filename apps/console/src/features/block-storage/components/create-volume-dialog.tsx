@@ -1,4 +1,5 @@
-import { MAX_VOLUME_GB, MIN_VOLUME_GB, resourceNameSchema, VOLUME_TYPES, ZONES, type VolumeSnapshotDto, type VolumeType, type Zone } from '@sandcloud/api-schemas';
+import { resourceNameSchema, type VolumeSnapshotDto } from '@sandcloud/api-schemas';
+import { MAX_VOLUME_GB, MIN_VOLUME_GB, VOLUME_TYPES, ZONES, type VolumeType, type Zone } from '@sandcloud/domain';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { DescriptionField, SelectField, TextField } from '../../../components/ui/field.tsx';

@@ -1,4 +1,5 @@
-import { MAX_VOLUME_GB, type VolumeDto } from '@sandcloud/api-schemas';
+import type { VolumeDto } from '@sandcloud/api-schemas';
+import { MAX_VOLUME_GB } from '@sandcloud/domain';
 import { useState } from 'react';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';

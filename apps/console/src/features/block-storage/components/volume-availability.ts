@@ -1,4 +1,5 @@
-import type { VolumeAction, VolumeDto } from '@sandcloud/api-schemas';
+import type { VolumeDto } from '@sandcloud/api-schemas';
+import { VOLUME_ATTACHABLE_INSTANCE_STATUSES, type InstanceStatus, type InstanceTaskState, type VolumeAction } from '@sandcloud/domain';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import type { Translate } from '../../../lib/i18n/i18n.tsx';
 
@@ -19,5 +20,5 @@ export function volumeActionDisabledReason(volume: VolumeDto | undefined, action
 }
 
 /** Instance statuses that can take or give back a volume (with no task in flight). */
-export const canChangeVolumes = (instance: { status: string; taskState: string | null }): boolean =>
-  !instance.taskState && (instance.status === 'ACTIVE' || instance.status === 'SHUTOFF');
+export const canChangeVolumes = (instance: { status: InstanceStatus; taskState: InstanceTaskState }): boolean =>
+  !instance.taskState && VOLUME_ATTACHABLE_INSTANCE_STATUSES.includes(instance.status);

@@ -1,11 +1,10 @@
-import { CONNECTIVITY_TESTS, type ConnectivityVerdictDto } from '@sandcloud/api-schemas';
+import type { ConnectivityVerdictDto } from '@sandcloud/api-schemas';
+import { CONNECTIVITY_TESTS, type ConnectivityTest } from '@sandcloud/domain';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
-
-export type ConnectivityTest = (typeof CONNECTIVITY_TESTS)[number];
 
 type Result = { state: 'running' } | { state: 'done'; verdict: ConnectivityVerdictDto } | { state: 'failed'; message: string };
 

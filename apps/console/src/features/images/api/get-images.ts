@@ -1,12 +1,13 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ImageDto, Page } from '@sandcloud/api-schemas';
+import { IMAGE_TRANSITIONAL_STATUSES, type ImageStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type ImageVisibility = ImageDto['visibility'];
 
 /** True while a private image is being captured. */
-export const isImageBusy = (image: Pick<ImageDto, 'status'>): boolean => image.status === 'queued' || image.status === 'saving';
+export const isImageBusy = (image: Pick<ImageDto, 'status'>): boolean => (IMAGE_TRANSITIONAL_STATUSES as readonly ImageStatus[]).includes(image.status);
 
 /** One tab of the Images screen. The key is the one the instance wizard uses, so both stay in step. */
 export const imagesQuery = (projectId: string, visibility: ImageVisibility) =>

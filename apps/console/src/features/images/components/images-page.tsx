@@ -1,4 +1,5 @@
 import type { ImageDto } from '@sandcloud/api-schemas';
+import { IMAGE_VISIBILITIES } from '@sandcloud/domain';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryList } from '../../../components/ui/query-list.tsx';
@@ -10,7 +11,7 @@ import { useImages, type ImageVisibility } from '../api/get-images.ts';
 import { formatBytes, osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
 
-const VISIBILITIES = ['public', 'private'] as const satisfies readonly ImageVisibility[];
+const VISIBILITIES = IMAGE_VISIBILITIES;
 
 /** Images: the Public catalog and the project's Private images (`?tab=private`), each linking to its detail. */
 export function ImagesPage() {

@@ -1,8 +1,9 @@
+import type { BulkInstanceAction } from '@sandcloud/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type BulkAction = 'stop' | 'start' | 'delete';
+export type BulkAction = BulkInstanceAction;
 
 /** Each instance is its own operation: the answer says which ones were refused, and why. */
 export interface BulkActionResult {

@@ -1,9 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InstanceDto, Page } from '@sandcloud/api-schemas';
+import { INSTANCE_TRANSITIONAL_STATUSES, type InstanceStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-const TRANSITIONAL = new Set(['BUILD', 'REBOOT', 'HARD_REBOOT', 'DELETING']);
+const TRANSITIONAL: ReadonlySet<InstanceStatus> = new Set(INSTANCE_TRANSITIONAL_STATUSES);
 
 /** True while an instance is between steady states: a build, a reboot, or a task in flight (powering-off…). */
 export const isInstanceBusy = (instance: InstanceDto): boolean => TRANSITIONAL.has(instance.status) || instance.taskState !== null;

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { InstanceDto } from '@sandcloud/api-schemas';
+import type { InstancePowerAction } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type PowerAction = 'stop' | 'start' | 'reboot' | 'hard-reboot';
+export type PowerAction = InstancePowerAction;
 
 /** Shutdown, start, reboot or hard-reboot one instance; the status changes arrive as live events. */
 export function useInstanceAction(projectId: string) {

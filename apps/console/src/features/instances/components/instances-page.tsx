@@ -1,4 +1,5 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
+import { INSTANCE_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button } from '../../../components/ui/button.tsx';
@@ -20,7 +21,7 @@ import { InstanceActionMenu } from './instance-action-menu.tsx';
 import { InstanceAddress } from './instance-address.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const STATUS_FILTERS = ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'ERROR'];
+const STATUS_FILTERS = INSTANCE_STATUSES;
 const BULK_ACTIONS: BulkAction[] = ['start', 'stop', 'delete'];
 const BULK_LABELS = { start: 'instances.bulk.start', stop: 'instances.bulk.stop', delete: 'instances.bulk.delete' } as const;
 

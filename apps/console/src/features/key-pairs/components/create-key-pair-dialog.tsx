@@ -1,4 +1,5 @@
 import { keyPairNameSchema } from '@sandcloud/api-schemas';
+import type { KeyPairAlgorithm } from '@sandcloud/domain';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -9,7 +10,7 @@ import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useCreateKeyPair, type CreatedKeyPair } from '../api/create-key-pair.ts';
 
-type Algorithm = 'rsa' | 'ed25519';
+type Algorithm = KeyPairAlgorithm;
 
 interface CreateKeyPairDialogProps {
   projectId: string;

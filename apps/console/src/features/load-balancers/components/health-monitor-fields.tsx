@@ -1,4 +1,4 @@
-import { HEALTH_HTTP_METHODS, HEALTH_MONITOR_TYPES, LB_LIMITS } from '@sandcloud/api-schemas';
+import { HEALTH_HTTP_METHODS, HEALTH_MONITOR_TYPES, LB_LIMITS } from '@sandcloud/domain';
 import { NumberField, SelectField, TextField } from '../../../components/ui/field.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { isHttpCheck, type HealthForm, type WizardErrors } from './wizard/wizard-form.ts';

@@ -1,4 +1,4 @@
-import { SESSION_PERSISTENCE_TYPES } from '@sandcloud/api-schemas';
+import { SESSION_PERSISTENCE_TYPES } from '@sandcloud/domain';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 
 /** The choices of session persistence, "none" first: the wizard and the listener settings offer the same list. */

@@ -246,7 +246,7 @@ describe('layered layout (ELK)', () => {
       routers: [{ id: ROUTER, name: 'r', status: 'ACTIVE', externalNetworkId: PUBLIC, networkIds: [NET, 'net-b'] }],
     });
     const before = await layoutTopology(elk, toElkGraph(buildTopology(two, view())));
-    const three = {
+    const three: TopologyDto = {
       ...two,
       networks: [{ id: 'net-c', name: 'c', status: 'ACTIVE', subnets: [] }, ...two.networks],
       routers: [{ ...two.routers[0]!, networkIds: ['net-c', NET, 'net-b'] }],

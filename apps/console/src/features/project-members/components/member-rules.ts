@@ -1,7 +1,8 @@
 import type { ProjectMemberDto, ProjectRole } from '@sandcloud/api-schemas';
+import { PROJECT_ROLES } from '@sandcloud/domain';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 
-export const ROLES: readonly ProjectRole[] = ['admin', 'member', 'viewer'];
+export const ROLES: readonly ProjectRole[] = PROJECT_ROLES;
 
 /** True when `member` is the project's only admin: the API refuses to demote or remove them. */
 export function isSoleAdmin(members: readonly ProjectMemberDto[], member: ProjectMemberDto): boolean {

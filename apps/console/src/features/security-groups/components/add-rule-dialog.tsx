@@ -1,4 +1,5 @@
 import type { CreateSecurityGroupRuleRequest, RuleTemplateDto, SecurityGroupDto } from '@sandcloud/api-schemas';
+import { ANY_ADDRESS, ETHER_TYPES, ipFamily, parseCidr, RULE_DIRECTIONS, type EtherType, type RuleDirection } from '@sandcloud/domain';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
@@ -12,18 +13,14 @@ import { useCreateSecurityGroupRule } from '../api/create-security-group-rule.ts
 import { useRuleTemplates } from '../api/get-rule-templates.ts';
 import { formatPortRange } from './rule-format.ts';
 
-type Direction = 'ingress' | 'egress';
-type EtherType = 'IPv4' | 'IPv6';
 type RemoteKind = 'cidr' | 'group';
 type PortMode = 'port' | 'range';
 type FormField = 'template' | 'port' | 'portMin' | 'portMax' | 'icmpType' | 'icmpCode' | 'cidr' | 'remoteGroup' | 'description';
 type Problems = Partial<Record<FormField, string>>;
 
-const ANY_ADDRESS: Record<EtherType, string> = { IPv4: '0.0.0.0/0', IPv6: '::/0' };
-
 interface RuleForm {
   templateId: string;
-  direction: Direction;
+  direction: RuleDirection;
   etherType: EtherType;
   portMode: PortMode;
   port: string;
@@ -38,16 +35,14 @@ interface RuleForm {
 }
 
 const wholeNumber = (text: string): number | null => (/^\d+$/.test(text.trim()) ? Number(text.trim()) : null);
-/** A rough check before sending; the server gives the precise reason (host bits set, etc.). */
+/**
+ * The domain's CIDR check, before sending. A range with host bits set ("10.0.0.5/24") goes to the
+ * server, whose answer names the range that was probably meant.
+ */
 function looksLikeCidr(text: string, etherType: EtherType): boolean {
-  const [address = '', prefix, ...rest] = text.split('/');
-  if (rest.length > 0 || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) return false;
-  const bits = prefix === undefined ? null : Number(prefix);
-  if (etherType === 'IPv4') {
-    const octets = address.split('.');
-    return octets.length === 4 && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255) && (bits === null || bits <= 32);
-  }
-  return /^[0-9a-fA-F:.]+$/.test(address) && address.includes(':') && (bits === null || bits <= 128);
+  const parsed = parseCidr(text);
+  if (parsed.ok) return parsed.cidr.family === etherType;
+  return parsed.suggestion !== undefined && ipFamily(parsed.suggestion.split('/')[0] ?? '') === etherType;
 }
 
 /** The request for the chosen template and inputs, or what is wrong with the inputs. */
@@ -233,9 +228,12 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
 
       <Field label={t('securityGroups.direction')} error={server('direction')}>
         {(id) => (
-          <select id={id} className={inputClass} value={form.direction} onChange={(event) => set({ direction: event.target.value as Direction })}>
-            <option value="ingress">{t('securityGroups.ingress')}</option>
-            <option value="egress">{t('securityGroups.egress')}</option>
+          <select id={id} className={inputClass} value={form.direction} onChange={(event) => set({ direction: event.target.value as RuleDirection })}>
+            {RULE_DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {t(`securityGroups.${direction}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
@@ -251,8 +249,11 @@ export function AddRuleDialog({ projectId, group, groups, onClose }: AddRuleDial
               set({ etherType, ...(form.cidr === ANY_ADDRESS[form.etherType] ? { cidr: ANY_ADDRESS[etherType] } : {}) });
             }}
           >
-            <option value="IPv4">IPv4</option>
-            <option value="IPv6">IPv6</option>
+            {ETHER_TYPES.map((etherType) => (
+              <option key={etherType} value={etherType}>
+                {etherType}
+              </option>
+            ))}
           </select>
         )}
       </Field>

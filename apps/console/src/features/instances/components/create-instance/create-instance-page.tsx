@@ -1,4 +1,5 @@
-import { ZONES, type ImageDto, type Zone } from '@sandcloud/api-schemas';
+import type { ImageDto } from '@sandcloud/api-schemas';
+import { ZONES, type Zone } from '@sandcloud/domain';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert } from '../../../../components/ui/alert.tsx';

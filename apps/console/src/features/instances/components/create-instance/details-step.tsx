@@ -1,4 +1,5 @@
-import { MAX_INSTANCE_COUNT, ZONES, type FlavorDto, type ImageDto } from '@sandcloud/api-schemas';
+import type { FlavorDto, ImageDto } from '@sandcloud/api-schemas';
+import { MAX_INSTANCE_COUNT, ZONES } from '@sandcloud/domain';
 import { Field, FieldSet, inputClass, SelectField, TextField } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';

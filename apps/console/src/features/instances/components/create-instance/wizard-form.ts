@@ -1,13 +1,11 @@
 import {
-  MAX_INSTANCE_COUNT,
-  MAX_ROOT_DISK_GB,
   resourceNameSchema,
   type CreateInstanceRequest,
   type FlavorDto,
   type ImageDto,
   type QuotasDto,
-  type Zone,
 } from '@sandcloud/api-schemas';
+import { INSTANCE_NAME_MAX_LENGTH, MAX_INSTANCE_COUNT, MAX_ROOT_DISK_GB, type Zone } from '@sandcloud/domain';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
 import { formatRam } from '../format.ts';
@@ -94,7 +92,7 @@ export function validateStep(step: Step, form: WizardForm, effective: { security
   if (step === 'details') {
     const name = form.name.trim();
     if (!name) errors.name = t('instanceWizard.error.name');
-    else if (name.length > 63) errors.name = t('instanceWizard.error.nameTooLong');
+    else if (name.length > INSTANCE_NAME_MAX_LENGTH) errors.name = t('instanceWizard.error.nameTooLong');
     else if (!resourceNameSchema.safeParse(name).success) errors.name = t('instanceWizard.error.nameInvalid');
 
     if (!context.flavor) errors.flavorId = t('instanceWizard.error.flavor');

@@ -1,13 +1,11 @@
+import { cookieNameSchema, type LoadBalancerDto, type LoadBalancerListenerDto } from '@sandcloud/api-schemas';
 import {
   COOKIE_PERSISTENCE_PROTOCOLS,
-  cookieNameSchema,
   LB_ALGORITHMS,
   LB_LIMITS,
   type LbAlgorithm,
-  type LoadBalancerDto,
-  type LoadBalancerListenerDto,
   type SessionPersistenceType,
-} from '@sandcloud/api-schemas';
+} from '@sandcloud/domain';
 import { useState } from 'react';
 import { Alert } from '../../../../components/ui/alert.tsx';
 import { Dialog, DialogActions } from '../../../../components/ui/dialog.tsx';

@@ -1,4 +1,5 @@
-import { LB_LIMITS, type InstanceDto, type NetworkDto, type SessionPersistenceType } from '@sandcloud/api-schemas';
+import type { InstanceDto, NetworkDto } from '@sandcloud/api-schemas';
+import { LB_LIMITS, type SessionPersistenceType } from '@sandcloud/domain';
 import { DescriptionList } from '../../../../components/ui/description-list.tsx';
 import { Field, inputClass, NumberField, TextField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';

@@ -1,4 +1,4 @@
-import { LB_ALGORITHMS, LISTENER_PROTOCOLS } from '@sandcloud/api-schemas';
+import { LB_ALGORITHMS, LISTENER_PROTOCOLS } from '@sandcloud/domain';
 import { NumberField, SelectField, TextAreaField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import type { WizardErrors, WizardForm } from './wizard-form.ts';

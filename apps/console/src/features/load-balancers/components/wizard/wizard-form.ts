@@ -1,22 +1,24 @@
 import {
   cookieNameSchema,
-  COOKIE_PERSISTENCE_PROTOCOLS,
   expectedCodesProblem,
-  LB_DEFAULTS,
-  LB_LIMITS,
   loadBalancerNameSchema,
   urlPathSchema,
   type AddListenerRequest,
   type CreateLoadBalancerRequest,
-  type HealthHttpMethod,
   type HealthMonitorDto,
+  type LoadBalancerDto,
+  type UpdateHealthMonitorRequest,
+} from '@sandcloud/api-schemas';
+import {
+  COOKIE_PERSISTENCE_PROTOCOLS,
+  LB_DEFAULTS,
+  LB_LIMITS,
+  type HealthHttpMethod,
   type HealthMonitorType,
   type LbAlgorithm,
   type ListenerProtocol,
-  type LoadBalancerDto,
   type SessionPersistenceType,
-  type UpdateHealthMonitorRequest,
-} from '@sandcloud/api-schemas';
+} from '@sandcloud/domain';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
 

@@ -1,4 +1,5 @@
-import { CONNECTIVITY_TESTS, type TopologyDto, type TopologyInstanceDto, type TopologyTest } from '@sandcloud/api-schemas';
+import type { TopologyDto, TopologyInstanceDto, TopologyTest } from '@sandcloud/api-schemas';
+import { CONNECTIVITY_TESTS } from '@sandcloud/domain';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button } from '../../../../components/ui/button.tsx';

@@ -1,5 +1,6 @@
 import { useStore, type Node, type NodeProps } from '@xyflow/react';
-import { CONNECTIVITY_TESTS, type TopologyTest } from '@sandcloud/api-schemas';
+import type { TopologyTest } from '@sandcloud/api-schemas';
+import { CONNECTIVITY_TESTS } from '@sandcloud/domain';
 import { memo, useContext } from 'react';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import type { WithPorts } from '../flow-elements.ts';

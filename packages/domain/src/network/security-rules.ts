@@ -1,12 +1,24 @@
 // The Neutron security-group-rule model: validation with messages a learner can
 // act on, canonical form, duplicate detection and the default group's rules.
-import { newId } from '../core/ids.ts';
-import { parseCidr } from './cidr.ts';
+// Pure rules, so the engine enforces them and the console can check a form with
+// the very same code before sending it. Rule templates build on this file
+// (`rule-templates.ts`); this file never imports them, so the two form no cycle.
+import { IP_FAMILIES, parseCidr } from './cidr.ts';
 
-export type RuleDirection = 'ingress' | 'egress';
-export type EtherType = 'IPv4' | 'IPv6';
+export const RULE_DIRECTIONS = ['ingress', 'egress'] as const;
+export type RuleDirection = (typeof RULE_DIRECTIONS)[number];
+
+/** Neutron's ether types are the address families. */
+export const ETHER_TYPES = IP_FAMILIES;
+export type EtherType = (typeof ETHER_TYPES)[number];
+
+/** Protocols a rule can name; a rule with protocol null admits any protocol. */
+export const RULE_PROTOCOLS = ['tcp', 'udp', 'icmp'] as const;
 /** null means any protocol. For IPv6 rules 'icmp' stands for ICMPv6 (Neutron converts it the same way). */
-export type RuleProtocol = 'tcp' | 'udp' | 'icmp' | null;
+export type RuleProtocol = (typeof RULE_PROTOCOLS)[number] | null;
+
+/** The address range meaning "everywhere" for each ether type (the dialog's default remote). */
+export const ANY_ADDRESS: Readonly<Record<EtherType, string>> = { IPv4: '0.0.0.0/0', IPv6: '::/0' };
 
 export interface SecurityGroupRule {
   id: string;
@@ -35,10 +47,9 @@ export interface RuleProblem {
   message: string;
 }
 
-export { RULE_TEMPLATES, draftFromTemplate } from './rule-templates.ts';
-export type { RuleTemplate, RuleTemplateId } from './rule-templates.ts';
-
 const MAX_DESCRIPTION_LENGTH = 255; // Neutron's column size
+
+const isOneOf = <T extends string>(list: readonly T[], value: unknown): value is T => (list as readonly unknown[]).includes(value);
 
 const isWholeNumberIn = (value: number, min: number, max: number): boolean =>
   Number.isInteger(value) && value >= min && value <= max;
@@ -98,7 +109,7 @@ function remoteProblems(draft: SecurityGroupRuleDraft): RuleProblem[] {
     const parsed = parseCidr(draft.remoteIpPrefix);
     if (!parsed.ok) {
       problems.push({ field: 'remoteIpPrefix', message: parsed.message });
-    } else if (parsed.cidr.family !== draft.etherType && (draft.etherType === 'IPv4' || draft.etherType === 'IPv6')) {
+    } else if (parsed.cidr.family !== draft.etherType && isOneOf(ETHER_TYPES, draft.etherType)) {
       problems.push({
         field: 'remoteIpPrefix',
         message: `${draft.remoteIpPrefix.trim()} is an ${parsed.cidr.family} CIDR but the rule's ether type is ${draft.etherType}`,
@@ -120,13 +131,13 @@ function remoteProblems(draft: SecurityGroupRuleDraft): RuleProblem[] {
  */
 export function validateRule(draft: SecurityGroupRuleDraft): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  if (draft.direction !== 'ingress' && draft.direction !== 'egress') {
+  if (!isOneOf(RULE_DIRECTIONS, draft.direction)) {
     problems.push({ field: 'direction', message: `Direction must be "ingress" or "egress", not "${String(draft.direction)}"` });
   }
-  if (draft.etherType !== 'IPv4' && draft.etherType !== 'IPv6') {
+  if (!isOneOf(ETHER_TYPES, draft.etherType)) {
     problems.push({ field: 'etherType', message: `Ether type must be IPv4 or IPv6, not "${String(draft.etherType)}"` });
   }
-  if (draft.protocol !== null && !['tcp', 'udp', 'icmp'].includes(draft.protocol)) {
+  if (draft.protocol !== null && !isOneOf(RULE_PROTOCOLS, draft.protocol)) {
     problems.push({ field: 'protocol', message: `Protocol must be tcp, udp, icmp or empty for any protocol, not "${String(draft.protocol)}"` });
     return problems; // port checks depend on a known protocol
   }
@@ -156,7 +167,7 @@ function ruleKey(rule: SecurityGroupRuleDraft): string {
   const canonical = normalizeRule(rule);
   // Like Neutron, "no prefix" and the all-addresses prefix admit the same traffic.
   const remotePrefix =
-    canonical.remoteIpPrefix === '0.0.0.0/0' || canonical.remoteIpPrefix === '::/0' ? null : canonical.remoteIpPrefix;
+    canonical.remoteIpPrefix === ANY_ADDRESS.IPv4 || canonical.remoteIpPrefix === ANY_ADDRESS.IPv6 ? null : canonical.remoteIpPrefix;
   // TCP/UDP 1-65535 is every port, the same as leaving the range empty.
   const allPorts =
     (canonical.protocol === 'tcp' || canonical.protocol === 'udp') &&
@@ -196,8 +207,8 @@ export function findDuplicateRule(
  * allowed, and ingress only from ports in the same group. So instances in
  * "default" talk to each other but nothing from the internet gets in.
  */
-export function defaultSecurityGroupRules(groupId: string, newRuleId: () => string = newId): SecurityGroupRule[] {
-  const etherTypes: EtherType[] = ['IPv4', 'IPv6'];
+export function defaultSecurityGroupRules(groupId: string, newRuleId: () => string = () => crypto.randomUUID()): SecurityGroupRule[] {
+  const etherTypes: readonly EtherType[] = ETHER_TYPES;
   const rule = (direction: RuleDirection, etherType: EtherType, remoteGroupId: string | null): SecurityGroupRule => ({
     id: newRuleId(),
     securityGroupId: groupId,

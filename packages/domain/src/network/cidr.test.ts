@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, intToIpv4, ipFamily, ipv4ToInt, isValidIp, parseCidr } from './cidr.ts';
+import { cidrContains, cidrsOverlap, intToIpv4, ipFamily, ipv4ToInt, isValidIp, parseCidr } from './cidr.ts';
 
 describe('parseCidr', () => {
   it.each([
@@ -108,5 +108,21 @@ describe('address helpers', () => {
     expect(() => intToIpv4(-1)).toThrow(RangeError);
     expect(() => intToIpv4(2 ** 32)).toThrow(RangeError);
     expect(() => intToIpv4(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('cidrsOverlap', () => {
+  it.each([
+    ['192.168.0.0/24', '192.168.0.128/25', true],
+    ['192.168.0.128/25', '192.168.0.0/24', true],
+    ['10.0.0.0/8', '10.255.255.255', true],
+    ['192.168.0.0/24', '192.168.1.0/24', false],
+    ['0.0.0.0/0', '203.0.113.10/32', true],
+    ['2001:db8::/32', '2001:db8:1::/48', true],
+    ['2001:db8::/32', '2001:db9::/32', false],
+    ['10.0.0.0/8', '::/0', false],
+    ['10.0.0.5/24', '10.0.0.0/24', false],
+  ] as const)('%s and %s: %s', (a, b, expected) => {
+    expect(cidrsOverlap(a, b)).toBe(expected);
   });
 });

@@ -1,10 +1,12 @@
-// Address and CIDR parsing for the network engine. Wraps ipaddr.js but is
+// Address and CIDR parsing, shared by the engine (subnets, rules, allocation) and the console (form
+// checks before sending), so both accept exactly the same text. Wraps ipaddr.js but is
 // stricter than it: ipaddr.js accepts legacy IPv4 forms ("10", "0x0a.0.0.1",
 // "010.0.0.1" read as octal) that OpenStack users never mean, so IPv4 must be
 // plain dotted decimal here.
 import ipaddr from 'ipaddr.js';
 
-export type IpFamily = 'IPv4' | 'IPv6';
+export const IP_FAMILIES = ['IPv4', 'IPv6'] as const;
+export type IpFamily = (typeof IP_FAMILIES)[number];
 
 export interface Cidr {
   family: IpFamily;
@@ -115,6 +117,22 @@ export function cidrContains(cidr: string | Cidr, ip: string): boolean {
   const address = parseIp(ip);
   if (!address || familyOf(address) !== range.family) return false;
   return bytesToText(maskBytes(address.toByteArray(), range.prefix)) === range.network;
+}
+
+/**
+ * True when two ranges share at least one address (one contains the other's network address,
+ * since CIDR blocks either nest or are disjoint). Invalid input and mixed families never overlap.
+ */
+export function cidrsOverlap(a: string | Cidr, b: string | Cidr): boolean {
+  const parse = (value: string | Cidr): Cidr | null => {
+    if (typeof value !== 'string') return value;
+    const parsed = parseCidr(value);
+    return parsed.ok ? parsed.cidr : null;
+  };
+  const first = parse(a);
+  const second = parse(b);
+  if (!first || !second || first.family !== second.family) return false;
+  return cidrContains(first, second.network) || cidrContains(second, first.network);
 }
 
 /** Unsigned 32-bit value of a dotted-decimal IPv4 address (for allocators). */

@@ -1,23 +1,12 @@
 // The "Rule" choices of the add-rule dialog (as in Horizon): well-known
 // services pre-fill protocol and ports; the custom-* entries let the user type them.
-import type { EtherType, RuleDirection, RuleProtocol, SecurityGroupRuleDraft } from './security-rules.ts';
+// Depends on the rule model (`security-rules.ts`), which does not depend on it.
+import { ANY_ADDRESS, type EtherType, type RuleDirection, type RuleProtocol, type SecurityGroupRuleDraft } from './security-rules.ts';
 
-export type RuleTemplateId =
-  | 'all-icmp'
-  | 'all-tcp'
-  | 'all-udp'
-  | 'ssh'
-  | 'http'
-  | 'https'
-  | 'dns'
-  | 'smtp'
-  | 'mysql'
-  | 'ms-sql'
-  | 'postgresql'
-  | 'rdp'
-  | 'custom-tcp'
-  | 'custom-udp'
-  | 'custom-icmp';
+export const RULE_TEMPLATE_IDS = [
+  'all-icmp', 'all-tcp', 'all-udp', 'ssh', 'http', 'https', 'dns', 'smtp', 'mysql', 'ms-sql', 'postgresql', 'rdp', 'custom-tcp', 'custom-udp', 'custom-icmp',
+] as const;
+export type RuleTemplateId = (typeof RULE_TEMPLATE_IDS)[number];
 
 export interface RuleTemplate {
   id: RuleTemplateId;
@@ -80,7 +69,7 @@ export function draftFromTemplate(id: RuleTemplateId, choices: TemplateChoices =
   if (!template) throw new Error(`Unknown rule template "${id}"`);
   const etherType = choices.etherType ?? 'IPv4';
   const remoteGroupId = choices.remoteGroupId ?? null;
-  const anyAddress = etherType === 'IPv4' ? '0.0.0.0/0' : '::/0';
+  const anyAddress = ANY_ADDRESS[etherType];
   return {
     direction: choices.direction ?? 'ingress',
     etherType,
