@@ -39,3 +39,7 @@ export type { LoadBalancerReachabilityVerdict } from './load-balancers/reachabil
 export type { FlowAction, FlowLogEntry, FlowRecord } from './flow-logs/flow-log-service.ts';
 export type { Destination as NetworkDestination } from './guests/guest-network.ts';
 export type { ReachabilityVerdict, TrafficSource } from './network/reachability.ts';
+export type { EngineQueries, InstanceView, PortTarget, Slice, TopologySnapshot } from './queries/engine-queries.ts';
+export { sliceOf } from './queries/engine-queries.ts';
+export { isInstancePort, isLoadBalancerPort, portOwnerType, type PortOwnerType } from './queries/port-owner.ts';
+export { DatabaseStartupError } from './store/database.ts';

@@ -5,7 +5,11 @@ import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
 import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
-import type { Engine } from './engine.ts';
+import type { Clock } from './core/clock.ts';
+import type { EventBus } from './core/events.ts';
+import type { Scheduler } from './core/scheduler.ts';
+import type { ProjectService } from './projects/project-service.ts';
+import type { Store } from './store/kinds.ts';
 import { FloatingIpService } from './floating-ips/floating-ip-service.ts';
 import { FlowLogService } from './flow-logs/flow-log-service.ts';
 import { DiskContents } from './guests/disk-contents.ts';
@@ -45,7 +49,16 @@ export interface ModuleOptions {
   quotas?: Partial<Quotas>;
 }
 
-export function registerModules(engine: Engine, options: ModuleOptions): EngineModules {
+/** What the modules are wired to (the engine gives its own; no import of the engine, so no cycle). */
+export interface ModuleContext {
+  store: Store;
+  scheduler: Scheduler;
+  clock: Clock;
+  events: EventBus;
+  projects: ProjectService;
+}
+
+export function registerModules(engine: ModuleContext, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
   const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);

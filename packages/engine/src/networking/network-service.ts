@@ -148,7 +148,7 @@ export class NetworkService {
     const fixedIp = nextFreeAddress(subnet.cidr, this.allocated(subnet.id), subnet.reservedIps);
     if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
     const id = newId();
-    this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(subnet.id, fixedIp, id);
+    this.store.ipAllocations.take(subnet.id, fixedIp, id);
     return this.store.insert<Port>('port', {
       id,
       projectId: input.projectId,
@@ -168,7 +168,7 @@ export class NetworkService {
   }
 
   deletePort(port: Port): void {
-    this.store.db.prepare('DELETE FROM ip_allocations WHERE owner_id = ?').run(port.id);
+    this.store.ipAllocations.releaseOwner(port.id);
     this.store.delete('port', port);
   }
 
@@ -176,17 +176,15 @@ export class NetworkService {
   allocatePublicAddress(ownerId: string): string | null {
     const used = this.allocated(PUBLIC_NETWORK_ID);
     const address = nextFreePoolAddress(this.floatingPool.start, this.floatingPool.end, used);
-    if (address) this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(PUBLIC_NETWORK_ID, address, ownerId);
+    if (address) this.store.ipAllocations.take(PUBLIC_NETWORK_ID, address, ownerId);
     return address;
   }
 
   releasePublicAddress(ownerId: string): void {
-    this.store.db.prepare('DELETE FROM ip_allocations WHERE pool = ? AND owner_id = ?').run(PUBLIC_NETWORK_ID, ownerId);
+    this.store.ipAllocations.releaseOwner(ownerId, PUBLIC_NETWORK_ID);
   }
 
   private allocated(pool: string): string[] {
-    return (this.store.db.prepare('SELECT address FROM ip_allocations WHERE pool = ?').all(pool) as { address: string }[]).map(
-      (row) => row.address,
-    );
+    return this.store.ipAllocations.addresses(pool);
   }
 }

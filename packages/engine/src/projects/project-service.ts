@@ -62,30 +62,25 @@ export class ProjectService {
         description: input.description ?? '',
         computeActivatedAt: null,
       });
-      this.store.db.prepare('INSERT INTO project_members VALUES (?, ?, ?)').run(id, owner.id, 'admin');
+      this.store.projectMembers.put(id, owner.id, 'admin');
       return project;
     });
   }
 
   /** Only the projects the user belongs to, whatever their global role. */
   listFor(user: User): (Project & { role: ProjectRole })[] {
-    const memberships = this.store.db
-      .prepare('SELECT project_id, role FROM project_members WHERE user_id = ?')
-      .all(user.id) as { project_id: string; role: ProjectRole }[];
-    return memberships
-      .map(({ project_id, role }) => {
-        const project = this.store.get<Project>('project', project_id);
-        return project ? { ...project, role } : undefined;
+    return this.store.projectMembers
+      .ofUser(user.id)
+      .map(({ projectId, role }) => {
+        const project = this.store.get<Project>('project', projectId);
+        return project ? { ...project, role: role as ProjectRole } : undefined;
       })
       .filter((project) => project !== undefined)
       .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   roleOf(userId: string, projectId: string): ProjectRole | undefined {
-    const row = this.store.db
-      .prepare('SELECT role FROM project_members WHERE project_id = ? AND user_id = ?')
-      .get(projectId, userId) as { role: ProjectRole } | undefined;
-    return row?.role;
+    return this.store.projectMembers.roleOf(projectId, userId) as ProjectRole | undefined;
   }
 
   /**
@@ -107,21 +102,14 @@ export class ProjectService {
   }
 
   members(projectId: string): ProjectMember[] {
-    return this.store.db
-      .prepare(
-        `SELECT m.user_id AS userId, u.username, m.role FROM project_members m JOIN users u ON u.id = m.user_id
-         WHERE m.project_id = ? ORDER BY u.username`,
-      )
-      .all(projectId) as ProjectMember[];
+    return this.store.projectMembers.ofProject(projectId) as ProjectMember[];
   }
 
   setMember(projectId: string, user: User, role: ProjectRole): ProjectMember {
     return this.store.transaction(() => {
       const previous = this.roleOf(user.id, projectId);
       if (previous === 'admin' && role !== 'admin') this.assertAnotherAdmin(projectId, user.id);
-      this.store.db
-        .prepare('INSERT INTO project_members VALUES (?, ?, ?) ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role')
-        .run(projectId, user.id, role);
+      this.store.projectMembers.put(projectId, user.id, role);
       this.store.emit('project-member', { id: user.id, projectId, status: role }, previous ? 'updated' : 'created');
       return { userId: user.id, username: user.username, role };
     });
@@ -132,7 +120,7 @@ export class ProjectService {
       const role = this.roleOf(userId, projectId);
       if (!role) throw notFound('project member', userId);
       if (role === 'admin') this.assertAnotherAdmin(projectId, userId);
-      this.store.db.prepare('DELETE FROM project_members WHERE project_id = ? AND user_id = ?').run(projectId, userId);
+      this.store.projectMembers.remove(projectId, userId);
       this.store.emit('project-member', { id: userId, projectId, status: null }, 'deleted');
     });
   }
