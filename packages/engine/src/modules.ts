@@ -18,7 +18,7 @@ import { GuestService } from './guests/guest-service.ts';
 import { ImageService } from './images/image-service.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
-import { NetworkService, type Port } from './networking/network-service.ts';
+import { NetworkService } from './networking/network-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
 
 /**
@@ -99,7 +99,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   quotas.meter('volumes', (projectId) => store.count('volume', projectId));
   quotas.meter('volumeGb', (projectId) => volumes.usedGb(projectId));
 
-  securityGroups.countUsers((groupId) => store.list<Port>('port').filter((port) => port.securityGroupIds.includes(groupId)).length);
+  securityGroups.countUsers((groupId) => store.countBy('port', 'securityGroupIds', groupId));
   // The guest goes first: it writes out what it can before its disks are taken away.
   instances.hooks.beforeDelete.push((instance) => guests.destroyed(instance));
   instances.hooks.afterChange.push((instance) => guests.statusChanged(instance));

@@ -30,8 +30,14 @@ export class FloatingIpService {
     return floatingIp;
   }
 
+  /** The floating IP associated with a port (indexed by port id). */
   forPort(portId: string): FloatingIp | undefined {
-    return this.store.list<FloatingIp>('floating-ip').find((f) => f.portId === portId);
+    return this.store.findOne<FloatingIp>('floating-ip', 'portId', portId);
+  }
+
+  /** The floating IP with this public address (indexed). */
+  byAddress(address: string): FloatingIp | undefined {
+    return this.store.findOne<FloatingIp>('floating-ip', 'address', address);
   }
 
   /** `[+생성]`: takes the lowest free address of the public pool. */

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import { nextFreeAddress, nextFreePoolAddress } from '../network/ip-allocator.ts';
+import { ipv4ToInt, parseCidr } from '../network/cidr.ts';
 import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 
 /** Neutron network. `external` marks the provider network the floating IPs come from. */
@@ -36,6 +36,20 @@ export interface Port extends ResourceBase {
 export const PUBLIC_NETWORK_ID = '00000000-0000-4000-8000-0000000000ee';
 export const DEFAULT_NETWORK_NAME = 'Default Network';
 export const DEFAULT_SUBNET_CIDR = '192.168.0.0/24';
+
+/**
+ * The host addresses of an IPv4 subnet as integers: without the network and broadcast addresses,
+ * except in a /31 or /32, which have none (RFC 3021).
+ */
+function hostRange(cidr: string): [number, number] {
+  const parsed = parseCidr(cidr);
+  if (!parsed.ok) throw new Error(`Cannot allocate from subnet: ${parsed.message}`);
+  const { family, network, prefix } = parsed.cidr;
+  if (family !== 'IPv4') throw new Error(`Cannot allocate from ${cidr}: only IPv4 subnets are supported`);
+  const start = ipv4ToInt(network);
+  const end = start + 2 ** (32 - prefix) - 1;
+  return prefix <= 30 ? [start + 1, end - 1] : [start, end];
+}
 
 export interface FloatingPoolRange {
   start: string;
@@ -145,7 +159,7 @@ export class NetworkService {
   }): Port {
     const network = this.getNetwork(input.projectId, input.networkId);
     const subnet = this.getSubnet(input.projectId, network.subnetIds[0] ?? '');
-    const fixedIp = nextFreeAddress(subnet.cidr, this.allocated(subnet.id), subnet.reservedIps);
+    const fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
     if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
     const id = newId();
     this.store.ipAllocations.take(subnet.id, fixedIp, id);
@@ -174,8 +188,7 @@ export class NetworkService {
 
   /** Takes the lowest free public address for a floating IP, or null when the pool is exhausted. */
   allocatePublicAddress(ownerId: string): string | null {
-    const used = this.allocated(PUBLIC_NETWORK_ID);
-    const address = nextFreePoolAddress(this.floatingPool.start, this.floatingPool.end, used);
+    const address = this.lowestFree(PUBLIC_NETWORK_ID, ipv4ToInt(this.floatingPool.start), ipv4ToInt(this.floatingPool.end), []);
     if (address) this.store.ipAllocations.take(PUBLIC_NETWORK_ID, address, ownerId);
     return address;
   }
@@ -184,7 +197,7 @@ export class NetworkService {
     this.store.ipAllocations.releaseOwner(ownerId, PUBLIC_NETWORK_ID);
   }
 
-  private allocated(pool: string): string[] {
-    return this.store.ipAllocations.addresses(pool);
+  private lowestFree(pool: string, first: number, last: number, reserved: readonly string[]): string | null {
+    return this.store.ipAllocations.lowestFree(pool, first, last, reserved);
   }
 }

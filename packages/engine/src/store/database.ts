@@ -44,6 +44,8 @@ export function openDatabase(location: string, migrations: readonly string[] = M
     db.pragma('foreign_keys = ON');
     if (!memory) assertIntact(db, location);
     migrate(db, location, migrations);
+    // Reading was allowed; make sure writing is too (another process may hold the write lock).
+    if (!memory) db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (error) {

@@ -8,6 +8,7 @@ import { KindTable } from './kind-table.ts';
 import { ProjectMemberTable } from './project-member-table.ts';
 import type { KindMap, ResourceBase } from './resource.ts';
 import { SettingTable } from './setting-table.ts';
+import { Statements } from './statements.ts';
 
 export type { KindMap, ResourceBase } from './resource.ts';
 
@@ -59,12 +60,6 @@ function attributesOf(resource: ResourceBase): string {
 type KindOf<Kinds> = keyof Kinds & string;
 type RecordOf<Kinds, K extends KindOf<Kinds>> = Kinds[K] extends ResourceBase ? Kinds[K] : never;
 
-interface Undo {
-  table: KindTable;
-  previous: ResourceBase | undefined;
-  next: ResourceBase | undefined;
-}
-
 /**
  * The persistence interface of the engine. Resources of every kind live in one SQLite table, the
  * durable source of truth; the process is the only writer (the data directory is locked at start),
@@ -86,7 +81,9 @@ export class ResourceStore<Kinds extends object = KindMap> {
   readonly settings: SettingTable;
   readonly diskContents: DiskContentsTable;
   private pendingEvents: ResourceEvent[] | null = null;
-  private undoLog: Undo[] = [];
+  /** How to put memory back as it was if the transaction rolls back, newest last. */
+  private undoLog: (() => void)[] = [];
+  private readonly sql: Statements;
   private readonly tables = new Map<string, KindTable>();
 
   constructor(
@@ -98,7 +95,8 @@ export class ResourceStore<Kinds extends object = KindMap> {
     private readonly clock: Clock,
     private readonly bus: EventBus,
   ) {
-    this.ipAllocations = new IpAllocationTable(db);
+    this.sql = new Statements(db);
+    this.ipAllocations = new IpAllocationTable(this.sql, (undo) => this.onRollback(undo));
     this.projectMembers = new ProjectMemberTable(db);
     this.flowLogs = new FlowLogTable(db);
     this.settings = new SettingTable(db);
@@ -115,7 +113,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
       events = this.pendingEvents;
       return result;
     } catch (error) {
-      for (const { table, previous, next } of this.undoLog.reverse()) table.put(next, previous);
+      for (const undo of this.undoLog.reverse()) undo();
       throw error;
     } finally {
       this.pendingEvents = null;
@@ -187,11 +185,8 @@ export class ResourceStore<Kinds extends object = KindMap> {
     const now = this.clock.now();
     const draft: ResourceBase = { ...fields, createdAt: now, updatedAt: now };
     const data = attributesOf(draft);
-    this.db
-      .prepare(
-        `INSERT INTO resources (id, kind, project_id, name, status, data, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
+    this.sql
+      .get('INSERT INTO resources (id, kind, project_id, name, status, data, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(draft.id, kind, draft.projectId, draft.name, draft.status, data, now, now);
     const resource = fromParts(draft, data);
     this.write(table, undefined, resource);
@@ -208,8 +203,8 @@ export class ResourceStore<Kinds extends object = KindMap> {
     const table = this.table(kind);
     const draft: ResourceBase = { ...current, ...changes, updatedAt: this.clock.now() };
     const data = attributesOf(draft);
-    this.db
-      .prepare('UPDATE resources SET name = ?, status = ?, data = ?, updated_at = ? WHERE kind = ? AND id = ?')
+    this.sql
+      .get('UPDATE resources SET name = ?, status = ?, data = ?, updated_at = ? WHERE kind = ? AND id = ?')
       .run(draft.name, draft.status, data, draft.updatedAt, kind, draft.id);
     const previous = table.get(draft.id);
     const next = previous ? fromParts({ ...draft, projectId: previous.projectId, createdAt: previous.createdAt }, data) : undefined;
@@ -224,15 +219,15 @@ export class ResourceStore<Kinds extends object = KindMap> {
   delete(kind: string, resource: ResourceBase): void {
     this.assertInTransaction();
     const table = this.table(kind);
-    this.db.prepare('DELETE FROM resources WHERE kind = ? AND id = ?').run(kind, resource.id);
+    this.sql.get('DELETE FROM resources WHERE kind = ? AND id = ?').run(kind, resource.id);
     const previous = table.get(resource.id);
     if (previous) this.write(table, previous, undefined);
     this.emit(kind, { ...resource, status: 'DELETED' }, 'deleted');
   }
 
   history(resourceId: string): { at: number; status: string | null; message: string }[] {
-    return this.db
-      .prepare('SELECT at, status, message FROM resource_events WHERE resource_id = ? ORDER BY id')
+    return this.sql
+      .get('SELECT at, status, message FROM resource_events WHERE resource_id = ? ORDER BY id')
       .all(resourceId) as { at: number; status: string | null; message: string }[];
   }
 
@@ -271,12 +266,16 @@ export class ResourceStore<Kinds extends object = KindMap> {
 
   private write(table: KindTable, previous: ResourceBase | undefined, next: ResourceBase | undefined): void {
     table.put(previous, next);
-    this.undoLog.push({ table, previous, next });
+    this.onRollback(() => table.put(next, previous));
+  }
+
+  private onRollback(undo: () => void): void {
+    if (this.pendingEvents) this.undoLog.push(undo);
   }
 
   private recordHistory(resource: ResourceBase, message: string): void {
-    this.db
-      .prepare('INSERT INTO resource_events (resource_id, at, status, message) VALUES (?, ?, ?, ?)')
+    this.sql
+      .get('INSERT INTO resource_events (resource_id, at, status, message) VALUES (?, ?, ?, ?)')
       .run(resource.id, this.clock.now(), resource.status, message);
   }
 
