@@ -40,6 +40,7 @@ export default tseslint.config(
     '@sandcloud/api-schemas', '@sandcloud/bff', '@sandcloud/console', 'express', 'react', 'react-*',
   ]),
   ...layer('apps/bff/**/*.ts', 'The BFF never reaches into the console', ['@sandcloud/console', 'react', 'react-*', '@sandcloud/guest']),
+  ...engineBoundary(),
   ...layer('apps/console/**/*.{ts,tsx}', 'The console talks to the BFF over HTTP, never to the engine', [
     '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', 'express', 'better-sqlite3', 'node:*',
   ]),
@@ -54,6 +55,36 @@ function layer(files, message, forbidden) {
         'no-restricted-imports': [
           'error',
           { patterns: [{ group: forbidden, message }, { group: ['../../../*/src/*', '**/packages/*', '**/apps/*'], message: 'Import another workspace by its package name' }] },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * Outside `packages/engine`, nothing reaches into the engine's store or its SQL: adapters ask
+ * `engine.queries` and the services (issue 12). Shown failing in `apps/bff/src/routes/engine-boundary.test.ts`.
+ */
+function engineBoundary() {
+  const message = 'Outside packages/engine, ask engine.queries or a service (or a fixture of @sandcloud/engine/testing), never the store or SQL';
+  return [
+    {
+      files: ['**/*.{ts,tsx,js,mjs}'],
+      ignores: [
+        'packages/engine/**',
+        // The traffic engineer's files, moving to engine.queries on their branch; drop these lines when it lands.
+        'packages/data-plane/src/health-probe.ts',
+        'packages/data-plane/src/guest-directory.ts',
+        'packages/data-plane/src/load-balancer-forwarder.ts',
+        'apps/bff/src/routes/data-plane-routes.ts',
+      ],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          { selector: "MemberExpression[property.name='store']", message },
+          { selector: "MemberExpression[property.name='db']", message },
+          { selector: "CallExpression[callee.property.name='prepare']", message },
+          { selector: "ImportDeclaration[source.value='better-sqlite3']", message },
         ],
       },
     },

@@ -1,6 +1,6 @@
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIp } from '../floating-ips/floating-ip-service.ts';
-import type { LoadBalancer, Member } from '../load-balancers/load-balancer.ts';
+import type { Listener, LoadBalancer, Member } from '../load-balancers/load-balancer.ts';
 import type { Network, Port, Router, Subnet } from '../networking/network-service.ts';
 import { rulesetsAmong, type SecurityGroup, type SecurityGroupRuleset } from '../security-groups/security-group-service.ts';
 import type { Store } from '../store/kinds.ts';
@@ -46,6 +46,11 @@ export interface TopologySnapshot {
  */
 export class EngineQueries {
   constructor(private readonly store: Store) {}
+
+  /** A resource's status history, oldest first (kept after it is deleted). */
+  history(resourceId: string): { at: number; status: string | null; message: string }[] {
+    return this.store.history(resourceId);
+  }
 
   instance(id: string): Instance | undefined {
     return this.store.get('instance', id);
@@ -126,6 +131,11 @@ export class EngineQueries {
   /** How many ports (instances' and load balancers') use a security group. */
   securityGroupUsers(groupId: string): number {
     return this.store.countBy('port', 'securityGroupIds', groupId);
+  }
+
+  /** A load balancer's listeners, by port. */
+  listenersOf(loadBalancerId: string): Listener[] {
+    return this.store.findBy('lb-listener', 'loadBalancerId', loadBalancerId).sort((a, b) => a.protocolPort - b.protocolPort);
   }
 
   /** The members of a load balancer pool, in creation order. */
