@@ -2,7 +2,6 @@ import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
-import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
 import type { Clock } from './core/clock.ts';
@@ -88,7 +87,8 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
     securityGroups.createDefault(projectId);
   });
 
-  const instancesOf = (projectId: string) => store.list<Instance>('instance', projectId);
+  // Summed from the store's per-project list in memory (no copy, no SQL).
+  const instancesOf = (projectId: string) => store.view('instance', projectId);
   quotas.meter('instances', (projectId) => store.count('instance', projectId));
   quotas.meter('vcpus', (projectId) => instancesOf(projectId).reduce((sum, i) => sum + i.vcpus, 0));
   quotas.meter('ramMb', (projectId) => instancesOf(projectId).reduce((sum, i) => sum + i.ramMb, 0));

@@ -26,7 +26,6 @@ export interface FlowLogEntry {
 
 export type FlowRecord = Omit<FlowLogEntry, 'id' | 'at'> & { at?: number };
 
-
 /** How many entries each instance keeps; older ones are pruned as new ones arrive. */
 export const FLOW_LOG_RETENTION = 200;
 const FLUSH_DELAY_MS = 500;
