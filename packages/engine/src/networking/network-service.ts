@@ -1,37 +1,10 @@
 import { conflict, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import { ipv4ToInt, parseCidr } from '../network/cidr.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import type { Store } from '../store/kinds.ts';
+import type { Network, Subnet, Router, Port } from './network.ts';
 
-/** Neutron network. `external` marks the provider network the floating IPs come from. */
-export interface Network extends ResourceBase {
-  external: boolean;
-  subnetIds: string[];
-}
-
-export interface Subnet extends ResourceBase {
-  networkId: string;
-  cidr: string;
-  gatewayIp: string;
-  ipVersion: 4;
-  /** Addresses the platform keeps (gateway, DHCP agents), never given to a port. */
-  reservedIps: string[];
-}
-
-export interface Router extends ResourceBase {
-  externalNetworkId: string;
-  subnetIds: string[];
-}
-
-/** Neutron port: one address on a subnet, owned by a device (an instance, a router, a load balancer). */
-export interface Port extends ResourceBase {
-  networkId: string;
-  subnetId: string;
-  fixedIp: string;
-  deviceOwner: string;
-  deviceId: string;
-  securityGroupIds: string[];
-}
+export type { Network, Subnet, Router, Port } from './network.ts';
 
 export const PUBLIC_NETWORK_ID = '00000000-0000-4000-8000-0000000000ee';
 export const DEFAULT_NETWORK_NAME = 'Default Network';
@@ -63,15 +36,15 @@ export interface FloatingPoolRange {
  */
 export class NetworkService {
   constructor(
-    private readonly store: ResourceStore,
+    private readonly store: Store,
     readonly floatingPool: FloatingPoolRange,
   ) {}
 
   ensurePublicNetwork(): Network {
-    const existing = this.store.get<Network>('network', PUBLIC_NETWORK_ID);
+    const existing = this.store.get('network', PUBLIC_NETWORK_ID);
     if (existing) return existing;
     return this.store.transaction(() =>
-      this.store.insert<Network>('network', {
+      this.store.insert('network', {
         id: PUBLIC_NETWORK_ID,
         projectId: null,
         name: 'Public Network',
@@ -86,7 +59,7 @@ export class NetworkService {
   createDefaultNetwork(projectId: string): Network {
     const networkId = newId();
     const subnetId = newId();
-    const subnet = this.store.insert<Subnet>('subnet', {
+    const subnet = this.store.insert('subnet', {
       id: subnetId,
       projectId,
       name: 'Default Subnet',
@@ -97,7 +70,7 @@ export class NetworkService {
       ipVersion: 4,
       reservedIps: ['192.168.0.1', '192.168.0.2', '192.168.0.3'],
     });
-    const network = this.store.insert<Network>('network', {
+    const network = this.store.insert('network', {
       id: networkId,
       projectId,
       name: DEFAULT_NETWORK_NAME,
@@ -105,7 +78,7 @@ export class NetworkService {
       external: false,
       subnetIds: [subnet.id],
     });
-    this.store.insert<Router>('router', {
+    this.store.insert('router', {
       id: newId(),
       projectId,
       name: 'Default Router',
@@ -117,35 +90,35 @@ export class NetworkService {
   }
 
   networks(projectId: string): Network[] {
-    return this.store.list<Network>('network', projectId);
+    return this.store.list('network', projectId);
   }
 
   subnets(projectId: string): Subnet[] {
-    return this.store.list<Subnet>('subnet', projectId);
+    return this.store.list('subnet', projectId);
   }
 
   routers(projectId: string): Router[] {
-    return this.store.list<Router>('router', projectId);
+    return this.store.list('router', projectId);
   }
 
   ports(projectId: string): Port[] {
-    return this.store.list<Port>('port', projectId);
+    return this.store.list('port', projectId);
   }
 
   getNetwork(projectId: string, id: string): Network {
-    const network = this.store.get<Network>('network', id);
+    const network = this.store.get('network', id);
     if (!network || network.projectId !== projectId) throw notFound('network', id);
     return network;
   }
 
   getSubnet(projectId: string, id: string): Subnet {
-    const subnet = this.store.get<Subnet>('subnet', id);
+    const subnet = this.store.get('subnet', id);
     if (!subnet || subnet.projectId !== projectId) throw notFound('subnet', id);
     return subnet;
   }
 
   getPort(id: string): Port | undefined {
-    return this.store.get<Port>('port', id);
+    return this.store.get('port', id);
   }
 
   /** Creates a port with the next free address of the network's first subnet. */
@@ -163,7 +136,7 @@ export class NetworkService {
     if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
     const id = newId();
     this.store.ipAllocations.take(subnet.id, fixedIp, id);
-    return this.store.insert<Port>('port', {
+    return this.store.insert('port', {
       id,
       projectId: input.projectId,
       name: input.name,
@@ -178,7 +151,7 @@ export class NetworkService {
   }
 
   updatePortSecurityGroups(port: Port, securityGroupIds: string[]): Port {
-    return this.store.update<Port>('port', port, { securityGroupIds });
+    return this.store.update('port', port, { securityGroupIds });
   }
 
   deletePort(port: Port): void {

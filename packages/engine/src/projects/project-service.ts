@@ -1,16 +1,14 @@
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import type { Store } from '../store/kinds.ts';
+import type { Project } from './project.ts';
+
+export type { Project } from './project.ts';
 
 export type ProjectRole = 'admin' | 'member' | 'viewer';
 /** What a request needs: reading, changing resources, or managing the project's members. */
 export type Permission = 'read' | 'write' | 'manage';
-
-export interface Project extends ResourceBase {
-  description: string;
-  computeActivatedAt: number | null;
-}
 
 export interface ProjectMember {
   userId: string;
@@ -38,7 +36,7 @@ export type ActivationHook = (projectId: string) => void;
 export class ProjectService {
   private readonly activationHooks: ActivationHook[] = [];
 
-  constructor(private readonly store: ResourceStore) {}
+  constructor(private readonly store: Store) {}
 
   onActivation(hook: ActivationHook): void {
     this.activationHooks.push(hook);
@@ -54,7 +52,7 @@ export class ProjectService {
         throw conflict(`You already have a project named ${name}`, 'name');
       }
       const id = newId();
-      const project = this.store.insert<Project>('project', {
+      const project = this.store.insert('project', {
         id,
         projectId: id,
         name,
@@ -72,7 +70,7 @@ export class ProjectService {
     return this.store.projectMembers
       .ofUser(user.id)
       .map(({ projectId, role }) => {
-        const project = this.store.get<Project>('project', projectId);
+        const project = this.store.get('project', projectId);
         return project ? { ...project, role: role as ProjectRole } : undefined;
       })
       .filter((project) => project !== undefined)
@@ -89,14 +87,14 @@ export class ProjectService {
    */
   authorize(user: User, projectId: string, permission: Permission): { project: Project; role: ProjectRole } {
     const role = this.roleOf(user.id, projectId);
-    const project = role ? this.store.get<Project>('project', projectId) : undefined;
+    const project = role ? this.store.get('project', projectId) : undefined;
     if (!role || !project) throw notFound('project', projectId);
     if (!ROLE_GRANTS[role].includes(permission)) throw forbidden(DENIAL[permission]);
     return { project, role };
   }
 
   get(projectId: string): Project {
-    const project = this.store.get<Project>('project', projectId);
+    const project = this.store.get('project', projectId);
     if (!project) throw notFound('project', projectId);
     return project;
   }
@@ -133,7 +131,7 @@ export class ProjectService {
         throw conflict(`Compute & Network is already activated in project ${project.name}`);
       }
       for (const hook of this.activationHooks) hook(projectId);
-      return this.store.update<Project>('project', project, { computeActivatedAt: activatedAt }, 'Compute & Network activated');
+      return this.store.update('project', project, { computeActivatedAt: activatedAt }, 'Compute & Network activated');
     });
   }
 

@@ -1,12 +1,12 @@
 import type { VolumeSnapshot, Volume } from '../block-storage/volume.ts';
 import type { Instance } from '../compute/instance.ts';
-import type { FloatingIp } from '../floating-ips/floating-ip-service.ts';
+import type { FloatingIp } from '../floating-ips/floating-ip.ts';
 import type { Image } from '../images/image.ts';
 import type { KeyPair } from '../key-pairs/key-pair-service.ts';
 import type { Listener, LoadBalancer, Member, Pool } from '../load-balancers/load-balancer.ts';
-import type { Network, Port, Router, Subnet } from '../networking/network-service.ts';
-import type { Project } from '../projects/project-service.ts';
-import type { SecurityGroup } from '../security-groups/security-group-service.ts';
+import type { Network, Port, Router, Subnet } from '../networking/network.ts';
+import type { Project } from '../projects/project.ts';
+import type { SecurityGroup } from '../security-groups/security-group.ts';
 import type { ResourceStore } from './resource-store.ts';
 
 /**
