@@ -34,14 +34,6 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': 'error', 'sandcloud/no-type-import-cycle': 'error' },
   },
   {
-    // The type-only cycle still being removed (issue 12, item 5): delete this block with them.
-    files: [
-      'packages/engine/src/engine.ts',
-      'packages/engine/src/modules.ts',
-    ],
-    rules: { 'sandcloud/no-type-import-cycle': 'off' },
-  },
-  {
     files: ['apps/console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'react-hooks/set-state-in-effect': 'off' },
@@ -62,6 +54,7 @@ export default tseslint.config(
     '@sandcloud/api-schemas', '@sandcloud/bff', '@sandcloud/console', 'express', 'react', 'react-*',
   ]),
   ...layer('apps/bff/**/*.ts', 'The BFF never reaches into the console', ['@sandcloud/console', 'react', 'react-*', '@sandcloud/guest']),
+  ...engineBoundary(),
   ...layer('apps/console/**/*.{ts,tsx}', 'The console talks to the BFF over HTTP, never to the engine', [
     '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', 'express', 'better-sqlite3', 'node:*',
   ]),
@@ -76,6 +69,31 @@ function layer(files, message, forbidden) {
         'no-restricted-imports': [
           'error',
           { patterns: [{ group: forbidden, message }, { group: ['../../../*/src/*', '**/packages/*', '**/apps/*'], message: 'Import another workspace by its package name' }] },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * Outside `packages/engine`, nothing reaches into the engine's store or its SQL: adapters ask
+ * `engine.queries` and the services (issue 12). Shown failing in `apps/bff/src/routes/engine-boundary.test.ts`.
+ */
+function engineBoundary() {
+  const message = 'Outside packages/engine, ask engine.queries or a service (or a fixture of @sandcloud/engine/testing), never the store or SQL';
+  return [
+    {
+      files: ['**/*.{ts,tsx,js,mjs}'],
+      ignores: [
+        'packages/engine/**',
+      ],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          { selector: "MemberExpression[property.name='store']", message },
+          { selector: "MemberExpression[property.name='db']", message },
+          { selector: "CallExpression[callee.property.name='prepare']", message },
+          { selector: "ImportDeclaration[source.value='better-sqlite3']", message },
         ],
       },
     },

@@ -10,7 +10,8 @@
  * the purpose) before the server starts on it. Exit code 1 when the largest size misses a target.
  * See bench/README.md.
  */
-import { createEngine, ManualClock, type Network, type Router, type Subnet } from '@sandcloud/engine';
+import { createEngine, ManualClock } from '@sandcloud/engine';
+import { addNetwork } from '@sandcloud/engine/testing';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -64,26 +65,7 @@ export function seedProject(dataDir: string, count: number): SeedSummary {
     // More networks than the default one: a /24 per 200 instances, all behind the Default Router.
     const networkIds = [network.networks(projectId)[0]!.id];
     for (let k = 1; k < Math.ceil(count / PER_NETWORK); k++) {
-      engine.store.transaction(() => {
-        const networkId = crypto.randomUUID();
-        const subnetId = crypto.randomUUID();
-        const base = `10.${k}.0`;
-        engine.store.insert<Subnet>('subnet', {
-          id: subnetId,
-          projectId,
-          name: `bench-subnet-${k}`,
-          status: 'ACTIVE',
-          networkId,
-          cidr: `${base}.0/24`,
-          gatewayIp: `${base}.1`,
-          ipVersion: 4,
-          reservedIps: [`${base}.1`, `${base}.2`, `${base}.3`],
-        });
-        engine.store.insert<Network>('network', { id: networkId, projectId, name: `bench-net-${k}`, status: 'ACTIVE', external: false, subnetIds: [subnetId] });
-        const router = network.routers(projectId)[0]!;
-        engine.store.update<Router>('router', router, { subnetIds: [...router.subnetIds, subnetId] });
-        networkIds.push(networkId);
-      });
+      networkIds.push(addNetwork(engine, projectId, { name: `bench-net-${k}`, cidr: `10.${k}.0.0/24` }).network.id);
     }
 
     const created: { id: string; portId: string | null }[] = [];

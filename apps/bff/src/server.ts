@@ -1,5 +1,5 @@
 import { startDataPlane } from '@sandcloud/data-plane';
-import { createEngine } from '@sandcloud/engine';
+import { createEngine, DatabaseStartupError, type Engine } from '@sandcloud/engine';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
@@ -11,7 +11,15 @@ const here = dirname(fileURLToPath(import.meta.url));
 const consoleDir = resolve(here, '../../console/dist');
 const databasePath = join(config.SANDCLOUD_DATA_DIR, 'sandcloud.db');
 
-const engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED, floatingPool: config.SANDCLOUD_FLOATING_POOL });
+let engine: Engine;
+try {
+  engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED, floatingPool: config.SANDCLOUD_FLOATING_POOL });
+} catch (error) {
+  // A database that cannot be used (damaged, locked, newer, in use by another Sandcloud): one line, no stack.
+  if (!(error instanceof DatabaseStartupError)) throw error;
+  console.error(`Sandcloud cannot start: ${error.message}`);
+  process.exit(1);
+}
 const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
 engine.start();
 // SSH, HTTP and load balancers on the floating IPs' loopback endpoints (README: "Reaching instances").

@@ -5,9 +5,11 @@ import { Scheduler } from './core/scheduler.ts';
 import { IdentityService } from './identity/identity-service.ts';
 import { generatePassword } from './identity/passwords.ts';
 import { ProjectService } from './projects/project-service.ts';
-import { openDatabase } from './store/database.ts';
+import { lockDatabase, openDatabase } from './store/database.ts';
+import type { Store } from './store/kinds.ts';
 import { ResourceStore } from './store/resource-store.ts';
 import { SqliteScheduledTasks } from './store/scheduled-tasks.ts';
+import { EngineQueries } from './queries/engine-queries.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
@@ -31,17 +33,29 @@ export interface EngineOptions {
 export class Engine {
   readonly clock: Clock;
   readonly events = new EventBus();
-  readonly store: ResourceStore;
+  /** The engine's own persistence: adapters ask `queries` and the services, never the store. */
+  readonly store: Store;
+  /** Named, indexed questions adapters ask (what a floating IP leads to, instance views…). */
+  readonly queries: EngineQueries;
   readonly scheduler: Scheduler;
   readonly identity: IdentityService;
   readonly projects: ProjectService;
   readonly settings: SettingsService;
   readonly modules: EngineModules;
   private guestTimer: NodeJS.Timeout | null = null;
+  private readonly releaseLock: () => void;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
-    this.store = new ResourceStore(openDatabase(options.databasePath ?? ':memory:'), this.clock, this.events);
+    const databasePath = options.databasePath ?? ':memory:';
+    // One process per data directory: the store keeps its records in memory as the only writer.
+    this.releaseLock = lockDatabase(databasePath);
+    try {
+      this.store = new ResourceStore(openDatabase(databasePath), this.clock, this.events);
+    } catch (error) {
+      this.releaseLock();
+      throw error;
+    }
     this.scheduler = new Scheduler(this.store, new SqliteScheduledTasks(this.store.db), this.clock, options.speed ?? 1);
     this.identity = new IdentityService(this.store, this.clock);
     this.projects = new ProjectService(this.store);
@@ -50,6 +64,7 @@ export class Engine {
       floatingPool: options.floatingPool ?? { start: '203.0.113.10', end: '203.0.113.250' },
       quotas: options.quotas,
     });
+    this.queries = new EngineQueries(this.store);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */
@@ -84,7 +99,8 @@ export class Engine {
   close(): void {
     this.scheduler.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
-    this.store.db.close();
+    this.store.close();
+    this.releaseLock();
   }
 }
 

@@ -32,7 +32,10 @@ export type { LoadBalancerReachabilityVerdict } from './load-balancers/reachabil
 export type { FlowAction, FlowLogEntry, FlowRecord } from './flow-logs/flow-log-service.ts';
 export type { Destination as NetworkDestination } from './guests/guest-network.ts';
 export type { ReachabilityVerdict, TrafficSource } from './network/reachability.ts';
-export { isInstancePort, isLoadBalancerVipPort, VIP_DEVICE_OWNER } from './networking/device-owner.ts';
 export { TRAFFIC_KINDS, type Connection, type InstanceTarget, type ListenerRoute, type LoadBalancerTarget, type TrafficChange, type TrafficService, type TrafficTarget } from './traffic/traffic-service.ts';
 export type { ConnectionAction, ConnectionVerdict } from './traffic/connection-verdict.ts';
 export type { PickedMember } from './traffic/load-balancer-routing.ts';
+export type { EngineQueries, InstanceView, PortTarget, Slice, TopologySnapshot } from './queries/engine-queries.ts';
+export { sliceOf } from './queries/engine-queries.ts';
+export { isInstancePort, isLoadBalancerPort, portOwnerType, type PortOwnerType } from './queries/port-owner.ts';
+export { DatabaseStartupError } from './store/database.ts';

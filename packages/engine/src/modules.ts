@@ -2,11 +2,15 @@ import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
-import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
+import type { Clock } from './core/clock.ts';
+import type { EventBus } from './core/events.ts';
 import { LifecycleRunner } from './core/lifecycle-runner.ts';
-import type { Engine } from './engine.ts';
+import type { Scheduler } from './core/scheduler.ts';
+import type { ProjectService } from './projects/project-service.ts';
+import type { SettingsService } from './settings/settings-service.ts';
+import type { Store } from './store/kinds.ts';
 import { FloatingIpService } from './floating-ips/floating-ip-service.ts';
 import { FlowLogService } from './flow-logs/flow-log-service.ts';
 import { DiskContents } from './guests/disk-contents.ts';
@@ -16,7 +20,7 @@ import { ImageService } from './images/image-service.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
-import { NetworkService, type Port } from './networking/network-service.ts';
+import { NetworkService } from './networking/network-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
 import { LoadBalancerRouting } from './traffic/load-balancer-routing.ts';
 import { MemberHealth } from './traffic/member-health.ts';
@@ -52,7 +56,17 @@ export interface ModuleOptions {
   quotas?: Partial<Quotas>;
 }
 
-export function registerModules(engine: Engine, options: ModuleOptions): EngineModules {
+/** What the modules are wired to (the engine gives its own; no import of the engine, so no cycle). */
+export interface ModuleContext {
+  store: Store;
+  scheduler: Scheduler;
+  clock: Clock;
+  events: EventBus;
+  projects: ProjectService;
+  settings: SettingsService;
+}
+
+export function registerModules(engine: ModuleContext, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
   const lifecycles = new LifecycleRunner(store, scheduler);
   const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
@@ -107,7 +121,8 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
     securityGroups.createDefault(projectId);
   });
 
-  const instancesOf = (projectId: string) => store.list<Instance>('instance', projectId);
+  // Summed from the store's per-project list in memory (no copy, no SQL).
+  const instancesOf = (projectId: string) => store.view('instance', projectId);
   quotas.meter('instances', (projectId) => store.count('instance', projectId));
   quotas.meter('vcpus', (projectId) => instancesOf(projectId).reduce((sum, i) => sum + i.vcpus, 0));
   quotas.meter('ramMb', (projectId) => instancesOf(projectId).reduce((sum, i) => sum + i.ramMb, 0));
@@ -118,7 +133,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   quotas.meter('volumes', (projectId) => store.count('volume', projectId));
   quotas.meter('volumeGb', (projectId) => volumes.usedGb(projectId));
 
-  securityGroups.countUsers((groupId) => store.list<Port>('port').filter((port) => port.securityGroupIds.includes(groupId)).length);
+  securityGroups.countUsers((groupId) => store.countBy('port', 'securityGroupIds', groupId));
   // The guest goes first: it writes out what it can before its disks are taken away.
   instances.hooks.beforeDelete.push((instance) => guests.destroyed(instance));
   instances.hooks.afterChange.push((instance) => guests.statusChanged(instance));

@@ -1,4 +1,4 @@
-import type { Engine, FloatingIp } from '@sandcloud/engine';
+import type { Engine, FloatingIp, Port } from '@sandcloud/engine';
 import {
   allocateFloatingIpRequestSchema,
   associateFloatingIpRequestSchema,
@@ -22,8 +22,10 @@ export function floatingIpRoutes(engine: Engine): Router {
   const deviceOf = (portId: string): FloatingIpDto['target'] => {
     const port = network.getPort(portId);
     if (!port) return null;
-    const instance = port.deviceOwner.startsWith('compute:') && port.projectId ? instances.list(port.projectId).find((i) => i.id === port.deviceId) : undefined;
-    return instance ? { type: 'instance', id: instance.id, name: instance.name } : { type: 'load-balancer', id: port.deviceId, name: port.name };
+    const target = engine.queries.portTarget(port);
+    return target?.type === 'instance'
+      ? { type: 'instance', id: target.instance.id, name: target.instance.name }
+      : { type: 'load-balancer', id: port.deviceId, name: port.name };
   };
 
   const dto = (floatingIp: FloatingIp): FloatingIpDto => ({
@@ -37,7 +39,7 @@ export function floatingIpRoutes(engine: Engine): Router {
   });
 
   router.get('/floating-ips', (req, res) => {
-    res.json(paginate(floatingIps.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(floatingIps.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
   });
 
   router.post('/floating-ips', (req, res) => {
@@ -71,12 +73,12 @@ export function floatingIpRoutes(engine: Engine): Router {
   });
 
   router.get('/ports/attachable', (req, res) => {
-    const ports = network.ports(currentProject(req).id).flatMap((port): AttachablePortDto[] => {
-      const device = deviceOf(port.id);
-      if (!device) return [];
-      return [{ id: port.id, fixedIp: port.fixedIp, deviceType: device.type, deviceId: device.id, deviceName: device.name, hasFloatingIp: Boolean(floatingIps.forPort(port.id)) }];
-    });
-    res.json(paginate(ports, parseInput(pageQuerySchema, req.query)));
+    // Every port of the project belongs to an instance or a load balancer: page first, then describe.
+    const attachable = (port: Port): AttachablePortDto => {
+      const device = deviceOf(port.id)!;
+      return { id: port.id, fixedIp: port.fixedIp, deviceType: device.type, deviceId: device.id, deviceName: device.name, hasFloatingIp: Boolean(floatingIps.forPort(port.id)) };
+    };
+    res.json(paginate(network.ports(currentProject(req).id), parseInput(pageQuerySchema, req.query), attachable));
   });
 
   return router;

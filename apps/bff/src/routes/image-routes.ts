@@ -31,7 +31,7 @@ export function imageRoutes(engine: Engine): Router {
 
   router.get('/images', (req, res) => {
     const query = parseInput(imageListQuerySchema, req.query);
-    res.json(paginate(images.list(currentProject(req).id, query.visibility).map(dto), query));
+    res.json(paginate(images.list(currentProject(req).id, query.visibility), query, dto));
   });
 
   /** Capture: answers at once with the queued image; it becomes active over a few seconds. */

@@ -78,7 +78,7 @@ describe('images', () => {
     expect(privateTab.map((i: { name: string }) => i.name)).toEqual(['web-image']);
     const publicTab = (await client.get(`${base}/images?visibility=public`)).body.items;
     expect(publicTab.some((i: { id: string }) => i.id === queued.id)).toBe(false);
-    expect(engine.store.history(queued.id).map((e) => e.status)).toEqual(['queued', 'saving', 'active']);
+    expect(engine.queries.history(queued.id).map((e) => e.status)).toEqual(['queued', 'saving', 'active']);
   });
 
   it('launches two instances from a private image, each starting with the captured files', async () => {

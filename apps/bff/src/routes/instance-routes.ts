@@ -1,4 +1,4 @@
-import type { Engine, Instance } from '@sandcloud/engine';
+import type { Engine, Instance, InstanceView } from '@sandcloud/engine';
 import {
   bulkInstanceActionRequestSchema,
   connectivityTestRequestSchema,
@@ -15,13 +15,7 @@ import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
 import { paginate } from './paginate.ts';
 
-/** The project's network names, looked up once per response rather than once per instance. */
-const networkNamesOf = (engine: Engine, projectId: string) => new Map(engine.modules.network.networks(projectId).map((n) => [n.id, n.name]));
-
-function toInstanceDto(engine: Engine, instance: Instance, networkNames: Map<string, string>): InstanceDto {
-  const { network, floatingIps, securityGroups, instances } = engine.modules;
-  const port = instance.portId ? network.getPort(instance.portId) : undefined;
-  const floatingIp = port ? floatingIps.forPort(port.id) : undefined;
+function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networkName, securityGroups }: InstanceView): InstanceDto {
   return {
     id: instance.id,
     name: instance.name,
@@ -36,13 +30,13 @@ function toInstanceDto(engine: Engine, instance: Instance, networkNames: Map<str
     rootDiskGb: instance.rootDiskGb,
     keyName: instance.keyName,
     networkId: instance.networkId,
-    networkName: networkNames.get(instance.networkId) ?? '',
+    networkName,
     portId: instance.portId,
-    privateIp: port?.fixedIp ?? null,
+    privateIp,
     floatingIp: floatingIp?.address ?? null,
     floatingIpId: floatingIp?.id ?? null,
-    securityGroups: instance.securityGroupIds.map((id) => ({ id, name: securityGroups.nameOf(id) ?? id })),
-    allowedActions: instances.allowedActions(instance),
+    securityGroups,
+    allowedActions: engine.modules.instances.allowedActions(instance),
     taskState: instance.taskState,
     createdAt: iso(instance.createdAt)!,
     updatedAt: iso(instance.updatedAt)!,
@@ -52,13 +46,10 @@ function toInstanceDto(engine: Engine, instance: Instance, networkNames: Map<str
 export function instanceRoutes(engine: Engine): Router {
   const router = Router();
   const { instances, connectivity } = engine.modules;
-  const dto = (instance: Instance) => toInstanceDto(engine, instance, networkNamesOf(engine, instance.projectId!));
+  const dto = (instance: Instance) => toInstanceDto(engine, engine.queries.instanceView(instance));
 
   router.get('/instances', (req, res) => {
-    const projectId = currentProject(req).id;
-    const networkNames = networkNamesOf(engine, projectId);
-    const items = instances.list(projectId).map((instance) => toInstanceDto(engine, instance, networkNames));
-    res.json(paginate(items, parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(instances.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
   });
 
   router.post('/instances', (req, res) => {

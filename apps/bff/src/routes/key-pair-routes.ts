@@ -32,7 +32,7 @@ export function keyPairRoutes(engine: Engine): Router {
   router.get('/key-pairs', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = instancesPerKey(projectId);
-    res.json(paginate(keyPairs.list(projectId).map((keyPair) => toDto(keyPair, counts)), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(keyPairs.list(projectId), parseInput(pageQuerySchema, req.query), (keyPair) => toDto(keyPair, counts)));
   });
 
   /** The private key is the response body, sent once and never stored: a second download is impossible. */

@@ -104,7 +104,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const ids = (params: Record<string, unknown>) => ({ id: String(params.loadBalancerId), listenerId: String(params.listenerId), memberId: String(params.memberId) });
 
   router.get('/load-balancers', (req, res) => {
-    res.json(paginate(loadBalancers.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(loadBalancers.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
   });
 
   router.post('/load-balancers', (req, res) => {

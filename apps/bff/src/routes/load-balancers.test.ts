@@ -1,9 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
-import type { Network, Subnet } from '@sandcloud/engine';
 import { describe, expect, it } from 'vitest';
 import { computeTestApi, prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, login } from '../test-support/test-api.ts';
-import { TEST_CERTIFICATE_KEY_PEM, TEST_CERTIFICATE_PEM } from '@sandcloud/engine/testing';
+import { addNetwork, removePort, TEST_CERTIFICATE_KEY_PEM, TEST_CERTIFICATE_PEM } from '@sandcloud/engine/testing';
 
 
 interface Member {
@@ -209,10 +208,7 @@ describe('load balancers: the wizard', () => {
     const [foreign] = await other.createInstances({ name: 'foreign', flavorId: 't2.c1m1' });
     // A second network in this project, with an instance on its subnet.
     const networkId = 'aaaaaaaa-0000-4000-8000-000000000001';
-    s.engine.store.transaction(() => {
-      s.engine.store.insert<Subnet>('subnet', { id: 'aaaaaaaa-0000-4000-8000-000000000002', projectId: s.projectId, name: 'db-subnet', status: 'ACTIVE', networkId, cidr: '10.0.0.0/24', gatewayIp: '10.0.0.1', ipVersion: 4, reservedIps: ['10.0.0.1'] });
-      s.engine.store.insert<Network>('network', { id: networkId, projectId: s.projectId, name: 'db-net', status: 'ACTIVE', external: false, subnetIds: ['aaaaaaaa-0000-4000-8000-000000000002'] });
-    });
+    addNetwork(s.engine, s.projectId, { id: networkId, subnetId: 'aaaaaaaa-0000-4000-8000-000000000002', name: 'db-net', cidr: '10.0.0.0/24', routed: false });
     const [elsewhere] = await s.createInstances('db', 1, { networkId });
 
     const fromProject = await s.client.post(`${s.base}/load-balancers`, s.request({ pool: { members: [{ instanceId: foreign.id }] } })).expect(400);
@@ -444,8 +440,7 @@ describe('load balancers: floating IP, reachability, statistics and deletion', (
   it('goes to ERROR when its VIP port is gone; it can then only be deleted', async () => {
     const s = await setup();
     const lb = await activeLoadBalancer(s);
-    const { network } = s.engine.modules;
-    s.engine.store.transaction(() => network.deletePort(network.getPort(lb.vipPortId)!));
+    removePort(s.engine, lb.vipPortId);
     s.engine.advance(5_000);
     const broken = await s.get(lb.id);
     expect(broken).toMatchObject({ provisioningStatus: 'ERROR', operatingStatus: 'OFFLINE', allowedActions: ['delete'] });

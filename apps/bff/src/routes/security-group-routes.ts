@@ -38,7 +38,7 @@ export function securityGroupRoutes(engine: Engine): Router {
   });
 
   router.get('/security-groups', (req, res) => {
-    res.json(paginate(securityGroups.list(currentProject(req).id).map(dto), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(securityGroups.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
   });
 
   router.post('/security-groups', (req, res) => {

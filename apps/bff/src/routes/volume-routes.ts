@@ -69,7 +69,7 @@ export function volumeRoutes(engine: Engine): Router {
   router.get('/volumes', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = snapshotCounts(projectId);
-    res.json(paginate(volumes.list(projectId).map((volume) => toDto(volume, counts)), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(volumes.list(projectId), parseInput(pageQuerySchema, req.query), (volume) => toDto(volume, counts)));
   });
 
   router.post('/volumes', (req, res) => {
@@ -127,7 +127,7 @@ export function volumeRoutes(engine: Engine): Router {
   });
 
   router.get('/volume-snapshots', (req, res) => {
-    res.json(paginate(volumeSnapshots.list(currentProject(req).id).map(snapshotDto), parseInput(pageQuerySchema, req.query)));
+    res.json(paginate(volumeSnapshots.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), snapshotDto));
   });
 
   router.post('/volume-snapshots', (req, res) => {

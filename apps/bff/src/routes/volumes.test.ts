@@ -125,7 +125,7 @@ describe('block storage', () => {
 
     await client.post(`${base}/volumes/${c.id}/attach`, { instanceId: web.id }).expect(202);
     expect((await volumeOf(client, base, c.id)).attachment.device).toBe('/dev/vdb');
-    const history = engine.store.history(a.id).map((entry) => entry.status);
+    const history = engine.queries.history(a.id).map((entry) => entry.status);
     expect(history).toEqual(['creating', 'available', 'attaching', 'in-use', 'detaching', 'available']);
   });
 

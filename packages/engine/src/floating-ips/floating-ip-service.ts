@@ -1,38 +1,37 @@
-import type { FloatingIpStatus } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import type { Store } from '../store/kinds.ts';
+import type { FloatingIp } from './floating-ip.ts';
 
-/** Neutron floating IP: DOWN while free, ACTIVE while it forwards to a port's fixed IP. */
-export interface FloatingIp extends ResourceBase {
-  status: FloatingIpStatus;
-  /** The public address; also the resource's name, as consoles show it. */
-  address: string;
-  portId: string | null;
-  fixedIp: string | null;
-}
+export type { FloatingIp } from './floating-ip.ts';
 
 export class FloatingIpService {
   constructor(
-    private readonly store: ResourceStore,
+    private readonly store: Store,
     private readonly network: NetworkService,
     private readonly quotas: QuotaGuard,
   ) {}
 
   list(projectId: string): FloatingIp[] {
-    return this.store.list<FloatingIp>('floating-ip', projectId);
+    return this.store.list('floating-ip', projectId);
   }
 
   get(projectId: string, id: string): FloatingIp {
-    const floatingIp = this.store.get<FloatingIp>('floating-ip', id);
+    const floatingIp = this.store.get('floating-ip', id);
     if (!floatingIp || floatingIp.projectId !== projectId) throw notFound('floating IP', id);
     return floatingIp;
   }
 
+  /** The floating IP associated with a port (indexed by port id). */
   forPort(portId: string): FloatingIp | undefined {
-    return this.store.list<FloatingIp>('floating-ip').find((f) => f.portId === portId);
+    return this.store.findOne('floating-ip', 'portId', portId);
+  }
+
+  /** The floating IP with this public address (indexed). */
+  byAddress(address: string): FloatingIp | undefined {
+    return this.store.findOne('floating-ip', 'address', address);
   }
 
   /** `[+생성]`: takes the lowest free address of the public pool. */
@@ -42,7 +41,7 @@ export class FloatingIpService {
       const id = newId();
       const address = this.network.allocatePublicAddress(id);
       if (!address) throw conflict('The public address pool is exhausted; release a floating IP first');
-      return this.store.insert<FloatingIp>('floating-ip', {
+      return this.store.insert('floating-ip', {
         id,
         projectId,
         name: address,
@@ -95,6 +94,6 @@ export class FloatingIpService {
   }
 
   private detach(floatingIp: FloatingIp): FloatingIp {
-    return this.store.update<FloatingIp>('floating-ip', floatingIp, { status: 'DOWN', portId: null, fixedIp: null }, `Disassociated from ${floatingIp.fixedIp}`);
+    return this.store.update('floating-ip', floatingIp, { status: 'DOWN', portId: null, fixedIp: null }, `Disassociated from ${floatingIp.fixedIp}`);
   }
 }

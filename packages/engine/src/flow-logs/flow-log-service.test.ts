@@ -30,7 +30,7 @@ describe('flow logs', () => {
     flowLogs.record(flow('i-1', 22));
     clock.advance(1_000);
     flowLogs.record(flow('i-1', 80, 'ACCEPT'));
-    expect((store.db.prepare('SELECT COUNT(*) AS n FROM flow_logs').get() as { n: number }).n).toBe(0);
+    expect(store.flowLogs.count()).toBe(0);
     expect(flowLogs.list('i-1').map((entry) => [entry.port, entry.action, entry.at - Date.UTC(2026, 0, 1)])).toEqual([
       [80, 'ACCEPT', 1_000],
       [22, 'DROP', 0],

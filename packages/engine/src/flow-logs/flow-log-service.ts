@@ -26,21 +26,6 @@ export interface FlowLogEntry {
 
 export type FlowRecord = Omit<FlowLogEntry, 'id' | 'at'> & { at?: number };
 
-interface FlowRow {
-  id: number;
-  instance_id: string;
-  project_id: string | null;
-  at: number;
-  source_ip: string;
-  source_port: number | null;
-  destination_ip: string;
-  protocol: FlowLogEntry['protocol'];
-  port: number | null;
-  action: FlowAction;
-  reason_code: string;
-  message: string;
-}
-
 /** How many entries each instance keeps; older ones are pruned as new ones arrive. */
 export const FLOW_LOG_RETENTION = 200;
 const FLUSH_DELAY_MS = 500;
@@ -71,10 +56,7 @@ export class FlowLogService {
   /** The newest entries of an instance first. */
   list(instanceId: string, limit = this.retention): FlowLogEntry[] {
     this.flush();
-    const rows = this.store.db
-      .prepare('SELECT * FROM flow_logs WHERE instance_id = ? ORDER BY id DESC LIMIT ?')
-      .all(instanceId, limit) as FlowRow[];
-    return rows.map(fromRow);
+    return this.store.flowLogs.newest(instanceId, limit) as FlowLogEntry[];
   }
 
   /** Writes what is buffered; the data plane calls it when it stops. */
@@ -84,28 +66,14 @@ export class FlowLogService {
     if (this.buffer.length === 0) return;
     const entries = this.buffer;
     this.buffer = [];
-    const insert = this.store.db.prepare(
-      `INSERT INTO flow_logs (instance_id, project_id, at, source_ip, source_port, destination_ip, protocol, port, action, reason_code, message)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const prune = this.store.db.prepare(
-      `DELETE FROM flow_logs WHERE instance_id = ? AND id <= (
-         SELECT id FROM flow_logs WHERE instance_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)`,
-    );
-    this.store.transaction(() => {
-      const touched = new Set<string>();
-      for (const entry of entries) {
-        insert.run(entry.instanceId, entry.projectId, entry.at, entry.sourceIp, entry.sourcePort, entry.destinationIp, entry.protocol, entry.port, entry.action, entry.reasonCode, entry.message);
-        touched.add(entry.instanceId);
-      }
-      for (const instanceId of touched) prune.run(instanceId, instanceId, this.retention);
-    });
+    const now = this.clock.now();
+    this.store.transaction(() => this.store.flowLogs.append(entries.map((entry) => ({ ...entry, at: entry.at ?? now })), this.retention));
   }
 
   /** An instance is deleted: its flow log goes with it. */
   forget(instanceId: string): void {
     this.buffer = this.buffer.filter((entry) => entry.instanceId !== instanceId);
-    this.store.db.prepare('DELETE FROM flow_logs WHERE instance_id = ?').run(instanceId);
+    this.store.flowLogs.forget(instanceId);
   }
 
   private flushQuietly(): void {
@@ -116,21 +84,4 @@ export class FlowLogService {
       console.warn('[flow-logs] could not write flow logs:', (error as Error).message);
     }
   }
-}
-
-function fromRow(row: FlowRow): FlowLogEntry {
-  return {
-    id: row.id,
-    instanceId: row.instance_id,
-    projectId: row.project_id,
-    at: row.at,
-    sourceIp: row.source_ip,
-    sourcePort: row.source_port,
-    destinationIp: row.destination_ip,
-    protocol: row.protocol,
-    port: row.port,
-    action: row.action,
-    reasonCode: row.reason_code,
-    message: row.message,
-  };
 }

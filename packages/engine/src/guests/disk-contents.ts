@@ -6,19 +6,15 @@ export class DiskContents {
   constructor(private readonly store: ResourceStore) {}
 
   read(ownerId: string): FilesystemSnapshot | undefined {
-    const row = this.store.db.prepare('SELECT snapshot FROM disk_contents WHERE owner_id = ?').get(ownerId) as { snapshot: string } | undefined;
-    return row ? (JSON.parse(row.snapshot) as FilesystemSnapshot) : undefined;
+    const text = this.store.diskContents.read(ownerId);
+    return text === undefined ? undefined : (JSON.parse(text) as FilesystemSnapshot);
   }
 
   write(ownerId: string, snapshot: FilesystemSnapshot): void {
-    this.store.transaction(() =>
-      this.store.db
-        .prepare('INSERT INTO disk_contents (owner_id, snapshot) VALUES (?, ?) ON CONFLICT (owner_id) DO UPDATE SET snapshot = excluded.snapshot')
-        .run(ownerId, JSON.stringify(snapshot)),
-    );
+    this.store.transaction(() => this.store.diskContents.write(ownerId, JSON.stringify(snapshot)));
   }
 
   delete(ownerId: string): void {
-    this.store.transaction(() => this.store.db.prepare('DELETE FROM disk_contents WHERE owner_id = ?').run(ownerId));
+    this.store.transaction(() => this.store.diskContents.delete(ownerId));
   }
 }

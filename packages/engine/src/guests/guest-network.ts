@@ -6,7 +6,7 @@ import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
-import { isInstancePort, isLoadBalancerVipPort } from '../networking/device-owner.ts';
+import { isInstancePort, isLoadBalancerPort } from '../queries/port-owner.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
@@ -103,7 +103,7 @@ export class GuestNetwork {
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'tcp', targetPort, url.hostname, destinationGroups)) throw new NetworkError('ETIMEDOUT', 'Connection timed out');
-    if (destination.kind === 'port' && isLoadBalancerVipPort(destination.port)) {
+    if (destination.kind === 'port' && isLoadBalancerPort(destination.port)) {
       return this.throughLoadBalancer(destination, destination.viaFloatingIp ? this.publicAddressOf(sourcePort) : sourcePort.fixedIp, targetPort, request, url);
     }
     if (destination.kind !== 'instance') throw new NetworkError('ETIMEDOUT', 'Connection timed out');

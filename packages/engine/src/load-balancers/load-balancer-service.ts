@@ -13,7 +13,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import { allowedActions, assertTransition } from '../core/state-machine.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
-import { VIP_DEVICE_OWNER } from '../networking/device-owner.ts';
+import { LOAD_BALANCER_DEVICE_OWNER } from '../queries/port-owner.ts';
 import type { NetworkService, Port, Subnet } from '../networking/network-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 import type { LoadBalancerRouting, PickedMember } from '../traffic/load-balancer-routing.ts';
@@ -158,7 +158,7 @@ export class LoadBalancerService {
         projectId,
         networkId: subnet.networkId,
         name,
-        deviceOwner: VIP_DEVICE_OWNER,
+        deviceOwner: LOAD_BALANCER_DEVICE_OWNER,
         deviceId: id,
         securityGroupIds: [],
       });

@@ -1,46 +1,28 @@
-import type { NetworkStatus } from '@sandcloud/domain';
+import { ipv4ToInt, parseCidr } from '@sandcloud/domain';
 import { conflict, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import { nextFreeAddress, nextFreePoolAddress } from '../network/ip-allocator.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import type { Store } from '../store/kinds.ts';
+import type { Network, Subnet, Router, Port } from './network.ts';
 
-/** Neutron network. `external` marks the provider network the floating IPs come from. */
-export interface Network extends ResourceBase {
-  status: NetworkStatus;
-  external: boolean;
-  subnetIds: string[];
-}
-
-export interface Subnet extends ResourceBase {
-  status: NetworkStatus;
-  networkId: string;
-  cidr: string;
-  gatewayIp: string;
-  ipVersion: 4;
-  /** Addresses the platform keeps (gateway, DHCP agents), never given to a port. */
-  reservedIps: string[];
-}
-
-export interface Router extends ResourceBase {
-  status: NetworkStatus;
-  externalNetworkId: string;
-  subnetIds: string[];
-}
-
-/** Neutron port: one address on a subnet, owned by a device (an instance, a router, a load balancer). */
-export interface Port extends ResourceBase {
-  status: NetworkStatus;
-  networkId: string;
-  subnetId: string;
-  fixedIp: string;
-  deviceOwner: string;
-  deviceId: string;
-  securityGroupIds: string[];
-}
+export type { Network, Subnet, Router, Port } from './network.ts';
 
 export const PUBLIC_NETWORK_ID = '00000000-0000-4000-8000-0000000000ee';
 export const DEFAULT_NETWORK_NAME = 'Default Network';
 export const DEFAULT_SUBNET_CIDR = '192.168.0.0/24';
+
+/**
+ * The host addresses of an IPv4 subnet as integers: without the network and broadcast addresses,
+ * except in a /31 or /32, which have none (RFC 3021).
+ */
+function hostRange(cidr: string): [number, number] {
+  const parsed = parseCidr(cidr);
+  if (!parsed.ok) throw new Error(`Cannot allocate from subnet: ${parsed.message}`);
+  const { family, network, prefix } = parsed.cidr;
+  if (family !== 'IPv4') throw new Error(`Cannot allocate from ${cidr}: only IPv4 subnets are supported`);
+  const start = ipv4ToInt(network);
+  const end = start + 2 ** (32 - prefix) - 1;
+  return prefix <= 30 ? [start + 1, end - 1] : [start, end];
+}
 
 export interface FloatingPoolRange {
   start: string;
@@ -54,15 +36,15 @@ export interface FloatingPoolRange {
  */
 export class NetworkService {
   constructor(
-    private readonly store: ResourceStore,
+    private readonly store: Store,
     readonly floatingPool: FloatingPoolRange,
   ) {}
 
   ensurePublicNetwork(): Network {
-    const existing = this.store.get<Network>('network', PUBLIC_NETWORK_ID);
+    const existing = this.store.get('network', PUBLIC_NETWORK_ID);
     if (existing) return existing;
     return this.store.transaction(() =>
-      this.store.insert<Network>('network', {
+      this.store.insert('network', {
         id: PUBLIC_NETWORK_ID,
         projectId: null,
         name: 'Public Network',
@@ -77,7 +59,7 @@ export class NetworkService {
   createDefaultNetwork(projectId: string): Network {
     const networkId = newId();
     const subnetId = newId();
-    const subnet = this.store.insert<Subnet>('subnet', {
+    const subnet = this.store.insert('subnet', {
       id: subnetId,
       projectId,
       name: 'Default Subnet',
@@ -88,7 +70,7 @@ export class NetworkService {
       ipVersion: 4,
       reservedIps: ['192.168.0.1', '192.168.0.2', '192.168.0.3'],
     });
-    const network = this.store.insert<Network>('network', {
+    const network = this.store.insert('network', {
       id: networkId,
       projectId,
       name: DEFAULT_NETWORK_NAME,
@@ -96,7 +78,7 @@ export class NetworkService {
       external: false,
       subnetIds: [subnet.id],
     });
-    this.store.insert<Router>('router', {
+    this.store.insert('router', {
       id: newId(),
       projectId,
       name: 'Default Router',
@@ -108,35 +90,35 @@ export class NetworkService {
   }
 
   networks(projectId: string): Network[] {
-    return this.store.list<Network>('network', projectId);
+    return this.store.list('network', projectId);
   }
 
   subnets(projectId: string): Subnet[] {
-    return this.store.list<Subnet>('subnet', projectId);
+    return this.store.list('subnet', projectId);
   }
 
   routers(projectId: string): Router[] {
-    return this.store.list<Router>('router', projectId);
+    return this.store.list('router', projectId);
   }
 
   ports(projectId: string): Port[] {
-    return this.store.list<Port>('port', projectId);
+    return this.store.list('port', projectId);
   }
 
   getNetwork(projectId: string, id: string): Network {
-    const network = this.store.get<Network>('network', id);
+    const network = this.store.get('network', id);
     if (!network || network.projectId !== projectId) throw notFound('network', id);
     return network;
   }
 
   getSubnet(projectId: string, id: string): Subnet {
-    const subnet = this.store.get<Subnet>('subnet', id);
+    const subnet = this.store.get('subnet', id);
     if (!subnet || subnet.projectId !== projectId) throw notFound('subnet', id);
     return subnet;
   }
 
   getPort(id: string): Port | undefined {
-    return this.store.get<Port>('port', id);
+    return this.store.get('port', id);
   }
 
   /** Creates a port with the next free address of the network's first subnet. */
@@ -150,11 +132,11 @@ export class NetworkService {
   }): Port {
     const network = this.getNetwork(input.projectId, input.networkId);
     const subnet = this.getSubnet(input.projectId, network.subnetIds[0] ?? '');
-    const fixedIp = nextFreeAddress(subnet.cidr, this.allocated(subnet.id), subnet.reservedIps);
+    const fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
     if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
     const id = newId();
-    this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(subnet.id, fixedIp, id);
-    return this.store.insert<Port>('port', {
+    this.store.ipAllocations.take(subnet.id, fixedIp, id);
+    return this.store.insert('port', {
       id,
       projectId: input.projectId,
       name: input.name,
@@ -169,29 +151,26 @@ export class NetworkService {
   }
 
   updatePortSecurityGroups(port: Port, securityGroupIds: string[]): Port {
-    return this.store.update<Port>('port', port, { securityGroupIds });
+    return this.store.update('port', port, { securityGroupIds });
   }
 
   deletePort(port: Port): void {
-    this.store.db.prepare('DELETE FROM ip_allocations WHERE owner_id = ?').run(port.id);
+    this.store.ipAllocations.releaseOwner(port.id);
     this.store.delete('port', port);
   }
 
   /** Takes the lowest free public address for a floating IP, or null when the pool is exhausted. */
   allocatePublicAddress(ownerId: string): string | null {
-    const used = this.allocated(PUBLIC_NETWORK_ID);
-    const address = nextFreePoolAddress(this.floatingPool.start, this.floatingPool.end, used);
-    if (address) this.store.db.prepare('INSERT INTO ip_allocations VALUES (?, ?, ?)').run(PUBLIC_NETWORK_ID, address, ownerId);
+    const address = this.lowestFree(PUBLIC_NETWORK_ID, ipv4ToInt(this.floatingPool.start), ipv4ToInt(this.floatingPool.end), []);
+    if (address) this.store.ipAllocations.take(PUBLIC_NETWORK_ID, address, ownerId);
     return address;
   }
 
   releasePublicAddress(ownerId: string): void {
-    this.store.db.prepare('DELETE FROM ip_allocations WHERE pool = ? AND owner_id = ?').run(PUBLIC_NETWORK_ID, ownerId);
+    this.store.ipAllocations.releaseOwner(ownerId, PUBLIC_NETWORK_ID);
   }
 
-  private allocated(pool: string): string[] {
-    return (this.store.db.prepare('SELECT address FROM ip_allocations WHERE pool = ?').all(pool) as { address: string }[]).map(
-      (row) => row.address,
-    );
+  private lowestFree(pool: string, first: number, last: number, reserved: readonly string[]): string | null {
+    return this.store.ipAllocations.lowestFree(pool, first, last, reserved);
   }
 }

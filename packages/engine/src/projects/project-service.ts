@@ -2,15 +2,13 @@ import { PROJECT_NAME_PATTERN, type ProjectRole } from '@sandcloud/domain';
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
+import type { Store } from '../store/kinds.ts';
+import type { Project } from './project.ts';
+
+export type { Project } from './project.ts';
 
 /** What a request needs: reading, changing resources, or managing the project's members. */
 export type Permission = 'read' | 'write' | 'manage';
-
-export interface Project extends ResourceBase {
-  description: string;
-  computeActivatedAt: number | null;
-}
 
 export interface ProjectMember {
   userId: string;
@@ -37,7 +35,7 @@ export type ActivationHook = (projectId: string) => void;
 export class ProjectService {
   private readonly activationHooks: ActivationHook[] = [];
 
-  constructor(private readonly store: ResourceStore) {}
+  constructor(private readonly store: Store) {}
 
   onActivation(hook: ActivationHook): void {
     this.activationHooks.push(hook);
@@ -53,7 +51,7 @@ export class ProjectService {
         throw conflict(`You already have a project named ${name}`, 'name');
       }
       const id = newId();
-      const project = this.store.insert<Project>('project', {
+      const project = this.store.insert('project', {
         id,
         projectId: id,
         name,
@@ -61,30 +59,25 @@ export class ProjectService {
         description: input.description ?? '',
         computeActivatedAt: null,
       });
-      this.store.db.prepare('INSERT INTO project_members VALUES (?, ?, ?)').run(id, owner.id, 'admin');
+      this.store.projectMembers.put(id, owner.id, 'admin');
       return project;
     });
   }
 
   /** Only the projects the user belongs to, whatever their global role. */
   listFor(user: User): (Project & { role: ProjectRole })[] {
-    const memberships = this.store.db
-      .prepare('SELECT project_id, role FROM project_members WHERE user_id = ?')
-      .all(user.id) as { project_id: string; role: ProjectRole }[];
-    return memberships
-      .map(({ project_id, role }) => {
-        const project = this.store.get<Project>('project', project_id);
-        return project ? { ...project, role } : undefined;
+    return this.store.projectMembers
+      .ofUser(user.id)
+      .map(({ projectId, role }) => {
+        const project = this.store.get('project', projectId);
+        return project ? { ...project, role: role as ProjectRole } : undefined;
       })
       .filter((project) => project !== undefined)
       .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   roleOf(userId: string, projectId: string): ProjectRole | undefined {
-    const row = this.store.db
-      .prepare('SELECT role FROM project_members WHERE project_id = ? AND user_id = ?')
-      .get(projectId, userId) as { role: ProjectRole } | undefined;
-    return row?.role;
+    return this.store.projectMembers.roleOf(projectId, userId) as ProjectRole | undefined;
   }
 
   /**
@@ -93,34 +86,27 @@ export class ProjectService {
    */
   authorize(user: User, projectId: string, permission: Permission): { project: Project; role: ProjectRole } {
     const role = this.roleOf(user.id, projectId);
-    const project = role ? this.store.get<Project>('project', projectId) : undefined;
+    const project = role ? this.store.get('project', projectId) : undefined;
     if (!role || !project) throw notFound('project', projectId);
     if (!ROLE_GRANTS[role].includes(permission)) throw forbidden(DENIAL[permission]);
     return { project, role };
   }
 
   get(projectId: string): Project {
-    const project = this.store.get<Project>('project', projectId);
+    const project = this.store.get('project', projectId);
     if (!project) throw notFound('project', projectId);
     return project;
   }
 
   members(projectId: string): ProjectMember[] {
-    return this.store.db
-      .prepare(
-        `SELECT m.user_id AS userId, u.username, m.role FROM project_members m JOIN users u ON u.id = m.user_id
-         WHERE m.project_id = ? ORDER BY u.username`,
-      )
-      .all(projectId) as ProjectMember[];
+    return this.store.projectMembers.ofProject(projectId) as ProjectMember[];
   }
 
   setMember(projectId: string, user: User, role: ProjectRole): ProjectMember {
     return this.store.transaction(() => {
       const previous = this.roleOf(user.id, projectId);
       if (previous === 'admin' && role !== 'admin') this.assertAnotherAdmin(projectId, user.id);
-      this.store.db
-        .prepare('INSERT INTO project_members VALUES (?, ?, ?) ON CONFLICT (project_id, user_id) DO UPDATE SET role = excluded.role')
-        .run(projectId, user.id, role);
+      this.store.projectMembers.put(projectId, user.id, role);
       this.store.emit('project-member', { id: user.id, projectId, status: role }, previous ? 'updated' : 'created');
       return { userId: user.id, username: user.username, role };
     });
@@ -131,7 +117,7 @@ export class ProjectService {
       const role = this.roleOf(userId, projectId);
       if (!role) throw notFound('project member', userId);
       if (role === 'admin') this.assertAnotherAdmin(projectId, userId);
-      this.store.db.prepare('DELETE FROM project_members WHERE project_id = ? AND user_id = ?').run(projectId, userId);
+      this.store.projectMembers.remove(projectId, userId);
       this.store.emit('project-member', { id: userId, projectId, status: null }, 'deleted');
     });
   }
@@ -144,7 +130,7 @@ export class ProjectService {
         throw conflict(`Compute & Network is already activated in project ${project.name}`);
       }
       for (const hook of this.activationHooks) hook(projectId);
-      return this.store.update<Project>('project', project, { computeActivatedAt: activatedAt }, 'Compute & Network activated');
+      return this.store.update('project', project, { computeActivatedAt: activatedAt }, 'Compute & Network activated');
     });
   }
 

@@ -1,3 +1,9 @@
+import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
+import { newId } from '../core/ids.ts';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import type { Store } from '../store/kinds.ts';
+import type { SecurityGroup } from './security-group.ts';
+import { describeRule } from '../network/reachability.ts';
 import {
   defaultSecurityGroupRules,
   findDuplicateRule,
@@ -6,16 +12,8 @@ import {
   type SecurityGroupRule,
   type SecurityGroupRuleDraft,
 } from '@sandcloud/domain';
-import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
-import { newId } from '../core/ids.ts';
-import type { QuotaGuard } from '../catalog/quota-guard.ts';
-import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
-import { describeRule } from '../network/reachability.ts';
 
-export interface SecurityGroup extends ResourceBase {
-  description: string;
-  rules: SecurityGroupRule[];
-}
+export type { SecurityGroup } from './security-group.ts';
 
 export const DEFAULT_GROUP_NAME = 'default';
 
@@ -48,7 +46,7 @@ export class SecurityGroupService {
   private usedBy: (groupId: string) => number = () => 0;
 
   constructor(
-    private readonly store: ResourceStore,
+    private readonly store: Store,
     private readonly quotas: QuotaGuard,
   ) {}
 
@@ -63,7 +61,7 @@ export class SecurityGroupService {
   /** The `default` group: egress anywhere, ingress only from members of the group itself. */
   createDefault(projectId: string): SecurityGroup {
     const id = newId();
-    return this.store.insert<SecurityGroup>('security-group', {
+    return this.store.insert('security-group', {
       id,
       projectId,
       name: DEFAULT_GROUP_NAME,
@@ -74,11 +72,11 @@ export class SecurityGroupService {
   }
 
   list(projectId: string): SecurityGroup[] {
-    return this.store.list<SecurityGroup>('security-group', projectId);
+    return this.store.list('security-group', projectId);
   }
 
   get(projectId: string, id: string): SecurityGroup {
-    const group = this.store.get<SecurityGroup>('security-group', id);
+    const group = this.store.get('security-group', id);
     if (!group || group.projectId !== projectId) throw notFound('security group', id);
     return group;
   }
@@ -95,7 +93,7 @@ export class SecurityGroupService {
   /** Resolves ids sent by a client, naming the first unknown one. */
   getMany(projectId: string, ids: string[], field = 'securityGroupIds'): SecurityGroup[] {
     return [...new Set(ids)].map((id) => {
-      const group = this.store.get<SecurityGroup>('security-group', id);
+      const group = this.store.get('security-group', id);
       if (!group || group.projectId !== projectId) throw invalidInput(`No security group with id ${id} in this project`, field);
       return group;
     });
@@ -109,7 +107,7 @@ export class SecurityGroupService {
       // New groups start like OpenStack's: egress open, no ingress.
       const egress = defaultSecurityGroupRules(id).filter((rule) => rule.direction === 'egress');
       this.quotas.assertRoom(projectId, 'securityGroupRules', egress.length);
-      return this.store.insert<SecurityGroup>('security-group', {
+      return this.store.insert('security-group', {
         id,
         projectId,
         name: input.name,
@@ -127,7 +125,7 @@ export class SecurityGroupService {
         if (group.name === DEFAULT_GROUP_NAME) throw conflict('The default security group cannot be renamed', 'name');
         this.assertNameFree(projectId, changes.name);
       }
-      return this.store.update<SecurityGroup>('security-group', group, {
+      return this.store.update('security-group', group, {
         name: changes.name ?? group.name,
         description: changes.description ?? group.description,
       });
@@ -159,7 +157,7 @@ export class SecurityGroupService {
       }
       this.quotas.assertRoom(projectId, 'securityGroupRules', 1);
       const rule: SecurityGroupRule = { ...normalized, id: newId(), securityGroupId: group.id, description: normalized.description ?? '' };
-      this.store.update<SecurityGroup>('security-group', group, { rules: [...group.rules, rule] }, `Rule added: ${describeRule(rule, (id) => this.nameOf(id))}`);
+      this.store.update('security-group', group, { rules: [...group.rules, rule] }, `Rule added: ${describeRule(rule, (id) => this.nameOf(id))}`);
       return rule;
     });
   }
@@ -183,7 +181,7 @@ export class SecurityGroupService {
   }
 
   nameOf(groupId: string): string | undefined {
-    return this.store.get<SecurityGroup>('security-group', groupId)?.name;
+    return this.store.get('security-group', groupId)?.name;
   }
 
   private assertNameFree(projectId: string, name: string): void {

@@ -21,15 +21,13 @@ export class SettingsService {
   setClientPublicIp(address: string): string {
     if (ipFamily(address) !== 'IPv4') throw invalidInput(`${address} is not an IPv4 address`, 'clientPublicIp');
     this.store.transaction(() => {
-      this.store.db
-        .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-        .run(CLIENT_PUBLIC_IP, address);
+      this.store.settings.write(CLIENT_PUBLIC_IP, address);
       this.store.emit('settings', { id: CLIENT_PUBLIC_IP, projectId: null, status: address }, 'updated');
     });
     return address;
   }
 
   private read(key: string): string | undefined {
-    return (this.store.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return this.store.settings.read(key);
   }
 }

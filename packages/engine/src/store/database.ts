@@ -1,9 +1,21 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './schema.ts';
 
 export type SqliteDatabase = BetterSqlite3.Database;
+
+/**
+ * The database cannot be used as it is: the message says, in one line, what is wrong and what to
+ * do. The server prints it and exits instead of a stack trace.
+ */
+export class DatabaseStartupError extends Error {
+  override readonly name = 'DatabaseStartupError';
+}
+
+/** How long opening waits for a lock another process holds before saying so. */
+const OPEN_BUSY_TIMEOUT_MS = 2_000;
+const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens (and migrates) the embedded database. `':memory:'` gives a private in-memory database for
@@ -12,24 +24,128 @@ export type SqliteDatabase = BetterSqlite3.Database;
  * Durability: WAL with synchronous=FULL. WAL lets the event stream read while a write commits; FULL
  * makes the commit fsync the log, so an acknowledged change survives not only `kill -9` (NORMAL would
  * do for that) but also a power cut. The cost is one fsync per mutation, which is fine for a console.
+ *
+ * A file that is not a database, a damaged one, a directory in its place, one locked by another
+ * process or one written by a newer Sandcloud throws a `DatabaseStartupError`.
  */
-export function openDatabase(location: string): SqliteDatabase {
-  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
-  const db = new BetterSqlite3(location);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+export function openDatabase(location: string, migrations: readonly string[] = MIGRATIONS): SqliteDatabase {
+  const memory = location === ':memory:';
+  if (!memory) {
+    mkdirSync(dirname(location), { recursive: true });
+    if (statSync(location, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new DatabaseStartupError(`${location} is a directory, not a database file: move it aside (or choose another SANDCLOUD_DATA_DIR) and start again`);
+    }
+  }
+  let db: SqliteDatabase | undefined;
+  try {
+    db = new BetterSqlite3(location, { timeout: OPEN_BUSY_TIMEOUT_MS });
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    if (!memory) assertIntact(db, location);
+    migrate(db, location, migrations);
+    // Reading was allowed; make sure writing is too (another process may hold the write lock).
+    if (!memory) db.exec('BEGIN IMMEDIATE; COMMIT');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
+  } catch (error) {
+    if (db?.open) db.close();
+    throw explain(error, location);
+  }
 }
 
-function migrate(db: SqliteDatabase): void {
+/** Opening reads only the header and the schema: a damaged page elsewhere shows up here, not mid-request. */
+function assertIntact(db: SqliteDatabase, location: string): void {
+  const problems = db.pragma('quick_check(3)', { simple: false }) as { quick_check: string }[];
+  const first = problems[0]?.quick_check;
+  if (first !== undefined && first !== 'ok') {
+    throw new DatabaseStartupError(`${location} is damaged (${first}): restore it from a backup, or move it aside to start with an empty database`);
+  }
+}
+
+function migrate(db: SqliteDatabase, location: string, migrations: readonly string[]): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
-  for (let version = applied; version < MIGRATIONS.length; version++) {
+  if (applied > migrations.length) {
+    throw new DatabaseStartupError(
+      `${location} was written by a newer Sandcloud (schema version ${applied}; this one knows up to ${migrations.length}): run that newer version, or restore a backup made by this one`,
+    );
+  }
+  for (let version = applied; version < migrations.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      db.exec(migrations[version]!);
       db.pragma(`user_version = ${version + 1}`);
     })();
+  }
+}
+
+/** Turns SQLite's codes into what is wrong and what to do. */
+function explain(error: unknown, location: string): Error {
+  if (error instanceof DatabaseStartupError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  const detail = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') {
+    return new DatabaseStartupError(`${location} is not a Sandcloud database (${detail}): move it aside (or restore a backup) and start again`);
+  }
+  if (code.startsWith('SQLITE_CORRUPT')) {
+    return new DatabaseStartupError(`${location} is damaged (${detail}): restore it from a backup, or move it aside to start with an empty database`);
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return new DatabaseStartupError(`${location} is locked by another process (an sqlite3 shell, a backup, another Sandcloud?): close it and start again`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_IOERR')) {
+    return new DatabaseStartupError(`Cannot open ${location} (${detail}): check that it and its directory are readable and writable by this user`);
+  }
+  if (code === 'SQLITE_FULL') {
+    return new DatabaseStartupError(`Cannot open ${location}: the disk is full; free some space and start again`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * Claims the data file for this process: `<file>.lock` holds the owner's pid, created exclusively.
+ * A lock left by a process that no longer runs (kill -9, a power cut) is taken over. Returns the
+ * release. The store is then the only writer, which is what lets it keep its records in memory.
+ */
+export function lockDatabase(location: string): () => void {
+  if (location === ':memory:') return () => {};
+  mkdirSync(dirname(location), { recursive: true });
+  const lockPath = `${location}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
+      return () => {
+        if (ownerOf(lockPath) === process.pid) rmSync(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        throw new DatabaseStartupError(`Cannot create ${lockPath} (${(error as Error).message}): check that the data directory is writable by this user`);
+      }
+      const owner = ownerOf(lockPath);
+      if (owner !== undefined && isRunning(owner)) {
+        throw new DatabaseStartupError(
+          `Another Sandcloud (pid ${owner}) is already using ${dirname(location)}: stop it first, or set SANDCLOUD_DATA_DIR to another directory`,
+        );
+      }
+      if (attempt > 0) throw new DatabaseStartupError(`Cannot take over the stale lock ${lockPath}: remove it and start again`);
+      rmSync(lockPath, { force: true }); // its owner is gone
+    }
+  }
+}
+
+function ownerOf(lockPath: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // alive, someone else's
   }
 }

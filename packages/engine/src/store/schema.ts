@@ -1,6 +1,9 @@
 /**
- * Migrations run in order, once each; the applied count is kept in SQLite's user_version so a data
- * directory from an older Sandcloud upgrades in place.
+ * The schema's versions: migration n (1-based) takes a database from version n - 1 to n. Each runs
+ * once, in its own transaction with the bump of SQLite's `user_version`, so a data directory from an
+ * older Sandcloud upgrades in place and a failed step leaves the previous version intact. Only ever
+ * append: a released migration is never edited. A database whose version is above
+ * `MIGRATIONS.length` was written by a newer Sandcloud and is refused (`database.ts`).
  */
 export const MIGRATIONS: readonly string[] = [
   `

@@ -13,7 +13,7 @@ import { LB_KINDS, type Listener, type Member, type Pool } from '../load-balance
 import type { LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from '../load-balancers/reachability.ts';
 import { checkReachability, type ReachabilityVerdict } from '../network/reachability.ts';
-import { isInstancePort } from '../networking/device-owner.ts';
+import { isInstancePort } from '../queries/port-owner.ts';
 import type { NetworkService, Port } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { SettingsService } from '../settings/settings-service.ts';
