@@ -22,6 +22,8 @@ export default defineConfig({
   workers: 1,
   // No retries, in CI or not: a test that fails once is a bug to fix, not to repeat.
   retries: 0,
+  // A `test.only` left in a spec would silently skip every other test: CI refuses it.
+  forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
