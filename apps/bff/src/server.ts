@@ -23,6 +23,7 @@ const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.
 
 let dataPlane: { listenerCount(): number; close(): Promise<void> } | undefined;
 let dataPlaneState: DataPlaneState['state'] = 'starting';
+let shuttingDown = false;
 
 const app = createApp(engine, {
   consoleDir: config.NODE_ENV === 'production' ? consoleDir : undefined,
@@ -57,7 +58,6 @@ async function startInBackground(): Promise<void> {
   }
 }
 
-let shuttingDown = false;
 async function shutdown(): Promise<void> {
   shuttingDown = true;
   server.close();
