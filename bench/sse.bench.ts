@@ -5,6 +5,7 @@
 // first new event. Sandcloud's trigger is a real change (a security group's description edited in a
 // project the user is a member of: one SQLite transaction, then the event to every stream, with the
 // per-event membership check); the bare server's is a POST that writes a payload of the same size.
+// Each server's trigger is also timed alone, with no stream open, to tell its cost from the fan-out's.
 // Needs the compiled server (`npm run build`). See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -199,6 +200,17 @@ async function measure(target: Target, clients: number): Promise<Round[]> {
   return results;
 }
 
+/** The trigger request alone, no stream open: what a round costs before any fan-out. */
+async function triggerAlone(target: Target): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const sent = performance.now();
+    await target.trigger(++triggers);
+    times.push(performance.now() - sent);
+  }
+  return median(times);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (value: number) => `${value.toFixed(1)} ms`;
 
@@ -210,8 +222,10 @@ async function main() {
   let failed = false;
   try {
     console.log(`SSE fan-out, ${rounds} rounds each (load average ${loadavg()[0]!.toFixed(1)})\n`);
-    console.log('| clients | server | all clients have it, median | worst round | median client, median | ratio to bare (all) | target |');
-    console.log('|---|---|---|---|---|---|---|');
+    const alone = new Map<string, number>();
+    for (const target of targets) alone.set(target.name, await triggerAlone(target));
+    console.log('| clients | server | all clients have it, median | worst round | median client, median | trigger alone (no stream) | ratio to bare (all) | target |');
+    console.log('|---|---|---|---|---|---|---|---|');
     for (const clients of clientCounts) {
       // Alternate which server goes first, a half of the rounds each, so load weighs on both alike.
       const samples = new Map<string, Round[]>(targets.map((target) => [target.name, []]));
@@ -224,7 +238,7 @@ async function main() {
         const isSubject = target === targets[0];
         if (isSubject && ratio > TARGET_RATIO) failed = true;
         console.log(
-          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${isSubject ? `**${ratio.toFixed(2)}×**` : '1×'} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
+          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(alone.get(target.name)!)} | ${isSubject ? `**${ratio.toFixed(2)}×**` : '1×'} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
         );
       }
     }
