@@ -20,7 +20,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries, in CI or not: a test that fails once is a bug to fix, not to repeat.
+  retries: 0,
+  // A `test.only` left in a spec would silently skip every other test: CI refuses it.
+  forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -32,9 +35,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The console is built by `npm run e2e` before Playwright starts.
-    command: 'node --import tsx apps/bff/src/server.ts',
-    url: `http://127.0.0.1:${PORT}/api/auth/session`,
+    // The console and the server (apps/bff/dist/server.js) are built by `npm run e2e` first.
+    command: 'node apps/bff/dist/server.js',
+    // 200 once the store answers and the data plane has bound the floating IPs' sockets.
+    url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',

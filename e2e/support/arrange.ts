@@ -42,7 +42,7 @@ interface LoadBalancerDto {
  */
 export async function signInAs(page: Page, api: Api) {
   const { cookies } = await api.context.storageState();
-  expect(cookies.length, 'the API client has a session cookie').toBeGreaterThan(0);
+  expect(cookies.map((cookie) => cookie.name), 'the API client has a session cookie').toContain('sandcloud_session');
   await page.context().addCookies(cookies);
 }
 

@@ -76,10 +76,16 @@ export class ConsoleTerminal {
     await (typeof text === 'string' ? poll.toContain(text) : poll.toMatch(text));
   }
 
-  /** Types `clear` and waits until the screen holds only a fresh prompt. */
+  /**
+   * Types `clear` and waits until the screen holds only a fresh prompt. It first waits for the
+   * shell's echo of `clear`: on a screen that already held nothing but a prompt (a fresh session,
+   * or right after another clear), "only a prompt" is true before the keystrokes have even reached
+   * the shell, and a caller reading the prompt then would read a half-echoed `…]# c` instead.
+   */
   async clear(): Promise<void> {
-    await this.ready();
+    const prompt = await this.ready();
     await this.type('clear');
+    await expect.poll(() => this.lastLine(), { message: `${this.instanceName} #${this.session} echoes "clear"` }).toBe(`${prompt} clear`);
     await this.page.keyboard.press('Enter');
     await expect
       .poll(async () => (await this.lines()).filter((line) => line !== ''), { message: `${this.instanceName} #${this.session} is cleared` })

@@ -1,10 +1,12 @@
 import type { Engine } from '@sandcloud/engine';
+import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { pinoHttp } from 'pino-http';
+import { consoleAssets } from './console-assets.ts';
+import { healthHandler, type HealthOptions } from './health.ts';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { loadSession, requireCsrfToken } from './http/session.ts';
 import { apiRouter } from './routes/index.ts';
@@ -15,9 +17,13 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Structured request logs; tests turn them off. */
   logRequests?: boolean;
+  /** What `GET /api/health` reports beside the store: the version and the data plane's state. */
+  health?: HealthOptions;
 }
 
 const BODY_LIMIT = '256kb';
+/** API answers smaller than this go out as they are: compressing them costs more than it saves. */
+const COMPRESS_THRESHOLD = 1024;
 
 /** Builds the BFF without listening, so tests can drive it in-process. */
 export function createApp(engine: Engine, options: AppOptions = {}): express.Express {
@@ -59,6 +65,10 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
     }),
   );
 
+  app.get('/api/health', healthHandler(engine, options.health ?? { version: '0.0.0' }));
+  // JSON answers above the threshold are compressed; the event stream is not, as a compressor would
+  // hold its events back until a buffer fills.
+  app.use('/api', compression({ threshold: COMPRESS_THRESHOLD, filter: (req, res) => !isEventStream(res.getHeader('Content-Type')) && compression.filter(req, res) }));
   app.use('/api', express.json({ limit: BODY_LIMIT }), loadSession(engine), requireCsrfToken, (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
@@ -66,13 +76,11 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.use('/api', apiRouter(engine, { secureCookies: options.secureCookies ?? false }));
   app.use('/api', notFoundHandler);
 
-  if (options.consoleDir && existsSync(options.consoleDir)) {
-    const consoleDir = options.consoleDir;
-    app.use(express.static(consoleDir, { index: false, maxAge: '1h' }));
-    // Deep links (/projects/…/instances) are the console's routes: answer them with the SPA shell.
-    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(join(consoleDir, 'index.html')));
-  }
+  // The built console, precompressed; deep links (/projects/…/instances) get its index.html.
+  if (options.consoleDir && existsSync(options.consoleDir)) app.use(consoleAssets(options.consoleDir));
 
   app.use(errorHandler);
   return app;
 }
+
+const isEventStream = (contentType: unknown) => typeof contentType === 'string' && contentType.startsWith('text/event-stream');

@@ -30,6 +30,8 @@ export interface DataPlane {
   readonly hostKeyFingerprint: string;
   /** The loopback address of a floating IP and the ports bound on it now. */
   endpointOf(floatingIp: string): FloatingIpEndpoint;
+  /** How many ports are bound now, over every floating IP. */
+  listenerCount(): number;
   /** Resolves once the sockets follow every engine change made so far. */
   settled(): Promise<void>;
   /** Writes load balancer statistics and flow logs now instead of at the next interval. */
@@ -87,6 +89,7 @@ export async function startDataPlane(engine: Engine, options: DataPlaneOptions):
     plan,
     hostKeyFingerprint: hostKey.fingerprint,
     endpointOf: (floatingIp) => registry.endpointOf(floatingIp),
+    listenerCount: () => registry.listenerCount(),
     settled: () => registry.settled(),
     flush: () => {
       stats.flush();

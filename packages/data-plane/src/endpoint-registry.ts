@@ -81,6 +81,11 @@ export class EndpointRegistry {
     } while (current !== this.work || this.scheduled);
   }
 
+  /** How many ports are bound now, over every floating IP (the health endpoint reports it). */
+  listenerCount(): number {
+    return this.bound.size;
+  }
+
   endpointOf(floatingIp: string): FloatingIpEndpoint {
     const ports = [...this.bound.values()]
       .map(({ binding }) => binding)

@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '../components/ui/toast.tsx';
+import { sessionQuery } from '../features/auth/api/session.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { I18nProvider } from '../lib/i18n/i18n.tsx';
 
@@ -9,9 +10,13 @@ const retry = (failureCount: number, error: unknown) =>
   !(error instanceof ApiRequestError && error.status < 500) && failureCount < 2;
 
 export function AppProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { retry, staleTime: 5_000, refetchOnWindowFocus: false } } }),
-  );
+  const [queryClient] = useState(() => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry, staleTime: 5_000, refetchOnWindowFocus: false } } });
+    // Every screen is a lazy route: ask for the session now, while the screen's chunk downloads,
+    // instead of after it (the shell that needs the session renders only once the chunk is there).
+    void client.prefetchQuery(sessionQuery);
+    return client;
+  });
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>

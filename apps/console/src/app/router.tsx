@@ -1,27 +1,27 @@
 import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { ComputeLayout } from '../features/compute/components/compute-layout.tsx';
-import { ProjectMembersPage } from '../features/project-members/components/project-members-page.tsx';
 import { ProjectLayout } from '../features/projects/components/project-layout.tsx';
-import { ProjectListPage } from '../features/projects/components/project-list-page.tsx';
-import { ProjectPage } from '../features/projects/components/project-page.tsx';
-import { UsersPage } from '../features/users/components/users-page.tsx';
 import { AuthenticatedShell } from './authenticated-shell.tsx';
 import { computeRoutes } from './compute-routes.tsx';
+import { lazyScreen } from './lazy-route.tsx';
 
+// The shell and the layouts are in the initial download; every screen is a chunk of its own.
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  { path: '/login', ...lazyScreen(() => import('../features/auth/components/login-page.tsx'), (m) => m.LoginPage) },
   {
     element: <AuthenticatedShell />,
     children: [
       { path: '/', element: <Navigate to="/projects" replace /> },
-      { path: '/projects', element: <ProjectListPage /> },
+      { path: '/projects', ...lazyScreen(() => import('../features/projects/components/project-list-page.tsx'), (m) => m.ProjectListPage) },
       {
         path: '/projects/:projectId',
         element: <ProjectLayout />,
         children: [
-          { index: true, element: <ProjectPage /> },
-          { path: 'members', element: <ProjectMembersPage /> },
+          { index: true, ...lazyScreen(() => import('../features/projects/components/project-page.tsx'), (m) => m.ProjectPage) },
+          {
+            path: 'members',
+            ...lazyScreen(() => import('../features/project-members/components/project-members-page.tsx'), (m) => m.ProjectMembersPage),
+          },
         ],
       },
       {
@@ -29,7 +29,7 @@ export const router = createBrowserRouter([
         element: <ComputeLayout />,
         children: [{ index: true, element: <Navigate to="instances" replace /> }, ...computeRoutes],
       },
-      { path: '/admin/users', element: <UsersPage /> },
+      { path: '/admin/users', ...lazyScreen(() => import('../features/users/components/users-page.tsx'), (m) => m.UsersPage) },
       { path: '*', element: <Navigate to="/projects" replace /> },
     ],
   },

@@ -1,4 +1,4 @@
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import type { LayoutGraph } from './layered-layout.ts';
 import type { TopologyGraph } from '../model/types.ts';
 
 export type Point = { x: number; y: number };
@@ -6,27 +6,14 @@ export type Positions = Record<string, Point>;
 
 /**
  * Layered layout, top to bottom: the Public Network, then routers, then networks (each a box of
- * its instances), then load balancers. Only the backbone goes to ELK; the Internet paths of
- * floating IPs and the load-balancer members are drawn over it without bending it.
+ * its instances), then load balancers. Only the backbone is laid out (layered-layout.ts); the
+ * Internet paths of floating IPs and the load-balancer members are drawn over it without bending it.
+ * Nodes go in the previous left-to-right order, so an update does not shuffle networks that were
+ * already there.
  */
-const LAYOUT_OPTIONS: Record<string, string> = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'DOWN',
-  'elk.spacing.nodeNode': '64',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '88',
-  'elk.spacing.componentComponent': '96',
-  'elk.edgeRouting': 'ORTHOGONAL',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-  // Keep the order of the input within each layer: the previous left-to-right order, so an update
-  // does not shuffle networks that were already there.
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-  'elk.separateConnectedComponents': 'true',
-};
 
 /** The layout's input: backbone nodes with their sizes, in the previous left-to-right order. */
-export function toElkGraph(graph: TopologyGraph, previous: Positions = {}): ElkNode {
+export function toElkGraph(graph: TopologyGraph, previous: Positions = {}): LayoutGraph {
   const backbone = graph.nodes.filter((node) => !node.parentId);
   const ids = new Set(backbone.map((node) => node.id));
   const order = new Map(backbone.map((node, index) => [node.id, index]));
@@ -40,7 +27,6 @@ export function toElkGraph(graph: TopologyGraph, previous: Positions = {}): ElkN
   });
   return {
     id: 'root',
-    layoutOptions: LAYOUT_OPTIONS,
     children: sorted.map((node) => ({ id: node.id, width: node.width, height: node.height })),
     edges: graph.edges
       .filter((edge) => edge.layout && ids.has(edge.source) && ids.has(edge.target))
@@ -56,20 +42,20 @@ export function layoutKey(graph: TopologyGraph): string {
 }
 
 /** The top-left corner of every laid-out node. */
-export function positionsOf(result: ElkNode): Positions {
+export function positionsOf(result: LayoutGraph): Positions {
   const positions: Positions = {};
-  for (const child of result.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
+  for (const child of result.children) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
   return positions;
 }
 
 /**
- * Runs ELK on the backbone. `elk` is an ELK instance (in the worker, or in tests). Nodes whose box
+ * Lays the backbone out. `elk` is the layered layout (in the worker, or in tests). Nodes whose box
  * is unchanged keep their place relative to each other through the model order; the result is
  * shifted so the Public Network stays where it was, and the view does not jump.
  */
 export async function layoutTopology(
-  elk: { layout: (graph: ElkNode) => Promise<ElkNode> },
-  graph: ElkNode,
+  elk: { layout: (graph: LayoutGraph) => Promise<LayoutGraph> },
+  graph: LayoutGraph,
   previous: Positions = {},
   anchorId?: string,
 ): Promise<Positions> {

@@ -1,12 +1,12 @@
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { Positions } from './elk-graph.ts';
+import type { LayoutGraph } from './layered-layout.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
 
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve: (result: { positions: Positions; ms: number }) => void; reject: (error: Error) => void }>();
 
-/** The layout worker, started once; starting it early lets ELK load while the topology is fetched. */
+/** The layout worker, started once; starting it early lets it load while the topology is fetched. */
 export function warmUpLayoutWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'topology-layout' });
@@ -33,7 +33,7 @@ export function warmUpLayoutWorker(): Worker {
 }
 
 /** Lays the backbone out off the main thread. */
-export function layoutInWorker(graph: ElkNode, previous: Positions, anchorId?: string): Promise<{ positions: Positions; ms: number }> {
+export function layoutInWorker(graph: LayoutGraph, previous: Positions, anchorId?: string): Promise<{ positions: Positions; ms: number }> {
   const id = nextId++;
   const request: LayoutRequest = { id, graph, previous, ...(anchorId ? { anchorId } : {}) };
   return new Promise((resolve, reject) => {

@@ -1,0 +1,254 @@
+// Live updates: how long an event takes to reach 100 and 1,000 connected consoles over Server-Sent
+// Events, against a bare Node SSE server (http.createServer, one write per client) in the same run.
+// Both servers run in their own process; the clients are plain HTTP connections in this one, and the
+// same clients read both. A round: one trigger request, then the time until every client has its
+// first new event. Sandcloud's trigger is a real change (a security group's description edited in a
+// project the user is a member of: one SQLite transaction, then the event to every stream, with the
+// per-event membership check); the bare server's is a POST that writes a payload of the same size.
+// Each server's trigger is also timed alone, with no stream open, to tell its cost from the fan-out's.
+// Needs the compiled server (`npm run build`). See bench/README.md.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request, type IncomingMessage } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ADMIN = { username: 'admin', password: 'bench-admin-password' };
+const TARGET_RATIO = 1.5;
+
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' } } });
+const clientCounts = values.clients.split(',').map(Number);
+const rounds = Number(values.rounds);
+
+/** The reference: an SSE server with nothing but the fan-out. */
+const BARE_SERVER = `
+const http = require('node:http');
+const clients = new Set();
+http.createServer((req, res) => {
+  if (req.url === '/events') {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write('retry: 2000\\n\\n');
+    clients.add(res);
+    req.on('close', () => clients.delete(res));
+    return;
+  }
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const frame = 'data: ' + JSON.stringify({ kind: 'security-group', id: body, projectId: 'p', change: 'created', at: new Date().toISOString() }) + '\\n\\n';
+    for (const client of clients) client.write(frame);
+    res.writeHead(204).end();
+  });
+}).listen(Number(process.env.PORT), '127.0.0.1', () => process.send?.('listening'));
+`;
+
+const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+function startProcess(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+}
+
+async function waitFor(url: string, ok: (status: number) => boolean, child: ChildProcess): Promise<void> {
+  const started = performance.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${url}: the server exited with code ${child.exitCode}`);
+    try {
+      if (ok((await fetch(url)).status)) return;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() - started > 60_000) throw new Error(`${url} did not answer within 60 s`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/** One SSE client: counts the events it received and when the latest arrived. */
+class StreamClient {
+  events = 0;
+  lastAt = 0;
+  private waiter: { after: number; resolve: () => void } | null = null;
+  private constructor(readonly response: IncomingMessage) {
+    let buffer = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        if (!frame.startsWith('data: ')) continue;
+        this.events++;
+        this.lastAt = performance.now();
+        if (this.waiter && this.events > this.waiter.after) {
+          this.waiter.resolve();
+          this.waiter = null;
+        }
+      }
+    });
+  }
+
+  static open(url: string, headers: Record<string, string>): Promise<StreamClient> {
+    return new Promise((resolveClient, reject) => {
+      const req = request(url, { agent, headers }, (response) => {
+        if (response.statusCode !== 200) reject(new Error(`${url}: ${response.statusCode}`));
+        else resolveClient(new StreamClient(response));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  /** Resolves with the arrival time of the first event after the `after`-th. */
+  next(after: number): Promise<number> {
+    if (this.events > after) return Promise.resolve(this.lastAt);
+    return new Promise((resolveNext) => (this.waiter = { after, resolve: () => resolveNext(this.lastAt) }));
+  }
+
+  close(): void {
+    this.response.destroy();
+  }
+}
+
+interface Target {
+  name: string;
+  open(): Promise<StreamClient>;
+  trigger(round: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function sandcloud(port: number, dataDir: string): Promise<Target> {
+  const child = startProcess(['apps/bff/dist/server.js'], {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SANDCLOUD_DATA_DIR: dataDir,
+    SANDCLOUD_ADMIN_USER: ADMIN.username,
+    SANDCLOUD_ADMIN_PASSWORD: ADMIN.password,
+    SANDCLOUD_LOG_REQUESTS: '0',
+    SANDCLOUD_FLOATING_POOL: '203.0.118.10-203.0.118.250',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/api/health`, (status) => status === 200, child);
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const cookie = login.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
+  const project = (await (await fetch(`${base}/api/projects`, { method: 'POST', headers, body: JSON.stringify({ name: 'sse-bench' }) })).json()) as { id: string };
+  await fetch(`${base}/api/projects/${project.id}/compute/activate`, { method: 'POST', headers });
+  const group = (await (await fetch(`${base}/api/projects/${project.id}/security-groups`, { method: 'POST', headers, body: JSON.stringify({ name: 'sse' }) })).json()) as { id: string };
+  return {
+    name: 'Sandcloud /api/events',
+    open: () => StreamClient.open(`${base}/api/events`, { cookie }),
+    trigger: async (round) => {
+      const response = await fetch(`${base}/api/projects/${project.id}/security-groups/${group.id}`, { method: 'PATCH', headers, body: JSON.stringify({ description: `round ${round}` }) });
+      if (response.status !== 200) throw new Error(`trigger: ${response.status} ${await response.text()}`);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+    },
+  };
+}
+
+async function bare(port: number): Promise<Target> {
+  const child = startProcess(['--input-type=commonjs', '-e', BARE_SERVER], { PORT: String(port) });
+  await new Promise<void>((done) => child.once('message', () => done()));
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    name: 'bare Node SSE (reference)',
+    open: () => StreamClient.open(`${base}/events`, {}),
+    trigger: async (round) => {
+      await fetch(`${base}/emit`, { method: 'POST', body: `sg-${round}-${'x'.repeat(24)}` });
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+    },
+  };
+}
+
+let triggers = 0;
+
+interface Round {
+  /** Trigger sent → the last client has the event. */
+  allMs: number;
+  /** Trigger sent → the median client has it. */
+  medianMs: number;
+}
+
+async function measure(target: Target, clients: number): Promise<Round[]> {
+  const streams: StreamClient[] = [];
+  for (let i = 0; i < clients; i += 50) streams.push(...(await Promise.all(Array.from({ length: Math.min(50, clients - i) }, () => target.open()))));
+  const results: Round[] = [];
+  try {
+    for (let round = -2; round < rounds; round++) {
+      const counts = streams.map((stream) => stream.events);
+      const arrivals = Promise.all(streams.map((stream, index) => stream.next(counts[index]!)));
+      const sent = performance.now();
+      await target.trigger(++triggers);
+      const times = (await arrivals).map((at) => at - sent).sort((a, b) => a - b);
+      // Let any further event of the same change arrive before the next round.
+      await new Promise((done) => setTimeout(done, 150));
+      if (round >= 0) results.push({ allMs: times.at(-1)!, medianMs: times[Math.floor(times.length / 2)]! });
+    }
+  } finally {
+    for (const stream of streams) stream.close();
+  }
+  return results;
+}
+
+/** The trigger request alone, no stream open: what a round costs before any fan-out. */
+async function triggerAlone(target: Target): Promise<number> {
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const sent = performance.now();
+    await target.trigger(++triggers);
+    times.push(performance.now() - sent);
+  }
+  return median(times);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (value: number) => `${value.toFixed(1)} ms`;
+
+async function main() {
+  if (!existsSync(join(ROOT, 'apps/bff/dist/server.js'))) throw new Error('Build the server first: npm run build');
+  const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-sse-bench-'));
+  const base = 18_900 + (process.pid % 50) * 2;
+  const targets = [await sandcloud(base, dataDir), await bare(base + 1)];
+  let failed = false;
+  try {
+    console.log(`SSE fan-out, ${rounds} rounds each (load average ${loadavg()[0]!.toFixed(1)})\n`);
+    const alone = new Map<string, number>();
+    for (const target of targets) alone.set(target.name, await triggerAlone(target));
+    console.log('| clients | server | all clients have it, median | worst round | median client, median | trigger alone (no stream) | ratio to bare (all) | target |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    for (const clients of clientCounts) {
+      // Alternate which server goes first, a half of the rounds each, so load weighs on both alike.
+      const samples = new Map<string, Round[]>(targets.map((target) => [target.name, []]));
+      for (const order of [targets, [...targets].reverse()]) for (const target of order) samples.get(target.name)!.push(...(await measure(target, clients)));
+      const bareAll = median(samples.get(targets[1]!.name)!.map((r) => r.allMs));
+      for (const target of targets) {
+        const results = samples.get(target.name)!;
+        const all = median(results.map((r) => r.allMs));
+        const ratio = all / bareAll;
+        const isSubject = target === targets[0];
+        if (isSubject && ratio > TARGET_RATIO) failed = true;
+        console.log(
+          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(alone.get(target.name)!)} | ${isSubject ? `**${ratio.toFixed(2)}×**` : '1×'} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
+        );
+      }
+    }
+    console.log(`\nload average after: ${loadavg()[0]!.toFixed(1)}`);
+  } finally {
+    for (const target of targets) await target.stop();
+    agent.destroy();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+await main();
