@@ -162,7 +162,7 @@ test('step 2: the wizard creates a key pair (NAME.pem, once) and an instance tha
   chmodSync(pemPath, 0o400);
   // The file is a real private key: ssh-keygen derives its public half from it.
   const derivedPublicKey = execFileSync('ssh-keygen', ['-y', '-f', pemPath], { encoding: 'utf8' }).trim();
-  expect(derivedPublicKey).toMatch(/^ssh-rsa AAAA/);
+  expect(derivedPublicKey).toMatch(/^ssh-ed25519 AAAA/); // the default type
 
   await expect(keyDialog.getByText(`${keyName}.pem 파일을 내려받았습니다.`)).toBeVisible();
   await expect(keyDialog.getByText('이 개인 키는 다시 내려받을 수 없습니다.', { exact: false })).toBeVisible();

@@ -10,7 +10,8 @@ export const keyPairNameSchema = z
 
 export const createKeyPairRequestSchema = z.strictObject({
   name: keyPairNameSchema,
-  algorithm: z.enum(['rsa', 'ed25519'], { error: 'Algorithm is rsa or ed25519' }).default('rsa'),
+  // Ed25519 by default: generated at once, and every OpenSSH since 6.5 reads it.
+  algorithm: z.enum(['rsa', 'ed25519'], { error: 'Algorithm is rsa or ed25519' }).default('ed25519'),
 });
 export type CreateKeyPairRequest = z.infer<typeof createKeyPairRequestSchema>;
 

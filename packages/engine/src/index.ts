@@ -14,6 +14,7 @@ export type { Image, ImageAction } from './images/image.ts';
 export { VOLUME_TYPES, MIN_VOLUME_GB, MAX_VOLUME_GB, type Volume, type VolumeAction, type VolumeAttachment, type VolumeSnapshot, type VolumeType } from './block-storage/volume.ts';
 export type { AttachProblem, CreateVolumeInput, VolumeAttachmentFact, VolumeHooks } from './block-storage/volume-service.ts';
 export type { KeyPair } from './key-pairs/key-pair-service.ts';
+export { generateKeyPairSync } from './key-pairs/ssh-keys.ts';
 export type { SecurityGroup } from './security-groups/security-group-service.ts';
 export type { SecurityGroupRule } from './network/security-rules.ts';
 export { RULE_TEMPLATES } from './network/rule-templates.ts';

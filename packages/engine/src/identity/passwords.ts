@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { EngineError, invalidInput } from '../core/errors.ts';
+import { invalidInput } from '../core/errors.ts';
+import { WorkQueue } from '../core/work-queue.ts';
 
 // scrypt parameters: N=2^15 costs ~50 ms here, which slows guessing without slowing a login.
 const COST = { N: 32768, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
@@ -16,30 +17,10 @@ const KEY_LENGTH = 32;
 const HASH_CONCURRENCY = Math.max(1, Math.min(2, availableParallelism() - 1));
 const HASH_QUEUE = 16;
 
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function withHashSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= HASH_CONCURRENCY) {
-    if (waiting.length >= HASH_QUEUE) {
-      throw new EngineError('BUSY', 'Too many sign-ins are being checked right now; try again in a moment');
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve));
-  } else {
-    running++;
-  }
-  try {
-    return await work();
-  } finally {
-    // Hand the slot straight to the next waiter (running stays the same), or free it.
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+const hashing = new WorkQueue(HASH_CONCURRENCY, HASH_QUEUE, 'Too many sign-ins are being checked right now; try again in a moment');
 
 const scryptAsync = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
-  withHashSlot(
+  hashing.run(
     () =>
       new Promise<Buffer>((resolve, reject) =>
         scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
