@@ -135,8 +135,11 @@ export class OpenFile {
   }
 
   truncate(size: number): void {
+    const before = this.content().length;
     this.resize(size);
-    this.dirtyFrom = -1; // a rewrite, never an append: the guest may hold more than `size`
+    // Cutting into what the guest holds needs a rewrite; growing (or sftp's closing "truncate to the
+    // size written") only appends, if anything.
+    this.dirtyFrom = size < this.committedBytes || size < before ? -1 : Math.min(this.dirtyFrom, before);
     this.uncommitted += 1;
     this.commit();
   }
