@@ -26,8 +26,8 @@ describe('creating key pairs', () => {
     expect(attempts.map((attempt) => attempt.status === 'rejected' && (attempt.reason as { code: string }).code)).toEqual(
       Array.from({ length: 20 }, () => 'QUOTA_EXCEEDED'),
     );
-    // One 3072-bit RSA key alone takes hundreds of milliseconds.
-    expect(elapsed).toBeLessThan(150);
+    // Generating first, 20 RSA keys take seconds (3072 bits: 0.1-2 s each).
+    expect(elapsed).toBeLessThan(1_000);
     expect(keyPairs.list(projectId).map((keyPair) => keyPair.name)).toEqual(['first']);
   });
 
