@@ -203,4 +203,14 @@ describe('session: a huge line', () => {
     expect(await t.enter('echo still here')).toBe(`echo still here\r\nstill here\r\n${PROMPT}`);
     expect((await t.session.runCommand('history | tail -n 2')).stdout).not.toContain('xxxx');
   });
+
+  it('drops what a program is typed past the line limit, as the kernel does (one bell)', async () => {
+    const { terminal: t } = terminal();
+    await t.type('cat > long.txt\r');
+    t.take();
+    await t.type(`${'y'.repeat(70_000)}\r\x04`);
+    await t.type('');
+    expect(t.take().split('\x07')).toHaveLength(2);
+    expect((await t.session.runCommand('wc -c long.txt')).stdout).toBe('65537 long.txt\n');
+  });
 });
