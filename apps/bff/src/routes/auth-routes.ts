@@ -35,7 +35,7 @@ export function authRoutes(engine: Engine, options: { secureCookies: boolean }):
   /** "Change my password": this session stays, every other session of the user ends. */
   router.put('/me/password', requireSession, async (req, res) => {
     const input = parseInput(changePasswordRequestSchema, req.body);
-    await engine.identity.changePassword(currentSession(req).user.id, req.sessionToken!, input);
+    await engine.identity.changePassword(currentSession(req).user.id, req.sessionToken!, input, req.socket.remoteAddress ?? 'unknown');
     res.status(204).end();
   });
 

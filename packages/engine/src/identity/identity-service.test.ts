@@ -150,6 +150,27 @@ describe('passwords and accounts', () => {
     await engine.identity.login('kim', 'kim-new-password', '10.0.0.1');
   });
 
+  it('counts wrong current passwords as failed sign-ins', async () => {
+    const engine = open();
+    const kim = engine.identity.findUser('kim')!;
+    const { token } = await engine.identity.login('kim', 'kim-password', '10.0.0.1');
+    const change = (currentPassword: string) => engine.identity.changePassword(kim.id, token, { currentPassword, newPassword: 'kim-new-password' }, '10.0.0.1');
+    for (let i = 0; i < 5; i++) expect((await failure(change(`guess-${i}`))).field).toBe('currentPassword');
+    expect((await failure(change('kim-password'))).code).toBe('RATE_LIMITED');
+  });
+
+  it('does not delete the only admin of a project', async () => {
+    const engine = open();
+    const root = engine.identity.createUser({ username: 'root', password: 'root-password', isAdmin: true });
+    const kim = engine.identity.findUser('kim')!;
+    const project = engine.projects.create(kim, { name: 'kims-project' });
+    expect(() => engine.identity.deleteUser(root.id, kim.id)).toThrow(
+      'kim is the only admin of project kims-project; make someone else its admin first',
+    );
+    engine.projects.setMember(project.id, root, 'admin');
+    engine.identity.deleteUser(root.id, kim.id);
+  });
+
   it('applies the minimum strength rule', async () => {
     const engine = open();
     const kim = engine.identity.findUser('kim')!;

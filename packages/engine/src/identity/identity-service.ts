@@ -137,10 +137,21 @@ export class IdentityService {
   }
 
   /** "Change my password": the current password proves it is the user; every other session ends. */
-  async changePassword(userId: string, currentToken: string, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  async changePassword(
+    userId: string,
+    currentToken: string,
+    input: { currentPassword: string; newPassword: string },
+    clientAddress = 'unknown',
+  ): Promise<void> {
     const row = this.tables.userById(userId);
     if (!row) throw notFound('user', userId);
+    // A wrong current password counts as a failed sign-in: a borrowed session cannot guess it freely.
+    const accountKey = `account:${row.username.toLowerCase()}`;
+    const addressKey = `address:${clientAddress}`;
+    const wait = await this.limits.secondsToWait([accountKey, addressKey]);
+    if (wait > 0) throw new EngineError('RATE_LIMITED', `Too many failed attempts; try again in ${wait} seconds`, undefined, wait);
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      await this.limits.recordFailure(accountKey, addressKey);
       throw invalidInput('The current password is incorrect', 'currentPassword');
     }
     if (input.newPassword === input.currentPassword) throw invalidInput('Choose a password different from the current one', 'newPassword');
@@ -189,6 +200,10 @@ export class IdentityService {
       const row = this.tables.userById(userId);
       if (!row) throw notFound('user', userId);
       this.assertNotSelfOrLastAdmin(actingUserId, row, 'delete');
+      const orphaned = this.tables.projectsOnlyAdministeredBy(userId);
+      if (orphaned.length > 0) {
+        throw conflict(`${row.username} is the only admin of project ${orphaned.join(', ')}; make someone else its admin first`);
+      }
       this.tables.deleteUser(userId);
       this.store.emit('user', { id: userId, projectId: null, status: 'DELETED' }, 'deleted');
     });

@@ -65,6 +65,20 @@ export class IdentityTables {
     this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, userId);
   }
 
+  /** Names of the projects whose only admin is this user (deleting them would orphan the project). */
+  projectsOnlyAdministeredBy(userId: string): string[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT r.name FROM project_members m JOIN resources r ON r.kind = 'project' AND r.id = m.project_id
+           WHERE m.user_id = ? AND m.role = 'admin'
+             AND NOT EXISTS (SELECT 1 FROM project_members o WHERE o.project_id = m.project_id AND o.role = 'admin' AND o.user_id <> m.user_id)
+           ORDER BY r.name`,
+        )
+        .all(userId) as { name: string }[]
+    ).map((row) => row.name);
+  }
+
   /** Sessions and project memberships go with the user (ON DELETE CASCADE). */
   deleteUser(userId: string): void {
     this.db.prepare('DELETE FROM users WHERE id = ?').run(userId);
