@@ -162,7 +162,7 @@ test('step 2: the wizard creates a key pair (NAME.pem, once) and an instance tha
   chmodSync(pemPath, 0o400);
   // The file is a real private key: ssh-keygen derives its public half from it.
   const derivedPublicKey = execFileSync('ssh-keygen', ['-y', '-f', pemPath], { encoding: 'utf8' }).trim();
-  expect(derivedPublicKey).toMatch(/^ssh-rsa AAAA/);
+  expect(derivedPublicKey).toMatch(/^ssh-ed25519 AAAA/); // the default type
 
   await expect(keyDialog.getByText(`${keyName}.pem 파일을 내려받았습니다.`)).toBeVisible();
   await expect(keyDialog.getByText('이 개인 키는 다시 내려받을 수 없습니다.', { exact: false })).toBeVisible();
@@ -193,7 +193,7 @@ test('step 2: the wizard creates a key pair (NAME.pem, once) and an instance tha
   const keyRow = page.getByRole('table', { name: 'Key Pairs' }).getByRole('row').filter({ has: page.getByRole('cell', { name: keyName, exact: true }) });
   await keyRow.getByRole('button', { name: '공개 키 보기' }).click();
   const publicKeyDialog = page.getByRole('dialog', { name: `${keyName}의 공개 키` });
-  const shown = (await publicKeyDialog.getByText(/^ssh-rsa AAAA/).textContent())!.trim();
+  const shown = (await publicKeyDialog.getByText(/^ssh-ed25519 AAAA/).textContent())!.trim();
   const keyMaterial = (line: string) => line.split(/\s+/).slice(0, 2).join(' ');
   expect(keyMaterial(shown)).toBe(keyMaterial(derivedPublicKey));
   // Only the public half is on offer here; the private key is never sent again.

@@ -181,3 +181,63 @@ test('a project admin removes a member after confirming; an unknown user name is
   const left = await api.get<{ items: { username: string }[] }>(`/projects/${projectId}/members`);
   expect(left.items.map((m) => m.username)).toEqual([E2E_ADMIN.username]);
 });
+
+test('an admin disables a user, who is told so at sign-in, then resets their password and enables them again', async ({ page, browser, baseURL }) => {
+  const admin = await apiAs(baseURL!);
+  const name = unique('kim');
+  await admin.post('/users', { username: name, password: PASSWORD });
+  await loginInBrowser(page);
+  await page.goto('/admin/users');
+  const statusOf = () => userRow(page, name).getByRole('cell').nth(2);
+  await expect(statusOf()).toHaveText('활성');
+
+  await userRow(page, name).getByRole('button', { name: '비활성화' }).click();
+  await page.getByRole('dialog', { name: '사용자 비활성화' }).getByRole('button', { name: '비활성화' }).click();
+  await expect(statusOf()).toHaveText('비활성');
+  // The admin cannot disable themselves: the button says why.
+  await expect(userRow(page, E2E_ADMIN.username).getByRole('button', { name: '비활성화' })).toBeDisabled();
+
+  const userPage = await (await browser.newContext()).newPage();
+  await userPage.goto('/login');
+  await userPage.getByLabel('사용자 이름').fill(name);
+  await userPage.getByLabel('비밀번호').fill(PASSWORD);
+  await userPage.getByRole('button', { name: '로그인' }).click();
+  await expect(userPage.getByRole('alert')).toHaveText('비활성화된 계정입니다. 관리자에게 문의하세요.');
+
+  await userRow(page, name).getByRole('button', { name: '비밀번호 재설정' }).click();
+  const reset = page.getByRole('dialog', { name: `${name}의 비밀번호 재설정` });
+  await reset.getByLabel('새 비밀번호', { exact: true }).fill('a-fresh-password');
+  await reset.getByLabel('비밀번호 확인', { exact: true }).fill('a-fresh-password');
+  await reset.getByRole('button', { name: '재설정', exact: true }).click();
+  await expect(reset).toHaveCount(0);
+  await userRow(page, name).getByRole('button', { name: '활성화', exact: true }).click();
+  await expect(statusOf()).toHaveText('활성');
+  await loginInBrowser(userPage, name, 'a-fresh-password');
+});
+
+test('the login screen says how long to wait after too many failed sign-ins', async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!);
+  const name = unique('guessed');
+  await admin.post('/users', { username: name, password: PASSWORD });
+  // Seven wrong guesses: past the fifth, each one waits out the previous wait (1 s, 2 s), so the
+  // account now waits 4 s. A refused attempt (429) does not count.
+  let failures = 0;
+  const deadline = Date.now() + 20_000;
+  while (failures < 7 && Date.now() < deadline) {
+    const response = await page.request.post('/api/auth/login', { data: { username: name, password: 'a-wrong-guess' } });
+    if (response.status() === 401) failures++;
+    else expect(response.status()).toBe(429);
+  }
+  expect(failures).toBe(7);
+
+  await page.goto('/login');
+  await page.getByLabel('사용자 이름').fill(name);
+  await page.getByLabel('비밀번호').fill(PASSWORD);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^로그인 실패가 너무 많습니다\. [1-4]초 후에 다시 시도하세요\.$/);
+  await expect(page.getByRole('button', { name: '로그인' })).toBeDisabled();
+  // Once the wait is over the right password signs in.
+  await expect(page.getByRole('button', { name: '로그인' })).toBeEnabled({ timeout: 6_000 });
+  await page.getByRole('button', { name: '로그인' }).click();
+  await expect(page.getByRole('heading', { name: 'Project List' })).toBeVisible();
+});

@@ -37,4 +37,23 @@ export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 /** A user as an administrator sees them in the user list (`GET /api/users`). */
 export interface UserSummaryDto extends UserDto {
   createdAt: string;
+  /** Disabled by an administrator: cannot sign in. */
+  disabled: boolean;
 }
+
+/** `PUT /api/me/password`: the user's own change; the engine checks the strength rule. */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1, 'Enter your current password').max(256),
+  newPassword: z.string().min(8, 'Passwords have at least 8 characters').max(256, 'Passwords have at most 256 characters'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+/** `PUT /api/users/:userId/password`: an administrator's reset. */
+export const resetPasswordRequestSchema = z.strictObject({
+  password: z.string().min(8, 'Passwords have at least 8 characters').max(256, 'Passwords have at most 256 characters'),
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+/** `PATCH /api/users/:userId`: an administrator disables or enables a user. */
+export const updateUserRequestSchema = z.strictObject({ disabled: z.boolean({ error: 'disabled is true or false' }) });
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;

@@ -11,7 +11,8 @@ export const keyPairNameSchema = z
 
 export const createKeyPairRequestSchema = z.strictObject({
   name: keyPairNameSchema,
-  algorithm: z.enum(KEY_PAIR_ALGORITHMS, { error: `Algorithm is ${KEY_PAIR_ALGORITHMS.join(' or ')}` }).default('rsa'),
+  // Ed25519 by default: generated at once, and every OpenSSH since 6.5 reads it.
+  algorithm: z.enum(KEY_PAIR_ALGORITHMS, { error: `Algorithm is ${KEY_PAIR_ALGORITHMS.join(' or ')}` }).default('ed25519'),
 });
 export type CreateKeyPairRequest = z.infer<typeof createKeyPairRequestSchema>;
 

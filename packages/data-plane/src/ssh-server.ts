@@ -2,7 +2,7 @@ import type { Engine, Instance } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { parseAuthorizedKeys } from './ssh/authorized-keys.ts';
-import type { FileTransferOptions } from './ssh/file-access.ts';
+import { errnoOf, type FileTransferOptions } from './ssh/file-access.ts';
 import type { HostKey } from './ssh/host-key.ts';
 import { parseScpCommand, serveScp } from './ssh/scp-server.ts';
 import { serveSftp } from './ssh/sftp-server.ts';
@@ -38,11 +38,8 @@ export class GuestSshServer {
     // The guest is looked up for every request: the instance may stop or reboot mid-session.
     const transfer: FileTransferOptions = { files: () => guests.filesOf(projectId, instance.id), home: HOME };
     const server = createSshSessionServer(this.hostKey, {
-      authorizedKeys: async (user) => {
-        if (user !== 'root') return [];
-        const file = await guests.runCommand(projectId, instance.id, `cat ${AUTHORIZED_KEYS}`);
-        return parseAuthorizedKeys(file.stdout);
-      },
+      // Read from the guest's filesystem, not through a shell: no process, no history, no parsing.
+      authorizedKeys: async (user) => (user === 'root' ? parseAuthorizedKeys(readAuthorizedKeys(transfer)) : []),
       shell: (session) => {
         const shell = guests.openSession(projectId, instance.id, {
           remoteIp: this.clientIp(),
@@ -81,6 +78,17 @@ export class GuestSshServer {
   close(): void {
     for (const server of this.servers) server.close();
     this.servers.clear();
+  }
+}
+
+/** The guest's authorized_keys, or nothing when it is missing or unreadable (the guest must be running). */
+function readAuthorizedKeys(transfer: FileTransferOptions): string {
+  const files = transfer.files();
+  try {
+    return files.readFile(AUTHORIZED_KEYS);
+  } catch (error) {
+    if (errnoOf(error)) return '';
+    throw error;
   }
 }
 

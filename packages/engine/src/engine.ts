@@ -2,7 +2,7 @@ import type { Clock } from './core/clock.ts';
 import { SystemClock } from './core/clock.ts';
 import { EventBus } from './core/events.ts';
 import { Scheduler } from './core/scheduler.ts';
-import { IdentityService } from './identity/identity-service.ts';
+import { IdentityService, type LoginLimitOptions } from './identity/identity-service.ts';
 import { generatePassword } from './identity/passwords.ts';
 import { ProjectService } from './projects/project-service.ts';
 import { lockDatabase, openDatabase } from './store/database.ts';
@@ -24,6 +24,8 @@ export interface EngineOptions {
   floatingPool?: { start: string; end: string };
   /** Per-project limits instead of the defaults (benchmarks seed a thousand instances). */
   quotas?: Partial<Quotas>;
+  /** Failed sign-ins allowed before waits start (tests and benchmarks change them). */
+  loginLimits?: LoginLimitOptions;
 }
 
 /**
@@ -57,7 +59,7 @@ export class Engine {
       throw error;
     }
     this.scheduler = new Scheduler(this.store, new SqliteScheduledTasks(this.store.db), this.clock, options.speed ?? 1);
-    this.identity = new IdentityService(this.store, this.clock);
+    this.identity = new IdentityService(this.store, this.clock, options.loginLimits);
     this.projects = new ProjectService(this.store);
     this.settings = new SettingsService(this.store);
     this.modules = registerModules(this, {

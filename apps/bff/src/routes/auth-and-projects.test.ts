@@ -10,6 +10,29 @@ describe('authentication', () => {
     expect(wrong.body.error.message).toBe(unknown.body.error.message);
   });
 
+  it('answers 429 with Retry-After once an account has failed 5 times in a row, even for the right password', async () => {
+    const { app } = createTestApi();
+    for (let i = 0; i < 5; i++) await request(app).post('/api/auth/login').send({ username: 'admin', password: `guess-${i}` }).expect(401);
+    const limited = await request(app).post('/api/auth/login').send({ username: 'admin', password: 'admin-password' }).expect(429);
+    expect(limited.headers['retry-after']).toBe('1');
+    expect(limited.body.error).toEqual({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins; try again in 1 seconds' });
+  });
+
+  it('changes my password with the current one; my session stays, my other sessions end', async () => {
+    const { app } = createTestApi();
+    const me = await login(app);
+    const elsewhere = await login(app);
+    const wrong = await me.put('/me/password', { currentPassword: 'nope', newPassword: 'a-new-password' }).expect(400);
+    expect(wrong.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The current password is incorrect', field: 'currentPassword' });
+    const weak = await me.put('/me/password', { currentPassword: 'admin-password', newPassword: '12345678' }).expect(400);
+    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'This password is too common; choose another one', field: 'newPassword' });
+    await me.put('/me/password', { currentPassword: 'admin-password', newPassword: 'a-new-password' }).expect(204);
+    await me.get('/auth/session').expect(200);
+    await elsewhere.get('/auth/session').expect(401);
+    await request(app).post('/api/auth/login').send({ username: 'admin', password: 'admin-password' }).expect(401);
+    await login(app, 'admin', 'a-new-password');
+  });
+
   it('sets an httpOnly SameSite session cookie and answers the session', async () => {
     const { app } = createTestApi();
     const response = await request(app).post('/api/auth/login').send({ username: 'admin', password: 'admin-password' }).expect(200);

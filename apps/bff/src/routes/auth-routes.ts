@@ -1,5 +1,5 @@
 import type { Engine } from '@sandcloud/engine';
-import { loginRequestSchema, updateMeRequestSchema, type SessionDto } from '@sandcloud/api-schemas';
+import { changePasswordRequestSchema, loginRequestSchema, updateMeRequestSchema, type SessionDto } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { parseInput } from '../http/validate.ts';
 import { clearSessionCookie, currentSession, requireSession, setSessionCookie } from '../http/session.ts';
@@ -8,9 +8,10 @@ import { toUserDto } from './dto.ts';
 export function authRoutes(engine: Engine, options: { secureCookies: boolean }): Router {
   const router = Router();
 
-  router.post('/auth/login', (req, res) => {
+  /** The password is hashed off the event loop; failures are limited per account and per client address. */
+  router.post('/auth/login', async (req, res) => {
     const { username, password } = parseInput(loginRequestSchema, req.body);
-    const { token, session } = engine.identity.login(username, password);
+    const { token, session } = await engine.identity.login(username, password, req.socket.remoteAddress ?? 'unknown');
     setSessionCookie(res, token, options.secureCookies);
     res.json({ user: toUserDto(session.user), csrfToken: session.csrfToken } satisfies SessionDto);
   });
@@ -29,6 +30,13 @@ export function authRoutes(engine: Engine, options: { secureCookies: boolean }):
   router.patch('/me', requireSession, (req, res) => {
     const { language } = parseInput(updateMeRequestSchema, req.body);
     res.json(toUserDto(engine.identity.setLanguage(currentSession(req).user.id, language)));
+  });
+
+  /** "Change my password": this session stays, every other session of the user ends. */
+  router.put('/me/password', requireSession, async (req, res) => {
+    const input = parseInput(changePasswordRequestSchema, req.body);
+    await engine.identity.changePassword(currentSession(req).user.id, req.sessionToken!, input, req.socket.remoteAddress ?? 'unknown');
+    res.status(204).end();
   });
 
   return router;

@@ -36,9 +36,9 @@ export function keyPairRoutes(engine: Engine): Router {
   });
 
   /** The private key is the response body, sent once and never stored: a second download is impossible. */
-  router.post('/key-pairs', (req, res) => {
+  router.post('/key-pairs', async (req, res) => {
     const { name, algorithm } = parseInput(createKeyPairRequestSchema, req.body);
-    const { keyPair, privateKeyPem } = keyPairs.create(currentProject(req).id, name, algorithm);
+    const { keyPair, privateKeyPem } = await keyPairs.create(currentProject(req).id, name, algorithm);
     res
       .status(201)
       .set({

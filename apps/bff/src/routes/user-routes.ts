@@ -1,5 +1,11 @@
 import type { Engine, User } from '@sandcloud/engine';
-import { createUserRequestSchema, pageQuerySchema, type UserSummaryDto } from '@sandcloud/api-schemas';
+import {
+  createUserRequestSchema,
+  pageQuerySchema,
+  resetPasswordRequestSchema,
+  updateUserRequestSchema,
+  type UserSummaryDto,
+} from '@sandcloud/api-schemas';
 import { Router, type RequestHandler } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { currentSession, requireSession } from '../http/session.ts';
@@ -12,9 +18,13 @@ const requireAdmin: RequestHandler = (req, _res, next) => {
   next();
 };
 
-const toUserSummaryDto = (user: User): UserSummaryDto => ({ ...toUserDto(user), createdAt: iso(user.createdAt)! });
+const toUserSummaryDto = (user: User): UserSummaryDto => ({
+  ...toUserDto(user),
+  createdAt: iso(user.createdAt)!,
+  disabled: user.disabledAt !== null,
+});
 
-/** User administration: system administrators list and add the users who can sign in. */
+/** User administration: system administrators list, add, reset, disable and delete the users who can sign in. */
 export function userRoutes(engine: Engine): Router {
   const router = Router();
   router.use('/users', requireSession, requireAdmin);
@@ -24,9 +34,26 @@ export function userRoutes(engine: Engine): Router {
     res.json(paginate(engine.identity.listUsers().map(toUserSummaryDto), page));
   });
 
-  router.post('/users', (req, res) => {
+  router.post('/users', async (req, res) => {
     const input = parseInput(createUserRequestSchema, req.body);
-    res.status(201).json(toUserSummaryDto(engine.identity.createUser(input)));
+    res.status(201).json(toUserSummaryDto(await engine.identity.addUser(input)));
+  });
+
+  router.patch('/users/:userId', (req, res) => {
+    const { disabled } = parseInput(updateUserRequestSchema, req.body);
+    res.json(toUserSummaryDto(engine.identity.setDisabled(currentSession(req).user.id, String(req.params.userId), disabled)));
+  });
+
+  /** Every session of the user ends: whoever knew the old password is signed out. */
+  router.put('/users/:userId/password', async (req, res) => {
+    const { password } = parseInput(resetPasswordRequestSchema, req.body);
+    await engine.identity.resetPassword(String(req.params.userId), password);
+    res.status(204).end();
+  });
+
+  router.delete('/users/:userId', (req, res) => {
+    engine.identity.deleteUser(currentSession(req).user.id, String(req.params.userId));
+    res.status(204).end();
   });
 
   return router;

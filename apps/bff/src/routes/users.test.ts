@@ -13,7 +13,7 @@ describe('GET /api/users', () => {
     const list = await admin.get('/users').expect(200);
     expect(list.body).toMatchObject({ total: 3, offset: 0 });
     expect(list.body.items).toEqual([
-      { id: expect.any(String), username: 'admin', isAdmin: true, language: 'ko', createdAt: '2026-01-01T00:00:00.000Z' },
+      { id: expect.any(String), username: 'admin', isAdmin: true, language: 'ko', createdAt: '2026-01-01T00:00:00.000Z', disabled: false },
       expect.objectContaining({ username: 'boss', isAdmin: true, createdAt: '2026-01-01T00:01:00.000Z' }),
       expect.objectContaining({ username: 'kim', isAdmin: false, createdAt: '2026-01-01T00:01:00.000Z' }),
     ]);
@@ -46,7 +46,14 @@ describe('POST /api/users', () => {
     const { app } = createTestApi();
     const admin = await login(app);
     const created = await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
-    expect(created.body).toEqual({ id: expect.any(String), username: 'kim', isAdmin: false, language: 'ko', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      username: 'kim',
+      isAdmin: false,
+      language: 'ko',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      disabled: false,
+    });
     const kim = await login(app, 'kim', 'kim-password');
     expect((await kim.get('/auth/session').expect(200)).body.user).toMatchObject({ username: 'kim', isAdmin: false });
   });
@@ -100,5 +107,58 @@ describe('POST /api/users', () => {
     await kim.post('/users', { username: 'lee', password: 'lee-password' }).expect(403);
     await admin.agent.post('/api/users').send({ username: 'lee', password: 'lee-password' }).expect(403);
     expect((await admin.get('/users')).body.items.map((user: { username: string }) => user.username)).toEqual(['admin', 'kim']);
+  });
+});
+
+describe('an administrator resets, disables and deletes users', () => {
+  it('resets a password: every session of the user ends, the new password works', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    const kimId = (await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201)).body.id;
+    const kim = await login(app, 'kim', 'kim-password');
+    const weak = await admin.put(`/users/${kimId}/password`, { password: 'aaaaaaaa' }).expect(400);
+    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The password needs at least 3 different characters', field: 'password' });
+    await admin.put(`/users/${kimId}/password`, { password: 'kim-fresh-password' }).expect(204);
+    await kim.get('/auth/session').expect(401);
+    await login(app, 'kim', 'kim-fresh-password');
+    await admin.put('/users/no-such-user/password', { password: 'kim-fresh-password' }).expect(404);
+    await kim.put(`/users/${kimId}/password`, { password: 'kim-fresh-password' }).expect(401);
+  });
+
+  it('disables a user: their sessions end and sign-in is refused with a clear message, until enabled again', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    const kimId = (await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201)).body.id;
+    const kim = await login(app, 'kim', 'kim-password');
+    const disabled = await admin.patch(`/users/${kimId}`, { disabled: true }).expect(200);
+    expect(disabled.body).toMatchObject({ username: 'kim', disabled: true });
+    await kim.get('/projects').expect(401);
+    const refused = await request(app).post('/api/auth/login').send({ username: 'kim', password: 'kim-password' }).expect(403);
+    expect(refused.body.error).toEqual({ code: 'ACCOUNT_DISABLED', message: 'This account has been disabled; ask an administrator to enable it' });
+    // A wrong password still gets the usual answer: being disabled is not revealed to a guesser.
+    await request(app).post('/api/auth/login').send({ username: 'kim', password: 'wrong-password' }).expect(401);
+    await admin.patch(`/users/${kimId}`, { disabled: false }).expect(200);
+    await login(app, 'kim', 'kim-password');
+  });
+
+  it('deletes a user, but never the acting or the last administrator', async () => {
+    const { app } = createTestApi();
+    const admin = await login(app);
+    const adminId = (await admin.get('/auth/session')).body.user.id;
+    const kimId = (await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201)).body.id;
+    const self = await admin.delete(`/users/${adminId}`).expect(409);
+    expect(self.body.error).toEqual({ code: 'CONFLICT', message: 'You cannot delete your own account' });
+    await admin.patch(`/users/${adminId}`, { disabled: true }).expect(409);
+    await admin.delete(`/users/${kimId}`).expect(204);
+    await request(app).post('/api/auth/login').send({ username: 'kim', password: 'kim-password' }).expect(401);
+    expect((await admin.get('/users')).body.items.map((user: { username: string }) => user.username)).toEqual(['admin']);
+
+    // Another administrator cannot remove the last enabled one either.
+    const bossId = (await admin.post('/users', { username: 'boss', password: 'boss-password', isAdmin: true }).expect(201)).body.id;
+    const boss = await login(app, 'boss', 'boss-password');
+    await boss.patch(`/users/${adminId}`, { disabled: true }).expect(200);
+    const last = await boss.delete(`/users/${bossId}`).expect(409);
+    expect(last.body.error.message).toBe('You cannot delete your own account');
+    await admin.get('/auth/session').expect(401);
   });
 });

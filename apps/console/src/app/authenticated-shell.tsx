@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SkeletonRows } from '../components/ui/skeleton.tsx';
 import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
+import { ChangePasswordDialog } from '../features/auth/components/change-password-dialog.tsx';
 import { useProjects } from '../features/projects/api/projects.ts';
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useLiveEvents } from '../lib/live-events.ts';
@@ -72,6 +73,7 @@ function ProjectSelector() {
 function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean }) {
   const { t } = useI18n();
   const logout = useLogout();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <div className="flex items-center gap-2">
       {isAdmin && (
@@ -85,9 +87,13 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
       <span aria-label={t('header.user')} className="text-slate-300">
         {username}
       </span>
+      <button type="button" className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white" onClick={() => setChangingPassword(true)}>
+        {t('account.changePassword')}
+      </button>
       <button type="button" className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white" onClick={() => logout.mutate()}>
         {t('header.logout')}
       </button>
+      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </div>
   );
 }

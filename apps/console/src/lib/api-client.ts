@@ -7,10 +7,17 @@ export class ApiRequestError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** From Retry-After (429 of too many sign-ins): when a new attempt is accepted. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
+
+const retryAfterOf = (response: Response): number | undefined => {
+  const seconds = Number(response.headers.get('Retry-After') ?? NaN);
+  return Number.isFinite(seconds) ? seconds : undefined;
+};
 
 let csrfToken: string | null = null;
 
@@ -35,7 +42,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload as ApiError | null)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field);
+    throw new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field, retryAfterOf(response));
   }
   return payload as T;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OpenFile, resolveRemotePath, TransferError, type FileAccess } from './file-access.ts';
+import { MAX_FILE_BYTES, OpenFile, resolveRemotePath, TransferError, type FileAccess } from './file-access.ts';
 import { parseScpCommand } from './scp-server.ts';
 
 // The pieces the SFTP and scp servers share, on a tiny in-memory text filesystem.
@@ -7,19 +7,22 @@ import { parseScpCommand } from './scp-server.ts';
 function textFiles(limitBytes = Infinity) {
   const texts = new Map<string, string>();
   let writes = 0;
+  let written = 0;
   const files = {
     readFile: (path: string) => {
       const text = texts.get(path);
       if (text === undefined) throw new TransferError('ENOENT', 'No such file or directory');
       return text;
     },
-    writeFile: (path: string, data: string) => {
-      if (Buffer.byteLength(data) > limitBytes) throw new TransferError('ENOSPC', 'No space left on device');
+    writeFile: (path: string, data: string, options?: { append?: boolean }) => {
+      const text = options?.append ? (texts.get(path) ?? '') + data : data;
+      if (Buffer.byteLength(text) > limitBytes) throw new TransferError('ENOSPC', 'No space left on device');
       writes++;
-      texts.set(path, data);
+      written += data.length;
+      texts.set(path, text);
     },
   } as Partial<FileAccess> as FileAccess;
-  return { texts, files: () => files, writes: () => writes };
+  return { texts, files: () => files, writes: () => writes, written: () => written };
 }
 
 describe('a file open for transfer', () => {
@@ -48,6 +51,40 @@ describe('a file open for transfer', () => {
     file.commit();
     expect(texts.get('/big.txt')).toHaveLength(2 * 1024 * 1024);
     expect(() => file.read(0, 1)).toThrow(/not opened for reading/);
+  });
+
+  it('appends only the new part at each commit of an upload, so a large upload stays linear', () => {
+    const { texts, files, written } = textFiles();
+    texts.set('/big.txt', '');
+    const file = new OpenFile(files, '/big.txt', { read: false, write: true, append: false });
+    // 한 is 3 bytes: 32 KiB chunks cut characters at most chunk boundaries.
+    const whole = Buffer.from('한'.repeat(700_000));
+    for (let at = 0; at < whole.length; at += 32 * 1024) file.write(at, whole.subarray(at, at + 32 * 1024));
+    file.commit();
+    expect(texts.get('/big.txt')).toBe(whole.toString('utf8'));
+    // sftp ends an upload with "truncate to the size written": nothing to rewrite.
+    file.truncate(whole.length);
+    // Rewriting the file at every commit would hand the guest 4.5 times the upload.
+    expect(written()).toBe(whole.toString('utf8').length);
+    file.truncate(3);
+    expect(texts.get('/big.txt')).toBe('한');
+  });
+
+  it('refuses to grow a file past the per-file limit with a clear error, keeping what was written', () => {
+    const { texts, files } = textFiles();
+    texts.set('/huge.bin', '');
+    const file = new OpenFile(files, '/huge.bin', { read: false, write: true, append: false });
+    file.write(0, Buffer.alloc(1024, 'a'));
+    const refused = (() => {
+      try {
+        file.write(MAX_FILE_BYTES - 10, Buffer.alloc(11, 'b'));
+      } catch (error) {
+        return error as TransferError;
+      }
+    })();
+    expect([refused?.code, refused?.message]).toEqual(['EFBIG', 'File too large: a file in the guest holds at most 64 MiB']);
+    file.commit();
+    expect(texts.get('/huge.bin')).toBe('a'.repeat(1024));
   });
 
   it('sees what another writer changed, and reports a full disk at the committing write and again at close', () => {

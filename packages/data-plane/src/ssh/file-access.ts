@@ -20,7 +20,8 @@ export interface FileAccess {
   stat(path: string): FileStat;
   readdir(path: string): string[];
   readFile(path: string): string;
-  writeFile(path: string, data: string, options?: { mode?: number }): void;
+  /** `append`: adds `data` at the end (an upload's next part) instead of replacing the content. */
+  writeFile(path: string, data: string, options?: { mode?: number; append?: boolean }): void;
   mkdir(path: string, mode?: number): void;
   rmdir(path: string): void;
   unlink(path: string): void;
@@ -71,15 +72,23 @@ export class TransferError extends Error {
 const COMMIT_EVERY = 256 * 1024;
 
 /**
+ * The largest file a transfer writes: guest files live in the server's memory, so one upload must
+ * not take gigabytes of it (the guest's disk size caps the total: ENOSPC).
+ */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
  * A file open for transfer. Files in the guest are text: the bytes written here are stored as
  * their UTF-8 decoding (a binary file's invalid sequences become U+FFFD), and a file is read as its
  * UTF-8 encoding. The handle keeps the raw bytes it was given, so a character split between two
  * writes is whole again once its second half arrives.
  *
- * Writes act like a process's in the guest: each commit is one write of the file's whole text
- * through the guest's filesystem (its write cache, its space limit: ENOSPC, read-only mounts:
- * EROFS). To keep a large upload linear, writes are committed every 256 KiB and at close, much as
- * the page cache lets a write() succeed before the block reaches the disk.
+ * Writes act like a process's in the guest: each commit is a write through the guest's filesystem
+ * (its write cache, its space limit: ENOSPC, read-only mounts: EROFS). Writes are committed every
+ * 256 KiB and at close, much as the page cache lets a write() succeed before the block reaches the
+ * disk. An upload writes at the end of the file: its commits append only the new part (whole
+ * characters), so each costs the size of the part, not of the file — a 50 MB upload stays linear
+ * and never holds the event loop for long. Other writes (in the middle, truncation) rewrite the file.
  */
 export class OpenFile {
   private buffer = Buffer.alloc(0);
@@ -87,6 +96,12 @@ export class OpenFile {
   /** The guest text the buffer mirrors; another writer's change shows as a different string. */
   private source: string | null = null;
   private uncommitted = 0;
+  /** Bytes of the buffer that the guest already holds, when only appends followed them. */
+  private committedBytes = 0;
+  /** The lowest offset written since the last commit. */
+  private dirtyFrom = Number.POSITIVE_INFINITY;
+  /** The last commit wrote a cut character (as U+FFFD). */
+  private cutTail = false;
 
   constructor(
     private readonly files: FilesOf,
@@ -109,14 +124,22 @@ export class OpenFile {
   write(offset: number, data: Buffer): void {
     if (!this.access.write) throw new TransferError('EBADF', 'File not opened for writing');
     const at = this.access.append ? this.content().length : offset;
+    if (at + data.length > MAX_FILE_BYTES) {
+      throw new TransferError('EFBIG', `File too large: a file in the guest holds at most ${MAX_FILE_BYTES / (1024 * 1024)} MiB`);
+    }
     this.resize(Math.max(this.content().length, at + data.length));
     data.copy(this.buffer, at);
+    this.dirtyFrom = Math.min(this.dirtyFrom, at);
     this.uncommitted += data.length || 1;
     if (this.uncommitted >= COMMIT_EVERY) this.commit();
   }
 
   truncate(size: number): void {
+    const before = this.content().length;
     this.resize(size);
+    // Cutting into what the guest holds needs a rewrite; growing (or sftp's closing "truncate to the
+    // size written") only appends, if anything.
+    this.dirtyFrom = size < this.committedBytes || size < before ? -1 : Math.min(this.dirtyFrom, before);
     this.uncommitted += 1;
     this.commit();
   }
@@ -124,20 +147,39 @@ export class OpenFile {
   /** Hands what was written to the guest. On failure the data stays pending (close reports it again). */
   commit(): void {
     if (!this.isDirty) return;
+    const appendable = this.source !== null && !this.cutTail && this.dirtyFrom >= this.committedBytes;
+    const end = appendable ? wholeCharactersEnd(this.buffer, this.committedBytes, this.length) : this.length;
+    // A character cut at the end waits for its next bytes; at close it is written as it is (below).
+    if (appendable && (end === this.length || this.uncommitted >= COMMIT_EVERY)) {
+      this.files().writeFile(this.path, this.buffer.toString('utf8', this.committedBytes, end), { append: true });
+      this.source = this.files().readFile(this.path);
+      this.committedBytes = end;
+      this.uncommitted = this.length - end;
+      this.dirtyFrom = end < this.length ? end : Number.POSITIVE_INFINITY;
+      return;
+    }
     const text = this.buffer.toString('utf8', 0, this.length);
     this.files().writeFile(this.path, text);
     this.source = text;
+    this.committedBytes = this.length;
     this.uncommitted = 0;
+    this.dirtyFrom = Number.POSITIVE_INFINITY;
+    // The guest holds U+FFFD for a cut last character: the next commit rewrites it whole.
+    this.cutTail = wholeCharactersEnd(this.buffer, 0, this.length) !== this.length;
   }
 
   /** The file's bytes: this handle's pending writes, else the guest's current text. */
   private content(): Buffer {
     if (!this.isDirty) {
+      // The same string as last time (compared by reference first, so this is cheap) unless someone
+      // else wrote the file meanwhile.
       const text = this.files().readFile(this.path);
       if (text !== this.source) {
         this.buffer = Buffer.from(text, 'utf8');
         this.length = this.buffer.length;
         this.source = text;
+        this.committedBytes = this.length;
+        this.cutTail = false;
       }
     }
     return this.buffer.subarray(0, this.length);
@@ -154,5 +196,17 @@ export class OpenFile {
       this.buffer.fill(0, this.length, size);
     }
     this.length = size;
+    if (size < this.committedBytes) this.committedBytes = size;
   }
+}
+
+/** Where the last whole UTF-8 character in `buffer[from, to)` ends (a cut multi-byte character is left out). */
+function wholeCharactersEnd(buffer: Buffer, from: number, to: number): number {
+  // Step back over at most 3 continuation bytes to the lead byte of the last character.
+  let lead = to - 1;
+  while (lead > from && lead > to - 4 && (buffer[lead]! & 0xc0) === 0x80) lead--;
+  if (lead < from) return to;
+  const byte = buffer[lead]!;
+  const width = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+  return lead + width <= to ? to : lead;
 }

@@ -1,4 +1,4 @@
-import { createEngine, ManualClock, type Engine, type Instance } from '@sandcloud/engine';
+import { createEngine, generateKeyPairSync, ManualClock, type Engine, type Instance } from '@sandcloud/engine';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,7 +55,9 @@ export function createGuideWorld(options: GuideWorldOptions): GuideWorld {
   const project = engine.projects.create(admin, { name: 'guide' });
   engine.activateCompute(project.id);
   const projectId = project.id;
-  const { privateKeyPem } = modules.keyPairs.create(projectId, 'my_keypair', options.keyAlgorithm ?? 'ed25519');
+  // Key generation in the engine is asynchronous; this fixture is not, so it imports a key made here.
+  const { privateKeyPem, publicKey } = generateKeyPairSync(options.keyAlgorithm ?? 'ed25519', 'my_keypair');
+  modules.keyPairs.import(projectId, 'my_keypair', publicKey);
   const defaultGroupId = modules.securityGroups.list(projectId).find((group) => group.name === 'default')!.id;
   const networkId = modules.network.networks(projectId).find((network) => network.projectId === projectId)!.id;
   const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-data-plane-'));

@@ -9,13 +9,21 @@ export type EngineErrorCode =
   | 'PRODUCT_NOT_ACTIVE'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'QUOTA_EXCEEDED';
+  | 'QUOTA_EXCEEDED'
+  /** Too many attempts (sign-in guessing): wait `retryAfterSeconds`. */
+  | 'RATE_LIMITED'
+  /** The work is refused for now (a full queue); trying again later may work. */
+  | 'BUSY'
+  /** The account was disabled by an administrator. */
+  | 'ACCOUNT_DISABLED';
 
 export class EngineError extends Error {
   constructor(
     readonly code: EngineErrorCode,
     message: string,
     readonly field?: string,
+    /** For RATE_LIMITED: how long until a new attempt is accepted. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'EngineError';

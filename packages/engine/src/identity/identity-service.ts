@@ -3,8 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../core/clock.ts';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
+import { IdentityTables, type UserRow } from '../store/identity-users.ts';
+import { DEFAULT_LOGIN_LIMITS, LoginLimits, type LoginLimitOptions } from '../store/identity-login-limits.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { assertPasswordStrength, DECOY_HASH, hashPassword, hashPasswordSync, verifyPassword } from './passwords.ts';
 
 export type Language = 'ko' | 'en';
 
@@ -14,6 +16,8 @@ export interface User {
   isAdmin: boolean;
   language: Language;
   createdAt: number;
+  /** Set when an administrator disabled the user: no sign-in, no session. */
+  disabledAt: number | null;
 }
 
 export interface Session {
@@ -22,14 +26,7 @@ export interface Session {
   expiresAt: number;
 }
 
-interface UserRow {
-  id: string;
-  username: string;
-  password_hash: string;
-  is_admin: number;
-  language: string;
-  created_at: number;
-}
+export type { LoginLimitOptions };
 
 const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
@@ -39,98 +36,218 @@ const toUser = (row: UserRow): User => ({
   isAdmin: row.is_admin === 1,
   language: row.language === 'en' ? 'en' : 'ko',
   createdAt: row.created_at,
+  disabledAt: row.disabled_at,
 });
 
 // Only a hash of the session token is stored: a leaked database file does not leak live sessions.
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
+const WRONG_CREDENTIALS = 'The user name or password is incorrect';
+
 export class IdentityService {
+  private readonly tables: IdentityTables;
+  private readonly limits: LoginLimits;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly clock: Clock,
-  ) {}
+    loginLimits: LoginLimitOptions = DEFAULT_LOGIN_LIMITS,
+  ) {
+    this.tables = new IdentityTables(store.db);
+    this.limits = new LoginLimits(store.db, loginLimits);
+  }
 
+  /** Adds a user, hashing on the event loop: for start-up (the first administrator) and tests. */
   createUser(input: { username: string; password: string; isAdmin?: boolean }): User {
-    if (!USERNAME_PATTERN.test(input.username)) {
-      throw invalidInput('User names are 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'username');
-    }
-    if (input.password.length < 8) throw invalidInput('Passwords have at least 8 characters', 'password');
-    return this.store.transaction(() => {
-      if (this.findRow(input.username)) throw conflict(`User ${input.username} already exists`, 'username');
-      const row: UserRow = {
-        id: newId(),
-        username: input.username,
-        password_hash: hashPassword(input.password),
-        is_admin: input.isAdmin ? 1 : 0,
-        language: 'ko',
-        created_at: this.clock.now(),
-      };
-      this.store.db
-        .prepare('INSERT INTO users VALUES (@id, @username, @password_hash, @is_admin, @language, @created_at)')
-        .run(row);
-      // Other admins' Users screens follow; the BFF shows user events to system admins only.
-      this.store.emit('user', { id: row.id, projectId: null, status: null }, 'created');
-      return toUser(row);
-    });
+    this.assertNewUser(input);
+    return this.insertUser(input, hashPasswordSync(input.password));
+  }
+
+  /** Adds a user without blocking other requests while the password is hashed (the Users screen). */
+  async addUser(input: { username: string; password: string; isAdmin?: boolean }): Promise<User> {
+    this.assertNewUser(input);
+    return this.insertUser(input, await hashPassword(input.password));
   }
 
   userCount(): number {
-    return (this.store.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return this.tables.countUsers();
   }
 
   listUsers(): User[] {
-    return (this.store.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+    return this.tables.listUsers().map(toUser);
   }
 
   getUser(id: string): User {
-    const row = this.store.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = this.tables.userById(id);
     if (!row) throw notFound('user', id);
     return toUser(row);
   }
 
   findUser(username: string): User | undefined {
-    const row = this.findRow(username);
+    const row = this.tables.userByName(username);
     return row ? toUser(row) : undefined;
   }
 
   setLanguage(userId: string, language: Language): User {
-    this.store.transaction(() => this.store.db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId));
+    this.store.transaction(() => this.tables.setLanguage(userId, language));
     return this.getUser(userId);
   }
 
-  /** Checks the password and opens a session; the same message for a wrong name or password. */
-  login(username: string, password: string): { token: string; session: Session } {
-    const row = this.findRow(username);
-    if (!row || !verifyPassword(password, row.password_hash)) {
-      throw new EngineError('UNAUTHENTICATED', 'The user name or password is incorrect');
+  /**
+   * Checks the password and opens a session; the same message for a wrong name or password, and the
+   * same hash work for both. Failures are counted per account and per client address; past a few,
+   * each new attempt waits longer (RATE_LIMITED with the seconds to wait), even with the right password.
+   */
+  async login(username: string, password: string, clientAddress = 'unknown'): Promise<{ token: string; session: Session }> {
+    const accountKey = `account:${username.toLowerCase()}`;
+    const addressKey = `address:${clientAddress}`;
+    const wait = await this.limits.secondsToWait([accountKey, addressKey]);
+    if (wait > 0) {
+      throw new EngineError('RATE_LIMITED', `Too many failed sign-ins; try again in ${wait} seconds`, undefined, wait);
+    }
+    const row = this.tables.userByName(username);
+    const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
+    if (!row || !matches) {
+      await this.limits.recordFailure(accountKey, addressKey);
+      throw new EngineError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+    }
+    await this.limits.recordSuccess(accountKey);
+    // Told only to whoever knows the password, so it reveals nothing to a guesser.
+    if (row.disabled_at !== null) {
+      throw new EngineError('ACCOUNT_DISABLED', 'This account has been disabled; ask an administrator to enable it');
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.clock.now();
     this.store.transaction(() => {
-      this.store.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
-      this.store.db
-        .prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)')
-        .run(tokenHash(token), row.id, csrfToken, now, now + SESSION_LIFETIME_MS);
+      this.tables.deleteExpiredSessions(now);
+      this.tables.insertSession(tokenHash(token), row.id, csrfToken, now, now + SESSION_LIFETIME_MS);
     });
     return { token, session: { user: toUser(row), csrfToken, expiresAt: now + SESSION_LIFETIME_MS } };
   }
 
+  /** A live session of an enabled user. Only reads: it keeps working while the disk is full. */
   resolveSession(token: string): Session | undefined {
-    const row = this.store.db
-      .prepare(
-        `SELECT u.*, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = ? AND s.expires_at > ?`,
-      )
-      .get(tokenHash(token), this.clock.now()) as (UserRow & { csrf_token: string; expires_at: number }) | undefined;
+    const row = this.tables.liveSession(tokenHash(token), this.clock.now());
     return row ? { user: toUser(row), csrfToken: row.csrf_token, expiresAt: row.expires_at } : undefined;
   }
 
   logout(token: string): void {
-    this.store.transaction(() => this.store.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash(token)));
+    this.store.transaction(() => this.tables.deleteSession(tokenHash(token)));
   }
 
-  private findRow(username: string): UserRow | undefined {
-    return this.store.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+  /** "Change my password": the current password proves it is the user; every other session ends. */
+  async changePassword(
+    userId: string,
+    currentToken: string,
+    input: { currentPassword: string; newPassword: string },
+    clientAddress = 'unknown',
+  ): Promise<void> {
+    const row = this.tables.userById(userId);
+    if (!row) throw notFound('user', userId);
+    // A wrong current password counts as a failed sign-in: a borrowed session cannot guess it freely.
+    const accountKey = `account:${row.username.toLowerCase()}`;
+    const addressKey = `address:${clientAddress}`;
+    const wait = await this.limits.secondsToWait([accountKey, addressKey]);
+    if (wait > 0) throw new EngineError('RATE_LIMITED', `Too many failed attempts; try again in ${wait} seconds`, undefined, wait);
+    if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
+      await this.limits.recordFailure(accountKey, addressKey);
+      throw invalidInput('The current password is incorrect', 'currentPassword');
+    }
+    if (input.newPassword === input.currentPassword) throw invalidInput('Choose a password different from the current one', 'newPassword');
+    this.assertStrength(input.newPassword, row.username, 'newPassword');
+    const hash = await hashPassword(input.newPassword);
+    this.store.transaction(() => {
+      this.tables.setPasswordHash(userId, hash);
+      this.tables.deleteSessionsOf(userId, tokenHash(currentToken));
+    });
+  }
+
+  /** An administrator sets a new password; every session of the user ends and their sign-in waits are lifted. */
+  async resetPassword(userId: string, newPassword: string): Promise<void> {
+    const row = this.tables.userById(userId);
+    if (!row) throw notFound('user', userId);
+    this.assertStrength(newPassword, row.username, 'password');
+    const hash = await hashPassword(newPassword);
+    this.store.transaction(() => {
+      this.tables.setPasswordHash(userId, hash);
+      this.tables.deleteSessionsOf(userId);
+    });
+    await this.limits.recordSuccess(`account:${row.username.toLowerCase()}`);
+  }
+
+  /** Disables (sessions end, sign-ins are refused) or enables a user; never the acting admin or the last admin. */
+  setDisabled(actingUserId: string, userId: string, disabled: boolean): User {
+    return this.store.transaction(() => {
+      const row = this.tables.userById(userId);
+      if (!row) throw notFound('user', userId);
+      if (disabled === (row.disabled_at !== null)) return toUser(row);
+      if (disabled) {
+        this.assertNotSelfOrLastAdmin(actingUserId, row, 'disable');
+        this.tables.setDisabledAt(userId, this.clock.now());
+        this.tables.deleteSessionsOf(userId);
+      } else {
+        this.tables.setDisabledAt(userId, null);
+      }
+      this.store.emit('user', { id: userId, projectId: null, status: null }, 'updated');
+      return toUser(this.tables.userById(userId)!);
+    });
+  }
+
+  /** Deletes a user with their sessions and project memberships; never the acting admin or the last admin. */
+  deleteUser(actingUserId: string, userId: string): void {
+    this.store.transaction(() => {
+      const row = this.tables.userById(userId);
+      if (!row) throw notFound('user', userId);
+      this.assertNotSelfOrLastAdmin(actingUserId, row, 'delete');
+      const orphaned = this.tables.projectsOnlyAdministeredBy(userId);
+      if (orphaned.length > 0) {
+        throw conflict(`${row.username} is the only admin of project ${orphaned.join(', ')}; make someone else its admin first`);
+      }
+      this.tables.deleteUser(userId);
+      this.store.emit('user', { id: userId, projectId: null, status: 'DELETED' }, 'deleted');
+    });
+  }
+
+  private assertNotSelfOrLastAdmin(actingUserId: string, row: UserRow, verb: 'disable' | 'delete'): void {
+    if (row.id === actingUserId) throw conflict(`You cannot ${verb} your own account`);
+    if (row.is_admin === 1 && row.disabled_at === null && this.tables.countActiveAdmins() <= 1) {
+      throw conflict(`${row.username} is the last administrator and cannot be ${verb}d`);
+    }
+  }
+
+  private assertNewUser(input: { username: string; password: string }): void {
+    if (!USERNAME_PATTERN.test(input.username)) {
+      throw invalidInput('User names are 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'username');
+    }
+    this.assertStrength(input.password, input.username, 'password');
+  }
+
+  private assertStrength(password: string, username: string, field: string): void {
+    try {
+      assertPasswordStrength(password, username);
+    } catch (error) {
+      if (error instanceof EngineError) throw invalidInput(error.message, field);
+      throw error;
+    }
+  }
+
+  private insertUser(input: { username: string; isAdmin?: boolean }, passwordHash: string): User {
+    return this.store.transaction(() => {
+      if (this.tables.userByName(input.username)) throw conflict(`User ${input.username} already exists`, 'username');
+      const row: UserRow = {
+        id: newId(),
+        username: input.username,
+        password_hash: passwordHash,
+        is_admin: input.isAdmin ? 1 : 0,
+        language: 'ko',
+        created_at: this.clock.now(),
+        disabled_at: null,
+      };
+      this.tables.insertUser(row);
+      // Other admins' Users screens follow; the BFF shows user events to system admins only.
+      this.store.emit('user', { id: row.id, projectId: null, status: null }, 'created');
+      return toUser(row);
+    });
   }
 }

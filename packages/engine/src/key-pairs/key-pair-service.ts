@@ -1,4 +1,5 @@
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { WorkQueue } from '../core/work-queue.ts';
 import { newId } from '../core/ids.ts';
 import type { ResourceBase, ResourceStore } from '../store/resource-store.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
@@ -12,6 +13,9 @@ export interface KeyPair extends ResourceBase {
   md5Fingerprint: string;
   source: 'generated' | 'imported';
 }
+
+/** RSA generation takes a thread for up to seconds: one or two at a time, a few waiting, then BUSY. */
+const generation = new WorkQueue(2, 8, 'Too many key pairs are being generated right now; try again in a moment');
 
 export class KeyPairService {
   constructor(
@@ -33,11 +37,15 @@ export class KeyPairService {
     return this.store.findByName<KeyPair>('key-pair', projectId, name);
   }
 
-  /** Generates a key pair; the returned private key is not kept anywhere. */
-  create(projectId: string, name: string, algorithm: KeyAlgorithm): { keyPair: KeyPair; privateKeyPem: string } {
+  /**
+   * Generates a key pair; the returned private key is not kept anywhere. The name and the quota are
+   * checked before the (slow, for RSA) generation, so a refusal is immediate; generation runs off the
+   * event loop, and both are checked again in the transaction that inserts.
+   */
+  async create(projectId: string, name: string, algorithm: KeyAlgorithm): Promise<{ keyPair: KeyPair; privateKeyPem: string }> {
     this.assertNameFree(projectId, name);
-    // Key generation is the slow part (RSA): do it before the transaction so the write stays short.
-    const generated = generateKeyPair(algorithm, name);
+    this.quotas.assertRoom(projectId, 'keyPairs', 1);
+    const generated = await generation.run(() => generateKeyPair(algorithm, name));
     const keyPair = this.store.transaction(() => {
       this.assertNameFree(projectId, name);
       this.quotas.assertRoom(projectId, 'keyPairs', 1);

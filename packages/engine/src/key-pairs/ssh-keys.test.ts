@@ -37,8 +37,8 @@ describe('generateKeyPair', () => {
     ['ed25519', 'ssh-ed25519', 256],
   ];
 
-  it.each(cases)('%s: OpenSSH reads the private key and agrees on public key and fingerprint', (algorithm, type, bits) => {
-    const pair = generateKeyPair(algorithm, 'alice@sandcloud');
+  it.each(cases)('%s: OpenSSH reads the private key and agrees on public key and fingerprint', async (algorithm, type, bits) => {
+    const pair = await generateKeyPair(algorithm, 'alice@sandcloud');
     expect(pair.privateKeyPem).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n/);
     expect(pair.publicKey).toMatch(new RegExp(`^${type} AAAA[A-Za-z0-9+/]+=* alice@sandcloud$`));
     expect(pair.fingerprint).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
@@ -53,14 +53,14 @@ describe('generateKeyPair', () => {
     expect(fingerprintOf(pair.publicKey)).toBe(pair.fingerprint);
   });
 
-  it('generates a different key every time', () => {
-    expect(generateKeyPair('ed25519', 'x').fingerprint).not.toBe(generateKeyPair('ed25519', 'x').fingerprint);
+  it('generates a different key every time', async () => {
+    expect((await generateKeyPair('ed25519', 'x')).fingerprint).not.toBe((await generateKeyPair('ed25519', 'x')).fingerprint);
   });
 
-  it('keeps the comment on one line', () => {
-    const pair = generateKeyPair('ed25519', '  bob\n  laptop  ');
+  it('keeps the comment on one line', async () => {
+    const pair = await generateKeyPair('ed25519', '  bob\n  laptop  ');
     expect(pair.publicKey.endsWith(' bob laptop')).toBe(true);
-    expect(generateKeyPair('ed25519', '').publicKey.split(' ')).toHaveLength(2);
+    expect((await generateKeyPair('ed25519', '')).publicKey.split(' ')).toHaveLength(2);
   });
 });
 
@@ -110,9 +110,9 @@ describe('parsePublicKey refusals', () => {
     expect(refusal('  \n\t ')).toMatch(/empty/);
   });
 
-  it('a private key pasted by mistake (OpenSSH, PEM and PKCS#8)', () => {
+  it('a private key pasted by mistake (OpenSSH, PEM and PKCS#8)', async () => {
     const message = 'This looks like a private key; paste the public key (.pub).';
-    expect(refusal(generateKeyPair('ed25519', 'x').privateKeyPem)).toBe(message);
+    expect(refusal((await generateKeyPair('ed25519', 'x')).privateKeyPem)).toBe(message);
     expect(refusal(readFileSync(realKey('pasted', '-t', 'ed25519'), 'utf8'))).toBe(message);
     const pkcs8 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     expect(refusal(pkcs8)).toBe(message);
@@ -126,16 +126,16 @@ describe('parsePublicKey refusals', () => {
     expect(refusal('ssh-ed25519 not*base64! me')).toMatch(/not valid base64/);
   });
 
-  it('corrupted or mislabelled key data', () => {
-    const pub = generateKeyPair('ed25519', '').publicKey;
+  it('corrupted or mislabelled key data', async () => {
+    const pub = (await generateKeyPair('ed25519', '')).publicKey;
     const [, blob = ''] = pub.split(' ');
     expect(refusal(`ssh-ed25519 ${blob.slice(0, 40)}`)).toMatch(/truncated or corrupted|not valid base64/);
     expect(refusal(`ssh-rsa ${blob}`)).toBe('The key data is a "ssh-ed25519" key but the line says "ssh-rsa".');
   });
 
-  it('two keys at once', () => {
-    const a = generateKeyPair('ed25519', 'a').publicKey;
-    const b = generateKeyPair('ed25519', 'b').publicKey;
+  it('two keys at once', async () => {
+    const a = (await generateKeyPair('ed25519', 'a')).publicKey;
+    const b = (await generateKeyPair('ed25519', 'b')).publicKey;
     expect(refusal(`${a}\n${b}`)).toMatch(/single public key/);
   });
 
@@ -144,14 +144,14 @@ describe('parsePublicKey refusals', () => {
     expect(refusal(pub)).toBe('This RSA key is 1024 bits; at least 2048 bits are required.');
   });
 
-  it('unsupported types (ssh-dss, unknown)', () => {
+  it('unsupported types (ssh-dss, unknown)', async () => {
     // Build a genuine ssh-dss line without ssh-keygen: OpenSSH 10 dropped DSA entirely.
     const dsa = generateKeyPairSync('dsa', { modulusLength: 2048, divisorLength: 256 });
     const dssLine = sshpk.parseKey(dsa.publicKey.export({ type: 'spki', format: 'pem' }), 'pem').toString('ssh');
     expect(dssLine).toMatch(/^ssh-dss AAAA/);
     expect(refusal(dssLine)).toMatch(/DSA \(ssh-dss\) keys are not supported/);
 
-    const [, blob] = generateKeyPair('ed25519', '').publicKey.split(' ');
+    const [, blob] = (await generateKeyPair('ed25519', '')).publicKey.split(' ');
     expect(refusal(`sk-ssh-ed25519@openssh.com ${blob}`)).toMatch(/Unsupported key type "sk-ssh-ed25519@openssh.com"/);
   });
 

@@ -3,7 +3,7 @@
  * (validate + normalise) an existing OpenSSH public key, compute fingerprints.
  * No I/O: callers store the results.
  */
-import { createHash, generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPair as generateNodeKeyPair, generateKeyPairSync as generateNodeKeyPairSync, type KeyObject } from 'node:crypto';
 import sshpk from 'sshpk';
 
 export type KeyAlgorithm = 'rsa' | 'ed25519';
@@ -34,12 +34,28 @@ const SUPPORTED_TYPES = [
   'ecdsa-sha2-nistp521',
 ] as const;
 
-export function generateKeyPair(algorithm: KeyAlgorithm, comment: string): GeneratedKeyPair {
+/** Node's key generation on the thread pool: an RSA key takes up to seconds, which must not hold the event loop. */
+function generatePrivateKey(algorithm: KeyAlgorithm): Promise<KeyObject> {
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, _publicKey: KeyObject, privateKey: KeyObject) => (error ? reject(error) : resolve(privateKey));
+    if (algorithm === 'rsa') generateNodeKeyPair('rsa', { modulusLength: RSA_GENERATE_BITS }, done);
+    else generateNodeKeyPair('ed25519', {}, done);
+  });
+}
+
+export async function generateKeyPair(algorithm: KeyAlgorithm, comment: string): Promise<GeneratedKeyPair> {
   // Node's crypto does the key generation (CSPRNG, fast RSA); sshpk only re-encodes it.
+  return encodeKeyPair(await generatePrivateKey(algorithm), comment);
+}
+
+/** The same on the calling thread, for test fixtures and tools (an RSA key blocks for up to seconds). */
+export function generateKeyPairSync(algorithm: KeyAlgorithm, comment: string): GeneratedKeyPair {
   const { privateKey } =
-    algorithm === 'rsa'
-      ? generateKeyPairSync('rsa', { modulusLength: RSA_GENERATE_BITS })
-      : generateKeyPairSync('ed25519');
+    algorithm === 'rsa' ? generateNodeKeyPairSync('rsa', { modulusLength: RSA_GENERATE_BITS }) : generateNodeKeyPairSync('ed25519');
+  return encodeKeyPair(privateKey, comment);
+}
+
+function encodeKeyPair(privateKey: KeyObject, comment: string): GeneratedKeyPair {
   const pkcs8 = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
 
   // PKCS#8 is NOT enough: OpenSSH 9.x rejects an Ed25519 PKCS#8 file ("is not a key file").

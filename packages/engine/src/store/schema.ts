@@ -104,4 +104,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX flow_logs_by_instance ON flow_logs(instance_id, id);
   `,
+  `
+  -- Identity hardening: an administrator can disable a user (sessions end, sign-ins are refused),
+  -- and failed sign-ins are counted per account and per client address (rate-limiter-flexible's
+  -- SQLite table: key, points, expiry in ms) so a restart does not reset the limits.
+  ALTER TABLE users ADD COLUMN disabled_at INTEGER;
+  CREATE TABLE login_limits (
+    key     TEXT PRIMARY KEY,
+    points  INTEGER NOT NULL DEFAULT 0,
+    expire  INTEGER
+  );
+  `,
 ];

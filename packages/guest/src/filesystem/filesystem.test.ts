@@ -72,6 +72,19 @@ describe('Filesystem', () => {
   });
 });
 
+describe('appending', () => {
+  it('keeps the size right part after part, and refuses a part past the disk size (ENOSPC)', () => {
+    const fs = sample();
+    fs.writeFile('/upload', '');
+    for (let i = 0; i < 100; i++) fs.writeFile('/upload', `한글 part ${i}\n`, { append: true });
+    const text = fs.readFile('/upload');
+    expect(fs.stat('/upload').size).toBe(new TextEncoder().encode(text).length);
+    fs.setSpaceModel({ sizeBytes: fs.usedBytes() + 4096, metadataUsedBytes: 0, reservedBytes: 0 });
+    expect(errorCode(() => fs.writeFile('/upload', 'x'.repeat(8192), { append: true }))).toBe('ENOSPC');
+    expect(fs.readFile('/upload')).toBe(text);
+  });
+});
+
 describe('utf8Length', () => {
   it('counts the bytes TextEncoder would write, for every width and broken surrogates', () => {
     const samples = ['', 'hello world!\n', '한국어 텍스트', 'é', '\u07ff\u0800\uffff', '😀x', 'ab\ud83d\ude00c', '\ud800', 'a\udc00b', '\ud83d'];

@@ -187,8 +187,10 @@ export class Filesystem implements MountableFs {
     const { parent, name } = this.parentOf(path);
     const existing = parent.children.get(name);
     if (existing?.kind === 'dir') throw new FsError('EISDIR', path);
-    const content = options.append && existing ? existing.content + data : data;
-    const bytes = utf8Length(content);
+    const appending = options.append === true && existing !== undefined;
+    const content = appending ? existing.content + data : data;
+    // An append costs the size of what is added, not of the file: an upload appends part after part.
+    const bytes = appending ? existing.bytes + utf8Length(data) : utf8Length(content);
     this.ensureSpace(allocatedBytes(bytes) - (existing ? allocatedBytes(existing.bytes) : 0), path);
     const now = this.now();
     if (existing) {

@@ -18,6 +18,13 @@ export type EditorEvent =
   | { type: 'eof' };
 
 /**
+ * The longest command line the editor takes, in characters. Past it the rest of the line is
+ * dropped (one bell) and Enter reports the line as too long instead of running it: a megabyte
+ * pasted into the console must not be echoed, parsed and kept in history.
+ */
+export const MAX_INPUT_LINE = 64 * 1024;
+
+/**
  * The readline part of bash: echo, cursor movement, history (arrow keys),
  * tab completion and the usual CTRL shortcuts. Output uses plain VT100
  * sequences, so it renders in xterm.js and any SSH client.
@@ -29,6 +36,8 @@ export class LineEditor {
   private historyIndex = 0;
   private draft = '';
   private lastKeyWasTab = false;
+  /** The line went past MAX_INPUT_LINE: the rest is dropped until Enter. */
+  private overflowed = false;
 
   constructor(private readonly host: LineEditorHost) {}
 
@@ -40,6 +49,7 @@ export class LineEditor {
     this.historyIndex = this.host.history().length;
     this.draft = '';
     this.lastKeyWasTab = false;
+    this.overflowed = false;
     this.host.write(prompt);
   }
 
@@ -55,6 +65,13 @@ export class LineEditor {
         this.insert(key.char);
         return undefined;
       case 'enter': {
+        if (this.overflowed) {
+          this.overflowed = false;
+          this.host.write(`\r\n-bash: input line too long: more than ${MAX_INPUT_LINE} characters; the line was discarded\r\n`);
+          this.buffer = '';
+          this.cursor = 0;
+          return { type: 'submit', line: '' };
+        }
         const line = this.buffer;
         this.host.write('\r\n');
         this.buffer = '';
@@ -160,6 +177,12 @@ export class LineEditor {
   }
 
   private insert(text: string): void {
+    if (this.overflowed) return;
+    if (this.buffer.length + text.length > MAX_INPUT_LINE) {
+      this.overflowed = true;
+      this.bell();
+      return;
+    }
     if (this.cursor === this.buffer.length) {
       this.buffer += text;
       this.cursor += text.length;

@@ -183,3 +183,34 @@ describe('session: history and completion', () => {
     expect(listing.endsWith(`\r${PROMPT}mk\x1b[K`)).toBe(true);
   });
 });
+
+describe('session: a huge line', () => {
+  it('drops a line past the limit with a clear error, yields while a paste is handled, and goes on working', async () => {
+    const { terminal: t } = terminal();
+    t.take();
+    const start = performance.now();
+    t.session.write(`echo ${'x'.repeat(1_800_000)}\r`);
+    const inWrite = performance.now() - start;
+    const deadline = Date.now() + 20_000;
+    while (!t.screen.includes('the line was discarded') && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+    // Only a slice is handled before write() returns; the rest follows on later turns of the event loop.
+    expect(inWrite).toBeLessThan((performance.now() - start) / 4);
+    await t.type('');
+    const output = t.take();
+    expect(output).toContain('\x07\r\n-bash: input line too long: more than 65536 characters; the line was discarded\r\n');
+    // Echo stopped at the limit.
+    expect(output.length).toBeLessThan(70_000);
+    expect(await t.enter('echo still here')).toBe(`echo still here\r\nstill here\r\n${PROMPT}`);
+    expect((await t.session.runCommand('history | tail -n 2')).stdout).not.toContain('xxxx');
+  });
+
+  it('drops what a program is typed past the line limit, as the kernel does (one bell)', async () => {
+    const { terminal: t } = terminal();
+    await t.type('cat > long.txt\r');
+    t.take();
+    await t.type(`${'y'.repeat(70_000)}\r\x04`);
+    await t.type('');
+    expect(t.take().split('\x07')).toHaveLength(2);
+    expect((await t.session.runCommand('wc -c long.txt')).stdout).toBe('65537 long.txt\n');
+  });
+});

@@ -42,6 +42,9 @@ type Mode = 'prompt' | 'running' | 'closed';
 
 const PS2 = '> ';
 
+/** How many input characters are handled before yielding to the event loop. */
+const INPUT_SLICE = 16 * 1024;
+
 /**
  * One login: a bash process with its own cwd, variables, history and jobs,
  * driven like a terminal. Feed it the bytes a terminal sends (`write`) and
@@ -56,6 +59,8 @@ export class Session {
   private readonly interpreter: Interpreter;
   private readonly editor: LineEditor;
   private readonly decoder = new KeyDecoder();
+  /** Input still to handle, oldest first (a large paste, a slice at a time). */
+  private readonly pendingInput: string[] = [];
   private readonly ttyInput: TtyInput;
   private readonly terminal: OutputStream;
   private readonly shellProcess: ProcessHandle;
@@ -166,9 +171,31 @@ export class Session {
     this.state.vars.set('LINES', String(rows));
   }
 
-  /** Input from the terminal: keystrokes, pasted text, control characters. */
+  /**
+   * Input from the terminal: keystrokes, pasted text, control characters. A large paste is handled
+   * INPUT_SLICE characters at a time, yielding to the event loop in between (in order with any
+   * input that follows), so a megabyte typed into one console does not hold up every other user.
+   */
   write(data: string): void {
-    for (const key of this.decoder.decode(data)) this.handleKey(key);
+    if (this.pendingInput.length === 0 && data.length <= INPUT_SLICE) {
+      for (const key of this.decoder.decode(data)) this.handleKey(key);
+      return;
+    }
+    this.pendingInput.push(data);
+    if (this.pendingInput.length === 1) this.drainInput();
+  }
+
+  private drainInput(): void {
+    let budget = INPUT_SLICE;
+    while (budget > 0 && this.pendingInput.length > 0) {
+      const next = this.pendingInput[0]!;
+      const slice = next.slice(0, budget);
+      if (slice.length === next.length) this.pendingInput.shift();
+      else this.pendingInput[0] = next.slice(budget);
+      budget -= slice.length;
+      for (const key of this.decoder.decode(slice)) this.handleKey(key);
+    }
+    if (this.pendingInput.length > 0) setImmediate(() => this.drainInput());
   }
 
   /** Runs a command line in this session's shell without the terminal (stdin empty, output captured). */

@@ -1,6 +1,7 @@
 import { Interrupted, ReaderWakeup, signalOf } from '../time/signals.ts';
 import type { InputStream } from '../shell/streams.ts';
 import { caretNotation, rawSequence, type Key } from './keys.ts';
+import { MAX_INPUT_LINE } from './line-editor.ts';
 
 const EOF = Symbol('eof');
 
@@ -13,12 +14,21 @@ const EOF = Symbol('eof');
  */
 export class TtyInput implements InputStream {
   private lineBuffer = '';
+  /** Characters past MAX_INPUT_LINE are being dropped (the bell rang once). */
+  private dropping = false;
   private queue: (string | typeof EOF)[] = [];
   private readonly wakeup = new ReaderWakeup();
 
   constructor(private readonly echo: (text: string) => void) {}
 
   handle(key: Key): void {
+    // As the kernel's line discipline: past the line limit, typed characters are dropped (bell once).
+    if ((key.type === 'char' || key.type === 'tab') && this.lineBuffer.length >= MAX_INPUT_LINE) {
+      if (!this.dropping) this.echo('\x07');
+      this.dropping = true;
+      return;
+    }
+    this.dropping = false;
     switch (key.type) {
       case 'char':
         this.lineBuffer += key.char;

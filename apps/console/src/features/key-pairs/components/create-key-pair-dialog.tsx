@@ -28,7 +28,7 @@ export function CreateKeyPairDialog({ projectId, onClose, onCreated }: CreateKey
   const t = useT();
   const create = useCreateKeyPair(projectId);
   const [name, setName] = useState('');
-  const [algorithm, setAlgorithm] = useState<Algorithm>('rsa');
+  const [algorithm, setAlgorithm] = useState<Algorithm>('ed25519');
   const [nameProblem, setNameProblem] = useState<string | undefined>();
   const [created, setCreated] = useState<CreatedKeyPair | null>(null);
 
@@ -93,8 +93,8 @@ export function CreateKeyPairDialog({ projectId, onClose, onCreated }: CreateKey
         <Field label={t('keyPairs.algorithm')} error={fieldError(create.error, 'algorithm')}>
           {(id) => (
             <select id={id} className={inputClass} value={algorithm} onChange={(event) => setAlgorithm(event.target.value as Algorithm)}>
-              <option value="rsa">RSA (3072 bit)</option>
               <option value="ed25519">ED25519</option>
+              <option value="rsa">RSA (3072 bit)</option>
             </select>
           )}
         </Field>

@@ -1,7 +1,10 @@
+import type { UserSummaryDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button } from '../../../components/ui/button.tsx';
+import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
+import { useToast } from '../../../components/ui/toast.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
@@ -11,7 +14,12 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useUsers } from '../api/get-users.ts';
+import { useDeleteUser } from '../api/delete-user.ts';
+import { useSetUserDisabled } from '../api/update-user.ts';
 import { CreateUserDialog } from './create-user-dialog.tsx';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
+
+type Pending = { action: 'reset' | 'disable' | 'delete'; user: UserSummaryDto } | null;
 
 /** The system administrator's list of users, with "사용자 추가". Others are told they cannot manage users. */
 export function UsersPage() {
@@ -21,6 +29,15 @@ export function UsersPage() {
   const isAdmin = me?.isAdmin === true;
   const users = useUsers(isAdmin);
   const [creating, setCreating] = useState(false);
+  const [pending, setPending] = useState<Pending>(null);
+  const setDisabled = useSetUserDisabled();
+  const deleteUser = useDeleteUser();
+  const toast = useToast();
+  const enable = (user: UserSummaryDto) =>
+    setDisabled.mutate(
+      { userId: user.id, disabled: false },
+      { onSuccess: () => toast.success(t('users.enabledToast', { name: user.username })), onError: (error) => toast.error(errorMessage(error)) },
+    );
 
   if (!isAdmin) {
     return (
@@ -47,7 +64,7 @@ export function UsersPage() {
       <PageHeader title={t('users.title')} description={t('users.description')} actions={create} />
       <Panel className="overflow-hidden">
         {users.isPending ? (
-          <SkeletonRows columns={3} />
+          <SkeletonRows columns={5} />
         ) : users.isError ? (
           <div className="p-4">
             <Alert tone="error">{errorMessage(users.error)}</Alert>
@@ -60,7 +77,9 @@ export function UsersPage() {
               <THead>
                 <Th>{t('users.username')}</Th>
                 <Th>{t('users.type')}</Th>
+                <Th>{t('users.status')}</Th>
                 <Th>{t('common.createdAt')}</Th>
+                <Th>{t('users.actions')}</Th>
               </THead>
               <TBody>
                 {users.data.items.map((user) => (
@@ -76,7 +95,27 @@ export function UsersPage() {
                         <span className="text-slate-600">{t('users.regular')}</span>
                       )}
                     </Td>
+                    <Td>{user.disabled ? <span className="text-red-600">{t('users.disabled')}</span> : <span className="text-slate-600">{t('users.active')}</span>}</Td>
                     <Td className="text-slate-500">{new Date(user.createdAt).toLocaleString()}</Td>
+                    <Td className="whitespace-nowrap">
+                      <RowAction onClick={() => setPending({ action: 'reset', user })}>{t('users.resetPassword')}</RowAction>
+                      {user.disabled ? (
+                        <RowAction disabled={setDisabled.isPending} onClick={() => enable(user)}>
+                          {t('users.enable')}
+                        </RowAction>
+                      ) : (
+                        <RowAction
+                          danger
+                          disabledReason={user.id === me.id ? t('users.notYourself') : undefined}
+                          onClick={() => setPending({ action: 'disable', user })}
+                        >
+                          {t('users.disable')}
+                        </RowAction>
+                      )}
+                      <RowAction danger disabledReason={user.id === me.id ? t('users.notYourself') : undefined} onClick={() => setPending({ action: 'delete', user })}>
+                        {t('users.delete')}
+                      </RowAction>
+                    </Td>
                   </tr>
                 ))}
               </TBody>
@@ -86,6 +125,33 @@ export function UsersPage() {
         )}
       </Panel>
       {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
+      {pending?.action === 'reset' && <ResetPasswordDialog user={pending.user} onClose={() => setPending(null)} />}
+      {pending?.action === 'disable' && (
+        <ConfirmMutationDialog
+          title={t('users.disableTitle')}
+          confirmLabel={t('users.disable')}
+          mutation={setDisabled}
+          variables={{ userId: pending.user.id, disabled: true }}
+          successMessage={t('users.disabledToast', { name: pending.user.username })}
+          onSuccess={() => setPending(null)}
+          onCancel={() => setPending(null)}
+        >
+          {t('users.disableConfirm', { name: pending.user.username })}
+        </ConfirmMutationDialog>
+      )}
+      {pending?.action === 'delete' && (
+        <ConfirmMutationDialog
+          title={t('users.deleteTitle')}
+          confirmLabel={t('users.delete')}
+          mutation={deleteUser}
+          variables={pending.user.id}
+          successMessage={t('users.deleted', { name: pending.user.username })}
+          onSuccess={() => setPending(null)}
+          onCancel={() => setPending(null)}
+        >
+          {t('users.deleteConfirm', { name: pending.user.username })}
+        </ConfirmMutationDialog>
+      )}
     </div>
   );
 }
