@@ -65,6 +65,8 @@ const ACTION_SCHEMAS = {
 } as const;
 type ServerAction = keyof typeof ACTION_SCHEMAS;
 
+const UPDATE_ATTRIBUTES = new Set(['id', 'name', 'status', 'image', 'flavor', 'user_id', 'tenant_id', 'created', 'updated', 'metadata', 'links', 'addresses', 'hostId', 'accessIPv4', 'accessIPv6', 'OS-DCF:diskConfig', 'progress']);
+
 /** Nova reports a task or status conflict as "Cannot 'os-stop' instance … while it is in …". */
 function conflictAs(action: string, instance: Instance, run: () => unknown): void {
   try {
@@ -216,7 +218,9 @@ export function serverRoutes(engine: Engine): Router {
     if (server.name !== undefined && server.name !== instance.name) {
       throw new OsError(400, 'Sandcloud cannot rename a server yet; its name is set at creation');
     }
-    res.json({ server: serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req))) });
+    // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
+    const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
+    res.json({ server: Object.fromEntries(Object.entries(view).filter(([key]) => UPDATE_ATTRIBUTES.has(key))) });
   });
 
   router.delete('/servers/:serverId', (req, res) => {
