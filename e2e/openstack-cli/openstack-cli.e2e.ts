@@ -187,5 +187,5 @@ describe('the guide with the real openstack CLI', () => {
     expect(await openstackJson('server', 'list')).toEqual([]);
     const after = (await (await consoleCall(session, 'GET', `/projects/${projectId}/instances`)).json()) as { items: unknown[] };
     expect(after.items).toEqual([]);
-  }, 150_000);
+  }, 240_000);
 });
