@@ -188,4 +188,18 @@ describe('the guide with the real openstack CLI', () => {
     const after = (await (await consoleCall(session, 'GET', `/projects/${projectId}/instances`)).json()) as { items: unknown[] };
     expect(after.items).toEqual([]);
   }, 240_000);
+
+  it('lets an admin create a project and a user and give the user a role', async () => {
+    const project = await openstackJson<{ id: string; name: string }>('project', 'create', '--description', 'made by the CLI', 'team');
+    const user = await openstackJson<{ id: string; name: string }>('user', 'create', '--password', 'bob-password', 'bob');
+    await openstack('role', 'add', '--project', 'team', '--user', 'bob', 'member');
+    const assignments = await openstackJson<{ Role: string; User: string; Project: string }[]>('role', 'assignment', 'list', '--project', 'team', '--names');
+    expect(assignments.map(({ Role, User, Project }) => [Role, User, Project]).sort()).toEqual([
+      ['admin', 'admin@Default', 'team@Default'],
+      ['member', 'bob@Default', 'team@Default'],
+    ]);
+    // The console's Members tab shows the same.
+    const members = (await (await consoleCall(session, 'GET', `/projects/${project.id}/members`)).json()) as { items: { userId: string; role: string }[] };
+    expect(members.items.find((m) => m.userId === user.id)?.role).toBe('member');
+  }, 60_000);
 });

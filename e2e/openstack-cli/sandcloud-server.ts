@@ -41,6 +41,9 @@ export async function startSandcloud(port: number): Promise<StartedSandcloud> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // If the test process goes away first, the server goes with it rather than holding the port.
+  const killChild = () => child.kill('SIGTERM');
+  process.once('exit', killChild);
   const url = `http://127.0.0.1:${port}`;
   // Ready when *this* child says it listens (a stale server on the same port must not pass for it).
   const deadline = Date.now() + 60_000;
@@ -57,6 +60,7 @@ export async function startSandcloud(port: number): Promise<StartedSandcloud> {
     dataDir,
     admin,
     stop: async () => {
+      process.off('exit', killChild);
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
     },

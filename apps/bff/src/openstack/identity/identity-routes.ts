@@ -3,6 +3,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { callerToken, encodeToken, KEYSTONE_ROLES, resolveToken, ROLE_IDS, type OsToken } from '../auth.ts';
 import { baseUrl, catalog } from '../catalog.ts';
+import { assignmentRoutes } from './assignment-routes.ts';
 import { parseBody } from '../common.ts';
 import { errorHandler, notFound, OsError, UNAUTHENTICATED_MESSAGE } from '../errors.ts';
 
@@ -151,46 +152,7 @@ export function identityRoutes(engine: Engine): Router {
     res.json({ catalog: token.projectId ? catalog(req) : [], links: { self: `${baseUrl(req)}/identity/v3/auth/catalog` } });
   });
 
-  /** The projects the token's user belongs to (what `openstack project list` shows a non-admin). */
-  const projectsOf = (req: Request) => {
-    const token = callerToken(engine, req);
-    return engine.projects.listFor(token.session.user).map((project) => ({
-      id: project.id,
-      name: project.name,
-      description: project.description,
-      domain_id: DEFAULT_DOMAIN.id,
-      enabled: true,
-      is_domain: false,
-      parent_id: DEFAULT_DOMAIN.id,
-      tags: [],
-      links: { self: `${baseUrl(req)}/identity/v3/projects/${project.id}` },
-    }));
-  };
-  router.get('/v3/auth/projects', (req, res) => {
-    res.json({ projects: projectsOf(req), links: { self: `${baseUrl(req)}/identity/v3/auth/projects`, next: null, previous: null } });
-  });
-  router.get('/v3/users/:userId/projects', (req, res) => {
-    const token = callerToken(engine, req);
-    if (token.session.user.id !== req.params.userId) throw new OsError(403, 'You are not authorized to perform the requested action: identity:list_user_projects.');
-    res.json({ projects: projectsOf(req), links: { self: `${baseUrl(req)}${req.originalUrl}`, next: null, previous: null } });
-  });
-  router.get('/v3/projects/:projectId', (req, res) => {
-    const project = projectsOf(req).find((p) => p.id === req.params.projectId);
-    if (!project) throw new OsError(404, `Could not find project: ${String(req.params.projectId)}.`);
-    res.json({ project });
-  });
-  router.get('/v3/users/:userId', (req, res) => {
-    const token = callerToken(engine, req);
-    if (token.session.user.id !== req.params.userId && !token.session.user.isAdmin) {
-      throw new OsError(403, 'You are not authorized to perform the requested action: identity:get_user.');
-    }
-    const user = engine.identity.getUser(String(req.params.userId));
-    res.json({ user: { ...userView(user), domain_id: DEFAULT_DOMAIN.id, enabled: true, links: { self: `${baseUrl(req)}${req.originalUrl}` } } });
-  });
-  router.get('/v3/roles', (req, res) => {
-    callerToken(engine, req);
-    res.json({ roles: Object.entries(ROLE_IDS).map(([name, id]) => ({ id, name, domain_id: null, description: null, options: {}, links: {} })), links: {} });
-  });
+  router.use(assignmentRoutes(engine));
 
   router.use(notFound('identity'));
   router.use(errorHandler('identity'));

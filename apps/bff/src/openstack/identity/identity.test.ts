@@ -124,4 +124,29 @@ describe('Keystone v3 tokens', () => {
     await request(app).get('/api/clouds.yaml').expect(401);
     await client.get('/clouds.yaml?projectId=nope').expect(404);
   });
+
+  it('creates users (system admins), projects (anyone) and role assignments (project admins) as the console allows', async () => {
+    const { app, os, projectId } = await openstackTestApi();
+    const created = await os.post('/identity/v3/users', { user: { name: 'bob', password: 'bob-password', domain_id: 'default' } }).expect(201);
+    const bobId = created.body.user.id as string;
+    expect(created.body.user).toMatchObject({ name: 'bob', domain_id: 'default', enabled: true });
+    expect((await os.get('/identity/v3/users?name=bob').expect(200)).body.users.map((u: { id: string }) => u.id)).toEqual([bobId]);
+    const reader = (await os.get('/identity/v3/roles?name=reader').expect(200)).body.roles[0].id as string;
+    await os.put(`/identity/v3/projects/${projectId}/users/${bobId}/roles/${reader}`, {}).expect(204);
+    await os.head(`/identity/v3/projects/${projectId}/users/${bobId}/roles/${reader}`).expect(204);
+    const assignments = await os.get(`/identity/v3/role_assignments?scope.project.id=${projectId}&user.id=${bobId}`).expect(200);
+    expect(assignments.body.role_assignments).toEqual([expect.objectContaining({ role: { id: reader }, user: { id: bobId }, scope: { project: { id: projectId } } })]);
+
+    const bob = await issueToken(app, { project: { id: projectId } }, { name: 'bob', domain: { id: 'default' }, password: 'bob-password' });
+    const asBob = (method: 'get' | 'post' | 'put', path: string, body?: object) => request(app)[method](path).set('X-Auth-Token', bob).send(body);
+    expect((await asBob('post', '/identity/v3/users', { user: { name: 'eve', password: 'eve-password' } }).expect(403)).body.error.code).toBe(403);
+    await asBob('put', `/identity/v3/projects/${projectId}/users/${bobId}/roles/${reader.replace(/3$/, '1')}`).expect(403);
+    const own = await asBob('post', '/identity/v3/projects', { project: { name: 'bobs', domain_id: 'default', enabled: true } }).expect(201);
+    expect(own.body.project).toMatchObject({ name: 'bobs', domain_id: 'default' });
+    expect((await asBob('get', '/identity/v3/projects').expect(200)).body.projects.map((p: { name: string }) => p.name)).toEqual(['demo', 'bobs']);
+
+    await os.delete(`/identity/v3/projects/${projectId}/users/${bobId}/roles/${reader}`).expect(204);
+    await request(app).get('/compute/v2.1/servers').set('X-Auth-Token', bob).expect(401);
+    await os.post('/identity/v3/users', { user: { name: 'x' } }).expect(400);
+  });
 });
