@@ -14,9 +14,10 @@ import { networkTopologyMessages } from './messages/network-topology.ts';
 import { projectMemberMessages } from './messages/project-members.ts';
 import { securityGroupMessages } from './messages/security-groups.ts';
 import { userMessages } from './messages/users.ts';
+import { openstackCliMessages } from './messages/openstack-cli.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, openstackCliMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;

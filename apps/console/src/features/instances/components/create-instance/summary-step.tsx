@@ -1,6 +1,8 @@
 import type { FlavorDto, ImageDto, NetworkDto, SecurityGroupDto } from '@sandcloud/api-schemas';
+import { CliCommand } from '../../../../components/ui/cli-command.tsx';
 import { DescriptionList } from '../../../../components/ui/description-list.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../../lib/openstack-cli.ts';
 import { formatRam, instanceNames } from '../format.ts';
 import type { WizardForm } from './wizard-form.ts';
 
@@ -17,6 +19,7 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
   const t = useT();
   const count = Number(form.count);
   return (
+    <>
     <DescriptionList
       items={[
         { label: t('instanceWizard.step.image'), value: image ? `${image.name} (${image.visibility === 'public' ? 'Public' : 'Private'})` : '—' },
@@ -34,5 +37,22 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
         },
       ]}
     />
+    {image && flavor && network && (
+      <CliCommand
+        command={openstackCli.serverCreate({
+          name: form.name.trim(),
+          image: image.name,
+          flavor: flavor.name,
+          zone: form.zone,
+          keyName: form.keyName,
+          network: network.name,
+          securityGroups: securityGroups.map((group) => group.name),
+          count,
+          rootDiskGb: Number(form.rootDiskGb),
+          imageMinDiskGb: image.minDiskGb,
+        })}
+      />
+    )}
+    </>
   );
 }
