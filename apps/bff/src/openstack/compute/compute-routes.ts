@@ -7,6 +7,7 @@ import { COMPUTE_MAX_VERSION, COMPUTE_MIN_VERSION, computeMicroversion } from '.
 import { flavorRoutes } from './flavor-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
+import { computeSecurityGroupRoutes } from './security-group-routes.ts';
 import { serverRoutes } from './server-routes.ts';
 
 const version = (req: Request) => ({
@@ -35,7 +36,7 @@ export function computeRoutes(engine: Engine): Router {
 
   const api = Router();
   api.use(requireScopedToken(engine));
-  api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine));
+  api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
   router.use('/v2.1', api);
   router.use(notFound('compute'));
   router.use(errorHandler('compute'));

@@ -27,6 +27,8 @@ beforeAll(() => {
     zones: 'availability_zone.list_availability_zone_list',
     zonesDetail: 'availability_zone.list_availability_zone_list_detail',
     quotaSet: 'quotas.get_quota_set',
+    listSecurityGroups: 'security_groups.list_security_groups',
+    getSecurityGroup: 'security_groups.get_security_group',
   });
 }, 30_000);
 
@@ -138,6 +140,19 @@ describe('Nova servers', () => {
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server.security_groups).toEqual([{ name: 'web' }]);
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { removeSecurityGroup: { name: 'default' } }).expect(400);
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { addSecurityGroup: { name: 'nope' } }).expect(404);
+    // Nova's proxy of the groups, which the CLI uses to resolve a name.
+    const groups = await os.get('/compute/v2.1/os-security-groups');
+    expectSchema(schemas.listSecurityGroups!, groups);
+    expect(groups.body.security_groups.map((g: { name: string }) => g.name).sort()).toEqual(['default', 'web']);
+    const defaultGroup = groups.body.security_groups.find((g: { name: string }) => g.name === 'default');
+    expect(defaultGroup.rules.map((r: { ip_protocol: string | null; group: object }) => [r.ip_protocol, r.group])).toEqual([
+      [null, { name: 'default', tenant_id: defaultGroup.tenant_id }],
+      [null, { name: 'default', tenant_id: defaultGroup.tenant_id }],
+    ]);
+    expectSchema(schemas.getSecurityGroup!, await os.get(`/compute/v2.1/os-security-groups/${defaultGroup.id}`));
+    const ofServer = await os.get(`/compute/v2.1/servers/${serverId}/os-security-groups`);
+    expectSchema(schemas.listSecurityGroups!, ofServer);
+    expect(ofServer.body.security_groups.map((g: { name: string }) => g.name)).toEqual(['web']);
   });
 
   it('reads addresses and interfaces, and deletes (204, then 404)', async () => {
