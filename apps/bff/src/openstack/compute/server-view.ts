@@ -44,11 +44,27 @@ const STATUS_TASKS: Record<string, string> = { BUILD: 'spawning', REBOOT: 'reboo
 /** libvirt power states as Nova numbers them: 0 NOSTATE, 1 RUNNING, 4 SHUTDOWN. */
 const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, SHUTDOWN: 4 };
 
-/** A stable, locally administered MAC for a port (OpenStack's fa:16:3e prefix). */
+/**
+ * A stable MAC for a port, with OpenStack's fa:16:3e prefix: the port id's first six hex digits
+ * (random in a v4 UUID), hashed only for ids that are not hex.
+ */
 export const macOf = (portId: string): string => {
-  const hex = createHash('sha1').update(portId).digest('hex');
+  const hex = /^[0-9a-f]{6}/.test(portId) ? portId : createHash('sha1').update(portId).digest('hex');
   return `fa:16:3e:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}`;
 };
+
+/** Nova's hostId: a hash of the project and the host, the same for a project's servers on one host (zone). */
+const hostIds = new Map<string, string>();
+function hostIdOf(projectId: string, zone: string): string {
+  const key = `${projectId}${zone}`;
+  let id = hostIds.get(key);
+  if (id === undefined) {
+    id = createHash('sha224').update(key).digest('hex');
+    if (hostIds.size > 10_000) hostIds.clear();
+    hostIds.set(key, id);
+  }
+  return id;
+}
 
 export const serverLinks = (base: string, projectId: string, id: string) => [
   { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
@@ -77,7 +93,7 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     tenant_id: projectId,
     user_id: '',
     metadata: {},
-    hostId: createHash('sha224').update(`${projectId}${instance.zone}`).digest('hex'),
+    hostId: hostIdOf(projectId, instance.zone),
     image: { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
     flavor: { id: instance.flavorId, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${instance.flavorId}` }] },
     created: osTime(instance.createdAt),
