@@ -190,8 +190,10 @@ describe('the guide with the real openstack CLI', () => {
   }, 240_000);
 
   it('lets an admin create a project and a user and give the user a role', async () => {
-    const project = await openstackJson<{ id: string; name: string }>('project', 'create', '--description', 'made by the CLI', 'team');
-    const user = await openstackJson<{ id: string; name: string }>('user', 'create', '--password', 'bob-password', 'bob');
+    const [project, user] = await Promise.all([
+      openstackJson<{ id: string; name: string }>('project', 'create', '--description', 'made by the CLI', 'team'),
+      openstackJson<{ id: string; name: string }>('user', 'create', '--password', 'bob-password', 'bob'),
+    ]);
     await openstack('role', 'add', '--project', 'team', '--user', 'bob', 'member');
     const assignments = await openstackJson<{ Role: string; User: string; Project: string }[]>('role', 'assignment', 'list', '--project', 'team', '--names');
     expect(assignments.map(({ Role, User, Project }) => [Role, User, Project]).sort()).toEqual([
