@@ -9,6 +9,7 @@ import { consoleAssets } from './console-assets.ts';
 import { healthHandler, type HealthOptions } from './health.ts';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { loadSession, requireCsrfToken } from './http/session.ts';
+import { openstackRouter } from './openstack/index.ts';
 import { apiRouter } from './routes/index.ts';
 
 export interface AppOptions {
@@ -73,6 +74,7 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  app.use(openstackRouter(engine));
   app.use('/api', apiRouter(engine, { secureCookies: options.secureCookies ?? false }));
   app.use('/api', notFoundHandler);
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { errorMessage } from '../../lib/api-client.ts';
 import { useT } from '../../lib/i18n/i18n.tsx';
 import { Button } from './button.tsx';
+import { CliCommand } from './cli-command.tsx';
 import { Dialog } from './dialog.tsx';
 import { useToast } from './toast.tsx';
 
@@ -13,10 +14,12 @@ interface ConfirmDialogProps {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** The equivalent `openstack` command, shown below the question (the console teaches the API). */
+  cliCommand?: string;
 }
 
 /** Asks before a destructive action; the confirm button names the action, not just "OK". */
-export function ConfirmDialog({ title, children, confirmLabel, danger = true, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, danger = true, busy, onConfirm, onCancel, cliCommand }: ConfirmDialogProps) {
   const t = useT();
   return (
     <Dialog
@@ -32,6 +35,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = true, bu
       }
     >
       <div className="text-sm text-slate-700">{children}</div>
+      {cliCommand && <CliCommand command={cliCommand} />}
     </Dialog>
   );
 }

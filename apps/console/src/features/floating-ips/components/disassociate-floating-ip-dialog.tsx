@@ -1,5 +1,6 @@
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useDisassociateFloatingIp } from '../api/disassociate-floating-ip.ts';
 
 interface DisassociateFloatingIpDialogProps {
@@ -23,6 +24,7 @@ export function DisassociateFloatingIpDialog({ projectId, floatingIp, targetName
       successMessage={t('floatingIps.disassociated', { ip: floatingIp.address })}
       onSuccess={onClose}
       onCancel={onClose}
+      cliCommand={openstackCli.floatingIpUnset(floatingIp.address)}
     >
       {t('floatingIps.disassociateConfirm', { ip: floatingIp.address, target: targetName })}
     </ConfirmMutationDialog>

@@ -11,6 +11,7 @@ import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useSettings } from '../../settings/api/get-settings.ts';
@@ -146,6 +147,7 @@ export function FloatingIpsPage() {
           successMessage={t('floatingIps.released', { ip: open.floatingIp.address })}
           onSuccess={close}
           onCancel={close}
+          cliCommand={openstackCli.floatingIpDelete(open.floatingIp.address)}
         >
           <p>{t('floatingIps.releaseConfirm', { ip: open.floatingIp.address })}</p>
           {open.floatingIp.target && <p className="mt-2 text-amber-700">{t('floatingIps.releaseConnected', { target: open.floatingIp.target.name })}</p>}

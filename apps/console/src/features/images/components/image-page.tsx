@@ -7,6 +7,7 @@ import { BackLink, DetailFallback } from '../../../components/ui/detail-page.tsx
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteImage } from '../api/delete-image.ts';
@@ -94,6 +95,7 @@ export function ImagePage() {
           successMessage={t('images.deleted', { name: data.name })}
           onSuccess={() => void navigate(`${listPath}?tab=private`)}
           onCancel={() => setOpen(null)}
+          cliCommand={openstackCli.imageDelete(data.id)}
         >
           {t('images.deleteConfirm', { name: data.name })}
         </ConfirmMutationDialog>

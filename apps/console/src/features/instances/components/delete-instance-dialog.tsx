@@ -1,6 +1,7 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useDeleteInstance } from '../api/delete-instance.ts';
 
 /** Asks before deleting, saying what happens to the instance's addresses. */
@@ -19,6 +20,7 @@ export function DeleteInstanceDialog({ projectId, instance, onClose, onDeleted }
         onDeleted?.();
       }}
       onCancel={onClose}
+      cliCommand={openstackCli.serverAction('delete', instance.name)}
     >
       <p>{t('instances.deleteConfirm', { name: instance.name })}</p>
       <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-600">

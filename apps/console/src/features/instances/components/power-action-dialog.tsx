@@ -2,6 +2,7 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useInstanceAction, type PowerAction } from '../api/instance-action.ts';
 
 const TEXT: Record<PowerAction, { title: MessageKey; question: MessageKey; done: MessageKey; confirm: MessageKey }> = {
@@ -26,6 +27,7 @@ export function PowerActionDialog({ projectId, instance, action, onClose }: { pr
       successMessage={t(text.done, { name: instance.name })}
       onSuccess={onClose}
       onCancel={onClose}
+      cliCommand={openstackCli.serverAction(action, instance.name)}
     >
       {t(text.question, { name: instance.name })}
     </ConfirmMutationDialog>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { QueryList } from '../../../components/ui/query-list.tsx';
 import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteKeyPair } from '../api/delete-key-pair.ts';
 import { useKeyPairs } from '../api/get-key-pairs.ts';
@@ -98,6 +99,7 @@ export function KeyPairsPage() {
           successMessage={t('keyPairs.deleted', { name: open.keyPair.name })}
           onSuccess={close}
           onCancel={close}
+          cliCommand={openstackCli.keypairDelete(open.keyPair.name)}
         >
           <p>{t('keyPairs.deleteConfirm', { name: open.keyPair.name })}</p>
           {open.keyPair.instanceCount > 0 && <p className="mt-2 text-amber-700">{t('keyPairs.deleteInUse', { count: open.keyPair.instanceCount })}</p>}

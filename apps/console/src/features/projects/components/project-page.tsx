@@ -20,6 +20,9 @@ export function ProjectPage() {
           <div>
             <div className="font-medium">{t('menu.computeNetwork')}</div>
             <div className="text-sm text-emerald-700">{t('activation.done')}</div>
+            <a className="text-sm text-brand-600 hover:underline" href={`/api/clouds.yaml?projectId=${encodeURIComponent(projectId)}`} download="clouds.yaml" title={t('openstackCli.cloudsYamlHint')}>
+              {t('openstackCli.cloudsYaml')}
+            </a>
           </div>
           <Link className="rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600" to={paths.compute(projectId)}>
             {t('menu.computeNetwork')} →

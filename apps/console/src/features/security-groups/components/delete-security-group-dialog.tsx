@@ -1,6 +1,7 @@
 import type { SecurityGroupDto } from '@sandcloud/api-schemas';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useDeleteSecurityGroup } from '../api/delete-security-group.ts';
 
 export function DeleteSecurityGroupDialog({ projectId, group, onClose, onDeleted }: { projectId: string; group: SecurityGroupDto; onClose: () => void; onDeleted?: () => void }) {
@@ -18,6 +19,7 @@ export function DeleteSecurityGroupDialog({ projectId, group, onClose, onDeleted
         onDeleted?.();
       }}
       onCancel={onClose}
+      cliCommand={openstackCli.securityGroupDelete(group.id)}
     >
       {t('securityGroups.deleteConfirm', { name: group.name, count: group.rules.length })}
     </ConfirmMutationDialog>

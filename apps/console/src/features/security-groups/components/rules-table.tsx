@@ -5,6 +5,7 @@ import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useDeleteSecurityGroupRule } from '../api/delete-security-group-rule.ts';
 import { formatPortRange, formatProtocol, formatRemote } from './rule-format.ts';
 
@@ -66,6 +67,7 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
           successMessage={t('securityGroups.ruleDeleted')}
           onSuccess={() => setDeleting(null)}
           onCancel={() => setDeleting(null)}
+          cliCommand={openstackCli.securityGroupRuleDelete(deleting.id)}
         >
           <p>{t('securityGroups.deleteRuleConfirm', { group: group.name })}</p>
           <p className="mt-2 rounded bg-slate-50 px-2 py-1 font-mono text-xs">{deleting.summary}</p>

@@ -1,6 +1,8 @@
 import type { FlavorDto, ImageDto, NetworkDto, SecurityGroupDto } from '@sandcloud/api-schemas';
+import { CliCommand } from '../../../../components/ui/cli-command.tsx';
 import { DescriptionList } from '../../../../components/ui/description-list.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../../lib/openstack-cli.ts';
 import { formatRam, instanceNames } from '../format.ts';
 import type { WizardForm } from './wizard-form.ts';
 
@@ -17,22 +19,40 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
   const t = useT();
   const count = Number(form.count);
   return (
-    <DescriptionList
-      items={[
-        { label: t('instanceWizard.step.image'), value: image ? `${image.name} (${image.visibility === 'public' ? 'Public' : 'Private'})` : '—' },
-        { label: t('instanceWizard.name'), value: instanceNames(form.name.trim(), count).join(', ') },
-        { label: t('instanceWizard.zone'), value: form.zone },
-        { label: t('instanceWizard.flavor'), value: flavor ? `${flavor.name} — ${t('instances.flavorSpec', { vcpus: flavor.vcpus, ram: formatRam(flavor.ramMb) })}` : '—' },
-        { label: t('instanceWizard.rootDisk'), value: `${form.rootDiskGb} GB` },
-        { label: t('instanceWizard.count'), value: form.count },
-        { label: t('keyPairs.field'), value: form.keyName },
-        { label: t('instanceWizard.securityGroups'), value: securityGroups.map((group) => group.name).join(', ') },
-        { label: t('instanceWizard.network'), value: network ? `${network.name} (${network.cidr})` : '—' },
-        {
-          label: t('instanceWizard.summaryTotal'),
-          value: flavor ? t('instances.flavorSpec', { vcpus: flavor.vcpus * count, ram: formatRam(flavor.ramMb * count) }) : '—',
-        },
-      ]}
-    />
+    <>
+      <DescriptionList
+        items={[
+          { label: t('instanceWizard.step.image'), value: image ? `${image.name} (${image.visibility === 'public' ? 'Public' : 'Private'})` : '—' },
+          { label: t('instanceWizard.name'), value: instanceNames(form.name.trim(), count).join(', ') },
+          { label: t('instanceWizard.zone'), value: form.zone },
+          { label: t('instanceWizard.flavor'), value: flavor ? `${flavor.name} — ${t('instances.flavorSpec', { vcpus: flavor.vcpus, ram: formatRam(flavor.ramMb) })}` : '—' },
+          { label: t('instanceWizard.rootDisk'), value: `${form.rootDiskGb} GB` },
+          { label: t('instanceWizard.count'), value: form.count },
+          { label: t('keyPairs.field'), value: form.keyName },
+          { label: t('instanceWizard.securityGroups'), value: securityGroups.map((group) => group.name).join(', ') },
+          { label: t('instanceWizard.network'), value: network ? `${network.name} (${network.cidr})` : '—' },
+          {
+            label: t('instanceWizard.summaryTotal'),
+            value: flavor ? t('instances.flavorSpec', { vcpus: flavor.vcpus * count, ram: formatRam(flavor.ramMb * count) }) : '—',
+          },
+        ]}
+      />
+      {image && flavor && network && (
+        <CliCommand
+          command={openstackCli.serverCreate({
+            name: form.name.trim(),
+            image: image.name,
+            flavor: flavor.name,
+            zone: form.zone,
+            keyName: form.keyName,
+            network: network.name,
+            securityGroups: securityGroups.map((group) => group.name),
+            count,
+            rootDiskGb: Number(form.rootDiskGb),
+            imageMinDiskGb: image.minDiskGb,
+          })}
+        />
+      )}
+    </>
   );
 }

@@ -1,0 +1,44 @@
+import type { Engine } from '@sandcloud/engine';
+import express, { Router, type Request } from 'express';
+import { requireScopedToken } from '../auth.ts';
+import { baseUrl } from '../catalog.ts';
+import { errorHandler, notFound } from '../errors.ts';
+import { COMPUTE_MAX_VERSION, COMPUTE_MIN_VERSION, computeMicroversion } from '../microversion.ts';
+import { flavorRoutes } from './flavor-routes.ts';
+import { keyPairRoutes } from './key-pair-routes.ts';
+import { projectRoutes } from './project-routes.ts';
+import { computeSecurityGroupRoutes } from './security-group-routes.ts';
+import { serverRoutes } from './server-routes.ts';
+
+const version = (req: Request) => ({
+  id: 'v2.1',
+  status: 'CURRENT',
+  version: COMPUTE_MAX_VERSION,
+  min_version: COMPUTE_MIN_VERSION,
+  updated: '2013-07-23T11:33:21Z',
+  links: [{ rel: 'self', href: `${baseUrl(req)}/compute/v2.1/` }],
+});
+
+/** Nova at /compute: version documents without a token, the v2.1 API behind one. */
+export function computeRoutes(engine: Engine): Router {
+  const router = Router();
+  router.use(express.json({ limit: '256kb' }), computeMicroversion);
+  router.get('/', (req, res) => res.json({ versions: [version(req)] }));
+  router.get(['/v2.1', '/v2.1/'], (req, res) => {
+    res.json({
+      version: {
+        ...version(req),
+        links: [...version(req).links, { rel: 'describedby', type: 'text/html', href: 'https://docs.openstack.org/' }],
+        'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.compute+json;version=2.1' }],
+      },
+    });
+  });
+
+  const api = Router();
+  api.use(requireScopedToken(engine));
+  api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
+  router.use('/v2.1', api);
+  router.use(notFound('compute'));
+  router.use(errorHandler('compute'));
+  return router;
+}

@@ -1,0 +1,315 @@
+import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { osContext } from '../auth.ts';
+import { baseUrl } from '../catalog.ts';
+import { parseBody, queryLimit, queryString } from '../common.ts';
+import { OsError } from '../errors.ts';
+import { addressesOf, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
+
+const count = z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/, 'is not a positive integer')]).transform(Number);
+const empty = z.array(z.unknown()).max(0, 'Sandcloud boots servers from images; block device mappings are not supported').optional();
+
+/** Nova 2.1's server create body: unknown fields are refused, as Nova's schema does. */
+const createServerSchema = z.strictObject({
+  server: z.strictObject({
+    name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
+    imageRef: z.string().min(1, "Sandcloud boots servers from an image: 'imageRef' is a required property"),
+    flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
+    adminPass: z.string().optional(),
+    metadata: z
+      .record(z.string(), z.string())
+      .refine((m) => Object.keys(m).length === 0, 'Sandcloud does not store server metadata yet; create the server without properties')
+      .optional(),
+    networks: z
+      .union([
+        z.array(z.strictObject({ uuid: z.string().optional(), port: z.string().optional(), fixed_ip: z.string().optional() })),
+        z.enum(['auto', 'none']),
+      ])
+      .optional(),
+    'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
+    accessIPv4: z.string().optional(),
+    accessIPv6: z.string().optional(),
+    personality: empty,
+    key_name: z.string().min(1).max(255).optional(),
+    availability_zone: z.string().min(1).max(255).optional(),
+    block_device_mapping: empty,
+    block_device_mapping_v2: empty,
+    config_drive: z.union([z.boolean(), z.string()]).optional(),
+    min_count: count.optional(),
+    max_count: count.optional(),
+    return_reservation_id: z.union([z.boolean(), z.string()]).optional(),
+    security_groups: z.array(z.strictObject({ name: z.string().min(1) })).optional(),
+    user_data: z.undefined({ error: 'Sandcloud does not run user_data yet; create the server without it' }).optional(),
+  }),
+  'os:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
+  'OS-SCH-HNT:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
+});
+
+const updateServerSchema = z.strictObject({
+  server: z.strictObject({
+    name: z.string().trim().min(1, 'is too short').max(255, 'is too long').optional(),
+    accessIPv4: z.string().optional(),
+    accessIPv6: z.string().optional(),
+    'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
+  }),
+});
+
+const ACTION_SCHEMAS = {
+  'os-start': z.null(),
+  'os-stop': z.null(),
+  reboot: z.strictObject({ type: z.enum(['SOFT', 'HARD', 'soft', 'hard']) }),
+  createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: z.record(z.string(), z.string()).optional() }),
+  addSecurityGroup: z.strictObject({ name: z.string().min(1) }),
+  removeSecurityGroup: z.strictObject({ name: z.string().min(1) }),
+} as const;
+type ServerAction = keyof typeof ACTION_SCHEMAS;
+
+const UPDATE_ATTRIBUTES = new Set(['id', 'name', 'status', 'image', 'flavor', 'user_id', 'tenant_id', 'created', 'updated', 'metadata', 'links', 'addresses', 'hostId', 'accessIPv4', 'accessIPv6', 'OS-DCF:diskConfig', 'progress']);
+
+/** Nova reports a task or status conflict as "Cannot 'os-stop' instance … while it is in …". */
+function conflictAs(action: string, instance: Instance, run: () => unknown): void {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError && error.code === 'CONFLICT') {
+      throw new OsError(409, `Cannot '${action}' instance ${instance.id} while it is in ${instance.taskState ? `task_state ${instance.taskState}` : `vm_state ${instance.status.toLowerCase()}`}: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+export function serverRoutes(engine: Engine): Router {
+  const router = Router();
+  const { instances, images, network, securityGroups, keyPairs } = engine.modules;
+
+  const projectOf = (req: Request) => osContext(req).project.id;
+  const findServer = (req: Request): Instance => {
+    try {
+      return instances.get(projectOf(req), String(req.params.serverId));
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Instance ${String(req.params.serverId)} could not be found.`);
+      throw error;
+    }
+  };
+
+  /** Filters and pages a project's servers as Nova does: newest first, `marker` then `limit`. */
+  function listed(req: Request): Instance[] {
+    let list = instances.list(projectOf(req)).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    const name = queryString(req.query.name);
+    if (name !== undefined) {
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(name.slice(0, 255));
+      } catch {
+        throw new OsError(400, `Invalid regular expression in the name filter: ${name}`);
+      }
+      list = list.filter((instance) => pattern.test(instance.name));
+    }
+    const status = queryString(req.query.status);
+    if (status !== undefined) list = list.filter((instance) => instance.status === status.toUpperCase());
+    for (const [param, field] of [['image', 'imageId'], ['flavor', 'flavorId'], ['availability_zone', 'zone'], ['key_name', 'keyName']] as const) {
+      const value = queryString(req.query[param]);
+      if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
+    }
+    const marker = queryString(req.query.marker);
+    if (marker !== undefined) {
+      const at = list.findIndex((instance) => instance.id === marker);
+      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
+      list = list.slice(at + 1);
+    }
+    const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
+    return limit === undefined ? list : list.slice(0, Math.min(limit, 1000));
+  }
+
+  const pageLinks = (req: Request, page: Instance[], path: string) => {
+    const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
+    const last = page[page.length - 1];
+    if (limit === undefined || page.length < limit || !last) return {};
+    return { servers_links: [{ rel: 'next', href: `${baseUrl(req)}/compute/v2.1/${path}?limit=${limit}&marker=${last.id}` }] };
+  };
+
+  router.get('/servers', (req, res) => {
+    const base = baseUrl(req);
+    const page = listed(req);
+    res.json({
+      servers: page.map((instance) => ({ id: instance.id, name: instance.name, links: serverLinks(base, projectOf(req), instance.id) })),
+      ...pageLinks(req, page, 'servers'),
+    });
+  });
+
+  router.get('/servers/detail', (req, res) => {
+    const page = listed(req);
+    const lookups = serverLookups(engine, projectOf(req), baseUrl(req));
+    res.json({ servers: page.map((instance) => serverView(instance, lookups)), ...pageLinks(req, page, 'servers/detail') });
+  });
+
+  router.post('/servers', (req, res) => {
+    const projectId = projectOf(req);
+    const { server } = parseBody(createServerSchema, req.body ?? {});
+    const minCount = server.min_count ?? 1;
+    const maxCount = server.max_count ?? minCount;
+    if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
+    if (!server.key_name) throw new OsError(400, "Sandcloud servers are reached with a key pair: 'key_name' is a required property");
+    if (!keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
+
+    let image;
+    try {
+      image = images.get(projectId, server.imageRef.split('/').pop()!);
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(400, `Image ${server.imageRef} could not be found.`);
+      throw error;
+    }
+    const networkId = chooseNetwork(projectId, server.networks);
+    const groupIds = (server.security_groups ?? [{ name: 'default' }]).map(({ name }) => {
+      const group = securityGroups.list(projectId).find((g) => g.id === name || g.name === name);
+      if (!group) throw new OsError(400, `Security group ${name} not found for project ${projectId}.`);
+      return group.id;
+    });
+    const created = instances.create(projectId, {
+      name: server.name,
+      imageId: image.id,
+      flavorId: server.flavorRef.split('/').pop()!,
+      zone: server.availability_zone ?? 'kr-pub-a',
+      rootDiskGb: image.minDiskGb,
+      count: maxCount,
+      keyName: server.key_name,
+      securityGroupIds: [...new Set(groupIds)],
+      networkId,
+    });
+    const first = created[0]!;
+    const base = baseUrl(req);
+    res.setHeader('Location', `${base}/compute/v2.1/servers/${first.id}`);
+    res.status(202).json({
+      server: {
+        id: first.id,
+        links: serverLinks(base, projectId, first.id),
+        'OS-DCF:diskConfig': 'MANUAL',
+        security_groups: (server.security_groups ?? [{ name: 'default' }]).map(({ name }) => ({ name })),
+      },
+    });
+  });
+
+  /** Sandcloud servers have one network: the one asked for, or the project's only one. */
+  function chooseNetwork(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): string {
+    if (networks === 'none') throw new OsError(400, 'Sandcloud servers always have one network; choose one instead of "none"');
+    if (Array.isArray(networks) && networks.length > 0) {
+      if (networks.length > 1) throw new OsError(400, 'Sandcloud servers have exactly one network interface; pass one network');
+      const [requested] = networks;
+      if (requested?.port || requested?.fixed_ip) throw new OsError(400, 'Sandcloud creates the server port itself; pass a network uuid, not a port or fixed IP');
+      if (!requested?.uuid) throw new OsError(400, "Invalid input for field/attribute networks. 'uuid' is a required property");
+      if (!network.networks(projectId).some((n) => n.id === requested.uuid)) throw new OsError(400, `Network ${requested.uuid} could not be found.`);
+      return requested.uuid;
+    }
+    const own = network.networks(projectId).filter((n) => !n.external);
+    if (own.length === 0) throw new OsError(400, 'No network found for the server');
+    if (own.length > 1) throw new OsError(409, 'Multiple possible networks found, use a Network ID to be more specific.');
+    return own[0]!.id;
+  }
+
+  router.get('/servers/:serverId', (req, res) => {
+    const instance = findServer(req);
+    res.json({ server: serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req))) });
+  });
+
+  router.put('/servers/:serverId', (req, res) => {
+    const { server } = parseBody(updateServerSchema, req.body ?? {});
+    const instance = findServer(req);
+    if (server.name !== undefined && server.name !== instance.name) {
+      throw new OsError(400, 'Sandcloud cannot rename a server yet; its name is set at creation');
+    }
+    // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
+    const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
+    res.json({ server: Object.fromEntries(Object.entries(view).filter(([key]) => UPDATE_ATTRIBUTES.has(key))) });
+  });
+
+  router.delete('/servers/:serverId', (req, res) => {
+    const instance = findServer(req);
+    conflictAs('delete', instance, () => instances.delete(projectOf(req), instance.id));
+    res.status(204).end();
+  });
+
+  router.post('/servers/:serverId/action', (req, res) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new OsError(400, 'Malformed request body');
+    const keys = Object.keys(body);
+    if (keys.length !== 1) throw new OsError(400, 'Malformed request body: one action per request');
+    const action = keys[0]!;
+    if (!(action in ACTION_SCHEMAS)) throw new OsError(400, `There is no such action: ${action}`);
+    const input = parseBody(z.strictObject({ [action]: ACTION_SCHEMAS[action as ServerAction] }), body)[action];
+    const instance = findServer(req);
+    const projectId = projectOf(req);
+    switch (action as ServerAction) {
+      case 'os-start':
+        conflictAs(action, instance, () => instances.start(projectId, instance.id));
+        break;
+      case 'os-stop':
+        conflictAs(action, instance, () => instances.stop(projectId, instance.id));
+        break;
+      case 'reboot': {
+        const hard = (input as { type: string }).type.toUpperCase() === 'HARD';
+        conflictAs(action, instance, () => (hard ? instances.hardReboot(projectId, instance.id) : instances.reboot(projectId, instance.id)));
+        break;
+      }
+      case 'createImage': {
+        let imageId = '';
+        conflictAs(action, instance, () => {
+          imageId = images.capture(projectId, { instanceId: instance.id, name: (input as { name: string }).name }).id;
+        });
+        // 2.1's answer: the image's URL in Location, no body (the `image_id` body is 2.45).
+        res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
+        break;
+      }
+      case 'addSecurityGroup':
+      case 'removeSecurityGroup': {
+        const name = (input as { name: string }).name;
+        const group = securityGroups.list(projectId).find((g) => g.id === name || g.name === name);
+        if (!group) throw new OsError(404, `Security group ${name} not found for project ${projectId}.`);
+        const current = instance.securityGroupIds;
+        if (action === 'removeSecurityGroup' && !current.includes(group.id)) {
+          throw new OsError(400, `Security group ${name} not associated with the instance ${instance.id}`);
+        }
+        const next = action === 'addSecurityGroup' ? [...new Set([...current, group.id])] : current.filter((id) => id !== group.id);
+        conflictAs(action, instance, () => instances.changeSecurityGroups(projectId, instance.id, next));
+        break;
+      }
+    }
+    res.status(202).end();
+  });
+
+  router.get('/servers/:serverId/ips', (req, res) => {
+    const instance = findServer(req);
+    res.json({ addresses: plainAddresses(instance, req) });
+  });
+  router.get('/servers/:serverId/ips/:networkLabel', (req, res) => {
+    const addresses = plainAddresses(findServer(req), req);
+    const label = String(req.params.networkLabel);
+    if (!(label in addresses)) throw new OsError(404, 'Network could not be found.');
+    res.json({ [label]: addresses[label] });
+  });
+
+  /** `ips` lists only version and address (Tempest's list_addresses schema forbids the extensions). */
+  function plainAddresses(instance: Instance, req: Request): Record<string, { version: number; addr: string }[]> {
+    const addresses = addressesOf(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
+    return Object.fromEntries(
+      Object.entries(addresses).map(([label, entries]) => [label, (entries as { version: number; addr: string }[]).map(({ version, addr }) => ({ version, addr }))]),
+    );
+  }
+
+  const interfaceOf = (instance: Instance) => {
+    const port = instance.portId ? network.getPort(instance.portId) : undefined;
+    return port
+      ? [{ port_state: port.status, fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.fixedIp }], port_id: port.id, net_id: port.networkId, mac_addr: macOf(port.id) }]
+      : [];
+  };
+  router.get('/servers/:serverId/os-interface', (req, res) => {
+    res.json({ interfaceAttachments: interfaceOf(findServer(req)) });
+  });
+  router.get('/servers/:serverId/os-interface/:portId', (req, res) => {
+    const attachment = interfaceOf(findServer(req)).find((a) => a.port_id === req.params.portId);
+    if (!attachment) throw new OsError(404, `Port ${String(req.params.portId)} is not attached`);
+    res.json({ interfaceAttachment: attachment });
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+import type { Engine, FloatingIp, Instance, Port } from '@sandcloud/engine';
+import { createHash } from 'node:crypto';
+import { osTime } from '../common.ts';
+
+/** What rendering servers needs, looked up once per response rather than once per server. */
+export interface ServerLookups {
+  base: string;
+  ports: ReadonlyMap<string, Port>;
+  floatingIpsByPort: ReadonlyMap<string, FloatingIp>;
+  networkNames: ReadonlyMap<string, string>;
+  groupNames: ReadonlyMap<string, string>;
+  volumesByInstance: ReadonlyMap<string, string[]>;
+}
+
+export function serverLookups(engine: Engine, projectId: string, base: string): ServerLookups {
+  const { network, floatingIps, securityGroups, volumes } = engine.modules;
+  const floatingIpsByPort = new Map<string, FloatingIp>();
+  for (const floatingIp of floatingIps.list(projectId)) if (floatingIp.portId) floatingIpsByPort.set(floatingIp.portId, floatingIp);
+  const volumesByInstance = new Map<string, string[]>();
+  for (const volume of volumes.list(projectId)) {
+    const instanceId = volume.attachment?.instanceId;
+    if (instanceId) volumesByInstance.set(instanceId, [...(volumesByInstance.get(instanceId) ?? []), volume.id]);
+  }
+  return {
+    base,
+    ports: new Map(network.ports(projectId).map((port) => [port.id, port])),
+    floatingIpsByPort,
+    networkNames: new Map(network.networks(projectId).map((n) => [n.id, n.name])),
+    groupNames: new Map(securityGroups.list(projectId).map((g) => [g.id, g.name])),
+    volumesByInstance,
+  };
+}
+
+/** Nova's vm_state and task_state for the engine's status and task. */
+const VM_STATES: Record<string, string> = {
+  BUILD: 'building',
+  ACTIVE: 'active',
+  SHUTOFF: 'stopped',
+  REBOOT: 'active',
+  HARD_REBOOT: 'active',
+  ERROR: 'error',
+};
+const STATUS_TASKS: Record<string, string> = { BUILD: 'spawning', REBOOT: 'rebooting', HARD_REBOOT: 'rebooting_hard' };
+/** libvirt power states as Nova numbers them: 0 NOSTATE, 1 RUNNING, 4 SHUTDOWN. */
+const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, SHUTDOWN: 4 };
+
+/**
+ * A stable MAC for a port, with OpenStack's fa:16:3e prefix: the port id's first six hex digits
+ * (random in a v4 UUID), hashed only for ids that are not hex.
+ */
+export const macOf = (portId: string): string => {
+  const hex = /^[0-9a-f]{6}/.test(portId) ? portId : createHash('sha1').update(portId).digest('hex');
+  return `fa:16:3e:${hex.slice(0, 2)}:${hex.slice(2, 4)}:${hex.slice(4, 6)}`;
+};
+
+/** Nova's hostId: a hash of the project and the host, the same for a project's servers on one host (zone). */
+const hostIds = new Map<string, string>();
+function hostIdOf(projectId: string, zone: string): string {
+  const key = `${projectId}${zone}`;
+  let id = hostIds.get(key);
+  if (id === undefined) {
+    id = createHash('sha224').update(key).digest('hex');
+    if (hostIds.size > 10_000) hostIds.clear();
+    hostIds.set(key, id);
+  }
+  return id;
+}
+
+export const serverLinks = (base: string, projectId: string, id: string) => [
+  { rel: 'self', href: `${base}/compute/v2.1/servers/${id}` },
+  { rel: 'bookmark', href: `${base}/compute/servers/${id}` },
+];
+
+/** `addresses`: the fixed IP on its network, and the floating IP forwarding to it. */
+export function addressesOf(instance: Instance, lookups: ServerLookups): Record<string, object[]> {
+  const port = instance.portId ? lookups.ports.get(instance.portId) : undefined;
+  if (!port) return {};
+  const mac = macOf(port.id);
+  const floatingIp = lookups.floatingIpsByPort.get(port.id);
+  const entries: object[] = [{ version: 4, addr: port.fixedIp, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': mac }];
+  if (floatingIp) entries.push({ version: 4, addr: floatingIp.address, 'OS-EXT-IPS:type': 'floating', 'OS-EXT-IPS-MAC:mac_addr': mac });
+  return { [lookups.networkNames.get(port.networkId) ?? port.networkId]: entries };
+}
+
+/** A server as Nova 2.1 shows it in `GET /servers/{id}` and `/servers/detail`. */
+export function serverView(instance: Instance, lookups: ServerLookups) {
+  const { base } = lookups;
+  const projectId = instance.projectId ?? '';
+  return {
+    id: instance.id,
+    name: instance.name,
+    status: instance.status,
+    tenant_id: projectId,
+    user_id: '',
+    metadata: {},
+    hostId: hostIdOf(projectId, instance.zone),
+    image: { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
+    flavor: { id: instance.flavorId, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${instance.flavorId}` }] },
+    created: osTime(instance.createdAt),
+    updated: osTime(instance.updatedAt),
+    addresses: addressesOf(instance, lookups),
+    accessIPv4: '',
+    accessIPv6: '',
+    links: serverLinks(base, projectId, instance.id),
+    'OS-DCF:diskConfig': 'MANUAL',
+    progress: 0,
+    'OS-EXT-AZ:availability_zone': instance.zone,
+    config_drive: '',
+    key_name: instance.keyName,
+    'OS-SRV-USG:launched_at': instance.status === 'BUILD' ? null : new Date(instance.createdAt).toISOString().replace('Z', '000'),
+    'OS-SRV-USG:terminated_at': null,
+    security_groups: instance.securityGroupIds.map((id) => ({ name: lookups.groupNames.get(id) ?? id })),
+    'OS-EXT-STS:task_state': instance.taskState ?? STATUS_TASKS[instance.status] ?? null,
+    'OS-EXT-STS:vm_state': VM_STATES[instance.status] ?? 'error',
+    'OS-EXT-STS:power_state': POWER_STATES[instance.powerState] ?? 0,
+    'os-extended-volumes:volumes_attached': (lookups.volumesByInstance.get(instance.id) ?? []).map((id) => ({ id })),
+  };
+}
