@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { simulateFullDisk } from '@sandcloud/engine/testing';
 import { createTestApi, login, ADMIN } from '../test-support/test-api.ts';
 
 /** Sends bytes as they are: superagent would write a Buffer as JSON text for a JSON content type. */
@@ -63,19 +64,7 @@ describe('a full data directory', () => {
     const client = await login(app);
     await client.post('/projects', { name: 'before' }).expect(201);
 
-    // A full disk, as SQLite reports it: every statement that writes fails with SQLITE_FULL; reads
-    // still work. (A page limit on a real file leaves free room inside each table's pages.)
-    const db = engine.store.db;
-    const prepare = db.prepare.bind(db);
-    const diskFull = vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
-      const statement = prepare(sql);
-      if (!statement.reader) {
-        statement.run = () => {
-          throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-        };
-      }
-      return statement;
-    });
+    const freeSpace = simulateFullDisk(engine);
 
     const full = {
       code: 'STORAGE_FULL',
@@ -87,7 +76,7 @@ describe('a full data directory', () => {
     expect((await client.get('/projects').expect(200)).body.items.map((p: { name: string }) => p.name)).toEqual(['before']);
     await client.get('/auth/session').expect(200);
 
-    diskFull.mockRestore();
+    freeSpace();
     await request(app).post('/api/auth/login').send(ADMIN).expect(200);
     await client.post('/projects', { name: 'after' }).expect(201);
   });

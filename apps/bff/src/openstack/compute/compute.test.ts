@@ -106,9 +106,13 @@ describe('Nova servers', () => {
     await action({ reboot: { type: 'SOFT' } }).expect(409);
     await action({ 'os-start': null }).expect(202);
     engine.advance(3_000);
-    await action({ reboot: { type: 'HARD' } }).expect(202);
+    await action({ reboot: { type: 'SOFT' } }).expect(202);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'REBOOT', 'OS-EXT-STS:task_state': 'rebooting' });
     engine.advance(4_000);
+    expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server.status).toBe('ACTIVE');
+    await action({ reboot: { type: 'HARD' } }).expect(202);
+    expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'HARD_REBOOT', 'OS-EXT-STS:task_state': 'rebooting_hard' });
+    engine.advance(3_000);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server.status).toBe('ACTIVE');
     await action({ reboot: { type: 'WARM' } }).expect(400);
     expect((await action({ migrate: null }).expect(400)).body).toEqual({ badRequest: { code: 400, message: 'There is no such action: migrate' } });
