@@ -70,7 +70,9 @@ describe('images', () => {
 
     const active = (await client.get(`${base}/images/${queued.id}`)).body;
     expect(active).toMatchObject({ status: 'active', allowedActions: ['delete'] });
-    expect(active.sizeBytes).toBeGreaterThan(0);
+    // The base image plus what the instance wrote to its disk.
+    const source = (await client.get(`${base}/images/${instance.imageId}`)).body;
+    expect(active.sizeBytes).toBeGreaterThan(source.sizeBytes);
     const after = (await client.get(`${base}/instances/${instance.id}`)).body;
     expect(after.taskState).toBeNull();
     expect(after.allowedActions).toEqual(expect.arrayContaining(['start', 'create_image']));

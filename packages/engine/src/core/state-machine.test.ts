@@ -14,11 +14,13 @@ describe('guarded transitions', () => {
     const attempt = () => assertTransition(INSTANCE_TRANSITIONS, 'instance', { name: 'web-1', status: 'BUILD' }, 'stop');
     expect(attempt).toThrow(InvalidTransitionError);
     expect(attempt).toThrow('Cannot stop instance web-1 while it is BUILD');
+    let thrown: unknown;
     try {
       attempt();
     } catch (error) {
-      expect((error as InvalidTransitionError).code).toBe('CONFLICT');
+      thrown = error;
     }
+    expect((thrown as InvalidTransitionError).code).toBe('CONFLICT');
   });
 
   it('lists the actions a state offers, for menus', () => {
