@@ -444,6 +444,34 @@ test('Shutdown turns the instance SHUTOFF (grey); starting it makes it ACTIVE ag
   await expect(row.getByTitle('전원 상태: RUNNING')).toBeVisible();
 });
 
+test('하드 재부팅 cuts the power (HARD_REBOOT) and the instance comes back ACTIVE', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await project(baseURL!);
+  const name = unique('web');
+  const [instance] = await activeInstances(api, base, name);
+
+  await signIn(page, api);
+  await page.goto(computeUrl());
+  const row = instanceRow(page, name);
+  await expect(statusBadge(row, 'ACTIVE')).toBeVisible();
+
+  await (await openActions(page, name)).getByRole('menuitem', { name: '하드 재부팅' }).click();
+  const confirm = page.getByRole('dialog', { name: '하드 재부팅' });
+  await expect(confirm).toContainText(`Instance ${name}의 전원을 끊었다가 다시 켭니다. 디스크에 기록되지 않은 데이터는 사라집니다.`);
+  const accepted = page.waitForResponse((response) => response.url().endsWith(`/instances/${instance!.id}/actions`) && response.request().method() === 'POST');
+  await confirm.getByRole('button', { name: '하드 재부팅' }).click();
+  const response = await accepted;
+  expect(response.status()).toBe(202);
+  expect(await response.json()).toMatchObject({ status: 'HARD_REBOOT', allowedActions: [] });
+  await expect(page.getByText(`${name}을(를) 하드 재부팅하는 중입니다`)).toBeVisible();
+
+  // HARD_REBOOT lasts 0.3 s at the suite's speed: wait for its end on the server, then on screen.
+  await expect.poll(async () => (await api.get<InstanceDto>(`${base}/instances/${instance!.id}`)).status).toBe('ACTIVE');
+  await expect(statusBadge(row, 'ACTIVE')).toBeVisible();
+  await expect(row.getByTitle('전원 상태: RUNNING')).toBeVisible();
+  const history = await api.get<{ items: { status: string; message: string }[] }>(`${base}/instances/${instance!.id}/history`);
+  expect(history.items.slice(-2).map((entry) => `${entry.status}: ${entry.message}`)).toEqual(['HARD_REBOOT: hard reboot requested', 'ACTIVE: Status HARD_REBOOT → ACTIVE']);
+});
+
 test('deleting an instance asks first, says what is released, and removes it from the list', async ({ page, baseURL }) => {
   const { api, base, computeUrl } = await project(baseURL!);
   const name = unique('web');

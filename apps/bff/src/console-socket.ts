@@ -226,7 +226,7 @@ function whyClosed(engine: Engine, projectId: string, instanceId: string): { cod
   }
   if (instance.status === 'ACTIVE' && !instance.taskState) return { code: CONSOLE_CLOSE.LOGOUT, reason: 'logout' };
   const state = instance.taskState ?? instance.status;
-  const what = state === 'powering-off' || state === 'SHUTOFF' ? 'stopped' : state === 'REBOOT' ? 'is rebooting' : state === 'deleting' ? 'was deleted' : `is ${state}`;
+  const what = state === 'powering-off' || state === 'SHUTOFF' ? 'stopped' : state === 'REBOOT' || state === 'HARD_REBOOT' ? 'is rebooting' : state === 'deleting' ? 'was deleted' : `is ${state}`;
   return { code: CONSOLE_CLOSE.INSTANCE_DOWN, reason: `Instance ${instance.name} ${what}` };
 }
 

@@ -26,11 +26,11 @@ export const createInstanceRequestSchema = z.strictObject({
 });
 export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
 
-export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'delete', 'create_image', 'change_security_groups'] as const;
+export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot', 'delete', 'create_image', 'change_security_groups'] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 export const instanceActionRequestSchema = z.strictObject({
-  action: z.enum(['stop', 'start', 'reboot'], { error: 'Action is one of stop, start, reboot' }),
+  action: z.enum(['stop', 'start', 'reboot', 'hard-reboot'], { error: 'Action is one of stop, start, reboot, hard-reboot' }),
 });
 
 export const bulkInstanceActionRequestSchema = z.strictObject({

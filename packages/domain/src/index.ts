@@ -1,2 +1,2 @@
 // The vocabulary of Sandcloud, written once: every adapter (engine, API schemas, console) imports it.
-export {};
+export * from './lifecycles/index.ts';

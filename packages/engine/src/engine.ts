@@ -7,6 +7,7 @@ import { generatePassword } from './identity/passwords.ts';
 import { ProjectService } from './projects/project-service.ts';
 import { openDatabase } from './store/database.ts';
 import { ResourceStore } from './store/resource-store.ts';
+import { SqliteScheduledTasks } from './store/scheduled-tasks.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { Quotas } from './catalog/quotas.ts';
 import { registerModules, type EngineModules } from './modules.ts';
@@ -41,7 +42,7 @@ export class Engine {
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new SystemClock();
     this.store = new ResourceStore(openDatabase(options.databasePath ?? ':memory:'), this.clock, this.events);
-    this.scheduler = new Scheduler(this.store, this.clock, options.speed ?? 1);
+    this.scheduler = new Scheduler(this.store, new SqliteScheduledTasks(this.store.db), this.clock, options.speed ?? 1);
     this.identity = new IdentityService(this.store, this.clock);
     this.projects = new ProjectService(this.store);
     this.settings = new SettingsService(this.store);

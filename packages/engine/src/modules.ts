@@ -5,6 +5,7 @@ import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
 import type { Instance } from './compute/instance.ts';
 import { InstanceService } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
+import { LifecycleRunner } from './core/lifecycle-runner.ts';
 import type { Engine } from './engine.ts';
 import { FloatingIpService } from './floating-ips/floating-ip-service.ts';
 import { FlowLogService } from './flow-logs/flow-log-service.ts';
@@ -47,16 +48,17 @@ export interface ModuleOptions {
 
 export function registerModules(engine: Engine, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
+  const lifecycles = new LifecycleRunner(store, scheduler);
   const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);
-  const images = new ImageService(store, scheduler, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
+  const images = new ImageService(store, lifecycles, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
   const keyPairs = new KeyPairService(store, quotas);
   const securityGroups = new SecurityGroupService(store, quotas);
-  const instances = new InstanceService(store, scheduler, quotas, { images, keyPairs, network, securityGroups });
+  const instances = new InstanceService(store, lifecycles, quotas, { images, keyPairs, network, securityGroups });
   const floatingIps = new FloatingIpService(store, network, quotas);
   const connectivity = new ConnectivityService(network, floatingIps, securityGroups);
-  const volumes = new VolumeService(store, scheduler, quotas, instances, engine.clock);
-  const volumeSnapshots = new VolumeSnapshotService(store, scheduler, volumes);
+  const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
+  const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
   const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
   const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
@@ -90,6 +92,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   // The guest goes first: it writes out what it can before its disks are taken away.
   instances.hooks.beforeDelete.push((instance) => guests.destroyed(instance));
   instances.hooks.afterChange.push((instance) => guests.statusChanged(instance));
+  instances.hooks.powerCut.push((instance) => guests.powerCut(instance));
   volumes.hooks.afterAttach.push((volume) => guests.volumeAttached(volume));
   volumes.hooks.beforeDetach.push((volume) => guests.volumeDetaching(volume));
   instances.hooks.beforeDelete.push((instance) => {

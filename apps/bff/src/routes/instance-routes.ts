@@ -90,7 +90,7 @@ export function instanceRoutes(engine: Engine): Router {
 
   router.post('/instances/:instanceId/actions', (req, res) => {
     const { action } = parseInput(instanceActionRequestSchema, req.body);
-    res.status(202).json(dto(instances[action](currentProject(req).id, String(req.params.instanceId))));
+    res.status(202).json(dto(instances.act(currentProject(req).id, String(req.params.instanceId), action)));
   });
 
   router.put('/instances/:instanceId/security-groups', (req, res) => {

@@ -95,6 +95,34 @@ describe('instances', () => {
     expect(history).toEqual(['BUILD', 'ACTIVE', 'ACTIVE', 'SHUTOFF', 'SHUTOFF', 'ACTIVE', 'REBOOT', 'ACTIVE']);
   });
 
+  it('hard reboot: HARD_REBOOT, then ACTIVE; offered from SHUTOFF, refused while a task runs', async () => {
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [instance] = await createInstances();
+    const early = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard-reboot' }).expect(409);
+    expect(early.body.error.message).toBe('Cannot hard reboot instance web while it is BUILD');
+    engine.advance(5_000);
+    const active = (await client.get(`${base}/instances/${instance.id}`)).body;
+    expect(active.allowedActions).toEqual(['stop', 'reboot', 'hard-reboot', 'delete', 'change_security_groups']);
+
+    const rebooting = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard-reboot' }).expect(202);
+    expect(rebooting.body).toMatchObject({ status: 'HARD_REBOOT', taskState: null, powerState: 'RUNNING', allowedActions: [] });
+    engine.advance(3_000);
+    expect((await client.get(`${base}/instances/${instance.id}`)).body).toMatchObject({ status: 'ACTIVE', powerState: 'RUNNING' });
+
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
+    const busy = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard-reboot' }).expect(409);
+    expect(busy.body.error.message).toBe('Cannot hard reboot instance web while it is powering-off');
+    engine.advance(3_000);
+    expect((await client.get(`${base}/instances/${instance.id}`)).body.allowedActions).toEqual(['start', 'hard-reboot', 'delete', 'create_image', 'change_security_groups']);
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard-reboot' }).expect(202);
+    engine.advance(3_000);
+    const history = (await client.get(`${base}/instances/${instance.id}/history`)).body.items.map((e: { status: string; message: string }) => `${e.status}: ${e.message}`);
+    expect(history.slice(-2)).toEqual(['HARD_REBOOT: hard reboot requested', 'ACTIVE: Status HARD_REBOOT → ACTIVE']);
+
+    const unknown = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard_reboot' }).expect(400);
+    expect(unknown.body.error.message).toBe('Action is one of stop, start, reboot, hard-reboot');
+  });
+
   it('bulk actions report per instance', async () => {
     const { client, base, createInstances, engine } = await computeTestApi();
     const [a, b] = await createInstances({ count: 2 });

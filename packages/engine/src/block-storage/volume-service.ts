@@ -1,8 +1,9 @@
+import { VOLUME_LIFECYCLE } from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Scheduler } from '../core/scheduler.ts';
-import { allowedActions, assertTransition, canTransition } from '../core/state-machine.ts';
+import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
+import { canTransition } from '../core/state-machine.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import { isZone, ZONES } from '../catalog/zones.ts';
 import type { Instance } from '../compute/instance.ts';
@@ -14,8 +15,6 @@ import {
   nextDevice,
   SNAPSHOT_TRANSITIONS,
   VOLUME_ATTACHABLE_INSTANCE_STATUSES,
-  VOLUME_DURATIONS,
-  VOLUME_TRANSITIONS,
   VOLUME_TYPES,
   type Volume,
   type VolumeAction,
@@ -58,32 +57,44 @@ export interface VolumeHooks {
 
 /**
  * Cinder volumes: create (creating → available), attach (attaching → in-use), detach (detaching →
- * available), extend, delete, over simulated time. A volume has at most one attachment, and only to
- * an instance of its own zone.
+ * available), extend, delete, over simulated time (`VOLUME_LIFECYCLE`, run by the lifecycle runner).
+ * A volume has at most one attachment, and only to an instance of its own zone.
  */
 export class VolumeService {
   readonly hooks: VolumeHooks = { afterAttach: [], beforeDetach: [] };
+  private readonly lifecycle: LifecycleMachine<Volume, VolumeAction | 'create'>;
 
   constructor(
     private readonly store: ResourceStore,
-    private readonly scheduler: Scheduler,
+    lifecycles: LifecycleRunner,
     private readonly quotas: QuotaGuard,
     private readonly instances: InstanceService,
     private readonly clock: Clock,
   ) {
-    scheduler.register('volume.create-complete', ({ id }) => this.complete(String(id), 'creating', () => ({ status: 'available' })));
-    scheduler.register('volume.attach-complete', ({ id }) => this.completeAttach(String(id)));
-    scheduler.register('volume.detach-complete', ({ id }) => this.completeDetach(String(id)));
-    scheduler.register('volume.extend-complete', ({ id }) =>
-      this.complete(String(id), 'extending', (volume) => ({
-        status: volume.attachment ? 'in-use' : 'available',
-        sizeGb: volume.targetSizeGb ?? volume.sizeGb,
-        targetSizeGb: null,
-      })),
-    );
-    scheduler.register('volume.delete-complete', ({ id }) => {
-      const volume = this.store.get<Volume>('volume', String(id));
-      if (volume?.status === 'deleting') this.store.delete('volume', volume);
+    this.lifecycle = lifecycles.define<Volume, VolumeAction | 'create'>({
+      kind: 'volume',
+      lifecycle: VOLUME_LIFECYCLE,
+      tasks: {
+        attach: {
+          // The device appears in the instance.
+          complete: (volume) => {
+            const attachedAt = this.clock.now();
+            for (const hook of this.hooks.afterAttach) hook(volume);
+            return { changes: { attachment: volume.attachment && { ...volume.attachment, attachedAt } } };
+          },
+        },
+        detach: {
+          // The device disappears (the hooks may save the content first).
+          complete: (volume) => {
+            this.runBeforeDetach(volume);
+            return { changes: { attachment: null }, note: `Detached from ${volume.attachment?.instanceName ?? 'its instance'}` };
+          },
+        },
+        extend: {
+          // Back to in-use, or to available when its instance was deleted meanwhile.
+          complete: (volume) => ({ to: volume.attachment ? 0 : 1, changes: { sizeGb: volume.targetSizeGb ?? volume.sizeGb, targetSizeGb: null } }),
+        },
+      },
     });
   }
 
@@ -99,7 +110,12 @@ export class VolumeService {
 
   /** The actions the console may offer now. */
   allowedActions(volume: Volume): VolumeAction[] {
-    return allowedActions(VOLUME_TRANSITIONS, volume.status);
+    return this.lifecycle.allowed(volume).filter((action): action is VolumeAction => action !== 'create');
+  }
+
+  /** Throws the 409 the lifecycle table implies when the volume cannot take `action` now. */
+  assertAction(volume: Volume, action: VolumeAction): void {
+    this.lifecycle.assert(volume, action);
   }
 
   /** Total GB the project's volumes hold, counting extends in flight at their new size. */
@@ -123,9 +139,8 @@ export class VolumeService {
       }
       this.quotas.assertRoom(projectId, 'volumes', 1);
       this.quotas.assertRoom(projectId, 'volumeGb', input.sizeGb, 'sizeGb');
-      const id = newId();
-      const volume = this.store.insert<Volume>('volume', {
-        id,
+      return this.lifecycle.create('create', {
+        id: newId(),
         projectId,
         name: input.name.trim(),
         status: 'creating',
@@ -138,8 +153,6 @@ export class VolumeService {
         attachment: null,
         content: snapshot?.content ?? null,
       });
-      this.scheduler.schedule('volume.create-complete', { id }, VOLUME_DURATIONS.create);
-      return volume;
     });
   }
 
@@ -164,7 +177,7 @@ export class VolumeService {
           `Volume ${volume.name} is already attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; a volume attaches to one instance at a time`,
         );
       }
-      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'attach');
+      this.lifecycle.assert(volume, 'attach');
       const instance = this.attachTarget(projectId, instanceId);
       const problem = this.attachProblem(volume, instance);
       if (problem === 'OTHER_ZONE') {
@@ -173,14 +186,12 @@ export class VolumeService {
       this.assertInstanceReady(instance, 'attach a volume to');
       const device = nextDevice(this.attachedTo(instance.id).map((v) => v.attachment!.device));
       if (!device) throw conflict(`Instance ${instance.name} has no free device left for another volume`, 'instanceId');
-      const updated = this.store.update<Volume>(
-        'volume',
+      return this.lifecycle.begin(
         volume,
-        { status: 'attaching', attachment: { instanceId: instance.id, instanceName: instance.name, device, attachedAt: null } },
+        'attach',
+        { attachment: { instanceId: instance.id, instanceName: instance.name, device, attachedAt: null } },
         `Attaching to ${instance.name} as ${device}`,
       );
-      this.scheduler.schedule('volume.attach-complete', { id }, VOLUME_DURATIONS.attach);
-      return updated;
     });
   }
 
@@ -192,14 +203,12 @@ export class VolumeService {
       if (instanceId !== undefined && volume.attachment && volume.attachment.instanceId !== instanceId) {
         throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName}, not to that instance`, 'instanceId');
       }
-      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'detach');
+      this.lifecycle.assert(volume, 'detach');
       const instance = this.store.get<Instance>('instance', volume.attachment!.instanceId);
       if (instance?.taskState && instance.taskState !== 'deleting') {
         throw conflict(`Cannot detach a volume from instance ${instance.name} while it is ${instance.taskState}`);
       }
-      const updated = this.store.update<Volume>('volume', volume, { status: 'detaching' }, `Detaching from ${volume.attachment!.instanceName}`);
-      this.scheduler.schedule('volume.detach-complete', { id }, VOLUME_DURATIONS.detach);
-      return updated;
+      return this.lifecycle.begin(volume, 'detach', {}, `Detaching from ${volume.attachment!.instanceName}`);
     });
   }
 
@@ -208,14 +217,12 @@ export class VolumeService {
     assertSize(sizeGb);
     return this.store.transaction(() => {
       const volume = this.get(projectId, id);
-      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'extend');
+      this.lifecycle.assert(volume, 'extend');
       if (sizeGb <= volume.sizeGb) {
         throw conflict(`Volume ${volume.name} is ${volume.sizeGb} GB and can only grow; choose more than ${volume.sizeGb} GB`, 'sizeGb');
       }
       this.quotas.assertRoom(projectId, 'volumeGb', sizeGb - volume.sizeGb, 'sizeGb');
-      const updated = this.store.update<Volume>('volume', volume, { status: 'extending', targetSizeGb: sizeGb }, `Extending ${volume.sizeGb} GB → ${sizeGb} GB`);
-      this.scheduler.schedule('volume.extend-complete', { id }, VOLUME_DURATIONS.extend);
-      return updated;
+      return this.lifecycle.begin(volume, 'extend', { targetSizeGb: sizeGb }, `Extending ${volume.sizeGb} GB → ${sizeGb} GB`);
     });
   }
 
@@ -225,14 +232,12 @@ export class VolumeService {
       if (volume.attachment) {
         throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; detach it before deleting`);
       }
-      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'delete');
+      this.lifecycle.assert(volume, 'delete');
       const snapshots = this.store.list<VolumeSnapshot>('volume-snapshot', projectId).filter((s) => s.volumeId === volume.id);
       if (snapshots.length > 0) {
         throw conflict(`Volume ${volume.name} has ${snapshots.length} snapshot(s); delete them before deleting the volume`);
       }
-      const updated = this.store.update<Volume>('volume', volume, { status: 'deleting' }, 'delete requested');
-      this.scheduler.schedule('volume.delete-complete', { id }, VOLUME_DURATIONS.delete);
-      return updated;
+      return this.lifecycle.begin(volume, 'delete');
     });
   }
 
@@ -309,29 +314,6 @@ export class VolumeService {
     if (!snapshot || snapshot.projectId !== projectId) throw invalidInput(`No snapshot with id ${snapshotId} in this project`, 'snapshotId');
     if (!canTransition(SNAPSHOT_TRANSITIONS, 'create_volume', snapshot.status)) throw conflict(`Snapshot ${snapshot.name} is ${snapshot.status}; wait until it is available`, 'snapshotId');
     return snapshot;
-  }
-
-  private complete(id: string, expected: Volume['status'], changes: (volume: Volume) => Partial<Volume>): Volume | undefined {
-    const volume = this.store.get<Volume>('volume', id);
-    if (!volume || volume.status !== expected) return undefined;
-    return this.store.update<Volume>('volume', volume, changes(volume));
-  }
-
-  private completeAttach(id: string): void {
-    const attached = this.complete(id, 'attaching', (volume) => ({
-      status: 'in-use',
-      attachment: volume.attachment && { ...volume.attachment, attachedAt: this.clock.now() },
-    }));
-    if (attached) for (const hook of this.hooks.afterAttach) hook(attached);
-  }
-
-  private completeDetach(id: string): void {
-    const volume = this.store.get<Volume>('volume', id);
-    if (!volume || volume.status !== 'detaching') return;
-    this.runBeforeDetach(volume);
-    // The hooks may have saved the content: detach the volume as it is now.
-    const current = this.store.get<Volume>('volume', id)!;
-    this.store.update<Volume>('volume', current, { status: 'available', attachment: null }, `Detached from ${volume.attachment?.instanceName ?? 'its instance'}`);
   }
 
   private runBeforeDetach(volume: Volume): void {

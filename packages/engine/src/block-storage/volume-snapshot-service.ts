@@ -1,9 +1,9 @@
+import { VOLUME_SNAPSHOT_LIFECYCLE } from '@sandcloud/domain';
 import { invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Scheduler } from '../core/scheduler.ts';
-import { assertTransition } from '../core/state-machine.ts';
+import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { SNAPSHOT_TRANSITIONS, VOLUME_DURATIONS, VOLUME_TRANSITIONS, type VolumeSnapshot } from './volume.ts';
+import type { SnapshotAction, VolumeSnapshot } from './volume.ts';
 import type { VolumeService } from './volume-service.ts';
 
 /**
@@ -12,19 +12,15 @@ import type { VolumeService } from './volume-service.ts';
  * deleted until they are.
  */
 export class VolumeSnapshotService {
+  private readonly lifecycle: LifecycleMachine<VolumeSnapshot, SnapshotAction | 'create'>;
+
   constructor(
     private readonly store: ResourceStore,
-    private readonly scheduler: Scheduler,
+    lifecycles: LifecycleRunner,
     private readonly volumes: VolumeService,
   ) {
-    scheduler.register('volume-snapshot.create-complete', ({ id }) => {
-      const snapshot = this.store.get<VolumeSnapshot>('volume-snapshot', String(id));
-      if (snapshot?.status === 'creating') this.store.update<VolumeSnapshot>('volume-snapshot', snapshot, { status: 'available' });
-    });
-    scheduler.register('volume-snapshot.delete-complete', ({ id }) => {
-      const snapshot = this.store.get<VolumeSnapshot>('volume-snapshot', String(id));
-      if (snapshot?.status === 'deleting') this.store.delete('volume-snapshot', snapshot);
-    });
+    // `VOLUME_SNAPSHOT_LIFECYCLE`: creating → available, deleting → gone; no task beyond the states.
+    this.lifecycle = lifecycles.define<VolumeSnapshot, SnapshotAction | 'create'>({ kind: 'volume-snapshot', lifecycle: VOLUME_SNAPSHOT_LIFECYCLE });
   }
 
   list(projectId: string): VolumeSnapshot[] {
@@ -42,10 +38,9 @@ export class VolumeSnapshotService {
     if (input.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name');
     return this.store.transaction(() => {
       const volume = this.volumes.get(projectId, input.volumeId);
-      assertTransition(VOLUME_TRANSITIONS, 'volume', volume, 'snapshot');
-      const id = newId();
-      const snapshot = this.store.insert<VolumeSnapshot>('volume-snapshot', {
-        id,
+      this.volumes.assertAction(volume, 'snapshot');
+      return this.lifecycle.create('create', {
+        id: newId(),
         projectId,
         name: input.name.trim(),
         status: 'creating',
@@ -57,18 +52,13 @@ export class VolumeSnapshotService {
         zone: volume.zone,
         content: volume.content,
       });
-      this.scheduler.schedule('volume-snapshot.create-complete', { id }, VOLUME_DURATIONS.snapshot);
-      return snapshot;
     });
   }
 
   delete(projectId: string, id: string): VolumeSnapshot {
     return this.store.transaction(() => {
       const snapshot = this.get(projectId, id);
-      assertTransition(SNAPSHOT_TRANSITIONS, 'snapshot', snapshot, 'delete');
-      const updated = this.store.update<VolumeSnapshot>('volume-snapshot', snapshot, { status: 'deleting' }, 'delete requested');
-      this.scheduler.schedule('volume-snapshot.delete-complete', { id }, VOLUME_DURATIONS.snapshotDelete);
-      return updated;
+      return this.lifecycle.begin(snapshot, 'delete');
     });
   }
 }

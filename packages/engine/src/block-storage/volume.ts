@@ -1,4 +1,5 @@
-import type { TransitionTable } from '../core/state-machine.ts';
+import { VOLUME_LIFECYCLE, VOLUME_SNAPSHOT_LIFECYCLE } from '@sandcloud/domain';
+import { transitionsOf, type TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
 /** Cinder volume statuses. */
@@ -51,31 +52,12 @@ export interface VolumeSnapshot extends ResourceBase {
 
 export type VolumeAction = 'attach' | 'detach' | 'extend' | 'snapshot' | 'delete';
 
-export const VOLUME_TRANSITIONS: TransitionTable<VolumeStatus, VolumeAction> = {
-  attach: { from: ['available'] },
-  detach: { from: ['in-use'] },
-  extend: { from: ['available', 'in-use'] },
-  snapshot: { from: ['available', 'in-use'] },
-  delete: { from: ['available', 'error'] },
-};
+/** The lifecycle table's guards: which statuses allow each action. */
+export const VOLUME_TRANSITIONS: TransitionTable<VolumeStatus, VolumeAction> = transitionsOf(VOLUME_LIFECYCLE);
 
 export type SnapshotAction = 'create_volume' | 'delete';
 
-export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshot['status'], SnapshotAction> = {
-  create_volume: { from: ['available'] },
-  delete: { from: ['available', 'error'] },
-};
-
-/** Simulated durations (ms): a few seconds each, as on a real cloud. */
-export const VOLUME_DURATIONS = {
-  create: 3_000,
-  attach: 2_000,
-  detach: 2_000,
-  extend: 3_000,
-  delete: 2_000,
-  snapshot: 3_000,
-  snapshotDelete: 2_000,
-} as const;
+export const SNAPSHOT_TRANSITIONS: TransitionTable<VolumeSnapshot['status'], SnapshotAction> = transitionsOf(VOLUME_SNAPSHOT_LIFECYCLE);
 
 /** Instance statuses a volume may be attached to or detached from (and only with no task in flight). */
 export const VOLUME_ATTACHABLE_INSTANCE_STATUSES: readonly string[] = ['ACTIVE', 'SHUTOFF'];

@@ -1,7 +1,7 @@
+import { INSTANCE_LIFECYCLE } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import { allowedActions, assertTransition, InvalidTransitionError } from '../core/state-machine.ts';
-import type { Scheduler } from '../core/scheduler.ts';
+import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import { findFlavor } from '../catalog/flavors.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import { isZone } from '../catalog/zones.ts';
@@ -10,7 +10,7 @@ import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { INSTANCE_DURATIONS, INSTANCE_TRANSITIONS, type Instance, type InstanceAction, type InstanceTaskState } from './instance.ts';
+import type { Instance, InstanceAction, InstanceTaskState } from './instance.ts';
 
 export interface CreateInstancesInput {
   name: string;
@@ -31,15 +31,22 @@ export interface InstanceLifecycleHooks {
   beforeDelete: ((instance: Instance) => void)[];
   /** After every status or task change (the guest boots on ACTIVE and halts when leaving it). */
   afterChange: ((instance: Instance) => void)[];
+  /** A hard reboot cut the power: the guest stops at once, losing what it had not written out. */
+  powerCut: ((instance: Instance) => void)[];
 }
 
-/** Nova servers: create (BUILD → ACTIVE), stop, start, reboot, delete, over simulated time. */
+/**
+ * Nova servers: create (BUILD → ACTIVE), stop, start, reboot, hard reboot, delete, over simulated
+ * time. The states each action moves through are `INSTANCE_LIFECYCLE` (`@sandcloud/domain`), run by
+ * the lifecycle runner; this service validates input and holds the actions' task functions.
+ */
 export class InstanceService {
-  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterChange: [] };
+  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterChange: [], powerCut: [] };
+  private readonly lifecycle: LifecycleMachine<Instance, InstanceAction | 'create'>;
 
   constructor(
     private readonly store: ResourceStore,
-    private readonly scheduler: Scheduler,
+    lifecycles: LifecycleRunner,
     private readonly quotas: QuotaGuard,
     private readonly deps: {
       images: ImageService;
@@ -48,11 +55,17 @@ export class InstanceService {
       securityGroups: SecurityGroupService;
     },
   ) {
-    scheduler.register('instance.build-complete', ({ id }) => this.finish(String(id), 'BUILD', { status: 'ACTIVE', powerState: 'RUNNING' }));
-    scheduler.register('instance.stop-complete', ({ id }) => this.finish(String(id), 'ACTIVE', { status: 'SHUTOFF', powerState: 'SHUTDOWN', taskState: null }));
-    scheduler.register('instance.start-complete', ({ id }) => this.finish(String(id), 'SHUTOFF', { status: 'ACTIVE', powerState: 'RUNNING', taskState: null }));
-    scheduler.register('instance.reboot-complete', ({ id }) => this.finish(String(id), 'REBOOT', { status: 'ACTIVE', powerState: 'RUNNING' }));
-    scheduler.register('instance.delete-complete', ({ id }) => this.remove(String(id)));
+    this.lifecycle = lifecycles.define<Instance, InstanceAction | 'create'>({
+      kind: 'instance',
+      lifecycle: INSTANCE_LIFECYCLE,
+      // A task in flight (powering-off, deleting, image_snapshot…) blocks every action.
+      busy: (instance) => instance.taskState,
+      changed: (instance) => this.changed(instance),
+      tasks: {
+        'hard-reboot': { begin: (instance) => this.cutPower(instance) },
+        delete: { complete: (instance) => this.release(instance) },
+      },
+    });
   }
 
   list(projectId: string): Instance[] {
@@ -67,7 +80,7 @@ export class InstanceService {
 
   /** The actions the console may offer now: the status allows them and no task is in flight. */
   allowedActions(instance: Instance): InstanceAction[] {
-    return instance.taskState ? [] : allowedActions(INSTANCE_TRANSITIONS, instance.status);
+    return this.lifecycle.allowed(instance).filter((action): action is InstanceAction => action !== 'create');
   }
 
   /** Validates everything first, then creates all `count` instances in one transaction — or none. */
@@ -105,7 +118,7 @@ export class InstanceService {
           deviceId: id,
           securityGroupIds: groups.map((g) => g.id),
         });
-        const instance = this.store.insert<Instance>('instance', {
+        return this.lifecycle.create('create', {
           id,
           projectId,
           name,
@@ -124,26 +137,35 @@ export class InstanceService {
           portId: port.id,
           securityGroupIds: groups.map((g) => g.id),
         });
-        this.scheduler.schedule('instance.build-complete', { id }, INSTANCE_DURATIONS.build);
-        return instance;
       });
     });
   }
 
   stop(projectId: string, id: string): Instance {
-    return this.begin(projectId, id, 'stop', { taskState: 'powering-off' }, 'instance.stop-complete', INSTANCE_DURATIONS.stop);
+    return this.act(projectId, id, 'stop');
   }
 
   start(projectId: string, id: string): Instance {
-    return this.begin(projectId, id, 'start', { taskState: 'powering-on' }, 'instance.start-complete', INSTANCE_DURATIONS.start);
+    return this.act(projectId, id, 'start');
   }
 
+  /** Soft reboot: the guest halts cleanly, then boots. */
   reboot(projectId: string, id: string): Instance {
-    return this.begin(projectId, id, 'reboot', { status: 'REBOOT' }, 'instance.reboot-complete', INSTANCE_DURATIONS.reboot);
+    return this.act(projectId, id, 'reboot');
+  }
+
+  /** Hard reboot: the power is cut (unflushed writes are lost), then the guest boots. */
+  hardReboot(projectId: string, id: string): Instance {
+    return this.act(projectId, id, 'hard-reboot');
   }
 
   delete(projectId: string, id: string): Instance {
-    return this.begin(projectId, id, 'delete', { taskState: 'deleting' }, 'instance.delete-complete', INSTANCE_DURATIONS.delete);
+    return this.act(projectId, id, 'delete');
+  }
+
+  /** Any action of the lifecycle table by its name (`hard-reboot`), for adapters that take it as data. */
+  act(projectId: string, id: string, action: 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'delete'): Instance {
+    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), action));
   }
 
   changeSecurityGroups(projectId: string, id: string, securityGroupIds: string[]): Instance {
@@ -164,8 +186,7 @@ export class InstanceService {
 
   /** Power changes requested from inside the guest (`poweroff`, `reboot`) take the same path. */
   assertAction(instance: Instance, action: InstanceAction): void {
-    if (instance.taskState) throw new InvalidTransitionError('instance', instance.name, action.replace(/_/g, ' '), instance.taskState);
-    assertTransition(INSTANCE_TRANSITIONS, 'instance', instance, action);
+    this.lifecycle.assert(instance, action);
   }
 
   /**
@@ -199,41 +220,21 @@ export class InstanceService {
     }
   }
 
-  private begin(
-    projectId: string,
-    id: string,
-    action: InstanceAction,
-    changes: Partial<Instance>,
-    completion: string,
-    duration: number,
-  ): Instance {
-    return this.store.transaction(() => {
-      const instance = this.get(projectId, id);
-      this.assertAction(instance, action);
-      const updated = this.store.update<Instance>('instance', instance, changes, `${action} requested`);
-      this.scheduler.schedule(completion, { id }, duration);
-      this.changed(updated);
-      return updated;
-    });
-  }
-
-  /** Completes a step if the instance is still where the step left it (it may be gone by now). */
-  private finish(id: string, expected: Instance['status'], changes: Partial<Instance>): void {
-    const instance = this.store.get<Instance>('instance', id);
-    if (!instance || instance.status !== expected) return;
-    this.changed(this.store.update<Instance>('instance', instance, changes));
-  }
-
   private changed(instance: Instance): void {
     for (const hook of this.hooks.afterChange) hook(instance);
   }
 
-  private remove(id: string): void {
-    const instance = this.store.get<Instance>('instance', id);
-    if (!instance) return;
+  // --- task functions of the lifecycle's actions -------------------------------------------
+
+  /** Hard reboot begins: the power goes at once, before the status change halts anything cleanly. */
+  private cutPower(instance: Instance): void {
+    for (const hook of this.hooks.powerCut) hook(instance);
+  }
+
+  /** Delete completes: the other modules let go (guest, floating IP, volumes…), then the port goes. */
+  private release(instance: Instance): void {
     for (const hook of this.hooks.beforeDelete) hook(instance);
     const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
     if (port) this.deps.network.deletePort(port);
-    this.store.delete('instance', instance);
   }
 }

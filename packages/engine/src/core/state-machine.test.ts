@@ -23,6 +23,6 @@ describe('guarded transitions', () => {
 
   it('lists the actions a state offers, for menus', () => {
     expect(allowedActions(INSTANCE_TRANSITIONS, 'BUILD')).toEqual([]);
-    expect(allowedActions(INSTANCE_TRANSITIONS, 'SHUTOFF').sort()).toEqual(['change_security_groups', 'create_image', 'delete', 'start']);
+    expect(allowedActions(INSTANCE_TRANSITIONS, 'SHUTOFF').sort()).toEqual(['change_security_groups', 'create_image', 'delete', 'hard-reboot', 'start']);
   });
 });

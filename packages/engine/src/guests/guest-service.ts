@@ -123,6 +123,15 @@ export class GuestService {
     }
   }
 
+  /** Hard reboot: the power goes at once; what sat in the write cache is lost, the disks stay. */
+  powerCut(instance: Instance): void {
+    const guest = this.running.get(instance.id);
+    if (!guest) return;
+    guest.powerCut();
+    this.running.delete(instance.id);
+    this.notifyListen(instance.id);
+  }
+
   /** Deleted: the guest is cut off and its root disk goes with it. */
   destroyed(instance: Instance): void {
     const guest = this.running.get(instance.id);

@@ -1,11 +1,11 @@
+import { IMAGE_LIFECYCLE } from '@sandcloud/domain';
 import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Scheduler } from '../core/scheduler.ts';
-import { allowedActions, assertTransition, InvalidTransitionError } from '../core/state-machine.ts';
-import type { Instance } from '../compute/instance.ts';
-import type { InstanceService } from '../compute/instance-service.ts';
+import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
+import { InvalidTransitionError } from '../core/state-machine.ts';
+import type { Instance, InstanceAction, InstanceTaskState } from '../compute/instance.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { IMAGE_DURATIONS, IMAGE_TRANSITIONS, type Image, type ImageAction } from './image.ts';
+import type { Image, ImageAction } from './image.ts';
 import { PUBLIC_IMAGES } from './public-images.ts';
 
 export interface CaptureImageInput {
@@ -17,28 +17,44 @@ export interface CaptureImageInput {
 const GiB = 1024 ** 3;
 
 /**
+ * What a capture needs of instances: the source, and its `image_snapshot` task. Narrow on purpose:
+ * instances are launched from images (the instance service imports this module), so this module
+ * names only the instance record, never the instance service.
+ */
+export interface CaptureSources {
+  get(projectId: string, id: string): Instance;
+  startTask(instance: Instance, action: InstanceAction, taskState: NonNullable<InstanceTaskState>, note?: string): Instance;
+  endTask(instanceId: string, taskState: NonNullable<InstanceTaskState>, note?: string): Instance | undefined;
+}
+
+/**
  * Glance: the public catalog (seeded once) and each project's private images, captured from a
  * SHUTOFF instance (queued → saving → active) with a copy of what its root disk holds.
  */
 export class ImageService {
+  private readonly lifecycle: LifecycleMachine<Image, ImageAction | 'capture'>;
+
   constructor(
     private readonly store: ResourceStore,
-    private readonly scheduler: Scheduler,
+    lifecycles: LifecycleRunner,
     /** Late-bound: instances are created from images, and images captured from instances. */
-    private readonly instances: () => InstanceService,
+    private readonly instances: () => CaptureSources,
     /** Late-bound too: what an instance's root disk holds now (the guest layer knows). */
     private readonly rootDiskOf: (instanceId: string) => unknown = () => null,
   ) {
-    scheduler.register('image.capture-saving', ({ id, instanceId }) => {
-      const image = this.store.get<Image>('image', String(id));
-      if (image?.status !== 'queued') return;
-      this.store.update<Image>('image', image, { status: 'saving' });
-      this.scheduler.schedule('image.capture-complete', { id, instanceId }, IMAGE_DURATIONS.saving);
-    });
-    scheduler.register('image.capture-complete', ({ id, instanceId }) => {
-      const image = this.store.get<Image>('image', String(id));
-      if (image?.status === 'saving') this.store.update<Image>('image', image, { status: 'active', sizeBytes: this.capturedSize(image) });
-      this.instances().endTask(String(instanceId), 'image_snapshot', `Image ${image?.name ?? String(id)} created`);
+    this.lifecycle = lifecycles.define<Image, ImageAction | 'capture'>({
+      kind: 'image',
+      lifecycle: IMAGE_LIFECYCLE,
+      tasks: {
+        capture: {
+          // queued → saving → active; the source instance's task ends with it, or with its failure.
+          complete: (image) => {
+            this.endSourceTask(image, `Image ${image.name} created`);
+            return { changes: { sizeBytes: this.capturedSize(image) } };
+          },
+          failed: (image) => this.endSourceTask(image, `Image ${image.name} failed`),
+        },
+      },
     });
   }
 
@@ -75,7 +91,7 @@ export class ImageService {
 
   /** What the console may offer: public images are read-only. */
   allowedActions(image: Image): ImageAction[] {
-    return image.visibility === 'public' ? [] : allowedActions(IMAGE_TRANSITIONS, image.status);
+    return image.visibility === 'public' ? [] : this.lifecycle.allowed(image).filter((action): action is ImageAction => action !== 'capture');
   }
 
   /**
@@ -98,7 +114,7 @@ export class ImageService {
       }
       const base = this.store.get<Image>('image', instance.imageId);
       const id = newId();
-      const image = this.store.insert<Image>('image', {
+      return this.lifecycle.create('capture', {
         id,
         projectId,
         name,
@@ -115,8 +131,6 @@ export class ImageService {
         sourceInstanceName: instance.name,
         rootDiskSnapshot: this.rootDiskOf(instance.id) ?? null,
       });
-      this.scheduler.schedule('image.capture-saving', { id, instanceId: instance.id }, IMAGE_DURATIONS.queued);
-      return image;
     });
   }
 
@@ -136,7 +150,7 @@ export class ImageService {
   delete(projectId: string, id: string): void {
     this.store.transaction(() => {
       const image = this.ownImage(projectId, id, 'deleted');
-      assertTransition(IMAGE_TRANSITIONS, 'image', image, 'delete');
+      this.lifecycle.assert(image, 'delete');
       this.store.delete('image', image);
     });
   }
@@ -154,6 +168,10 @@ export class ImageService {
       if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId');
       throw error;
     }
+  }
+
+  private endSourceTask(image: Image, note: string): void {
+    if (image.sourceInstanceId) this.instances().endTask(image.sourceInstanceId, 'image_snapshot', note);
   }
 
   /** The base image's size plus what the instance wrote to its disk. */

@@ -1,4 +1,3 @@
-import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
 /** Glance image statuses: a capture moves queued → saving → active. */
@@ -21,14 +20,3 @@ export interface Image extends ResourceBase {
 }
 
 export type ImageAction = 'delete';
-
-/** Which statuses allow each action on a private image (public images are never changed). */
-export const IMAGE_TRANSITIONS: TransitionTable<ImageStatus, ImageAction> = {
-  delete: { from: ['active', 'killed'] },
-};
-
-/** Simulated durations (ms) of a capture: queued briefly, then saving the disk. */
-export const IMAGE_DURATIONS = {
-  queued: 1_000,
-  saving: 4_000,
-} as const;

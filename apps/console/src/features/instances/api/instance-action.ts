@@ -3,9 +3,9 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export type PowerAction = 'stop' | 'start' | 'reboot';
+export type PowerAction = 'stop' | 'start' | 'reboot' | 'hard-reboot';
 
-/** Shutdown, start or reboot one instance; the status changes arrive as live events. */
+/** Shutdown, start, reboot or hard-reboot one instance; the status changes arrive as live events. */
 export function useInstanceAction(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({

@@ -47,6 +47,7 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
       case 'stop':
       case 'start':
       case 'reboot':
+      case 'hard-reboot':
         return <PowerActionDialog projectId={projectId} instance={instance} action={open} onClose={close} />;
       case 'change-security-groups':
         return <ChangeSecurityGroupsDialog projectId={projectId} instance={instance} onClose={close} />;
@@ -70,6 +71,7 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
           item('stop', t('instances.action.stop'), { separated: true }),
           item('start', t('instances.action.start')),
           item('reboot', t('instances.action.reboot')),
+          item('hard-reboot', t('instances.action.hardReboot')),
           item('create-image', t('instances.action.createImage'), { separated: true }),
           item('change-security-groups', t('instances.action.changeSecurityGroups'), { separated: true }),
           item('delete', t('instances.action.delete'), { separated: true, danger: true }),

@@ -1,0 +1,70 @@
+// Nova servers' lifecycle: every action the console and the API offer on an instance, as data.
+// The engine's lifecycle runner executes it (write the transitional state, schedule the end, run
+// the action's task, land on `to` or `error`); adding an action is a row here and a task function.
+import type { Lifecycle } from './lifecycle.ts';
+
+// Local until the domain vocabulary (`compute.ts`) lands; the names match it, so swapping is one import.
+/** Nova server statuses. HARD_REBOOT is the status while a hard reboot runs. */
+export type InstanceStatus = 'BUILD' | 'ACTIVE' | 'SHUTOFF' | 'REBOOT' | 'HARD_REBOOT' | 'ERROR';
+/** Nova task states: an operation in flight on an otherwise steady status (null when none). */
+export type InstanceTaskState = 'powering-off' | 'powering-on' | 'deleting' | 'image_snapshot' | null;
+export type PowerState = 'RUNNING' | 'SHUTDOWN' | 'NOSTATE';
+
+/** What a lifecycle step writes on an instance. */
+export type InstanceState = { status?: InstanceStatus; taskState?: InstanceTaskState; powerState?: PowerState };
+
+/** Everything a user may ask of an instance, in the order the action menu lists them. */
+export type InstanceLifecycleAction = 'create' | 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'delete' | 'create_image' | 'change_security_groups';
+
+/** A failed step leaves the instance in ERROR with no task in flight (a hard reboot or delete gets it out). */
+const FAILED: InstanceState = { status: 'ERROR', taskState: null };
+
+export const INSTANCE_LIFECYCLE = {
+  noun: 'instance',
+  actions: {
+    create: {
+      from: 'new',
+      steps: [{ state: { status: 'BUILD', taskState: null, powerState: 'NOSTATE' }, ms: 5_000 }],
+      to: [{ status: 'ACTIVE', taskState: null, powerState: 'RUNNING' }],
+      error: FAILED,
+    },
+    stop: {
+      from: ['ACTIVE'],
+      steps: [{ state: { taskState: 'powering-off' }, ms: 3_000 }],
+      to: [{ status: 'SHUTOFF', taskState: null, powerState: 'SHUTDOWN' }],
+      error: FAILED,
+    },
+    start: {
+      from: ['SHUTOFF'],
+      steps: [{ state: { taskState: 'powering-on' }, ms: 3_000 }],
+      to: [{ status: 'ACTIVE', taskState: null, powerState: 'RUNNING' }],
+      error: FAILED,
+    },
+    /** The guest halts cleanly (what it had not written out is flushed first), then boots. */
+    reboot: {
+      from: ['ACTIVE'],
+      steps: [{ state: { status: 'REBOOT' }, ms: 4_000 }],
+      to: [{ status: 'ACTIVE', powerState: 'RUNNING' }],
+      error: FAILED,
+    },
+    /**
+     * The power is cut (the guest's unflushed writes are lost) and the machine boots again. Also the
+     * way out of a soft reboot that hangs, of SHUTOFF and of ERROR, as in Nova.
+     */
+    'hard-reboot': {
+      from: ['ACTIVE', 'SHUTOFF', 'REBOOT', 'ERROR'],
+      steps: [{ state: { status: 'HARD_REBOOT' }, ms: 3_000 }],
+      to: [{ status: 'ACTIVE', powerState: 'RUNNING' }],
+      error: FAILED,
+    },
+    delete: {
+      from: ['ACTIVE', 'SHUTOFF', 'ERROR'],
+      steps: [{ state: { taskState: 'deleting' }, ms: 2_000 }],
+      to: 'deleted',
+      error: FAILED,
+    },
+    /** The image's lifecycle runs the capture; the instance holds task state `image_snapshot` meanwhile. */
+    create_image: { from: ['SHUTOFF'] },
+    change_security_groups: { from: ['ACTIVE', 'SHUTOFF'] },
+  },
+} as const satisfies Lifecycle<InstanceStatus, InstanceState, InstanceLifecycleAction>;
