@@ -13,6 +13,7 @@ export { ZONES } from './catalog/zones.ts';
 export type { QuotaUsage, Quotas } from './catalog/quotas.ts';
 export type { Image, ImageAction } from './images/image.ts';
 export { VOLUME_TYPES, MIN_VOLUME_GB, MAX_VOLUME_GB, type Volume, type VolumeAction, type VolumeAttachment, type VolumeSnapshot, type VolumeType } from './block-storage/volume.ts';
+export { MAX_VOLUME_METADATA_ITEMS, type VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 export type { AttachProblem, CreateVolumeInput, VolumeAttachmentFact, VolumeHooks } from './block-storage/volume-service.ts';
 export type { KeyPair } from './key-pairs/key-pair-service.ts';
 export type { SecurityGroup } from './security-groups/security-group-service.ts';

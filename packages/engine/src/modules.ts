@@ -1,4 +1,5 @@
 import { VolumeService } from './block-storage/volume-service.ts';
+import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from './catalog/quotas.ts';
@@ -33,6 +34,8 @@ export interface EngineModules {
   connectivity: ConnectivityService;
   volumes: VolumeService;
   volumeSnapshots: VolumeSnapshotService;
+  /** Cinder volume metadata (the OpenStack API's; the console does not show it). */
+  volumeMetadata: VolumeMetadataService;
   loadBalancers: LoadBalancerService;
   guests: GuestService;
   /** The network as guests (and the data plane) see it: where an address leads, ingress verdicts. */
@@ -59,6 +62,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const connectivity = new ConnectivityService(network, floatingIps, securityGroups);
   const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
+  const volumeMetadata = new VolumeMetadataService(store, volumes);
   const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
   const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
@@ -102,10 +106,13 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
+  engine.events.subscribe((event) => {
+    if (event.kind === 'volume' && event.change === 'deleted') volumeMetadata.forget(event.id);
+  });
   // pickMember keeps each listener's pool and members until one of them (or the load balancer) changes.
   engine.events.subscribe((event) => {
     if (event.kind === 'load-balancer' || event.kind.startsWith('lb-')) loadBalancers.forgetRoutes();
   });
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests, guestNetwork, flowLogs };
+  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs };
 }

@@ -20,6 +20,8 @@ export const CATALOG_SERVICES: readonly CatalogService[] = [
   { type: 'compute', name: 'nova', path: '/compute/v2.1' },
   { type: 'network', name: 'neutron', path: '/network' },
   { type: 'image', name: 'glance', path: '/image' },
+  { type: 'volumev3', name: 'cinderv3', path: '/volume/v3' },
+  { type: 'block-storage', name: 'cinder', path: '/volume/v3' },
 ];
 
 /** A stable hex id per service, so catalog ids do not change from one token to the next. */

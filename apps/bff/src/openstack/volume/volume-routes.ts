@@ -1,0 +1,417 @@
+import { EngineError, MAX_VOLUME_GB, MIN_VOLUME_GB, VOLUME_TYPES, ZONES, type Engine, type Volume, type VolumeSnapshot, type VolumeType } from '@sandcloud/engine';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { osContext, requireScopedToken } from '../auth.ts';
+import { baseUrl } from '../catalog.ts';
+import { parseBody, queryLimit, queryString } from '../common.ts';
+import { notFound, OsError } from '../errors.ts';
+import { volumeErrorHandler } from './volume-errors.ts';
+import { DEFAULT_VOLUME_TYPE, snapshotView, VOLUME_TYPE_IDS, volumeLinks, volumeTypeView, volumeView } from './volume-views.ts';
+
+const VERSION = '3.0';
+
+const sizeField = z.union([z.number().int(), z.string().regex(/^\d+$/, 'must be an integer')]).transform(Number);
+const text = z.string().max(255, 'is too long').nullable().optional();
+const metadataField = z.record(z.string().min(1).max(255), z.string().max(255));
+
+const createVolumeSchema = z.object({
+  volume: z.object({
+    size: sizeField.optional(),
+    name: text,
+    display_name: text,
+    description: text,
+    display_description: text,
+    availability_zone: z.string().nullable().optional(),
+    volume_type: z.string().nullable().optional(),
+    snapshot_id: z.string().nullable().optional(),
+    source_volid: z.null({ error: 'Sandcloud creates volumes empty or from a snapshot; cloning a volume (source_volid) is not supported' }).optional(),
+    imageRef: z.null({ error: 'Sandcloud creates volumes empty or from a snapshot; volumes from images (imageRef) are not supported' }).optional(),
+    multiattach: z.literal(false, { error: 'Sandcloud volumes attach to one server at a time (multiattach is off)' }).optional(),
+    metadata: metadataField.optional(),
+    consistencygroup_id: z.null().optional(),
+    backup_id: z.null({ error: 'Sandcloud has no volume backups' }).optional(),
+  }),
+});
+
+const updateVolumeSchema = z.object({
+  volume: z.object({ name: text, display_name: text, description: text, display_description: text, metadata: metadataField.optional() }),
+});
+
+const createSnapshotSchema = z.object({
+  snapshot: z.object({
+    volume_id: z.string().min(1),
+    name: text,
+    display_name: text,
+    description: text,
+    display_description: text,
+    force: z.union([z.boolean(), z.string()]).optional(),
+    metadata: metadataField.optional(),
+  }),
+});
+
+const metadataBody = z.object({ metadata: metadataField });
+const metaItemBody = z.object({ meta: metadataField });
+
+/** Cinder's list paging: newest first, `marker` then `limit`, with a `next` link when cut. */
+function paged<T extends { id: string; createdAt: number }>(req: Request, list: T[], collection: string): { page: T[]; links: object } {
+  let sorted = [...list].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+  const marker = queryString(req.query.marker);
+  if (marker !== undefined) {
+    const at = sorted.findIndex((item) => item.id === marker);
+    if (at < 0) throw new OsError(404, `Marker ${marker} could not be found.`);
+    sorted = sorted.slice(at + 1);
+  }
+  const limit = queryLimit(req.query.limit, (message) => new OsError(400, `Invalid input received: ${message}`));
+  if (limit === undefined || sorted.length <= limit) return { page: sorted, links: {} };
+  const page = sorted.slice(0, limit);
+  const path = req.originalUrl.split('?')[0];
+  return { page, links: { [`${collection}_links`]: [{ rel: 'next', href: `${baseUrl(req)}${path}?limit=${limit}&marker=${page[page.length - 1]!.id}` }] } };
+}
+
+/** Cinder v3 at /volume: the version documents without a token, the API behind one. */
+export function volumeRoutes(engine: Engine): Router {
+  const router = Router();
+  const { volumes, volumeSnapshots, volumeMetadata, quotas } = engine.modules;
+  router.use(express.json({ limit: '256kb' }));
+  router.use((_req, res, next) => {
+    res.setHeader('OpenStack-API-Version', `volume ${VERSION}`);
+    res.setHeader('Vary', 'OpenStack-API-Version');
+    next();
+  });
+
+  const versionDoc = (req: Request) => ({
+    id: 'v3.0',
+    status: 'CURRENT',
+    version: VERSION,
+    min_version: VERSION,
+    updated: '2016-02-08T12:20:21Z',
+    links: [{ rel: 'self', href: `${baseUrl(req)}/volume/v3/` }],
+    'media-types': [{ base: 'application/json', type: 'application/vnd.openstack.volume+json;version=3' }],
+  });
+  router.get('/', (req, res) => res.status(300).json({ versions: [versionDoc(req)] }));
+  router.get(['/v3', '/v3/'], (req, res) => res.json({ versions: [versionDoc(req)] }));
+
+  const api = Router();
+  api.use(requireScopedToken(engine), (req: Request, _res: Response, next: NextFunction) => {
+    const urlProject = (req as Request & { urlProject?: string }).urlProject;
+    if (urlProject !== undefined && urlProject.replace(/-/g, '') !== osContext(req).project.id.replace(/-/g, '')) {
+      throw new OsError(404, `Project ${urlProject} in the URL is not the token's project.`);
+    }
+    next();
+  });
+  const projectOf = (req: Request) => osContext(req).project.id;
+  const ctxOf = (req: Request, volume: Volume) => ({ base: baseUrl(req), userId: osContext(req).user.id, metadata: volumeMetadata.get(projectOf(req), volume.id) });
+
+  const findVolume = (req: Request, id = String(req.params.volumeId)): Volume => {
+    try {
+      return volumes.get(projectOf(req), id);
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Volume ${id} could not be found.`);
+      throw error;
+    }
+  };
+  const findSnapshot = (req: Request, id = String(req.params.snapshotId)): VolumeSnapshot => {
+    try {
+      return volumeSnapshots.get(projectOf(req), id);
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Snapshot ${id} could not be found.`);
+      throw error;
+    }
+  };
+  const typeByNameOrId = (value: string): VolumeType => {
+    const found = VOLUME_TYPES.find((name) => name === value || VOLUME_TYPE_IDS[name] === value);
+    if (!found) throw new OsError(404, `Volume type with name ${value} could not be found.`);
+    return found;
+  };
+
+  /** Cinder's list filters: name, status, availability_zone, volume_type, metadata, bootable. */
+  function filteredVolumes(req: Request): Volume[] {
+    let list = volumes.list(projectOf(req));
+    const name = queryString(req.query.name) ?? queryString(req.query.display_name);
+    if (name !== undefined) list = list.filter((v) => v.name === name);
+    const status = queryString(req.query.status);
+    if (status !== undefined) list = list.filter((v) => v.status === status.toLowerCase());
+    const zone = queryString(req.query.availability_zone);
+    if (zone !== undefined) list = list.filter((v) => v.zone === zone);
+    const type = queryString(req.query.volume_type);
+    if (type !== undefined) list = list.filter((v) => v.volumeType === type || VOLUME_TYPE_IDS[v.volumeType] === type);
+    const bootable = queryString(req.query.bootable);
+    if (bootable !== undefined && ['true', '1', 'yes'].includes(bootable.toLowerCase())) list = [];
+    const metadata = queryString(req.query.metadata);
+    if (metadata !== undefined) {
+      let wanted: Record<string, unknown>;
+      try {
+        wanted = JSON.parse(metadata.replace(/'/g, '"')) as Record<string, unknown>;
+      } catch {
+        throw new OsError(400, `Invalid input received: metadata filter ${metadata} is not a JSON object`);
+      }
+      list = list.filter((v) => {
+        const have = volumeMetadata.get(projectOf(req), v.id);
+        return Object.entries(wanted).every(([key, value]) => have[key] === String(value));
+      });
+    }
+    return list;
+  }
+
+  api.get('/volumes', (req, res) => {
+    const { page, links } = paged(req, filteredVolumes(req), 'volumes');
+    res.json({ volumes: page.map((v) => ({ id: v.id, name: v.name, links: volumeLinks(baseUrl(req), projectOf(req), v.id) })), ...links });
+  });
+  api.get('/volumes/detail', (req, res) => {
+    const { page, links } = paged(req, filteredVolumes(req), 'volumes');
+    res.json({ volumes: page.map((v) => volumeView(v, ctxOf(req, v))), ...links });
+  });
+  api.get('/volumes/:volumeId', (req, res) => {
+    const volume = findVolume(req);
+    res.json({ volume: volumeView(volume, ctxOf(req, volume)) });
+  });
+
+  api.post('/volumes', (req, res) => {
+    const { volume: input } = parseBody(createVolumeSchema, req.body ?? {});
+    const projectId = projectOf(req);
+    const snapshot = input.snapshot_id ? findSnapshot(req, input.snapshot_id) : undefined;
+    const size = input.size ?? snapshot?.sizeGb;
+    if (size === undefined) throw new OsError(400, "Invalid input for field/attribute volume. 'size' is a required property");
+    if (size < MIN_VOLUME_GB || size > MAX_VOLUME_GB) {
+      throw new OsError(400, `Invalid input received: Sandcloud volumes are ${MIN_VOLUME_GB} to ${MAX_VOLUME_GB} GB (size ${size})`);
+    }
+    const zone = input.availability_zone ?? undefined;
+    if (zone !== undefined && !(ZONES as readonly string[]).includes(zone)) throw new OsError(400, `Invalid input received: Availability zone '${zone}' is invalid.`);
+    const created = volumes.create(projectId, {
+      name: input.name ?? input.display_name ?? '',
+      description: input.description ?? input.display_description ?? '',
+      sizeGb: size,
+      ...(input.volume_type ? { volumeType: typeByNameOrId(input.volume_type) } : {}),
+      ...(zone !== undefined ? { zone } : {}),
+      ...(snapshot ? { snapshotId: snapshot.id } : {}),
+    });
+    if (input.metadata && Object.keys(input.metadata).length > 0) volumeMetadata.set(projectId, created.id, input.metadata, true);
+    res.status(202).json({ volume: volumeView(created, ctxOf(req, created), 'create') });
+  });
+
+  api.put('/volumes/:volumeId', (req, res) => {
+    const { volume: input } = parseBody(updateVolumeSchema, req.body ?? {});
+    const volume = findVolume(req);
+    const name = input.name ?? input.display_name;
+    const description = input.description ?? input.display_description;
+    const updated = volumes.update(projectOf(req), volume.id, {
+      ...(name !== undefined && name !== null ? { name } : {}),
+      ...(description !== undefined ? { description: description ?? '' } : {}),
+    });
+    if (input.metadata) volumeMetadata.set(projectOf(req), volume.id, input.metadata, true);
+    res.json({ volume: volumeView(updated, ctxOf(req, updated), 'create') });
+  });
+
+  api.delete('/volumes/:volumeId', (req, res) => {
+    const volume = findVolume(req);
+    if (volume.status === 'deleting') throw new OsError(400, `Invalid volume: Volume ${volume.id} is already being deleted.`);
+    const cascade = queryString(req.query.cascade);
+    if (cascade === 'true' || cascade === 'True') {
+      const snapshots = volumeSnapshots.list(projectOf(req)).filter((s) => s.volumeId === volume.id);
+      if (snapshots.length > 0) throw new OsError(400, 'Invalid volume: Sandcloud deletes snapshots one by one; delete them first (cascade is not supported).');
+    }
+    volumes.delete(projectOf(req), volume.id);
+    res.status(202).end();
+  });
+
+  api.post('/volumes/:volumeId/action', (req, res) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length !== 1) {
+      throw new OsError(400, 'Invalid input received: one action per request');
+    }
+    const [action, args] = Object.entries(body)[0] as [string, unknown];
+    const volume = findVolume(req);
+    const projectId = projectOf(req);
+    switch (action) {
+      case 'os-extend': {
+        const { new_size } = parseBody(z.object({ new_size: sizeField }), args ?? {});
+        if (volume.status !== 'available') throw new OsError(400, `Invalid volume: Volume ${volume.id} status must be available to extend, but current status is: ${volume.status}.`);
+        if (new_size <= volume.sizeGb) throw new OsError(400, `Invalid input received: New size for extend must be greater than current size. (current: ${volume.sizeGb}, extended: ${new_size}).`);
+        volumes.extend(projectId, volume.id, new_size);
+        break;
+      }
+      case 'os-attach': {
+        const { instance_uuid } = parseBody(z.object({ instance_uuid: z.string().min(1), mountpoint: z.string().optional(), mode: z.enum(['rw', 'ro']).optional() }), args ?? {});
+        volumes.attach(projectId, volume.id, instance_uuid);
+        break;
+      }
+      case 'os-detach': {
+        parseBody(z.object({ attachment_id: z.string().optional() }).nullable(), args ?? {});
+        volumes.detach(projectId, volume.id);
+        break;
+      }
+      case 'os-reserve':
+      case 'os-unreserve':
+      case 'os-begin_detaching':
+      case 'os-roll_detaching':
+        // Nova's two-step attach handshake: the engine attaches and detaches in one step, so these only check the state.
+        if (action === 'os-reserve' && volume.status !== 'available') throw new OsError(400, `Invalid volume: Volume status must be available to reserve, but the status is ${volume.status}.`);
+        break;
+      case 'os-set_bootable':
+      case 'os-update_readonly_flag':
+      case 'os-volume_upload_image':
+      case 'os-retype':
+      case 'os-migrate_volume':
+        throw new OsError(400, `Invalid input received: Sandcloud does not simulate the volume action ${action}.`);
+      case 'os-reset_status':
+      case 'os-force_delete':
+      case 'os-force_detach':
+        throw new OsError(403, `Policy doesn't allow volume_extension:${action.replace('os-', 'volume_admin_actions:')} to be performed.`);
+      default:
+        throw new OsError(400, `Invalid input received: There is no such action: ${action}`);
+    }
+    res.status(202).end();
+  });
+
+  // Volume metadata.
+  api.get('/volumes/:volumeId/metadata', (req, res) => res.json({ metadata: volumeMetadata.get(projectOf(req), findVolume(req).id) }));
+  api.post('/volumes/:volumeId/metadata', (req, res) => {
+    const { metadata } = parseBody(metadataBody, req.body ?? {});
+    res.json({ metadata: volumeMetadata.set(projectOf(req), findVolume(req).id, metadata, false) });
+  });
+  api.put('/volumes/:volumeId/metadata', (req, res) => {
+    const { metadata } = parseBody(metadataBody, req.body ?? {});
+    res.json({ metadata: volumeMetadata.set(projectOf(req), findVolume(req).id, metadata, true) });
+  });
+  api.get('/volumes/:volumeId/metadata/:key', (req, res) => {
+    const metadata = volumeMetadata.get(projectOf(req), findVolume(req).id);
+    const key = String(req.params.key);
+    if (!(key in metadata)) throw new OsError(404, `Volume ${String(req.params.volumeId)} has no metadata with key ${key}.`);
+    res.json({ meta: { [key]: metadata[key] } });
+  });
+  api.put('/volumes/:volumeId/metadata/:key', (req, res) => {
+    const { meta } = parseBody(metaItemBody, req.body ?? {});
+    const key = String(req.params.key);
+    if (Object.keys(meta).length !== 1 || !(key in meta)) throw new OsError(400, 'Invalid input received: Request body and URI mismatch');
+    volumeMetadata.set(projectOf(req), findVolume(req).id, meta, false);
+    res.json({ meta });
+  });
+  api.delete('/volumes/:volumeId/metadata/:key', (req, res) => {
+    const key = String(req.params.key);
+    if (!volumeMetadata.deleteKey(projectOf(req), findVolume(req).id, key)) {
+      throw new OsError(404, `Volume ${String(req.params.volumeId)} has no metadata with key ${key}.`);
+    }
+    res.status(200).end();
+  });
+
+  // Snapshots.
+  const filteredSnapshots = (req: Request) => {
+    let list = volumeSnapshots.list(projectOf(req));
+    const name = queryString(req.query.name);
+    if (name !== undefined) list = list.filter((s) => s.name === name);
+    const status = queryString(req.query.status);
+    if (status !== undefined) list = list.filter((s) => s.status === status.toLowerCase());
+    const volumeId = queryString(req.query.volume_id);
+    if (volumeId !== undefined) list = list.filter((s) => s.volumeId === volumeId);
+    return list;
+  };
+  api.get(['/snapshots', '/snapshots/detail'], (req, res) => {
+    const { page, links } = paged(req, filteredSnapshots(req), 'snapshots');
+    res.json({ snapshots: page.map((s) => snapshotView(s)), ...links });
+  });
+  api.get('/snapshots/:snapshotId', (req, res) => res.json({ snapshot: snapshotView(findSnapshot(req)) }));
+  api.post('/snapshots', (req, res) => {
+    const { snapshot: input } = parseBody(createSnapshotSchema, req.body ?? {});
+    if (input.metadata && Object.keys(input.metadata).length > 0) throw new OsError(400, 'Invalid input received: Sandcloud does not keep snapshot metadata');
+    const volume = findVolume(req, input.volume_id);
+    const force = input.force === true || String(input.force).toLowerCase() === 'true';
+    if (volume.status === 'in-use' && !force) throw new OsError(400, `Invalid volume: Volume ${volume.id} status must be available, but current status is: in-use.`);
+    const name = input.name ?? input.display_name ?? `snapshot-${volume.name}`;
+    const created = volumeSnapshots.create(projectOf(req), { volumeId: volume.id, name, description: input.description ?? input.display_description ?? '' });
+    res.status(202).json({ snapshot: snapshotView(created, 'create') });
+  });
+  api.delete('/snapshots/:snapshotId', (req, res) => {
+    const snapshot = findSnapshot(req);
+    volumeSnapshots.delete(projectOf(req), snapshot.id);
+    res.status(202).end();
+  });
+
+  // Volume types, zones, limits and quotas.
+  api.get('/types', (_req, res) => res.json({ volume_types: VOLUME_TYPES.map(volumeTypeView) }));
+  api.get('/types/default', (_req, res) => res.json({ volume_type: volumeTypeView(DEFAULT_VOLUME_TYPE) }));
+  api.get('/types/:typeId', (req, res) => {
+    const name = VOLUME_TYPES.find((n) => VOLUME_TYPE_IDS[n] === req.params.typeId || n === req.params.typeId);
+    if (!name) throw new OsError(404, `Volume type ${String(req.params.typeId)} could not be found.`);
+    res.json({ volume_type: volumeTypeView(name) });
+  });
+  api.get('/types/:typeId/extra_specs', (req, res) => {
+    if (!VOLUME_TYPES.some((n) => VOLUME_TYPE_IDS[n] === req.params.typeId)) throw new OsError(404, `Volume type ${String(req.params.typeId)} could not be found.`);
+    res.json({ extra_specs: {} });
+  });
+  api.get('/os-availability-zone', (_req, res) => {
+    res.json({ availabilityZoneInfo: ZONES.map((zoneName) => ({ zoneName, zoneState: { available: true } })) });
+  });
+  api.get('/limits', (req, res) => {
+    const usage = quotas.usage(projectOf(req));
+    const snapshots = volumeSnapshots.list(projectOf(req));
+    res.json({
+      limits: {
+        rate: [],
+        absolute: {
+          maxTotalVolumes: usage.volumes.limit,
+          maxTotalVolumeGigabytes: usage.volumeGb.limit,
+          maxTotalSnapshots: -1,
+          maxTotalBackups: 0,
+          maxTotalBackupGigabytes: 0,
+          totalVolumesUsed: usage.volumes.used,
+          totalGigabytesUsed: usage.volumeGb.used,
+          totalSnapshotsUsed: snapshots.length,
+          totalBackupsUsed: 0,
+          totalBackupGigabytesUsed: 0,
+        },
+      },
+    });
+  });
+  const quotaSet = (req: Request, res: Response) => {
+    const projectId = projectOf(req);
+    if (req.params.tenantId !== projectId) throw new OsError(403, "Policy doesn't allow volume_extension:quotas:show to be performed.");
+    const usage = quotas.usage(projectId);
+    const detail = queryString(req.query.usage) === 'true' || queryString(req.query.usage) === 'True';
+    const value = (limit: number, used: number) => (detail ? { limit, in_use: used, reserved: 0, allocated: 0 } : limit);
+    const snapshots = volumeSnapshots.list(projectId).length;
+    res.json({
+      quota_set: {
+        id: projectId,
+        volumes: value(usage.volumes.limit, usage.volumes.used),
+        gigabytes: value(usage.volumeGb.limit, usage.volumeGb.used),
+        snapshots: value(-1, snapshots),
+        backups: value(0, 0),
+        backup_gigabytes: value(0, 0),
+        per_volume_gigabytes: value(MAX_VOLUME_GB, 0),
+        groups: value(0, 0),
+      },
+    });
+  };
+  api.get('/os-quota-sets/:tenantId', quotaSet);
+  api.get('/os-quota-sets/:tenantId/defaults', quotaSet);
+  api.get('/extensions', (_req, res) => {
+    const extension = (alias: string, name: string, description: string) => ({ alias, name, description, namespace: '', updated: '2024-01-01T00:00:00+00:00', links: [] });
+    res.json({
+      extensions: [
+        extension('os-availability-zone', 'AvailabilityZones', 'Describe Availability Zones.'),
+        extension('os-extended-snapshot-attributes', 'ExtendedSnapshotAttributes', 'Extended attributes of snapshots.'),
+        extension('os-vol-tenant-attr', 'VolumeTenantAttribute', 'Expose the internal project_id as an attribute of a volume.'),
+        extension('os-types-manage', 'TypesManage', 'Types manage support.'),
+        extension('os-quota-sets', 'Quotas', 'Quota management support.'),
+      ],
+    });
+  });
+
+  /**
+   * Cinder's URLs name the project (`/v3/{project_id}/volumes`, as in the catalog); newer clients may
+   * leave it out (`/v3/volumes`). Both reach the same routes; a project other than the token's is 404.
+   */
+  router.use('/v3', (req: Request, _res: Response, next: NextFunction) => {
+    const match = /^\/([0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/|$)/i.exec(req.url);
+    if (match) {
+      req.url = req.url.slice(match[1]!.length + 1) || '/';
+      if (req.url.startsWith('?')) req.url = `/${req.url}`;
+      (req as Request & { urlProject?: string }).urlProject = match[1];
+    }
+    next();
+  });
+  router.use('/v3', api);
+  router.use(notFound('compute'));
+  router.use(volumeErrorHandler);
+  return router;
+}
