@@ -114,7 +114,7 @@ describe('the guide with the real openstack CLI', () => {
     ]);
     expect(token.project_id).toBe(projectId);
     expect(Date.parse(token.expires)).toBeGreaterThan(Date.now());
-    expect(services.map((s) => s.Type).sort()).toEqual(['block-storage', 'compute', 'identity', 'image', 'network', 'volumev3']);
+    expect(services.map((s) => s.Type).sort()).toEqual(['block-storage', 'compute', 'identity', 'image', 'load-balancer', 'network', 'volumev3']);
     expect(images.find((i) => i.Name === UBUNTU)?.Status).toBe('active');
     expect(flavors.find((f) => f.Name === 'm2.c1m2')).toMatchObject({ RAM: 2048, VCPUs: 1 });
     expect(networks.map((n) => n.Name).sort()).toEqual(['Default Network', 'Public Network']);

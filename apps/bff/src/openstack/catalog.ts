@@ -22,6 +22,7 @@ export const CATALOG_SERVICES: readonly CatalogService[] = [
   { type: 'image', name: 'glance', path: '/image' },
   { type: 'volumev3', name: 'cinderv3', path: '/volume/v3' },
   { type: 'block-storage', name: 'cinder', path: '/volume/v3' },
+  { type: 'load-balancer', name: 'octavia', path: '/load-balancer' },
 ];
 
 /** A stable hex id per service, so catalog ids do not change from one token to the next. */
