@@ -52,20 +52,37 @@ const createSnapshotSchema = z.object({
 const metadataBody = z.object({ metadata: metadataField });
 const metaItemBody = z.object({ meta: metadataField });
 
-/** Cinder's list paging: newest first, `marker` then `limit`, with a `next` link when cut. */
-function paged<T extends { id: string; createdAt: number }>(req: Request, list: T[], collection: string): { page: T[]; links: object } {
-  let sorted = [...list].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+/** Cinder's sort keys, as attributes of the engine's resources. */
+const SORT_KEYS: Record<string, string> = { id: 'id', name: 'name', display_name: 'name', status: 'status', size: 'sizeGb', created_at: 'createdAt', updated_at: 'updatedAt', availability_zone: 'zone' };
+
+/**
+ * Cinder's list paging: `sort_key`/`sort_dir` (or `sort=key:dir`, newest first by default), then
+ * `marker` and `limit`, with a `next` link whenever a page is full, and `Content-Location` naming
+ * the page's own URL (Tempest follows the links and compares them).
+ */
+function paged<T extends { id: string; createdAt: number }>(req: Request, res: Response, list: T[], collection: string): { page: T[]; links: object } {
+  const sortParam = queryString(req.query.sort);
+  const [sortKey, sortDir] = sortParam ? sortParam.split(',')[0]!.split(':') : [queryString(req.query.sort_key), queryString(req.query.sort_dir)];
+  const key = SORT_KEYS[sortKey ?? 'created_at'];
+  if (!key) throw new OsError(400, `Invalid input received: Invalid sort key ${sortKey}`);
+  if (sortDir !== undefined && sortDir !== 'asc' && sortDir !== 'desc') throw new OsError(400, `Invalid input received: Invalid sort direction ${sortDir}`);
+  const direction = (sortDir ?? 'desc') === 'desc' ? -1 : 1;
+  const value = (item: T) => (item as unknown as Record<string, string | number>)[key]!;
+  let sorted = [...list].sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : a.id < b.id ? -1 : 1) * direction);
   const marker = queryString(req.query.marker);
   if (marker !== undefined) {
     const at = sorted.findIndex((item) => item.id === marker);
     if (at < 0) throw new OsError(404, `Marker ${marker} could not be found.`);
     sorted = sorted.slice(at + 1);
   }
+  res.setHeader('Content-Location', `${baseUrl(req)}${req.originalUrl}`);
   const limit = queryLimit(req.query.limit, (message) => new OsError(400, `Invalid input received: ${message}`));
-  if (limit === undefined || sorted.length <= limit) return { page: sorted, links: {} };
+  if (limit === undefined || limit === 0 || sorted.length < limit) return { page: limit === 0 ? [] : sorted, links: {} };
   const page = sorted.slice(0, limit);
+  const query = new URLSearchParams(Object.entries(req.query).flatMap(([name, v]) => (name === 'marker' ? [] : [[name, String(queryString(v) ?? '')] as [string, string]])));
+  query.set('marker', page[page.length - 1]!.id);
   const path = req.originalUrl.split('?')[0];
-  return { page, links: { [`${collection}_links`]: [{ rel: 'next', href: `${baseUrl(req)}${path}?limit=${limit}&marker=${page[page.length - 1]!.id}` }] } };
+  return { page, links: { [`${collection}_links`]: [{ rel: 'next', href: `${baseUrl(req)}${path}?${query.toString()}` }] } };
 }
 
 /** Cinder v3 at /volume: the version documents without a token, the API behind one. */
@@ -154,11 +171,11 @@ export function volumeRoutes(engine: Engine): Router {
   }
 
   api.get('/volumes', (req, res) => {
-    const { page, links } = paged(req, filteredVolumes(req), 'volumes');
+    const { page, links } = paged(req, res, filteredVolumes(req), 'volumes');
     res.json({ volumes: page.map((v) => ({ id: v.id, name: v.name, links: volumeLinks(baseUrl(req), projectOf(req), v.id) })), ...links });
   });
   api.get('/volumes/detail', (req, res) => {
-    const { page, links } = paged(req, filteredVolumes(req), 'volumes');
+    const { page, links } = paged(req, res, filteredVolumes(req), 'volumes');
     res.json({ volumes: page.map((v) => volumeView(v, ctxOf(req, v))), ...links });
   });
   api.get('/volumes/:volumeId', (req, res) => {
@@ -306,7 +323,7 @@ export function volumeRoutes(engine: Engine): Router {
     return list;
   };
   api.get(['/snapshots', '/snapshots/detail'], (req, res) => {
-    const { page, links } = paged(req, filteredSnapshots(req), 'snapshots');
+    const { page, links } = paged(req, res, filteredSnapshots(req), 'snapshots');
     res.json({ snapshots: page.map((s) => snapshotView(s)), ...links });
   });
   api.get('/snapshots/:snapshotId', (req, res) => res.json({ snapshot: snapshotView(findSnapshot(req)) }));
