@@ -324,8 +324,10 @@ async function main(): Promise<void> {
   try {
     const dir = mkdtempSync(join(tmpdir(), 'sandcloud-tempest-'));
     mkdirSync(join(dir, 'logs'));
-    execFileSync(TEMPEST, ['init', join(dir, 'workspace')], { stdio: 'ignore' });
     const run = Date.now().toString(36);
+    // Workspaces are registered by name in ~/.tempest/workspace.yaml: a unique one, removed at the end.
+    const workspace = `sandcloud-${run}`;
+    execFileSync(TEMPEST, ['init', '--name', workspace, join(dir, 'workspace')], { stdio: 'ignore' });
     const accounts = await provisionAccounts(url, admin, run);
     writeFileSync(join(dir, 'accounts.yaml'), `${yamlList(accounts)}\n`);
     writeFileSync(join(dir, 'workspace', 'etc', 'tempest.conf'), await tempestConf(url, accounts[1]!, dir));
@@ -358,6 +360,7 @@ async function main(): Promise<void> {
     for (const [name, t] of areas) for (const test of t.failures) console.log(`FAILED [${name}] ${test}`);
     for (const [name, t] of areas) for (const skip of t.skips) console.log(`SKIPPED [${name}] ${skip}`);
     process.exitCode = failed === 0 ? 0 : 1;
+    execFileSync(TEMPEST, ['workspace', 'remove', '--name', workspace], { stdio: 'ignore' });
   } finally {
     await cloud?.stop();
   }
