@@ -24,8 +24,8 @@ const createVolumeSchema = z.object({
     availability_zone: z.string().nullable().optional(),
     volume_type: z.string().nullable().optional(),
     snapshot_id: z.string().nullable().optional(),
-    source_volid: z.null({ error: 'Sandcloud creates volumes empty or from a snapshot; cloning a volume (source_volid) is not supported' }).optional(),
-    imageRef: z.null({ error: 'Sandcloud creates volumes empty or from a snapshot; volumes from images (imageRef) are not supported' }).optional(),
+    source_volid: z.string().nullable().optional(),
+    imageRef: z.string().nullable().optional(),
     multiattach: z.literal(false, { error: 'Sandcloud volumes attach to one server at a time (multiattach is off)' }).optional(),
     metadata: metadataField.optional(),
     consistencygroup_id: z.null().optional(),
@@ -39,7 +39,7 @@ const updateVolumeSchema = z.object({
 
 const createSnapshotSchema = z.object({
   snapshot: z.object({
-    volume_id: z.string().min(1),
+    volume_id: z.string().nullable().optional(),
     name: text,
     display_name: text,
     description: text,
@@ -116,6 +116,11 @@ export function volumeRoutes(engine: Engine): Router {
     }
     next();
   });
+  // Cinder's routes are strict: `/volumes/` (no id) is not the list.
+  api.use((req: Request, _res: Response, next: NextFunction) => {
+    if (req.path.length > 1 && req.path.endsWith('/')) throw new OsError(404, `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}`);
+    next();
+  });
   const projectOf = (req: Request) => osContext(req).project.id;
   const ctxOf = (req: Request, volume: Volume) => ({ base: baseUrl(req), userId: osContext(req).user.id, metadata: volumeMetadata.get(projectOf(req), volume.id) });
 
@@ -186,6 +191,11 @@ export function volumeRoutes(engine: Engine): Router {
   api.post('/volumes', (req, res) => {
     const { volume: input } = parseBody(createVolumeSchema, req.body ?? {});
     const projectId = projectOf(req);
+    if (input.source_volid) {
+      findVolume(req, input.source_volid);
+      throw new OsError(400, 'Invalid input received: Sandcloud creates volumes empty or from a snapshot; cloning a volume (source_volid) is not supported');
+    }
+    if (input.imageRef) throw new OsError(400, 'Invalid input received: Sandcloud creates volumes empty or from a snapshot; volumes from images (imageRef) are not supported');
     const snapshot = input.snapshot_id ? findSnapshot(req, input.snapshot_id) : undefined;
     const size = input.size ?? snapshot?.sizeGb;
     if (size === undefined) throw new OsError(400, "Invalid input for field/attribute volume. 'size' is a required property");
@@ -195,7 +205,8 @@ export function volumeRoutes(engine: Engine): Router {
     const zone = input.availability_zone ?? undefined;
     if (zone !== undefined && !(ZONES as readonly string[]).includes(zone)) throw new OsError(400, `Invalid input received: Availability zone '${zone}' is invalid.`);
     const created = volumes.create(projectId, {
-      name: input.name ?? input.display_name ?? '',
+      // Cinder allows a volume without a name; Sandcloud's have one: "volume", as the console's default.
+      name: input.name || input.display_name || 'volume',
       description: input.description ?? input.display_description ?? '',
       sizeGb: size,
       ...(input.volume_type ? { volumeType: typeByNameOrId(input.volume_type) } : {}),
@@ -261,9 +272,6 @@ export function volumeRoutes(engine: Engine): Router {
       case 'os-unreserve':
       case 'os-begin_detaching':
       case 'os-roll_detaching':
-        // Nova's two-step attach handshake: the engine attaches and detaches in one step, so these only check the state.
-        if (action === 'os-reserve' && volume.status !== 'available') throw new OsError(400, `Invalid volume: Volume status must be available to reserve, but the status is ${volume.status}.`);
-        break;
       case 'os-set_bootable':
       case 'os-update_readonly_flag':
       case 'os-volume_upload_image':
@@ -324,13 +332,14 @@ export function volumeRoutes(engine: Engine): Router {
   };
   api.get(['/snapshots', '/snapshots/detail'], (req, res) => {
     const { page, links } = paged(req, res, filteredSnapshots(req), 'snapshots');
-    res.json({ snapshots: page.map((s) => snapshotView(s)), ...links });
+    // The summary list has no extended attributes (progress, project), the detail list does.
+    res.json({ snapshots: page.map((s) => snapshotView(s, req.path.endsWith('/detail') ? 'show' : 'create')), ...links });
   });
   api.get('/snapshots/:snapshotId', (req, res) => res.json({ snapshot: snapshotView(findSnapshot(req)) }));
   api.post('/snapshots', (req, res) => {
     const { snapshot: input } = parseBody(createSnapshotSchema, req.body ?? {});
     if (input.metadata && Object.keys(input.metadata).length > 0) throw new OsError(400, 'Invalid input received: Sandcloud does not keep snapshot metadata');
-    const volume = findVolume(req, input.volume_id);
+    const volume = findVolume(req, input.volume_id ?? 'None');
     const force = input.force === true || String(input.force).toLowerCase() === 'true';
     if (volume.status === 'in-use' && !force) throw new OsError(400, `Invalid volume: Volume ${volume.id} status must be available, but current status is: in-use.`);
     const name = input.name ?? input.display_name ?? `snapshot-${volume.name}`;

@@ -38,6 +38,7 @@ beforeAll(() => {
     createSnapshot: 'volume.snapshots.create_snapshot',
     showSnapshot: 'volume.snapshots.show_snapshot',
     listSnapshotsDetail: 'volume.snapshots.list_snapshots_with_detail',
+    listSnapshots: 'volume.snapshots.list_snapshots_no_detail',
     listTypes: 'volume.volume_types.list_volume_types',
     showType: 'volume.volume_types.show_volume_type',
     limits: 'volume.limits.show_limits',
@@ -137,6 +138,7 @@ describe('Cinder v3 volumes', () => {
     expectSchema(schemas.showSnapshot!, shown);
     expect(shown.body.snapshot).toMatchObject({ status: 'available', volume_id: id, size: 10 });
     expectSchema(schemas.listSnapshotsDetail!, await os.get(`${v3}/snapshots/detail`));
+    expectSchema(schemas.listSnapshots!, await os.get(`${v3}/snapshots`));
 
     const fromSnap = await os.post(`${v3}/volumes`, { volume: { snapshot_id: snapId, name: 'copy' } });
     expect(fromSnap.status).toBe(202);
@@ -190,6 +192,10 @@ describe('Cinder v3 volumes', () => {
     expect((await createVolume({ volume_type: 'gold' })).status).toBe(404);
     expect((await createVolume({ snapshot_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await os.post(`${v3}/volumes`, {})).body.badRequest.code).toBe(400);
+    expect((await createVolume({ imageRef: UBUNTU })).body.badRequest.message).toMatch(/volumes from images \(imageRef\) are not supported/);
+    expect((await createVolume({ source_volid: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect((await os.post(`${v3}/snapshots`, { snapshot: { volume_id: null } })).status).toBe(404);
+    expect((await os.get(`${v3}/volumes/`)).status).toBe(404);
     expect((await os.post(`${v3}/volumes/00000000-0000-4000-8000-000000000000/action`, { 'os-extend': { new_size: 20 } })).status).toBe(404);
     expect((await os.get('/volume/v3/00000000000040008000000000000000/volumes')).status).toBe(404);
     const id = (await createVolume()).body.volume.id as string;
