@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { parseBody } from '../common.ts';
 import { OsError } from '../errors.ts';
+import { novaVolumeProxyRoutes } from './nova-volume-proxy-routes.ts';
 import { novaAttachmentView } from './volume-views.ts';
 
 const attachSchema = z.strictObject({
@@ -16,7 +17,8 @@ const attachSchema = z.strictObject({
 /**
  * Nova 2.1's `servers/{id}/os-volume_attachments`, so `openstack server add volume` / `remove volume`
  * work: the engine's attach (attaching → in-use, the guest sees the next `/dev/vdX`) and detach
- * (detaching → available, the guest loses the disk). Mounted inside Compute, behind its token check.
+ * (detaching → available, the guest loses the disk). Mounted inside Compute, behind its token check,
+ * with Nova's volume proxy (`os-volumes`, `os-snapshots`).
  */
 export function serverVolumeRoutes(engine: Engine): Router {
   const router = Router();
@@ -87,5 +89,6 @@ export function serverVolumeRoutes(engine: Engine): Router {
     res.status(202).end();
   });
 
+  router.use(novaVolumeProxyRoutes(engine));
   return router;
 }

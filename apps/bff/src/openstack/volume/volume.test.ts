@@ -45,6 +45,9 @@ beforeAll(() => {
     quotaUsage: 'volume.quotas.show_quota_set_usage',
     attach: 'compute.v2_1.servers.attach_volume',
     listAttachments: 'compute.v2_1.servers.list_volume_attachments',
+    novaVolume: 'compute.v2_1.volumes.create_get_volume',
+    novaVolumes: 'compute.v2_1.volumes.list_volumes',
+    novaSnapshot: 'compute.v2_1.snapshots.create_get_snapshot',
   });
 }, 30_000);
 
@@ -237,5 +240,32 @@ describe('Nova volume attachments', () => {
     engine.advance(10_000);
     expect((await os.get(`${v3}/volumes/${volumeId}`)).body.volume).toMatchObject({ status: 'available', attachments: [] });
     expect((await os.delete(`/compute/v2.1/servers/${serverId}/os-volume_attachments/${volumeId}`)).status).toBe(404);
+  });
+});
+
+describe("Nova's volume proxy", () => {
+  it('creates, shows, lists and deletes volumes and snapshots through os-volumes and os-snapshots', async () => {
+    const { os, engine, v3 } = await volumeApi();
+    const created = await os.post('/compute/v2.1/os-volumes', { volume: { size: 10, display_name: 'proxied' } });
+    expectSchema(schemas.novaVolume!, created);
+    const id = created.body.volume.id as string;
+    expect(created.body.volume).toMatchObject({ displayName: 'proxied', status: 'creating', attachments: [{}] });
+    engine.advance(10_000);
+    expectSchema(schemas.novaVolume!, await os.get(`/compute/v2.1/os-volumes/${id}`));
+    expectSchema(schemas.novaVolumes!, await os.get('/compute/v2.1/os-volumes/detail'));
+    // Cinder sees the same volume.
+    expect((await os.get(`${v3}/volumes/${id}`)).body.volume.name).toBe('proxied');
+    expect((await os.post('/compute/v2.1/os-volumes', { volume: { size: 0 } })).status).toBe(400);
+    expect((await os.post('/compute/v2.1/os-volumes', { volume: {} })).body.badRequest.code).toBe(400);
+
+    const snap = await os.post('/compute/v2.1/os-snapshots', { snapshot: { volume_id: id, display_name: 's' } });
+    expectSchema(schemas.novaSnapshot!, snap);
+    engine.advance(10_000);
+    await os.delete(`/compute/v2.1/os-snapshots/${snap.body.snapshot.id}`).expect(202);
+    engine.advance(10_000);
+    await os.delete(`/compute/v2.1/os-volumes/${id}`).expect(202);
+    engine.advance(10_000);
+    const gone = await os.get(`/compute/v2.1/os-volumes/${id}`);
+    expect(gone.body).toEqual({ itemNotFound: { code: 404, message: `Volume ${id} could not be found.` } });
   });
 });
