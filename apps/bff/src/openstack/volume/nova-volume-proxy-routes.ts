@@ -2,7 +2,7 @@ import { EngineError, MAX_VOLUME_GB, MIN_VOLUME_GB, VOLUME_TYPES, ZONES, type En
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
-import { osTime, parseBody } from '../common.ts';
+import { osTime, parseBody, queryLimit } from '../common.ts';
 import { OsError } from '../errors.ts';
 import { VOLUME_TYPE_IDS } from './volume-views.ts';
 
@@ -78,8 +78,21 @@ export function novaVolumeProxyRoutes(engine: Engine): Router {
   const findVolume = (req: Request, id = String(req.params.volumeId)) => lookup('Volume', id, () => volumes.get(projectOf(req), id));
   const findSnapshot = (req: Request, id = String(req.params.snapshotId)) => lookup('Snapshot', id, () => volumeSnapshots.get(projectOf(req), id));
 
+  /** Nova's proxy pages with `offset` and `limit`, oldest first. */
+  const page = <T extends { createdAt: number; id: string }>(req: Request, list: T[]): T[] => {
+    const fail = (message: string) => new OsError(400, message);
+    const offset = queryLimit(req.query.offset, fail) ?? 0;
+    const limit = queryLimit(req.query.limit, fail);
+    const sorted = [...list].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).slice(offset);
+    return limit === undefined ? sorted : sorted.slice(0, limit);
+  };
+  // Strict paths, as Nova's router: `/os-volumes/` (no id) is not the list.
+  router.use(['/os-volumes/', '/os-snapshots/'], (req, _res, next) => {
+    if (req.path === '/' && req.originalUrl.split('?')[0]!.endsWith('/')) throw new OsError(404, `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}`);
+    next();
+  });
   router.get(['/os-volumes', '/os-volumes/detail'], (req, res) => {
-    res.json({ volumes: volumes.list(projectOf(req)).map((volume) => volumeView(req, volume)) });
+    res.json({ volumes: page(req, volumes.list(projectOf(req))).map((volume) => volumeView(req, volume)) });
   });
   router.get('/os-volumes/:volumeId', (req, res) => res.json({ volume: volumeView(req, findVolume(req)) }));
   router.post('/os-volumes', (req, res) => {
@@ -112,7 +125,7 @@ export function novaVolumeProxyRoutes(engine: Engine): Router {
     res.status(202).end();
   });
 
-  router.get(['/os-snapshots', '/os-snapshots/detail'], (req, res) => res.json({ snapshots: volumeSnapshots.list(projectOf(req)).map(snapshotView) }));
+  router.get(['/os-snapshots', '/os-snapshots/detail'], (req, res) => res.json({ snapshots: page(req, volumeSnapshots.list(projectOf(req))).map(snapshotView) }));
   router.get('/os-snapshots/:snapshotId', (req, res) => res.json({ snapshot: snapshotView(findSnapshot(req)) }));
   router.post('/os-snapshots', (req, res) => {
     const { snapshot: input } = parseBody(createSnapshotSchema, req.body ?? {});

@@ -256,6 +256,10 @@ describe("Nova's volume proxy", () => {
     // Cinder sees the same volume.
     expect((await os.get(`${v3}/volumes/${id}`)).body.volume.name).toBe('proxied');
     expect((await os.post('/compute/v2.1/os-volumes', { volume: { size: 0 } })).status).toBe(400);
+    const second = (await os.post('/compute/v2.1/os-volumes', { volume: { size: 10, display_name: 'second' } })).body.volume.id as string;
+    expect((await os.get('/compute/v2.1/os-volumes?limit=1')).body.volumes.map((v: { id: string }) => v.id)).toEqual([id]);
+    expect((await os.get('/compute/v2.1/os-volumes/detail?offset=1&limit=1')).body.volumes.map((v: { id: string }) => v.id)).toEqual([second]);
+    expect((await os.get('/compute/v2.1/os-volumes/')).status).toBe(404);
     expect((await os.post('/compute/v2.1/os-volumes', { volume: {} })).body.badRequest.code).toBe(400);
 
     const snap = await os.post('/compute/v2.1/os-snapshots', { snapshot: { volume_id: id, display_name: 's' } });
