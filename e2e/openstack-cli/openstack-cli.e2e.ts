@@ -110,7 +110,7 @@ describe('the guide with the real openstack CLI', () => {
       openstackJson<{ Name: string; Status: string }[]>('image', 'list'),
       openstackJson<{ Name: string; RAM: number; VCPUs: number }[]>('flavor', 'list'),
       openstackJson<{ Name: string }[]>('network', 'list'),
-      openstackJson<{ 'Zone Name': string; 'Zone Status': string }[]>('availability', 'zone', 'list'),
+      openstackJson<{ 'Zone Name': string; 'Zone Status': string }[]>('availability', 'zone', 'list', '--compute'),
     ]);
     expect(token.project_id).toBe(projectId);
     expect(Date.parse(token.expires)).toBeGreaterThan(Date.now());
