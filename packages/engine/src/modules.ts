@@ -34,7 +34,7 @@ export interface EngineModules {
   connectivity: ConnectivityService;
   volumes: VolumeService;
   volumeSnapshots: VolumeSnapshotService;
-  /** Cinder volume metadata (the OpenStack API's; the console does not show it). */
+  /** Cinder volume and snapshot metadata (the OpenStack API's; the console does not show it). */
   volumeMetadata: VolumeMetadataService;
   loadBalancers: LoadBalancerService;
   guests: GuestService;
@@ -62,7 +62,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const connectivity = new ConnectivityService(network, floatingIps, securityGroups);
   const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
-  const volumeMetadata = new VolumeMetadataService(store, volumes);
+  const volumeMetadata = new VolumeMetadataService(store, volumes, volumeSnapshots);
   const loadBalancers = new LoadBalancerService(store, scheduler, engine.clock, { network, floatingIps, securityGroups });
   const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), loadBalancers);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
@@ -107,7 +107,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
   engine.events.subscribe((event) => {
-    if (event.kind === 'volume' && event.change === 'deleted') volumeMetadata.forget(event.id);
+    if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);
   });
   // pickMember keeps each listener's pool and members until one of them (or the load balancer) changes.
   engine.events.subscribe((event) => {

@@ -75,6 +75,8 @@ function paged<T extends { id: string; createdAt: number }>(req: Request, res: R
     if (at < 0) throw new OsError(404, `Marker ${marker} could not be found.`);
     sorted = sorted.slice(at + 1);
   }
+  const offset = queryLimit(req.query.offset, (message) => new OsError(400, `Invalid input received: ${message.replace('limit', 'offset')}`));
+  if (offset !== undefined) sorted = sorted.slice(offset);
   res.setHeader('Content-Location', `${baseUrl(req)}${req.originalUrl}`);
   const limit = queryLimit(req.query.limit, (message) => new OsError(400, `Invalid input received: ${message}`));
   if (limit === undefined || limit === 0 || sorted.length < limit) return { page: limit === 0 ? [] : sorted, links: {} };
@@ -288,38 +290,46 @@ export function volumeRoutes(engine: Engine): Router {
     res.status(202).end();
   });
 
-  // Volume metadata.
-  api.get('/volumes/:volumeId/metadata', (req, res) => res.json({ metadata: volumeMetadata.get(projectOf(req), findVolume(req).id) }));
-  api.post('/volumes/:volumeId/metadata', (req, res) => {
-    const { metadata } = parseBody(metadataBody, req.body ?? {});
-    res.json({ metadata: volumeMetadata.set(projectOf(req), findVolume(req).id, metadata, false) });
-  });
-  api.put('/volumes/:volumeId/metadata', (req, res) => {
-    const { metadata } = parseBody(metadataBody, req.body ?? {});
-    res.json({ metadata: volumeMetadata.set(projectOf(req), findVolume(req).id, metadata, true) });
-  });
-  api.get('/volumes/:volumeId/metadata/:key', (req, res) => {
-    const metadata = volumeMetadata.get(projectOf(req), findVolume(req).id);
-    const key = String(req.params.key);
-    if (!(key in metadata)) throw new OsError(404, `Volume ${String(req.params.volumeId)} has no metadata with key ${key}.`);
-    res.json({ meta: { [key]: metadata[key] } });
-  });
-  api.put('/volumes/:volumeId/metadata/:key', (req, res) => {
-    const { meta } = parseBody(metaItemBody, req.body ?? {});
-    const key = String(req.params.key);
-    if (Object.keys(meta).length !== 1 || !(key in meta)) throw new OsError(400, 'Invalid input received: Request body and URI mismatch');
-    volumeMetadata.set(projectOf(req), findVolume(req).id, meta, false);
-    res.json({ meta });
-  });
-  api.delete('/volumes/:volumeId/metadata/:key', (req, res) => {
-    const key = String(req.params.key);
-    if (!volumeMetadata.deleteKey(projectOf(req), findVolume(req).id, key)) {
-      throw new OsError(404, `Volume ${String(req.params.volumeId)} has no metadata with key ${key}.`);
-    }
-    res.status(200).end();
-  });
+  // Volume and snapshot metadata, the same calls under each.
+  const metadataRoutes = (base: string, owner: 'volume' | 'snapshot', kind: string) => {
+    const idOf = (req: Request) => {
+      const id = String(req.params.ownerId);
+      return owner === 'volume' ? findVolume(req, id).id : findSnapshot(req, id).id;
+    };
+    const noKey = (req: Request, key: string) => new OsError(404, `${kind} ${String(req.params.ownerId)} has no metadata with key ${key}.`);
+    api.get(`${base}/:ownerId/metadata`, (req, res) => res.json({ metadata: volumeMetadata.get(projectOf(req), idOf(req), owner) }));
+    api.post(`${base}/:ownerId/metadata`, (req, res) => {
+      const { metadata } = parseBody(metadataBody, req.body ?? {});
+      res.json({ metadata: volumeMetadata.set(projectOf(req), idOf(req), metadata, false, owner) });
+    });
+    api.put(`${base}/:ownerId/metadata`, (req, res) => {
+      const { metadata } = parseBody(metadataBody, req.body ?? {});
+      res.json({ metadata: volumeMetadata.set(projectOf(req), idOf(req), metadata, true, owner) });
+    });
+    api.get(`${base}/:ownerId/metadata/:key`, (req, res) => {
+      const metadata = volumeMetadata.get(projectOf(req), idOf(req), owner);
+      const key = String(req.params.key);
+      if (!(key in metadata)) throw noKey(req, key);
+      res.json({ meta: { [key]: metadata[key] } });
+    });
+    api.put(`${base}/:ownerId/metadata/:key`, (req, res) => {
+      const { meta } = parseBody(metaItemBody, req.body ?? {});
+      const key = String(req.params.key);
+      if (Object.keys(meta).length !== 1 || !(key in meta)) throw new OsError(400, 'Invalid input received: Request body and URI mismatch');
+      volumeMetadata.set(projectOf(req), idOf(req), meta, false, owner);
+      res.json({ meta });
+    });
+    api.delete(`${base}/:ownerId/metadata/:key`, (req, res) => {
+      const key = String(req.params.key);
+      if (!volumeMetadata.deleteKey(projectOf(req), idOf(req), key, owner)) throw noKey(req, key);
+      res.status(200).end();
+    });
+  };
+  metadataRoutes('/volumes', 'volume', 'Volume');
+  metadataRoutes('/snapshots', 'snapshot', 'Snapshot');
 
   // Snapshots.
+  const metadataOf = (req: Request, snapshot: VolumeSnapshot) => volumeMetadata.get(projectOf(req), snapshot.id, 'snapshot');
   const filteredSnapshots = (req: Request) => {
     let list = volumeSnapshots.list(projectOf(req));
     const name = queryString(req.query.name);
@@ -333,18 +343,21 @@ export function volumeRoutes(engine: Engine): Router {
   api.get(['/snapshots', '/snapshots/detail'], (req, res) => {
     const { page, links } = paged(req, res, filteredSnapshots(req), 'snapshots');
     // The summary list has no extended attributes (progress, project), the detail list does.
-    res.json({ snapshots: page.map((s) => snapshotView(s, req.path.endsWith('/detail') ? 'show' : 'create')), ...links });
+    res.json({ snapshots: page.map((s) => snapshotView(s, metadataOf(req, s), req.path.endsWith('/detail') ? 'show' : 'create')), ...links });
   });
-  api.get('/snapshots/:snapshotId', (req, res) => res.json({ snapshot: snapshotView(findSnapshot(req)) }));
+  api.get('/snapshots/:snapshotId', (req, res) => {
+    const snapshot = findSnapshot(req);
+    res.json({ snapshot: snapshotView(snapshot, metadataOf(req, snapshot)) });
+  });
   api.post('/snapshots', (req, res) => {
     const { snapshot: input } = parseBody(createSnapshotSchema, req.body ?? {});
-    if (input.metadata && Object.keys(input.metadata).length > 0) throw new OsError(400, 'Invalid input received: Sandcloud does not keep snapshot metadata');
     const volume = findVolume(req, input.volume_id ?? 'None');
     const force = input.force === true || String(input.force).toLowerCase() === 'true';
     if (volume.status === 'in-use' && !force) throw new OsError(400, `Invalid volume: Volume ${volume.id} status must be available, but current status is: in-use.`);
     const name = input.name ?? input.display_name ?? `snapshot-${volume.name}`;
     const created = volumeSnapshots.create(projectOf(req), { volumeId: volume.id, name, description: input.description ?? input.display_description ?? '' });
-    res.status(202).json({ snapshot: snapshotView(created, 'create') });
+    if (input.metadata && Object.keys(input.metadata).length > 0) volumeMetadata.set(projectOf(req), created.id, input.metadata, true, 'snapshot');
+    res.status(202).json({ snapshot: snapshotView(created, metadataOf(req, created), 'create') });
   });
   api.delete('/snapshots/:snapshotId', (req, res) => {
     const snapshot = findSnapshot(req);

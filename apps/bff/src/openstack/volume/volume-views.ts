@@ -72,7 +72,7 @@ export function volumeView(volume: Volume, ctx: { base: string; userId: string; 
   };
 }
 
-export function snapshotView(snapshot: VolumeSnapshot, shape: 'show' | 'create' = 'show') {
+export function snapshotView(snapshot: VolumeSnapshot, metadata: Record<string, string>, shape: 'show' | 'create' = 'show') {
   return {
     id: snapshot.id,
     name: snapshot.name,
@@ -82,7 +82,7 @@ export function snapshotView(snapshot: VolumeSnapshot, shape: 'show' | 'create' 
     volume_id: snapshot.volumeId,
     created_at: osTime(snapshot.createdAt),
     updated_at: osTime(snapshot.updatedAt),
-    metadata: {},
+    metadata,
     ...(shape === 'show'
       ? { 'os-extended-snapshot-attributes:progress': snapshot.status === 'available' ? '100%' : '0%', 'os-extended-snapshot-attributes:project_id': snapshot.projectId! }
       : {}),

@@ -169,6 +169,23 @@ describe('Cinder v3 volumes', () => {
     expect((await os.get(`${v3}/volumes/${id}/metadata/z`)).status).toBe(404);
   });
 
+  it('keeps snapshot metadata, given at creation or set later', async () => {
+    const { os, v3, engine, createVolume } = await volumeApi();
+    const id = (await createVolume()).body.volume.id as string;
+    engine.advance(10_000);
+    const snap = await os.post(`${v3}/snapshots`, { snapshot: { volume_id: id, name: 's', metadata: { a: '1' } } });
+    expectSchema(schemas.createSnapshot!, snap);
+    const snapId = snap.body.snapshot.id as string;
+    expect(snap.body.snapshot.metadata).toEqual({ a: '1' });
+    expect((await os.put(`${v3}/snapshots/${snapId}/metadata/b`, { meta: { b: '2' } })).body).toEqual({ meta: { b: '2' } });
+    expect((await os.get(`${v3}/snapshots/${snapId}`)).body.snapshot.metadata).toEqual({ a: '1', b: '2' });
+    await os.delete(`${v3}/snapshots/${snapId}/metadata/a`).expect(200);
+    expect((await os.get(`${v3}/snapshots/${snapId}/metadata`)).body).toEqual({ metadata: { b: '2' } });
+    expect((await os.get(`${v3}/snapshots/00000000-0000-4000-8000-000000000000/metadata`)).status).toBe(404);
+    await createVolume({ name: 'second' });
+    expect((await os.get(`${v3}/volumes?sort_key=name&sort_dir=asc&offset=1`)).body.volumes.map((v: { name: string }) => v.name)).toEqual(['second']);
+  });
+
   it('lists the volume types (HDD the default), zones, limits and quota usage', async () => {
     const { os, v3, projectId, createVolume } = await volumeApi();
     await createVolume();
