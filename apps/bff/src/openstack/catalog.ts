@@ -11,10 +11,7 @@ interface CatalogService {
   path: string;
 }
 
-/**
- * The services the catalog lists: only those Sandcloud answers. Block Storage (`volumev3`,
- * `block-storage`) and Load Balancer (`load-balancer`) join when they are implemented (issue 15).
- */
+/** The services the catalog lists: only those Sandcloud answers. */
 export const CATALOG_SERVICES: readonly CatalogService[] = [
   { type: 'identity', name: 'keystone', path: '/identity' },
   { type: 'compute', name: 'nova', path: '/compute/v2.1' },
