@@ -110,11 +110,11 @@ describe('the guide with the real openstack CLI', () => {
       openstackJson<{ Name: string; Status: string }[]>('image', 'list'),
       openstackJson<{ Name: string; RAM: number; VCPUs: number }[]>('flavor', 'list'),
       openstackJson<{ Name: string }[]>('network', 'list'),
-      openstackJson<{ 'Zone Name': string; 'Zone Status': string }[]>('availability', 'zone', 'list'),
+      openstackJson<{ 'Zone Name': string; 'Zone Status': string }[]>('availability', 'zone', 'list', '--compute'),
     ]);
     expect(token.project_id).toBe(projectId);
     expect(Date.parse(token.expires)).toBeGreaterThan(Date.now());
-    expect(services.map((s) => s.Type).sort()).toEqual(['compute', 'identity', 'image', 'network']);
+    expect(services.map((s) => s.Type).sort()).toEqual(['block-storage', 'compute', 'identity', 'image', 'load-balancer', 'network', 'volumev3']);
     expect(images.find((i) => i.Name === UBUNTU)?.Status).toBe('active');
     expect(flavors.find((f) => f.Name === 'm2.c1m2')).toMatchObject({ RAM: 2048, VCPUs: 1 });
     expect(networks.map((n) => n.Name).sort()).toEqual(['Default Network', 'Public Network']);

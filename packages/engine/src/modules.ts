@@ -1,4 +1,5 @@
 import { VolumeService } from './block-storage/volume-service.ts';
+import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
@@ -41,6 +42,8 @@ export interface EngineModules {
   connectivity: ConnectivityService;
   volumes: VolumeService;
   volumeSnapshots: VolumeSnapshotService;
+  /** Cinder volume and snapshot metadata (the OpenStack API's; the console does not show it). */
+  volumeMetadata: VolumeMetadataService;
   loadBalancers: LoadBalancerService;
   guests: GuestService;
   /** The network as guests (and the data plane) see it: where an address leads, ingress verdicts. */
@@ -82,6 +85,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
   const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
+  const volumeMetadata = new VolumeMetadataService(store, volumes, volumeSnapshots);
   const lbRecords = new LoadBalancerRecords(store);
   const lbRouting = new LoadBalancerRouting(lbRecords);
   const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb));
@@ -148,5 +152,9 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  engine.events.subscribe((event) => {
+    if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);
+  });
+
+  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
 }

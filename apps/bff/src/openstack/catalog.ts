@@ -11,15 +11,15 @@ interface CatalogService {
   path: string;
 }
 
-/**
- * The services the catalog lists: only those Sandcloud answers. Block Storage (`volumev3`,
- * `block-storage`) and Load Balancer (`load-balancer`) join when they are implemented (issue 15).
- */
+/** The services the catalog lists: only those Sandcloud answers. */
 export const CATALOG_SERVICES: readonly CatalogService[] = [
   { type: 'identity', name: 'keystone', path: '/identity' },
   { type: 'compute', name: 'nova', path: '/compute/v2.1' },
   { type: 'network', name: 'neutron', path: '/network' },
   { type: 'image', name: 'glance', path: '/image' },
+  { type: 'volumev3', name: 'cinderv3', path: '/volume/v3' },
+  { type: 'block-storage', name: 'cinder', path: '/volume/v3' },
+  { type: 'load-balancer', name: 'octavia', path: '/load-balancer' },
 ];
 
 /** A stable hex id per service, so catalog ids do not change from one token to the next. */

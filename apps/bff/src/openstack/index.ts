@@ -4,7 +4,9 @@ import { cloudsYamlRoutes } from './clouds-yaml.ts';
 import { computeRoutes } from './compute/compute-routes.ts';
 import { identityRoutes } from './identity/identity-routes.ts';
 import { imageRoutes } from './image/image-routes.ts';
+import { loadBalancerRoutes } from './load-balancer/load-balancer-routes.ts';
 import { networkRoutes } from './network/network-routes.ts';
+import { volumeRoutes } from './volume/volume-routes.ts';
 
 /**
  * The OpenStack-compatible APIs, DevStack-style on the console's port: Keystone at /identity,
@@ -13,7 +15,7 @@ import { networkRoutes } from './network/network-routes.ts';
  */
 export function openstackRouter(engine: Engine): Router {
   const router = Router();
-  router.use(['/identity', '/compute', '/network', '/image'], (_req, res, next) => {
+  router.use(['/identity', '/compute', '/network', '/image', '/volume', '/load-balancer'], (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
@@ -21,6 +23,8 @@ export function openstackRouter(engine: Engine): Router {
   router.use('/compute', computeRoutes(engine));
   router.use('/network', networkRoutes(engine));
   router.use('/image', imageRoutes(engine));
+  router.use('/volume', volumeRoutes(engine));
+  router.use('/load-balancer', loadBalancerRoutes(engine));
   router.use(cloudsYamlRoutes(engine));
   return router;
 }

@@ -9,6 +9,7 @@ import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { computeSecurityGroupRoutes } from './security-group-routes.ts';
 import { serverRoutes } from './server-routes.ts';
+import { serverVolumeRoutes } from '../volume/server-volume-routes.ts';
 
 const version = (req: Request) => ({
   id: 'v2.1',
@@ -37,6 +38,7 @@ export function computeRoutes(engine: Engine): Router {
   const api = Router();
   api.use(requireScopedToken(engine));
   api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
+  api.use(serverVolumeRoutes(engine));
   router.use('/v2.1', api);
   router.use(notFound('compute'));
   router.use(errorHandler('compute'));

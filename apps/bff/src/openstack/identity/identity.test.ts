@@ -24,7 +24,7 @@ describe('Keystone v3 tokens', () => {
     expect(token.project).toEqual({ id: projectId, name: 'demo', domain: { id: 'default', name: 'Default' } });
     expect(token.roles.map((r: { name: string }) => r.name)).toEqual(['admin', 'member', 'reader']);
     expect(Date.parse(token.expires_at)).toBeGreaterThan(Date.parse(token.issued_at));
-    expect(token.catalog.map((s: { type: string }) => s.type)).toEqual(['identity', 'compute', 'network', 'image']);
+    expect(token.catalog.map((s: { type: string }) => s.type)).toEqual(['identity', 'compute', 'network', 'image', 'volumev3', 'block-storage', 'load-balancer']);
     for (const service of token.catalog) {
       expect(service.endpoints).toEqual([{ id: expect.any(String), interface: 'public', region: 'RegionOne', region_id: 'RegionOne', url: expect.stringMatching(/^http:\/\//) }]);
     }

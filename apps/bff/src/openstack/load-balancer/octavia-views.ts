@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import type { ListenerView, LoadBalancer, LoadBalancerMember, LoadBalancerPool, LoadBalancerView } from '@sandcloud/engine';
+import { osTime } from '../common.ts';
+
+/** Sandcloud keeps a pool's health monitor inside the pool: its Octavia id is derived from the pool's. */
+export function healthMonitorId(poolId: string): string {
+  const hex = createHash('sha256').update(`healthmonitor/${poolId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const owner = (projectId: string | null) => ({ project_id: projectId!, tenant_id: projectId! });
+const times = (resource: { createdAt: number; updatedAt: number }) => ({ created_at: osTime(resource.createdAt), updated_at: osTime(resource.updatedAt) });
+
+export function loadBalancerView(view: LoadBalancerView) {
+  const lb = view.loadBalancer;
+  return {
+    id: lb.id,
+    name: lb.name,
+    description: lb.description,
+    provisioning_status: lb.status,
+    operating_status: lb.operatingStatus,
+    admin_state_up: true,
+    ...owner(lb.projectId),
+    ...times(lb),
+    vip_address: lb.vipAddress,
+    vip_port_id: lb.vipPortId,
+    vip_subnet_id: lb.vipSubnetId,
+    vip_network_id: lb.vipNetworkId,
+    vip_qos_policy_id: null,
+    listeners: view.listeners.map(({ listener }) => ({ id: listener.id })),
+    pools: view.listeners.map(({ pool }) => ({ id: pool.id })),
+    provider: 'amphora',
+    flavor_id: null,
+    availability_zone: null,
+    tags: [],
+  };
+}
+
+export function listenerView(lb: LoadBalancer, { listener, pool, operatingStatus }: ListenerView) {
+  return {
+    id: listener.id,
+    name: listener.name,
+    description: '',
+    provisioning_status: listener.status,
+    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? operatingStatus : 'OFFLINE',
+    admin_state_up: true,
+    protocol: listener.protocol,
+    protocol_port: listener.protocolPort,
+    connection_limit: listener.connectionLimit,
+    default_tls_container_ref: null,
+    sni_container_refs: [],
+    ...owner(listener.projectId),
+    default_pool_id: pool.id,
+    l7policies: [],
+    insert_headers: {},
+    ...times(listener),
+    loadbalancers: [{ id: lb.id }],
+    timeout_client_data: listener.keepAliveTimeoutSeconds * 1000,
+    timeout_member_connect: 5000,
+    timeout_member_data: 50000,
+    timeout_tcp_inspect: 0,
+    tags: [],
+    client_ca_tls_container_ref: null,
+    client_authentication: 'NONE',
+    client_crl_container_ref: null,
+    allowed_cidrs: listener.allowedCidrs.length > 0 ? listener.allowedCidrs : null,
+    tls_ciphers: null,
+    tls_versions: null,
+    alpn_protocols: null,
+  };
+}
+
+export function poolView(lb: LoadBalancer, { listener, pool, members, operatingStatus }: ListenerView) {
+  return {
+    id: pool.id,
+    name: pool.name,
+    description: '',
+    provisioning_status: pool.status,
+    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? operatingStatus : 'OFFLINE',
+    admin_state_up: true,
+    protocol: pool.protocol,
+    lb_algorithm: pool.lbAlgorithm,
+    session_persistence: pool.sessionPersistence ? { type: pool.sessionPersistence.type, cookie_name: pool.sessionPersistence.cookieName } : null,
+    ...owner(pool.projectId),
+    loadbalancers: [{ id: lb.id }],
+    listeners: [{ id: listener.id }],
+    members: members.map((member) => ({ id: member.id })),
+    healthmonitor_id: pool.healthMonitor ? healthMonitorId(pool.id) : null,
+    ...times(pool),
+    tags: [],
+    tls_container_ref: null,
+    ca_tls_container_ref: null,
+    crl_container_ref: null,
+    tls_enabled: false,
+    tls_ciphers: null,
+    tls_versions: null,
+    alpn_protocols: null,
+  };
+}
+
+export function memberView(member: LoadBalancerMember) {
+  return {
+    id: member.id,
+    name: member.name,
+    operating_status: member.operatingStatus,
+    provisioning_status: member.status,
+    admin_state_up: member.adminStateUp,
+    address: member.address,
+    protocol_port: member.protocolPort,
+    weight: member.weight,
+    backup: false,
+    subnet_id: member.subnetId,
+    ...owner(member.projectId),
+    ...times(member),
+    monitor_address: null,
+    monitor_port: null,
+    tags: [],
+  };
+}
+
+export function healthMonitorView(lb: LoadBalancer, pool: LoadBalancerPool) {
+  const monitor = pool.healthMonitor!;
+  return {
+    id: healthMonitorId(pool.id),
+    name: '',
+    type: monitor.type,
+    delay: monitor.delaySeconds,
+    timeout: monitor.timeoutSeconds,
+    max_retries: monitor.maxRetries,
+    max_retries_down: monitor.maxRetries,
+    http_method: monitor.httpMethod,
+    url_path: monitor.urlPath,
+    expected_codes: monitor.expectedCodes,
+    admin_state_up: true,
+    ...owner(pool.projectId),
+    pools: [{ id: pool.id }],
+    provisioning_status: pool.status,
+    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? 'ONLINE' : 'OFFLINE',
+    ...times(pool),
+    http_version: null,
+    domain_name: null,
+    tags: [],
+  };
+}
