@@ -10,6 +10,8 @@ import {
   MAX_INSTANCE_COUNT,
   MAX_ROOT_DISK_GB,
   MIN_ROOT_DISK_GB,
+  USER_DATA_MAX_BYTES,
+  userDataTooLarge,
   type ConnectivityTest,
   type InstanceAction,
   type InstanceStatus,
@@ -38,6 +40,11 @@ export const createInstanceRequestSchema = z.strictObject({
   keyName: z.string().min(1, 'Choose or create a key pair'),
   securityGroupIds: z.array(z.string()).min(1, 'Choose at least one security group'),
   networkId: z.string().min(1, 'Choose a network'),
+  /** A cloud-init script (`#!/bin/bash`) the guest runs as root on its first boot. */
+  userData: z
+    .string()
+    .refine((value) => !userDataTooLarge(value), `User data is at most ${USER_DATA_MAX_BYTES / 1024} KiB`)
+    .optional(),
 });
 export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
 

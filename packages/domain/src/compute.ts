@@ -52,6 +52,10 @@ export const INSTANCE_METADATA_VALUE_MAX_LENGTH = 255;
 export const INSTANCE_METADATA_MAX_ITEMS = 128;
 export const INSTANCE_METADATA_KEY_PATTERN = /^[A-Za-z0-9_:. -]+$/;
 
+/** User data (a cloud-init script) is at most 64 KiB, counted in UTF-8 bytes. */
+export const USER_DATA_MAX_BYTES = 64 * 1024;
+export const userDataTooLarge = (userData: string): boolean => new TextEncoder().encode(userData).length > USER_DATA_MAX_BYTES;
+
 /** Connectivity tests a user can run against an instance from the Internet. */
 export const CONNECTIVITY_TESTS = ['ping', 'ssh', 'http'] as const;
 export type ConnectivityTest = (typeof CONNECTIVITY_TESTS)[number];

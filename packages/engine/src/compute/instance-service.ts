@@ -8,6 +8,7 @@ import {
   isZone,
   MAX_ROOT_DISK_GB,
   RESOURCE_NAME_PATTERN,
+  userDataTooLarge,
   type InstanceAction,
   type InstanceTaskState,
 } from '@sandcloud/domain';
@@ -34,6 +35,8 @@ export interface CreateInstancesInput {
   networkId: string;
   description?: string;
   metadata?: Record<string, string>;
+  /** A cloud-init script (at most 64 KiB) the guest runs as root on its first boot. */
+  userData?: string;
 }
 
 /** What a rename/edit may change; absent fields stay as they are. `metadata` replaces the whole map. */
@@ -116,6 +119,7 @@ export class InstanceService {
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
     if (input.description !== undefined) assertDescription(input.description);
     if (input.metadata !== undefined) assertMetadata(input.metadata);
+    if (input.userData !== undefined && userDataTooLarge(input.userData)) throw invalidInput('User data is at most 64 KiB', 'userData');
 
     return this.store.transaction(() => {
       if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
@@ -157,6 +161,7 @@ export class InstanceService {
           securityGroupIds: groups.map((g) => g.id),
           description: input.description ?? '',
           metadata: { ...input.metadata },
+          ...(input.userData ? { userData: input.userData } : {}),
         });
       });
     });
