@@ -243,6 +243,20 @@ describe('Nova refuses bad requests as Nova does', () => {
     await os.get('/compute/v2.1/servers/nope/metadata').expect(404);
   });
 
+  it('takes user_data in base64: the guest runs the script on its first boot', async () => {
+    const { create, engine, projectId } = await withServer();
+    const script = '#!/bin/bash\necho "hello from user data"\n';
+    const created = await create({ name: 'scripted', user_data: Buffer.from(script).toString('base64') }).expect(202);
+    const id = created.body.server.id as string;
+    expect(engine.modules.instances.get(projectId, id).userData).toBe(script);
+    engine.advance(5_000);
+    const log = async () => (await engine.modules.guests.runCommand(projectId, id, 'cat /var/log/cloud-init-output.log')).stdout;
+    await expect.poll(log).toContain('finished at');
+    expect((await log()).split('\n')[1]).toBe('hello from user data');
+    expect((await create({ user_data: 'not base64!' }).expect(400)).body.badRequest.message).toContain('User data needs to be valid base 64.');
+    await create({ user_data: 'A'.repeat(65536) }).expect(400);
+  });
+
   it('answers 400 for wrong types, unknown fields, missing bodies and unknown references', async () => {
     const { os, create } = await withServer();
     const unknown = await create({ colour: 'blue' }).expect(400);

@@ -47,7 +47,13 @@ const createServerSchema = z.strictObject({
     max_count: count.optional(),
     return_reservation_id: z.union([z.boolean(), z.string()]).optional(),
     security_groups: z.array(z.strictObject({ name: z.string().min(1) })).optional(),
-    user_data: z.undefined({ error: 'Sandcloud does not run user_data yet; create the server without it' }).optional(),
+    // Nova: base64 text of at most 65535 characters; decoded, it is a cloud-init script.
+    user_data: z
+      .string()
+      .max(65535, 'is too long')
+      .refine((value) => /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value) && value.replace(/\s/g, '').length % 4 === 0, 'User data needs to be valid base 64.')
+      .transform((value) => Buffer.from(value, 'base64').toString('utf8'))
+      .optional(),
   }),
   'os:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
   'OS-SCH-HNT:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
@@ -187,6 +193,7 @@ export function serverRoutes(engine: Engine): Router {
       securityGroupIds: [...new Set(groupIds)],
       networkId,
       ...(server.metadata ? { metadata: server.metadata } : {}),
+      ...(server.user_data ? { userData: server.user_data } : {}),
     });
     const first = created[0]!;
     const base = baseUrl(req);
