@@ -50,6 +50,7 @@ describe('instances', () => {
       [{ securityGroupIds: ['nope'] }, 'securityGroupIds', /No security group/],
       [{ imageId: IMAGES.windows, rootDiskGb: 50, flavorId: 't2.c1m1' }, 'flavorId', /at least 2 GB of RAM/],
       [{ imageId: IMAGES.windows, rootDiskGb: 20, flavorId: 'm2.c2m4' }, 'rootDiskGb', /50–1024/],
+      [{ userData: `#!/bin/bash\n${'#'.repeat(64 * 1024)}` }, 'userData', /^User data is at most 64 KiB$/],
     ];
     for (const [overrides, field, message] of cases) {
       const response = await client.post(`${base}/instances`, instanceRequest(overrides)).expect(400);
