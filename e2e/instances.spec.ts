@@ -461,7 +461,7 @@ test('하드 재부팅 cuts the power (HARD_REBOOT) and the instance comes back 
   await confirm.getByRole('button', { name: '하드 재부팅' }).click();
   const response = await accepted;
   expect(response.status()).toBe(202);
-  expect(await response.json()).toMatchObject({ status: 'HARD_REBOOT', allowedActions: [] });
+  expect(await response.json()).toMatchObject({ status: 'HARD_REBOOT', allowedActions: ['update'] });
   await expect(page.getByText(`${name}을(를) 하드 재부팅하는 중입니다`)).toBeVisible();
 
   // HARD_REBOOT lasts 0.3 s at the suite's speed: wait for its end on the server, then on screen.

@@ -1,11 +1,17 @@
 import {
   BULK_INSTANCE_ACTIONS,
   CONNECTIVITY_TESTS,
+  DESCRIPTION_MAX_LENGTH,
+  INSTANCE_METADATA_MAX_ITEMS,
   INSTANCE_NAME_MAX_LENGTH,
+  instanceMetadataKeyProblem,
+  instanceMetadataValueProblem,
   INSTANCE_POWER_ACTIONS,
   MAX_INSTANCE_COUNT,
   MAX_ROOT_DISK_GB,
   MIN_ROOT_DISK_GB,
+  USER_DATA_MAX_BYTES,
+  userDataTooLarge,
   type ConnectivityTest,
   type InstanceAction,
   type InstanceStatus,
@@ -34,6 +40,11 @@ export const createInstanceRequestSchema = z.strictObject({
   keyName: z.string().min(1, 'Choose or create a key pair'),
   securityGroupIds: z.array(z.string()).min(1, 'Choose at least one security group'),
   networkId: z.string().min(1, 'Choose a network'),
+  /** A cloud-init script (`#!/bin/bash`) the guest runs as root on its first boot. */
+  userData: z
+    .string()
+    .refine((value) => !userDataTooLarge(value), `User data is at most ${USER_DATA_MAX_BYTES / 1024} KiB`)
+    .optional(),
 });
 export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
 
@@ -49,6 +60,28 @@ export const bulkInstanceActionRequestSchema = z.strictObject({
 export const updateInstanceSecurityGroupsSchema = z.strictObject({
   securityGroupIds: z.array(z.string()).min(1, 'Keep at least one security group'),
 });
+
+/** Instance metadata (key/value tags) with Nova's limits from `@sandcloud/domain`. */
+export const instanceMetadataSchema = z
+  .record(z.string(), z.string({ error: 'Metadata values are text' }), { error: 'Metadata is an object of text values' })
+  .superRefine((metadata, ctx) => {
+    if (Object.keys(metadata).length > INSTANCE_METADATA_MAX_ITEMS) {
+      ctx.addIssue({ code: 'custom', message: `An instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items` });
+      return;
+    }
+    for (const [key, value] of Object.entries(metadata)) {
+      const problem = instanceMetadataKeyProblem(key) ?? instanceMetadataValueProblem(key, value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [key] });
+    }
+  });
+
+/** `PATCH /instances/:id`: rename, describe, retag (metadata replaces the whole map). Absent fields stay. */
+export const updateInstanceRequestSchema = z.strictObject({
+  name: resourceNameSchema.max(INSTANCE_NAME_MAX_LENGTH, `Instance names have at most ${INSTANCE_NAME_MAX_LENGTH} characters`).optional(),
+  description: z.string().max(DESCRIPTION_MAX_LENGTH, `Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`).optional(),
+  metadata: instanceMetadataSchema.optional(),
+});
+export type UpdateInstanceRequest = z.infer<typeof updateInstanceRequestSchema>;
 
 export interface InstanceDto {
   id: string;
@@ -73,6 +106,9 @@ export interface InstanceDto {
   floatingIp: string | null;
   floatingIpId: string | null;
   securityGroups: { id: string; name: string }[];
+  description: string;
+  /** Key/value tags (Nova server metadata). */
+  metadata: Record<string, string>;
   /** What the action menu may offer now; the API refuses the rest with 409. */
   allowedActions: InstanceAction[];
   createdAt: string;

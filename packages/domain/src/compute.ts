@@ -21,7 +21,7 @@ export const POWER_STATES = ['RUNNING', 'SHUTDOWN', 'NOSTATE'] as const;
 export type PowerState = (typeof POWER_STATES)[number];
 
 /** Everything a user may ask of an instance; `allowedActions` in a DTO is a subset. */
-export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot', 'delete', 'create_image', 'change_security_groups'] as const;
+export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot', 'delete', 'create_image', 'change_security_groups', 'update'] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 /** Actions of `POST /instances/:id/action` (the power actions of the action menu). */
@@ -43,6 +43,43 @@ export const MAX_ROOT_DISK_GB = 1024;
 /** Instance names are host names: at most 63 characters. */
 export const INSTANCE_NAME_MAX_LENGTH = 63;
 
+/**
+ * Instance metadata (Nova's server metadata: key/value tags): Nova's limits. Keys are letters,
+ * digits, spaces and `-_:.`; at most 128 items (Nova's `metadata_items` quota).
+ */
+export const INSTANCE_METADATA_KEY_MAX_LENGTH = 255;
+export const INSTANCE_METADATA_VALUE_MAX_LENGTH = 255;
+export const INSTANCE_METADATA_MAX_ITEMS = 128;
+export const INSTANCE_METADATA_KEY_PATTERN = /^[A-Za-z0-9_:. -]+$/;
+
+/** User data (a cloud-init script) is at most 64 KiB, counted in UTF-8 bytes. */
+export const USER_DATA_MAX_BYTES = 64 * 1024;
+export const userDataTooLarge = (userData: string): boolean => new TextEncoder().encode(userData).length > USER_DATA_MAX_BYTES;
+
 /** Connectivity tests a user can run against an instance from the Internet. */
 export const CONNECTIVITY_TESTS = ['ping', 'ssh', 'http'] as const;
 export type ConnectivityTest = (typeof CONNECTIVITY_TESTS)[number];
+
+/** Why a metadata key or value is refused, or null; the engine, the API schemas and the console ask this. */
+export function instanceMetadataKeyProblem(key: string): string | null {
+  if (key.length === 0) return 'Metadata keys are not empty';
+  if (key.length > INSTANCE_METADATA_KEY_MAX_LENGTH) return `Metadata keys have at most ${INSTANCE_METADATA_KEY_MAX_LENGTH} characters`;
+  if (!INSTANCE_METADATA_KEY_PATTERN.test(key)) return `Metadata key "${key}" may contain only letters, digits, spaces and - _ : .`;
+  return null;
+}
+
+export function instanceMetadataValueProblem(key: string, value: string): string | null {
+  if (value.length > INSTANCE_METADATA_VALUE_MAX_LENGTH) return `The value of "${key}" has more than ${INSTANCE_METADATA_VALUE_MAX_LENGTH} characters`;
+  return null;
+}
+
+/** Why a whole metadata map is refused (a bad key or value, or too many items), or null. */
+export function instanceMetadataProblem(metadata: Readonly<Record<string, string>>): string | null {
+  const entries = Object.entries(metadata);
+  if (entries.length > INSTANCE_METADATA_MAX_ITEMS) return `An instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items`;
+  for (const [key, value] of entries) {
+    const problem = instanceMetadataKeyProblem(key) ?? instanceMetadataValueProblem(key, value);
+    if (problem) return problem;
+  }
+  return null;
+}

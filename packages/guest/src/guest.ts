@@ -6,7 +6,7 @@ import { isWithin } from './filesystem/path.ts';
 import type { MountableFs } from './filesystem/types.ts';
 import { Vfs } from './filesystem/vfs.ts';
 import type { GuestHost, HttpResponse, InboundHttpRequest, PowerAction } from './host.ts';
-import { applyInstanceMetadata } from './machine/cloud-init.ts';
+import { applyInstanceMetadata, CLOUD_INIT_OUTPUT_LOG, cloudInitFinished, prepareUserScript } from './machine/cloud-init.ts';
 import { hostnameFromIp, macFromIp, type NetworkIdentity } from './machine/identity.ts';
 import { memoryInfo, shmSizeBytes, type MemoryInfo } from './machine/memory.ts';
 import { NetworkStack } from './machine/network-stack.ts';
@@ -36,6 +36,8 @@ export interface GuestConfig {
   vcpus?: number;
   /** OpenSSH public key of the key pair, installed for root at boot. */
   publicKey?: string;
+  /** User data (cloud-init): on the instance's first boot a `#!/bin/bash` script runs as root. */
+  userData?: string;
   /** Persisted root disk (an image or the instance's own disk). Omitted: a fresh public image. */
   rootDisk?: FilesystemSnapshot;
   clock?: Clock;
@@ -173,6 +175,8 @@ export class Guest {
       ...(this.config.publicKey ? { publicKey: this.config.publicKey } : {}),
     });
     const fstab = this.storage.mountFstab();
+    const userScript = this.config.userData ? prepareUserScript(this.vfs, this.config.instanceId ?? this.hostname, this.config.userData, new Date(this.clock.now())) : null;
+    if (userScript) this.runUserScript(userScript);
     const consoleLog = [
       ...fstab.mounted.map((m) => `[  OK  ] Mounted ${m.target}.`),
       ...fstab.failed.map((f) => `[FAILED] Failed to mount ${f.entry.target}.`),
@@ -182,6 +186,19 @@ export class Guest {
       `${this.hostname} login: `,
     ];
     return { mounted: fstab.mounted, failed: fstab.failed, consoleLog };
+  }
+
+  /** cloud-init's final stage: the user script runs as root; what it prints goes to the output log. */
+  private runUserScript(script: string): void {
+    const bootedAt = this.bootedAt;
+    this.runCommand(`bash ${script} >> ${CLOUD_INIT_OUTPUT_LOG} 2>&1`).then(
+      (result) => {
+        if (this.power === 'running' && this.bootedAt === bootedAt) this.vfs.appendFile(CLOUD_INIT_OUTPUT_LOG, cloudInitFinished(new Date(this.clock.now()), result.exitCode));
+      },
+      () => {
+        // The machine halted while the script ran: like a real one, it does not run it again.
+      },
+    );
   }
 
   /** Clean shutdown: processes end, sessions close, every filesystem is flushed and unmounted. */

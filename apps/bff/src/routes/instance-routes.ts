@@ -5,6 +5,7 @@ import {
   createInstanceRequestSchema,
   instanceActionRequestSchema,
   pageQuerySchema,
+  updateInstanceRequestSchema,
   updateInstanceSecurityGroupsSchema,
   type InstanceDto,
   type ResourceHistoryEntryDto,
@@ -36,6 +37,8 @@ function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networ
     floatingIp: floatingIp?.address ?? null,
     floatingIpId: floatingIp?.id ?? null,
     securityGroups,
+    description: instance.description ?? '',
+    metadata: { ...instance.metadata },
     allowedActions: engine.modules.instances.allowedActions(instance),
     taskState: instance.taskState,
     createdAt: iso(instance.createdAt)!,
@@ -73,6 +76,11 @@ export function instanceRoutes(engine: Engine): Router {
 
   router.get('/instances/:instanceId', (req, res) => {
     res.json(dto(instances.get(currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.patch('/instances/:instanceId', (req, res) => {
+    const input = parseInput(updateInstanceRequestSchema, req.body);
+    res.json(dto(instances.update(currentProject(req).id, String(req.params.instanceId), input)));
   });
 
   router.delete('/instances/:instanceId', (req, res) => {

@@ -61,5 +61,10 @@ export const INSTANCE_LIFECYCLE = {
     /** The image's lifecycle runs the capture; the instance holds task state `image_snapshot` meanwhile. */
     create_image: { from: ['SHUTOFF'] },
     change_security_groups: { from: ['ACTIVE', 'SHUTOFF'] },
+    /**
+     * Rename, description, metadata: allowed in every status as in Nova, but not while a task
+     * (powering-off, deleting, image_snapshot…) is in flight. The guest's hostname does not change.
+     */
+    update: { from: ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR'] },
   },
 } as const satisfies Lifecycle<InstanceStatus, InstanceState, InstanceLifecycleAction>;

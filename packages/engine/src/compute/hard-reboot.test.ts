@@ -39,7 +39,7 @@ describe('hard reboot (one lifecycle row + one task function)', () => {
 
     const rebooting = instances.hardReboot(projectId, id);
     expect(rebooting).toMatchObject({ status: 'HARD_REBOOT', taskState: null, powerState: 'RUNNING' });
-    expect(instances.allowedActions(rebooting)).toEqual([]);
+    expect(instances.allowedActions(rebooting)).toEqual(['update']);
     await expect(shell('true')).rejects.toThrow('Instance web is HARD_REBOOT; start it first');
 
     engine.advance(2_999);
@@ -62,7 +62,7 @@ describe('hard reboot (one lifecycle row + one task function)', () => {
   it('gets an instance out of a soft reboot (whose own end then does nothing) and out of SHUTOFF', () => {
     const { engine, projectId, id, instances, get } = activeInstance();
     instances.reboot(projectId, id);
-    expect(instances.allowedActions(get())).toEqual(['hard-reboot']);
+    expect(instances.allowedActions(get())).toEqual(['hard-reboot', 'update']);
     instances.hardReboot(projectId, id);
     engine.advance(3_000);
     expect(get().status).toBe('ACTIVE');

@@ -1,5 +1,18 @@
-import { findFlavor, INSTANCE_LIFECYCLE, isZone, MAX_ROOT_DISK_GB, type InstanceAction, type InstanceTaskState } from '@sandcloud/domain';
-import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import {
+  DESCRIPTION_MAX_LENGTH,
+  findFlavor,
+  INSTANCE_LIFECYCLE,
+  INSTANCE_METADATA_MAX_ITEMS,
+  INSTANCE_NAME_MAX_LENGTH,
+  instanceMetadataProblem,
+  isZone,
+  MAX_ROOT_DISK_GB,
+  RESOURCE_NAME_PATTERN,
+  userDataTooLarge,
+  type InstanceAction,
+  type InstanceTaskState,
+} from '@sandcloud/domain';
+import { conflict, EngineError, invalidInput, notFound, quotaExceeded } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
@@ -20,6 +33,17 @@ export interface CreateInstancesInput {
   keyName: string;
   securityGroupIds: string[];
   networkId: string;
+  description?: string;
+  metadata?: Record<string, string>;
+  /** A cloud-init script (at most 64 KiB) the guest runs as root on its first boot. */
+  userData?: string;
+}
+
+/** What a rename/edit may change; absent fields stay as they are. `metadata` replaces the whole map. */
+export interface UpdateInstanceInput {
+  name?: string;
+  description?: string;
+  metadata?: Record<string, string>;
 }
 
 /** Hooks other modules run when an instance goes away or changes power (floating IPs, volumes, guest). */
@@ -93,6 +117,9 @@ export class InstanceService {
       throw invalidInput(`The root disk of ${image.name} is ${image.minDiskGb}–${MAX_ROOT_DISK_GB} GB`, 'rootDiskGb');
     }
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
+    if (input.description !== undefined) assertDescription(input.description);
+    if (input.metadata !== undefined) assertMetadata(input.metadata);
+    if (input.userData !== undefined && userDataTooLarge(input.userData)) throw invalidInput('User data is at most 64 KiB', 'userData');
 
     return this.store.transaction(() => {
       if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
@@ -132,9 +159,61 @@ export class InstanceService {
           networkId: net.id,
           portId: port.id,
           securityGroupIds: groups.map((g) => g.id),
+          description: input.description ?? '',
+          metadata: { ...input.metadata },
+          ...(input.userData ? { userData: input.userData } : {}),
         });
       });
     });
+  }
+
+  /**
+   * Rename, describe, retag: checked against the domain's rules, refused (409) while a task is in
+   * flight, as the lifecycle's `update` row says. Only the record changes: the guest keeps its
+   * hostname, as in Nova.
+   */
+  update(projectId: string, id: string, input: UpdateInstanceInput): Instance {
+    if (input.name !== undefined) assertInstanceName(input.name);
+    if (input.description !== undefined) assertDescription(input.description);
+    if (input.metadata !== undefined) assertMetadata(input.metadata);
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      this.lifecycle.assert(instance, 'update');
+      const changes: Partial<Instance> = {};
+      const notes: string[] = [];
+      if (input.name !== undefined && input.name !== instance.name) {
+        changes.name = input.name;
+        notes.push(`Renamed ${instance.name} → ${input.name}`);
+      }
+      if (input.description !== undefined && input.description !== (instance.description ?? '')) {
+        changes.description = input.description;
+        notes.push('Description changed');
+      }
+      if (input.metadata !== undefined) {
+        const before = instance.metadata ?? {};
+        const after = { ...input.metadata };
+        const set = Object.keys(after).filter((key) => before[key] !== after[key]);
+        const removed = Object.keys(before).filter((key) => !(key in after));
+        if (set.length > 0 || removed.length > 0) {
+          changes.metadata = after;
+          notes.push(['Metadata', set.length > 0 ? ` set ${set.join(', ')}` : '', removed.length > 0 ? ` removed ${removed.join(', ')}` : ''].join(''));
+        }
+      }
+      if (notes.length === 0) return instance;
+      return this.store.update<Instance>('instance', instance, changes, notes.join('; '));
+    });
+  }
+
+  /** Nova's metadata calls: `replace` (PUT) swaps the whole map, otherwise (POST, PUT of one key) the items merge in. */
+  setMetadata(projectId: string, id: string, items: Record<string, string>, replace: boolean): Instance {
+    const current = replace ? {} : (this.get(projectId, id).metadata ?? {});
+    return this.update(projectId, id, { metadata: { ...current, ...items } });
+  }
+
+  deleteMetadataItem(projectId: string, id: string, key: string): Instance {
+    const { [key]: removed, ...rest } = this.get(projectId, id).metadata ?? {};
+    if (removed === undefined) throw new EngineError('NOT_FOUND', `Metadata item ${key} was not found`, 'metadata');
+    return this.update(projectId, id, { metadata: rest });
   }
 
   stop(projectId: string, id: string): Instance {
@@ -233,4 +312,26 @@ export class InstanceService {
     const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
     if (port) this.deps.network.deletePort(port);
   }
+}
+
+function assertInstanceName(name: string): void {
+  if (name.length === 0) throw invalidInput('Enter a name', 'name');
+  if (name.length > INSTANCE_NAME_MAX_LENGTH) throw invalidInput(`Instance names have at most ${INSTANCE_NAME_MAX_LENGTH} characters`, 'name');
+  if (!RESOURCE_NAME_PATTERN.test(name)) {
+    throw invalidInput('Use letters, digits, ".", "_" and "-", starting with a letter or digit', 'name');
+  }
+}
+
+function assertDescription(description: string): void {
+  if (description.length > DESCRIPTION_MAX_LENGTH) throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description');
+  if (/\p{Cc}/u.test(description.replace(/[\n\t]/g, ''))) throw invalidInput('Descriptions may not contain control characters', 'description');
+}
+
+/** Too many items is Nova's `metadata_items` quota (403 in Nova); a bad key or value is bad input. */
+function assertMetadata(metadata: Record<string, string>): void {
+  if (Object.keys(metadata).length > INSTANCE_METADATA_MAX_ITEMS) {
+    throw quotaExceeded(`Quota exceeded for metadata_items: an instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items`, 'metadata');
+  }
+  const problem = instanceMetadataProblem(metadata);
+  if (problem) throw invalidInput(problem, 'metadata');
 }

@@ -21,6 +21,12 @@ export interface Instance extends ResourceBase {
   networkId: string;
   portId: string | null;
   securityGroupIds: string[];
+  /** Free text (Nova 2.19's description); absent on records written before it existed. */
+  description?: string;
+  /** Nova server metadata: key/value tags (limits in `@sandcloud/domain`); absent on older records. */
+  metadata?: Record<string, string>;
+  /** User data (cloud-init): the guest runs a `#!/bin/bash` script on its first boot. */
+  userData?: string;
 }
 
 /** Which actions each status allows (the lifecycle table's from-states). A task in flight blocks every action (see `InstanceService`). */

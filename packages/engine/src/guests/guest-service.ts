@@ -187,6 +187,7 @@ export class GuestService {
         clock: this.clock,
         ...(stored ? { rootDisk: stored } : { image: os }),
         ...(publicKey ? { publicKey } : {}),
+        ...(instance.userData ? { userData: instance.userData } : {}),
       },
       this.hostFor(instance),
     );

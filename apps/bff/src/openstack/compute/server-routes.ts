@@ -1,3 +1,4 @@
+import { INSTANCE_METADATA_VALUE_MAX_LENGTH, instanceMetadataKeyProblem } from '@sandcloud/domain';
 import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -6,6 +7,15 @@ import { baseUrl } from '../catalog.ts';
 import { parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
 import { addressesOf, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
+
+/** Nova's metadata body: keys of 1–255 of `[a-zA-Z0-9-_:. ]`, text values up to 255 (limits from `@sandcloud/domain`). */
+const metadataSchema = z.record(
+  z.string().superRefine((key, ctx) => {
+    const problem = instanceMetadataKeyProblem(key);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  z.string().max(INSTANCE_METADATA_VALUE_MAX_LENGTH, 'is too long'),
+);
 
 const count = z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/, 'is not a positive integer')]).transform(Number);
 const empty = z.array(z.unknown()).max(0, 'Sandcloud boots servers from images; block device mappings are not supported').optional();
@@ -17,10 +27,7 @@ const createServerSchema = z.strictObject({
     imageRef: z.string().min(1, "Sandcloud boots servers from an image: 'imageRef' is a required property"),
     flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
     adminPass: z.string().optional(),
-    metadata: z
-      .record(z.string(), z.string())
-      .refine((m) => Object.keys(m).length === 0, 'Sandcloud does not store server metadata yet; create the server without properties')
-      .optional(),
+    metadata: metadataSchema.optional(),
     networks: z
       .union([
         z.array(z.strictObject({ uuid: z.string().optional(), port: z.string().optional(), fixed_ip: z.string().optional() })),
@@ -40,7 +47,13 @@ const createServerSchema = z.strictObject({
     max_count: count.optional(),
     return_reservation_id: z.union([z.boolean(), z.string()]).optional(),
     security_groups: z.array(z.strictObject({ name: z.string().min(1) })).optional(),
-    user_data: z.undefined({ error: 'Sandcloud does not run user_data yet; create the server without it' }).optional(),
+    // Nova: base64 text of at most 65535 characters; decoded, it is a cloud-init script.
+    user_data: z
+      .string()
+      .max(65535, 'is too long')
+      .refine((value) => /^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(value) && value.replace(/\s/g, '').length % 4 === 0, 'User data needs to be valid base 64.')
+      .transform((value) => Buffer.from(value, 'base64').toString('utf8'))
+      .optional(),
   }),
   'os:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
   'OS-SCH-HNT:scheduler_hints': z.record(z.string(), z.unknown()).optional(),
@@ -54,6 +67,9 @@ const updateServerSchema = z.strictObject({
     'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
   }),
 });
+
+const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
+const metaItemBodySchema = z.strictObject({ meta: metadataSchema });
 
 const ACTION_SCHEMAS = {
   'os-start': z.null(),
@@ -176,6 +192,8 @@ export function serverRoutes(engine: Engine): Router {
       keyName: server.key_name,
       securityGroupIds: [...new Set(groupIds)],
       networkId,
+      ...(server.metadata ? { metadata: server.metadata } : {}),
+      ...(server.user_data ? { userData: server.user_data } : {}),
     });
     const first = created[0]!;
     const base = baseUrl(req);
@@ -214,13 +232,73 @@ export function serverRoutes(engine: Engine): Router {
 
   router.put('/servers/:serverId', (req, res) => {
     const { server } = parseBody(updateServerSchema, req.body ?? {});
-    const instance = findServer(req);
-    if (server.name !== undefined && server.name !== instance.name) {
-      throw new OsError(400, 'Sandcloud cannot rename a server yet; its name is set at creation');
+    let instance = findServer(req);
+    // The name follows the console's rules (a host-name-like name); the guest keeps its hostname, as in Nova.
+    if (server.name !== undefined) {
+      const name = server.name;
+      conflictAs('update', instance, () => {
+        instance = instances.update(projectOf(req), instance.id, { name });
+      });
     }
     // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
     const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
     res.json({ server: Object.fromEntries(Object.entries(view).filter(([key]) => UPDATE_ATTRIBUTES.has(key))) });
+  });
+
+  // --- server metadata: Nova's `/servers/{id}/metadata` and `/metadata/{key}` ----------------
+
+  /** Runs a metadata change as Nova reports it: 409 while a task is in flight, 403 over the item quota. */
+  const changeMetadata = (instance: Instance, change: () => Instance): Record<string, string> => {
+    let updated = instance;
+    conflictAs('update metadata', instance, () => {
+      updated = change();
+    });
+    return { ...updated.metadata };
+  };
+
+  router.get('/servers/:serverId/metadata', (req, res) => {
+    res.json({ metadata: { ...findServer(req).metadata } });
+  });
+
+  /** PUT replaces every item. */
+  router.put('/servers/:serverId/metadata', (req, res) => {
+    const { metadata } = parseBody(metadataBodySchema, req.body ?? {});
+    const instance = findServer(req);
+    res.json({ metadata: changeMetadata(instance, () => instances.setMetadata(projectOf(req), instance.id, metadata, true)) });
+  });
+
+  /** POST merges the items in and answers the whole map. */
+  router.post('/servers/:serverId/metadata', (req, res) => {
+    const { metadata } = parseBody(metadataBodySchema, req.body ?? {});
+    const instance = findServer(req);
+    res.json({ metadata: changeMetadata(instance, () => instances.setMetadata(projectOf(req), instance.id, metadata, false)) });
+  });
+
+  router.get('/servers/:serverId/metadata/:key', (req, res) => {
+    const key = String(req.params.key);
+    const value = findServer(req).metadata?.[key];
+    if (value === undefined) throw new OsError(404, 'Metadata item was not found');
+    res.json({ meta: { [key]: value } });
+  });
+
+  router.put('/servers/:serverId/metadata/:key', (req, res) => {
+    const key = String(req.params.key);
+    const { meta } = parseBody(metaItemBodySchema, req.body ?? {});
+    const entries = Object.entries(meta);
+    if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
+    if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+    const instance = findServer(req);
+    const value = entries[0]![1];
+    changeMetadata(instance, () => instances.setMetadata(projectOf(req), instance.id, { [key]: value }, false));
+    res.json({ meta: { [key]: value } });
+  });
+
+  router.delete('/servers/:serverId/metadata/:key', (req, res) => {
+    const key = String(req.params.key);
+    const instance = findServer(req);
+    if (instance.metadata?.[key] === undefined) throw new OsError(404, 'Metadata item was not found');
+    changeMetadata(instance, () => instances.deleteMetadataItem(projectOf(req), instance.id, key));
+    res.status(204).end();
   });
 
   router.delete('/servers/:serverId', (req, res) => {

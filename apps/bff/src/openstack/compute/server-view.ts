@@ -92,7 +92,7 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     status: instance.status,
     tenant_id: projectId,
     user_id: '',
-    metadata: {},
+    metadata: { ...instance.metadata },
     hostId: hostIdOf(projectId, instance.zone),
     image: { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
     flavor: { id: instance.flavorId, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${instance.flavorId}` }] },

@@ -6,7 +6,7 @@ import { createImageDisabledReason } from '../../images/components/create-image-
 /** "BUILD", or "ACTIVE, powering-off" while a task runs. */
 const busyLabel = (instance: InstanceDto): string => (instance.taskState ? `${instance.status}, ${instance.taskState}` : instance.status);
 
-export type MenuAction = 'associate' | 'disassociate' | 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'create-image' | 'change-security-groups' | 'delete';
+export type MenuAction = 'rename' | 'associate' | 'disassociate' | 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'create-image' | 'change-security-groups' | 'delete';
 
 /**
  * Why an action is unavailable for this instance now (undefined when it is available). The API
@@ -30,6 +30,9 @@ export function actionDisabledReason(instance: InstanceDto, action: MenuAction, 
       return instance.floatingIpId ? undefined : t('instances.reason.noFloatingIp');
     case 'create-image':
       return createImageDisabledReason(instance, canWrite, t);
+    case 'rename':
+      if (instance.allowedActions.includes('update')) return undefined;
+      return isInstanceBusy(instance) ? t('instances.reason.busy', { status: busyLabel(instance) }) : t('instances.reason.notAllowed', { status: instance.status });
     case 'change-security-groups':
       if (instance.allowedActions.includes('change_security_groups')) return undefined;
       return isInstanceBusy(instance) ? t('instances.reason.busy', { status: busyLabel(instance) }) : t('instances.reason.notAllowed', { status: instance.status });

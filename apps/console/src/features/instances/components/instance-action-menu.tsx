@@ -10,6 +10,7 @@ import { actionDisabledReason, type MenuAction } from './action-availability.ts'
 import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
 import { DeleteInstanceDialog } from './delete-instance-dialog.tsx';
 import { PowerActionDialog } from './power-action-dialog.tsx';
+import { RenameInstanceDialog } from './rename-instance-dialog.tsx';
 
 interface InstanceActionMenuProps {
   projectId: string;
@@ -18,7 +19,7 @@ interface InstanceActionMenuProps {
   onDeleted?: () => void;
 }
 
-/** `[추가기능]` of one instance: floating IP, power, security groups, delete, each with its dialog. */
+/** `[추가기능]` of one instance: rename, floating IP, power, security groups, delete, each with its dialog. */
 export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }: InstanceActionMenuProps) {
   const t = useT();
   const [open, setOpen] = useState<MenuAction | null>(null);
@@ -49,6 +50,8 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
       case 'reboot':
       case 'hard-reboot':
         return <PowerActionDialog projectId={projectId} instance={instance} action={open} onClose={close} />;
+      case 'rename':
+        return <RenameInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
       case 'change-security-groups':
         return <ChangeSecurityGroupsDialog projectId={projectId} instance={instance} onClose={close} />;
       case 'create-image':
@@ -66,7 +69,8 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
         label={t('common.actions')}
         ariaLabel={t('instances.actionsFor', { name: instance.name })}
         items={[
-          item('associate', t('instances.action.associateFloatingIp')),
+          item('rename', t('instances.action.rename')),
+          item('associate', t('instances.action.associateFloatingIp'), { separated: true }),
           item('disassociate', t('instances.action.disassociateFloatingIp')),
           item('stop', t('instances.action.stop'), { separated: true }),
           item('start', t('instances.action.start')),

@@ -14,6 +14,7 @@ import { actionDisabledReason } from './action-availability.ts';
 import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
 import { formatRam } from './format.ts';
 import { InstanceAddress } from './instance-address.tsx';
+import { InstanceMetadataSection } from './instance-metadata-section.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
 type Open = 'associate' | 'disassociate' | 'security-groups' | null;
@@ -37,7 +38,7 @@ const mono = (value: string) => (
   </span>
 );
 
-/** Every attribute of the instance, its port and addresses, and its security groups. */
+/** Every attribute of the instance, its port and addresses, its security groups and its metadata. */
 export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectId: string; instance: InstanceDto; canWrite: boolean }) {
   const t = useT();
   const flavors = useFlavors(projectId);
@@ -52,6 +53,7 @@ export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectI
           items={[
             { label: 'ID', value: mono(instance.id) },
             { label: t('common.name'), value: instance.name },
+            { label: t('common.description'), value: instance.description || '—' },
             { label: t('common.status'), value: <InstanceStatus instance={instance} /> },
             { label: t('instanceDetail.powerState'), value: instance.powerState },
             { label: t('instances.image'), value: instance.imageName },
@@ -117,6 +119,8 @@ export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectI
           ))}
         </ul>
       </Section>
+
+      <InstanceMetadataSection projectId={projectId} instance={instance} disabledReason={actionDisabledReason(instance, 'rename', canWrite, t)} />
 
       {open === 'associate' && instance.portId && instance.privateIp && (
         <AssociateFloatingIpDialog

@@ -43,6 +43,7 @@ const initialForm = (): WizardForm => ({
   keyName: '',
   securityGroupIds: null,
   networkId: '',
+  userData: '',
 });
 
 const isWizardField = (field: string | undefined): field is WizardField => field !== undefined && field in STEP_OF_FIELD;

@@ -30,6 +30,7 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
           { label: t('instanceWizard.count'), value: form.count },
           { label: t('keyPairs.field'), value: form.keyName },
           { label: t('instanceWizard.securityGroups'), value: securityGroups.map((group) => group.name).join(', ') },
+          { label: t('instanceWizard.userData'), value: form.userData.trim() ? t('instanceWizard.userDataBytes', { bytes: new TextEncoder().encode(form.userData).length }) : '—' },
           { label: t('instanceWizard.network'), value: network ? `${network.name} (${network.cidr})` : '—' },
           {
             label: t('instanceWizard.summaryTotal'),

@@ -5,7 +5,7 @@ import {
   type ImageDto,
   type QuotasDto,
 } from '@sandcloud/api-schemas';
-import { INSTANCE_NAME_MAX_LENGTH, MAX_INSTANCE_COUNT, MAX_ROOT_DISK_GB, type Zone } from '@sandcloud/domain';
+import { INSTANCE_NAME_MAX_LENGTH, MAX_INSTANCE_COUNT, MAX_ROOT_DISK_GB, USER_DATA_MAX_BYTES, userDataTooLarge, type Zone } from '@sandcloud/domain';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
 import { formatRam } from '../format.ts';
@@ -35,6 +35,8 @@ export interface WizardForm {
   securityGroupIds: string[] | null;
   /** Empty until the user picks one: then the first (Default Network) stands in. */
   networkId: string;
+  /** A cloud-init script (typed or read from a file); empty for none. */
+  userData: string;
 }
 
 export type WizardField = keyof CreateInstanceRequest;
@@ -50,6 +52,7 @@ export const STEP_OF_FIELD: Record<WizardField, Step> = {
   count: 'details',
   keyName: 'access',
   securityGroupIds: 'access',
+  userData: 'access',
   networkId: 'network',
 };
 
@@ -113,6 +116,7 @@ export function validateStep(step: Step, form: WizardForm, effective: { security
   if (step === 'access') {
     if (!form.keyName) errors.keyName = t('instanceWizard.error.keyPair');
     if (effective.securityGroupIds.length === 0) errors.securityGroupIds = t('instanceWizard.error.securityGroups');
+    if (userDataTooLarge(form.userData)) errors.userData = t('instanceWizard.error.userDataTooLarge', { max: USER_DATA_MAX_BYTES / 1024 });
   }
   if (step === 'network') {
     if (!effective.networkId) errors.networkId = t('instanceWizard.error.network');
@@ -131,4 +135,5 @@ export const toRequest = (form: WizardForm, effective: { securityGroupIds: strin
   keyName: form.keyName,
   securityGroupIds: effective.securityGroupIds,
   networkId: effective.networkId,
+  ...(form.userData.trim() ? { userData: form.userData } : {}),
 });
