@@ -13,6 +13,7 @@ import { EngineQueries } from './queries/engine-queries.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
+import { ProjectReset } from './sandbox/project-reset.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -44,6 +45,8 @@ export class Engine {
   readonly projects: ProjectService;
   readonly settings: SettingsService;
   readonly modules: EngineModules;
+  /** Sandbox lifecycle: emptying a project (reset). */
+  readonly reset: ProjectReset;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -67,6 +70,7 @@ export class Engine {
       quotas: options.quotas,
     });
     this.queries = new EngineQueries(this.store);
+    this.reset = new ProjectReset(this.store, this.scheduler, this.clock, this.modules);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

@@ -40,3 +40,4 @@ export type { EngineQueries, InstanceView, PortTarget, Slice, TopologySnapshot }
 export { sliceOf } from './queries/engine-queries.ts';
 export { isInstancePort, isLoadBalancerPort, portOwnerType, type PortOwnerType } from './queries/port-owner.ts';
 export { DatabaseStartupError } from './store/database.ts';
+export { RESET_PHASES, type ResetPhase, type ResetReport } from './sandbox/project-reset.ts';
