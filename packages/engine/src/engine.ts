@@ -14,6 +14,7 @@ import { SettingsService } from './settings/settings-service.ts';
 import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
 import { ProjectReset } from './sandbox/project-reset.ts';
+import { ProjectState } from './sandbox/project-state.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -47,6 +48,8 @@ export class Engine {
   readonly modules: EngineModules;
   /** Sandbox lifecycle: emptying a project (reset). */
   readonly reset: ProjectReset;
+  /** Sandbox lifecycle: a project's state as a versioned document (export, import). */
+  readonly state: ProjectState;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -71,6 +74,7 @@ export class Engine {
     });
     this.queries = new EngineQueries(this.store);
     this.reset = new ProjectReset(this.store, this.scheduler, this.clock, this.modules);
+    this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

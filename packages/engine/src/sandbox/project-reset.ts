@@ -200,7 +200,7 @@ const ruleKey = (r: SecurityGroupRule) =>
   [r.direction, r.etherType, r.protocol, r.portRangeMin, r.portRangeMax, r.remoteIpPrefix, r.remoteGroupId].join('|');
 
 /** Rules of a `default` group that activation did not put there. */
-function addedRules(group: SecurityGroup): SecurityGroupRule[] {
+export function addedRules(group: Pick<SecurityGroup, 'id' | 'rules'>): SecurityGroupRule[] {
   const defaults = new Set(defaultSecurityGroupRules(group.id).map(ruleKey));
   return group.rules.filter((rule) => !defaults.has(ruleKey(rule)));
 }
