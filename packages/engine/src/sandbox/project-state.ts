@@ -74,6 +74,13 @@ export class ProjectState {
     scheduler.register(LINK, (payload) => this.link(payload as unknown as Link));
   }
 
+  /** A project by its name, for the command line (`--project NAME`). */
+  projectNamed(name: string): { id: string; name: string } {
+    const project = this.store.list('project').find((p) => p.name === name);
+    if (!project) throw invalidInput(`No project named ${name}`, 'project');
+    return project;
+  }
+
   export(projectId: string): StateDocument {
     const project = this.projects.get(projectId);
     const resources: StateResource[] = [];
