@@ -28,3 +28,11 @@ export interface ResetReportDto {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
+/** What importing a state file created (`POST …/state`). */
+export interface StateImportReportDto {
+  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number };
+  /** Volume attachments and floating IP associations made once their instance is ACTIVE. */
+  pendingLinks: number;
+  skipped: { kind: string; name: string; reason: string }[];
+}
