@@ -15,6 +15,7 @@ import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
 import { ProjectReset } from './sandbox/project-reset.ts';
 import { ProjectState } from './sandbox/project-state.ts';
+import { Seeder } from './sandbox/seed.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -50,6 +51,8 @@ export class Engine {
   readonly reset: ProjectReset;
   /** Sandbox lifecycle: a project's state as a versioned document (export, import). */
   readonly state: ProjectState;
+  /** Sandbox lifecycle: `SANDCLOUD_SEED` applied once to an empty sandbox. */
+  readonly seeder: Seeder;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -75,6 +78,7 @@ export class Engine {
     this.queries = new EngineQueries(this.store);
     this.reset = new ProjectReset(this.store, this.scheduler, this.clock, this.modules);
     this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
+    this.seeder = new Seeder(this.store, this.identity, this.projects, this.state);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

@@ -42,3 +42,4 @@ export { isInstancePort, isLoadBalancerPort, portOwnerType, type PortOwnerType }
 export { DatabaseStartupError } from './store/database.ts';
 export { RESET_PHASES, type ResetPhase, type ResetReport } from './sandbox/project-reset.ts';
 export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateDocument, type StateResource } from './sandbox/project-state.ts';
+export type { Seed, SeedReport } from './sandbox/seed.ts';
