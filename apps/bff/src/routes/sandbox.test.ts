@@ -39,6 +39,34 @@ describe('project reset', () => {
     expect(networks).toEqual(['Default Network']);
   });
 
+  it('deletes a load balancer first, while its member instance is still untouched, then the instance', async () => {
+    const { engine, admin, project } = await busyProject();
+    const { base } = project;
+    const [web] = (await admin.get(`${base}/instances`).expect(200)).body.items;
+    const subnetId = (await admin.get(`${base}/networks`).expect(200)).body.items[0].subnetId;
+    const lb = (
+      await admin
+        .post(`${base}/load-balancers`, {
+          name: 'lb',
+          subnetId,
+          listener: { protocol: 'HTTP', protocolPort: 80 },
+          pool: { lbAlgorithm: 'ROUND_ROBIN', memberPort: 80, members: [{ instanceId: web.id }], healthMonitor: { type: 'TCP', monitorPort: 80 } },
+        })
+        .expect(201)
+    ).body;
+    engine.advance(5_000);
+    expect((await admin.get(`${base}/load-balancers/${lb.id}`).expect(200)).body.provisioningStatus).toBe('ACTIVE');
+
+    const started = await admin.post(`${base}/reset`, { confirmName: 'demo' }).expect(202);
+    expect(started.body).toMatchObject({ phase: 'load-balancers', removed: { 'load-balancers': 0 } });
+    expect((await admin.get(`${base}/instances/${web.id}`).expect(200)).body.taskState).toBeNull();
+    for (let i = 0; i < 40 && (await admin.get(`${base}/reset`)).body.state !== 'done'; i++) engine.advance(500);
+    const done = (await admin.get(`${base}/reset`).expect(200)).body;
+    expect(done.removed).toMatchObject({ 'load-balancers': 1, 'floating-ips': 1, instances: 1 });
+    expect((await admin.get(`${base}/load-balancers`).expect(200)).body.total).toBe(0);
+    expect((await admin.get(`${base}/instances`).expect(200)).body.total).toBe(0);
+  });
+
   it('is refused to a member without manage rights', async () => {
     const { app, admin, project } = await busyProject();
     await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
