@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runResetCli } from './reset-cli.ts';
 import { runStateCli } from './state-cli.ts';
 
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
@@ -72,5 +73,36 @@ describe('sandcloud state export / import', () => {
     expect(run(['state', 'import', file, '--project', 'empty'], dir).err).toEqual(['sandcloud: The file is not a Sandcloud state: it is not valid JSON (damaged or truncated?)']);
     expect(run(['state', 'export', file, '--project', 'nope'], dir).err).toEqual(['sandcloud: No project named nope']);
     expect(run(['state', 'export', file], dir)).toMatchObject({ code: 2, err: [expect.stringMatching(/^usage: /)] });
+  });
+});
+
+describe('sandcloud reset', () => {
+  it('empties the project on the data directory, waiting for an instance to finish building and to be deleted', async () => {
+    const dir = dataDir();
+    // An instance still building when the server stopped: the reset waits for it, then deletes it.
+    const before = createEngine({ databasePath: join(dir, 'sandcloud.db'), speed: 1000 });
+    const project = before.state.projectNamed('src').id;
+    const m = before.modules;
+    m.instances.create(project, {
+      name: 'web',
+      imageId: '6f1c0a00-0000-4000-8000-000000002204',
+      flavorId: 'm2.c1m2',
+      zone: 'kr-pub-a',
+      rootDiskGb: 20,
+      count: 1,
+      keyName: 'my_keypair',
+      securityGroupIds: [],
+      networkId: m.network.networks(project)[0]!.id,
+    });
+    before.close();
+    const out: string[] = [];
+    const code = await runResetCli(['reset', '--project', 'src'], dir, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect({ code, out }).toEqual({ code: 0, out: ['Reset src: removed 1 instances, 1 key-pairs, 1 security-groups'] });
+    const engine = createEngine({ databasePath: join(dir, 'sandcloud.db') });
+    const src = engine.state.projectNamed('src').id;
+    expect(engine.modules.instances.list(src)).toEqual([]);
+    expect(engine.modules.keyPairs.list(src)).toEqual([]);
+    expect(engine.modules.securityGroups.list(src).map((g) => g.name)).toEqual(['default']);
+    engine.close();
   });
 });
