@@ -2,7 +2,7 @@ import { createEngine, DatabaseStartupError, EngineError } from '@sandcloud/engi
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const USAGE = 'usage: sandcloud state export FILE --project NAME | sandcloud state import FILE --project NAME';
+const USAGE = 'usage: sandcloud state export FILE --project NAME | sandcloud state import FILE --project NAME | sandcloud reset --project NAME';
 
 export interface CliOutput {
   out: (line: string) => void;

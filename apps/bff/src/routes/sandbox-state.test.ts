@@ -63,6 +63,21 @@ describe('project state export and import', () => {
     expect(fip).toMatchObject({ fixedIp: web!.privateIp });
   });
 
+  it('an instance exported SHUTOFF comes back SHUTOFF, with its volume attached and its floating IP', async () => {
+    const { client, base, engine, reset, upload, list } = await preparedProject();
+    const [before] = await list('instances');
+    await client.post(`${base}/instances/${before!.id as string}/actions`, { action: 'stop' }).expect(202);
+    engine.advance(3_000);
+    const doc = (await client.get(`${base}/state`).expect(200)).body;
+    await reset();
+    expect((await upload(JSON.stringify(doc)).expect(201)).body.pendingLinks).toBe(3);
+    for (let i = 0; i < 20; i++) engine.advance(1_000);
+    const [web] = await list('instances');
+    expect(web).toMatchObject({ status: 'SHUTOFF', taskState: null });
+    expect(await list('volumes')).toEqual([expect.objectContaining({ status: 'in-use' })]);
+    expect(await list('floating-ips')).toEqual([expect.objectContaining({ fixedIp: web!.privateIp })]);
+  });
+
   it('refuses a newer version, a wrong format, a damaged file and a project that is not empty, changing nothing', async () => {
     const { client, base, upload, reset, list } = await preparedProject();
     const doc = (await client.get(`${base}/state`).expect(200)).body;

@@ -51,7 +51,11 @@ const LINK_RETRY_MS = 1_000;
 /** A link whose ends never become ready (an instance that failed to build) is given up after this many tries. */
 const LINK_TRIES = 120;
 
-type Link = { type: 'attach'; projectId: string; volumeId: string; instanceId: string; tries: number } | { type: 'associate'; projectId: string; floatingIpId: string; instanceId: string; tries: number };
+type Link =
+  | { type: 'attach'; projectId: string; volumeId: string; instanceId: string; tries: number }
+  | { type: 'associate'; projectId: string; floatingIpId: string; instanceId: string; tries: number }
+  /** An instance exported SHUTOFF is stopped again once it has booted (after its attachments). */
+  | { type: 'stop'; projectId: string; instanceId: string; tries: number };
 
 /**
  * Export and import of one project's state (LocalStack's state export is the model): a versioned
@@ -171,6 +175,7 @@ export class ProjectState {
     const networksByOldId = new Map(of('network').map((n) => [n.id, n.name]));
     const targetNetworks = m.network.networks(projectId);
     const instanceIds = new Map<string, string>();
+    const stops: string[] = [];
     const instanceByPort = new Map<string, string>();
     for (const instance of of('instance') as unknown as OldInstance[]) {
       if (instance.portId) instanceByPort.set(instance.portId, instance.id);
@@ -200,6 +205,7 @@ export class ProjectState {
       // Written before the first boot, so the guest boots from it (with its authorized_keys).
       if (disk) this.disks.write(created!.id, disk as FilesystemSnapshot);
       report.created.instances++;
+      if ((instance as { status?: string }).status === 'SHUTOFF') stops.push(created!.id);
     }
 
     for (const volume of of('volume') as unknown as OldVolume[]) {
@@ -225,6 +231,11 @@ export class ProjectState {
       }
     }
 
+    for (const instanceId of stops) {
+      this.scheduleLink({ type: 'stop', projectId, instanceId, tries: 0 }, LINK_RETRY_MS * 3);
+      report.pendingLinks++;
+    }
+
     for (const kind of ['image', 'volume-snapshot', 'load-balancer'] as const) {
       for (const record of of(kind)) report.skipped.push({ kind, name: record.name, reason: 'this version does not import it yet' });
     }
@@ -234,17 +245,23 @@ export class ProjectState {
     return report;
   }
 
-  private scheduleLink(link: Link): void {
-    this.scheduler.schedule(LINK, link, LINK_RETRY_MS);
+  private scheduleLink(link: Link, afterMs = LINK_RETRY_MS): void {
+    this.scheduler.schedule(LINK, link, afterMs);
   }
 
   /** Attaches or associates once both ends are ready; tries again a little later otherwise. */
   private link(link: Link): void {
     const instance = this.store.get('instance', link.instanceId);
     if (!instance) return; // deleted meanwhile: nothing to link
-    const ready = instance.status === 'ACTIVE' && !instance.taskState;
+    // Built (running, or already stopped again) and not in the middle of another operation.
+    const ready = !instance.taskState && (instance.status === 'ACTIVE' || instance.status === 'SHUTOFF');
     try {
-      if (link.type === 'attach') {
+      if (link.type === 'stop') {
+        // Attachments first: a volume attaches to a running instance as well as to a stopped one, but it must have started.
+        const attaching = this.store.list('volume', link.projectId).some((v) => v.attachment?.instanceId === link.instanceId && v.status === 'attaching');
+        if (instance.status === 'SHUTOFF') return;
+        if (ready && !attaching) return void this.modules.instances.stop(link.projectId, link.instanceId);
+      } else if (link.type === 'attach') {
         const volume = this.store.get('volume', link.volumeId);
         if (!volume) return;
         if (ready && volume.status === 'available') return void this.modules.volumes.attach(link.projectId, link.volumeId, link.instanceId);
