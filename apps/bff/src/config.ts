@@ -9,6 +9,8 @@ const envSchema = z.object({
   SANDCLOUD_DATA_DIR: z.string().default(join(process.cwd(), '.data')),
   SANDCLOUD_ADMIN_USER: z.string().optional(),
   SANDCLOUD_ADMIN_PASSWORD: z.string().optional(),
+  /** A state file or a JSON/YAML of users and projects, applied once to an empty data directory. */
+  SANDCLOUD_SEED: z.string().optional(),
   /** Simulation speed: 1 is as slow as a real cloud; tests and demos may run faster. */
   SANDCLOUD_SPEED: z.coerce.number().positive().default(1),
   /**

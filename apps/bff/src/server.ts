@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { attachConsoleSockets } from './console-socket.ts';
 import { readConfig } from './config.ts';
 import type { DataPlaneState } from './health.ts';
+import { applySeedFile, describeSeed } from './seed.ts';
 
 // Start order: open the store and answer HTTP at once; the scheduler, the guests' clock and the
 // data plane (ssh2 and the floating IPs' sockets) start right after, in the background, and
@@ -28,6 +29,17 @@ try {
   process.exit(1);
 }
 const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
+if (config.SANDCLOUD_SEED) {
+  // Once, on an empty data directory (no project yet); a seed that cannot be applied stops start-up.
+  try {
+    const seeded = applySeedFile(engine, config.SANDCLOUD_SEED, config.SANDCLOUD_ADMIN_USER ?? 'admin');
+    console.log(seeded ? describeSeed(seeded) : `SANDCLOUD_SEED ignored: ${databasePath} already has projects`);
+  } catch (error) {
+    console.error(`Sandcloud cannot apply SANDCLOUD_SEED ${config.SANDCLOUD_SEED}: ${(error as Error).message}`);
+    engine.close();
+    process.exit(1);
+  }
+}
 
 let dataPlane: { listenerCount(): number; close(): Promise<void> } | undefined;
 let dataPlaneState: DataPlaneState['state'] = 'starting';

@@ -14,3 +14,4 @@ export * from './settings.ts';
 export * from './topology.ts';
 export * from './load-balancers.ts';
 export * from './data-plane.ts';
+export * from './sandbox.ts';

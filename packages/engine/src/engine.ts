@@ -13,6 +13,9 @@ import { EngineQueries } from './queries/engine-queries.ts';
 import { SettingsService } from './settings/settings-service.ts';
 import type { Quotas } from '@sandcloud/domain';
 import { registerModules, type EngineModules } from './modules.ts';
+import { ProjectReset } from './sandbox/project-reset.ts';
+import { ProjectState } from './sandbox/project-state.ts';
+import { Seeder } from './sandbox/seed.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -44,6 +47,12 @@ export class Engine {
   readonly projects: ProjectService;
   readonly settings: SettingsService;
   readonly modules: EngineModules;
+  /** Sandbox lifecycle: emptying a project (reset). */
+  readonly reset: ProjectReset;
+  /** Sandbox lifecycle: a project's state as a versioned document (export, import). */
+  readonly state: ProjectState;
+  /** Sandbox lifecycle: `SANDCLOUD_SEED` applied once to an empty sandbox. */
+  readonly seeder: Seeder;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -67,6 +76,9 @@ export class Engine {
       quotas: options.quotas,
     });
     this.queries = new EngineQueries(this.store);
+    this.reset = new ProjectReset(this.store, this.scheduler, this.clock, this.modules);
+    this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
+    this.seeder = new Seeder(this.store, this.identity, this.projects, this.state);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

@@ -15,6 +15,7 @@ import { networkRoutes } from './network-routes.ts';
 import { securityGroupRoutes } from './security-group-routes.ts';
 import { topologyRoutes } from './topology-routes.ts';
 import { projectRoutes } from './project-routes.ts';
+import { sandboxRoutes } from './sandbox-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
@@ -41,6 +42,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(projectRoutes(engine));
   api.use(eventRoutes(engine));
   api.use(settingsRoutes(engine));
+  api.use(sandboxRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));

@@ -30,13 +30,15 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (a state upload) goes as it is; anything else as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   const response = await fetch(`/api${path}`, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : file ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
   const payload = (await response.json().catch(() => null)) as unknown;
@@ -53,6 +55,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Uploads a file as the request body (not JSON-encoded). */
+  postFile: <T>(path: string, file: Blob) => request<T>('POST', path, file),
   /** For downloads (a key pair's .pem): the raw response, errors still parsed. */
   async postForFile(path: string, body: unknown): Promise<{ blob: Blob; filename: string; headers: Headers }> {
     const response = await fetch(`/api${path}`, {

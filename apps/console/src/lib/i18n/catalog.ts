@@ -16,9 +16,10 @@ import { securityGroupMessages } from './messages/security-groups.ts';
 import { userMessages } from './messages/users.ts';
 import { authMessages } from './messages/auth.ts';
 import { openstackCliMessages } from './messages/openstack-cli.ts';
+import { sandboxMessages } from './messages/sandbox.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;

@@ -1,0 +1,2 @@
+// The sandbox feature's public surface: the project page's panel (reset, state export/import).
+export { SandboxPanel } from './components/sandbox-panel.tsx';

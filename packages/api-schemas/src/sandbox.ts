@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** A reset must name the project it empties, as the console's typed confirmation does. */
+export const resetProjectRequestSchema = z.strictObject({
+  confirmName: z.string().min(1, 'Type the project name to confirm the reset'),
+});
+export type ResetProjectRequest = z.infer<typeof resetProjectRequestSchema>;
+
+export const RESET_PHASE_NAMES = [
+  'load-balancers',
+  'floating-ips',
+  'volume-attachments',
+  'volume-snapshots',
+  'volumes',
+  'instances',
+  'images',
+  'key-pairs',
+  'security-groups',
+] as const;
+export type ResetPhaseName = (typeof RESET_PHASE_NAMES)[number];
+
+/** A project reset's progress: `idle` before the first one since the server started. */
+export interface ResetReportDto {
+  state: 'idle' | 'running' | 'done';
+  phase: ResetPhaseName | null;
+  removed: Record<ResetPhaseName, number>;
+  remaining: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+/** What importing a state file created (`POST …/state`). */
+export interface StateImportReportDto {
+  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number };
+  /** Volume attachments and floating IP associations made once their instance is ACTIVE. */
+  pendingLinks: number;
+  skipped: { kind: string; name: string; reason: string }[];
+}
