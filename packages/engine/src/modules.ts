@@ -71,7 +71,7 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
   const lbRecords = new LoadBalancerRecords(store);
   const lbRouting = new LoadBalancerRouting(lbRecords);
   const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb));
-  const loadBalancers: LoadBalancerService = new LoadBalancerService(store, scheduler, engine.clock, lbRecords, {
+  const loadBalancers: LoadBalancerService = new LoadBalancerService(store, lifecycles, engine.clock, lbRecords, {
     network,
     floatingIps,
     health: lbHealth,

@@ -1,4 +1,3 @@
-import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
 // The Octavia resource model: a load balancer (a VIP port on a subnet) has listeners; each listener
@@ -139,23 +138,8 @@ export interface Member extends ResourceBase {
   health: MemberHealth;
 }
 
+/** What a user may ask of a load balancer (`LOAD_BALANCER_LIFECYCLE` in `@sandcloud/domain` runs it). */
 export type LoadBalancerAction = 'update' | 'delete';
-
-/**
- * Octavia refuses changes while a load balancer is PENDING_* ("immutable"); an ERROR one can only
- * be deleted.
- */
-export const LOAD_BALANCER_TRANSITIONS: TransitionTable<ProvisioningStatus, LoadBalancerAction> = {
-  update: { from: ['ACTIVE'] },
-  delete: { from: ['ACTIVE', 'ERROR'] },
-};
-
-/** Simulated durations (ms) of the control plane's work. */
-export const LOAD_BALANCER_DURATIONS = {
-  create: 4_000,
-  update: 1_000,
-  delete: 2_000,
-} as const;
 
 export const poolProtocolFor = (protocol: ListenerProtocol): PoolProtocol =>
   protocol === 'TERMINATED_HTTPS' ? 'HTTP' : protocol;
