@@ -60,11 +60,30 @@ function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
 
+/**
+ * A date format that changes once a second, computed once per second: every request of a busy
+ * server (each load-balanced request) writes the same Date header and log time within a second.
+ */
+function perSecond(format: (ms: number) => string): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const at = Math.floor(ms / 1000);
+    if (at !== second) {
+      second = at;
+      text = format(ms);
+    }
+    return text;
+  };
+}
+
 export function createStaticFileHandler(options: StaticFileServerOptions): HttpHandler {
   const { vfs, root, flavor } = options;
   const serverHeader = flavor === 'python2' ? `SimpleHTTP/0.6 Python/${options.pythonVersion}` : `SimpleHTTP/0.6 Python/${options.pythonVersion}`;
 
-  const logPrefix = (request: InboundHttpRequest): string => `${request.clientIp} - - [${httpLogTime(options.now())}]`;
+  const logTime = perSecond(httpLogTime);
+  const dateHeader = perSecond(httpDate);
+  const logPrefix = (request: InboundHttpRequest): string => `${request.clientIp} - - [${logTime(options.now())}]`;
 
   const respond = (request: InboundHttpRequest, status: number, headers: Record<string, string>, body: string): HttpResponse => {
     const requestLine = `${request.method} ${request.path} ${request.httpVersion ?? 'HTTP/1.1'}`;
@@ -72,7 +91,7 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
     return {
       status,
       statusText: REASONS[status] ?? '',
-      headers: { Server: serverHeader, Date: httpDate(options.now()), ...headers },
+      headers: { Server: serverHeader, Date: dateHeader(options.now()), ...headers },
       body: request.method === 'HEAD' ? '' : body,
     };
   };
