@@ -8,8 +8,8 @@
 
 /** Above this many characters a batch goes out at once (a screenful of `cat` is not held back). */
 export const OUTPUT_BATCH_LIMIT = 64 * 1024;
-/** The shortest time between two sends of a stream that keeps writing (a 100 Hz terminal). */
-export const OUTPUT_BATCH_INTERVAL_MS = 10;
+/** The shortest time between two sends of a stream that keeps writing (one 60 Hz display frame). */
+export const OUTPUT_BATCH_INTERVAL_MS = 16;
 
 export class OutputBatch {
   private pending = '';
