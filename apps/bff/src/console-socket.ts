@@ -30,6 +30,7 @@
  *   1001                                Sandcloud is shutting down.
  * Closing the socket hangs up the session (SIGHUP to its jobs), like a dropped SSH connection.
  */
+import { OutputBatch } from '@sandcloud/data-plane';
 import { EngineError, type Engine, type EngineErrorCode } from '@sandcloud/engine';
 import { parse as parseCookies } from 'cookie';
 import type { IncomingMessage, Server } from 'node:http';
@@ -128,11 +129,14 @@ export function attachConsoleSockets(server: Server, engine: Engine, options: Co
     }
 
     const decoder = new TextDecoder();
-    const stopData = session.onData((text) => {
+    // One frame per turn of the event loop, however many pieces the guest wrote.
+    const output = new OutputBatch((text) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(Buffer.from(text, 'utf8'));
     });
+    const stopData = session.onData((text) => output.write(text));
     const stopClose = session.onClose(() => {
       stopData();
+      output.flush();
       const { code, reason } = whyClosed(engine, projectId, instanceId);
       ws.close(code, closeReason(reason));
     });
@@ -151,6 +155,7 @@ export function attachConsoleSockets(server: Server, engine: Engine, options: Co
     });
     ws.on('close', () => {
       stopData();
+      output.discard();
       stopClose();
       session.close();
     });

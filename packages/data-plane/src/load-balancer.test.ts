@@ -1,4 +1,5 @@
 import type { LoadBalancer, LoadBalancerMember } from '@sandcloud/engine';
+import { connect } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuideWorld, type GuestTerminal, type GuideWorld } from './testing/guide-world.ts';
@@ -70,6 +71,24 @@ describe('a load balancer reached through its floating IP', () => {
     }
     expect(order).toEqual(Array.from({ length: 20 }, (_, index) => index % 2));
     for (const terminal of terminals) expect(logLines(terminal)).toEqual(Array(10).fill(lb.vipAddress));
+  });
+
+  it('answers pipelined requests on one keep-alive connection in order, alternating the members', async () => {
+    const { url, terminals } = await guideLoadBalancer();
+    const { hostname, port } = new URL(url);
+    const socket = connect({ host: hostname, port: Number(port || 80) });
+    let received = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (text: string) => (received += text));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(Array.from({ length: 4 }, (_, n) => `GET /?n=${n} HTTP/1.1\r\nHost: lb\r\n\r\n`).join(''));
+    await until(() => received.split('hello world!\n').length === 5, 'four answers');
+    socket.destroy();
+    expect(received.match(/^HTTP\/1\.1 \d+ \w+/gm)).toEqual(Array(4).fill('HTTP/1.1 200 OK'));
+    expect(received.match(/^Connection: .*/gim)).toEqual(Array(4).fill('Connection: keep-alive'));
+    const served = () => terminals.map((terminal) => [...terminal.output.matchAll(/"GET \/\?n=(\d) HTTP\/1\.1" 200/g)].map((match) => match[1]));
+    await until(() => served().flat().length === 4, 'four access-log lines');
+    expect(served()).toEqual([['0', '2'], ['1', '3']]);
   });
 
   it('sends everything to the other server once the health check marks a stopped one OFFLINE, and back when it returns', async () => {

@@ -1,6 +1,7 @@
 import type { Engine, Instance } from '@sandcloud/engine';
 import type { Socket } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
+import { OutputBatch } from './output-batch.ts';
 import { parseAuthorizedKeys } from './ssh/authorized-keys.ts';
 import { errnoOf, type FileTransferOptions } from './ssh/file-access.ts';
 import type { HostKey } from './ssh/host-key.ts';
@@ -103,9 +104,15 @@ function attach(session: SshSession, shell: GuestShell): void {
   session.onSignal((name) => {
     if (name === 'INT') shell.write('\x03');
   });
-  stream.on('close', () => shell.close());
-  shell.onData((text) => stream.write(text));
+  // One ssh packet per turn of the event loop, however many lines the guest wrote (its access log).
+  const output = new OutputBatch((text) => stream.write(text));
+  stream.on('close', () => {
+    output.discard();
+    shell.close();
+  });
+  shell.onData((text) => output.write(text));
   shell.onClose((exitCode) => {
+    output.flush();
     stream.exit(exitCode);
     stream.end();
   });

@@ -89,7 +89,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   const lbRecords = new LoadBalancerRecords(store);
   const lbRouting = new LoadBalancerRouting(lbRecords);
   const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb));
-  const loadBalancers: LoadBalancerService = new LoadBalancerService(store, scheduler, engine.clock, lbRecords, {
+  const loadBalancers: LoadBalancerService = new LoadBalancerService(store, lifecycles, engine.clock, lbRecords, {
     network,
     floatingIps,
     health: lbHealth,

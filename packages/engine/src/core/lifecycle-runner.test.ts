@@ -137,6 +137,33 @@ describe('lifecycle runner', () => {
     expect(kettles.allowed(get()!)).toEqual(['discard']);
   });
 
+  it('a failure hook writes its changes and history line with the error state', () => {
+    const { scheduler, kettles, fill, get, store } = setup({
+      pour: {
+        complete: () => {
+          throw new Error('no handle');
+        },
+        failure: (k, error) => ({ changes: { cups: k.cups - 1 }, note: `BROKEN: ${(error as Error).message}` }),
+      },
+    });
+    fill();
+    scheduler.advance(3_000);
+    kettles.begin(get()!, 'pour');
+    scheduler.advance(500);
+    expect(get()).toMatchObject({ status: 'BROKEN', cups: 3 });
+    expect(store.history('k1').at(-1)).toMatchObject({ status: 'BROKEN', message: 'BROKEN: no handle' });
+  });
+
+  it('beginBySystem starts an action without the table’s check (the system, not a user, moves it)', () => {
+    const { scheduler, kettles, fill, get } = setup();
+    fill();
+    expect(() => kettles.begin(get()!, 'pour')).toThrow(InvalidTransitionError);
+    kettles.beginBySystem(get()!, 'pour', {}, 'poured by the timer');
+    expect(get()!.status).toBe('POURING');
+    scheduler.advance(500);
+    expect(get()!.status).toBe('READY');
+  });
+
   it('a step whose resource has moved on (another action took over) does nothing', () => {
     const { scheduler, fill, get, store } = setup();
     fill();

@@ -17,7 +17,7 @@ interface StepPayload {
  * Task types written by the services before the lifecycle runner (a data directory upgraded with a
  * step in flight): each is the end of one step of one action, with `{ id }` as its payload.
  */
-const LEGACY_TASKS: Record<string, Omit<StepPayload, 'id'>> = {
+const LEGACY_TASKS: Record<string, Omit<StepPayload, 'id'> | readonly Omit<StepPayload, 'id'>[]> = {
   'instance.build-complete': { kind: 'instance', action: 'create', step: 0 },
   'instance.stop-complete': { kind: 'instance', action: 'stop', step: 0 },
   'instance.start-complete': { kind: 'instance', action: 'start', step: 0 },
@@ -32,6 +32,12 @@ const LEGACY_TASKS: Record<string, Omit<StepPayload, 'id'>> = {
   'volume-snapshot.delete-complete': { kind: 'volume-snapshot', action: 'delete', step: 0 },
   'image.capture-saving': { kind: 'image', action: 'capture', step: 0 },
   'image.capture-complete': { kind: 'image', action: 'capture', step: 1 },
+  // One task type ended both a create and an update: the step that matches the load balancer's state runs.
+  'load-balancer.provisioned': [
+    { kind: 'load-balancer', action: 'create', step: 0 },
+    { kind: 'load-balancer', action: 'update', step: 0 },
+  ],
+  'load-balancer.delete-complete': { kind: 'load-balancer', action: 'delete', step: 0 },
 };
 
 /** How an action's task ended: extra changes written with the to-state, and which to-state. */
@@ -52,6 +58,11 @@ export interface LifecycleTask<R> {
    * Throwing rolls the task's writes back and lands the resource on the row's error state.
    */
   complete?(resource: R): LifecycleOutcome<R> | void;
+  /**
+   * When the task threw, before the error state is written: extra changes written with it (a
+   * reason the user reads) and the history line (default: "<action> failed: <message>").
+   */
+  failure?(resource: R, error: unknown): Omit<LifecycleOutcome<R>, 'to'> | void;
   /** After a failure was recorded: what must happen anyway (end another resource's task). */
   failed?(resource: R, error: unknown): void;
 }
@@ -87,8 +98,13 @@ export class LifecycleRunner {
     scheduler.register(STEP_DONE, (payload) => this.stepDone(payload as unknown as StepPayload), (payload, error) =>
       this.stepFailed(payload as unknown as StepPayload, error),
     );
-    for (const [type, step] of Object.entries(LEGACY_TASKS)) {
-      scheduler.register(type, ({ id }) => this.stepDone({ ...step, id: String(id) }), ({ id }, error) => this.stepFailed({ ...step, id: String(id) }, error));
+    for (const [type, legacy] of Object.entries(LEGACY_TASKS)) {
+      const steps = Array.isArray(legacy) ? legacy : [legacy as Omit<StepPayload, 'id'>];
+      scheduler.register(
+        type,
+        ({ id }) => steps.forEach((step) => this.stepDone({ ...step, id: String(id) })),
+        ({ id }, error) => steps.forEach((step) => this.stepFailed({ ...step, id: String(id) }, error)),
+      );
     }
   }
 
@@ -149,9 +165,19 @@ export class LifecycleMachine<R extends ResourceBase, A extends string> {
    * `changes`, e.g. the attachment an attach reserves) and schedules its end, in one transaction.
    */
   begin(resource: R, action: A, changes: Partial<R> = {}, note?: string): R {
-    const row = this.run(action);
     return this.store.transaction(() => {
       this.assert(resource, action);
+      return this.beginBySystem(resource, action, changes, note);
+    });
+  }
+
+  /**
+   * Starts `action` without the table's check: the system, not a user, moves the resource (a load
+   * balancer reconfigures when a member's instance is deleted). The caller knows the state fits.
+   */
+  beginBySystem(resource: R, action: A, changes: Partial<R> = {}, note?: string): R {
+    const row = this.run(action);
+    return this.store.transaction(() => {
       const updated = this.store.update<R>(this.spec.kind, resource, { ...changes, ...row.steps[0].state } as Partial<R>, note ?? `${actionWords(action)} requested`);
       return this.started(updated, action, row);
     });
@@ -187,7 +213,13 @@ export class LifecycleMachine<R extends ResourceBase, A extends string> {
     const row = this.rowAt(id, action, step);
     if (!row) return;
     const message = error instanceof Error ? error.message : String(error);
-    const updated = this.store.update<R>(this.spec.kind, row.resource, row.run.error as Partial<R>, `${actionWords(action)} failed: ${message}`);
+    const outcome = this.task(action)?.failure?.(row.resource, error) ?? {};
+    const updated = this.store.update<R>(
+      this.spec.kind,
+      row.resource,
+      { ...outcome.changes, ...row.run.error } as Partial<R>,
+      outcome.note ?? `${actionWords(action)} failed: ${message}`,
+    );
     this.task(action)?.failed?.(updated, error);
     this.spec.changed?.(updated);
   }

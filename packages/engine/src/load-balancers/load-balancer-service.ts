@@ -1,16 +1,17 @@
 import {
+  LOAD_BALANCER_LIFECYCLE,
   listenerName,
   poolProtocolFor,
   type LbAlgorithm,
   type LoadBalancerAction,
+  type LoadBalancerLifecycleAction,
   type OperatingStatus,
   type ProvisioningStatus,
 } from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Scheduler } from '../core/scheduler.ts';
-import { allowedActions, assertTransition } from '../core/state-machine.ts';
+import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LOAD_BALANCER_DEVICE_OWNER } from '../queries/port-owner.ts';
@@ -25,8 +26,6 @@ import type { LoadBalancerRecords } from './load-balancer-records.ts';
 import {
   EMPTY_STATS,
   LB_KINDS,
-  LOAD_BALANCER_DURATIONS,
-  LOAD_BALANCER_TRANSITIONS,
   type Listener,
   type LoadBalancer,
   type LoadBalancerStats,
@@ -66,22 +65,25 @@ export interface LoadBalancerView {
   listeners: ListenerView[];
 }
 
-const PROVISIONED = 'load-balancer.provisioned';
-const DELETE_COMPLETE = 'load-balancer.delete-complete';
+/** What a load balancer's provisioning finds missing (its subnet, its VIP port): the message says what. */
+class MissingDependencyError extends Error {}
 
 const poolMemberField = (index: number, key: string) => `pool.members.${index}.${key}`;
 
 /**
  * Octavia load balancers as resources over simulated time: create (PENDING_CREATE → ACTIVE), change
  * listeners and members (PENDING_UPDATE → ACTIVE), delete (PENDING_DELETE → gone), with the
- * provisioning status of every child row. What traffic does with them — member choice, health
+ * provisioning status of every child row. The states are `LOAD_BALANCER_LIFECYCLE`
+ * (`@sandcloud/domain`), run by the lifecycle runner; this service holds its task functions. What traffic does with them — member choice, health
  * checks, connectivity verdicts — is the traffic module's (`traffic/`); this service tells it when
  * pools come and go.
  */
 export class LoadBalancerService {
+  private readonly lifecycle: LifecycleMachine<LoadBalancer, LoadBalancerLifecycleAction>;
+
   constructor(
     private readonly store: ResourceStore,
-    private readonly scheduler: Scheduler,
+    lifecycles: LifecycleRunner,
     private readonly clock: Clock,
     private readonly records: LoadBalancerRecords,
     private readonly deps: {
@@ -93,8 +95,20 @@ export class LoadBalancerService {
       traffic: () => TrafficService;
     },
   ) {
-    scheduler.register(PROVISIONED, ({ id }) => this.finishProvisioning(String(id)));
-    scheduler.register(DELETE_COMPLETE, ({ id }) => this.remove(String(id)));
+    const provisioning = {
+      complete: (lb: LoadBalancer) => this.finishProvisioning(lb),
+      failure: (lb: LoadBalancer, error: unknown) => {
+        const missing = error instanceof Error ? error.message : String(error);
+        return { changes: { operatingStatus: 'OFFLINE' as const, errorReason: `${lb.name} cannot work: ${missing}` }, note: `ERROR: ${missing}` };
+      },
+    };
+    this.lifecycle = lifecycles.define<LoadBalancer, LoadBalancerLifecycleAction>({
+      kind: LB_KINDS.loadBalancer,
+      lifecycle: LOAD_BALANCER_LIFECYCLE,
+      tasks: { create: provisioning, update: provisioning, delete: { complete: (lb) => this.remove(lb) } },
+      // The operating status follows (OFFLINE until it serves; its pools' summary once ACTIVE).
+      changed: (lb) => this.deps.health.refreshOperatingStatus(lb.id),
+    });
   }
 
   /** The traffic module's health probe (kept here for adapters that set it on load balancers). */
@@ -133,7 +147,7 @@ export class LoadBalancerService {
   }
 
   allowedActions(lb: LoadBalancer): LoadBalancerAction[] {
-    return allowedActions(LOAD_BALANCER_TRANSITIONS, lb.status);
+    return this.lifecycle.allowed(lb).filter((action): action is LoadBalancerAction => action !== 'create');
   }
 
   history(projectId: string, id: string) {
@@ -162,7 +176,7 @@ export class LoadBalancerService {
         deviceId: id,
         securityGroupIds: [],
       });
-      const lb = this.store.insert<LoadBalancer>(LB_KINDS.loadBalancer, {
+      const lb = this.lifecycle.create('create', {
         id,
         projectId,
         name,
@@ -177,7 +191,6 @@ export class LoadBalancerService {
         errorReason: null,
       });
       this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
-      this.scheduler.schedule(PROVISIONED, { id }, LOAD_BALANCER_DURATIONS.create);
       return lb;
     });
   }
@@ -198,13 +211,7 @@ export class LoadBalancerService {
 
   /** Starts deleting; the VIP, its floating IP association and every child go when it completes. */
   delete(projectId: string, id: string): LoadBalancer {
-    return this.store.transaction(() => {
-      const lb = this.get(projectId, id);
-      assertTransition(LOAD_BALANCER_TRANSITIONS, 'load balancer', lb, 'delete');
-      const updated = this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'PENDING_DELETE' }, 'delete requested');
-      this.scheduler.schedule(DELETE_COMPLETE, { id }, LOAD_BALANCER_DURATIONS.delete);
-      return updated;
-    });
+    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'delete'));
   }
 
   addListener(projectId: string, id: string, input: { listener: ListenerInput; pool: PoolInput }): Listener {
@@ -333,11 +340,9 @@ export class LoadBalancerService {
     for (const lbId of affected) {
       const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, lbId);
       if (!lb) continue;
-      if (lb.status === 'ACTIVE') {
-        this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'PENDING_UPDATE' }, `Member ${instance.name} removed: its instance was deleted`);
-        this.scheduler.schedule(PROVISIONED, { id: lb.id }, LOAD_BALANCER_DURATIONS.update);
-      }
-      this.deps.health.refreshOperatingStatus(lbId);
+      // Nobody asked: the load balancer reconfigures itself, so no check of the table.
+      if (lb.status === 'ACTIVE') this.lifecycle.beginBySystem(lb, 'update', {}, `Member ${instance.name} removed: its instance was deleted`);
+      else this.deps.health.refreshOperatingStatus(lbId);
     }
   }
 
@@ -441,20 +446,17 @@ export class LoadBalancerService {
   private change<T>(projectId: string, id: string, note: string, work: (lb: LoadBalancer) => T, returnLoadBalancer = false): T | LoadBalancer {
     return this.store.transaction(() => {
       const lb = this.get(projectId, id);
-      assertTransition(LOAD_BALANCER_TRANSITIONS, 'load balancer', lb, 'update');
+      this.lifecycle.assert(lb, 'update');
       const result = work(lb);
-      const current = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id)!;
-      this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, current, { status: 'PENDING_UPDATE' }, note);
-      this.scheduler.schedule(PROVISIONED, { id }, LOAD_BALANCER_DURATIONS.update);
-      this.deps.health.refreshOperatingStatus(id);
+      this.lifecycle.begin(this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id)!, 'update', {}, note);
       return returnLoadBalancer ? this.get(projectId, id) : result;
     });
   }
 
-  private finishProvisioning(id: string): void {
-    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
-    if (!lb || (lb.status !== 'PENDING_CREATE' && lb.status !== 'PENDING_UPDATE')) return;
-    if (!this.dependenciesPresent(lb)) return;
+  /** Create's and update's task: every PENDING_* child row becomes ACTIVE (the runner then lands the load balancer on ACTIVE). */
+  private finishProvisioning(lb: LoadBalancer): void {
+    const missing = this.missingDependency(lb);
+    if (missing) throw new MissingDependencyError(missing);
     const settle = <R extends Listener | Pool | Member>(kind: string, resource: R) => {
       if (resource.status.startsWith('PENDING_')) this.store.update<R>(kind, resource, { status: 'ACTIVE' } as Partial<R>);
     };
@@ -465,20 +467,16 @@ export class LoadBalancerService {
       settle(LB_KINDS.pool, pool);
       for (const member of this.membersOf(pool)) settle(LB_KINDS.member, member);
     }
-    this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'ACTIVE' });
-    this.deps.health.refreshOperatingStatus(id);
   }
 
-  private remove(id: string): void {
-    const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
-    if (!lb || lb.status !== 'PENDING_DELETE') return;
+  /** Delete's task: the listeners with their pools and members, the VIP port and its floating IP association (the runner deletes the row). */
+  private remove(lb: LoadBalancer): void {
     for (const listener of this.listenersOf(lb)) this.removeListener(listener);
     const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
     if (port) {
       this.deps.floatingIps.releasePort(port);
       this.deps.network.deletePort(port);
     }
-    this.store.delete(LB_KINDS.loadBalancer, lb);
   }
 
   private removeListener(listener: Listener): void {
@@ -495,12 +493,16 @@ export class LoadBalancerService {
   /** ERROR when something the load balancer needs is gone: its subnet or its VIP port (the health checks ask too). */
   dependenciesPresent(lb: LoadBalancer): boolean {
     if (lb.status === 'ERROR') return false;
-    const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
-    const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
-    const missing = !subnet ? `its subnet ${lb.vipSubnetId} is gone` : !port ? `its VIP port ${lb.vipAddress} is gone` : null;
+    const missing = this.missingDependency(lb);
     if (!missing) return true;
     this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { status: 'ERROR', operatingStatus: 'OFFLINE', errorReason: `${lb.name} cannot work: ${missing}` }, `ERROR: ${missing}`);
     return false;
+  }
+
+  private missingDependency(lb: LoadBalancer): string | null {
+    const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
+    const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
+    return !subnet ? `its subnet ${lb.vipSubnetId} is gone` : !port ? `its VIP port ${lb.vipAddress} is gone` : null;
   }
 
   private subnetOf(lb: LoadBalancer): Subnet {

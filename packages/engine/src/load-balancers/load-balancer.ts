@@ -3,13 +3,11 @@ import type {
   HealthMonitorType,
   LbAlgorithm,
   ListenerProtocol,
-  LoadBalancerAction,
   OperatingStatus,
   PoolProtocol,
   ProvisioningStatus,
   SessionPersistenceType,
 } from '@sandcloud/domain';
-import type { TransitionTable } from '../core/state-machine.ts';
 import type { ResourceBase } from '../store/resource-store.ts';
 
 // The Octavia resource model: a load balancer (a VIP port on a subnet) has listeners; each listener
@@ -132,18 +130,3 @@ export interface Member extends ResourceBase {
   health: MemberHealth;
 }
 
-/**
- * Octavia refuses changes while a load balancer is PENDING_* ("immutable"); an ERROR one can only
- * be deleted.
- */
-export const LOAD_BALANCER_TRANSITIONS: TransitionTable<ProvisioningStatus, LoadBalancerAction> = {
-  update: { from: ['ACTIVE'] },
-  delete: { from: ['ACTIVE', 'ERROR'] },
-};
-
-/** Simulated durations (ms) of the control plane's work. */
-export const LOAD_BALANCER_DURATIONS = {
-  create: 4_000,
-  update: 1_000,
-  delete: 2_000,
-} as const;

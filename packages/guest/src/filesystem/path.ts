@@ -10,7 +10,13 @@ export function resolvePath(cwd: string, path: string): string {
   return normalizePath(joined);
 }
 
+/** An absolute path with no empty, `.` or `..` segment and no trailing slash: already normal. */
+const NORMAL_PATH = /^(?:\/(?!\.{1,2}(?:\/|$))[^/]+)+$/;
+
 export function normalizePath(path: string): string {
+  // Every file access normalizes its path, and almost every path is already normal (a web server's
+  // requests: stat, then read): answer those without splitting and joining.
+  if (NORMAL_PATH.test(path)) return path;
   const out: string[] = [];
   for (const segment of path.split('/')) {
     if (segment === '' || segment === '.') continue;

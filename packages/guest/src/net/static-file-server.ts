@@ -60,11 +60,56 @@ function httpDate(ms: number): string {
   return new Date(ms).toUTCString();
 }
 
+/** A format remembered for the last value it was given (a file's mtime repeats on every request). */
+function lastOf(format: (ms: number) => string): (ms: number) => string {
+  let last = Number.NaN;
+  let text = '';
+  return (ms) => {
+    if (ms !== last) {
+      last = ms;
+      text = format(ms);
+    }
+    return text;
+  };
+}
+
+/**
+ * A date format that changes once a second, computed once per second: every request of a busy
+ * server (each load-balanced request) writes the same Date header and log time within a second.
+ */
+function perSecond(format: (ms: number) => string): (ms: number) => string {
+  let second = Number.NaN;
+  let text = '';
+  return (ms) => {
+    const at = Math.floor(ms / 1000);
+    if (at !== second) {
+      second = at;
+      text = format(ms);
+    }
+    return text;
+  };
+}
+
 export function createStaticFileHandler(options: StaticFileServerOptions): HttpHandler {
   const { vfs, root, flavor } = options;
   const serverHeader = flavor === 'python2' ? `SimpleHTTP/0.6 Python/${options.pythonVersion}` : `SimpleHTTP/0.6 Python/${options.pythonVersion}`;
 
-  const logPrefix = (request: InboundHttpRequest): string => `${request.clientIp} - - [${httpLogTime(options.now())}]`;
+  // Where a URL path leads below the root is pure text work: computed once per path (a bounded
+  // table), while the file itself is still looked up live on every request.
+  const fsPaths = new Map<string, string>();
+  const fsPathOf = (urlPath: string): string => {
+    let fsPath = fsPaths.get(urlPath);
+    if (fsPath === undefined) {
+      fsPath = joinPath(root, normalizePath(decodeSafely(urlPath)).slice(1)).replace(/\/$/, '') || '/';
+      if (fsPaths.size >= 256) fsPaths.delete(fsPaths.keys().next().value!);
+      fsPaths.set(urlPath, fsPath);
+    }
+    return fsPath;
+  };
+  const lastModified = lastOf(httpDate);
+  const logTime = perSecond(httpLogTime);
+  const dateHeader = perSecond(httpDate);
+  const logPrefix = (request: InboundHttpRequest): string => `${request.clientIp} - - [${logTime(options.now())}]`;
 
   const respond = (request: InboundHttpRequest, status: number, headers: Record<string, string>, body: string): HttpResponse => {
     const requestLine = `${request.method} ${request.path} ${request.httpVersion ?? 'HTTP/1.1'}`;
@@ -72,7 +117,7 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
     return {
       status,
       statusText: REASONS[status] ?? '',
-      headers: { Server: serverHeader, Date: httpDate(options.now()), ...headers },
+      headers: { Server: serverHeader, Date: dateHeader(options.now()), ...headers },
       body: request.method === 'HEAD' ? '' : body,
     };
   };
@@ -110,7 +155,7 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
     }
     const cut = request.path.search(/[?#]/);
     const urlPath = (cut < 0 ? request.path : request.path.slice(0, cut)) || '/';
-    const fsPath = joinPath(root, normalizePath(decodeSafely(urlPath)).slice(1)).replace(/\/$/, '') || '/';
+    const fsPath = fsPathOf(urlPath);
     try {
       const stat = vfs.stat(fsPath);
       if (stat.type === 'dir') {
@@ -150,7 +195,7 @@ export function createStaticFileHandler(options: StaticFileServerOptions): HttpH
       {
         'Content-type': contentType(path),
         'Content-Length': String(utf8Length(body)),
-        'Last-Modified': httpDate(mtimeMs),
+        'Last-Modified': lastModified(mtimeMs),
       },
       body,
     );
