@@ -17,14 +17,18 @@ export class OutputBatch {
   private timeout: NodeJS.Timeout | null = null;
   private lastSent = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly send: (text: string) => void) {}
+  constructor(
+    private readonly send: (text: string) => void,
+    /** Milliseconds on a monotonic clock (tests give a fake one). */
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
   write(text: string): void {
     if (text === '') return;
     this.pending += text;
     if (this.pending.length >= OUTPUT_BATCH_LIMIT) this.flush();
     else if (!this.immediate && !this.timeout) {
-      const wait = this.lastSent + OUTPUT_BATCH_INTERVAL_MS - performance.now();
+      const wait = this.lastSent + OUTPUT_BATCH_INTERVAL_MS - this.now();
       if (wait > 0) this.timeout = setTimeout(this.flushLater, wait);
       else this.immediate = setImmediate(this.flushLater);
     }
@@ -36,7 +40,7 @@ export class OutputBatch {
     if (this.pending === '') return;
     const text = this.pending;
     this.pending = '';
-    this.lastSent = performance.now();
+    this.lastSent = this.now();
     this.send(text);
   }
 
