@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliHelpers, OPENSTACK, type ConsoleSession } from './cli-helpers.ts';
 import { startSandcloud, type StartedSandcloud } from './sandcloud-server.ts';
 
-const PORT = Number(process.env.SANDCLOUD_OPENSTACK2_CLI_PORT ?? 8188);
+const PORT = Number(process.env.SANDCLOUD_OPENSTACK2_CLI_PORT ?? 8193);
 const UBUNTU = 'Ubuntu Server 22.04 LTS (2024.08)';
 
 let cloud: StartedSandcloud;
@@ -50,7 +50,7 @@ describe('Block Storage with the real openstack CLI', () => {
     expect(JSON.stringify(inUse.attachments)).toContain('/dev/vdb');
 
     const lsblk = await ssh(session, projectId, server.id, 'lsblk');
-    expect(lsblk.code).toBe(0);
+    expect({ code: lsblk.code, stderr: lsblk.stderr }).toEqual({ code: 0, stderr: '' });
     expect(lsblk.stdout).toMatch(/^vdb\s/m);
     const mounted = await ssh(session, projectId, server.id, 'mkfs.ext4 /dev/vdb > /dev/null && mkdir -p /mnt/data && mount /dev/vdb /mnt/data && echo hello > /mnt/data/hello.txt && cat /mnt/data/hello.txt && umount /mnt/data');
     expect({ code: mounted.code, stdout: mounted.stdout.trim() }).toEqual({ code: 0, stdout: 'hello' });
