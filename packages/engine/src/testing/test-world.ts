@@ -41,8 +41,11 @@ export function createTestWorld(options: TestWorldOptions = {}): TestWorld {
   return { engine, clock, projectId, m };
 }
 
-/** What `instances.create` takes: one Ubuntu `web` (m2.c1m2) with key `key` in the default group on the first network; `overrides` win. */
-export function instanceInput(world: TestWorld, overrides: Partial<CreateInstancesInput> = {}): CreateInstancesInput {
+/**
+ * What `instances.create` takes: one Ubuntu `web` (m2.c1m2) with key `key` in the default group on
+ * the first network; `overrides` win. Any engine's project will do (`{ m: engine.modules, projectId }`).
+ */
+export function instanceInput(world: Pick<TestWorld, 'm' | 'projectId'>, overrides: Partial<CreateInstancesInput> = {}): CreateInstancesInput {
   const { m, projectId } = world;
   return {
     name: 'web',
@@ -52,9 +55,9 @@ export function instanceInput(world: TestWorld, overrides: Partial<CreateInstanc
     rootDiskGb: 20,
     count: 1,
     keyName: 'key',
-    securityGroupIds: [m.securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
-    networkId: m.network.networks(projectId)[0]!.id,
     ...overrides,
+    securityGroupIds: overrides.securityGroupIds ?? [m.securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
+    networkId: overrides.networkId ?? m.network.networks(projectId)[0]!.id,
   };
 }
 
