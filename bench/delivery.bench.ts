@@ -17,11 +17,12 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serverEnv } from './support/server.ts';
+import { median } from './support/stats.ts';
 import { launchBrowser, seedProject, signedInContext } from './topology.bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'apps/console/dist');
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const KiB = 1024;
 const TARGETS = { initialJsGzip: 200 * KiB, workerGzip: 300 * KiB, listLcpMs: 1000, topologyLcpMs: 1500 };
 
@@ -46,22 +47,11 @@ function sizesOf(path: string): Sizes {
 
 const sum = (list: Sizes[]): Sizes => list.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, br: a.br + b.br }), { raw: 0, gzip: 0, br: 0 });
 const kib = (bytes: number) => `${(bytes / KiB).toFixed(1)} KiB`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function startServer(dataDir: string, port: number) {
   const child = spawn(process.execPath, ['apps/bff/dist/server.js'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SANDCLOUD_DATA_DIR: dataDir,
-      SANDCLOUD_ADMIN_USER: ADMIN.username,
-      SANDCLOUD_ADMIN_PASSWORD: ADMIN.password,
-      SANDCLOUD_LOG_REQUESTS: '0',
-      SANDCLOUD_FLOATING_POOL: '203.0.119.10-203.0.119.250',
-    },
+    env: { ...process.env, ...serverEnv(port, dataDir, '203.0.119.10-203.0.119.250') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -14,9 +14,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BENCH_ADMIN as ADMIN, serverEnv } from './support/server.ts';
+import { median } from './support/stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const TARGET_RATIO = 1.5;
 
 const { values } = parseArgs({ options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' } } });
@@ -120,16 +121,7 @@ interface Target {
 }
 
 async function sandcloud(port: number, dataDir: string): Promise<Target> {
-  const child = startProcess(['apps/bff/dist/server.js'], {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SANDCLOUD_DATA_DIR: dataDir,
-    SANDCLOUD_ADMIN_USER: ADMIN.username,
-    SANDCLOUD_ADMIN_PASSWORD: ADMIN.password,
-    SANDCLOUD_LOG_REQUESTS: '0',
-    SANDCLOUD_FLOATING_POOL: '203.0.118.10-203.0.118.250',
-  });
+  const child = startProcess(['apps/bff/dist/server.js'], serverEnv(port, dataDir, '203.0.118.10-203.0.118.250'));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`, (status) => status === 200, child);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -211,7 +203,6 @@ async function triggerAlone(target: Target): Promise<number> {
   return median(times);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (value: number) => `${value.toFixed(1)} ms`;
 
 async function main() {

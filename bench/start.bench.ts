@@ -9,10 +9,11 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { serverEnv } from './support/server.ts';
+import { median } from './support/stats.ts';
 import { seedProject } from './topology.bench.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const TARGETS = { emptyMs: 500, largeMs: 1000 };
 
 const { values } = parseArgs({
@@ -45,18 +46,8 @@ async function startOnce(variant: Variant, dataDir: string): Promise<Sample> {
   const started = performance.now();
   const child = spawn(process.execPath, [...VARIANTS[variant]], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SANDCLOUD_DATA_DIR: dataDir,
-      SANDCLOUD_ADMIN_USER: ADMIN.username,
-      SANDCLOUD_ADMIN_PASSWORD: ADMIN.password,
-      SANDCLOUD_LOG_REQUESTS: '0',
-      // A pool of its own, so the floating IPs' endpoints never meet another server's.
-      SANDCLOUD_FLOATING_POOL: '203.0.117.10-203.0.117.250',
-    },
+    // A pool of its own, so the floating IPs' endpoints never meet another server's.
+    env: { ...process.env, ...serverEnv(port, dataDir, '203.0.117.10-203.0.117.250') },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -82,7 +73,6 @@ async function startOnce(variant: Variant, dataDir: string): Promise<Sample> {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (value: number) => `${Math.round(value)} ms`;
 
 async function main() {

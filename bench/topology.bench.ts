@@ -19,9 +19,10 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BENCH_ADMIN as ADMIN, serverEnv } from './support/server.ts';
+import { median } from './support/stats.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const ADMIN = { username: 'admin', password: 'bench-admin-password' };
 const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
 /** Instances per private network: a /24 has 252 free addresses. */
 const PER_NETWORK = 200;
@@ -138,16 +139,7 @@ export async function startServer(dataDir: string): Promise<{ url: string; pid: 
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
     cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SANDCLOUD_DATA_DIR: dataDir,
-      SANDCLOUD_ADMIN_USER: ADMIN.username,
-      SANDCLOUD_ADMIN_PASSWORD: ADMIN.password,
-      SANDCLOUD_LOG_REQUESTS: '0',
-    },
+    env: { ...process.env, ...serverEnv(port, dataDir) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -301,7 +293,6 @@ async function zoomToInstance(page: Page, name: string): Promise<number> {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${Math.round(value)} ms`;
 
 async function benchSize(browser: Browser, count: number) {

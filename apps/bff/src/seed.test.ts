@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createEngine, ManualClock } from '@sandcloud/engine';
+import { instanceInput, TEST_PUBLIC_KEY } from '@sandcloud/engine/testing';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applySeedFile } from './seed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -25,18 +25,8 @@ function stateFile(dir: string): string {
   const project = engine.projects.create(engine.identity.findUser('admin')!, { name: 'lab' });
   engine.activateCompute(project.id);
   const m = engine.modules;
-  m.keyPairs.import(project.id, 'my_keypair', PUBLIC_KEY);
-  m.instances.create(project.id, {
-    name: 'web',
-    imageId: '6f1c0a00-0000-4000-8000-000000002204',
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'my_keypair',
-    securityGroupIds: [],
-    networkId: m.network.networks(project.id)[0]!.id,
-  });
+  m.keyPairs.import(project.id, 'my_keypair', TEST_PUBLIC_KEY);
+  m.instances.create(project.id, instanceInput({ m, projectId: project.id }, { keyName: 'my_keypair', securityGroupIds: [] }));
   engine.advance(5_000);
   const path = join(dir, 'lab-state.json');
   writeFileSync(path, JSON.stringify(engine.state.export(project.id)));

@@ -1,7 +1,5 @@
-import { createEngine, DatabaseStartupError, EngineError } from '@sandcloud/engine';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CliOutput } from './state-cli.ts';
+import { engineErrorExit, openCliEngine, type CliOutput } from './cli-engine.ts';
 
 /** Simulated time runs this much faster while the command line waits for the deletes. */
 const CLI_SPEED = 1000;
@@ -17,14 +15,8 @@ export async function runResetCli(args: string[], dataDir: string, io: CliOutput
     io.err('usage: sandcloud reset --project NAME');
     return 2;
   }
-  let engine;
-  try {
-    engine = createEngine({ databasePath: join(dataDir, 'sandcloud.db'), speed: CLI_SPEED });
-  } catch (error) {
-    if (!(error instanceof DatabaseStartupError)) throw error;
-    io.err(`sandcloud: ${error.message}`);
-    return 1;
-  }
+  const engine = openCliEngine(dataDir, io, { speed: CLI_SPEED });
+  if (!engine) return 1;
   try {
     const project = engine.state.projectNamed(projectName);
     engine.start();
@@ -42,9 +34,7 @@ export async function runResetCli(args: string[], dataDir: string, io: CliOutput
     io.out(`Reset ${project.name}: removed ${removed.length ? removed.join(', ') : 'nothing'}`);
     return 0;
   } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    io.err(`sandcloud: ${error.message}`);
-    return 1;
+    return engineErrorExit(error, io);
   } finally {
     engine.close();
   }

@@ -1,4 +1,5 @@
 import { createEngine } from '@sandcloud/engine';
+import { instanceInput, TEST_PUBLIC_KEY } from '@sandcloud/engine/testing';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runResetCli } from './reset-cli.ts';
 import { runStateCli } from './state-cli.ts';
 
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -21,7 +21,7 @@ function dataDir(): string {
   const admin = engine.identity.findUser('admin')!;
   for (const name of ['src', 'empty']) engine.activateCompute(engine.projects.create(admin, { name }).id);
   const src = engine.state.projectNamed('src').id;
-  engine.modules.keyPairs.import(src, 'my_keypair', PUBLIC_KEY);
+  engine.modules.keyPairs.import(src, 'my_keypair', TEST_PUBLIC_KEY);
   engine.modules.securityGroups.create(src, { name: 'web', description: 'http' });
   engine.close();
   return dir;
@@ -41,7 +41,7 @@ describe('sandcloud state export / import', () => {
     const exported = run(['state', 'export', file, '--project', 'src'], dir);
     expect(exported).toMatchObject({ code: 0, err: [] });
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'sandcloud-state', version: 1, keyPairs: [{ name: 'my_keypair', publicKey: PUBLIC_KEY }] });
+    expect(doc).toMatchObject({ format: 'sandcloud-state', version: 1, keyPairs: [{ name: 'my_keypair', publicKey: TEST_PUBLIC_KEY }] });
 
     const imported = run(['state', 'import', file, '--project', 'empty'], dir);
     expect(imported.code).toBe(0);
@@ -83,17 +83,7 @@ describe('sandcloud reset', () => {
     const before = createEngine({ databasePath: join(dir, 'sandcloud.db'), speed: 1000 });
     const project = before.state.projectNamed('src').id;
     const m = before.modules;
-    m.instances.create(project, {
-      name: 'web',
-      imageId: '6f1c0a00-0000-4000-8000-000000002204',
-      flavorId: 'm2.c1m2',
-      zone: 'kr-pub-a',
-      rootDiskGb: 20,
-      count: 1,
-      keyName: 'my_keypair',
-      securityGroupIds: [],
-      networkId: m.network.networks(project)[0]!.id,
-    });
+    m.instances.create(project, instanceInput({ m, projectId: project }, { keyName: 'my_keypair', securityGroupIds: [] }));
     before.close();
     const out: string[] = [];
     const code = await runResetCli(['reset', '--project', 'src'], dir, { out: (l) => out.push(l), err: (l) => out.push(l) });

@@ -1,13 +1,9 @@
-import { createEngine, DatabaseStartupError, EngineError } from '@sandcloud/engine';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { engineErrorExit, openCliEngine, type CliOutput } from './cli-engine.ts';
 
 const USAGE = 'usage: sandcloud state export FILE --project NAME | sandcloud state import FILE --project NAME | sandcloud reset --project NAME';
 
-export interface CliOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+export type { CliOutput } from './cli-engine.ts';
 
 /**
  * `sandcloud state export|import FILE --project NAME` on the data directory's engine. Opening the
@@ -22,14 +18,8 @@ export function runStateCli(args: string[], dataDir: string, io: CliOutput): num
     io.err(USAGE);
     return 2;
   }
-  let engine;
-  try {
-    engine = createEngine({ databasePath: join(dataDir, 'sandcloud.db') });
-  } catch (error) {
-    if (!(error instanceof DatabaseStartupError)) throw error;
-    io.err(`sandcloud: ${error.message}`);
-    return 1;
-  }
+  const engine = openCliEngine(dataDir, io);
+  if (!engine) return 1;
   try {
     const project = engine.state.projectNamed(projectName);
     if (command === 'export') {
@@ -58,9 +48,7 @@ export function runStateCli(args: string[], dataDir: string, io: CliOutput): num
     }
     return 0;
   } catch (error) {
-    if (!(error instanceof EngineError)) throw error;
-    io.err(`sandcloud: ${error.message}`);
-    return 1;
+    return engineErrorExit(error, io);
   } finally {
     engine.close();
   }

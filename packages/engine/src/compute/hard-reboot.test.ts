@@ -1,34 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../core/clock.ts';
-import { createEngine } from '../engine.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
+import { createTestWorld, instanceInput, launchInstance } from '../testing/test-world.ts';
 
 /** An engine with one ACTIVE Ubuntu instance `web` whose guest runs. */
 function activeInstance() {
-  const engine = createEngine({ clock: new ManualClock() });
-  engine.ensureAdmin('admin', 'admin-password');
-  const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: 'p' });
-  engine.activateCompute(projectId);
-  const { instances, keyPairs, network, securityGroups, guests } = engine.modules;
-  keyPairs.import(projectId, 'key', PUBLIC_KEY);
-  const [created] = instances.create(projectId, {
-    name: 'web',
-    imageId: UBUNTU,
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'key',
-    securityGroupIds: [securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
-    networkId: network.networks(projectId)[0]!.id,
-  });
-  engine.advance(5_000);
-  const id = created!.id;
+  const world = createTestWorld();
+  const { engine, projectId } = world;
+  const { instances, guests } = world.m;
+  const { id } = launchInstance(world);
   const get = () => instances.get(projectId, id);
   const shell = (line: string) => guests.runCommand(projectId, id, line);
-  return { engine, projectId, id, instances, get, shell };
+  return { world, engine, projectId, id, instances, get, shell };
 }
 
 describe('hard reboot (one lifecycle row + one task function)', () => {
@@ -78,26 +59,11 @@ describe('hard reboot (one lifecycle row + one task function)', () => {
   });
 
   it('is refused from BUILD and while a task runs, with the message the table implies', () => {
-    const { engine, projectId, id, instances } = activeInstance();
-    const [building] = instances.create(projectId, { ...instanceInput(engine, projectId), name: 'db' });
+    const { world, projectId, id, instances } = activeInstance();
+    const [building] = instances.create(projectId, instanceInput(world, { name: 'db' }));
     expect(() => instances.hardReboot(projectId, building!.id)).toThrow('Cannot hard reboot instance db while it is BUILD');
     instances.stop(projectId, id);
     expect(() => instances.hardReboot(projectId, id)).toThrow('Cannot hard reboot instance web while it is powering-off');
     expect(() => instances.act(projectId, id, 'hard-reboot')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
   });
 });
-
-function instanceInput(engine: ReturnType<typeof createEngine>, projectId: string) {
-  const { network, securityGroups } = engine.modules;
-  return {
-    name: 'web',
-    imageId: UBUNTU,
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'key',
-    securityGroupIds: [securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
-    networkId: network.networks(projectId)[0]!.id,
-  };
-}

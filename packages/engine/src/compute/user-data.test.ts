@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../core/clock.ts';
-import { createEngine } from '../engine.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
+import { createTestWorld, instanceInput } from '../testing/test-world.ts';
 
 function project() {
-  const engine = createEngine({ clock: new ManualClock() });
-  engine.ensureAdmin('admin', 'admin-password');
-  const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: 'p' });
-  engine.activateCompute(projectId);
-  const { instances, keyPairs, network, securityGroups, guests } = engine.modules;
-  keyPairs.import(projectId, 'key', PUBLIC_KEY);
-  const create = (userData?: string) =>
-    instances.create(projectId, {
-      name: 'web',
-      imageId: UBUNTU,
-      flavorId: 'm2.c1m2',
-      zone: 'kr-pub-a',
-      rootDiskGb: 20,
-      count: 1,
-      keyName: 'key',
-      securityGroupIds: [securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
-      networkId: network.networks(projectId)[0]!.id,
-      ...(userData === undefined ? {} : { userData }),
-    });
+  const world = createTestWorld();
+  const { engine, projectId } = world;
+  const { instances, guests } = world.m;
+  const create = (userData?: string) => instances.create(projectId, instanceInput(world, userData === undefined ? {} : { userData }));
   return { engine, projectId, instances, guests, create };
 }
 

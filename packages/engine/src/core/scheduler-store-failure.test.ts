@@ -3,15 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from './clock.ts';
 import type { TaskFailure } from './scheduler.ts';
-import { createEngine, type Engine } from '../engine.ts';
+import { createTestWorld, instanceInput } from '../testing/test-world.ts';
 
 // Issue 13: a disk that fills while a BUILD is due, or another process holding the database lock,
 // made the scheduler's timer path throw and the process exit. Here real SQLite fails the same ways.
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -22,29 +18,15 @@ afterEach(() => {
 function buildDue() {
   const dir = mkdtempSync(join(tmpdir(), 'sandcloud-scheduler-'));
   const path = join(dir, 'sandcloud.db');
-  const clock = new ManualClock();
-  const engine: Engine = createEngine({ databasePath: path, clock });
+  const world = createTestWorld({ databasePath: path });
+  const { engine, clock, projectId } = world;
   cleanups.push(() => {
     engine.close();
     rmSync(dir, { recursive: true, force: true });
   });
   engine.store.db.pragma('busy_timeout = 0'); // fail at once instead of waiting 5 s for the lock
-  engine.ensureAdmin('admin', 'admin-password');
-  const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: 'p' });
-  engine.activateCompute(projectId);
-  const { instances, keyPairs, network, securityGroups } = engine.modules;
-  keyPairs.import(projectId, 'key', PUBLIC_KEY);
-  const [instance] = instances.create(projectId, {
-    name: 'web',
-    imageId: UBUNTU,
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'key',
-    securityGroupIds: [securityGroups.list(projectId).find((g) => g.name === 'default')!.id],
-    networkId: network.networks(projectId)[0]!.id,
-  });
+  const { instances } = world.m;
+  const [instance] = instances.create(projectId, instanceInput(world));
   clock.advance(5_000);
   const failures: TaskFailure[] = [];
   engine.scheduler.onFailure((failure) => failures.push(failure));

@@ -1,35 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../core/clock.ts';
-import { createEngine } from '../engine.ts';
+import { createTestWorld, launchInstances, TEST_IMAGES } from '../testing/test-world.ts';
 import type { LoadBalancer } from './load-balancer.ts';
 
 // Load-balancer provisioning on the lifecycle runner (`LOAD_BALANCER_LIFECYCLE`): the statuses and
 // durations users see, the ERROR a missing dependency causes, the reconfiguration nobody asked
 // for (a member's instance is deleted) and a step scheduled under the task name used before.
 
-const CENTOS_7 = '6f1c0a00-0000-4000-8000-000000000007';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
-
 function fixture() {
-  const engine = createEngine({ clock: new ManualClock() });
-  const admin = engine.identity.createUser({ username: 'admin', password: 'admin-password', isAdmin: true });
-  const { id: projectId } = engine.projects.create(admin, { name: 'demo' });
-  engine.activateCompute(projectId);
-  const { network, instances, loadBalancers, keyPairs } = engine.modules;
-  keyPairs.import(projectId, 'key', PUBLIC_KEY);
-  const networkId = network.networks(projectId)[0]!.id;
-  const launched = instances.create(projectId, {
-    name: 'web',
-    imageId: CENTOS_7,
-    flavorId: 't2.c1m1',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 2,
-    keyName: 'key',
-    securityGroupIds: [],
-    networkId,
-  });
-  engine.advance(5_000);
+  const world = createTestWorld({ projectName: 'demo' });
+  const { engine, projectId } = world;
+  const { network, instances, loadBalancers } = world.m;
+  const launched = launchInstances(world, { imageId: TEST_IMAGES.CENTOS_7, flavorId: 't2.c1m1', count: 2, securityGroupIds: [] });
   const subnetId = network.subnets(projectId)[0]!.id;
   const create = () =>
     loadBalancers.create(projectId, {

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { draftFromTemplate } from '@sandcloud/domain';
-import { ManualClock } from '../core/clock.ts';
-import { createEngine } from '../engine.ts';
-
-const UBUNTU = '6f1c0a00-0000-4000-8000-000000002204';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
+import { createTestWorld, instanceInput } from '../testing/test-world.ts';
 
 /** A project with an instance behind a floating IP, an attached volume with a snapshot, a key pair, a group and a rule. */
 function busyProject() {
-  const engine = createEngine({ clock: new ManualClock() });
-  engine.ensureAdmin('admin', 'admin-password');
-  const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: 'p' });
-  engine.activateCompute(projectId);
-  const m = engine.modules;
-  m.keyPairs.import(projectId, 'key', PUBLIC_KEY);
+  const world = createTestWorld();
+  const { engine, projectId, m } = world;
   const defaultGroup = m.securityGroups.list(projectId).find((g) => g.name === 'default')!;
   m.securityGroups.addRule(projectId, defaultGroup.id, draftFromTemplate('ssh'));
   m.securityGroups.create(projectId, { name: 'web', description: '' });
-  const [instance] = m.instances.create(projectId, {
-    name: 'web',
-    imageId: UBUNTU,
-    flavorId: 'm2.c1m2',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'key',
-    securityGroupIds: [defaultGroup.id],
-    networkId: m.network.networks(projectId)[0]!.id,
-  });
+  const [instance] = m.instances.create(projectId, instanceInput(world, { securityGroupIds: [defaultGroup.id] }));
   const volume = m.volumes.create(projectId, { name: 'data', sizeGb: 10 });
   engine.advance(5_000);
   const fip = m.floatingIps.allocate(projectId);
@@ -36,7 +18,7 @@ function busyProject() {
   engine.advance(2_000);
   m.volumeSnapshots.create(projectId, { volumeId: volume.id, name: 'snap' });
   engine.advance(3_000);
-  return { engine, projectId, m, defaultGroup };
+  return { world, engine, projectId, m, defaultGroup };
 }
 
 describe('project reset', () => {
@@ -83,18 +65,8 @@ describe('project reset', () => {
   });
 
   it('waits for an instance still building, then removes it', () => {
-    const { engine, projectId, m } = busyProject();
-    m.instances.create(projectId, {
-      name: 'late',
-      imageId: UBUNTU,
-      flavorId: 'm2.c1m2',
-      zone: 'kr-pub-a',
-      rootDiskGb: 20,
-      count: 1,
-      keyName: 'key',
-      securityGroupIds: [],
-      networkId: m.network.networks(projectId)[0]!.id,
-    });
+    const { world, engine, projectId, m } = busyProject();
+    m.instances.create(projectId, instanceInput(world, { name: 'late', securityGroupIds: [] }));
     engine.reset.start(projectId);
     for (let i = 0; i < 40 && engine.reset.report(projectId)!.state === 'running'; i++) engine.advance(500);
     expect(engine.reset.report(projectId)!.removed.instances).toBe(2);

@@ -1,37 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ManualClock } from '../core/clock.ts';
-import { createEngine } from '../engine.ts';
+import { createTestWorld, launchInstance, TEST_IMAGES, TEST_PUBLIC_KEY } from '../testing/test-world.ts';
 import type { TrafficChange } from './traffic-service.ts';
 
 // The traffic module's one point of invalidation: engine events of a traffic kind (and guests
 // starting or stopping to listen) empty every cache it keeps, then tell its watchers; other
 // events leave them alone. Sockets and real traffic are the data plane's tests.
 
-const CENTOS_7 = '6f1c0a00-0000-4000-8000-000000000007';
-const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx test@example';
-
 function fixture() {
-  const engine = createEngine({ clock: new ManualClock() });
-  const admin = engine.identity.createUser({ username: 'admin', password: 'admin-password', isAdmin: true });
-  const { id: projectId } = engine.projects.create(admin, { name: 'demo' });
-  engine.activateCompute(projectId);
-  const { network, keyPairs, securityGroups, instances, floatingIps, traffic } = engine.modules;
-  keyPairs.import(projectId, 'key', PUBLIC_KEY);
+  const world = createTestWorld({ projectName: 'demo' });
+  const { engine, projectId } = world;
+  const { securityGroups, floatingIps, traffic } = world.m;
   const groupId = securityGroups.list(projectId)[0]!.id;
-  const [web] = instances.create(projectId, {
-    name: 'web',
-    imageId: CENTOS_7,
-    flavorId: 't2.c1m1',
-    zone: 'kr-pub-a',
-    rootDiskGb: 20,
-    count: 1,
-    keyName: 'key',
-    securityGroupIds: [groupId],
-    networkId: network.networks(projectId)[0]!.id,
-  });
-  engine.advance(5_000);
+  const web = launchInstance(world, { imageId: TEST_IMAGES.CENTOS_7, flavorId: 't2.c1m1', securityGroupIds: [groupId] });
   const ip = floatingIps.allocate(projectId);
-  floatingIps.associate(projectId, ip.id, web!.portId!);
+  floatingIps.associate(projectId, ip.id, web.portId!);
   const changes: TrafficChange[] = [];
   traffic.onChange((change) => changes.push(change));
   const allow = (port: number) =>
@@ -44,7 +26,7 @@ function fixture() {
       remoteIpPrefix: '0.0.0.0/0',
       remoteGroupId: null,
     });
-  return { engine, projectId, traffic, web: web!, floatingIp: ip.address, changes, allow };
+  return { engine, projectId, traffic, web, floatingIp: ip.address, changes, allow };
 }
 
 describe('the traffic module’s one point of invalidation', () => {
@@ -56,7 +38,7 @@ describe('the traffic module’s one point of invalidation', () => {
     expect(evaluate).toHaveBeenCalledTimes(1);
 
     // A key pair is no traffic kind: nothing is forgotten.
-    engine.modules.keyPairs.import(projectId, 'other-key', PUBLIC_KEY);
+    engine.modules.keyPairs.import(projectId, 'other-key', TEST_PUBLIC_KEY);
     expect(changes).toEqual([]);
     expect(traffic.connection(floatingIp, 22)?.action).toBe('drop');
     expect(evaluate).toHaveBeenCalledTimes(1);
