@@ -17,7 +17,8 @@
  *   floating IPs' endpoints, so that the requests are timed rather than that work.
  * Exit code 1 when the overlay after a change misses its target. See bench/README.md.
  */
-import { createEngine, DEFAULT_INTERNET_SOURCE, ManualClock, type ConnectivityTest, type Engine } from '@sandcloud/engine';
+import type { ConnectivityTest } from '@sandcloud/domain';
+import { createEngine, DEFAULT_INTERNET_SOURCE, ManualClock, type Engine } from '@sandcloud/engine';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
