@@ -19,6 +19,7 @@ export interface CreateInstancesInput {
   zone: string;
   rootDiskGb: number;
   count: number;
+  /** The key pair installed for root; `''` launches without one (Nova's `key_name` is optional). */
   keyName: string;
   securityGroupIds: string[];
   networkId: string;
@@ -99,7 +100,7 @@ export class InstanceService {
     if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
 
     return this.store.transaction(() => {
-      if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+      if (input.keyName !== '' && !keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
       const groups = securityGroups.getMany(projectId, input.securityGroupIds);
       const net = network.networks(projectId).find((n) => n.id === input.networkId);
       if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId');

@@ -63,6 +63,17 @@ describe('Nova servers', () => {
     expect(instances.map((i: { id: string; name: string; keyName: string }) => [i.id, i.name, i.keyName])).toEqual([[serverId, 'web', 'my_keypair']]);
   });
 
+  it('creates a server without key_name, as Nova allows: key_name null, no key installed', async () => {
+    const { os, engine, create } = await withServer();
+    const created = await create({ name: 'keyless', key_name: undefined }).expect(202);
+    const id = created.body.server.id as string;
+    engine.advance(5_000);
+    const active = await os.get(`/compute/v2.1/servers/${id}`).expect(200);
+    expectSchema(schemas.getServer!, active);
+    expect(active.body.server).toMatchObject({ name: 'keyless', status: 'ACTIVE', key_name: null });
+    expect(engine.modules.instances.get(active.body.server.tenant_id, id).keyName).toBe('');
+  });
+
   it('creates min_count..max_count servers named name-N', async () => {
     const { os, create } = await withServer();
     await create({ name: 'app', min_count: 2, max_count: 3 }).expect(202);

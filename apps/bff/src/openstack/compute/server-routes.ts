@@ -150,8 +150,7 @@ export function serverRoutes(engine: Engine): Router {
     const minCount = server.min_count ?? 1;
     const maxCount = server.max_count ?? minCount;
     if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
-    if (!server.key_name) throw new OsError(400, "Sandcloud servers are reached with a key pair: 'key_name' is a required property");
-    if (!keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
+    if (server.key_name !== undefined && !keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
 
     let image;
     try {
@@ -173,7 +172,7 @@ export function serverRoutes(engine: Engine): Router {
       zone: server.availability_zone ?? 'kr-pub-a',
       rootDiskGb: image.minDiskGb,
       count: maxCount,
-      keyName: server.key_name,
+      keyName: server.key_name ?? '',
       securityGroupIds: [...new Set(groupIds)],
       networkId,
     });

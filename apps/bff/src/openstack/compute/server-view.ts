@@ -90,7 +90,7 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     progress: 0,
     'OS-EXT-AZ:availability_zone': instance.zone,
     config_drive: '',
-    key_name: instance.keyName,
+    key_name: instance.keyName || null,
     'OS-SRV-USG:launched_at': instance.status === 'BUILD' ? null : new Date(instance.createdAt).toISOString().replace('Z', '000'),
     'OS-SRV-USG:terminated_at': null,
     security_groups: instance.securityGroupIds.map((id) => ({ name: lookups.groupNames.get(id) ?? id })),
