@@ -12,6 +12,7 @@ export { FLAVORS, findFlavor, type Flavor } from './catalog/flavors.ts';
 export { ZONES } from './catalog/zones.ts';
 export type { QuotaUsage, Quotas } from './catalog/quotas.ts';
 export type { Image, ImageAction } from './images/image.ts';
+export { CONTAINER_FORMATS, DISK_FORMATS, isUploaded, MAX_UPLOAD_BYTES, type ImageUpload, type UploadedImage } from './images/image-uploads.ts';
 export { VOLUME_TYPES, MIN_VOLUME_GB, MAX_VOLUME_GB, type Volume, type VolumeAction, type VolumeAttachment, type VolumeSnapshot, type VolumeType } from './block-storage/volume.ts';
 export { MAX_VOLUME_METADATA_ITEMS, type VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 export type { AttachProblem, CreateVolumeInput, VolumeAttachmentFact, VolumeHooks } from './block-storage/volume-service.ts';

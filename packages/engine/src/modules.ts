@@ -14,6 +14,7 @@ import { DiskContents } from './guests/disk-contents.ts';
 import { GuestNetwork } from './guests/guest-network.ts';
 import { GuestService } from './guests/guest-service.ts';
 import { ImageService } from './images/image-service.ts';
+import { ImageUploads } from './images/image-uploads.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { NetworkService, type Port } from './networking/network-service.ts';
@@ -27,6 +28,8 @@ export interface EngineModules {
   quotas: QuotaGuard;
   network: NetworkService;
   images: ImageService;
+  /** Images registered and uploaded through Glance's API (queued → active with their bytes). */
+  imageUploads: ImageUploads;
   keyPairs: KeyPairService;
   securityGroups: SecurityGroupService;
   instances: InstanceService;
@@ -114,5 +117,6 @@ export function registerModules(engine: Engine, options: ModuleOptions): EngineM
     if (event.kind === 'load-balancer' || event.kind.startsWith('lb-')) loadBalancers.forgetRoutes();
   });
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs };
+  const imageUploads = new ImageUploads(store);
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs };
 }
