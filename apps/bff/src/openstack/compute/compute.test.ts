@@ -44,6 +44,7 @@ describe('Nova servers', () => {
     const { os, engine, serverId, created } = await withServer();
     expectSchema(schemas.createServer!, created);
     expect(created.headers.location).toMatch(new RegExp(`/compute/v2.1/servers/${serverId}$`));
+    expect(created.headers['x-openstack-request-id']).toMatch(/^req-[0-9a-f-]{36}$/);
     const building = await os.get(`/compute/v2.1/servers/${serverId}`);
     expectSchema(schemas.getServer!, building);
     expect(building.body.server).toMatchObject({ name: 'web', status: 'BUILD', key_name: 'my_keypair', 'OS-EXT-STS:vm_state': 'building', 'OS-EXT-AZ:availability_zone': 'kr-pub-a' });
@@ -113,7 +114,7 @@ describe('Nova servers', () => {
     engine.advance(3_000);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'SHUTOFF', 'OS-EXT-STS:vm_state': 'stopped', 'OS-EXT-STS:power_state': 4 });
     await action({ reboot: { type: 'SOFT' } }).expect(409);
-    await action({ 'os-start': null }).expect(202);
+    await action({ 'os-start': {} }).expect(202);
     engine.advance(3_000);
     await action({ reboot: { type: 'HARD' } }).expect(202);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'REBOOT', 'OS-EXT-STS:task_state': 'rebooting' });

@@ -56,8 +56,9 @@ const updateServerSchema = z.strictObject({
 });
 
 const ACTION_SCHEMAS = {
-  'os-start': z.null(),
-  'os-stop': z.null(),
+  // Nova takes `null` or `{}` (the openstack client sends the one, Tempest the other).
+  'os-start': z.union([z.null(), z.strictObject({})]),
+  'os-stop': z.union([z.null(), z.strictObject({})]),
   reboot: z.strictObject({ type: z.enum(['SOFT', 'HARD', 'soft', 'hard']) }),
   createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: z.record(z.string(), z.string()).optional() }),
   addSecurityGroup: z.strictObject({ name: z.string().min(1) }),
