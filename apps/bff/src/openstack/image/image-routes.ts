@@ -104,6 +104,8 @@ export function imageRoutes(engine: Engine): Router {
   };
 
   api.get('/images', (req, res) => {
+    // `GET /v2/images/` asks for the image with an empty id, not the list.
+    if (req.path.endsWith('/')) throw new OsError(404, 'No image found with ID ');
     let list = images.list(projectOf(req)).map(imageView);
     for (const key of ['name', 'status', 'visibility', 'owner', 'os_distro', 'disk_format', 'container_format'] as const) {
       const wanted = queryString(req.query[key]);
@@ -380,6 +382,9 @@ export function imageRoutes(engine: Engine): Router {
     namespace: 'namespace', namespaces: 'namespaces', resource_type: 'resource_type_association', resource_types: 'resource_type_associations',
     object: 'object', objects: 'objects', property: 'property', properties: 'properties', tag: 'tag', tags: 'tags',
   };
+  // Image members (sharing) are not implemented; their schema documents are served like metadefs'.
+  api.get('/schemas/member', (_req, res) => res.json({ name: 'member', properties: { image_id: { type: 'string' }, member_id: { type: 'string' }, status: { type: 'string', enum: ['pending', 'accepted', 'rejected'] }, created_at: { type: 'string' }, updated_at: { type: 'string' }, schema: { type: 'string' } } }));
+  api.get('/schemas/members', (_req, res) => res.json({ name: 'members', properties: { members: { type: 'array' }, schema: { type: 'string' } } }));
   api.get('/schemas/metadefs/:kind', (req, res) => {
     const name = METADEF_SCHEMAS[String(req.params.kind)];
     if (!name) throw new OsError(404, `No schema metadefs/${String(req.params.kind)}`);

@@ -98,5 +98,7 @@ describe('Glance v2 images', () => {
     await os.patch(`/image/v2/images/${id}`, [{ op: 'replace', path: '/protected', value: false }]).expect(200);
     await os.delete(`/image/v2/images/${id}`).expect(204);
     expect((await os.get('/image/v2/schemas/metadefs/resource_type').expect(200)).body.name).toBe('resource_type_association');
+    expect((await os.get('/image/v2/schemas/members').expect(200)).body.name).toBe('members');
+    await os.get('/image/v2/images/').expect(404);
   });
 });
