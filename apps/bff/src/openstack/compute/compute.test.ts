@@ -75,6 +75,17 @@ describe('Nova servers', () => {
     expect(engine.modules.instances.get(active.body.server.tenant_id, id).keyName).toBe('');
   });
 
+  it('filters by changes-since, answers an empty password and refuses virtual interfaces as Nova with Neutron', async () => {
+    const { os, serverId } = await withServer();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await os.get(`/compute/v2.1/servers?changes-since=${future}`).expect(200)).body.servers).toEqual([]);
+    expect((await os.get('/compute/v2.1/servers?changes-since=2000-01-01T00:00:00Z').expect(200)).body.servers.map((s: { id: string }) => s.id)).toEqual([serverId]);
+    await os.get('/compute/v2.1/servers?changes-since=yesterday-ish').expect(400);
+    expect((await os.get(`/compute/v2.1/servers/${serverId}/os-server-password`).expect(200)).body).toEqual({ password: '' });
+    await os.delete(`/compute/v2.1/servers/${serverId}/os-server-password`).expect(204);
+    await os.get(`/compute/v2.1/servers/${serverId}/os-virtual-interfaces`).expect(400);
+  });
+
   it('creates min_count..max_count servers named name-N', async () => {
     const { os, create } = await withServer();
     await create({ name: 'app', min_count: 2, max_count: 3 }).expect(202);
@@ -250,6 +261,8 @@ describe('Nova key pairs, flavors, zones, limits and quotas', () => {
     const one = await os.get('/compute/v2.1/flavors/m2.c1m2');
     expectSchema(schemas.getFlavor!, one);
     expect((await os.get('/compute/v2.1/flavors/detail?minRam=16384')).body.flavors.map((f: { ram: number }) => f.ram)).toEqual([16384, 16384, 32768]);
+    expect((await os.get('/compute/v2.1/flavors?minDisk=0')).body.flavors.length).toBe(detail.body.flavors.length);
+    expect((await os.get('/compute/v2.1/flavors?minDisk=1')).body.flavors).toEqual([]);
     await os.get('/compute/v2.1/flavors/nope').expect(404);
   });
 

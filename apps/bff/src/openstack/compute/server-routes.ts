@@ -113,6 +113,12 @@ export function serverRoutes(engine: Engine): Router {
       const value = queryString(req.query[param]);
       if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
     }
+    const changesSince = queryString(req.query['changes-since']);
+    if (changesSince !== undefined) {
+      const since = Date.parse(changesSince);
+      if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
+      list = list.filter((instance) => instance.updatedAt >= since);
+    }
     const marker = queryString(req.query.marker);
     if (marker !== undefined) {
       const at = list.findIndex((instance) => instance.id === marker);
@@ -221,6 +227,21 @@ export function serverRoutes(engine: Engine): Router {
     // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
     const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
     res.json({ server: Object.fromEntries(Object.entries(view).filter(([key]) => UPDATE_ATTRIBUTES.has(key))) });
+  });
+
+  // Sandcloud sets no password (guests are reached with a key pair): Nova's answer for a server without one.
+  router.get('/servers/:serverId/os-server-password', (req, res) => {
+    findServer(req);
+    res.json({ password: '' });
+  });
+  router.delete('/servers/:serverId/os-server-password', (req, res) => {
+    findServer(req);
+    res.status(204).end();
+  });
+  // As Nova with Neutron: virtual interfaces are Neutron's ports.
+  router.get('/servers/:serverId/os-virtual-interfaces', (req, _res) => {
+    findServer(req);
+    throw new OsError(400, 'Listing virtual interfaces is not supported by this cloud.');
   });
 
   router.delete('/servers/:serverId', (req, res) => {
