@@ -161,6 +161,10 @@ describe('Nova servers', () => {
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server.security_groups).toEqual([{ name: 'web' }]);
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { removeSecurityGroup: { name: 'default' } }).expect(400);
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { addSecurityGroup: { name: 'nope' } }).expect(404);
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { removeSecurityGroup: { name: 'web' } }).expect(202);
+    const bare = await os.get(`/compute/v2.1/servers/${serverId}`).expect(200);
+    expectSchema(schemas.getServer!, bare);
+    expect(bare.body.server).not.toHaveProperty('security_groups');
   });
 
   it('reads addresses and interfaces, and deletes (204, then 404)', async () => {
