@@ -113,6 +113,20 @@ export function serverRoutes(engine: Engine): Router {
       const value = queryString(req.query[param]);
       if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
     }
+    const ip = queryString(req.query.ip);
+    if (ip !== undefined) {
+      // Nova matches `ip` as a regular expression against a server's fixed address.
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(ip.slice(0, 255));
+      } catch {
+        throw new OsError(400, `Invalid regular expression in the ip filter: ${ip}`);
+      }
+      list = list.filter((instance) => {
+        const port = instance.portId ? network.getPort(instance.portId) : undefined;
+        return port !== undefined && pattern.test(port.fixedIp);
+      });
+    }
     const changesSince = queryString(req.query['changes-since']);
     if (changesSince !== undefined) {
       const since = Date.parse(changesSince);
