@@ -81,6 +81,7 @@ describe('Nova servers', () => {
     expect((await os.get(`/compute/v2.1/servers?changes-since=${future}`).expect(200)).body.servers).toEqual([]);
     expect((await os.get('/compute/v2.1/servers?changes-since=2000-01-01T00:00:00Z').expect(200)).body.servers.map((s: { id: string }) => s.id)).toEqual([serverId]);
     await os.get('/compute/v2.1/servers?changes-since=yesterday-ish').expect(400);
+    await os.get('/compute/v2.1/servers?changes-since=2011/01/01').expect(400);
     expect((await os.get('/compute/v2.1/servers?ip=192.168.0.4').expect(200)).body.servers.map((s: { id: string }) => s.id)).toEqual([serverId]);
     expect((await os.get('/compute/v2.1/servers?ip=10.9.9.9').expect(200)).body.servers).toEqual([]);
     expect((await os.get(`/compute/v2.1/servers/${serverId}/os-server-password`).expect(200)).body).toEqual({ password: '' });

@@ -129,7 +129,8 @@ export function serverRoutes(engine: Engine): Router {
     }
     const changesSince = queryString(req.query['changes-since']);
     if (changesSince !== undefined) {
-      const since = Date.parse(changesSince);
+      // ISO 8601 only, as Nova (`2011/01/01` is refused though JavaScript would read it).
+      const since = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(changesSince) ? Date.parse(changesSince) : NaN;
       if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
       list = list.filter((instance) => instance.updatedAt >= since);
     }
