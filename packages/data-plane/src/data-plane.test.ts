@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HOST_KEY_FILE } from './ssh/host-key.ts';
 import { createGuideWorld, type GuideWorld } from './testing/guide-world.ts';
-import { hasTool, httpGet, keyFile, ssh, SSH_OPTIONS, strangerKey, Tmux } from './testing/tools.ts';
+import { httpGet, keyFile, ssh, SSH_OPTIONS, strangerKey, Tmux } from './testing/tools.ts';
 
 // The guide's steps 5 and 6 with real tools: OpenSSH's ssh and HTTP from this machine to the
 // floating IP's loopback endpoint (203.0.113.x → 127.0.113.x; this file's pool is 198.18.1.x →
@@ -78,7 +78,7 @@ describe('SSH to a floating IP', () => {
     expect(password.stderr).toMatch(/Permission denied \(publickey\)/);
   });
 
-  it.skipIf(!hasTool('tmux'))('opens the guest shell on a PTY: resize, CTRL+C, CTRL+D and exit', async () => {
+  it('opens the guest shell on a PTY: resize, CTRL+C, CTRL+D and exit', async () => {
     const { world, web, address, key } = await guideInstance();
     world.allowTcp(22);
     await world.startDataPlane().then((plane) => plane.settled());

@@ -10,6 +10,7 @@ export type { Network, Subnet, Router, Port } from './networking/network-service
 export { parseFloatingPool } from './networking/floating-pool.ts';
 export type { Image } from './images/image.ts';
 export type { Volume, VolumeAttachment, VolumeSnapshot } from './block-storage/volume.ts';
+export { CONTAINER_FORMATS, DISK_FORMATS, isUploaded, MAX_UPLOAD_BYTES, type ImageUpload, type UploadedImage } from './images/image-uploads.ts';
 export { MAX_VOLUME_METADATA_ITEMS, type VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 export type { AttachProblem, CreateVolumeInput, VolumeAttachmentFact, VolumeHooks } from './block-storage/volume-service.ts';
 export type { KeyPair } from './key-pairs/key-pair-service.ts';

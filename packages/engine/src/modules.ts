@@ -18,6 +18,7 @@ import { DiskContents } from './guests/disk-contents.ts';
 import { GuestNetwork } from './guests/guest-network.ts';
 import { GuestService } from './guests/guest-service.ts';
 import { ImageService } from './images/image-service.ts';
+import { ImageUploads } from './images/image-uploads.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
@@ -35,6 +36,8 @@ export interface EngineModules {
   quotas: QuotaGuard;
   network: NetworkService;
   images: ImageService;
+  /** Images registered and uploaded through Glance's API (queued → active with their bytes). */
+  imageUploads: ImageUploads;
   keyPairs: KeyPairService;
   securityGroups: SecurityGroupService;
   instances: InstanceService;
@@ -156,5 +159,6 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
     if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);
   });
 
-  return { quotas, network, images, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  const imageUploads = new ImageUploads(store);
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
 }

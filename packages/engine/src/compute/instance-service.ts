@@ -30,6 +30,7 @@ export interface CreateInstancesInput {
   zone: string;
   rootDiskGb: number;
   count: number;
+  /** The key pair installed for root; `''` launches without one (Nova's `key_name` is optional). */
   keyName: string;
   securityGroupIds: string[];
   networkId: string;
@@ -122,7 +123,7 @@ export class InstanceService {
     if (input.userData !== undefined && userDataTooLarge(input.userData)) throw invalidInput('User data is at most 64 KiB', 'userData');
 
     return this.store.transaction(() => {
-      if (!keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+      if (input.keyName !== '' && !keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
       const groups = securityGroups.getMany(projectId, input.securityGroupIds);
       const net = network.networks(projectId).find((n) => n.id === input.networkId);
       if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId');

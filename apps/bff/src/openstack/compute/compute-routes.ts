@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Engine } from '@sandcloud/engine';
 import express, { Router, type Request } from 'express';
 import { requireScopedToken } from '../auth.ts';
@@ -24,6 +25,13 @@ const version = (req: Request) => ({
 export function computeRoutes(engine: Engine): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }), computeMicroversion);
+  // Nova names every response's request (`req-<uuid>`); clients (Tempest's create_test_server) read it.
+  router.use((_req, res, next) => {
+    const id = `req-${randomUUID()}`;
+    res.setHeader('x-openstack-request-id', id);
+    res.setHeader('x-compute-request-id', id);
+    next();
+  });
   router.get('/', (req, res) => res.json({ versions: [version(req)] }));
   router.get(['/v2.1', '/v2.1/'], (req, res) => {
     res.json({

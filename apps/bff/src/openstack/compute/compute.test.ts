@@ -51,6 +51,7 @@ describe('Nova servers', () => {
     const { os, engine, serverId, created } = await withServer();
     expectSchema(schemas.createServer!, created);
     expect(created.headers.location).toMatch(new RegExp(`/compute/v2.1/servers/${serverId}$`));
+    expect(created.headers['x-openstack-request-id']).toMatch(/^req-[0-9a-f-]{36}$/);
     const building = await os.get(`/compute/v2.1/servers/${serverId}`);
     expectSchema(schemas.getServer!, building);
     expect(building.body.server).toMatchObject({ name: 'web', status: 'BUILD', key_name: 'my_keypair', 'OS-EXT-STS:vm_state': 'building', 'OS-EXT-AZ:availability_zone': 'kr-pub-a' });
@@ -68,6 +69,31 @@ describe('Nova servers', () => {
     const { client, projectId, serverId } = await withServer();
     const instances = (await client.get(`/projects/${projectId}/instances`).expect(200)).body.items;
     expect(instances.map((i: { id: string; name: string; keyName: string }) => [i.id, i.name, i.keyName])).toEqual([[serverId, 'web', 'my_keypair']]);
+  });
+
+  it('creates a server without key_name, as Nova allows: key_name null, no key installed', async () => {
+    const { os, engine, create } = await withServer();
+    const created = await create({ name: 'keyless', key_name: undefined }).expect(202);
+    const id = created.body.server.id as string;
+    engine.advance(5_000);
+    const active = await os.get(`/compute/v2.1/servers/${id}`).expect(200);
+    expectSchema(schemas.getServer!, active);
+    expect(active.body.server).toMatchObject({ name: 'keyless', status: 'ACTIVE', key_name: null });
+    expect(engine.modules.instances.get(active.body.server.tenant_id, id).keyName).toBe('');
+  });
+
+  it('filters by changes-since, answers an empty password and refuses virtual interfaces as Nova with Neutron', async () => {
+    const { os, serverId } = await withServer();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await os.get(`/compute/v2.1/servers?changes-since=${future}`).expect(200)).body.servers).toEqual([]);
+    expect((await os.get('/compute/v2.1/servers?changes-since=2000-01-01T00:00:00Z').expect(200)).body.servers.map((s: { id: string }) => s.id)).toEqual([serverId]);
+    await os.get('/compute/v2.1/servers?changes-since=yesterday-ish').expect(400);
+    await os.get('/compute/v2.1/servers?changes-since=2011/01/01').expect(400);
+    expect((await os.get('/compute/v2.1/servers?ip=192.168.0.4').expect(200)).body.servers.map((s: { id: string }) => s.id)).toEqual([serverId]);
+    expect((await os.get('/compute/v2.1/servers?ip=10.9.9.9').expect(200)).body.servers).toEqual([]);
+    expect((await os.get(`/compute/v2.1/servers/${serverId}/os-server-password`).expect(200)).body).toEqual({ password: '' });
+    await os.delete(`/compute/v2.1/servers/${serverId}/os-server-password`).expect(204);
+    await os.get(`/compute/v2.1/servers/${serverId}/os-virtual-interfaces`).expect(400);
   });
 
   it('creates min_count..max_count servers named name-N', async () => {
@@ -109,7 +135,7 @@ describe('Nova servers', () => {
     engine.advance(3_000);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'SHUTOFF', 'OS-EXT-STS:vm_state': 'stopped', 'OS-EXT-STS:power_state': 4 });
     await action({ reboot: { type: 'SOFT' } }).expect(409);
-    await action({ 'os-start': null }).expect(202);
+    await action({ 'os-start': {} }).expect(202);
     engine.advance(3_000);
     await action({ reboot: { type: 'SOFT' } }).expect(202);
     expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ status: 'REBOOT', 'OS-EXT-STS:task_state': 'rebooting' });
@@ -162,6 +188,10 @@ describe('Nova servers', () => {
     const ofServer = await os.get(`/compute/v2.1/servers/${serverId}/os-security-groups`);
     expectSchema(schemas.listSecurityGroups!, ofServer);
     expect(ofServer.body.security_groups.map((g: { name: string }) => g.name)).toEqual(['web']);
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { removeSecurityGroup: { name: 'web' } }).expect(202);
+    const bare = await os.get(`/compute/v2.1/servers/${serverId}`).expect(200);
+    expectSchema(schemas.getServer!, bare);
+    expect(bare.body.server).not.toHaveProperty('security_groups');
   });
 
   it('reads addresses and interfaces, and deletes (204, then 404)', async () => {
@@ -340,6 +370,8 @@ describe('Nova key pairs, flavors, zones, limits and quotas', () => {
     const one = await os.get('/compute/v2.1/flavors/m2.c1m2');
     expectSchema(schemas.getFlavor!, one);
     expect((await os.get('/compute/v2.1/flavors/detail?minRam=16384')).body.flavors.map((f: { ram: number }) => f.ram)).toEqual([16384, 16384, 32768]);
+    expect((await os.get('/compute/v2.1/flavors?minDisk=0')).body.flavors.length).toBe(detail.body.flavors.length);
+    expect((await os.get('/compute/v2.1/flavors?minDisk=1')).body.flavors).toEqual([]);
     await os.get('/compute/v2.1/flavors/nope').expect(404);
   });
 

@@ -38,7 +38,11 @@ export function flavorRoutes(): Router {
       list = list.filter((flavor) => flavor.ramMb >= Number(minRam));
     }
     const minDisk = queryString(req.query.minDisk);
-    if (minDisk !== undefined && !/^\d+$/.test(minDisk)) throw new OsError(400, `Invalid minDisk filter [${minDisk}]`);
+    if (minDisk !== undefined) {
+      if (!/^\d+$/.test(minDisk)) throw new OsError(400, `Invalid minDisk filter [${minDisk}]`);
+      // Every flavor's disk is 0 (the root disk is sized per instance), as Nova filters root_gb >= minDisk.
+      list = list.filter((flavor) => flavorView('', flavor).disk >= Number(minDisk));
+    }
     const marker = queryString(req.query.marker);
     if (marker !== undefined) {
       const at = list.findIndex((flavor) => flavor.id === marker);

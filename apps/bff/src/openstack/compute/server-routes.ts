@@ -72,8 +72,9 @@ const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
 const metaItemBodySchema = z.strictObject({ meta: metadataSchema });
 
 const ACTION_SCHEMAS = {
-  'os-start': z.null(),
-  'os-stop': z.null(),
+  // Nova takes `null` or `{}` (the openstack client sends the one, Tempest the other).
+  'os-start': z.union([z.null(), z.strictObject({})]),
+  'os-stop': z.union([z.null(), z.strictObject({})]),
   reboot: z.strictObject({ type: z.enum(['SOFT', 'HARD', 'soft', 'hard']) }),
   createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: z.record(z.string(), z.string()).optional() }),
   addSecurityGroup: z.strictObject({ name: z.string().min(1) }),
@@ -128,6 +129,27 @@ export function serverRoutes(engine: Engine): Router {
       const value = queryString(req.query[param]);
       if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
     }
+    const ip = queryString(req.query.ip);
+    if (ip !== undefined) {
+      // Nova matches `ip` as a regular expression against a server's fixed address.
+      let pattern: RegExp;
+      try {
+        pattern = new RegExp(ip.slice(0, 255));
+      } catch {
+        throw new OsError(400, `Invalid regular expression in the ip filter: ${ip}`);
+      }
+      list = list.filter((instance) => {
+        const port = instance.portId ? network.getPort(instance.portId) : undefined;
+        return port !== undefined && pattern.test(port.fixedIp);
+      });
+    }
+    const changesSince = queryString(req.query['changes-since']);
+    if (changesSince !== undefined) {
+      // ISO 8601 only, as Nova (`2011/01/01` is refused though JavaScript would read it).
+      const since = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(changesSince) ? Date.parse(changesSince) : NaN;
+      if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
+      list = list.filter((instance) => instance.updatedAt >= since);
+    }
     const marker = queryString(req.query.marker);
     if (marker !== undefined) {
       const at = list.findIndex((instance) => instance.id === marker);
@@ -166,8 +188,7 @@ export function serverRoutes(engine: Engine): Router {
     const minCount = server.min_count ?? 1;
     const maxCount = server.max_count ?? minCount;
     if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
-    if (!server.key_name) throw new OsError(400, "Sandcloud servers are reached with a key pair: 'key_name' is a required property");
-    if (!keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
+    if (server.key_name !== undefined && !keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
 
     let image;
     try {
@@ -189,7 +210,7 @@ export function serverRoutes(engine: Engine): Router {
       zone: server.availability_zone ?? 'kr-pub-a',
       rootDiskGb: image.minDiskGb,
       count: maxCount,
-      keyName: server.key_name,
+      keyName: server.key_name ?? '',
       securityGroupIds: [...new Set(groupIds)],
       networkId,
       ...(server.metadata ? { metadata: server.metadata } : {}),
@@ -299,6 +320,21 @@ export function serverRoutes(engine: Engine): Router {
     if (instance.metadata?.[key] === undefined) throw new OsError(404, 'Metadata item was not found');
     changeMetadata(instance, () => instances.deleteMetadataItem(projectOf(req), instance.id, key));
     res.status(204).end();
+  });
+
+  // Sandcloud sets no password (guests are reached with a key pair): Nova's answer for a server without one.
+  router.get('/servers/:serverId/os-server-password', (req, res) => {
+    findServer(req);
+    res.json({ password: '' });
+  });
+  router.delete('/servers/:serverId/os-server-password', (req, res) => {
+    findServer(req);
+    res.status(204).end();
+  });
+  // As Nova with Neutron: virtual interfaces are Neutron's ports.
+  router.get('/servers/:serverId/os-virtual-interfaces', (req, _res) => {
+    findServer(req);
+    throw new OsError(400, 'Listing virtual interfaces is not supported by this cloud.');
   });
 
   router.delete('/servers/:serverId', (req, res) => {

@@ -106,10 +106,11 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     progress: 0,
     'OS-EXT-AZ:availability_zone': instance.zone,
     config_drive: '',
-    key_name: instance.keyName,
+    key_name: instance.keyName || null,
     'OS-SRV-USG:launched_at': instance.status === 'BUILD' ? null : new Date(instance.createdAt).toISOString().replace('Z', '000'),
     'OS-SRV-USG:terminated_at': null,
-    security_groups: instance.securityGroupIds.map((id) => ({ name: lookups.groupNames.get(id) ?? id })),
+    // Nova leaves the key out when a server has no security group.
+    ...(instance.securityGroupIds.length > 0 ? { security_groups: instance.securityGroupIds.map((id) => ({ name: lookups.groupNames.get(id) ?? id })) } : {}),
     'OS-EXT-STS:task_state': instance.taskState ?? STATUS_TASKS[instance.status] ?? null,
     'OS-EXT-STS:vm_state': VM_STATES[instance.status] ?? 'error',
     'OS-EXT-STS:power_state': POWER_STATES[instance.powerState] ?? 0,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { openstackTestApi } from '../test-support.ts';
 
@@ -47,5 +49,56 @@ describe('Glance v2 images', () => {
     await os.delete(`/image/v2/images/${UBUNTU}`).expect(403);
     await os.delete(`/image/v2/images/${imageId}`).expect(204);
     await os.get(`/image/v2/images/${imageId}`).expect(404);
+  });
+
+  it('registers an image (queued, no data: 204), takes its bytes (active, size and hashes), serves them back, tags, deletes', async () => {
+    const { os, app, token } = await openstackTestApi();
+    const putFile = (bytes: Buffer) => request(app).put(`/image/v2/images/${id}/file`).set('X-Auth-Token', token).set('Content-Type', 'application/octet-stream').send(bytes);
+    const created = await os.post('/image/v2/images', { name: 'upload', container_format: 'bare', disk_format: 'raw', visibility: 'private', ramdisk_id: 'r1', tags: ['a'] }).expect(201);
+    const id = created.body.id as string;
+    expect(created.body).toMatchObject({ name: 'upload', status: 'queued', visibility: 'private', disk_format: 'raw', container_format: 'bare', size: null, checksum: null, ramdisk_id: 'r1', tags: ['a'] });
+    await os.get(`/image/v2/images/${id}/file`).expect(204);
+    const bytes = Buffer.from(Array.from({ length: 1024 }, (_, i) => i % 251));
+    await putFile(bytes).expect(204);
+    const shown = (await os.get(`/image/v2/images/${id}`).expect(200)).body;
+    expect(shown).toMatchObject({ status: 'active', size: 1024, checksum: createHash('md5').update(bytes).digest('hex'), os_hash_algo: 'sha512', os_hash_value: createHash('sha512').update(bytes).digest('hex') });
+    const downloaded = await os.get(`/image/v2/images/${id}/file`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(downloaded.body as Buffer, bytes)).toBe(0);
+    await putFile(bytes).expect(409);
+
+    await os.put(`/image/v2/images/${id}/tags/b`, undefined).expect(204);
+    await os.delete(`/image/v2/images/${id}/tags/a`).expect(204);
+    await os.delete(`/image/v2/images/${id}/tags/nope`).expect(404);
+    expect((await os.get('/image/v2/images?tag=b').expect(200)).body.images.map((i: { id: string }) => i.id)).toEqual([id]);
+    await os.patch(`/image/v2/images/${id}`, [{ replace: '/name', value: 'renamed' }], 'application/openstack-images-v2.0-json-patch').expect(200);
+    expect((await os.get(`/image/v2/images/${id}`).expect(200)).body).toMatchObject({ name: 'renamed', tags: ['b'] });
+
+    await os.post(`/image/v2/images/${id}/actions/deactivate`).expect(204);
+    expect((await os.get(`/image/v2/images/${id}`).expect(200)).body.status).toBe('deactivated');
+    await os.get(`/image/v2/images/${id}/file`).expect(403);
+    await os.post(`/image/v2/images/${id}/actions/reactivate`).expect(204);
+
+    await os.delete(`/image/v2/images/${id}`).expect(204);
+    await os.get(`/image/v2/images/${id}`).expect(404);
+    await os.delete(`/image/v2/images/${id}`).expect(404);
+  });
+
+  it('refuses bad formats, public visibility, read-only attributes, and deleting a protected image', async () => {
+    const { os } = await openstackTestApi();
+    await os.post('/image/v2/images', { name: 'x', container_format: 'nope' }).expect(400);
+    await os.post('/image/v2/images', { name: 'x', disk_format: 'nope' }).expect(400);
+    await os.post('/image/v2/images', { name: 'x', visibility: 'public' }).expect(403);
+    await os.post('/image/v2/images', { name: 'x', status: 'active' }).expect(403);
+    const id = (await os.post('/image/v2/images', { name: 'p', protected: true }).expect(201)).body.id as string;
+    await os.delete(`/image/v2/images/${id}`).expect(403);
+    await os.patch(`/image/v2/images/${id}`, [{ op: 'replace', path: '/protected', value: false }]).expect(200);
+    await os.delete(`/image/v2/images/${id}`).expect(204);
+    expect((await os.get('/image/v2/schemas/metadefs/resource_type').expect(200)).body.name).toBe('resource_type_association');
+    expect((await os.get('/image/v2/schemas/members').expect(200)).body.name).toBe('members');
+    await os.get('/image/v2/images/').expect(404);
   });
 });
