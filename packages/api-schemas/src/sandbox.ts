@@ -1,3 +1,4 @@
+import type { ResetPhase } from '@sandcloud/domain';
 import { z } from 'zod';
 
 /** A reset must name the project it empties, as the console's typed confirmation does. */
@@ -6,24 +7,12 @@ export const resetProjectRequestSchema = z.strictObject({
 });
 export type ResetProjectRequest = z.infer<typeof resetProjectRequestSchema>;
 
-export const RESET_PHASE_NAMES = [
-  'load-balancers',
-  'floating-ips',
-  'volume-attachments',
-  'volume-snapshots',
-  'volumes',
-  'instances',
-  'images',
-  'key-pairs',
-  'security-groups',
-] as const;
-export type ResetPhaseName = (typeof RESET_PHASE_NAMES)[number];
 
 /** A project reset's progress: `idle` before the first one since the server started. */
 export interface ResetReportDto {
   state: 'idle' | 'running' | 'done';
-  phase: ResetPhaseName | null;
-  removed: Record<ResetPhaseName, number>;
+  phase: ResetPhase | null;
+  removed: Record<ResetPhase, number>;
   remaining: number;
   startedAt: string | null;
   finishedAt: string | null;

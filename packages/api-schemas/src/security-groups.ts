@@ -5,10 +5,9 @@ import {
   RULE_DIRECTIONS,
   RULE_PROTOCOLS,
   SECURITY_GROUP_NAME_PATTERN,
-  type EtherType,
-  type RuleDirection,
   type RuleProtocol,
   type RuleTemplateId,
+  type SecurityGroupRule,
 } from '@sandcloud/domain';
 import { z } from 'zod';
 
@@ -43,18 +42,9 @@ export const createSecurityGroupRuleRequestSchema = z.strictObject({
 });
 export type CreateSecurityGroupRuleRequest = z.infer<typeof createSecurityGroupRuleRequestSchema>;
 
-export interface SecurityGroupRuleDto {
-  id: string;
-  securityGroupId: string;
-  direction: RuleDirection;
-  etherType: EtherType;
-  protocol: RuleProtocol;
-  portRangeMin: number | null;
-  portRangeMax: number | null;
-  remoteIpPrefix: string | null;
-  remoteGroupId: string | null;
+/** The domain's rule as the console shows it: with the remote group's name and a one-line summary. */
+export interface SecurityGroupRuleDto extends SecurityGroupRule {
   remoteGroupName: string | null;
-  description: string;
   summary: string;
 }
 

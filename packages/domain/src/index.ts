@@ -13,3 +13,4 @@ export * from './statuses.ts';
 export * from './projects.ts';
 export * from './key-pairs.ts';
 export * from './lifecycles/index.ts';
+export * from './sandbox.ts';

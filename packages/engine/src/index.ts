@@ -42,6 +42,6 @@ export type { EngineQueries, InstanceView, PortTarget, Slice, TopologySnapshot }
 export { sliceOf } from './queries/engine-queries.ts';
 export { isInstancePort, isLoadBalancerPort, portOwnerType, type PortOwnerType } from './queries/port-owner.ts';
 export { DatabaseStartupError } from './store/database.ts';
-export { RESET_PHASES, type ResetPhase, type ResetReport } from './sandbox/project-reset.ts';
+export type { ResetReport } from './sandbox/project-reset.ts';
 export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateDocument, type StateResource } from './sandbox/project-state.ts';
 export type { Seed, SeedReport } from './sandbox/seed.ts';

@@ -1,5 +1,6 @@
 import type { Engine, ResetReport } from '@sandcloud/engine';
-import { RESET_PHASE_NAMES, resetProjectRequestSchema, type ResetReportDto } from '@sandcloud/api-schemas';
+import { resetProjectRequestSchema, type ResetReportDto } from '@sandcloud/api-schemas';
+import { RESET_PHASES } from '@sandcloud/domain';
 import express, { Router } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { currentProject, requireProject } from '../http/project-access.ts';
@@ -22,7 +23,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 function toResetDto(report: ResetReport | undefined): ResetReportDto {
   if (!report) {
-    const removed = Object.fromEntries(RESET_PHASE_NAMES.map((p) => [p, 0])) as ResetReportDto['removed'];
+    const removed = Object.fromEntries(RESET_PHASES.map((p) => [p, 0])) as ResetReportDto['removed'];
     return { state: 'idle', phase: null, removed, remaining: 0, startedAt: null, finishedAt: null };
   }
   return { state: report.state, phase: report.phase, removed: report.removed, remaining: report.remaining, startedAt: iso(report.startedAt), finishedAt: iso(report.finishedAt) };

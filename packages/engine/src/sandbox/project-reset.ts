@@ -5,25 +5,7 @@ import type { EngineModules } from '../modules.ts';
 import type { Store } from '../store/kinds.ts';
 import type { SecurityGroup } from '../security-groups/security-group.ts';
 import { DEFAULT_GROUP_NAME } from '../security-groups/security-group-service.ts';
-import { defaultSecurityGroupRules, type SecurityGroupRule } from '@sandcloud/domain';
-
-/**
- * What a reset removes, in the order it removes it: whatever holds on to something else goes
- * first (a load balancer holds its members' instances, an attachment holds its volume, an instance
- * holds its security groups), so every service's own delete path accepts the request.
- */
-export const RESET_PHASES = [
-  'load-balancers',
-  'floating-ips',
-  'volume-attachments',
-  'volume-snapshots',
-  'volumes',
-  'instances',
-  'images',
-  'key-pairs',
-  'security-groups',
-] as const;
-export type ResetPhase = (typeof RESET_PHASES)[number];
+import { defaultSecurityGroupRules, RESET_PHASES, type ResetPhase, type SecurityGroupRule } from '@sandcloud/domain';
 
 export interface ResetReport {
   projectId: string;
