@@ -22,6 +22,22 @@ export const pageQuerySchema = z
   .loose();
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const LIST_SEARCH_MAX_LENGTH = 200;
+
+/**
+ * A console list's view: the page plus `sort` (a field the endpoint names), `order` and `q` (text
+ * searched in names, ids and addresses). Field filters (`status=ACTIVE,SHUTOFF`) are the endpoint's own
+ * keys and stay in the loose rest; the BFF's `listPage` checks the sort field against the endpoint's.
+ */
+export const listQuerySchema = pageQuerySchema.extend({
+  sort: z.string().trim().min(1, 'Name the field to sort by').optional(),
+  order: z.enum(SORT_ORDERS, { error: 'Order is asc or desc' }).default('asc'),
+  q: z.string().trim().max(LIST_SEARCH_MAX_LENGTH, `Search text has at most ${LIST_SEARCH_MAX_LENGTH} characters`).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
 export interface Page<T> {
   items: T[];
   total: number;

@@ -1,6 +1,6 @@
 import { DESCRIPTION_MAX_LENGTH, IMAGE_NAME_PATTERN, IMAGE_VISIBILITIES, NAME_MAX_LENGTH, type ImageAction, type ImageStatus, type ImageVisibility, type OsType } from '@sandcloud/domain';
 import { z } from 'zod';
-import { pageQuerySchema } from './common.ts';
+import { listQuerySchema } from './common.ts';
 
 /** Glance image names are free text; only control characters are refused. */
 export const imageNameSchema = z
@@ -12,7 +12,7 @@ export const imageNameSchema = z
 
 const imageDescriptionSchema = z.string().max(DESCRIPTION_MAX_LENGTH, `Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`);
 
-export const imageListQuerySchema = pageQuerySchema.extend({
+export const imageListQuerySchema = listQuerySchema.extend({
   visibility: z.enum(IMAGE_VISIBILITIES, { error: `Visibility is ${IMAGE_VISIBILITIES.join(' or ')}` }).optional(),
 });
 

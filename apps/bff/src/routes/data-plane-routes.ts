@@ -1,11 +1,10 @@
 import { isInstancePort, type Engine, type FloatingIp, type Instance, type Port } from '@sandcloud/engine';
-import { pageQuerySchema, type ConnectInfoDto, type EndpointPortDto, type FloatingIpEndpointDto, type FlowLogEntryDto } from '@sandcloud/api-schemas';
+import { type ConnectInfoDto, type EndpointPortDto, type FloatingIpEndpointDto, type FlowLogEntryDto } from '@sandcloud/api-schemas';
 import { detectPrivilegedPorts, httpUrl, localAddressFor, portPlan, sshCommand } from '@sandcloud/data-plane';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
-import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage } from './paginate.ts';
 
 /**
  * How to reach instances and load balancers from this machine. Endpoints follow the loopback
@@ -103,7 +102,14 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
         message: entry.message,
       }),
     );
-    res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+    res.json(
+      listPage(entries, req.query, {
+        id: (entry) => String(entry.id).padStart(12, '0'),
+        sort: { at: (entry) => entry.at, action: (entry) => entry.action, sourceIp: (entry) => entry.sourceIp, port: (entry) => entry.port, protocol: (entry) => entry.protocol },
+        search: (entry) => [entry.sourceIp, entry.destinationIp, entry.reasonCode, entry.message],
+        filters: { action: (entry) => entry.action, protocol: (entry) => entry.protocol },
+      }),
+    );
   });
 
   return router;

@@ -12,7 +12,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate, resourceListSpec } from './paginate.ts';
 
 export function floatingIpRoutes(engine: Engine): Router {
   const router = Router();
@@ -39,7 +39,12 @@ export function floatingIpRoutes(engine: Engine): Router {
   });
 
   router.get('/floating-ips', (req, res) => {
-    res.json(paginate(floatingIps.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
+    const spec = resourceListSpec<FloatingIp>({
+      sort: { address: (ip) => ip.address, status: (ip) => ip.status, fixedIp: (ip) => ip.fixedIp },
+      search: (ip) => [ip.address, ip.fixedIp],
+      filters: { status: (ip) => ip.status, attached: (ip) => String(ip.portId !== null) },
+    });
+    res.json(listPage(floatingIps.list(currentProject(req).id), req.query, spec, dto));
   });
 
   router.post('/floating-ips', (req, res) => {

@@ -4,7 +4,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, resourceListSpec } from './paginate.ts';
 
 /** Glance images: the public catalog and the project's private images captured from instances. */
 export function imageRoutes(engine: Engine): Router {
@@ -31,7 +31,13 @@ export function imageRoutes(engine: Engine): Router {
 
   router.get('/images', (req, res) => {
     const query = parseInput(imageListQuerySchema, req.query);
-    res.json(paginate(images.list(currentProject(req).id, query.visibility), query, dto));
+    const spec = resourceListSpec<Image>({
+      sort: { status: (image) => image.status, osDistro: (image) => image.osDistro, sizeBytes: (image) => image.sizeBytes, minDiskGb: (image) => image.minDiskGb },
+      search: (image) => [image.osDistro, image.description],
+      filters: { status: (image) => image.status, osType: (image) => image.osType },
+      extraKeys: ['visibility'],
+    });
+    res.json(listPage(images.list(currentProject(req).id, query.visibility), req.query, spec, dto));
   });
 
   /** Capture: answers at once with the queued image; it becomes active over a few seconds. */

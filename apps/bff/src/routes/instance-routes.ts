@@ -14,7 +14,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate, resourceListSpec, type ListSpec } from './paginate.ts';
 
 function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networkName, securityGroups }: InstanceView): InstanceDto {
   return {
@@ -51,8 +51,38 @@ export function instanceRoutes(engine: Engine): Router {
   const { instances, connectivity } = engine.modules;
   const dto = (instance: Instance) => toInstanceDto(engine, engine.queries.instanceView(instance));
 
+  /** Sorting or searching by address looks each instance's port up once per request, only then. */
+  const instanceListSpec = (): ListSpec<Instance> => {
+    const views = new Map<string, InstanceView>();
+    const view = (instance: Instance) => {
+      let found = views.get(instance.id);
+      if (!found) views.set(instance.id, (found = engine.queries.instanceView(instance)));
+      return found;
+    };
+    return resourceListSpec<Instance>({
+      sort: {
+        status: (instance) => instance.status,
+        zone: (instance) => instance.zone,
+        flavor: (instance) => instance.flavorId,
+        image: (instance) => instance.imageName,
+        keyName: (instance) => instance.keyName,
+        privateIp: (instance) => view(instance).privateIp,
+        floatingIp: (instance) => view(instance).floatingIp?.address,
+      },
+      search: (instance) => [view(instance).privateIp, view(instance).floatingIp?.address],
+      filters: {
+        status: (instance) => instance.status,
+        zone: (instance) => instance.zone,
+        imageId: (instance) => instance.imageId,
+        flavorId: (instance) => instance.flavorId,
+        keyName: (instance) => instance.keyName,
+        networkId: (instance) => instance.networkId,
+      },
+    });
+  };
+
   router.get('/instances', (req, res) => {
-    res.json(paginate(instances.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
+    res.json(listPage(instances.list(currentProject(req).id), req.query, instanceListSpec(), dto));
   });
 
   router.post('/instances', (req, res) => {

@@ -1,10 +1,10 @@
 import type { Engine, KeyPair } from '@sandcloud/engine';
-import { createKeyPairRequestSchema, importKeyPairRequestSchema, pageQuerySchema, type KeyPairDto } from '@sandcloud/api-schemas';
+import { createKeyPairRequestSchema, importKeyPairRequestSchema, type KeyPairDto } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, resourceListSpec } from './paginate.ts';
 
 export function keyPairRoutes(engine: Engine): Router {
   const router = Router();
@@ -32,7 +32,12 @@ export function keyPairRoutes(engine: Engine): Router {
   router.get('/key-pairs', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = instancesPerKey(projectId);
-    res.json(paginate(keyPairs.list(projectId), parseInput(pageQuerySchema, req.query), (keyPair) => toDto(keyPair, counts)));
+    const spec = resourceListSpec<KeyPair>({
+      sort: { algorithm: (keyPair) => keyPair.algorithm, instanceCount: (keyPair) => counts.get(keyPair.name) ?? 0 },
+      search: (keyPair) => [keyPair.fingerprint],
+      filters: { algorithm: (keyPair) => keyPair.algorithm, source: (keyPair) => keyPair.source },
+    });
+    res.json(listPage(keyPairs.list(projectId), req.query, spec, (keyPair) => toDto(keyPair, counts)));
   });
 
   /** The private key is the response body, sent once and never stored: a second download is impossible. */

@@ -18,7 +18,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate, resourceListSpec } from './paginate.ts';
 
 export function toLoadBalancerDto(engine: Engine, lb: LoadBalancer): LoadBalancerDto {
   const { network, floatingIps, loadBalancers, instances } = engine.modules;
@@ -104,7 +104,12 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const ids = (params: Record<string, unknown>) => ({ id: String(params.loadBalancerId), listenerId: String(params.listenerId), memberId: String(params.memberId) });
 
   router.get('/load-balancers', (req, res) => {
-    res.json(paginate(loadBalancers.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
+    const spec = resourceListSpec<LoadBalancer>({
+      sort: { status: (lb) => lb.status, operatingStatus: (lb) => lb.operatingStatus, vipAddress: (lb) => lb.vipAddress },
+      search: (lb) => [lb.vipAddress, lb.description],
+      filters: { status: (lb) => lb.status, operatingStatus: (lb) => lb.operatingStatus, vipNetworkId: (lb) => lb.vipNetworkId },
+    });
+    res.json(listPage(loadBalancers.list(currentProject(req).id), req.query, spec, dto));
   });
 
   router.post('/load-balancers', (req, res) => {

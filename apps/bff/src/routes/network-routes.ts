@@ -1,10 +1,9 @@
 import type { Engine } from '@sandcloud/engine';
-import { pageQuerySchema, type NetworkDto } from '@sandcloud/api-schemas';
+import type { NetworkDto } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
-import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage } from './paginate.ts';
 
 export function networkRoutes(engine: Engine): Router {
   const router = Router();
@@ -30,7 +29,14 @@ export function networkRoutes(engine: Engine): Router {
         createdAt: iso(net.createdAt)!,
       };
     });
-    res.json(paginate(items, parseInput(pageQuerySchema, req.query)));
+    res.json(
+      listPage(items, req.query, {
+        id: (net) => net.id,
+        sort: { name: (net) => net.name, status: (net) => net.status, cidr: (net) => net.cidr, createdAt: (net) => net.createdAt },
+        search: (net) => [net.name, net.id, net.cidr, net.gatewayIp],
+        filters: { status: (net) => net.status },
+      }),
+    );
   });
 
   return router;

@@ -1,11 +1,11 @@
 import type { Engine } from '@sandcloud/engine';
-import { createProjectRequestSchema, pageQuerySchema, setMemberRequestSchema } from '@sandcloud/api-schemas';
+import { createProjectRequestSchema, MAX_PAGE_SIZE, pageQuerySchema, setMemberRequestSchema } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { currentProject, requireProject } from '../http/project-access.ts';
 import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate } from './paginate.ts';
 import { toProjectDto } from './dto.ts';
 
 export function projectRoutes(engine: Engine): Router {
@@ -34,8 +34,17 @@ export function projectRoutes(engine: Engine): Router {
   });
 
   router.get('/projects/:projectId/members', requireProject(engine, 'read'), (req, res) => {
+    // The console asked for every member at once; without `limit` the page still holds them all.
     const members = engine.projects.members(currentProject(req).id);
-    res.json({ items: members, total: members.length, limit: members.length, offset: 0 });
+    const query = { limit: Math.min(Math.max(members.length, 1), MAX_PAGE_SIZE), ...(req.query as Record<string, unknown>) };
+    res.json(
+      listPage(members, query, {
+        id: (member) => member.userId,
+        sort: { username: (member) => member.username, role: (member) => member.role },
+        search: (member) => [member.username, member.userId],
+        filters: { role: (member) => member.role },
+      }),
+    );
   });
 
   router.put('/projects/:projectId/members', requireProject(engine, 'manage'), (req, res) => {

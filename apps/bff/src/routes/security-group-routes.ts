@@ -3,7 +3,6 @@ import { describeRule, type Engine, type SecurityGroup } from '@sandcloud/engine
 import {
   createSecurityGroupRequestSchema,
   createSecurityGroupRuleRequestSchema,
-  pageQuerySchema,
   updateSecurityGroupRequestSchema,
   type RuleTemplateDto,
   type SecurityGroupDto,
@@ -12,7 +11,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, resourceListSpec } from './paginate.ts';
 
 export function securityGroupRoutes(engine: Engine): Router {
   const router = Router();
@@ -38,7 +37,8 @@ export function securityGroupRoutes(engine: Engine): Router {
   });
 
   router.get('/security-groups', (req, res) => {
-    res.json(paginate(securityGroups.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), dto));
+    const spec = resourceListSpec<SecurityGroup>({ sort: { ruleCount: (group) => group.rules.length }, search: (group) => [group.description] });
+    res.json(listPage(securityGroups.list(currentProject(req).id), req.query, spec, dto));
   });
 
   router.post('/security-groups', (req, res) => {

@@ -1,7 +1,6 @@
 import type { Engine, User } from '@sandcloud/engine';
 import {
   createUserRequestSchema,
-  pageQuerySchema,
   resetPasswordRequestSchema,
   updateUserRequestSchema,
   type UserSummaryDto,
@@ -11,7 +10,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso, toUserDto } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage } from './paginate.ts';
 
 const requireAdmin: RequestHandler = (req, _res, next) => {
   if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage users');
@@ -30,8 +29,14 @@ export function userRoutes(engine: Engine): Router {
   router.use('/users', requireSession, requireAdmin);
 
   router.get('/users', (req, res) => {
-    const page = parseInput(pageQuerySchema, req.query);
-    res.json(paginate(engine.identity.listUsers().map(toUserSummaryDto), page));
+    res.json(
+      listPage(engine.identity.listUsers().map(toUserSummaryDto), req.query, {
+        id: (user) => user.id,
+        sort: { username: (user) => user.username, createdAt: (user) => user.createdAt, isAdmin: (user) => user.isAdmin, disabled: (user) => user.disabled },
+        search: (user) => [user.username, user.id],
+        filters: { isAdmin: (user) => user.isAdmin, disabled: (user) => user.disabled },
+      }),
+    );
   });
 
   router.post('/users', async (req, res) => {

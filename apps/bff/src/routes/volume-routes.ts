@@ -15,7 +15,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate, resourceListSpec } from './paginate.ts';
 
 /** Cinder volumes, their attachments to instances, and volume snapshots. */
 export function volumeRoutes(engine: Engine): Router {
@@ -69,7 +69,18 @@ export function volumeRoutes(engine: Engine): Router {
   router.get('/volumes', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = snapshotCounts(projectId);
-    res.json(paginate(volumes.list(projectId), parseInput(pageQuerySchema, req.query), (volume) => toDto(volume, counts)));
+    const spec = resourceListSpec<Volume>({
+      sort: { status: (volume) => volume.status, sizeGb: (volume) => volume.sizeGb, volumeType: (volume) => volume.volumeType, zone: (volume) => volume.zone },
+      search: (volume) => [volume.attachment?.instanceId, volume.description],
+      filters: {
+        status: (volume) => volume.status,
+        zone: (volume) => volume.zone,
+        volumeType: (volume) => volume.volumeType,
+        attached: (volume) => String(volume.attachment !== null),
+        instanceId: (volume) => volume.attachment?.instanceId,
+      },
+    });
+    res.json(listPage(volumes.list(projectId), req.query, spec, (volume) => toDto(volume, counts)));
   });
 
   router.post('/volumes', (req, res) => {
@@ -127,7 +138,12 @@ export function volumeRoutes(engine: Engine): Router {
   });
 
   router.get('/volume-snapshots', (req, res) => {
-    res.json(paginate(volumeSnapshots.list(currentProject(req).id), parseInput(pageQuerySchema, req.query), snapshotDto));
+    const spec = resourceListSpec<VolumeSnapshot>({
+      sort: { status: (snapshot) => snapshot.status, sizeGb: (snapshot) => snapshot.sizeGb, volumeName: (snapshot) => snapshot.volumeName },
+      search: (snapshot) => [snapshot.volumeName, snapshot.volumeId, snapshot.description],
+      filters: { status: (snapshot) => snapshot.status, volumeId: (snapshot) => snapshot.volumeId, zone: (snapshot) => snapshot.zone },
+    });
+    res.json(listPage(volumeSnapshots.list(currentProject(req).id), req.query, spec, snapshotDto));
   });
 
   router.post('/volume-snapshots', (req, res) => {
