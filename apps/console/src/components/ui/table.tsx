@@ -47,9 +47,18 @@ export function ActionsTh({ label }: { label?: string }) {
   );
 }
 
-/** A timestamp cell (created at, happened at), in the user's locale; every list formats them alike. */
+/** A timestamp (created at, happened at), in the user's locale; every list formats them alike. */
+export function DateTime({ value }: { value: string }) {
+  return <>{new Date(value).toLocaleString()}</>;
+}
+
+/** A timestamp cell, for tables not yet on the data table. */
 export function TimeTd({ value, className = '' }: { value: string; className?: string }) {
-  return <Td className={`whitespace-nowrap text-slate-500 ${className}`}>{new Date(value).toLocaleString()}</Td>;
+  return (
+    <Td className={`whitespace-nowrap text-slate-500 ${className}`}>
+      <DateTime value={value} />
+    </Td>
+  );
 }
 
 /** The title row at the top of a Panel, with its action (`[+ Rule 추가]`, `[Listener 추가]`) on the right. */

@@ -3,6 +3,7 @@ import type { InstanceDto, Page } from '@sandcloud/api-schemas';
 import { INSTANCE_TRANSITIONAL_STATUSES, type InstanceStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 const TRANSITIONAL: ReadonlySet<InstanceStatus> = new Set(INSTANCE_TRANSITIONAL_STATUSES);
 
@@ -20,3 +21,12 @@ export const instancesQuery = (projectId: string) =>
   });
 
 export const useInstances = (projectId: string) => useQuery(instancesQuery(projectId));
+
+/** The instance list's page for a view (sort, search, filters in the URL): the server sorts, filters and pages. */
+export const useInstancePage = (projectId: string, params: ListParams) =>
+  useListPage<InstanceDto>({
+    queryKey: queryKeys.resources(projectId, 'instances'),
+    path: `/projects/${projectId}/instances`,
+    params,
+    refetchInterval: (page) => (page?.items.some(isInstanceBusy) ? POLL_MS : false),
+  });

@@ -2,62 +2,42 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { INSTANCE_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { inputClass } from '../../../components/ui/field.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import type { BulkAction } from '../api/bulk-instance-action.ts';
 import { useFlavors } from '../api/get-flavors.ts';
-import { useInstances } from '../api/get-instances.ts';
+import { useInstancePage } from '../api/get-instances.ts';
 import { BulkActionDialog } from './bulk-action-dialog.tsx';
 import { formatRam } from './format.ts';
 import { InstanceActionMenu } from './instance-action-menu.tsx';
 import { InstanceAddress } from './instance-address.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const STATUS_FILTERS = INSTANCE_STATUSES;
 const BULK_ACTIONS: BulkAction[] = ['start', 'stop', 'delete'];
 const BULK_LABELS = { start: 'instances.bulk.start', stop: 'instances.bulk.stop', delete: 'instances.bulk.delete' } as const;
+const FILTER_KEYS = ['status', 'zone'] as const;
 
-/** Instance: the list with filters, checkbox actions and each row's `[추가기능]`. */
+/** Instance: the list with filters, checkbox actions and each row's `[추가기능]`; sorted, searched and paged by the server. */
 export function InstancesPage() {
   const t = useT();
   const navigate = useNavigate();
   const { projectId = '' } = useParams();
   const { canWrite, readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const instances = useInstances(projectId);
+  const list = useListParams(FILTER_KEYS);
+  const instances = useInstancePage(projectId, list.params);
   const flavors = useFlavors(projectId);
-  const [nameFilter, setNameFilter] = useState('');
-  const [statusFilter, setStatusFilter] = useState('');
-  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const selection = useRowSelection<InstanceDto>();
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
   const newPath = paths.computeSection(projectId, 'instances/new');
 
-  const all = useMemo(() => instances.data?.items ?? [], [instances.data]);
-  const visible = useMemo(() => {
-    const needle = nameFilter.trim().toLowerCase();
-    return all.filter((instance) => (!needle || instance.name.toLowerCase().includes(needle)) && (!statusFilter || instance.status === statusFilter));
-  }, [all, nameFilter, statusFilter]);
-  // Instances that disappeared (deleted) drop out of the selection by themselves.
-  const selected = all.filter((instance) => selectedIds.has(instance.id));
-  const visibleSelected = visible.filter((instance) => selectedIds.has(instance.id)).length;
-  const flavorName = (instance: InstanceDto) => flavors.data?.items.find((flavor) => flavor.id === instance.flavorId)?.name ?? instance.flavorId;
-
-  const toggle = (id: string, checked: boolean) =>
-    setSelectedIds((current) => {
-      const next = new Set(current);
-      if (checked) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const toggleAll = (checked: boolean) => setSelectedIds(checked ? new Set(visible.map((instance) => instance.id)) : new Set());
-
+  // A selected instance's row on the current page is fresher than the one remembered at selection.
+  const pageById = useMemo(() => new Map((instances.data?.items ?? []).map((instance) => [instance.id, instance])), [instances.data]);
+  const selected = selection.rows.map((instance) => pageById.get(instance.id) ?? instance);
   const eligibleFor = (action: BulkAction) => selected.filter((instance) => instance.allowedActions.includes(action));
   const bulkReason = (action: BulkAction) => {
     if (readOnly) return readOnly;
@@ -66,130 +46,83 @@ export function InstancesPage() {
     return undefined;
   };
 
+  const columns = useMemo((): DataColumn<InstanceDto>[] => {
+    const flavorName = (instance: InstanceDto) => flavors.data?.items.find((flavor) => flavor.id === instance.flavorId)?.name ?? instance.flavorId;
+    return [
+      { id: 'status', header: t('common.status'), sortField: 'status', cell: (instance) => <InstanceStatus instance={instance} stacked /> },
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        className: 'whitespace-nowrap',
+        cell: (instance) => (
+          <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${instance.id}`)}>
+            {instance.name}
+          </Link>
+        ),
+      },
+      { id: 'privateIp', header: t('instances.privateIp'), sortField: 'privateIp', cell: (instance) => <InstanceAddress ip={instance.privateIp} label={t('instances.privateIp')} /> },
+      { id: 'floatingIp', header: t('instances.floatingIp'), sortField: 'floatingIp', cell: (instance) => <InstanceAddress ip={instance.floatingIp} label={t('instances.floatingIp')} /> },
+      {
+        id: 'flavor',
+        header: t('instances.flavor'),
+        sortField: 'flavor',
+        className: 'whitespace-nowrap',
+        cell: (instance) => (
+          <>
+            <div>{flavorName(instance)}</div>
+            <div className="text-xs text-slate-500">{t('instances.flavorSpec', { vcpus: instance.vcpus, ram: formatRam(instance.ramMb) })}</div>
+          </>
+        ),
+      },
+      {
+        id: 'image',
+        header: t('instances.image'),
+        sortField: 'image',
+        className: 'max-w-[12rem] truncate',
+        cell: (instance) => <span title={instance.imageName}>{instance.imageName}</span>,
+      },
+      { id: 'zone', header: t('instances.zone'), sortField: 'zone', className: 'whitespace-nowrap', cell: (instance) => instance.zone },
+      { id: 'keyName', header: t('instances.keyPair'), sortField: 'keyName', cell: (instance) => instance.keyName || <span className="text-slate-300">—</span> },
+    ];
+  }, [t, projectId, flavors.data]);
+
   const createButton = (
     <Button variant="primary" disabledReason={readOnly} onClick={() => void navigate(newPath)}>
       {t('instances.create')}
     </Button>
   );
 
+  const toolbar = BULK_ACTIONS.map((action) => (
+    <Button key={action} variant={action === 'delete' ? 'ghost' : 'secondary'} className={action === 'delete' ? 'text-red-600' : ''} disabledReason={bulkReason(action)} onClick={() => setBulkAction(action)}>
+      {t(BULK_LABELS[action])}
+    </Button>
+  ));
+
   return (
     <div>
       <PageHeader title={t('menu.instances')} description={t('instances.description')} actions={createButton} />
       <Panel>
-        <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-4 py-3">
-          {BULK_ACTIONS.map((action) => (
-            <Button key={action} variant={action === 'delete' ? 'ghost' : 'secondary'} className={action === 'delete' ? 'text-red-600' : ''} disabledReason={bulkReason(action)} onClick={() => setBulkAction(action)}>
-              {t(BULK_LABELS[action])}
-            </Button>
-          ))}
-          <span className="ml-1 text-xs text-slate-500" aria-live="polite">
-            {selected.length > 0 ? t('instances.selected', { count: selected.length }) : ''}
-          </span>
-          <div className="ml-auto flex items-center gap-2">
-            <input
-              type="search"
-              aria-label={t('instances.filterName')}
-              placeholder={t('instances.filterName')}
-              className={`${inputClass} w-56`}
-              value={nameFilter}
-              onChange={(event) => setNameFilter(event.target.value)}
-            />
-            <select aria-label={t('instances.filterStatus')} className={`${inputClass} w-40`} value={statusFilter} onChange={(event) => setStatusFilter(event.target.value)}>
-              <option value="">{t('instances.allStatuses')}</option>
-              {STATUS_FILTERS.map((status) => (
-                <option key={status} value={status}>
-                  {status}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-
-        <QueryList query={instances} rows={4} columns={8} emptyMessage={t('instances.empty')} emptyAction={createButton}>
-          {() =>
-            visible.length === 0 ? (
-              <EmptyState
-                message={t('instances.noMatch')}
-                action={
-                  <Button
-                    onClick={() => {
-                      setNameFilter('');
-                      setStatusFilter('');
-                    }}
-                  >
-                    {t('instances.clearFilter')}
-                  </Button>
-                }
-              />
-            ) : (
-              <Table label={t('menu.instances')}>
-                <THead>
-                  <Th className="w-10">
-                    <Checkbox
-                      aria-label={t('instances.selectAll')}
-                      checked={visibleSelected > 0 && visibleSelected === visible.length}
-                      indeterminate={visibleSelected > 0 && visibleSelected < visible.length}
-                      onChange={(event) => toggleAll(event.target.checked)}
-                    />
-                  </Th>
-                  <Th>{t('common.status')}</Th>
-                  <Th>{t('common.name')}</Th>
-                  <Th>{t('instances.privateIp')}</Th>
-                  <Th>{t('instances.floatingIp')}</Th>
-                  <Th>{t('instances.flavor')}</Th>
-                  <Th>{t('instances.image')}</Th>
-                  <Th>{t('instances.zone')}</Th>
-                  <Th>{t('instances.keyPair')}</Th>
-                  <ActionsTh />
-                </THead>
-                <TBody>
-                  {visible.map((instance) => (
-                    <tr key={instance.id} data-instance={instance.name} className={selectedIds.has(instance.id) ? 'bg-brand-50/60' : 'hover:bg-slate-50'}>
-                      <Td>
-                        <Checkbox
-                          aria-label={t('instances.selectRow', { name: instance.name })}
-                          checked={selectedIds.has(instance.id)}
-                          onChange={(event) => toggle(instance.id, event.target.checked)}
-                        />
-                      </Td>
-                      <Td>
-                        <InstanceStatus instance={instance} stacked />
-                      </Td>
-                      <Td className="whitespace-nowrap">
-                        <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${instance.id}`)}>
-                          {instance.name}
-                        </Link>
-                      </Td>
-                      <Td>
-                        <InstanceAddress ip={instance.privateIp} label={t('instances.privateIp')} />
-                      </Td>
-                      <Td>
-                        <InstanceAddress ip={instance.floatingIp} label={t('instances.floatingIp')} />
-                      </Td>
-                      <Td className="whitespace-nowrap">
-                        <div>{flavorName(instance)}</div>
-                        <div className="text-xs text-slate-500">
-                          {t('instances.flavorSpec', { vcpus: instance.vcpus, ram: formatRam(instance.ramMb) })}
-                        </div>
-                      </Td>
-                      <Td className="max-w-[12rem] truncate" title={instance.imageName}>
-                        {instance.imageName}
-                      </Td>
-                      <Td className="whitespace-nowrap">{instance.zone}</Td>
-                      <Td>{instance.keyName || <span className="text-slate-300">—</span>}</Td>
-                      <Td className="text-right">
-                        <InstanceActionMenu projectId={projectId} instance={instance} canWrite={canWrite} />
-                      </Td>
-                    </tr>
-                  ))}
-                </TBody>
-              </Table>
-            )
-          }
-        </QueryList>
-        {all.length > 0 && (
-          <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t('instances.count', { shown: visible.length, total: all.length })}</div>
-        )}
+        <DataTable
+          id="instances"
+          label={t('menu.instances')}
+          columns={columns}
+          query={instances}
+          list={list}
+          rowId={(instance) => instance.id}
+          rowName={(instance) => instance.name}
+          rowProps={(instance) => ({ 'data-instance': instance.name })}
+          searchLabel={t('instances.filterName')}
+          filters={[
+            { key: 'status', label: t('instances.filterStatus'), options: INSTANCE_STATUSES.map((status) => ({ value: status, label: status })) },
+          ]}
+          selection={selection}
+          toolbar={toolbar}
+          actions={(instance) => <InstanceActionMenu projectId={projectId} instance={instance} canWrite={canWrite} />}
+          emptyMessage={t('instances.empty')}
+          emptyAction={createButton}
+        />
       </Panel>
       {bulkAction && (
         <BulkActionDialog
@@ -200,7 +133,7 @@ export function InstancesPage() {
           onClose={() => setBulkAction(null)}
           onDone={() => {
             setBulkAction(null);
-            setSelectedIds(new Set());
+            selection.clear();
           }}
         />
       )}

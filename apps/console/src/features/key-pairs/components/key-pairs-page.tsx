@@ -1,29 +1,31 @@
 import type { KeyPairDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteKeyPair } from '../api/delete-key-pair.ts';
-import { useKeyPairs } from '../api/get-key-pairs.ts';
+import { useKeyPairPage } from '../api/get-key-pairs.ts';
 import { CreateKeyPairDialog } from './create-key-pair-dialog.tsx';
 import { ImportKeyPairDialog } from './import-key-pair-dialog.tsx';
 import { PublicKeyDialog } from './public-key-dialog.tsx';
 
-type Open = { kind: 'create' } | { kind: 'import' } | { kind: 'view'; keyPair: KeyPairDto } | { kind: 'delete'; keyPair: KeyPairDto } | null;
+type Open = { kind: 'create' } | { kind: 'import' } | { kind: 'bulk-delete' } | { kind: 'view'; keyPair: KeyPairDto } | { kind: 'delete'; keyPair: KeyPairDto } | null;
 
 /** Key Pairs: the keys instances can be created with. */
 export function KeyPairsPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const keyPairs = useKeyPairs(projectId);
+  const list = useListParams();
+  const keyPairs = useKeyPairPage(projectId, list.params);
+  const selection = useRowSelection<KeyPairDto>();
   const remove = useDeleteKeyPair(projectId);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
@@ -39,54 +41,80 @@ export function KeyPairsPage() {
     </>
   );
 
+  const columns = useMemo(
+    (): DataColumn<KeyPairDto>[] => [
+      { id: 'name', header: t('keyPairs.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (keyPair) => keyPair.name },
+      {
+        id: 'algorithm',
+        header: t('keyPairs.algorithm'),
+        sortField: 'algorithm',
+        cell: (keyPair) => <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{keyPair.algorithm}</span>,
+      },
+      {
+        id: 'fingerprint',
+        header: t('keyPairs.fingerprint'),
+        cell: (keyPair) => (
+          <span className="inline-flex max-w-[22rem] items-center font-mono text-xs text-slate-700">
+            <span className="truncate" title={keyPair.fingerprint}>
+              {keyPair.fingerprint}
+            </span>
+            <CopyButton value={keyPair.fingerprint} />
+          </span>
+        ),
+      },
+      {
+        id: 'source',
+        header: t('keyPairs.source'),
+        className: 'text-slate-600',
+        cell: (keyPair) => t(keyPair.source === 'generated' ? 'keyPairs.source.generated' : 'keyPairs.source.imported'),
+      },
+      { id: 'instanceCount', header: t('keyPairs.instanceCount'), sortField: 'instanceCount', className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (keyPair) => keyPair.instanceCount },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (keyPair) => <DateTime value={keyPair.createdAt} /> },
+    ],
+    [t],
+  );
+
   return (
     <div>
       <PageHeader title={t('menu.keyPairs')} description={t('keyPairs.description')} actions={createButtons} />
       <Panel>
-        <QueryList query={keyPairs} columns={5} emptyMessage={t('keyPairs.empty')} emptyAction={<div className="flex gap-2">{createButtons}</div>}>
-          {(items) => (
-            <Table label={t('menu.keyPairs')}>
-              <THead>
-                <Th>{t('keyPairs.name')}</Th>
-                <Th>{t('keyPairs.algorithm')}</Th>
-                <Th>{t('keyPairs.fingerprint')}</Th>
-                <Th>{t('keyPairs.source')}</Th>
-                <Th className="text-right">{t('keyPairs.instanceCount')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((keyPair) => (
-                  <tr key={keyPair.id} className="hover:bg-slate-50">
-                    <Td className="font-medium">{keyPair.name}</Td>
-                    <Td>
-                      <span className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs">{keyPair.algorithm}</span>
-                    </Td>
-                    <Td>
-                      <span className="inline-flex max-w-[22rem] items-center font-mono text-xs text-slate-700">
-                        <span className="truncate" title={keyPair.fingerprint}>
-                          {keyPair.fingerprint}
-                        </span>
-                        <CopyButton value={keyPair.fingerprint} />
-                      </span>
-                    </Td>
-                    <Td className="text-slate-600">{t(keyPair.source === 'generated' ? 'keyPairs.source.generated' : 'keyPairs.source.imported')}</Td>
-                    <Td className="text-right tabular-nums">{keyPair.instanceCount}</Td>
-                    <TimeTd value={keyPair.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      <RowAction onClick={() => setOpen({ kind: 'view', keyPair })}>{t('keyPairs.viewPublicKey')}</RowAction>
-                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', keyPair })}>
-                        {t('common.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="key-pairs"
+          label={t('menu.keyPairs')}
+          columns={columns}
+          query={keyPairs}
+          list={list}
+          rowId={(keyPair) => keyPair.id}
+          rowName={(keyPair) => keyPair.name}
+          searchLabel={t('table.search')}
+          selection={selection}
+          toolbar={
+            <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setOpen({ kind: 'bulk-delete' })}>
+              {t('table.deleteSelected')}
+            </Button>
+          }
+          actions={(keyPair) => (
+            <RowActions
+              name={keyPair.name}
+              actions={[
+                { label: t('keyPairs.viewPublicKey'), onSelect: () => setOpen({ kind: 'view', keyPair }) },
+                { label: t('common.delete'), danger: true, disabledReason: readOnly, onSelect: () => setOpen({ kind: 'delete', keyPair }) },
+              ]}
+            />
           )}
-        </QueryList>
+          emptyMessage={t('keyPairs.empty')}
+          emptyAction={<div className="flex gap-2">{createButtons}</div>}
+        />
       </Panel>
 
+      {open?.kind === 'bulk-delete' && (
+        <ConfirmDeleteDialog
+          items={selection.rows}
+          remove={(id) => remove.mutateAsync(id)}
+          onClose={close}
+          onDone={() => selection.clear()}
+        />
+      )}
       {open?.kind === 'create' && <CreateKeyPairDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'import' && <ImportKeyPairDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'view' && <PublicKeyDialog keyPair={open.keyPair} onClose={close} />}

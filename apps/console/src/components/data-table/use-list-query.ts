@@ -1,0 +1,27 @@
+import type { Page } from '@sandcloud/api-schemas';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../lib/api-client.ts';
+import { listQueryString, type ListParams } from './list-params.ts';
+
+interface ListQueryInput<T> {
+  /** The resource's key (`queryKeys.resources(projectId, 'instances')`): live events about the kind refresh every view of it. */
+  queryKey: readonly unknown[];
+  /** The list endpoint, without query string (`/projects/p/instances`). */
+  path: string;
+  params: ListParams;
+  /** Polls while the page holds something in flight (BUILD, a task), in case the event stream is down. */
+  refetchInterval?: (page: Page<T> | undefined) => number | false;
+}
+
+/** One server-side page of a list: the view's query string is part of the key, the previous page shows while the next loads. */
+export const listPageQuery = <T,>({ queryKey, path, params, refetchInterval }: ListQueryInput<T>) => {
+  const query = listQueryString(params);
+  return queryOptions({
+    queryKey: [...queryKey, 'page', query],
+    queryFn: () => api.get<Page<T>>(`${path}?${query}`),
+    placeholderData: keepPreviousData,
+    refetchInterval: refetchInterval ? (current) => refetchInterval(current.state.data) : false,
+  });
+};
+
+export const useListPage = <T,>(input: ListQueryInput<T>) => useQuery(listPageQuery(input));
