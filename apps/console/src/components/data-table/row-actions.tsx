@@ -3,7 +3,7 @@ import { RowAction } from '../ui/button.tsx';
 import { Menu, type MenuItem } from '../ui/menu.tsx';
 
 /** Up to this many actions show as buttons in the row; more go into the `[추가기능]` menu. */
-const INLINE_ACTIONS = 2;
+const INLINE_ACTIONS = 3;
 
 /**
  * A row's actions, the same on every list: a couple of text buttons (`공개 키 보기`, `삭제`), or the

@@ -1,13 +1,13 @@
 import type { VolumeSnapshotDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
-import { RowAction } from '../../../components/ui/button.tsx';
+import { useMemo, useState } from 'react';
+import { ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDeleteVolumeSnapshot } from '../api/delete-volume-snapshot.ts';
-import { useVolumeSnapshots } from '../api/get-volume-snapshots.ts';
+import { useVolumeSnapshotPage } from '../api/get-volume-snapshots.ts';
 import { SnapshotStatus } from './volume-status.tsx';
 
 interface SnapshotsTableProps {
@@ -20,66 +20,95 @@ interface SnapshotsTableProps {
 /** The Snapshot tab: each snapshot can become a new volume (at least its size) or be deleted. */
 export function SnapshotsTable({ projectId, canWrite, onCreateVolume }: SnapshotsTableProps) {
   const t = useT();
-  const snapshots = useVolumeSnapshots(projectId);
+  const list = useListParams([], 'snapshots.');
+  const snapshots = useVolumeSnapshotPage(projectId, list.params);
+  const selection = useRowSelection<VolumeSnapshotDto>();
+  const [bulkDelete, setBulkDelete] = useState(false);
   const remove = useDeleteVolumeSnapshot(projectId);
   const [deleting, setDeleting] = useState<VolumeSnapshotDto | null>(null);
   const readOnly = canWrite ? undefined : t('common.viewerReadOnly');
   const statusReason = (snapshot: VolumeSnapshotDto) =>
     t('blockStorage.reason.busy', { status: t(`blockStorage.snapshots.status.${snapshot.status}` as MessageKey) });
 
+  const columns = useMemo(
+    (): DataColumn<VolumeSnapshotDto>[] => [
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        className: 'font-medium',
+        cell: (snapshot) => (
+          <>
+            {snapshot.name}
+            {snapshot.description && <div className="text-xs font-normal text-slate-500">{snapshot.description}</div>}
+          </>
+        ),
+      },
+      { id: 'source', header: t('blockStorage.snapshots.source'), sortField: 'volumeName', cell: (snapshot) => snapshot.volumeName },
+      {
+        id: 'size',
+        header: t('blockStorage.size'),
+        sortField: 'sizeGb',
+        className: 'text-right tabular-nums',
+        headerClassName: 'text-right',
+        cell: (snapshot) => t('blockStorage.sizeValue', { size: snapshot.sizeGb }),
+      },
+      { id: 'type', header: t('blockStorage.type'), cell: (snapshot) => snapshot.volumeType },
+      { id: 'zone', header: t('blockStorage.zone'), cell: (snapshot) => snapshot.zone },
+      { id: 'status', header: t('common.status'), sortField: 'status', cell: (snapshot) => <SnapshotStatus status={snapshot.status} /> },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (snapshot) => <DateTime value={snapshot.createdAt} /> },
+    ],
+    [t],
+  );
+
   return (
     <Panel>
-      <QueryList query={snapshots} columns={6} emptyMessage={t('blockStorage.snapshots.empty')}>
-        {(items) => (
-          <Table label={t('blockStorage.tab.snapshots')}>
-            <THead>
-              <Th>{t('common.name')}</Th>
-              <Th>{t('blockStorage.snapshots.source')}</Th>
-              <Th className="text-right">{t('blockStorage.size')}</Th>
-              <Th>{t('blockStorage.type')}</Th>
-              <Th>{t('blockStorage.zone')}</Th>
-              <Th>{t('common.status')}</Th>
-              <Th>{t('common.createdAt')}</Th>
-              <ActionsTh />
-            </THead>
-            <TBody>
-              {items.map((snapshot) => (
-                <tr key={snapshot.id} className="hover:bg-slate-50">
-                  <Td className="font-medium">
-                    {snapshot.name}
-                    {snapshot.description && <div className="text-xs font-normal text-slate-500">{snapshot.description}</div>}
-                  </Td>
-                  <Td>{snapshot.volumeName}</Td>
-                  <Td className="text-right tabular-nums">{t('blockStorage.sizeValue', { size: snapshot.sizeGb })}</Td>
-                  <Td>{snapshot.volumeType}</Td>
-                  <Td>{snapshot.zone}</Td>
-                  <Td>
-                    <SnapshotStatus status={snapshot.status} />
-                  </Td>
-                  <TimeTd value={snapshot.createdAt} />
-                  <Td className="text-right whitespace-nowrap">
-                    <RowAction
-                      aria-label={t('blockStorage.snapshots.createVolumeFor', { name: snapshot.name })}
-                      disabledReason={readOnly ?? (snapshot.status === 'available' ? undefined : statusReason(snapshot))}
-                      onClick={() => onCreateVolume(snapshot)}
-                    >
-                      {t('blockStorage.snapshots.createVolume')}
-                    </RowAction>
-                    <RowAction
-                      danger
-                      aria-label={t('blockStorage.snapshots.deleteFor', { name: snapshot.name })}
-                      disabledReason={readOnly ?? (snapshot.status === 'available' || snapshot.status === 'error' ? undefined : statusReason(snapshot))}
-                      onClick={() => setDeleting(snapshot)}
-                    >
-                      {t('common.delete')}
-                    </RowAction>
-                  </Td>
-                </tr>
-              ))}
-            </TBody>
-          </Table>
+      <DataTable
+        id="volume-snapshots"
+        label={t('blockStorage.tab.snapshots')}
+        columns={columns}
+        query={snapshots}
+        list={list}
+        rowId={(snapshot) => snapshot.id}
+        rowName={(snapshot) => snapshot.name}
+        searchLabel={t('table.search')}
+        selection={selection}
+        toolbar={
+          <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setBulkDelete(true)}>
+            {t('table.deleteSelected')}
+          </Button>
+        }
+        actions={(snapshot) => (
+          <>
+            <RowAction
+              aria-label={t('blockStorage.snapshots.createVolumeFor', { name: snapshot.name })}
+              disabledReason={readOnly ?? (snapshot.status === 'available' ? undefined : statusReason(snapshot))}
+              onClick={() => onCreateVolume(snapshot)}
+            >
+              {t('blockStorage.snapshots.createVolume')}
+            </RowAction>
+            <RowAction
+              danger
+              aria-label={t('blockStorage.snapshots.deleteFor', { name: snapshot.name })}
+              disabledReason={readOnly ?? (snapshot.status === 'available' || snapshot.status === 'error' ? undefined : statusReason(snapshot))}
+              onClick={() => setDeleting(snapshot)}
+            >
+              {t('common.delete')}
+            </RowAction>
+          </>
         )}
-      </QueryList>
+        emptyMessage={t('blockStorage.snapshots.empty')}
+      />
+      {bulkDelete && (
+        <ConfirmDeleteDialog
+          title={t('blockStorage.snapshots.deleteTitle')}
+          items={selection.rows}
+          remove={(id) => remove.mutateAsync(id)}
+          onClose={() => setBulkDelete(false)}
+          onDone={() => selection.clear()}
+        />
+      )}
       {deleting && (
         <ConfirmMutationDialog
           title={t('blockStorage.snapshots.deleteTitle')}

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { FloatingIpDto, Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 export const floatingIpsQuery = (projectId: string) =>
   queryOptions({
@@ -13,3 +14,7 @@ export const useFloatingIps = (projectId: string) => useQuery(floatingIpsQuery(p
 
 /** An allocated floating IP no port uses yet: what `[IP 주소]` offers. */
 export const isFree = (floatingIp: FloatingIpDto): boolean => floatingIp.portId === null;
+
+/** The Floating IP screen's page for a view (sort, search, `attached` filter in the URL). */
+export const useFloatingIpPage = (projectId: string, params: ListParams) =>
+  useListPage<FloatingIpDto>({ queryKey: queryKeys.resources(projectId, 'floating-ips'), path: `/projects/${projectId}/floating-ips`, params });

@@ -1,13 +1,13 @@
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -16,7 +16,7 @@ import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useSettings } from '../../settings/api/get-settings.ts';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
-import { useFloatingIps } from '../api/get-floating-ips.ts';
+import { useFloatingIpPage } from '../api/get-floating-ips.ts';
 import { useReleaseFloatingIp } from '../api/release-floating-ip.ts';
 import { AssociateFloatingIpDialog } from './associate-floating-ip-dialog.tsx';
 import { DisassociateFloatingIpDialog } from './disassociate-floating-ip-dialog.tsx';
@@ -28,6 +28,7 @@ type Open =
   | { kind: 'disassociate'; floatingIp: FloatingIpDto }
   | { kind: 'release'; floatingIp: FloatingIpDto }
   | { kind: 'test'; floatingIp: FloatingIpDto }
+  | { kind: 'bulk-release' }
   | null;
 
 /** Floating IPs: public addresses of the project, and what each one forwards to. */
@@ -36,7 +37,9 @@ export function FloatingIpsPage() {
   const toast = useToast();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const floatingIps = useFloatingIps(projectId);
+  const list = useListParams(['attached']);
+  const floatingIps = useFloatingIpPage(projectId, list.params);
+  const selection = useRowSelection<FloatingIpDto>();
   const allocate = useAllocateFloatingIp(projectId);
   const release = useReleaseFloatingIp(projectId);
   const myIp = useSettings().data?.clientPublicIp;
@@ -59,84 +62,111 @@ export function FloatingIpsPage() {
     </Button>
   );
 
+  const columns = useMemo(
+    (): DataColumn<FloatingIpDto>[] => [
+      {
+        id: 'address',
+        header: t('floatingIps.ipAddress'),
+        sortField: 'address',
+        hideable: false,
+        cell: (floatingIp) => (
+          <span className="inline-flex items-center font-mono">
+            {floatingIp.address}
+            <CopyButton value={floatingIp.address} />
+          </span>
+        ),
+      },
+      { id: 'endpoint', header: t('floatingIps.localEndpoint'), cell: (floatingIp) => <FloatingIpEndpoint projectId={projectId} floatingIp={floatingIp} /> },
+      {
+        id: 'status',
+        header: t('common.status'),
+        sortField: 'status',
+        cell: (floatingIp) => <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />,
+      },
+      {
+        id: 'target',
+        header: t('floatingIps.connectedTo'),
+        cell: (floatingIp) =>
+          floatingIp.target ? (
+            floatingIp.target.type === 'instance' ? (
+              <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
+                {floatingIp.target.name}
+              </Link>
+            ) : (
+              <span>
+                {floatingIp.target.name} <span className="text-xs text-slate-500">({t('floatingIps.deviceType.loadBalancer')})</span>
+              </span>
+            )
+          ) : (
+            <span className="text-slate-400">{t('floatingIps.notConnected')}</span>
+          ),
+      },
+      { id: 'fixedIp', header: t('floatingIps.fixedIp'), sortField: 'fixedIp', className: 'font-mono text-xs', cell: (floatingIp) => floatingIp.fixedIp ?? <span className="text-slate-300">—</span> },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (floatingIp) => <DateTime value={floatingIp.createdAt} /> },
+    ],
+    [t, projectId],
+  );
+
   return (
     <div>
       <PageHeader title={t('menu.floatingIps')} description={t('floatingIps.description')} actions={allocateButton} />
       {myIp && <p className="mb-3 text-xs text-slate-500">{t('floatingIps.myAddress', { ip: myIp })}</p>}
       <Panel>
-        <QueryList query={floatingIps} columns={5} emptyMessage={t('floatingIps.empty')} emptyAction={allocateButton}>
-          {(items) => (
-            <Table label={t('menu.floatingIps')}>
-              <THead>
-                <Th>{t('floatingIps.ipAddress')}</Th>
-                <Th>{t('floatingIps.localEndpoint')}</Th>
-                <Th>{t('common.status')}</Th>
-                <Th>{t('floatingIps.connectedTo')}</Th>
-                <Th>{t('floatingIps.fixedIp')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((floatingIp) => (
-                  <tr key={floatingIp.id} className="hover:bg-slate-50">
-                    <Td>
-                      <span className="inline-flex items-center font-mono">
-                        {floatingIp.address}
-                        <CopyButton value={floatingIp.address} />
-                      </span>
-                    </Td>
-                    <Td>
-                      <FloatingIpEndpoint projectId={projectId} floatingIp={floatingIp} />
-                    </Td>
-                    <Td>
-                      <StatusBadge status={floatingIp.status} label={t(floatingIp.status === 'ACTIVE' ? 'floatingIps.status.active' : 'floatingIps.status.down')} />
-                    </Td>
-                    <Td>
-                      {floatingIp.target ? (
-                        floatingIp.target.type === 'instance' ? (
-                          <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
-                            {floatingIp.target.name}
-                          </Link>
-                        ) : (
-                          <span>
-                            {floatingIp.target.name} <span className="text-xs text-slate-500">({t('floatingIps.deviceType.loadBalancer')})</span>
-                          </span>
-                        )
-                      ) : (
-                        <span className="text-slate-400">{t('floatingIps.notConnected')}</span>
-                      )}
-                    </Td>
-                    <Td className="font-mono text-xs">{floatingIp.fixedIp ?? <span className="text-slate-300">—</span>}</Td>
-                    <TimeTd value={floatingIp.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      {floatingIp.portId ? (
-                        <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'disassociate', floatingIp })}>
-                          {t('floatingIps.disassociate')}
-                        </RowAction>
-                      ) : (
-                        <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'associate', floatingIp })}>
-                          {t('floatingIps.associate')}
-                        </RowAction>
-                      )}
-                      <RowAction disabledReason={floatingIp.portId ? undefined : t('floatingIps.reason.notConnected')} onClick={() => setOpen({ kind: 'test', floatingIp })}>
-                        {t('connectivity.title')}
-                      </RowAction>
-                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'release', floatingIp })}>
-                        {t('floatingIps.release')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="floating-ips"
+          label={t('menu.floatingIps')}
+          columns={columns}
+          query={floatingIps}
+          list={list}
+          rowId={(floatingIp) => floatingIp.id}
+          rowName={(floatingIp) => floatingIp.address}
+          searchLabel={t('table.search')}
+          filters={[
+            {
+              key: 'attached',
+              label: t('floatingIps.connectedTo'),
+              options: [
+                { value: 'true', label: t('floatingIps.status.active') },
+                { value: 'false', label: t('floatingIps.notConnected') },
+              ],
+            },
+          ]}
+          selection={selection}
+          toolbar={
+            <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setOpen({ kind: 'bulk-release' })}>
+              {t('table.deleteSelected')}
+            </Button>
+          }
+          actions={(floatingIp) => (
+            <RowActions
+              name={floatingIp.address}
+              actions={[
+                floatingIp.portId
+                  ? { label: t('floatingIps.disassociate'), disabledReason: readOnly, onSelect: () => setOpen({ kind: 'disassociate', floatingIp }) }
+                  : { label: t('floatingIps.associate'), disabledReason: readOnly, onSelect: () => setOpen({ kind: 'associate', floatingIp }) },
+                { label: t('connectivity.title'), disabledReason: floatingIp.portId ? undefined : t('floatingIps.reason.notConnected'), onSelect: () => setOpen({ kind: 'test', floatingIp }) },
+                { label: t('floatingIps.release'), danger: true, disabledReason: readOnly, onSelect: () => setOpen({ kind: 'release', floatingIp }) },
+              ]}
+            />
           )}
-        </QueryList>
+          emptyMessage={t('floatingIps.empty')}
+          emptyAction={allocateButton}
+        />
       </Panel>
 
       {open?.kind === 'associate' && <AssociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} onClose={close} />}
       {open?.kind === 'test' && <FloatingIpConnectivityDialog projectId={projectId} floatingIp={open.floatingIp} onClose={close} />}
       {open?.kind === 'disassociate' && (
         <DisassociateFloatingIpDialog projectId={projectId} floatingIp={open.floatingIp} targetName={open.floatingIp.target?.name ?? ''} onClose={close} />
+      )}
+      {open?.kind === 'bulk-release' && (
+        <ConfirmDeleteDialog
+          title={t('floatingIps.releaseTitle')}
+          items={selection.rows.map((floatingIp) => ({ id: floatingIp.id, name: floatingIp.address }))}
+          remove={(id) => release.mutateAsync(id)}
+          onClose={close}
+          onDone={() => selection.clear()}
+        />
       )}
       {open?.kind === 'release' && (
         <ConfirmMutationDialog

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { LoadBalancerDto, Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 export const loadBalancersQuery = (projectId: string) =>
   queryOptions({
@@ -10,3 +11,7 @@ export const loadBalancersQuery = (projectId: string) =>
   });
 
 export const useLoadBalancers = (projectId: string) => useQuery(loadBalancersQuery(projectId));
+
+/** The Load Balancer screen's page for a view (sort and search in the URL). */
+export const useLoadBalancerPage = (projectId: string, params: ListParams) =>
+  useListPage<LoadBalancerDto>({ queryKey: queryKeys.resources(projectId, 'load-balancers'), path: `/projects/${projectId}/load-balancers`, params });

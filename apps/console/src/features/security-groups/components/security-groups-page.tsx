@@ -1,14 +1,14 @@
 import type { SecurityGroupDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
-import { useSecurityGroups } from '../api/get-security-groups.ts';
+import { useSecurityGroupPage } from '../api/get-security-groups.ts';
 import { deleteBlockedReason } from './delete-reason.ts';
 import { DeleteSecurityGroupDialog } from './delete-security-group-dialog.tsx';
 import { SecurityGroupFormDialog } from './security-group-form-dialog.tsx';
@@ -20,8 +20,46 @@ export function SecurityGroupsPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const groups = useSecurityGroups(projectId);
+  const list = useListParams();
+  const groups = useSecurityGroupPage(projectId, list.params);
   const [open, setOpen] = useState<Open>(null);
+
+  const columns = useMemo(
+    (): DataColumn<SecurityGroupDto>[] => [
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        cell: (group) => (
+          <>
+            <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
+              {group.name}
+            </Link>
+            {group.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{t('securityGroups.defaultBadge')}</span>}
+          </>
+        ),
+      },
+      { id: 'description', header: t('common.description'), className: 'text-slate-600', cell: (group) => group.description || <span className="text-slate-300">—</span> },
+      {
+        id: 'ingress',
+        header: t('securityGroups.ingressRules'),
+        className: 'text-right tabular-nums',
+        headerClassName: 'text-right',
+        cell: (group) => group.rules.filter((rule) => rule.direction === 'ingress').length,
+      },
+      {
+        id: 'egress',
+        header: t('securityGroups.egressRules'),
+        className: 'text-right tabular-nums',
+        headerClassName: 'text-right',
+        cell: (group) => group.rules.filter((rule) => rule.direction === 'egress').length,
+      },
+      { id: 'instanceCount', header: t('securityGroups.instanceCount'), className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (group) => group.instanceCount },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (group) => <DateTime value={group.createdAt} /> },
+    ],
+    [t, projectId],
+  );
 
   return (
     <div>
@@ -35,49 +73,31 @@ export function SecurityGroupsPage() {
         }
       />
       <Panel>
-        <QueryList query={groups} columns={5} emptyMessage={t('securityGroups.empty')}>
-          {(items) => (
-            <Table label={t('menu.securityGroups')}>
-              <THead>
-                <Th>{t('common.name')}</Th>
-                <Th>{t('common.description')}</Th>
-                <Th className="text-right">{t('securityGroups.ingressRules')}</Th>
-                <Th className="text-right">{t('securityGroups.egressRules')}</Th>
-                <Th className="text-right">{t('securityGroups.instanceCount')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((group) => (
-                  <tr key={group.id} className="hover:bg-slate-50">
-                    <Td>
-                      <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
-                        {group.name}
-                      </Link>
-                      {group.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{t('securityGroups.defaultBadge')}</span>}
-                    </Td>
-                    <Td className="text-slate-600">{group.description || <span className="text-slate-300">—</span>}</Td>
-                    <Td className="text-right tabular-nums">{group.rules.filter((rule) => rule.direction === 'ingress').length}</Td>
-                    <Td className="text-right tabular-nums">{group.rules.filter((rule) => rule.direction === 'egress').length}</Td>
-                    <Td className="text-right tabular-nums">{group.instanceCount}</Td>
-                    <TimeTd value={group.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      <Link className="rounded px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
-                        {t('securityGroups.manageRules')}
-                      </Link>
-                      <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'edit', group })}>
-                        {t('securityGroups.edit')}
-                      </RowAction>
-                      <RowAction danger disabledReason={readOnly ?? deleteBlockedReason(group, t)} onClick={() => setOpen({ kind: 'delete', group })}>
-                        {t('common.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="security-groups"
+          label={t('menu.securityGroups')}
+          columns={columns}
+          query={groups}
+          list={list}
+          rowId={(group) => group.id}
+          rowName={(group) => group.name}
+          searchLabel={t('table.search')}
+          actions={(group) => (
+            <>
+              <Link className="rounded px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
+                {t('securityGroups.manageRules')}
+              </Link>
+              <RowActions
+                name={group.name}
+                actions={[
+                  { label: t('securityGroups.edit'), disabledReason: readOnly, onSelect: () => setOpen({ kind: 'edit', group }) },
+                  { label: t('common.delete'), danger: true, disabledReason: readOnly ?? deleteBlockedReason(group, t), onSelect: () => setOpen({ kind: 'delete', group }) },
+                ]}
+              />
+            </>
           )}
-        </QueryList>
+          emptyMessage={t('securityGroups.empty')}
+        />
       </Panel>
       {open?.kind === 'create' && <SecurityGroupFormDialog projectId={projectId} onClose={() => setOpen(null)} />}
       {open?.kind === 'edit' && <SecurityGroupFormDialog projectId={projectId} group={open.group} onClose={() => setOpen(null)} />}
