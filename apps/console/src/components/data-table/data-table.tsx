@@ -26,6 +26,8 @@ export interface DataColumn<T> {
   headerClassName?: string;
   /** False for the column that names the row (it cannot be hidden). */
   hideable?: boolean;
+  /** The header is read by screen readers only (a radio column). */
+  headerHidden?: boolean;
 }
 
 /** A select filter in the toolbar (`status`: ACTIVE, SHUTOFF…), kept in the URL under its key. */
@@ -95,7 +97,7 @@ function ColumnChooser<T>({ columns, visibility, onChange }: { columns: readonly
       <fieldset className="absolute right-0 z-20 mt-1 w-52 rounded-md border border-slate-200 bg-white p-2 text-sm shadow-lg">
         <legend className="sr-only">{t('table.columns')}</legend>
         {columns
-          .filter((column) => column.hideable !== false && column.header)
+          .filter((column) => column.hideable !== false && !column.headerHidden)
           .map((column) => (
             <label key={column.id} className="flex items-center gap-2 px-1 py-1">
               <Checkbox checked={visibility[column.id] !== false} onChange={(event) => onChange({ ...visibility, [column.id]: event.target.checked })} />
@@ -218,6 +220,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
                         {text}
                         <SortIcon direction={direction} />
                       </button>
+                    ) : meta.headerHidden ? (
+                      <span className="sr-only">{text}</span>
                     ) : (
                       text
                     )}
@@ -234,8 +238,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
             )}
             {shown.map((row) => {
               const selected = selection?.isSelected(row.id) ?? false;
+              const extra = rowProps?.(row.original);
               return (
-                <tr key={row.id} {...rowProps?.(row.original)} className={selected ? 'bg-brand-50/60' : 'hover:bg-slate-50'}>
+                <tr key={row.id} {...extra} className={extra?.className ?? (selected ? 'bg-brand-50/60' : 'hover:bg-slate-50')}>
                   {selection && (
                     <td className="px-4 py-2.5 align-middle">
                       <Checkbox

@@ -9,13 +9,15 @@ interface ListQueryInput<T> {
   /** The list endpoint, without query string (`/projects/p/instances`). */
   path: string;
   params: ListParams;
+  /** Parameters the screen fixes, not the user (an image tab's `visibility`). */
+  fixed?: Record<string, string>;
   /** Polls while the page holds something in flight (BUILD, a task), in case the event stream is down. */
   refetchInterval?: (page: Page<T> | undefined) => number | false;
 }
 
 /** One server-side page of a list: the view's query string is part of the key, the previous page shows while the next loads. */
-export const listPageQuery = <T,>({ queryKey, path, params, refetchInterval }: ListQueryInput<T>) => {
-  const query = listQueryString(params);
+export const listPageQuery = <T,>({ queryKey, path, params, fixed, refetchInterval }: ListQueryInput<T>) => {
+  const query = [listQueryString(params), fixed ? new URLSearchParams(fixed).toString() : ''].filter(Boolean).join('&');
   return queryOptions({
     queryKey: [...queryKey, 'page', query],
     queryFn: () => api.get<Page<T>>(`${path}?${query}`),

@@ -3,6 +3,7 @@ import type { Page, VolumeDto } from '@sandcloud/api-schemas';
 import { VOLUME_TRANSITIONAL_STATUSES, type VolumeStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 const TRANSITIONAL: ReadonlySet<VolumeStatus> = new Set(VOLUME_TRANSITIONAL_STATUSES);
 
@@ -20,3 +21,12 @@ export const volumesQuery = (projectId: string) =>
   });
 
 export const useVolumes = (projectId: string) => useQuery(volumesQuery(projectId));
+
+/** The Block Storage screen's page for a view (sort, search, status filter in the URL). */
+export const useVolumePage = (projectId: string, params: ListParams) =>
+  useListPage<VolumeDto>({
+    queryKey: queryKeys.resources(projectId, 'volumes'),
+    path: `/projects/${projectId}/volumes`,
+    params,
+    refetchInterval: (page) => (page?.items.some(isVolumeBusy) ? POLL_MS : false),
+  });

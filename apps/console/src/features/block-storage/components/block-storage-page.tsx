@@ -1,17 +1,18 @@
 import type { VolumeDto, VolumeSnapshotDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { VOLUME_STATUSES } from '@sandcloud/domain';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteVolume } from '../api/delete-volume.ts';
-import { useVolumes } from '../api/get-volumes.ts';
+import { useVolumePage } from '../api/get-volumes.ts';
 import { CreateSnapshotDialog } from './create-snapshot-dialog.tsx';
 import { CreateVolumeDialog } from './create-volume-dialog.tsx';
 import { ExtendVolumeDialog } from './extend-volume-dialog.tsx';
@@ -36,7 +37,8 @@ export function BlockStoragePage() {
   const { projectId = '' } = useParams();
   const [tab, setTab] = useTabParam(TABS);
   const { canWrite, readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const volumes = useVolumes(projectId);
+  const list = useListParams(['status']);
+  const volumes = useVolumePage(projectId, list.params);
   const remove = useDeleteVolume(projectId);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
@@ -45,6 +47,7 @@ export function BlockStoragePage() {
   const selected = items.find((volume) => volume.id === selectedId);
   // Dialogs follow the live list, so a status change shows while they are open.
   const target = open && open.kind !== 'create' ? items.find((volume) => volume.id === open.volumeId) : undefined;
+  const columns = useVolumeColumns(projectId, selected?.id ?? null, setSelectedId);
   const reason = (action: Parameters<typeof volumeActionDisabledReason>[1]) => volumeActionDisabledReason(selected, action, canWrite, t);
 
   const createButton = (
@@ -86,9 +89,25 @@ export function BlockStoragePage() {
               {t('common.delete')}
             </Button>
           </div>
-          <QueryList query={volumes} columns={7} emptyMessage={t('blockStorage.empty')}>
-            {(list) => <VolumesTable projectId={projectId} volumes={list} selectedId={selected?.id ?? null} onSelect={setSelectedId} />}
-          </QueryList>
+          <DataTable
+            id="volumes"
+            label={t('menu.blockStorage')}
+            columns={columns}
+            query={volumes}
+            list={list}
+            rowId={(volume) => volume.id}
+            rowName={(volume) => volume.name}
+            rowProps={(volume) => ({
+              'aria-selected': volume.id === selected?.id,
+              'data-volume': volume.name,
+              onClick: () => setSelectedId(volume.id),
+              className: `cursor-pointer ${volume.id === selected?.id ? 'bg-brand-50' : 'hover:bg-slate-50'}`,
+            })}
+            searchLabel={t('table.search')}
+            filters={[{ key: 'status', label: t('common.status'), options: VOLUME_STATUSES.map((status) => ({ value: status, label: status })) }]}
+            emptyMessage={t('blockStorage.empty')}
+            emptyAction={createButton}
+          />
         </Panel>
       )}
 
@@ -116,81 +135,72 @@ export function BlockStoragePage() {
   );
 }
 
-interface VolumesTableProps {
-  projectId: string;
-  volumes: VolumeDto[];
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-}
-
-function VolumesTable({ projectId, volumes, selectedId, onSelect }: VolumesTableProps) {
+/** The volume list's columns; the first is the radio that picks the volume the toolbar acts on. */
+function useVolumeColumns(projectId: string, selectedId: string | null, onSelect: (id: string) => void): DataColumn<VolumeDto>[] {
   const t = useT();
-  return (
-    <Table label={t('menu.blockStorage')}>
-      <THead>
-        <Th className="w-10">
-          <span className="sr-only">{t('blockStorage.selectFirst')}</span>
-        </Th>
-        <Th>{t('common.name')}</Th>
-        <Th className="text-right">{t('blockStorage.size')}</Th>
-        <Th>{t('blockStorage.type')}</Th>
-        <Th>{t('blockStorage.zone')}</Th>
-        <Th>{t('common.status')}</Th>
-        <Th>{t('blockStorage.attachment')}</Th>
-        <Th>{t('common.createdAt')}</Th>
-      </THead>
-      <TBody>
-        {volumes.map((volume) => {
-          const selected = volume.id === selectedId;
-          return (
-            <tr
-              key={volume.id}
-              aria-selected={selected}
-              data-volume={volume.name}
-              onClick={() => onSelect(volume.id)}
-              className={`cursor-pointer ${selected ? 'bg-brand-50' : 'hover:bg-slate-50'}`}
-            >
-              <Td>
-                <input
-                  type="radio"
-                  name="selected-volume"
-                  className="accent-brand-500"
-                  aria-label={t('blockStorage.select', { name: volume.name })}
-                  checked={selected}
-                  onChange={() => onSelect(volume.id)}
-                />
-              </Td>
-              <Td className="font-medium">
-                {volume.name}
-                {volume.description && <div className="text-xs font-normal text-slate-500">{volume.description}</div>}
-              </Td>
-              <Td className="text-right tabular-nums whitespace-nowrap">
-                {volume.targetSizeGb ? t('blockStorage.sizeGrowing', { size: volume.sizeGb, target: volume.targetSizeGb }) : t('blockStorage.sizeValue', { size: volume.sizeGb })}
-              </Td>
-              <Td>{volume.volumeType}</Td>
-              <Td>{volume.zone}</Td>
-              <Td>
-                <VolumeStatus status={volume.status} />
-              </Td>
-              <Td>
-                {volume.attachment ? (
-                  <span className="whitespace-nowrap">
-                    <Link
-                      className="text-brand-600 hover:underline"
-                      to={paths.computeSection(projectId, `instances/${volume.attachment.instanceId}`)}
-                      onClick={(event) => event.stopPropagation()}
-                    >
-                      {volume.attachment.instanceName}
-                    </Link>{' '}
-                    <span className="font-mono text-xs text-slate-600">({volume.attachment.device})</span>
-                  </span>
-                ) : null}
-              </Td>
-              <TimeTd value={volume.createdAt} />
-            </tr>
-          );
-        })}
-      </TBody>
-    </Table>
+  return useMemo(
+    () => [
+      {
+        id: 'select',
+        header: t('blockStorage.selectFirst'),
+        headerHidden: true,
+        hideable: false,
+        className: 'w-10',
+        cell: (volume) => (
+          <input
+            type="radio"
+            name="selected-volume"
+            className="accent-brand-500"
+            aria-label={t('blockStorage.select', { name: volume.name })}
+            checked={volume.id === selectedId}
+            onChange={() => onSelect(volume.id)}
+          />
+        ),
+      },
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        className: 'font-medium',
+        cell: (volume) => (
+          <>
+            {volume.name}
+            {volume.description && <div className="text-xs font-normal text-slate-500">{volume.description}</div>}
+          </>
+        ),
+      },
+      {
+        id: 'size',
+        header: t('blockStorage.size'),
+        sortField: 'sizeGb',
+        className: 'text-right tabular-nums whitespace-nowrap',
+        headerClassName: 'text-right',
+        cell: (volume) =>
+          volume.targetSizeGb ? t('blockStorage.sizeGrowing', { size: volume.sizeGb, target: volume.targetSizeGb }) : t('blockStorage.sizeValue', { size: volume.sizeGb }),
+      },
+      { id: 'type', header: t('blockStorage.type'), sortField: 'volumeType', cell: (volume) => volume.volumeType },
+      { id: 'zone', header: t('blockStorage.zone'), sortField: 'zone', cell: (volume) => volume.zone },
+      { id: 'status', header: t('common.status'), sortField: 'status', cell: (volume) => <VolumeStatus status={volume.status} /> },
+      {
+        id: 'attachment',
+        header: t('blockStorage.attachment'),
+        cell: (volume) =>
+          volume.attachment ? (
+            <span className="whitespace-nowrap">
+              <Link
+                className="text-brand-600 hover:underline"
+                to={paths.computeSection(projectId, `instances/${volume.attachment.instanceId}`)}
+                onClick={(event) => event.stopPropagation()}
+              >
+                {volume.attachment.instanceName}
+              </Link>{' '}
+              <span className="font-mono text-xs text-slate-600">({volume.attachment.device})</span>
+            </span>
+          ) : null,
+      },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (volume) => <DateTime value={volume.createdAt} /> },
+    ],
+    [t, projectId, selectedId, onSelect],
   );
 }

@@ -3,6 +3,7 @@ import type { ImageDto, Page } from '@sandcloud/api-schemas';
 import { IMAGE_TRANSITIONAL_STATUSES, type ImageStatus } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 export type ImageVisibility = ImageDto['visibility'];
 
@@ -18,3 +19,13 @@ export const imagesQuery = (projectId: string, visibility: ImageVisibility) =>
   });
 
 export const useImages = (projectId: string, visibility: ImageVisibility) => useQuery(imagesQuery(projectId, visibility));
+
+/** One tab of the Images screen, as a page for a view (sort and search in the URL). */
+export const useImagePage = (projectId: string, visibility: ImageVisibility, params: ListParams) =>
+  useListPage<ImageDto>({
+    queryKey: queryKeys.resources(projectId, 'images'),
+    path: `/projects/${projectId}/images`,
+    fixed: { visibility },
+    params,
+    refetchInterval: (page) => (page?.items.some(isImageBusy) ? 3_000 : false),
+  });

@@ -1,13 +1,14 @@
 import type { ImageDto } from '@sandcloud/api-schemas';
 import { IMAGE_VISIBILITIES } from '@sandcloud/domain';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
-import { useImages, type ImageVisibility } from '../api/get-images.ts';
+import { useImagePage, type ImageVisibility } from '../api/get-images.ts';
 import { formatBytes, osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
 
@@ -18,7 +19,9 @@ export function ImagesPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const [tab, setTab] = useTabParam(VISIBILITIES);
-  const images = useImages(projectId, tab);
+  const list = useListParams();
+  const images = useImagePage(projectId, tab, list.params);
+  const columns = useImageColumns(projectId, tab === 'private');
 
   return (
     <div>
@@ -34,58 +37,76 @@ export function ImagesPage() {
       />
       <Panel>
         <div role="tabpanel">
-          <QueryList query={images} columns={6} emptyMessage={t(tab === 'private' ? 'images.emptyPrivate' : 'images.emptyPublic')}>
-            {(items) => <ImagesTable projectId={projectId} images={items} showSource={tab === 'private'} label={t(tab === 'private' ? 'images.tab.private' : 'images.tab.public')} />}
-          </QueryList>
+          <DataTable
+            id={`images-${tab}`}
+            label={t(tab === 'private' ? 'images.tab.private' : 'images.tab.public')}
+            columns={columns}
+            query={images}
+            list={list}
+            rowId={(image) => image.id}
+            rowName={(image) => image.name}
+            searchLabel={t('table.search')}
+            emptyMessage={t(tab === 'private' ? 'images.emptyPrivate' : 'images.emptyPublic')}
+          />
         </div>
       </Panel>
     </div>
   );
 }
 
-function ImagesTable({ projectId, images, showSource, label }: { projectId: string; images: ImageDto[]; showSource: boolean; label: string }) {
+/** The columns of an image tab; the Private tab adds the instance each image was captured from. */
+function useImageColumns(projectId: string, showSource: boolean): DataColumn<ImageDto>[] {
   const t = useT();
-  return (
-    <Table label={label}>
-      <THead>
-        <Th>{t('common.name')}</Th>
-        <Th>{t('common.status')}</Th>
-        <Th>{t('images.os')}</Th>
-        <Th className="text-right">{t('images.size')}</Th>
-        <Th className="text-right">{t('images.minDisk')}</Th>
-        {showSource && <Th>{t('images.sourceInstance')}</Th>}
-        <Th>{t('common.createdAt')}</Th>
-      </THead>
-      <TBody>
-        {images.map((image) => (
-          <tr key={image.id} className="hover:bg-slate-50">
-            <Td className="font-medium">
-              <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `images/${image.id}`)}>
-                {image.name}
-              </Link>
-              {image.description && <div className="text-xs font-normal text-slate-500">{image.description}</div>}
-            </Td>
-            <Td>
-              <ImageStatus status={image.status} />
-            </Td>
-            <Td className="whitespace-nowrap">{osLabel(image)}</Td>
-            <Td className="text-right tabular-nums whitespace-nowrap">{image.status === 'active' ? formatBytes(image.sizeBytes) : '—'}</Td>
-            <Td className="text-right tabular-nums whitespace-nowrap">{t('images.gb', { size: image.minDiskGb })}</Td>
-            {showSource && (
-              <Td>
-                {image.sourceInstanceId ? (
-                  <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${image.sourceInstanceId}`)}>
-                    {image.sourceInstanceName}
-                  </Link>
-                ) : (
-                  '—'
-                )}
-              </Td>
-            )}
-            <TimeTd value={image.createdAt} />
-          </tr>
-        ))}
-      </TBody>
-    </Table>
-  );
+  return useMemo(() => {
+    const columns: DataColumn<ImageDto>[] = [
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        className: 'font-medium',
+        cell: (image) => (
+          <>
+            <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `images/${image.id}`)}>
+              {image.name}
+            </Link>
+            {image.description && <div className="text-xs font-normal text-slate-500">{image.description}</div>}
+          </>
+        ),
+      },
+      { id: 'status', header: t('common.status'), sortField: 'status', cell: (image) => <ImageStatus status={image.status} /> },
+      { id: 'os', header: t('images.os'), sortField: 'osDistro', className: 'whitespace-nowrap', cell: (image) => osLabel(image) },
+      {
+        id: 'size',
+        header: t('images.size'),
+        sortField: 'sizeBytes',
+        className: 'text-right tabular-nums whitespace-nowrap',
+        headerClassName: 'text-right',
+        cell: (image) => (image.status === 'active' ? formatBytes(image.sizeBytes) : '—'),
+      },
+      {
+        id: 'minDisk',
+        header: t('images.minDisk'),
+        sortField: 'minDiskGb',
+        className: 'text-right tabular-nums whitespace-nowrap',
+        headerClassName: 'text-right',
+        cell: (image) => t('images.gb', { size: image.minDiskGb }),
+      },
+    ];
+    if (showSource)
+      columns.push({
+        id: 'source',
+        header: t('images.sourceInstance'),
+        cell: (image) =>
+          image.sourceInstanceId ? (
+            <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${image.sourceInstanceId}`)}>
+              {image.sourceInstanceName}
+            </Link>
+          ) : (
+            '—'
+          ),
+      });
+    columns.push({ id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (image) => <DateTime value={image.createdAt} /> });
+    return columns;
+  }, [t, projectId, showSource]);
 }
