@@ -2,18 +2,17 @@ import type { UserSummaryDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useSession } from '../../auth/api/session.ts';
-import { useUsers } from '../api/get-users.ts';
+import { useUserPage } from '../api/get-users.ts';
 import { useDeleteUser } from '../api/delete-user.ts';
 import { useSetUserDisabled } from '../api/update-user.ts';
 import { CreateUserDialog } from './create-user-dialog.tsx';
@@ -27,7 +26,8 @@ export function UsersPage() {
   const session = useSession();
   const me = session.data?.user;
   const isAdmin = me?.isAdmin === true;
-  const users = useUsers(isAdmin);
+  const list = useListParams();
+  const users = useUserPage(isAdmin, list.params);
   const [creating, setCreating] = useState(false);
   const [pending, setPending] = useState<Pending>(null);
   const setDisabled = useSetUserDisabled();
@@ -53,6 +53,40 @@ export function UsersPage() {
     );
   }
 
+  const columns: DataColumn<UserSummaryDto>[] = [
+    {
+      id: 'username',
+      header: t('users.username'),
+      sortField: 'username',
+      hideable: false,
+      className: 'font-medium',
+      cell: (user) => (
+        <>
+          {user.username}
+          {user.id === me.id && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('users.you')}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'type',
+      header: t('users.type'),
+      sortField: 'isAdmin',
+      cell: (user) =>
+        user.isAdmin ? (
+          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-500/20 ring-inset">{t('users.systemAdmin')}</span>
+        ) : (
+          <span className="text-slate-600">{t('users.regular')}</span>
+        ),
+    },
+    {
+      id: 'status',
+      header: t('users.status'),
+      sortField: 'disabled',
+      cell: (user) => (user.disabled ? <span className="text-red-600">{t('users.disabled')}</span> : <span className="text-slate-600">{t('users.active')}</span>),
+    },
+    { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'text-slate-500', cell: (user) => <DateTime value={user.createdAt} /> },
+  ];
+
   const create = (
     <Button variant="primary" onClick={() => setCreating(true)}>
       {t('users.create')}
@@ -63,66 +97,30 @@ export function UsersPage() {
     <div className="mx-auto w-full max-w-5xl p-6">
       <PageHeader title={t('users.title')} description={t('users.description')} actions={create} />
       <Panel className="overflow-hidden">
-        {users.isPending ? (
-          <SkeletonRows columns={5} />
-        ) : users.isError ? (
-          <div className="p-4">
-            <Alert tone="error">{errorMessage(users.error)}</Alert>
-          </div>
-        ) : users.data.items.length === 0 ? (
-          <EmptyState message={t('users.empty')} action={create} />
-        ) : (
-          <>
-            <Table label={t('users.table')}>
-              <THead>
-                <Th>{t('users.username')}</Th>
-                <Th>{t('users.type')}</Th>
-                <Th>{t('users.status')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <Th>{t('users.actions')}</Th>
-              </THead>
-              <TBody>
-                {users.data.items.map((user) => (
-                  <tr key={user.id}>
-                    <Td className="font-medium">
-                      {user.username}
-                      {user.id === me.id && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('users.you')}</span>}
-                    </Td>
-                    <Td>
-                      {user.isAdmin ? (
-                        <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-brand-500/20 ring-inset">{t('users.systemAdmin')}</span>
-                      ) : (
-                        <span className="text-slate-600">{t('users.regular')}</span>
-                      )}
-                    </Td>
-                    <Td>{user.disabled ? <span className="text-red-600">{t('users.disabled')}</span> : <span className="text-slate-600">{t('users.active')}</span>}</Td>
-                    <Td className="text-slate-500">{new Date(user.createdAt).toLocaleString()}</Td>
-                    <Td className="whitespace-nowrap">
-                      <RowAction onClick={() => setPending({ action: 'reset', user })}>{t('users.resetPassword')}</RowAction>
-                      {user.disabled ? (
-                        <RowAction disabled={setDisabled.isPending} onClick={() => enable(user)}>
-                          {t('users.enable')}
-                        </RowAction>
-                      ) : (
-                        <RowAction
-                          danger
-                          disabledReason={user.id === me.id ? t('users.notYourself') : undefined}
-                          onClick={() => setPending({ action: 'disable', user })}
-                        >
-                          {t('users.disable')}
-                        </RowAction>
-                      )}
-                      <RowAction danger disabledReason={user.id === me.id ? t('users.notYourself') : undefined} onClick={() => setPending({ action: 'delete', user })}>
-                        {t('users.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
-            <div className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t('users.total', { count: users.data.total })}</div>
-          </>
-        )}
+        <DataTable
+          id="users"
+          label={t('users.table')}
+          columns={columns}
+          query={users}
+          list={list}
+          rowId={(user) => user.id}
+          rowName={(user) => user.username}
+          searchLabel={t('table.search')}
+          actions={(user) => (
+            <RowActions
+              name={user.username}
+              actions={[
+                { label: t('users.resetPassword'), onSelect: () => setPending({ action: 'reset', user }) },
+                user.disabled
+                  ? { label: t('users.enable'), disabledReason: setDisabled.isPending ? t('common.loading') : undefined, onSelect: () => enable(user) }
+                  : { label: t('users.disable'), danger: true, disabledReason: user.id === me.id ? t('users.notYourself') : undefined, onSelect: () => setPending({ action: 'disable', user }) },
+                { label: t('users.delete'), danger: true, disabledReason: user.id === me.id ? t('users.notYourself') : undefined, onSelect: () => setPending({ action: 'delete', user }) },
+              ]}
+            />
+          )}
+          emptyMessage={t('users.empty')}
+          emptyAction={create}
+        />
       </Panel>
       {creating && <CreateUserDialog onClose={() => setCreating(false)} />}
       {pending?.action === 'reset' && <ResetPasswordDialog user={pending.user} onClose={() => setPending(null)} />}
