@@ -1,5 +1,6 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { useT } from '../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../lib/i18n/use-format.ts';
 
 /** The frame and typography every resource list shares. */
 export function Table({ children, label }: { children: ReactNode; label?: string }) {
@@ -47,9 +48,16 @@ export function ActionsTh({ label }: { label?: string }) {
   );
 }
 
-/** A timestamp cell (created at, happened at), in the user's locale; every list formats them alike. */
-export function TimeTd({ value, className = '' }: { value: string; className?: string }) {
-  return <Td className={`whitespace-nowrap text-slate-500 ${className}`}>{new Date(value).toLocaleString()}</Td>;
+/** A timestamp cell (created at, happened at), in the selected language; `relative` reads "3분 전" (the moment in its title). */
+export function TimeTd({ value, className = '', relative = false }: { value: string; className?: string; relative?: boolean }) {
+  const format = useFormat();
+  return (
+    <Td className={`whitespace-nowrap text-slate-500 ${className}`}>
+      <time dateTime={value} title={relative ? format.dateTime(value) : undefined}>
+        {relative ? format.relativeTime(value) : format.dateTime(value)}
+      </time>
+    </Td>
+  );
 }
 
 /** The title row at the top of a Panel, with its action (`[+ Rule 추가]`, `[Listener 추가]`) on the right. */

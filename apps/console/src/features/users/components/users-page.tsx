@@ -11,6 +11,7 @@ import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useSession } from '../../auth/api/session.ts';
 import { useUsers } from '../api/get-users.ts';
@@ -24,6 +25,7 @@ type Pending = { action: 'reset' | 'disable' | 'delete'; user: UserSummaryDto } 
 /** The system administrator's list of users, with "사용자 추가". Others are told they cannot manage users. */
 export function UsersPage() {
   const t = useT();
+  const format = useFormat();
   const session = useSession();
   const me = session.data?.user;
   const isAdmin = me?.isAdmin === true;
@@ -96,7 +98,7 @@ export function UsersPage() {
                       )}
                     </Td>
                     <Td>{user.disabled ? <span className="text-red-600">{t('users.disabled')}</span> : <span className="text-slate-600">{t('users.active')}</span>}</Td>
-                    <Td className="text-slate-500">{new Date(user.createdAt).toLocaleString()}</Td>
+                    <Td className="text-slate-500">{format.dateTime(user.createdAt)}</Td>
                     <Td className="whitespace-nowrap">
                       <RowAction onClick={() => setPending({ action: 'reset', user })}>{t('users.resetPassword')}</RowAction>
                       {user.disabled ? (
