@@ -7,6 +7,9 @@ export const apiErrorSchema = z.object({
     code: z.string(),
     message: z.string(),
     field: z.string().optional(),
+    /** Which message this is (`ERROR_MESSAGES` in the domain), for a catalogue in the user's language. */
+    messageCode: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

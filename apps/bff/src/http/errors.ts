@@ -1,6 +1,7 @@
 import { EngineError, type EngineErrorCode } from '@sandcloud/engine';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '@sandcloud/api-schemas';
+import type { ErrorMessageCode } from '@sandcloud/domain';
 
 const STATUS_BY_CODE: Record<EngineErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -21,13 +22,32 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** As an engine error's: which message this is, for clients that show it from a catalogue. */
+    readonly messageCode?: ErrorMessageCode,
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
   }
 }
 
-const body = (code: string, message: string, field?: string): ApiError => ({
-  error: field ? { code, message, field } : { code, message },
+interface Coded {
+  messageCode?: ErrorMessageCode;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/**
+ * `code` is the kind of failure (CONFLICT, NOT_FOUND…) clients branch on; `messageCode` and
+ * `params`, when the error has them, name the message so the console can show it in the user's
+ * language; `message` is the same message in English.
+ */
+const body = (code: string, message: string, field?: string, coded: Coded = {}): ApiError => ({
+  error: {
+    code,
+    message,
+    ...(field ? { field } : {}),
+    ...(coded.messageCode ? { messageCode: coded.messageCode } : {}),
+    ...(coded.messageCode && coded.params ? { params: coded.params } : {}),
+  },
 });
 
 export const notFoundHandler: RequestHandler = (req, res) => {
@@ -74,11 +94,11 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   if (error instanceof EngineError) {
     if (error.retryAfterSeconds !== undefined) res.set('Retry-After', String(error.retryAfterSeconds));
     else if (error.code === 'BUSY') res.set('Retry-After', '1');
-    res.status(STATUS_BY_CODE[error.code]).json(body(error.code, error.message, error.field));
+    res.status(STATUS_BY_CODE[error.code]).json(body(error.code, error.message, error.field, error));
     return;
   }
   if (error instanceof HttpError) {
-    res.status(error.status).json(body(error.code, error.message, error.field));
+    res.status(error.status).json(body(error.code, error.message, error.field, error));
     return;
   }
   const storage = storageError(error);

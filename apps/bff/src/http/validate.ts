@@ -10,7 +10,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
-    throw new HttpError(400, 'INVALID_INPUT', `Unknown field ${issue.keys.join(', ')}`, issue.keys[0]);
+    throw new HttpError(400, 'INVALID_INPUT', `Unknown field ${issue.keys.join(', ')}`, issue.keys[0], 'input.unknownField', { fields: issue.keys.join(', ') });
   }
   const field = issue.path.join('.') || undefined;
   throw new HttpError(400, 'INVALID_INPUT', issue.message, field);

@@ -15,7 +15,7 @@ describe('authentication', () => {
     for (let i = 0; i < 5; i++) await request(app).post('/api/auth/login').send({ username: 'admin', password: `guess-${i}` }).expect(401);
     const limited = await request(app).post('/api/auth/login').send({ username: 'admin', password: 'admin-password' }).expect(429);
     expect(limited.headers['retry-after']).toBe('1');
-    expect(limited.body.error).toEqual({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins; try again in 1 seconds' });
+    expect(limited.body.error).toEqual({ code: 'RATE_LIMITED', message: 'Too many failed sign-ins; try again in 1 seconds', messageCode: 'auth.rateLimited', params: { seconds: 1 } });
   });
 
   it('changes my password with the current one; my session stays, my other sessions end', async () => {
@@ -23,9 +23,9 @@ describe('authentication', () => {
     const me = await login(app);
     const elsewhere = await login(app);
     const wrong = await me.put('/me/password', { currentPassword: 'nope', newPassword: 'a-new-password' }).expect(400);
-    expect(wrong.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The current password is incorrect', field: 'currentPassword' });
+    expect(wrong.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The current password is incorrect', field: 'currentPassword', messageCode: 'password.currentIncorrect' });
     const weak = await me.put('/me/password', { currentPassword: 'admin-password', newPassword: '12345678' }).expect(400);
-    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'This password is too common; choose another one', field: 'newPassword' });
+    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'This password is too common; choose another one', field: 'newPassword', messageCode: 'password.tooCommon' });
     await me.put('/me/password', { currentPassword: 'admin-password', newPassword: 'a-new-password' }).expect(204);
     await me.get('/auth/session').expect(200);
     await elsewhere.get('/auth/session').expect(401);

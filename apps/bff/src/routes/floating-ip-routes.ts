@@ -72,7 +72,7 @@ export function floatingIpRoutes(engine: Engine): Router {
     const floatingIp = floatingIps.get(projectId, String(req.params.floatingIpId));
     const target = floatingIp.portId ? deviceOf(floatingIp.portId) : null;
     if (!target || target.type !== 'instance') {
-      throw new HttpError(409, 'CONFLICT', `Floating IP ${floatingIp.address} is not connected to an instance`);
+      throw new HttpError(409, 'CONFLICT', `Floating IP ${floatingIp.address} is not connected to an instance`, undefined, 'floatingIp.notConnected', { address: floatingIp.address });
     }
     res.json(connectivity.testInstance(instances.get(projectId, target.id), test, sourceIp));
   });

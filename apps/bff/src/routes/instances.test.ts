@@ -148,7 +148,7 @@ describe('instances', () => {
   it('PATCH refuses bad names, descriptions and metadata beside the field, and changes nothing', async () => {
     const { client, base, createInstances, engine } = await computeTestApi();
     const [instance] = await createInstances();
-    const cases: [object, string, string][] = [
+    const cases: [object, string, string, object?][] = [
       [{ name: 'bad name!' }, 'name', 'Use letters, digits, ".", "_" and "-", starting with a letter or digit'],
       [{ name: 'x'.repeat(64) }, 'name', 'Instance names have at most 63 characters'],
       [{ description: 'd'.repeat(256) }, 'description', 'Descriptions have at most 255 characters'],
@@ -156,11 +156,11 @@ describe('instances', () => {
       [{ metadata: { k: 'v'.repeat(256) } }, 'metadata.k', 'The value of "k" has more than 255 characters'],
       [{ metadata: Object.fromEntries(Array.from({ length: 129 }, (_, n) => [`k${n}`, 'v'])) }, 'metadata', 'An instance has at most 128 metadata items'],
       [{ metadata: { k: 1 } }, 'metadata.k', 'Metadata values are text'],
-      [{ status: 'ACTIVE' }, 'status', 'Unknown field status'],
+      [{ status: 'ACTIVE' }, 'status', 'Unknown field status', { messageCode: 'input.unknownField', params: { fields: 'status' } }],
     ];
-    for (const [body, field, message] of cases) {
+    for (const [body, field, message, coded] of cases) {
       const response = await client.patch(`${base}/instances/${instance.id}`, body).expect(400);
-      expect(response.body.error, JSON.stringify(body).slice(0, 80)).toEqual({ code: 'INVALID_INPUT', field, message });
+      expect(response.body.error, JSON.stringify(body).slice(0, 80)).toEqual({ code: 'INVALID_INPUT', field, message, ...coded });
     }
     expect((await client.get(`${base}/instances/${instance.id}`)).body).toMatchObject({ name: 'web', description: '', metadata: {} });
 

@@ -71,7 +71,7 @@ describe('project members', () => {
       const client = await login(app, name, password);
       await client.get(`/projects/${projectId}/members`).expect(200);
       const refused = await client.put(`/projects/${projectId}/members`, { username: name, role: 'admin' }).expect(403);
-      expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: 'Only project admins can manage members' });
+      expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: 'Only project admins can manage members', messageCode: 'permission.adminOnly' });
       await client.delete(`/projects/${projectId}/members/${adminId}`).expect(403);
     }
   });

@@ -43,7 +43,7 @@ export function sandboxRoutes(engine: Engine): Router {
   router.post('/projects/:projectId/reset', manage, (req, res) => {
     const project = currentProject(req);
     const { confirmName } = parseInput(resetProjectRequestSchema, req.body);
-    if (confirmName !== project.name) throw new HttpError(400, 'INVALID_INPUT', `Type the project name "${project.name}" to confirm the reset`, 'confirmName');
+    if (confirmName !== project.name) throw new HttpError(400, 'INVALID_INPUT', `Type the project name "${project.name}" to confirm the reset`, 'confirmName', 'input.confirmName', { name: project.name });
     const report = engine.reset.start(project.id);
     res.status(report.state === 'done' ? 200 : 202).json(toResetDto(report));
   });

@@ -74,7 +74,7 @@ describe('POST /api/users', () => {
     const admin = await login(app);
     await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
     const taken = await admin.post('/users', { username: 'kim', password: 'other-password' }).expect(409);
-    expect(taken.body.error).toEqual({ code: 'CONFLICT', message: 'User kim already exists', field: 'username' });
+    expect(taken.body.error).toEqual({ code: 'CONFLICT', message: 'User kim already exists', field: 'username', messageCode: 'name.taken', params: { kind: 'user', name: 'kim' } });
     // The first account is untouched.
     await login(app, 'kim', 'kim-password');
   });
@@ -117,7 +117,7 @@ describe('an administrator resets, disables and deletes users', () => {
     const kimId = (await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201)).body.id;
     const kim = await login(app, 'kim', 'kim-password');
     const weak = await admin.put(`/users/${kimId}/password`, { password: 'aaaaaaaa' }).expect(400);
-    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The password needs at least 3 different characters', field: 'password' });
+    expect(weak.body.error).toEqual({ code: 'INVALID_INPUT', message: 'The password needs at least 3 different characters', field: 'password', messageCode: 'password.tooFewCharacters', params: { min: 3 } });
     await admin.put(`/users/${kimId}/password`, { password: 'kim-fresh-password' }).expect(204);
     await kim.get('/auth/session').expect(401);
     await login(app, 'kim', 'kim-fresh-password');
@@ -134,7 +134,7 @@ describe('an administrator resets, disables and deletes users', () => {
     expect(disabled.body).toMatchObject({ username: 'kim', disabled: true });
     await kim.get('/projects').expect(401);
     const refused = await request(app).post('/api/auth/login').send({ username: 'kim', password: 'kim-password' }).expect(403);
-    expect(refused.body.error).toEqual({ code: 'ACCOUNT_DISABLED', message: 'This account has been disabled; ask an administrator to enable it' });
+    expect(refused.body.error).toEqual({ code: 'ACCOUNT_DISABLED', message: 'This account has been disabled; ask an administrator to enable it', messageCode: 'auth.accountDisabled' });
     // A wrong password still gets the usual answer: being disabled is not revealed to a guesser.
     await request(app).post('/api/auth/login').send({ username: 'kim', password: 'wrong-password' }).expect(401);
     await admin.patch(`/users/${kimId}`, { disabled: false }).expect(200);
@@ -147,7 +147,7 @@ describe('an administrator resets, disables and deletes users', () => {
     const adminId = (await admin.get('/auth/session')).body.user.id;
     const kimId = (await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201)).body.id;
     const self = await admin.delete(`/users/${adminId}`).expect(409);
-    expect(self.body.error).toEqual({ code: 'CONFLICT', message: 'You cannot delete your own account' });
+    expect(self.body.error).toEqual({ code: 'CONFLICT', message: 'You cannot delete your own account', messageCode: 'user.ownAccount', params: { action: 'delete' } });
     await admin.patch(`/users/${adminId}`, { disabled: true }).expect(409);
     await admin.delete(`/users/${kimId}`).expect(204);
     await request(app).post('/api/auth/login').send({ username: 'kim', password: 'kim-password' }).expect(401);

@@ -1,7 +1,15 @@
 import type { ApiError } from '@sandcloud/api-schemas';
+import { localizeErrorMessage } from './i18n/error-messages.ts';
+import { currentLanguage } from './i18n/language.ts';
 
-/** An API failure with the server's code, message and, for bad input, the field to show it beside. */
+/**
+ * An API failure with the server's code, message and, for bad input, the field to show it beside.
+ * `message` reads in the language selected when it is shown (from the error catalogue, by the
+ * body's `messageCode` and `params`); `serverMessage` is the server's English text.
+ */
 export class ApiRequestError extends Error {
+  readonly serverMessage: string;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -9,10 +17,20 @@ export class ApiRequestError extends Error {
     readonly field?: string,
     /** From Retry-After (429 of too many sign-ins): when a new attempt is accepted. */
     readonly retryAfterSeconds?: number,
+    readonly messageCode?: string,
+    readonly params?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
+    this.serverMessage = message;
+    Object.defineProperty(this, 'message', {
+      get: () => localizeErrorMessage(currentLanguage(), this.messageCode, this.params, this.serverMessage),
+      configurable: true,
+    });
   }
 }
+
+const requestError = (response: Response, error: ApiError['error'] | undefined, retryAfterSeconds?: number) =>
+  new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field, retryAfterSeconds, error?.messageCode, error?.params);
 
 const retryAfterOf = (response: Response): number | undefined => {
   const seconds = Number(response.headers.get('Retry-After') ?? NaN);
@@ -44,7 +62,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload as ApiError | null)?.error;
-    throw new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field, retryAfterOf(response));
+    throw requestError(response, error, retryAfterOf(response));
   }
   return payload as T;
 }
@@ -67,7 +85,7 @@ export const api = {
     });
     if (!response.ok) {
       const error = ((await response.json().catch(() => null)) as ApiError | null)?.error;
-      throw new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? response.statusText, error?.field);
+      throw requestError(response, error);
     }
     const disposition = response.headers.get('Content-Disposition') ?? '';
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? 'download';

@@ -122,18 +122,18 @@ export class VolumeService {
   }
 
   create(projectId: string, input: CreateVolumeInput): Volume {
-    if (input.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name');
+    if (input.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name').coded('name.required');
     assertSize(input.sizeGb);
-    if (input.volumeType !== undefined && !VOLUME_TYPES.includes(input.volumeType)) throw invalidInput('Volume type is HDD or SSD', 'volumeType');
-    if (input.zone !== undefined && !isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose ${ZONES.join(' or ')}`, 'zone');
+    if (input.volumeType !== undefined && !VOLUME_TYPES.includes(input.volumeType)) throw invalidInput('Volume type is HDD or SSD', 'volumeType').coded('volume.typeInvalid', { types: VOLUME_TYPES.join(', ') });
+    if (input.zone !== undefined && !isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose ${ZONES.join(' or ')}`, 'zone').coded('zone.invalid', { zone: input.zone, zones: ZONES.join(', ') });
 
     return this.store.transaction(() => {
       const snapshot = input.snapshotId ? this.sourceSnapshot(projectId, input.snapshotId) : undefined;
       if (snapshot && input.sizeGb < snapshot.sizeGb) {
-        throw invalidInput(`A volume from snapshot ${snapshot.name} needs at least ${snapshot.sizeGb} GB`, 'sizeGb');
+        throw invalidInput(`A volume from snapshot ${snapshot.name} needs at least ${snapshot.sizeGb} GB`, 'sizeGb').coded('snapshot.tooSmallFor', { name: snapshot.name, sizeGb: snapshot.sizeGb });
       }
       if (snapshot && input.zone !== undefined && input.zone !== snapshot.zone) {
-        throw invalidInput(`Snapshot ${snapshot.name} is in ${snapshot.zone}; a volume made from it is created in the same zone`, 'zone');
+        throw invalidInput(`Snapshot ${snapshot.name} is in ${snapshot.zone}; a volume made from it is created in the same zone`, 'zone').coded('snapshot.otherZone', { name: snapshot.name, zone: snapshot.zone });
       }
       this.quotas.assertRoom(projectId, 'volumes', 1);
       this.quotas.assertRoom(projectId, 'volumeGb', input.sizeGb, 'sizeGb');
@@ -157,8 +157,8 @@ export class VolumeService {
   update(projectId: string, id: string, changes: { name?: string; description?: string }): Volume {
     return this.store.transaction(() => {
       const volume = this.get(projectId, id);
-      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`);
-      if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name');
+      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`).coded('volume.beingDeleted', { name: volume.name });
+      if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the block storage', 'name').coded('name.required');
       return this.store.update<Volume>('volume', volume, {
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
@@ -173,17 +173,17 @@ export class VolumeService {
       if (volume.attachment) {
         throw conflict(
           `Volume ${volume.name} is already attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; a volume attaches to one instance at a time`,
-        );
+        ).coded('volume.alreadyAttached', { name: volume.name, instance: volume.attachment.instanceName, device: volume.attachment.device });
       }
       this.lifecycle.assert(volume, 'attach');
       const instance = this.attachTarget(projectId, instanceId);
       const problem = this.attachProblem(volume, instance);
       if (problem === 'OTHER_ZONE') {
-        throw conflict(`Volume ${volume.name} is in ${volume.zone} but instance ${instance.name} is in ${instance.zone}; attach it to an instance of the same zone`, 'instanceId');
+        throw conflict(`Volume ${volume.name} is in ${volume.zone} but instance ${instance.name} is in ${instance.zone}; attach it to an instance of the same zone`, 'instanceId').coded('volume.otherZone', { name: volume.name, zone: volume.zone, instance: instance.name, instanceZone: instance.zone });
       }
       this.assertInstanceReady(instance, 'attach a volume to');
       const device = nextDevice(this.attachedTo(instance.id).map((v) => v.attachment!.device));
-      if (!device) throw conflict(`Instance ${instance.name} has no free device left for another volume`, 'instanceId');
+      if (!device) throw conflict(`Instance ${instance.name} has no free device left for another volume`, 'instanceId').coded('volume.noFreeDevice', { instance: instance.name });
       return this.lifecycle.begin(
         volume,
         'attach',
@@ -197,14 +197,14 @@ export class VolumeService {
   detach(projectId: string, id: string, instanceId?: string): Volume {
     return this.store.transaction(() => {
       const volume = this.get(projectId, id);
-      if (!volume.attachment && volume.status === 'available') throw conflict(`Volume ${volume.name} is not attached to any instance`);
+      if (!volume.attachment && volume.status === 'available') throw conflict(`Volume ${volume.name} is not attached to any instance`).coded('volume.notAttached', { name: volume.name });
       if (instanceId !== undefined && volume.attachment && volume.attachment.instanceId !== instanceId) {
-        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName}, not to that instance`, 'instanceId');
+        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName}, not to that instance`, 'instanceId').coded('volume.attachedElsewhere', { name: volume.name, instance: volume.attachment.instanceName });
       }
       this.lifecycle.assert(volume, 'detach');
       const instance = this.store.get<Instance>('instance', volume.attachment!.instanceId);
       if (instance?.taskState && instance.taskState !== 'deleting') {
-        throw conflict(`Cannot detach a volume from instance ${instance.name} while it is ${instance.taskState}`);
+        throw conflict(`Cannot detach a volume from instance ${instance.name} while it is ${instance.taskState}`).coded('instance.busy', { name: instance.name, action: 'detach', status: instance.taskState });
       }
       return this.lifecycle.begin(volume, 'detach', {}, `Detaching from ${volume.attachment!.instanceName}`);
     });
@@ -217,7 +217,7 @@ export class VolumeService {
       const volume = this.get(projectId, id);
       this.lifecycle.assert(volume, 'extend');
       if (sizeGb <= volume.sizeGb) {
-        throw conflict(`Volume ${volume.name} is ${volume.sizeGb} GB and can only grow; choose more than ${volume.sizeGb} GB`, 'sizeGb');
+        throw conflict(`Volume ${volume.name} is ${volume.sizeGb} GB and can only grow; choose more than ${volume.sizeGb} GB`, 'sizeGb').coded('volume.canOnlyGrow', { name: volume.name, sizeGb: volume.sizeGb });
       }
       this.quotas.assertRoom(projectId, 'volumeGb', sizeGb - volume.sizeGb, 'sizeGb');
       return this.lifecycle.begin(volume, 'extend', { targetSizeGb: sizeGb }, `Extending ${volume.sizeGb} GB → ${sizeGb} GB`);
@@ -228,12 +228,12 @@ export class VolumeService {
     return this.store.transaction(() => {
       const volume = this.get(projectId, id);
       if (volume.attachment) {
-        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; detach it before deleting`);
+        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment.instanceName} as ${volume.attachment.device}; detach it before deleting`).coded('volume.inUse', { name: volume.name, instance: volume.attachment.instanceName, device: volume.attachment.device });
       }
       this.lifecycle.assert(volume, 'delete');
       const snapshots = this.store.list<VolumeSnapshot>('volume-snapshot', projectId).filter((s) => s.volumeId === volume.id);
       if (snapshots.length > 0) {
-        throw conflict(`Volume ${volume.name} has ${snapshots.length} snapshot(s); delete them before deleting the volume`);
+        throw conflict(`Volume ${volume.name} has ${snapshots.length} snapshot(s); delete them before deleting the volume`).coded('volume.hasSnapshots', { name: volume.name, count: snapshots.length });
       }
       return this.lifecycle.begin(volume, 'delete');
     });
@@ -292,10 +292,10 @@ export class VolumeService {
   }
 
   private assertInstanceReady(instance: Instance, what: string): void {
-    if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted; cannot ${what} it`, 'instanceId');
-    if (instance.taskState) throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.taskState}`, 'instanceId');
+    if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted; cannot ${what} it`, 'instanceId').coded('instance.beingDeleted', { name: instance.name });
+    if (instance.taskState) throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.taskState}`, 'instanceId').coded('instance.busy', { name: instance.name, action: what, status: instance.taskState });
     if (!VOLUME_ATTACHABLE_INSTANCE_STATUSES.includes(instance.status)) {
-      throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.status}; wait until it is ACTIVE or SHUTOFF`, 'instanceId');
+      throw conflict(`Cannot ${what} instance ${instance.name} while it is ${instance.status}; wait until it is ACTIVE or SHUTOFF`, 'instanceId').coded('instance.needsActiveOrShutoff', { name: instance.name, action: what, status: instance.status });
     }
   }
 
@@ -303,14 +303,14 @@ export class VolumeService {
   private attachTarget(projectId: string, instanceId: string): Instance {
     const instance = this.store.get<Instance>('instance', instanceId);
     if (instance && instance.projectId === projectId) return instance;
-    if (!instance && this.store.history(instanceId).length > 0) throw conflict(`Instance ${instanceId} has been deleted`, 'instanceId');
-    throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId');
+    if (!instance && this.store.history(instanceId).length > 0) throw conflict(`Instance ${instanceId} has been deleted`, 'instanceId').coded('instance.deleted', { id: instanceId });
+    throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId').coded('resource.notInProject', { kind: 'instance', id: instanceId });
   }
 
   private sourceSnapshot(projectId: string, snapshotId: string): VolumeSnapshot {
     const snapshot = this.store.get<VolumeSnapshot>('volume-snapshot', snapshotId);
-    if (!snapshot || snapshot.projectId !== projectId) throw invalidInput(`No snapshot with id ${snapshotId} in this project`, 'snapshotId');
-    if (!canTransition(SNAPSHOT_TRANSITIONS, 'create_volume', snapshot.status)) throw conflict(`Snapshot ${snapshot.name} is ${snapshot.status}; wait until it is available`, 'snapshotId');
+    if (!snapshot || snapshot.projectId !== projectId) throw invalidInput(`No snapshot with id ${snapshotId} in this project`, 'snapshotId').coded('resource.notInProject', { kind: 'snapshot', id: snapshotId });
+    if (!canTransition(SNAPSHOT_TRANSITIONS, 'create_volume', snapshot.status)) throw conflict(`Snapshot ${snapshot.name} is ${snapshot.status}; wait until it is available`, 'snapshotId').coded('snapshot.notAvailable', { name: snapshot.name, status: snapshot.status });
     return snapshot;
   }
 
@@ -322,7 +322,7 @@ export class VolumeService {
 
 function assertSize(sizeGb: number): void {
   if (!Number.isInteger(sizeGb) || sizeGb < MIN_VOLUME_GB || sizeGb > MAX_VOLUME_GB) {
-    throw invalidInput(`Block storage is ${MIN_VOLUME_GB}–${MAX_VOLUME_GB} GB, in whole GB`, 'sizeGb');
+    throw invalidInput(`Block storage is ${MIN_VOLUME_GB}–${MAX_VOLUME_GB} GB, in whole GB`, 'sizeGb').coded('volume.sizeRange', { min: MIN_VOLUME_GB, max: MAX_VOLUME_GB });
   }
 }
 

@@ -35,7 +35,7 @@ export class VolumeSnapshotService {
 
   /** Copies what the volume holds now (an attached volume too: as Cinder's `force`). */
   create(projectId: string, input: { volumeId: string; name: string; description?: string }): VolumeSnapshot {
-    if (input.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name');
+    if (input.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name').coded('name.required');
     return this.store.transaction(() => {
       const volume = this.volumes.get(projectId, input.volumeId);
       this.volumes.assertAction(volume, 'snapshot');

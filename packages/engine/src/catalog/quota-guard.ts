@@ -42,7 +42,7 @@ export class QuotaGuard {
       throw quotaExceeded(
         `Quota exceeded: this needs ${wanted} ${LABELS[name]}, but only ${Math.max(0, limit - used)} of ${limit} are left`,
         field,
-      );
+      ).coded('quota.exceeded', { resource: name, wanted, left: Math.max(0, limit - used), limit });
     }
   }
 }

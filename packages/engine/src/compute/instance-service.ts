@@ -109,24 +109,24 @@ export class InstanceService {
     const { keyPairs, network, securityGroups } = this.deps;
     const image = this.imageFor(projectId, input.imageId);
     const flavor = findFlavor(input.flavorId);
-    if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId');
-    if (!isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose kr-pub-a or kr-pub-b`, 'zone');
+    if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId').coded('instance.flavorUnknown', { flavor: input.flavorId });
+    if (!isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose kr-pub-a or kr-pub-b`, 'zone').coded('zone.invalid', { zone: input.zone, zones: 'kr-pub-a, kr-pub-b' });
     if (flavor.ramMb < image.minRamMb) {
-      throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId');
+      throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId').coded('instance.ramTooSmall', { image: image.name, minRamGb: image.minRamMb / 1024, flavor: flavor.name, ramGb: flavor.ramMb / 1024 });
     }
     if (!Number.isInteger(input.rootDiskGb) || input.rootDiskGb < image.minDiskGb || input.rootDiskGb > MAX_ROOT_DISK_GB) {
-      throw invalidInput(`The root disk of ${image.name} is ${image.minDiskGb}–${MAX_ROOT_DISK_GB} GB`, 'rootDiskGb');
+      throw invalidInput(`The root disk of ${image.name} is ${image.minDiskGb}–${MAX_ROOT_DISK_GB} GB`, 'rootDiskGb').coded('instance.rootDiskRange', { image: image.name, min: image.minDiskGb, max: MAX_ROOT_DISK_GB });
     }
-    if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count');
+    if (!Number.isInteger(input.count) || input.count < 1 || input.count > 10) throw invalidInput('Create 1 to 10 instances at once', 'count').coded('instance.countRange', { min: 1, max: 10 });
     if (input.description !== undefined) assertDescription(input.description);
     if (input.metadata !== undefined) assertMetadata(input.metadata);
-    if (input.userData !== undefined && userDataTooLarge(input.userData)) throw invalidInput('User data is at most 64 KiB', 'userData');
+    if (input.userData !== undefined && userDataTooLarge(input.userData)) throw invalidInput('User data is at most 64 KiB', 'userData').coded('instance.userDataTooLarge', { maxKib: 64 });
 
     return this.store.transaction(() => {
-      if (input.keyName !== '' && !keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+      if (input.keyName !== '' && !keyPairs.findByName(projectId, input.keyName)) throw invalidInput(`No key pair named ${input.keyName}`, 'keyName').coded('keyPair.unknownName', { name: input.keyName });
       const groups = securityGroups.getMany(projectId, input.securityGroupIds);
       const net = network.networks(projectId).find((n) => n.id === input.networkId);
-      if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId');
+      if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId').coded('resource.notInProject', { kind: 'network', id: input.networkId });
       this.quotas.assertRoom(projectId, 'instances', input.count, 'count');
       this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus * input.count, 'flavorId');
       this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb * input.count, 'flavorId');
@@ -213,7 +213,7 @@ export class InstanceService {
 
   deleteMetadataItem(projectId: string, id: string, key: string): Instance {
     const { [key]: removed, ...rest } = this.get(projectId, id).metadata ?? {};
-    if (removed === undefined) throw new EngineError('NOT_FOUND', `Metadata item ${key} was not found`, 'metadata');
+    if (removed === undefined) throw new EngineError('NOT_FOUND', `Metadata item ${key} was not found`, 'metadata').coded('instance.metadataKeyNotFound', { key });
     return this.update(projectId, id, { metadata: rest });
   }
 
@@ -288,10 +288,10 @@ export class InstanceService {
   private imageFor(projectId: string, imageId: string) {
     try {
       const image = this.deps.images.get(projectId, imageId);
-      if (image.status !== 'active') throw conflict(`Image ${image.name} is ${image.status}; wait until it is active`, 'imageId');
+      if (image.status !== 'active') throw conflict(`Image ${image.name} is ${image.status}; wait until it is active`, 'imageId').coded('image.notActive', { name: image.name, status: image.status });
       return image;
     } catch (error) {
-      if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') throw invalidInput(`No image with id ${imageId}`, 'imageId');
+      if (error instanceof Error && 'code' in error && error.code === 'NOT_FOUND') throw invalidInput(`No image with id ${imageId}`, 'imageId').coded('resource.notInProject', { kind: 'image', id: imageId });
       throw error;
     }
   }
@@ -316,22 +316,22 @@ export class InstanceService {
 }
 
 function assertInstanceName(name: string): void {
-  if (name.length === 0) throw invalidInput('Enter a name', 'name');
-  if (name.length > INSTANCE_NAME_MAX_LENGTH) throw invalidInput(`Instance names have at most ${INSTANCE_NAME_MAX_LENGTH} characters`, 'name');
+  if (name.length === 0) throw invalidInput('Enter a name', 'name').coded('name.required');
+  if (name.length > INSTANCE_NAME_MAX_LENGTH) throw invalidInput(`Instance names have at most ${INSTANCE_NAME_MAX_LENGTH} characters`, 'name').coded('name.tooLong', { max: INSTANCE_NAME_MAX_LENGTH });
   if (!RESOURCE_NAME_PATTERN.test(name)) {
-    throw invalidInput('Use letters, digits, ".", "_" and "-", starting with a letter or digit', 'name');
+    throw invalidInput('Use letters, digits, ".", "_" and "-", starting with a letter or digit', 'name').coded('name.invalid');
   }
 }
 
 function assertDescription(description: string): void {
-  if (description.length > DESCRIPTION_MAX_LENGTH) throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description');
-  if (/\p{Cc}/u.test(description.replace(/[\n\t]/g, ''))) throw invalidInput('Descriptions may not contain control characters', 'description');
+  if (description.length > DESCRIPTION_MAX_LENGTH) throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description').coded('description.tooLong', { max: DESCRIPTION_MAX_LENGTH });
+  if (/\p{Cc}/u.test(description.replace(/[\n\t]/g, ''))) throw invalidInput('Descriptions may not contain control characters', 'description').coded('description.controlCharacters');
 }
 
 /** Too many items is Nova's `metadata_items` quota (403 in Nova); a bad key or value is bad input. */
 function assertMetadata(metadata: Record<string, string>): void {
   if (Object.keys(metadata).length > INSTANCE_METADATA_MAX_ITEMS) {
-    throw quotaExceeded(`Quota exceeded for metadata_items: an instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items`, 'metadata');
+    throw quotaExceeded(`Quota exceeded for metadata_items: an instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items`, 'metadata').coded('instance.metadataTooMany', { max: INSTANCE_METADATA_MAX_ITEMS });
   }
   const problem = instanceMetadataProblem(metadata);
   if (problem) throw invalidInput(problem, 'metadata');

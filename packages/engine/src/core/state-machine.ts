@@ -14,6 +14,7 @@ export class InvalidTransitionError extends EngineError {
   constructor(kind: string, name: string, action: string, status: string) {
     super('CONFLICT', `Cannot ${action} ${kind} ${name} while it is ${status}`);
     this.name = 'InvalidTransitionError';
+    this.coded('lifecycle.invalidState', { kind, name, action, status });
   }
 }
 

@@ -17,7 +17,7 @@ export class WorkQueue {
 
   async run<T>(job: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.capacity) throw new EngineError('BUSY', this.busyMessage);
+      if (this.waiting.length >= this.capacity) throw new EngineError('BUSY', this.busyMessage).coded('server.busy');
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running++;

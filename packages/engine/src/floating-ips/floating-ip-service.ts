@@ -40,7 +40,7 @@ export class FloatingIpService {
       this.quotas.assertRoom(projectId, 'floatingIps', 1);
       const id = newId();
       const address = this.network.allocatePublicAddress(id);
-      if (!address) throw conflict('The public address pool is exhausted; release a floating IP first');
+      if (!address) throw conflict('The public address pool is exhausted; release a floating IP first').coded('floatingIp.poolExhausted');
       return this.store.insert('floating-ip', {
         id,
         projectId,
@@ -57,11 +57,11 @@ export class FloatingIpService {
     return this.store.transaction(() => {
       const floatingIp = this.get(projectId, id);
       const port = this.network.getPort(portId);
-      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
+      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId').coded('resource.notInProject', { kind: 'port', id: portId });
       if (floatingIp.portId === port.id) return floatingIp;
-      if (floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is already connected to ${floatingIp.fixedIp}; disconnect it first`);
+      if (floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is already connected to ${floatingIp.fixedIp}; disconnect it first`).coded('floatingIp.alreadyConnected', { address: floatingIp.address, fixedIp: floatingIp.fixedIp ?? '' });
       const existing = this.forPort(port.id);
-      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId');
+      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId').coded('floatingIp.portHasOne', { fixedIp: port.fixedIp, address: existing.address });
       return this.store.update<FloatingIp>(
         'floating-ip',
         floatingIp,
@@ -74,7 +74,7 @@ export class FloatingIpService {
   disassociate(projectId: string, id: string): FloatingIp {
     return this.store.transaction(() => {
       const floatingIp = this.get(projectId, id);
-      if (!floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is not connected to anything`);
+      if (!floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is not connected to anything`).coded('floatingIp.notConnected', { address: floatingIp.address });
       return this.detach(floatingIp);
     });
   }

@@ -62,16 +62,16 @@ export class GuestService {
 
   openSession(projectId: string, instanceId: string, options: SessionOptions = {}): Session {
     const instance = this.deps.instances.get(projectId, instanceId);
-    if (!this.isSimulated(instance)) throw conflict(`Instance ${instance.name} runs ${instance.imageName}, which has no simulated console`);
+    if (!this.isSimulated(instance)) throw conflict(`Instance ${instance.name} runs ${instance.imageName}, which has no simulated console`).coded('instance.noConsole', { name: instance.name, image: instance.imageName });
     const guest = this.guestOf(instance);
-    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.taskState ?? instance.status}; start it to open a console`);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.taskState ?? instance.status}; start it to open a console`).coded('instance.notRunning', { name: instance.name, status: instance.taskState ?? instance.status });
     return guest.openSession(options);
   }
 
   async runCommand(projectId: string, instanceId: string, line: string) {
     const instance = this.deps.instances.get(projectId, instanceId);
     const guest = this.guestOf(instance);
-    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`).coded('instance.notRunning', { name: instance.name, status: instance.status });
     return guest.runCommand(line);
   }
 
@@ -82,7 +82,7 @@ export class GuestService {
   filesOf(projectId: string, instanceId: string): GuestFiles {
     const instance = this.deps.instances.get(projectId, instanceId);
     const guest = this.guestOf(instance);
-    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`);
+    if (!guest) throw conflict(`Instance ${instance.name} is ${instance.status}; start it first`).coded('instance.notRunning', { name: instance.name, status: instance.status });
     return guest.files();
   }
 

@@ -103,18 +103,18 @@ export class IdentityService {
     const addressKey = `address:${clientAddress}`;
     const wait = await this.limits.secondsToWait([accountKey, addressKey]);
     if (wait > 0) {
-      throw new EngineError('RATE_LIMITED', `Too many failed sign-ins; try again in ${wait} seconds`, undefined, wait);
+      throw new EngineError('RATE_LIMITED', `Too many failed sign-ins; try again in ${wait} seconds`, undefined, wait).coded('auth.rateLimited', { seconds: wait });
     }
     const row = this.tables.userByName(username);
     const matches = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
     if (!row || !matches) {
       await this.limits.recordFailure(accountKey, addressKey);
-      throw new EngineError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+      throw new EngineError('UNAUTHENTICATED', WRONG_CREDENTIALS).coded('auth.wrongCredentials');
     }
     await this.limits.recordSuccess(accountKey);
     // Told only to whoever knows the password, so it reveals nothing to a guesser.
     if (row.disabled_at !== null) {
-      throw new EngineError('ACCOUNT_DISABLED', 'This account has been disabled; ask an administrator to enable it');
+      throw new EngineError('ACCOUNT_DISABLED', 'This account has been disabled; ask an administrator to enable it').coded('auth.accountDisabled');
     }
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
@@ -149,12 +149,12 @@ export class IdentityService {
     const accountKey = `account:${row.username.toLowerCase()}`;
     const addressKey = `address:${clientAddress}`;
     const wait = await this.limits.secondsToWait([accountKey, addressKey]);
-    if (wait > 0) throw new EngineError('RATE_LIMITED', `Too many failed attempts; try again in ${wait} seconds`, undefined, wait);
+    if (wait > 0) throw new EngineError('RATE_LIMITED', `Too many failed attempts; try again in ${wait} seconds`, undefined, wait).coded('auth.rateLimited', { seconds: wait });
     if (!(await verifyPassword(input.currentPassword, row.password_hash))) {
       await this.limits.recordFailure(accountKey, addressKey);
-      throw invalidInput('The current password is incorrect', 'currentPassword');
+      throw invalidInput('The current password is incorrect', 'currentPassword').coded('password.currentIncorrect');
     }
-    if (input.newPassword === input.currentPassword) throw invalidInput('Choose a password different from the current one', 'newPassword');
+    if (input.newPassword === input.currentPassword) throw invalidInput('Choose a password different from the current one', 'newPassword').coded('password.unchanged');
     this.assertStrength(input.newPassword, row.username, 'newPassword');
     const hash = await hashPassword(input.newPassword);
     this.store.transaction(() => {
@@ -202,7 +202,7 @@ export class IdentityService {
       this.assertNotSelfOrLastAdmin(actingUserId, row, 'delete');
       const orphaned = this.tables.projectsOnlyAdministeredBy(userId);
       if (orphaned.length > 0) {
-        throw conflict(`${row.username} is the only admin of project ${orphaned.join(', ')}; make someone else its admin first`);
+        throw conflict(`${row.username} is the only admin of project ${orphaned.join(', ')}; make someone else its admin first`).coded('user.onlyProjectAdmin', { name: row.username, projects: orphaned.join(', ') });
       }
       this.tables.deleteUser(userId);
       this.store.emit('user', { id: userId, projectId: null, status: 'DELETED' }, 'deleted');
@@ -210,15 +210,15 @@ export class IdentityService {
   }
 
   private assertNotSelfOrLastAdmin(actingUserId: string, row: UserRow, verb: 'disable' | 'delete'): void {
-    if (row.id === actingUserId) throw conflict(`You cannot ${verb} your own account`);
+    if (row.id === actingUserId) throw conflict(`You cannot ${verb} your own account`).coded('user.ownAccount', { action: verb });
     if (row.is_admin === 1 && row.disabled_at === null && this.tables.countActiveAdmins() <= 1) {
-      throw conflict(`${row.username} is the last administrator and cannot be ${verb}d`);
+      throw conflict(`${row.username} is the last administrator and cannot be ${verb}d`).coded('user.lastAdministrator', { name: row.username, action: verb });
     }
   }
 
   private assertNewUser(input: { username: string; password: string }): void {
     if (!USERNAME_PATTERN.test(input.username)) {
-      throw invalidInput('User names are 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'username');
+      throw invalidInput('User names are 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit', 'username').coded('user.nameInvalid');
     }
     this.assertStrength(input.password, input.username, 'password');
   }
@@ -227,14 +227,14 @@ export class IdentityService {
     try {
       assertPasswordStrength(password, username);
     } catch (error) {
-      if (error instanceof EngineError) throw invalidInput(error.message, field);
+      if (error instanceof EngineError) throw Object.assign(invalidInput(error.message, field), { messageCode: error.messageCode, params: error.params });
       throw error;
     }
   }
 
   private insertUser(input: { username: string; isAdmin?: boolean }, passwordHash: string): User {
     return this.store.transaction(() => {
-      if (this.tables.userByName(input.username)) throw conflict(`User ${input.username} already exists`, 'username');
+      if (this.tables.userByName(input.username)) throw conflict(`User ${input.username} already exists`, 'username').coded('name.taken', { kind: 'user', name: input.username });
       const row: UserRow = {
         id: newId(),
         username: input.username,

@@ -85,11 +85,11 @@ const COMMON_PASSWORDS = new Set([
  */
 export function assertPasswordStrength(password: string, username: string): void {
   const field = 'password';
-  if (password.length < 8) throw invalidInput('Passwords have at least 8 characters', field);
-  if (password.length > 256) throw invalidInput('Passwords have at most 256 characters', field);
-  if (password.toLowerCase() === username.toLowerCase()) throw invalidInput('The password must not be the user name', field);
-  if (new Set(password).size < 3) throw invalidInput('The password needs at least 3 different characters', field);
-  if (COMMON_PASSWORDS.has(password.toLowerCase())) throw invalidInput('This password is too common; choose another one', field);
+  if (password.length < 8) throw invalidInput('Passwords have at least 8 characters', field).coded('password.tooShort', { min: 8 });
+  if (password.length > 256) throw invalidInput('Passwords have at most 256 characters', field).coded('password.tooLong', { max: 256 });
+  if (password.toLowerCase() === username.toLowerCase()) throw invalidInput('The password must not be the user name', field).coded('password.sameAsUsername');
+  if (new Set(password).size < 3) throw invalidInput('The password needs at least 3 different characters', field).coded('password.tooFewCharacters', { min: 3 });
+  if (COMMON_PASSWORDS.has(password.toLowerCase())) throw invalidInput('This password is too common; choose another one', field).coded('password.tooCommon');
 }
 
 /** A readable random password for the first admin when none is configured. */

@@ -100,7 +100,7 @@ export class ImageService {
    */
   capture(projectId: string, input: CaptureImageInput): Image {
     const name = input.name.trim();
-    if (name === '') throw invalidInput('Enter a name for the image', 'name');
+    if (name === '') throw invalidInput('Enter a name for the image', 'name').coded('name.required');
     const instances = this.instances();
     return this.store.transaction(() => {
       const instance = this.sourceInstance(projectId, input.instanceId);
@@ -108,7 +108,7 @@ export class ImageService {
         instances.startTask(instance, 'create_image', 'image_snapshot', `Image ${name} requested`);
       } catch (error) {
         if (error instanceof InvalidTransitionError && !instance.taskState) {
-          throw conflict(`Shut instance ${instance.name} down first: an image is made from a SHUTOFF instance, and it is ${instance.status}`, 'instanceId');
+          throw conflict(`Shut instance ${instance.name} down first: an image is made from a SHUTOFF instance, and it is ${instance.status}`, 'instanceId').coded('image.needsShutoff', { instance: instance.name, status: instance.status });
         }
         throw error;
       }
@@ -138,7 +138,7 @@ export class ImageService {
   update(projectId: string, id: string, changes: { name?: string; description?: string }): Image {
     return this.store.transaction(() => {
       const image = this.ownImage(projectId, id, 'changed');
-      if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the image', 'name');
+      if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the image', 'name').coded('name.required');
       return this.store.update<Image>('image', image, {
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
@@ -157,7 +157,7 @@ export class ImageService {
 
   private ownImage(projectId: string, id: string, verb: string): Image {
     const image = this.get(projectId, id);
-    if (image.visibility === 'public') throw conflict(`${image.name} is a public image and cannot be ${verb}; only private images can`);
+    if (image.visibility === 'public') throw conflict(`${image.name} is a public image and cannot be ${verb}; only private images can`).coded('image.publicImmutable', { name: image.name });
     return image;
   }
 
@@ -165,7 +165,7 @@ export class ImageService {
     try {
       return this.instances().get(projectId, instanceId);
     } catch (error) {
-      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId');
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`No instance with id ${instanceId} in this project`, 'instanceId').coded('resource.notInProject', { kind: 'instance', id: instanceId });
       throw error;
     }
   }

@@ -90,6 +90,6 @@ export class KeyPairService {
   }
 
   private assertNameFree(projectId: string, name: string): void {
-    if (this.findByName(projectId, name)) throw conflict(`A key pair named ${name} already exists`, 'name');
+    if (this.findByName(projectId, name)) throw conflict(`A key pair named ${name} already exists`, 'name').coded('name.taken', { kind: 'key pair', name });
   }
 }

@@ -157,15 +157,15 @@ export class LoadBalancerService {
   /** `[+ Load Balancer 생성]`: the VIP, the first listener, its pool, members and health monitor, in one transaction. */
   create(projectId: string, input: CreateLoadBalancerInput): LoadBalancer {
     const name = input.name.trim();
-    if (!name) throw invalidInput('Enter a name', 'name');
+    if (!name) throw invalidInput('Enter a name', 'name').coded('name.required');
     const description = (input.description ?? '').trim();
-    if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description');
+    if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
     const listener = validate.listenerSettings(input.listener, this.clock.now(), 'listener');
     const pool = this.poolSettings(input.pool, listener.protocol, 'pool');
 
     return this.store.transaction(() => {
       const subnet = this.deps.network.subnets(projectId).find((candidate) => candidate.id === input.subnetId);
-      if (!subnet) throw invalidInput(`No subnet with id ${input.subnetId} in this project`, 'subnetId');
+      if (!subnet) throw invalidInput(`No subnet with id ${input.subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: input.subnetId });
       const members = this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField);
       const id = newId();
       const port = this.deps.network.createPort({
@@ -197,8 +197,8 @@ export class LoadBalancerService {
 
   update(projectId: string, id: string, changes: { name?: string | undefined; description?: string | undefined }): LoadBalancer {
     const name = changes.name?.trim();
-    if (name !== undefined && !name) throw invalidInput('Enter a name', 'name');
-    if (changes.description !== undefined && changes.description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description');
+    if (name !== undefined && !name) throw invalidInput('Enter a name', 'name').coded('name.required');
+    if (changes.description !== undefined && changes.description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
     return this.change(projectId, id, 'Load balancer updated', (lb) => {
       const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
       if (port && name && name !== port.name) this.store.update<Port>('port', port, { name });
@@ -257,7 +257,7 @@ export class LoadBalancerService {
     this.change(projectId, id, 'Listener deleted', (lb) => {
       const listener = this.listenerOf(lb, listenerId);
       if (this.listenersOf(lb).length <= 1) {
-        throw conflict(`Listener ${listener.name} is the last listener of ${lb.name}; delete the load balancer instead`);
+        throw conflict(`Listener ${listener.name} is the last listener of ${lb.name}; delete the load balancer instead`).coded('loadBalancer.lastListener', { listener: listener.name, loadBalancer: lb.name });
       }
       this.removeListener(listener);
     });
@@ -269,7 +269,7 @@ export class LoadBalancerService {
       const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
       const [resolved] = this.resolveMembers(projectId, this.subnetOf(lb), [input], (_index, key) => key);
       const existing = this.membersOf(pool).find((member) => member.instanceId === resolved!.instance.id);
-      if (existing) throw conflict(`${existing.name} is already a member of listener ${listener.name}`, 'instanceId');
+      if (existing) throw conflict(`${existing.name} is already a member of listener ${listener.name}`, 'instanceId').coded('loadBalancer.alreadyMember', { instance: existing.name, listener: listener.name });
       return this.insertMember(lb, pool, resolved!, 'PENDING_CREATE');
     });
   }
@@ -350,8 +350,8 @@ export class LoadBalancerService {
 
   private poolSettings(input: PoolInput, protocol: Listener['protocol'], field: string) {
     const members = input.members;
-    if (!Array.isArray(members) || members.length === 0) throw invalidInput('Add at least one instance', `${field}.members`);
-    if (members.length > validate.LIMITS.members) throw invalidInput(`At most ${validate.LIMITS.members} instances`, `${field}.members`);
+    if (!Array.isArray(members) || members.length === 0) throw invalidInput('Add at least one instance', `${field}.members`).coded('loadBalancer.membersRequired');
+    if (members.length > validate.LIMITS.members) throw invalidInput(`At most ${validate.LIMITS.members} instances`, `${field}.members`).coded('loadBalancer.membersTooMany', { max: validate.LIMITS.members });
     return {
       protocol: poolProtocolFor(protocol),
       lbAlgorithm: validate.algorithm(input.lbAlgorithm, `${field}.lbAlgorithm`),
@@ -367,13 +367,13 @@ export class LoadBalancerService {
     return inputs.map((input, index) => {
       const instanceField = field(index, 'instanceId');
       const instance = this.store.get<Instance>('instance', input.instanceId);
-      if (!instance || instance.projectId !== projectId) throw invalidInput(`No instance with id ${input.instanceId} in this project`, instanceField);
-      if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted`, instanceField);
+      if (!instance || instance.projectId !== projectId) throw invalidInput(`No instance with id ${input.instanceId} in this project`, instanceField).coded('resource.notInProject', { kind: 'instance', id: input.instanceId });
+      if (instance.taskState === 'deleting') throw conflict(`Instance ${instance.name} is being deleted`, instanceField).coded('instance.beingDeleted', { name: instance.name });
       const port = instance.portId ? this.deps.network.getPort(instance.portId) : undefined;
       if (!port || port.subnetId !== subnet.id) {
-        throw invalidInput(`${instance.name} is not on the load balancer's subnet ${subnet.cidr}; members must be on the same subnet`, instanceField);
+        throw invalidInput(`${instance.name} is not on the load balancer's subnet ${subnet.cidr}; members must be on the same subnet`, instanceField).coded('loadBalancer.memberOtherSubnet', { instance: instance.name, cidr: subnet.cidr });
       }
-      if (seen.has(instance.id)) throw invalidInput(`${instance.name} is added twice`, instanceField);
+      if (seen.has(instance.id)) throw invalidInput(`${instance.name} is added twice`, instanceField).coded('loadBalancer.memberTwice', { instance: instance.name });
       seen.add(instance.id);
       return { instance, address: port.fixedIp, weight: validate.weight(input.weight, field(index, 'weight')) };
     });
@@ -389,7 +389,7 @@ export class LoadBalancerService {
     const name = listenerName(settings.protocol, settings.protocolPort);
     const taken = this.listenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
     if (taken) {
-      throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort');
+      throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port: settings.protocolPort });
     }
     const listenerId = newId();
     const poolId = newId();
@@ -507,7 +507,7 @@ export class LoadBalancerService {
 
   private subnetOf(lb: LoadBalancer): Subnet {
     const subnet = this.store.get<Subnet>('subnet', lb.vipSubnetId);
-    if (!subnet) throw conflict(`The subnet of ${lb.name} is gone`);
+    if (!subnet) throw conflict(`The subnet of ${lb.name} is gone`).coded('loadBalancer.subnetGone', { loadBalancer: lb.name });
     return subnet;
   }
 

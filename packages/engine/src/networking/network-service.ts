@@ -133,7 +133,7 @@ export class NetworkService {
     const network = this.getNetwork(input.projectId, input.networkId);
     const subnet = this.getSubnet(input.projectId, network.subnetIds[0] ?? '');
     const fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
-    if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`);
+    if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`).coded('network.noFreeAddress', { cidr: subnet.cidr, network: network.name });
     const id = newId();
     this.store.ipAllocations.take(subnet.id, fixedIp, id);
     return this.store.insert('port', {

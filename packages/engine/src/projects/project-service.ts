@@ -1,4 +1,4 @@
-import { PROJECT_NAME_PATTERN, type ProjectRole } from '@sandcloud/domain';
+import { PROJECT_NAME_PATTERN, type ErrorMessageCode, type ProjectRole } from '@sandcloud/domain';
 import { conflict, EngineError, forbidden, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { User } from '../identity/identity-service.ts';
@@ -27,6 +27,7 @@ const DENIAL: Record<Permission, string> = {
   write: 'Viewers can only look; ask a project admin for the member role to change resources',
   manage: 'Only project admins can manage members',
 };
+const DENIAL_CODE = { read: 'permission.readDenied', write: 'permission.viewerReadOnly', manage: 'permission.adminOnly' } as const satisfies Record<Permission, ErrorMessageCode>;
 
 
 /** Work a module does when Compute & Network is activated in a project (default network, group…). */
@@ -44,11 +45,11 @@ export class ProjectService {
   create(owner: User, input: { name: string; description?: string }): Project {
     const name = input.name.trim();
     if (!PROJECT_NAME_PATTERN.test(name)) {
-      throw invalidInput('Project names are 1–63 letters, digits, spaces, ".", "_" or "-"', 'name');
+      throw invalidInput('Project names are 1–63 letters, digits, spaces, ".", "_" or "-"', 'name').coded('name.invalid');
     }
     return this.store.transaction(() => {
       if (this.listFor(owner).some((project) => project.name === name)) {
-        throw conflict(`You already have a project named ${name}`, 'name');
+        throw conflict(`You already have a project named ${name}`, 'name').coded('name.taken', { kind: 'project', name });
       }
       const id = newId();
       const project = this.store.insert('project', {
@@ -88,7 +89,7 @@ export class ProjectService {
     const role = this.roleOf(user.id, projectId);
     const project = role ? this.store.get('project', projectId) : undefined;
     if (!role || !project) throw notFound('project', projectId);
-    if (!ROLE_GRANTS[role].includes(permission)) throw forbidden(DENIAL[permission]);
+    if (!ROLE_GRANTS[role].includes(permission)) throw forbidden(DENIAL[permission]).coded(DENIAL_CODE[permission]);
     return { project, role };
   }
 
@@ -127,7 +128,7 @@ export class ProjectService {
     return this.store.transaction(() => {
       const project = this.get(projectId);
       if (project.computeActivatedAt !== null) {
-        throw conflict(`Compute & Network is already activated in project ${project.name}`);
+        throw conflict(`Compute & Network is already activated in project ${project.name}`).coded('project.alreadyActivated', { name: project.name });
       }
       for (const hook of this.activationHooks) hook(projectId);
       return this.store.update('project', project, { computeActivatedAt: activatedAt }, 'Compute & Network activated');
@@ -140,13 +141,13 @@ export class ProjectService {
       throw new EngineError(
         'PRODUCT_NOT_ACTIVE',
         `Compute & Network is not activated in project ${project.name}; use [상품이용] to activate it first`,
-      );
+      ).coded('project.notActivated', { name: project.name });
     }
     return project;
   }
 
   private assertAnotherAdmin(projectId: string, leavingUserId: string): void {
     const admins = this.members(projectId).filter((m) => m.role === 'admin' && m.userId !== leavingUserId);
-    if (admins.length === 0) throw conflict('A project keeps at least one admin');
+    if (admins.length === 0) throw conflict('A project keeps at least one admin').coded('project.lastAdmin');
   }
 }

@@ -94,7 +94,7 @@ export class SecurityGroupService {
   getMany(projectId: string, ids: string[], field = 'securityGroupIds'): SecurityGroup[] {
     return [...new Set(ids)].map((id) => {
       const group = this.store.get('security-group', id);
-      if (!group || group.projectId !== projectId) throw invalidInput(`No security group with id ${id} in this project`, field);
+      if (!group || group.projectId !== projectId) throw invalidInput(`No security group with id ${id} in this project`, field).coded('resource.notInProject', { kind: 'security group', id });
       return group;
     });
   }
@@ -122,7 +122,7 @@ export class SecurityGroupService {
     return this.store.transaction(() => {
       const group = this.get(projectId, id);
       if (changes.name !== undefined && changes.name !== group.name) {
-        if (group.name === DEFAULT_GROUP_NAME) throw conflict('The default security group cannot be renamed', 'name');
+        if (group.name === DEFAULT_GROUP_NAME) throw conflict('The default security group cannot be renamed', 'name').coded('securityGroup.defaultRename');
         this.assertNameFree(projectId, changes.name);
       }
       return this.store.update('security-group', group, {
@@ -135,11 +135,11 @@ export class SecurityGroupService {
   delete(projectId: string, id: string): void {
     this.store.transaction(() => {
       const group = this.get(projectId, id);
-      if (group.name === DEFAULT_GROUP_NAME) throw conflict('The default security group cannot be deleted');
+      if (group.name === DEFAULT_GROUP_NAME) throw conflict('The default security group cannot be deleted').coded('securityGroup.defaultDelete');
       const users = this.usedBy(group.id);
-      if (users > 0) throw conflict(`Security group ${group.name} is in use by ${users} port(s); remove it from them first`);
+      if (users > 0) throw conflict(`Security group ${group.name} is in use by ${users} port(s); remove it from them first`).coded('securityGroup.inUse', { name: group.name, count: users });
       const referencing = this.list(projectId).find((other) => other.id !== id && other.rules.some((r) => r.remoteGroupId === id));
-      if (referencing) throw conflict(`Security group ${group.name} is the remote of a rule in ${referencing.name}; delete that rule first`);
+      if (referencing) throw conflict(`Security group ${group.name} is the remote of a rule in ${referencing.name}; delete that rule first`).coded('securityGroup.remoteOfRule', { name: group.name, group: referencing.name });
       this.store.delete('security-group', group);
     });
   }
@@ -153,7 +153,7 @@ export class SecurityGroupService {
       const normalized = normalizeRule({ ...draft, description: draft.description ?? '' });
       const duplicate = findDuplicateRule(group.rules, normalized);
       if (duplicate) {
-        throw new EngineError('CONFLICT', `Security group ${group.name} already has this rule: ${describeRule(duplicate, (id) => this.nameOf(id))}`);
+        throw new EngineError('CONFLICT', `Security group ${group.name} already has this rule: ${describeRule(duplicate, (id) => this.nameOf(id))}`).coded('securityGroup.duplicateRule', { name: group.name, rule: describeRule(duplicate, (id) => this.nameOf(id)) });
       }
       this.quotas.assertRoom(projectId, 'securityGroupRules', 1);
       const rule: SecurityGroupRule = { ...normalized, id: newId(), securityGroupId: group.id, description: normalized.description ?? '' };
@@ -186,7 +186,7 @@ export class SecurityGroupService {
 
   private assertNameFree(projectId: string, name: string): void {
     if (this.store.findByName('security-group', projectId, name)) {
-      throw conflict(`A security group named ${name} already exists`, 'name');
+      throw conflict(`A security group named ${name} already exists`, 'name').coded('name.taken', { kind: 'security group', name });
     }
   }
 }

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useState, type ReactNode } from 'react';
 import { useT } from '../../lib/i18n/i18n.tsx';
 import { Button } from './button.tsx';
 
@@ -14,41 +15,56 @@ export type DialogSize = 'md' | 'lg' | 'xl';
 
 const WIDTHS = { md: 'max-w-lg', lg: 'max-w-2xl', xl: 'max-w-4xl' };
 
-/** A modal dialog: Escape or the backdrop closes it, focus moves into it when it opens. */
+/**
+ * The control that opened a dialog, to give focus back to when it closes. Opened from a menu item
+ * (gone once the menu closes), that is the menu's button.
+ */
+function openerOf(active: Element | null): HTMLElement | null {
+  const menu = active?.closest('[role="menu"]');
+  const trigger = menu ? document.getElementById(menu.getAttribute('aria-labelledby') ?? '') : active;
+  return trigger instanceof HTMLElement && trigger !== document.body ? trigger : null;
+}
+
+/**
+ * A modal dialog on Radix's: focus moves into it and stays there (Tab cycles inside), Escape or a
+ * click on the backdrop closes it, and focus returns to the control that opened it. Shown while
+ * mounted: callers render it when open and unmount it on `onClose`.
+ */
 export function Dialog({ title, onClose, children, footer, size = 'md' }: DialogProps) {
-  const titleId = useId();
-  const panel = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    const focusable = panel.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    focusable?.focus();
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
-
+  const t = useT();
+  const [opener] = useState(() => (typeof document === 'undefined' ? null : openerOf(document.activeElement)));
   return (
-    <div className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6" onMouseDown={onClose}>
-      <div
-        ref={panel}
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        className={`mt-12 w-full ${WIDTHS[size]} rounded-lg bg-white shadow-xl`}
-        onMouseDown={(event) => event.stopPropagation()}
-      >
-        <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
-          <h2 id={titleId} className="text-base font-semibold">
-            {title}
-          </h2>
-          <button type="button" aria-label="close" className="text-slate-500 hover:text-slate-800" onClick={onClose}>
-            ✕
-          </button>
-        </div>
-        <div className="px-5 py-4">{children}</div>
-        {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
-      </div>
-    </div>
+    <RadixDialog.Root open onOpenChange={(open) => !open && onClose()}>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="fixed inset-0 z-40 flex items-start justify-center overflow-y-auto bg-slate-900/40 p-6">
+          <RadixDialog.Content
+            aria-describedby={undefined}
+            className={`mt-12 w-full ${WIDTHS[size]} rounded-lg bg-white shadow-xl focus:outline-none`}
+            onOpenAutoFocus={(event) => {
+              // The first field when there is one (a form); otherwise Radix's first control.
+              const field = (event.currentTarget as HTMLElement | null)?.querySelector<HTMLElement>('input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])');
+              if (!field) return;
+              event.preventDefault();
+              field.focus();
+            }}
+            onCloseAutoFocus={(event) => {
+              if (!opener?.isConnected) return;
+              event.preventDefault();
+              opener.focus();
+            }}
+          >
+            <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
+              <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
+              <RadixDialog.Close aria-label={t('common.close')} className="rounded text-slate-500 hover:text-slate-800">
+                <span aria-hidden="true">✕</span>
+              </RadixDialog.Close>
+            </div>
+            <div className="px-5 py-4">{children}</div>
+            {footer && <div className="flex justify-end gap-2 border-t border-slate-200 px-5 py-3">{footer}</div>}
+          </RadixDialog.Content>
+        </RadixDialog.Overlay>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }
 

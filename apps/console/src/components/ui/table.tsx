@@ -1,5 +1,6 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from 'react';
 import { useT } from '../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../lib/i18n/use-format.ts';
 
 /** The frame and typography every resource list shares. */
 export function Table({ children, label }: { children: ReactNode; label?: string }) {
@@ -47,16 +48,21 @@ export function ActionsTh({ label }: { label?: string }) {
   );
 }
 
-/** A timestamp (created at, happened at), in the user's locale; every list formats them alike. */
-export function DateTime({ value }: { value: string }) {
-  return <>{new Date(value).toLocaleString()}</>;
+/** A timestamp (created at, happened at) in the selected language; `relative` reads "3분 전" (the moment in its title). */
+export function DateTime({ value, relative = false }: { value: string; relative?: boolean }) {
+  const format = useFormat();
+  return (
+    <time dateTime={value} title={relative ? format.dateTime(value) : undefined}>
+      {relative ? format.relativeTime(value) : format.dateTime(value)}
+    </time>
+  );
 }
 
 /** A timestamp cell, for tables not yet on the data table. */
-export function TimeTd({ value, className = '' }: { value: string; className?: string }) {
+export function TimeTd({ value, className = '', relative = false }: { value: string; className?: string; relative?: boolean }) {
   return (
     <Td className={`whitespace-nowrap text-slate-500 ${className}`}>
-      <DateTime value={value} />
+      <DateTime value={value} relative={relative} />
     </Td>
   );
 }

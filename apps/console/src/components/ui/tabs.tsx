@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import * as RadixTabs from '@radix-ui/react-tabs';
 import { useSearchParams } from 'react-router-dom';
 
 export interface TabItem<T extends string> {
@@ -14,38 +14,27 @@ interface TabsProps<T extends string> {
   onChange: (value: T) => void;
 }
 
-/** A row of tabs (arrow keys move between them); the caller renders the selected panel. */
+/**
+ * A row of tabs on Radix's: one Tab stop, arrow keys (and Home/End) move and select; the caller
+ * renders the selected panel (so no tab points at a panel that is not there).
+ */
 export function Tabs<T extends string>({ label, items, value, onChange }: TabsProps<T>) {
-  const move = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
-    const index = items.findIndex((item) => item.id === value);
-    const next = items[(index + (event.key === 'ArrowRight' ? 1 : items.length - 1)) % items.length];
-    if (!next) return;
-    onChange(next.id);
-    event.currentTarget.querySelector<HTMLElement>(`[data-tab="${next.id}"]`)?.focus();
-  };
   return (
-    <div role="tablist" aria-label={label} className="mb-4 flex gap-1 border-b border-slate-200" onKeyDown={move}>
-      {items.map((item) => {
-        const selected = item.id === value;
-        return (
-          <button
+    <RadixTabs.Root value={value} onValueChange={(next) => onChange(next as T)} activationMode="automatic">
+      <RadixTabs.List aria-label={label} className="mb-4 flex gap-1 border-b border-slate-200">
+        {items.map((item) => (
+          <RadixTabs.Trigger
             key={item.id}
-            type="button"
-            role="tab"
+            value={item.id}
             data-tab={item.id}
-            aria-selected={selected}
-            tabIndex={selected ? 0 : -1}
-            onClick={() => onChange(item.id)}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium transition-colors ${
-              selected ? 'border-brand-500 text-brand-700' : 'border-transparent text-slate-500 hover:text-slate-800'
-            }`}
+            aria-controls={undefined}
+            className="-mb-px border-b-2 border-transparent px-4 py-2 text-sm font-medium text-slate-600 transition-colors hover:text-slate-800 data-[state=active]:border-brand-500 data-[state=active]:text-brand-700"
           >
             {item.label}
-          </button>
-        );
-      })}
-    </div>
+          </RadixTabs.Trigger>
+        ))}
+      </RadixTabs.List>
+    </RadixTabs.Root>
   );
 }
 

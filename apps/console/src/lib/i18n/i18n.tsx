@@ -1,8 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Language } from '@sandcloud/api-schemas';
 import { catalog, type MessageKey } from './catalog.ts';
-
-const STORAGE_KEY = 'sandcloud.language';
+import { currentLanguage, LANGUAGE_STORAGE_KEY as STORAGE_KEY } from './language.ts';
 
 type Params = Record<string, string | number>;
 
@@ -16,7 +15,7 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
-const initialLanguage = (): Language => (localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ko');
+const initialLanguage = currentLanguage;
 
 /** `{name}` placeholders are filled from params. */
 function format(template: string, params?: Params): string {

@@ -7,6 +7,7 @@ import { BackLink, DetailFallback } from '../../../components/ui/detail-page.tsx
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -19,6 +20,7 @@ import { ImageStatus } from './image-status.tsx';
 /** One image: its attributes, `[Instance 생성]` from it, and for a private image rename/describe and delete. */
 export function ImagePage() {
   const t = useT();
+  const format = useFormat();
   const navigate = useNavigate();
   const { projectId = '', imageId = '' } = useParams();
   const { canWrite } = useProjectPermissions(projectId);
@@ -81,7 +83,7 @@ export function ImagePage() {
                 '—'
               ),
             },
-            { label: t('common.createdAt'), value: new Date(data.createdAt).toLocaleString() },
+            { label: t('common.createdAt'), value: format.dateTime(data.createdAt) },
           ]}
         />
       </Panel>

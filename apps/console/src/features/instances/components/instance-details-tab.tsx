@@ -6,6 +6,7 @@ import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { AssociateFloatingIpDialog } from '../../floating-ips/components/associate-floating-ip-dialog.tsx';
 import { DisassociateFloatingIpDialog } from '../../floating-ips/components/disassociate-floating-ip-dialog.tsx';
@@ -41,6 +42,7 @@ const mono = (value: string) => (
 /** Every attribute of the instance, its port and addresses, its security groups and its metadata. */
 export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectId: string; instance: InstanceDto; canWrite: boolean }) {
   const t = useT();
+  const format = useFormat();
   const flavors = useFlavors(projectId);
   const [open, setOpen] = useState<Open>(null);
   const flavorName = flavors.data?.items.find((flavor) => flavor.id === instance.flavorId)?.name ?? instance.flavorId;
@@ -61,8 +63,8 @@ export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectI
             { label: t('instanceDetail.rootDisk'), value: `${instance.rootDiskGb} GB` },
             { label: t('instances.zone'), value: instance.zone },
             { label: t('instances.keyPair'), value: instance.keyName || '—' },
-            { label: t('common.createdAt'), value: new Date(instance.createdAt).toLocaleString() },
-            { label: t('instanceDetail.updatedAt'), value: new Date(instance.updatedAt).toLocaleString() },
+            { label: t('common.createdAt'), value: format.dateTime(instance.createdAt) },
+            { label: t('instanceDetail.updatedAt'), value: format.dateTime(instance.updatedAt) },
           ]}
         />
       </Section>

@@ -23,7 +23,7 @@ export function InstanceHistoryTab({ projectId, instanceId }: { projectId: strin
                 .sort((a, b) => b.at.localeCompare(a.at))
                 .map((entry, index) => (
                   <tr key={`${entry.at}-${index}`}>
-                    <TimeTd value={entry.at} className="tabular-nums" />
+                    <TimeTd value={entry.at} className="tabular-nums" relative />
                     <Td>{entry.status ? <StatusBadge status={entry.status} /> : <span className="text-slate-300">—</span>}</Td>
                     <Td>{entry.message}</Td>
                   </tr>

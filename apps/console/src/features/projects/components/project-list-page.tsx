@@ -6,12 +6,14 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useProjects } from '../api/projects.ts';
 import { CreateProjectDialog } from './create-project-dialog.tsx';
 
 export function ProjectListPage() {
   const t = useT();
+  const format = useFormat();
   const projects = useProjects();
   const [creating, setCreating] = useState(false);
 
@@ -57,7 +59,7 @@ export function ProjectListPage() {
                       label={project.computeActivated ? t('projects.computeOn') : t('projects.computeOff')}
                     />
                   </td>
-                  <td className="px-4 py-2.5 text-slate-500">{new Date(project.createdAt).toLocaleString()}</td>
+                  <td className="px-4 py-2.5 text-slate-500">{format.dateTime(project.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

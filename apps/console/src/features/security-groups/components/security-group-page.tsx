@@ -8,6 +8,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel, PanelHeader } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useSecurityGroups } from '../api/get-security-groups.ts';
@@ -22,6 +23,7 @@ type Open = 'add-rule' | 'edit' | 'delete' | null;
 /** One security group: its rules and `[+ Rule 추가]`. */
 export function SecurityGroupPage() {
   const t = useT();
+  const format = useFormat();
   const navigate = useNavigate();
   const { projectId = '', groupId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
@@ -59,7 +61,7 @@ export function SecurityGroupPage() {
             { label: 'ID', value: <span className="font-mono text-xs">{group.id}</span> },
             { label: t('securityGroups.instanceCount'), value: group.instanceCount },
             { label: t('securityGroups.ingressRules'), value: ingressCount },
-            { label: t('common.createdAt'), value: new Date(group.createdAt).toLocaleString() },
+            { label: t('common.createdAt'), value: format.dateTime(group.createdAt) },
           ]}
         />
       </Panel>

@@ -5,12 +5,14 @@ import { DescriptionList } from '../../../../components/ui/description-list.tsx'
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
 import { Panel } from '../../../../components/ui/table.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../../lib/i18n/use-format.ts';
 import { listenerSummary } from '../format.ts';
 import { ConnectivityPanel } from './connectivity-panel.tsx';
 
 /** Details: what the load balancer is, where it listens, and a connectivity check from the Internet. */
 export function DetailsTab({ projectId, loadBalancer }: { projectId: string; loadBalancer: LoadBalancerDto }) {
   const t = useT();
+  const format = useFormat();
   const network = loadBalancer.networkName && loadBalancer.subnetCidr ? `[${loadBalancer.networkName}]${loadBalancer.subnetCidr}` : loadBalancer.vipSubnetId;
   return (
     <div className="space-y-4">
@@ -49,7 +51,7 @@ export function DetailsTab({ projectId, loadBalancer }: { projectId: string; loa
               ),
             },
             { label: t('lb.column.listeners'), value: listenerSummary(loadBalancer) || '—' },
-            { label: t('common.createdAt'), value: new Date(loadBalancer.createdAt).toLocaleString() },
+            { label: t('common.createdAt'), value: format.dateTime(loadBalancer.createdAt) },
           ]}
         />
       </Panel>

@@ -5,6 +5,7 @@ import { ConfirmMutationDialog } from '../../../../components/ui/confirm-dialog.
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
 import { ActionsTh, Panel, PanelHeader, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../../lib/i18n/use-format.ts';
 import { useDeleteListener } from '../../api/delete-listener.ts';
 import { blockedReason } from '../format.ts';
 import { LoadBalancerWizard } from '../wizard/load-balancer-wizard.tsx';
@@ -15,6 +16,7 @@ type Open = { kind: 'add' } | { kind: 'settings'; listener: LoadBalancerListener
 /** Listeners: each protocol and port the load balancer accepts, its pool's algorithm and options. */
 export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId: string; loadBalancer: LoadBalancerDto; readOnly: string | undefined }) {
   const t = useT();
+  const format = useFormat();
   const remove = useDeleteListener(projectId, loadBalancer.id);
   const [open, setOpen] = useState<Open>(null);
   const close = useCallback(() => setOpen(null), []);
@@ -46,7 +48,7 @@ export function ListenersTab({ projectId, loadBalancer, readOnly }: { projectId:
                 {listener.name}
                 {listener.certificate && (
                   <div className="text-xs font-normal text-slate-500" title={listener.certificate.fingerprint256}>
-                    {t('lb.certificateOf', { subject: listener.certificate.subject, until: new Date(listener.certificate.notAfter).toLocaleDateString() })}
+                    {t('lb.certificateOf', { subject: listener.certificate.subject, until: format.date(listener.certificate.notAfter) })}
                   </div>
                 )}
               </Td>

@@ -1,0 +1,293 @@
+import type { Language } from '@sandcloud/api-schemas';
+import type { ErrorMessageCode } from '@sandcloud/domain';
+
+// The server's error messages in the console's two languages, keyed by the `messageCode` of the
+// API's error body (the domain's ERROR_MESSAGES). `{name}` placeholders are filled from the body's
+// `params`; `{kind}`, `{action}` and `{resource}` are translated through the word tables below, and
+// `{kindTopic}` is the kind with its Korean topic particle (인스턴스는, 볼륨은). A code the console
+// does not know yet shows the server's English `message`.
+
+type ErrorCatalogue = Record<ErrorMessageCode, string>;
+
+const ko: ErrorCatalogue = {
+  'lifecycle.invalidState': '{name} {kindTopic} {status} 상태라 {action}할 수 없습니다.',
+  'resource.notFound': 'ID가 {id}인 {kind}을(를) 찾을 수 없습니다.',
+  'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kind}이(가) 없습니다.',
+  'name.required': '이름을 입력하세요.',
+  'name.tooLong': '이름은 최대 {max}자입니다.',
+  'name.invalid': '영문자, 숫자, ".", "_", "-"만 사용할 수 있으며 영문자나 숫자로 시작해야 합니다.',
+  'name.taken': '이름이 {name}인 {kind}이(가) 이미 있습니다.',
+  'description.tooLong': '설명은 최대 {max}자입니다.',
+  'description.controlCharacters': '설명에 제어 문자를 사용할 수 없습니다.',
+  'zone.invalid': '{zone} 가용성 영역이 없습니다. {zones} 중에서 선택하세요.',
+  'quota.exceeded': '할당량을 초과했습니다. {resource} {wanted}개가 필요하지만 {limit}개 중 {left}개만 남았습니다.',
+  'permission.readDenied': '이 프로젝트를 조회할 권한이 없습니다.',
+  'permission.viewerReadOnly': '조회 권한(viewer)으로는 변경할 수 없습니다. 프로젝트 관리자에게 멤버 역할을 요청하세요.',
+  'permission.adminOnly': '프로젝트 관리자만 멤버를 관리할 수 있습니다.',
+  'project.notActivated': '{name} 프로젝트에서 Compute & Network 상품이 활성화되지 않았습니다. [상품이용]에서 먼저 활성화하세요.',
+  'project.alreadyActivated': '{name} 프로젝트에서 Compute & Network 상품이 이미 활성화되었습니다.',
+  'project.lastAdmin': '프로젝트에는 관리자가 한 명 이상 있어야 합니다.',
+  'server.busy': '서버가 바쁩니다. 잠시 후 다시 시도하세요.',
+  'auth.wrongCredentials': '아이디 또는 비밀번호가 올바르지 않습니다.',
+  'auth.rateLimited': '로그인 실패가 너무 많습니다. {seconds}초 후에 다시 시도하세요.',
+  'auth.accountDisabled': '비활성화된 계정입니다. 관리자에게 활성화를 요청하세요.',
+  'password.tooShort': '비밀번호는 최소 {min}자입니다.',
+  'password.tooLong': '비밀번호는 최대 {max}자입니다.',
+  'password.sameAsUsername': '비밀번호는 사용자 이름과 같을 수 없습니다.',
+  'password.tooFewCharacters': '비밀번호에는 서로 다른 문자가 {min}개 이상 있어야 합니다.',
+  'password.tooCommon': '너무 흔한 비밀번호입니다. 다른 비밀번호를 선택하세요.',
+  'password.currentIncorrect': '현재 비밀번호가 올바르지 않습니다.',
+  'password.unchanged': '현재 비밀번호와 다른 비밀번호를 선택하세요.',
+  'user.ownAccount': '자신의 계정은 {action}할 수 없습니다.',
+  'user.lastAdministrator': '{name}은(는) 마지막 관리자라 {action}할 수 없습니다.',
+  'user.onlyProjectAdmin': '{name}은(는) {projects} 프로젝트의 유일한 관리자입니다. 먼저 다른 사람을 관리자로 지정하세요.',
+  'user.nameInvalid': '사용자 이름은 2~64자의 영문자, 숫자, ".", "_", "-"이며 영문자나 숫자로 시작해야 합니다.',
+  'instance.flavorUnknown': '{flavor} 인스턴스 타입이 없습니다.',
+  'instance.ramTooSmall': '{image}에는 RAM이 {minRamGb}GB 이상 필요하지만 {flavor}의 RAM은 {ramGb}GB입니다.',
+  'instance.rootDiskRange': '{image}의 루트 디스크는 {min}~{max}GB입니다.',
+  'instance.countRange': '한 번에 {min}~{max}개의 인스턴스를 생성할 수 있습니다.',
+  'instance.userDataTooLarge': '사용자 스크립트는 최대 {maxKib}KiB입니다.',
+  'instance.metadataTooMany': '인스턴스의 메타데이터는 최대 {max}개입니다.',
+  'instance.metadataKeyNotFound': '메타데이터 {key} 항목이 없습니다.',
+  'instance.beingDeleted': '{name} 인스턴스를 삭제하는 중입니다.',
+  'instance.deleted': '{id} 인스턴스는 삭제되었습니다.',
+  'instance.busy': '{name} 인스턴스가 {status} 중이라 {action}할 수 없습니다.',
+  'instance.needsActiveOrShutoff': '{name} 인스턴스가 {status} 상태라 {action}할 수 없습니다. ACTIVE 또는 SHUTOFF 상태가 될 때까지 기다리세요.',
+  'instance.noConsole': '{name} 인스턴스는 {image} 이미지로 실행되어 시뮬레이션 콘솔이 없습니다.',
+  'instance.notRunning': '{name} 인스턴스가 {status} 상태입니다. 먼저 시작하세요.',
+  'keyPair.unknownName': '이름이 {name}인 키페어가 없습니다.',
+  'image.notActive': '{name} 이미지가 {status} 상태입니다. active 상태가 될 때까지 기다리세요.',
+  'image.needsShutoff': '{instance} 인스턴스를 먼저 종료하세요. 이미지는 SHUTOFF 상태의 인스턴스로 만들며 현재 {status} 상태입니다.',
+  'image.publicImmutable': '{name}은(는) 공용 이미지라 변경할 수 없습니다. 개인 이미지만 변경할 수 있습니다.',
+  'volume.inUse': '{name} 블록 스토리지는 {instance} 인스턴스에 {device}(으)로 연결되어 있습니다. 삭제하기 전에 연결을 해제하세요.',
+  'volume.alreadyAttached': '{name} 블록 스토리지는 이미 {instance} 인스턴스에 {device}(으)로 연결되어 있습니다. 블록 스토리지는 한 번에 하나의 인스턴스에만 연결됩니다.',
+  'volume.otherZone': '{name} 블록 스토리지는 {zone}에 있고 {instance} 인스턴스는 {instanceZone}에 있습니다. 같은 가용성 영역의 인스턴스에 연결하세요.',
+  'volume.noFreeDevice': '{instance} 인스턴스에 블록 스토리지를 연결할 장치가 더 없습니다.',
+  'volume.notAttached': '{name} 블록 스토리지는 어떤 인스턴스에도 연결되어 있지 않습니다.',
+  'volume.attachedElsewhere': '{name} 블록 스토리지는 그 인스턴스가 아니라 {instance} 인스턴스에 연결되어 있습니다.',
+  'volume.canOnlyGrow': '{name} 블록 스토리지는 {sizeGb}GB이며 늘릴 수만 있습니다. {sizeGb}GB보다 큰 크기를 선택하세요.',
+  'volume.hasSnapshots': '{name} 블록 스토리지에 스냅샷이 {count}개 있습니다. 먼저 스냅샷을 삭제하세요.',
+  'volume.beingDeleted': '{name} 블록 스토리지를 삭제하는 중입니다.',
+  'volume.sizeRange': '블록 스토리지 크기는 {min}~{max}GB(GB 단위)입니다.',
+  'volume.typeInvalid': '블록 스토리지 타입은 {types} 중 하나입니다.',
+  'snapshot.tooSmallFor': '{name} 스냅샷으로 만드는 블록 스토리지는 {sizeGb}GB 이상이어야 합니다.',
+  'snapshot.otherZone': '{name} 스냅샷은 {zone}에 있습니다. 스냅샷으로 만드는 블록 스토리지는 같은 가용성 영역에 생성됩니다.',
+  'snapshot.notAvailable': '{name} 스냅샷이 {status} 상태입니다. available 상태가 될 때까지 기다리세요.',
+  'securityGroup.defaultRename': 'default 보안 그룹은 이름을 변경할 수 없습니다.',
+  'securityGroup.defaultDelete': 'default 보안 그룹은 삭제할 수 없습니다.',
+  'securityGroup.inUse': '{name} 보안 그룹을 포트 {count}개가 사용하고 있습니다. 먼저 포트에서 제거하세요.',
+  'securityGroup.remoteOfRule': '{name} 보안 그룹은 {group}의 규칙이 원격으로 참조하고 있습니다. 먼저 그 규칙을 삭제하세요.',
+  'securityGroup.duplicateRule': '{name} 보안 그룹에 이미 같은 규칙이 있습니다: {rule}',
+  'floatingIp.poolExhausted': '공인 IP 풀에 남은 주소가 없습니다. 먼저 Floating IP를 반환하세요.',
+  'floatingIp.alreadyConnected': 'Floating IP {address}은(는) 이미 {fixedIp}에 연결되어 있습니다. 먼저 연결을 해제하세요.',
+  'floatingIp.portHasOne': '{fixedIp} 포트에는 이미 Floating IP {address}이(가) 있습니다.',
+  'floatingIp.notConnected': 'Floating IP {address}은(는) 연결되어 있지 않습니다.',
+  'network.noFreeAddress': '{network}의 서브넷 {cidr}에 남은 주소가 없습니다.',
+  'loadBalancer.lastListener': '{listener}은(는) {loadBalancer}의 마지막 리스너입니다. 대신 로드 밸런서를 삭제하세요.',
+  'loadBalancer.alreadyMember': '{instance}은(는) 이미 {listener} 리스너의 멤버입니다.',
+  'loadBalancer.portTaken': '{loadBalancer}에는 이미 {port}번 포트의 리스너 {listener}이(가) 있습니다. 포트 하나는 리스너 하나만 사용할 수 있습니다.',
+  'loadBalancer.membersRequired': '인스턴스를 하나 이상 추가하세요.',
+  'loadBalancer.membersTooMany': '인스턴스는 최대 {max}개입니다.',
+  'loadBalancer.memberOtherSubnet': '{instance}은(는) 로드 밸런서의 서브넷 {cidr}에 없습니다. 멤버는 같은 서브넷에 있어야 합니다.',
+  'loadBalancer.memberTwice': '{instance}이(가) 두 번 추가되었습니다.',
+  'loadBalancer.subnetGone': '{loadBalancer}의 서브넷이 없습니다.',
+  'input.unknownField': '알 수 없는 필드입니다: {fields}',
+  'input.confirmName': '초기화를 확인하려면 프로젝트 이름 "{name}"을(를) 입력하세요.',
+};
+
+const en: ErrorCatalogue = {
+  'lifecycle.invalidState': 'Cannot {action} {kind} {name} while it is {status}',
+  'resource.notFound': 'No {kind} with id {id}',
+  'resource.notInProject': 'No {kind} with id {id} in this project',
+  'name.required': 'Enter a name',
+  'name.tooLong': 'Names have at most {max} characters',
+  'name.invalid': 'Use letters, digits, ".", "_" and "-", starting with a letter or digit',
+  'name.taken': 'A {kind} named {name} already exists',
+  'description.tooLong': 'Descriptions have at most {max} characters',
+  'description.controlCharacters': 'Descriptions may not contain control characters',
+  'zone.invalid': 'No zone {zone}; choose one of {zones}',
+  'quota.exceeded': 'Quota exceeded: this needs {wanted} {resource}, but only {left} of {limit} are left',
+  'permission.readDenied': 'You cannot read this project',
+  'permission.viewerReadOnly': 'Viewers can only look; ask a project admin for the member role to change resources',
+  'permission.adminOnly': 'Only project admins can manage members',
+  'project.notActivated': 'Compute & Network is not activated in project {name}; use [상품이용] to activate it first',
+  'project.alreadyActivated': 'Compute & Network is already activated in project {name}',
+  'project.lastAdmin': 'A project keeps at least one admin',
+  'server.busy': 'The server is busy; try again in a moment',
+  'auth.wrongCredentials': 'Wrong user name or password',
+  'auth.rateLimited': 'Too many failed sign-ins; try again in {seconds} seconds',
+  'auth.accountDisabled': 'This account has been disabled; ask an administrator to enable it',
+  'password.tooShort': 'Passwords have at least {min} characters',
+  'password.tooLong': 'Passwords have at most {max} characters',
+  'password.sameAsUsername': 'The password must not be the user name',
+  'password.tooFewCharacters': 'The password needs at least {min} different characters',
+  'password.tooCommon': 'This password is too common; choose another one',
+  'password.currentIncorrect': 'The current password is incorrect',
+  'password.unchanged': 'Choose a password different from the current one',
+  'user.ownAccount': 'You cannot {action} your own account',
+  'user.lastAdministrator': '{name} is the last administrator and cannot be {action}d',
+  'user.onlyProjectAdmin': '{name} is the only admin of project {projects}; make someone else its admin first',
+  'user.nameInvalid': 'User names are 2–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  'instance.flavorUnknown': 'No flavor {flavor}',
+  'instance.ramTooSmall': '{image} needs at least {minRamGb} GB of RAM; {flavor} has {ramGb} GB',
+  'instance.rootDiskRange': 'The root disk of {image} is {min}–{max} GB',
+  'instance.countRange': 'Create {min} to {max} instances at once',
+  'instance.userDataTooLarge': 'User data is at most {maxKib} KiB',
+  'instance.metadataTooMany': 'An instance has at most {max} metadata items',
+  'instance.metadataKeyNotFound': 'Metadata item {key} was not found',
+  'instance.beingDeleted': 'Instance {name} is being deleted',
+  'instance.deleted': 'Instance {id} has been deleted',
+  'instance.busy': 'Cannot {action} instance {name} while it is {status}',
+  'instance.needsActiveOrShutoff': 'Cannot {action} instance {name} while it is {status}; wait until it is ACTIVE or SHUTOFF',
+  'instance.noConsole': 'Instance {name} runs {image}, which has no simulated console',
+  'instance.notRunning': 'Instance {name} is {status}; start it first',
+  'keyPair.unknownName': 'No key pair named {name}',
+  'image.notActive': 'Image {name} is {status}; wait until it is active',
+  'image.needsShutoff': 'Shut instance {instance} down first: an image is made from a SHUTOFF instance, and it is {status}',
+  'image.publicImmutable': '{name} is a public image and cannot be changed; only private images can',
+  'volume.inUse': 'Volume {name} is attached to {instance} as {device}; detach it before deleting',
+  'volume.alreadyAttached': 'Volume {name} is already attached to {instance} as {device}; a volume attaches to one instance at a time',
+  'volume.otherZone': 'Volume {name} is in {zone} but instance {instance} is in {instanceZone}; attach it to an instance of the same zone',
+  'volume.noFreeDevice': 'Instance {instance} has no free device left for another volume',
+  'volume.notAttached': 'Volume {name} is not attached to any instance',
+  'volume.attachedElsewhere': 'Volume {name} is attached to {instance}, not to that instance',
+  'volume.canOnlyGrow': 'Volume {name} is {sizeGb} GB and can only grow; choose more than {sizeGb} GB',
+  'volume.hasSnapshots': 'Volume {name} has {count} snapshot(s); delete them before deleting the volume',
+  'volume.beingDeleted': 'Volume {name} is being deleted',
+  'volume.sizeRange': 'Block storage is {min}–{max} GB, in whole GB',
+  'volume.typeInvalid': 'Volume type is one of {types}',
+  'snapshot.tooSmallFor': 'A volume from snapshot {name} needs at least {sizeGb} GB',
+  'snapshot.otherZone': 'Snapshot {name} is in {zone}; a volume made from it is created in the same zone',
+  'snapshot.notAvailable': 'Snapshot {name} is {status}; wait until it is available',
+  'securityGroup.defaultRename': 'The default security group cannot be renamed',
+  'securityGroup.defaultDelete': 'The default security group cannot be deleted',
+  'securityGroup.inUse': 'Security group {name} is in use by {count} port(s); remove it from them first',
+  'securityGroup.remoteOfRule': 'Security group {name} is the remote of a rule in {group}; delete that rule first',
+  'securityGroup.duplicateRule': 'Security group {name} already has this rule: {rule}',
+  'floatingIp.poolExhausted': 'The public address pool is exhausted; release a floating IP first',
+  'floatingIp.alreadyConnected': 'Floating IP {address} is already connected to {fixedIp}; disconnect it first',
+  'floatingIp.portHasOne': 'Port {fixedIp} already has floating IP {address}',
+  'floatingIp.notConnected': 'Floating IP {address} is not connected',
+  'network.noFreeAddress': 'Subnet {cidr} of {network} has no free address left',
+  'loadBalancer.lastListener': 'Listener {listener} is the last listener of {loadBalancer}; delete the load balancer instead',
+  'loadBalancer.alreadyMember': '{instance} is already a member of listener {listener}',
+  'loadBalancer.portTaken': '{loadBalancer} already has listener {listener} on port {port}; a port can be used by one listener only',
+  'loadBalancer.membersRequired': 'Add at least one instance',
+  'loadBalancer.membersTooMany': 'At most {max} instances',
+  'loadBalancer.memberOtherSubnet': "{instance} is not on the load balancer's subnet {cidr}; members must be on the same subnet",
+  'loadBalancer.memberTwice': '{instance} is added twice',
+  'loadBalancer.subnetGone': 'The subnet of {loadBalancer} is gone',
+  'input.unknownField': 'Unknown field {fields}',
+  'input.confirmName': 'Type the project name "{name}" to confirm the reset',
+};
+
+export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
+
+/** Resource kinds as the engine names them (`instance`, `load balancer`), in Korean. */
+const KIND_KO: Record<string, string> = {
+  instance: '인스턴스',
+  volume: '블록 스토리지',
+  snapshot: '스냅샷',
+  image: '이미지',
+  'load balancer': '로드 밸런서',
+  listener: '리스너',
+  member: '멤버',
+  'security group': '보안 그룹',
+  'security group rule': '보안 그룹 규칙',
+  'key pair': '키페어',
+  'floating IP': 'Floating IP',
+  network: '네트워크',
+  subnet: '서브넷',
+  port: '포트',
+  project: '프로젝트',
+  'project member': '프로젝트 멤버',
+  user: '사용자',
+  tag: '태그',
+};
+
+/** Lifecycle actions as the engine words them (`hard reboot`, `create volume`), as Korean verbs before 할 수 없습니다. */
+const ACTION_KO: Record<string, string> = {
+  start: '시작',
+  stop: '중지',
+  reboot: '재부팅',
+  'hard reboot': '하드 재부팅',
+  delete: '삭제',
+  disable: '비활성화',
+  attach: '연결',
+  detach: '연결 해제',
+  extend: '확장',
+  snapshot: '스냅샷 생성',
+  'create volume': '블록 스토리지 생성',
+  'create image': '이미지 생성',
+  capture: '이미지 생성',
+  update: '변경',
+  'change security groups': '보안 그룹 변경',
+  resize: '타입 변경',
+  'confirm resize': '타입 변경 확인',
+  'revert resize': '타입 변경 되돌리기',
+  rebuild: '재구축',
+};
+
+/** Quota names as the engine meters them, in Korean. */
+const QUOTA_KO: Record<string, string> = {
+  instances: '인스턴스',
+  vcpus: 'vCPU',
+  ramMb: 'RAM(MB)',
+  floatingIps: 'Floating IP',
+  securityGroups: '보안 그룹',
+  securityGroupRules: '보안 그룹 규칙',
+  keyPairs: '키페어',
+  volumes: '블록 스토리지',
+  volumeGb: '블록 스토리지(GB)',
+};
+
+/** Quota names in English, as the engine's own message says them. */
+const QUOTA_EN: Record<string, string> = {
+  instances: 'instances',
+  vcpus: 'vCPUs',
+  ramMb: 'MB of RAM',
+  floatingIps: 'floating IPs',
+  securityGroups: 'security groups',
+  securityGroupRules: 'security group rules',
+  keyPairs: 'key pairs',
+  volumes: 'volumes',
+  volumeGb: 'GB of block storage',
+};
+
+/** 은 after a final consonant, 는 after a vowel (a word not ending in Hangul takes 은(는)). */
+export function topicParticle(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last < 0xac00 || last > 0xd7a3) return '은(는)';
+  return (last - 0xac00) % 28 === 0 ? '는' : '은';
+}
+
+type Params = Readonly<Record<string, string | number>>;
+
+function localizedParams(language: Language, params: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  if (language === 'ko') {
+    if (typeof params.kind === 'string') out.kind = KIND_KO[params.kind] ?? params.kind;
+    if (typeof params.action === 'string') out.action = ACTION_KO[params.action] ?? params.action;
+    if (typeof params.resource === 'string') out.resource = QUOTA_KO[params.resource] ?? params.resource;
+    if (typeof out.kind === 'string') out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
+  } else if (typeof params.resource === 'string') {
+    out.resource = QUOTA_EN[params.resource] ?? params.resource;
+  }
+  return out;
+}
+
+const fill = (template: string, params: Params): string =>
+  template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+
+const isKnown = (code: string): code is ErrorMessageCode => Object.hasOwn(ko, code);
+
+/**
+ * An API error's message in `language`: from the catalogue when the console knows its code and
+ * the server sent every value it needs, otherwise the server's own (English) message.
+ */
+export function localizeErrorMessage(language: Language, messageCode: string | undefined, params: Params | undefined, fallback: string): string {
+  if (!messageCode || !isKnown(messageCode)) return fallback;
+  const values = localizedParams(language, params ?? {});
+  const text = fill(errorCatalogue[language][messageCode], values);
+  return /\{\w+\}/.test(text) ? fallback : text;
+}
