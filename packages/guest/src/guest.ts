@@ -99,6 +99,7 @@ export class Guest {
   private lastLogin: { atMs: number; from: string } | null = null;
   /** What the last boot printed on the serial console before cloud-init's final stage. */
   private bootLog: string[] = [];
+  private userScriptRunning = false;
 
   constructor(
     private readonly config: GuestConfig,
@@ -194,12 +195,15 @@ export class Guest {
   /** cloud-init's final stage: the user script runs as root; what it prints goes to the output log. */
   private runUserScript(script: string): void {
     const bootedAt = this.bootedAt;
+    this.userScriptRunning = true;
     this.runCommand(`bash ${script} >> ${CLOUD_INIT_OUTPUT_LOG} 2>&1`).then(
       (result) => {
+        if (this.bootedAt === bootedAt) this.userScriptRunning = false;
         if (this.power === 'running' && this.bootedAt === bootedAt) this.vfs.appendFile(CLOUD_INIT_OUTPUT_LOG, cloudInitFinished(new Date(this.clock.now()), result.exitCode));
       },
       () => {
         // The machine halted while the script ran: like a real one, it does not run it again.
+        if (this.bootedAt === bootedAt) this.userScriptRunning = false;
       },
     );
   }
@@ -218,6 +222,11 @@ export class Guest {
       // No user data ran: nothing from the final stage.
     }
     return `${this.bootLog.join('\n')}\n${cloudInit}`;
+  }
+
+  /** True while cloud-init's final stage runs the user data (the console log is still growing). */
+  get runningUserData(): boolean {
+    return this.power === 'running' && this.userScriptRunning;
   }
 
   /** Clean shutdown: processes end, sessions close, every filesystem is flushed and unmounted. */

@@ -151,12 +151,18 @@ export class GuestService {
    * the guest runs (read live); after it stopped, what it showed last. `lines` keeps the last N.
    */
   consoleLog(projectId: string, instanceId: string, lines?: number): string {
+    return this.consoleView(projectId, instanceId, lines).output;
+  }
+
+  /** The console log and whether it may still grow (the instance builds, or its user data runs). */
+  consoleView(projectId: string, instanceId: string, lines?: number): { output: string; live: boolean } {
     const instance = this.deps.instances.get(projectId, instanceId);
     const guest = this.guestOf(instance);
     const text = guest?.consoleOutput() ?? this.consoleLogs.get(instance.id) ?? '';
-    if (lines === undefined) return text;
+    const live = instance.status === 'BUILD' || instance.status === 'REBUILD' || (guest?.runningUserData ?? false);
+    if (lines === undefined) return { output: text, live };
     const all = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-    return lines <= 0 || text === '' ? '' : `${all.slice(-lines).join('\n')}\n`;
+    return { output: lines <= 0 || text === '' ? '' : `${all.slice(-lines).join('\n')}\n`, live };
   }
 
   /** Deleted: the guest is cut off and its root disk goes with it. */
