@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { activeInstances, computeProject, FLAVOR, importKeyPair, runInGuest, signInAs, type Api, type InstanceDto } from './support/arrange.ts';
+import { activeInstances, associatedFloatingIp, CENTOS_7, computeProject, FLAVOR, importKeyPair, runInGuest, signInAs, type Api, type InstanceDto } from './support/arrange.ts';
 import { unique } from './support/fixtures.ts';
 
 // Issue 18 item 2: rename / description and metadata of an instance, from the list's and the
@@ -109,7 +109,9 @@ test('the wizard takes a user data script that the guest runs as root on its fir
   await page.getByRole('button', { name: '다음' }).click();
 
   const script = page.getByLabel('사용자 스크립트', { exact: true });
-  await expect(script).toHaveAccessibleDescription('첫 부팅 때 root로 실행됩니다 (#!/bin/bash로 시작, 최대 64 KiB). 출력은 /var/log/cloud-init-output.log에 남습니다.');
+  await expect(script).toHaveAccessibleDescription(
+    '첫 부팅 때 root로 실행됩니다 (#!/bin/bash 스크립트 또는 #cloud-config의 packages, write_files, runcmd, 최대 64 KiB). 출력은 /var/log/cloud-init-output.log와 콘솔 로그에 남습니다.',
+  );
   await script.fill('#!/bin/bash\necho "user data ran as $(whoami)"');
   await page.getByRole('button', { name: '다음' }).click();
   await page.getByRole('button', { name: '다음' }).click();
@@ -127,4 +129,65 @@ test('the wizard takes a user data script that the guest runs as root on its fir
   const shell = await context.newPage();
   // Resolves once the log shows the script's output (the script's text itself says `$(whoami)`).
   await runInGuest(shell, projectId, instance!, 'cat /var/log/cloud-init-output.log', 'user data ran as root');
+});
+
+/** The detail page's `[추가기능]` menu item `label` of instance `name`. */
+async function detailMenu(page: Page, name: string, label: string) {
+  await page.getByRole('button', { name: `${name} 추가기능` }).click();
+  await page.getByRole('menu', { name: `${name} 추가기능` }).getByRole('menuitem', { name: label }).click();
+}
+
+test('Flavor 변경 (resize): the same flavor is refused beside the field; a new one waits in VERIFY_RESIZE, is confirmed, and nproc follows in the guest', async ({ page, context, baseURL }) => {
+  const { api, base, projectId, computeUrl } = await computeProject(baseURL!);
+  const name = unique('web');
+  const [instance] = await activeInstances(api, base, name, 1, CENTOS_7);
+  await signInAs(page, api);
+  const shell = await context.newPage();
+  await runInGuest(shell, projectId, instance!, 'echo cpus=$(nproc)', 'cpus=1');
+
+  await page.goto(computeUrl(`instances/${instance!.id}`));
+  await detailMenu(page, name, 'Flavor 변경');
+  const dialog = page.getByRole('dialog', { name: `${name}의 Flavor 변경` });
+  const flavor = dialog.getByLabel('Flavor', { exact: true });
+  await expect(flavor).toHaveValue(FLAVOR);
+  await dialog.getByRole('button', { name: 'Flavor 변경' }).click();
+  await expect(flavor).toHaveAccessibleDescription(/m2\.c1m2은\(는\) 지금 Flavor입니다\. 다른 Flavor를 고르세요/);
+  expect(await api.get<{ status: string; flavorId: string }>(`${base}/instances/${instance!.id}`)).toMatchObject({ status: 'ACTIVE', flavorId: FLAVOR });
+
+  await flavor.selectOption('m2.c2m4');
+  await dialog.getByRole('button', { name: 'Flavor 변경' }).click();
+  await expect(dialog).toHaveCount(0);
+  const banner = page.getByRole('note').filter({ hasText: 'Flavor 변경 확인 대기 (VERIFY_RESIZE)' });
+  await expect(banner).toContainText('m2.c1m2 → m2.c2m4로 변경되었습니다');
+  await banner.getByRole('button', { name: '변경 확정' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect.poll(async () => api.get<{ status: string; flavorId: string; vcpus: number }>(`${base}/instances/${instance!.id}`)).toMatchObject({ status: 'ACTIVE', flavorId: 'm2.c2m4', vcpus: 2 });
+
+  const after = await context.newPage();
+  await runInGuest(after, projectId, instance!, 'echo cpus=$(nproc)', 'cpus=2');
+});
+
+test('Instance 재구성 (rebuild): another image on a fresh disk, the private and floating IP stay', async ({ page, context, baseURL }) => {
+  const { api, base, projectId, computeUrl } = await computeProject(baseURL!);
+  const name = unique('web');
+  const [instance] = await activeInstances(api, base, name, 1, CENTOS_7);
+  const floatingIp = await associatedFloatingIp(api, base, instance!.portId!);
+  await signInAs(page, api);
+  const shell = await context.newPage();
+  await runInGuest(shell, projectId, instance!, 'echo old > /root/old.txt; sync; echo written', 'written');
+
+  await page.goto(computeUrl(`instances/${instance!.id}`));
+  await detailMenu(page, name, 'Instance 재구성');
+  const dialog = page.getByRole('dialog', { name: `${name} 재구성` });
+  await expect(dialog.getByRole('note')).toContainText('Root 디스크의 파일은 모두 사라집니다');
+  await dialog.getByLabel('Image', { exact: true }).selectOption({ label: 'Rocky Linux 9.4 (2024.06)' });
+  await dialog.getByRole('button', { name: 'Instance 재구성' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect
+    .poll(async () => api.get<InstanceDto & { imageName: string; floatingIp: string | null }>(`${base}/instances/${instance!.id}`))
+    .toMatchObject({ id: instance!.id, name, status: 'ACTIVE', taskState: null, imageName: 'Rocky Linux 9.4 (2024.06)', privateIp: instance!.privateIp, floatingIp: floatingIp.address });
+
+  const after = await context.newPage();
+  // The old root disk is gone (its file with it); the new one is Rocky's, reached by the same key.
+  await runInGuest(after, projectId, instance!, 'ls /root/old.txt 2>/dev/null || echo "gone on $(grep ^ID= /etc/os-release)"', 'gone on ID="rocky"');
 });

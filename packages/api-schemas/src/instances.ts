@@ -1,6 +1,7 @@
 import {
   BULK_INSTANCE_ACTIONS,
   CONNECTIVITY_TESTS,
+  CONSOLE_LOG_MAX_LINES,
   DESCRIPTION_MAX_LENGTH,
   INSTANCE_METADATA_MAX_ITEMS,
   INSTANCE_NAME_MAX_LENGTH,
@@ -51,6 +52,31 @@ export type CreateInstanceRequest = z.infer<typeof createInstanceRequestSchema>;
 export const instanceActionRequestSchema = z.strictObject({
   action: z.enum(INSTANCE_POWER_ACTIONS, { error: `Action is one of ${INSTANCE_POWER_ACTIONS.join(', ')}` }),
 });
+
+/** `POST /instances/:id/resize`: the new flavor (the engine refuses the same one, 400). */
+export const resizeInstanceRequestSchema = z.strictObject({
+  flavorId: z.string({ error: 'Choose a flavor' }).min(1, 'Choose a flavor'),
+});
+export type ResizeInstanceRequest = z.infer<typeof resizeInstanceRequestSchema>;
+
+/** `POST /instances/:id/rebuild`: the image of the new root disk, and optionally another key pair. */
+export const rebuildInstanceRequestSchema = z.strictObject({
+  imageId: z.string({ error: 'Choose an image' }).min(1, 'Choose an image'),
+  keyName: z.string().optional(),
+});
+export type RebuildInstanceRequest = z.infer<typeof rebuildInstanceRequestSchema>;
+
+/** `GET /instances/:id/console-log?lines=`: the last N lines only (all when absent). */
+export const consoleLogQuerySchema = z.strictObject({
+  lines: z.coerce.number({ error: 'lines is a whole number' }).int('lines is a whole number').min(1, 'lines is at least 1').max(CONSOLE_LOG_MAX_LINES).optional(),
+});
+
+export interface ConsoleLogDto {
+  /** The serial console's text: boot messages, then cloud-init's output (empty before the first boot). */
+  output: string;
+  /** True while it may still grow: the instance is building or its user data has not finished. */
+  live: boolean;
+}
 
 export const bulkInstanceActionRequestSchema = z.strictObject({
   action: z.enum(BULK_INSTANCE_ACTIONS, { error: `Action is one of ${BULK_INSTANCE_ACTIONS.join(', ')}` }),
@@ -109,6 +135,8 @@ export interface InstanceDto {
   description: string;
   /** Key/value tags (Nova server metadata). */
   metadata: Record<string, string>;
+  /** While a resize waits in VERIFY_RESIZE: the flavor a revert returns to; null otherwise. */
+  resizeFromFlavorId: string | null;
   /** What the action menu may offer now; the API refuses the rest with 409. */
   allowedActions: InstanceAction[];
   createdAt: string;

@@ -4,16 +4,17 @@
 
 /**
  * Nova server statuses Sandcloud produces, in the order the console's status filter offers them.
- * HARD_REBOOT is the status while a hard reboot runs.
+ * HARD_REBOOT is the status while a hard reboot runs; RESIZE → VERIFY_RESIZE (waiting for confirm
+ * or revert) → REVERT_RESIZE are a resize's, REBUILD a rebuild's.
  */
-export const INSTANCE_STATUSES = ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR'] as const;
+export const INSTANCE_STATUSES = ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR', 'RESIZE', 'VERIFY_RESIZE', 'REVERT_RESIZE', 'REBUILD'] as const;
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 
 /** Statuses an instance passes through on its way to a steady one (the console shows them as busy). */
-export const INSTANCE_TRANSITIONAL_STATUSES = ['BUILD', 'REBOOT', 'HARD_REBOOT'] as const satisfies readonly InstanceStatus[];
+export const INSTANCE_TRANSITIONAL_STATUSES = ['BUILD', 'REBOOT', 'HARD_REBOOT', 'RESIZE', 'REVERT_RESIZE', 'REBUILD'] as const satisfies readonly InstanceStatus[];
 
 /** Nova task states: an operation in flight on an otherwise steady status (null when none). */
-export const INSTANCE_TASK_STATES = ['powering-off', 'powering-on', 'deleting', 'image_snapshot'] as const;
+export const INSTANCE_TASK_STATES = ['powering-off', 'powering-on', 'deleting', 'image_snapshot', 'resize_confirming'] as const;
 export type InstanceTaskState = (typeof INSTANCE_TASK_STATES)[number] | null;
 
 /** Nova power states. */
@@ -21,7 +22,20 @@ export const POWER_STATES = ['RUNNING', 'SHUTDOWN', 'NOSTATE'] as const;
 export type PowerState = (typeof POWER_STATES)[number];
 
 /** Everything a user may ask of an instance; `allowedActions` in a DTO is a subset. */
-export const INSTANCE_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot', 'delete', 'create_image', 'change_security_groups', 'update'] as const;
+export const INSTANCE_ACTIONS = [
+  'stop',
+  'start',
+  'reboot',
+  'hard-reboot',
+  'resize',
+  'confirm_resize',
+  'revert_resize',
+  'rebuild',
+  'delete',
+  'create_image',
+  'change_security_groups',
+  'update',
+] as const;
 export type InstanceAction = (typeof INSTANCE_ACTIONS)[number];
 
 /** Actions of `POST /instances/:id/action` (the power actions of the action menu). */
@@ -55,6 +69,9 @@ export const INSTANCE_METADATA_KEY_PATTERN = /^[A-Za-z0-9_:. -]+$/;
 /** User data (a cloud-init script) is at most 64 KiB, counted in UTF-8 bytes. */
 export const USER_DATA_MAX_BYTES = 64 * 1024;
 export const userDataTooLarge = (userData: string): boolean => new TextEncoder().encode(userData).length > USER_DATA_MAX_BYTES;
+
+/** Nova's `os-getConsoleOutput` and the console's log tab show at most this many lines. */
+export const CONSOLE_LOG_MAX_LINES = 10_000;
 
 /** Connectivity tests a user can run against an instance from the Internet. */
 export const CONNECTIVITY_TESTS = ['ping', 'ssh', 'http'] as const;

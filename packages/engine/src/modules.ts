@@ -145,6 +145,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   instances.hooks.beforeDelete.push((instance) => guests.destroyed(instance));
   instances.hooks.afterChange.push((instance) => guests.statusChanged(instance));
   instances.hooks.powerCut.push((instance) => guests.powerCut(instance));
+  instances.hooks.rebuilt.push((instance) => guests.rebuilt(instance));
   volumes.hooks.afterAttach.push((volume) => guests.volumeAttached(volume));
   volumes.hooks.beforeDetach.push((volume) => guests.volumeDetaching(volume));
   instances.hooks.beforeDelete.push((instance) => {

@@ -97,6 +97,9 @@ export class Guest {
   private bootedAt = 0;
   private sessionCounter = 0;
   private lastLogin: { atMs: number; from: string } | null = null;
+  /** What the last boot printed on the serial console before cloud-init's final stage. */
+  private bootLog: string[] = [];
+  private userScriptRunning = false;
 
   constructor(
     private readonly config: GuestConfig,
@@ -175,7 +178,7 @@ export class Guest {
       ...(this.config.publicKey ? { publicKey: this.config.publicKey } : {}),
     });
     const fstab = this.storage.mountFstab();
-    const userScript = this.config.userData ? prepareUserScript(this.vfs, this.config.instanceId ?? this.hostname, this.config.userData, new Date(this.clock.now())) : null;
+    const userScript = this.config.userData ? prepareUserScript(this.vfs, this.config.instanceId ?? this.hostname, this.config.userData, new Date(this.clock.now()), this.profile) : null;
     if (userScript) this.runUserScript(userScript);
     const consoleLog = [
       ...fstab.mounted.map((m) => `[  OK  ] Mounted ${m.target}.`),
@@ -185,20 +188,45 @@ export class Guest {
       '',
       `${this.hostname} login: `,
     ];
+    this.bootLog = [...kernelMessages(this.profile, this.config, this.network.ip), ...consoleLog];
     return { mounted: fstab.mounted, failed: fstab.failed, consoleLog };
   }
 
   /** cloud-init's final stage: the user script runs as root; what it prints goes to the output log. */
   private runUserScript(script: string): void {
     const bootedAt = this.bootedAt;
+    this.userScriptRunning = true;
     this.runCommand(`bash ${script} >> ${CLOUD_INIT_OUTPUT_LOG} 2>&1`).then(
       (result) => {
+        if (this.bootedAt === bootedAt) this.userScriptRunning = false;
         if (this.power === 'running' && this.bootedAt === bootedAt) this.vfs.appendFile(CLOUD_INIT_OUTPUT_LOG, cloudInitFinished(new Date(this.clock.now()), result.exitCode));
       },
       () => {
         // The machine halted while the script ran: like a real one, it does not run it again.
+        if (this.bootedAt === bootedAt) this.userScriptRunning = false;
       },
     );
+  }
+
+  /**
+   * The serial console as `nova console-log` shows it: the kernel's and systemd's boot messages,
+   * the login prompt, then what cloud-init's final stage printed (`/var/log/cloud-init-output.log`,
+   * read live, so a running user script's output appears as it is written). Null when powered off.
+   */
+  consoleOutput(): string | null {
+    if (this.power !== 'running') return null;
+    let cloudInit = '';
+    try {
+      cloudInit = this.vfs.readFile(CLOUD_INIT_OUTPUT_LOG);
+    } catch {
+      // No user data ran: nothing from the final stage.
+    }
+    return `${this.bootLog.join('\n')}\n${cloudInit}`;
+  }
+
+  /** True while cloud-init's final stage runs the user data (the console log is still growing). */
+  get runningUserData(): boolean {
+    return this.power === 'running' && this.userScriptRunning;
   }
 
   /** Clean shutdown: processes end, sessions close, every filesystem is flushed and unmounted. */
@@ -380,6 +408,28 @@ export class Guest {
       randomUUID: () => this.randomUUID(),
     };
   }
+}
+
+/** The first lines a Linux kernel prints on the serial console (ttyS0), with this machine's size. */
+function kernelMessages(profile: OsProfile, config: GuestConfig, ip: string): string[] {
+  const stamp = (seconds: number): string => `[${seconds.toFixed(6).padStart(12)}]`;
+  const vcpus = config.vcpus ?? 1;
+  return [
+    `${stamp(0)} Linux version ${profile.kernelRelease} (mockbuild@builder) ${profile.kernelVersion}`,
+    `${stamp(0)} Command line: BOOT_IMAGE=/boot/vmlinuz-${profile.kernelRelease} root=/dev/vda2 ro console=tty0 console=ttyS0,115200n8`,
+    `${stamp(0)} Memory: ${(config.memoryMb ?? 1024) * 1024}K available`,
+    `${stamp(0.012)} smpboot: Allowing ${vcpus} CPUs, 0 hotplug CPUs`,
+    `${stamp(0.231)} smp: Brought up 1 node, ${vcpus} CPU${vcpus === 1 ? '' : 's'}`,
+    `${stamp(1.104)} virtio_blk virtio2: [vda] ${config.rootDiskGb * 2097152} 512-byte logical blocks (${(config.rootDiskGb * 1.073741824).toFixed(1)} GB/${config.rootDiskGb}.0 GiB)`,
+    `${stamp(2.318)} EXT4-fs (vda2): mounted filesystem with ordered data mode. Opts: (null)`,
+    `[  OK  ] Started Initial cloud-init job (pre-networking).`,
+    `[  OK  ] Reached target Network.`,
+    `ci-info: +++++++++++++++++++++++Net device info+++++++++++++++++++++++`,
+    `ci-info: | Device |  Up  |   Address    |      Mask     | Scope  |`,
+    `ci-info: |  eth0  | True | ${ip.padEnd(12)} | 255.255.255.0 | global |`,
+    `[  OK  ] Started Initial cloud-init job (metadata service crawler).`,
+    `[  OK  ] Started OpenSSH server daemon.`,
+  ];
 }
 
 function detectImage(rootDisk: FilesystemSnapshot | undefined): OsImageId {

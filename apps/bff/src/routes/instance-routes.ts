@@ -2,11 +2,15 @@ import type { Engine, Instance, InstanceView } from '@sandcloud/engine';
 import {
   bulkInstanceActionRequestSchema,
   connectivityTestRequestSchema,
+  consoleLogQuerySchema,
   createInstanceRequestSchema,
   instanceActionRequestSchema,
   pageQuerySchema,
+  rebuildInstanceRequestSchema,
+  resizeInstanceRequestSchema,
   updateInstanceRequestSchema,
   updateInstanceSecurityGroupsSchema,
+  type ConsoleLogDto,
   type InstanceDto,
   type ResourceHistoryEntryDto,
 } from '@sandcloud/api-schemas';
@@ -39,6 +43,7 @@ function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networ
     securityGroups,
     description: instance.description ?? '',
     metadata: { ...instance.metadata },
+    resizeFromFlavorId: instance.resizeFrom?.flavorId ?? null,
     allowedActions: engine.modules.instances.allowedActions(instance),
     taskState: instance.taskState,
     createdAt: iso(instance.createdAt)!,
@@ -48,7 +53,7 @@ function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networ
 
 export function instanceRoutes(engine: Engine): Router {
   const router = Router();
-  const { instances, connectivity } = engine.modules;
+  const { instances, connectivity, guests } = engine.modules;
   const dto = (instance: Instance) => toInstanceDto(engine, engine.queries.instanceView(instance));
 
   /** Sorting or searching by address looks each instance's port up once per request, only then. */
@@ -120,6 +125,30 @@ export function instanceRoutes(engine: Engine): Router {
   router.post('/instances/:instanceId/actions', (req, res) => {
     const { action } = parseInput(instanceActionRequestSchema, req.body);
     res.status(202).json(dto(instances.act(currentProject(req).id, String(req.params.instanceId), action)));
+  });
+
+  router.post('/instances/:instanceId/resize', (req, res) => {
+    const { flavorId } = parseInput(resizeInstanceRequestSchema, req.body);
+    res.status(202).json(dto(instances.resize(currentProject(req).id, String(req.params.instanceId), flavorId)));
+  });
+
+  router.post('/instances/:instanceId/confirm-resize', (req, res) => {
+    res.status(202).json(dto(instances.confirmResize(currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.post('/instances/:instanceId/revert-resize', (req, res) => {
+    res.status(202).json(dto(instances.revertResize(currentProject(req).id, String(req.params.instanceId))));
+  });
+
+  router.post('/instances/:instanceId/rebuild', (req, res) => {
+    const input = parseInput(rebuildInstanceRequestSchema, req.body);
+    res.status(202).json(dto(instances.rebuild(currentProject(req).id, String(req.params.instanceId), input)));
+  });
+
+  router.get('/instances/:instanceId/console-log', (req, res) => {
+    const { lines } = parseInput(consoleLogQuerySchema, req.query);
+    const body: ConsoleLogDto = guests.consoleView(currentProject(req).id, String(req.params.instanceId), lines);
+    res.json(body);
   });
 
   router.put('/instances/:instanceId/security-groups', (req, res) => {

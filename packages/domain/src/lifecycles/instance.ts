@@ -52,8 +52,56 @@ export const INSTANCE_LIFECYCLE = {
       to: [{ status: 'ACTIVE', powerState: 'RUNNING' }],
       error: FAILED,
     },
-    delete: {
+    /**
+     * Resize, OpenStack's way (not NHN's "stop first" rule): allowed from ACTIVE and SHUTOFF. The
+     * guest halts, the instance takes the new flavor and waits in VERIFY_RESIZE (running again on
+     * the new flavor if it ran before, still off if it was off) until the user confirms or reverts.
+     * The task picks the to-state from the power state: RUNNING → 0, SHUTDOWN → 1.
+     */
+    resize: {
+      from: ['ACTIVE', 'SHUTOFF'],
+      steps: [{ state: { status: 'RESIZE', taskState: null }, ms: 4_000 }],
+      to: [
+        { status: 'VERIFY_RESIZE', taskState: null, powerState: 'RUNNING' },
+        { status: 'VERIFY_RESIZE', taskState: null, powerState: 'SHUTDOWN' },
+      ],
+      error: FAILED,
+    },
+    /** Keep the new flavor: back to ACTIVE (or SHUTOFF), the guest keeps running. */
+    confirm_resize: {
+      from: ['VERIFY_RESIZE'],
+      steps: [{ state: { status: 'VERIFY_RESIZE', taskState: 'resize_confirming' }, ms: 1_000 }],
+      to: [
+        { status: 'ACTIVE', taskState: null, powerState: 'RUNNING' },
+        { status: 'SHUTOFF', taskState: null, powerState: 'SHUTDOWN' },
+      ],
+      error: FAILED,
+    },
+    /** Back to the old flavor: the guest halts and boots again on it. */
+    revert_resize: {
+      from: ['VERIFY_RESIZE'],
+      steps: [{ state: { status: 'REVERT_RESIZE', taskState: null }, ms: 3_000 }],
+      to: [
+        { status: 'ACTIVE', taskState: null, powerState: 'RUNNING' },
+        { status: 'SHUTOFF', taskState: null, powerState: 'SHUTDOWN' },
+      ],
+      error: FAILED,
+    },
+    /**
+     * A new root disk from another image; the ID, name, ports (fixed and floating IP) and volumes
+     * stay. A stopped instance stays stopped (Nova keeps the vm state); ACTIVE and ERROR end ACTIVE.
+     */
+    rebuild: {
       from: ['ACTIVE', 'SHUTOFF', 'ERROR'],
+      steps: [{ state: { status: 'REBUILD', taskState: null }, ms: 4_000 }],
+      to: [
+        { status: 'ACTIVE', taskState: null, powerState: 'RUNNING' },
+        { status: 'SHUTOFF', taskState: null, powerState: 'SHUTDOWN' },
+      ],
+      error: FAILED,
+    },
+    delete: {
+      from: ['ACTIVE', 'SHUTOFF', 'ERROR', 'VERIFY_RESIZE'],
       steps: [{ state: { taskState: 'deleting' }, ms: 2_000 }],
       to: 'deleted',
       error: FAILED,
@@ -65,6 +113,6 @@ export const INSTANCE_LIFECYCLE = {
      * Rename, description, metadata: allowed in every status as in Nova, but not while a task
      * (powering-off, deleting, image_snapshot…) is in flight. The guest's hostname does not change.
      */
-    update: { from: ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR'] },
+    update: { from: ['ACTIVE', 'BUILD', 'SHUTOFF', 'REBOOT', 'HARD_REBOOT', 'ERROR', 'RESIZE', 'VERIFY_RESIZE', 'REVERT_RESIZE', 'REBUILD'] },
   },
 } as const satisfies Lifecycle<InstanceStatus, InstanceState, InstanceLifecycleAction>;

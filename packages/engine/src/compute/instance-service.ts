@@ -16,6 +16,7 @@ import { conflict, EngineError, invalidInput, notFound, quotaExceeded } from '..
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
+import type { Image } from '../images/image.ts';
 import type { ImageService } from '../images/image-service.ts';
 import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
@@ -54,6 +55,15 @@ export interface InstanceLifecycleHooks {
   afterChange: ((instance: Instance) => void)[];
   /** A hard reboot cut the power: the guest stops at once, losing what it had not written out. */
   powerCut: ((instance: Instance) => void)[];
+  /** A rebuild ends: the old root disk is thrown away, the next boot starts from the new image. */
+  rebuilt: ((instance: Instance) => void)[];
+}
+
+/** What a rebuild may change besides the image; absent fields stay (Nova's rebuild body). */
+export interface RebuildInstanceInput {
+  imageId: string;
+  /** Another key pair to install for root (Nova 2.54); absent keeps the instance's. */
+  keyName?: string;
 }
 
 /**
@@ -62,7 +72,7 @@ export interface InstanceLifecycleHooks {
  * the lifecycle runner; this service validates input and holds the actions' task functions.
  */
 export class InstanceService {
-  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterChange: [], powerCut: [] };
+  readonly hooks: InstanceLifecycleHooks = { beforeDelete: [], afterChange: [], powerCut: [], rebuilt: [] };
   private readonly lifecycle: LifecycleMachine<Instance, InstanceAction | 'create'>;
 
   constructor(
@@ -85,6 +95,11 @@ export class InstanceService {
       tasks: {
         'hard-reboot': { begin: (instance) => this.cutPower(instance) },
         delete: { complete: (instance) => this.release(instance) },
+        // The to-state follows the power state the action started from: RUNNING → 0, SHUTDOWN → 1.
+        resize: { complete: (instance) => ({ to: wasRunning(instance), note: `Resized to ${instance.flavorId}; confirm or revert` }) },
+        confirm_resize: { complete: (instance) => ({ to: wasRunning(instance), changes: { resizeFrom: null }, note: `Resize to ${instance.flavorId} confirmed` }) },
+        revert_resize: { complete: (instance) => this.revertFlavor(instance) },
+        rebuild: { complete: (instance) => this.wipeRootDisk(instance) },
       },
     });
   }
@@ -244,6 +259,81 @@ export class InstanceService {
     return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), action));
   }
 
+  /**
+   * Resize (OpenStack's rule: from ACTIVE or SHUTOFF, then VERIFY_RESIZE until confirm or revert).
+   * The new flavor is written at once, so the quota counts it while the resize waits; the old one
+   * is kept for a revert. Refused: the same flavor, a flavor too small for the image or the root
+   * disk, more vCPUs or RAM than the quota leaves.
+   */
+  resize(projectId: string, id: string, flavorId: string): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      const flavor = findFlavor(flavorId);
+      if (!flavor) throw invalidInput(`No flavor ${flavorId}`, 'flavorId');
+      this.lifecycle.assert(instance, 'resize');
+      if (flavor.id === instance.flavorId) throw invalidInput(`Instance ${instance.name} already has flavor ${flavor.name}; choose another flavor`, 'flavorId');
+      if (flavor.maxRootDiskGb < instance.rootDiskGb) {
+        throw invalidInput(`${flavor.name} allows a root disk of at most ${flavor.maxRootDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB and cannot shrink`, 'flavorId');
+      }
+      const image = this.store.get<Image>('image', instance.imageId);
+      if (image && flavor.ramMb < image.minRamMb) {
+        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId');
+      }
+      if (flavor.vcpus > instance.vcpus) this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus - instance.vcpus, 'flavorId');
+      if (flavor.ramMb > instance.ramMb) this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb - instance.ramMb, 'flavorId');
+      return this.lifecycle.begin(
+        instance,
+        'resize',
+        { flavorId: flavor.id, vcpus: flavor.vcpus, ramMb: flavor.ramMb, resizeFrom: { flavorId: instance.flavorId, vcpus: instance.vcpus, ramMb: instance.ramMb } },
+        `Resize ${instance.flavorId} → ${flavor.id} requested`,
+      );
+    });
+  }
+
+  /** Keep the new flavor (VERIFY_RESIZE → ACTIVE, or SHUTOFF if it was off). */
+  confirmResize(projectId: string, id: string): Instance {
+    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'confirm_resize'));
+  }
+
+  /** Back to the old flavor (VERIFY_RESIZE → REVERT_RESIZE → ACTIVE, or SHUTOFF): the guest boots on it again. */
+  revertResize(projectId: string, id: string): Instance {
+    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'revert_resize'));
+  }
+
+  /**
+   * Rebuild from another image (or the same one): REBUILD, then ACTIVE with a fresh root disk. The
+   * ID, name, port (so the fixed and floating IP), volumes, flavor and user data stay; cloud-init runs
+   * again on the new disk, so the key pair is installed again (`keyName` may name another).
+   */
+  rebuild(projectId: string, id: string, input: RebuildInstanceInput): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      this.lifecycle.assert(instance, 'rebuild');
+      const image = this.imageFor(projectId, input.imageId);
+      if (image.minDiskGb > instance.rootDiskGb) {
+        throw invalidInput(`${image.name} needs a root disk of at least ${image.minDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB`, 'imageId');
+      }
+      if (image.minRamMb > instance.ramMb) {
+        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${instance.flavorId} has ${instance.ramMb / 1024} GB`, 'imageId');
+      }
+      if (input.keyName !== undefined && input.keyName !== '' && !this.deps.keyPairs.findByName(projectId, input.keyName)) {
+        throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+      }
+      return this.lifecycle.begin(
+        instance,
+        'rebuild',
+        {
+          imageId: image.id,
+          imageName: image.name,
+          // A stopped instance stays stopped; ACTIVE and ERROR end ACTIVE (the task reads this).
+          powerState: instance.status === 'SHUTOFF' ? 'SHUTDOWN' : 'RUNNING',
+          ...(input.keyName !== undefined ? { keyName: input.keyName } : {}),
+        },
+        `Rebuild from ${image.name} requested`,
+      );
+    });
+  }
+
   changeSecurityGroups(projectId: string, id: string, securityGroupIds: string[]): Instance {
     return this.store.transaction(() => {
       const instance = this.get(projectId, id);
@@ -307,6 +397,22 @@ export class InstanceService {
     for (const hook of this.hooks.powerCut) hook(instance);
   }
 
+  /** Revert completes: the old flavor comes back (the guest boots on it at ACTIVE). */
+  private revertFlavor(instance: Instance) {
+    const from = instance.resizeFrom;
+    return {
+      to: wasRunning(instance),
+      changes: { ...(from ? { flavorId: from.flavorId, vcpus: from.vcpus, ramMb: from.ramMb } : {}), resizeFrom: null },
+      note: `Resize reverted to ${from?.flavorId ?? instance.flavorId}`,
+    };
+  }
+
+  /** Rebuild completes: the guest boots from the new image's disk on its way to ACTIVE. */
+  private wipeRootDisk(instance: Instance) {
+    for (const hook of this.hooks.rebuilt) hook(instance);
+    return { to: wasRunning(instance), note: `Rebuilt from ${instance.imageName}` };
+  }
+
   /** Delete completes: the other modules let go (guest, floating IP, volumes…), then the port goes. */
   private release(instance: Instance): void {
     for (const hook of this.hooks.beforeDelete) hook(instance);
@@ -314,6 +420,9 @@ export class InstanceService {
     if (port) this.deps.network.deletePort(port);
   }
 }
+
+/** Index of the to-state of resize, confirm, revert and rebuild: 0 if the instance ran, 1 if it was off. */
+const wasRunning = (instance: Instance): number => (instance.powerState === 'SHUTDOWN' ? 1 : 0);
 
 function assertInstanceName(name: string): void {
   if (name.length === 0) throw invalidInput('Enter a name', 'name').coded('name.required');

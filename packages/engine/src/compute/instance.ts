@@ -25,8 +25,10 @@ export interface Instance extends ResourceBase {
   description?: string;
   /** Nova server metadata: key/value tags (limits in `@sandcloud/domain`); absent on older records. */
   metadata?: Record<string, string>;
-  /** User data (cloud-init): the guest runs a `#!/bin/bash` script on its first boot. */
+  /** User data (cloud-init): the guest runs a `#!/bin/bash` script or `#cloud-config` on its first boot. */
   userData?: string;
+  /** While a resize waits in VERIFY_RESIZE: the flavor a revert goes back to (Nova's old_flavor). */
+  resizeFrom?: { flavorId: string; vcpus: number; ramMb: number } | null;
 }
 
 /** Which actions each status allows (the lifecycle table's from-states). A task in flight blocks every action (see `InstanceService`). */

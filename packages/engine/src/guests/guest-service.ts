@@ -31,6 +31,8 @@ export interface SessionOptions {
 export class GuestService {
   private readonly running = new Map<string, Guest>();
   private readonly listenWatchers = new Set<(instanceId: string) => void>();
+  /** The console text of guests that stopped (kept in memory: Sandcloud's restart is a power cycle). */
+  private readonly consoleLogs = new Map<string, string>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -50,9 +52,9 @@ export class GuestService {
     return () => this.listenWatchers.delete(watcher);
   }
 
-  /** The running guest of an ACTIVE instance, booting it if Sandcloud restarted since. */
+  /** The running guest of an ACTIVE instance (or one waiting in VERIFY_RESIZE), booting it if Sandcloud restarted since. */
   guestOf(instance: Instance): Guest | undefined {
-    if (instance.status !== 'ACTIVE') return undefined;
+    if (instance.status !== 'ACTIVE' && !runsGuest(instance)) return undefined;
     return this.running.get(instance.id) ?? this.boot(instance);
   }
 
@@ -114,9 +116,13 @@ export class GuestService {
 
   // --- lifecycle, called by the instance and volume hooks ------------------------------
 
-  /** An instance's status changed: boot on ACTIVE, halt on leaving it (stop, reboot). */
+  /**
+   * An instance's status changed: boot on ACTIVE, halt on leaving it (stop, reboot, resize,
+   * rebuild). A resized instance that ran before runs again in VERIFY_RESIZE on its new flavor,
+   * and keeps running while the resize is confirmed.
+   */
   statusChanged(instance: Instance): void {
-    if (instance.status === 'ACTIVE' && !instance.taskState) {
+    if (runsGuest(instance)) {
       if (!this.running.has(instance.id)) this.boot(instance);
     } else {
       this.halt(instance.id);
@@ -127,9 +133,36 @@ export class GuestService {
   powerCut(instance: Instance): void {
     const guest = this.running.get(instance.id);
     if (!guest) return;
+    this.keepConsole(instance.id, guest);
     guest.powerCut();
     this.running.delete(instance.id);
     this.notifyListen(instance.id);
+  }
+
+  /** Rebuilt: the old root disk goes; the next boot writes the new image's (the guest is off meanwhile). */
+  rebuilt(instance: Instance): void {
+    this.halt(instance.id);
+    this.disks.delete(instance.id);
+    this.consoleLogs.delete(instance.id);
+  }
+
+  /**
+   * The instance's serial console (`nova console-log`): boot messages and cloud-init's output while
+   * the guest runs (read live); after it stopped, what it showed last. `lines` keeps the last N.
+   */
+  consoleLog(projectId: string, instanceId: string, lines?: number): string {
+    return this.consoleView(projectId, instanceId, lines).output;
+  }
+
+  /** The console log and whether it may still grow (the instance builds, or its user data runs). */
+  consoleView(projectId: string, instanceId: string, lines?: number): { output: string; live: boolean } {
+    const instance = this.deps.instances.get(projectId, instanceId);
+    const guest = this.guestOf(instance);
+    const text = guest?.consoleOutput() ?? this.consoleLogs.get(instance.id) ?? '';
+    const live = instance.status === 'BUILD' || instance.status === 'REBUILD' || (guest?.runningUserData ?? false);
+    if (lines === undefined) return { output: text, live };
+    const all = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
+    return { output: lines <= 0 || text === '' ? '' : `${all.slice(-lines).join('\n')}\n`, live };
   }
 
   /** Deleted: the guest is cut off and its root disk goes with it. */
@@ -141,6 +174,7 @@ export class GuestService {
       this.running.delete(instance.id);
     }
     this.disks.delete(instance.id);
+    this.consoleLogs.delete(instance.id);
   }
 
   volumeAttached(volume: { id: string; attachment: { instanceId: string; device: string } | null; sizeGb: number; content?: unknown }): void {
@@ -205,6 +239,7 @@ export class GuestService {
   private halt(instanceId: string): void {
     const guest = this.running.get(instanceId);
     if (!guest) return;
+    this.keepConsole(instanceId, guest);
     guest.halt();
     this.running.delete(instanceId);
     this.notifyListen(instanceId);
@@ -250,7 +285,18 @@ export class GuestService {
     };
   }
 
+  private keepConsole(instanceId: string, guest: Guest): void {
+    const text = guest.consoleOutput();
+    if (text !== null) this.consoleLogs.set(instanceId, text);
+  }
+
   private notifyListen(instanceId: string): void {
     for (const watcher of this.listenWatchers) watcher(instanceId);
   }
+}
+
+/** Whether the instance's machine is powered on: ACTIVE, or waiting in VERIFY_RESIZE after a resize of a running one. */
+function runsGuest(instance: Instance): boolean {
+  if (instance.status === 'ACTIVE') return !instance.taskState;
+  return instance.status === 'VERIFY_RESIZE' && instance.powerState === 'RUNNING' && (instance.taskState === null || instance.taskState === 'resize_confirming');
 }

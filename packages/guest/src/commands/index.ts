@@ -23,6 +23,9 @@ import { blkid, lsblk } from './lsblk.ts';
 import { mkdir, rmdir } from './mkdir.ts';
 import { mke2fs, mkfs, mkfsExt4 } from './mkfs.ts';
 import { mount, sync, umount } from './mount.ts';
+import { nohup } from './nohup.ts';
+import { nproc } from './nproc.ts';
+import { apt, aptGet, dnf, nginx, service, systemctl, yum } from './package-manager.ts';
 import { halt, poweroff, reboot, shutdown } from './power.ts';
 import { ps } from './ps.ts';
 import { CommandRegistry } from './registry.ts';
@@ -45,7 +48,9 @@ export const ALL_COMMANDS: CommandDefinition[] = [
   df, mkfsExt4, mke2fs, mkfs, mount, umount, sync, lsblk, blkid,
   // system
   uname, hostname, whoami, id, ip, ps, date, uptime, sleep, free, clear, which, env,
-  shutdown, poweroff, halt, reboot, bash, sh,
+  shutdown, poweroff, halt, reboot, bash, sh, nproc, nohup,
+  // packages and services
+  aptGet, apt, yum, dnf, systemctl, service, nginx,
   // network
   python, python2, python3, ping, curl,
 ];

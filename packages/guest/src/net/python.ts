@@ -203,4 +203,4 @@ function pythonCommand(name: string, flavor: PythonFlavor, versionOf: (system: G
 export const python = pythonCommand('python', 'python2', (system) => system.profile.python2);
 export const python2 = pythonCommand('python2', 'python2', (system) => system.profile.python2);
 /** `python3` (modern images): `python3 -m http.server 80`. */
-export const python3 = pythonCommand('python3', 'python3', (system) => system.profile.python3);
+export const python3 = pythonCommand('python3', 'python3', (system) => system.profile.python3 ?? (system.vfs.exists('/usr/bin/python3') ? '3.6.8' : undefined));

@@ -9,6 +9,7 @@ import { flavorRoutes } from './flavor-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { computeSecurityGroupRoutes } from './security-group-routes.ts';
+import { serverActionRoutes } from './server-action-routes.ts';
 import { serverRoutes } from './server-routes.ts';
 import { serverVolumeRoutes } from '../volume/server-volume-routes.ts';
 
@@ -45,6 +46,7 @@ export function computeRoutes(engine: Engine): Router {
 
   const api = Router();
   api.use(requireScopedToken(engine));
+  api.use(serverActionRoutes(engine));
   api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
   api.use(serverVolumeRoutes(engine));
   router.use('/v2.1', api);

@@ -39,8 +39,19 @@ const VM_STATES: Record<string, string> = {
   REBOOT: 'active',
   HARD_REBOOT: 'active',
   ERROR: 'error',
+  RESIZE: 'active',
+  VERIFY_RESIZE: 'resized',
+  REVERT_RESIZE: 'resized',
+  REBUILD: 'active',
 };
-const STATUS_TASKS: Record<string, string> = { BUILD: 'spawning', REBOOT: 'rebooting', HARD_REBOOT: 'rebooting_hard' };
+const STATUS_TASKS: Record<string, string> = {
+  BUILD: 'spawning',
+  REBOOT: 'rebooting',
+  HARD_REBOOT: 'rebooting_hard',
+  RESIZE: 'resize_migrating',
+  REVERT_RESIZE: 'resize_reverting',
+  REBUILD: 'rebuild_spawning',
+};
 /** libvirt power states as Nova numbers them: 0 NOSTATE, 1 RUNNING, 4 SHUTDOWN. */
 const POWER_STATES: Record<string, number> = { NOSTATE: 0, RUNNING: 1, SHUTDOWN: 4 };
 

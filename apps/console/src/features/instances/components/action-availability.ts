@@ -6,7 +6,19 @@ import { createImageDisabledReason } from '../../images/components/create-image-
 /** "BUILD", or "ACTIVE, powering-off" while a task runs. */
 const busyLabel = (instance: InstanceDto): string => (instance.taskState ? `${instance.status}, ${instance.taskState}` : instance.status);
 
-export type MenuAction = 'rename' | 'associate' | 'disassociate' | 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'create-image' | 'change-security-groups' | 'delete';
+export type MenuAction =
+  | 'rename'
+  | 'associate'
+  | 'disassociate'
+  | 'stop'
+  | 'start'
+  | 'reboot'
+  | 'hard-reboot'
+  | 'resize'
+  | 'rebuild'
+  | 'create-image'
+  | 'change-security-groups'
+  | 'delete';
 
 /**
  * Why an action is unavailable for this instance now (undefined when it is available). The API
@@ -19,6 +31,8 @@ export function actionDisabledReason(instance: InstanceDto, action: MenuAction, 
     case 'start':
     case 'reboot':
     case 'hard-reboot':
+    case 'resize':
+    case 'rebuild':
     case 'delete':
       if (instance.allowedActions.includes(action)) return undefined;
       return isInstanceBusy(instance) ? t('instances.reason.busy', { status: busyLabel(instance) }) : t('instances.reason.notAllowed', { status: instance.status });

@@ -10,7 +10,9 @@ import { actionDisabledReason, type MenuAction } from './action-availability.ts'
 import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
 import { DeleteInstanceDialog } from './delete-instance-dialog.tsx';
 import { PowerActionDialog } from './power-action-dialog.tsx';
+import { RebuildInstanceDialog } from './rebuild-instance-dialog.tsx';
 import { RenameInstanceDialog } from './rename-instance-dialog.tsx';
+import { ResizeInstanceDialog } from './resize-instance-dialog.tsx';
 
 interface InstanceActionMenuProps {
   projectId: string;
@@ -19,7 +21,7 @@ interface InstanceActionMenuProps {
   onDeleted?: () => void;
 }
 
-/** `[추가기능]` of one instance: rename, floating IP, power, security groups, delete, each with its dialog. */
+/** `[추가기능]` of one instance: rename, floating IP, power, resize, rebuild, image, security groups, delete, each with its dialog. */
 export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }: InstanceActionMenuProps) {
   const t = useT();
   const [open, setOpen] = useState<MenuAction | null>(null);
@@ -50,6 +52,10 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
       case 'reboot':
       case 'hard-reboot':
         return <PowerActionDialog projectId={projectId} instance={instance} action={open} onClose={close} />;
+      case 'resize':
+        return <ResizeInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
+      case 'rebuild':
+        return <RebuildInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
       case 'rename':
         return <RenameInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
       case 'change-security-groups':
@@ -76,6 +82,8 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
           item('start', t('instances.action.start')),
           item('reboot', t('instances.action.reboot')),
           item('hard-reboot', t('instances.action.hardReboot')),
+          item('resize', t('instances.action.resize'), { separated: true }),
+          item('rebuild', t('instances.action.rebuild')),
           item('create-image', t('instances.action.createImage'), { separated: true }),
           item('change-security-groups', t('instances.action.changeSecurityGroups'), { separated: true }),
           item('delete', t('instances.action.delete'), { separated: true, danger: true }),

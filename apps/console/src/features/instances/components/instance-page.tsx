@@ -11,13 +11,15 @@ import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
 import { InstanceActionMenu } from './instance-action-menu.tsx';
 import { InstanceConnectivityTab } from './instance-connectivity-tab.tsx';
+import { InstanceConsoleLogTab } from './instance-console-log-tab.tsx';
 import { InstanceDetailsTab } from './instance-details-tab.tsx';
 import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
+import { ResizeBanner } from './resize-banner.tsx';
 
-const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'flow-log', 'history'] as const;
+const TABS = ['details', 'volumes', 'console', 'console-log', 'connect', 'connectivity', 'flow-log', 'history'] as const;
 
-/** One instance: attributes, volumes, console, how to connect, a connectivity test and history, in tabs (`?tab=`). */
+/** One instance: attributes, volumes, console, console log, how to connect, a connectivity test and history, in tabs (`?tab=`). */
 export function InstancePage() {
   const t = useT();
   const navigate = useNavigate();
@@ -52,12 +54,14 @@ export function InstancePage() {
         }
         actions={<InstanceActionMenu projectId={projectId} instance={data} canWrite={canWrite} onDeleted={() => void navigate(listPath)} />}
       />
+      <ResizeBanner projectId={projectId} instance={data} canWrite={canWrite} />
       <Tabs
         label={data.name}
         items={[
           { id: 'details', label: t('instanceDetail.tab.details') },
           { id: 'volumes', label: t('instanceDetail.tab.volumes') },
           { id: 'console', label: t('instanceConsole.tab') },
+          { id: 'console-log', label: t('instanceDetail.tab.consoleLog') },
           { id: 'connect', label: t('instanceConsole.connectTab') },
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
           { id: 'flow-log', label: t('flowLogs.title') },
@@ -75,6 +79,7 @@ export function InstancePage() {
       <div role="tabpanel" hidden={tab === 'console'}>
         {tab === 'details' && <InstanceDetailsTab projectId={projectId} instance={data} canWrite={canWrite} />}
         {tab === 'volumes' && <InstanceVolumesPanel projectId={projectId} instance={data} />}
+        {tab === 'console-log' && <InstanceConsoleLogTab projectId={projectId} instance={data} />}
         {tab === 'connect' && <ConnectTab projectId={projectId} instance={data} />}
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
         {tab === 'flow-log' && <FlowLogTab projectId={projectId} instance={data} />}
