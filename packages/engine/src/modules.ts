@@ -75,7 +75,7 @@ export interface ModuleContext {
 export function registerModules(engine: ModuleContext, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
   const lifecycles = new LifecycleRunner(store, scheduler);
-  const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
+  const quotas = new QuotaGuard(store, { ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);
   const images = new ImageService(store, lifecycles, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
   const keyPairs = new KeyPairService(store, quotas);
@@ -139,6 +139,9 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   quotas.meter('keyPairs', (projectId) => store.count('key-pair', projectId));
   quotas.meter('volumes', (projectId) => store.count('volume', projectId));
   quotas.meter('volumeGb', (projectId) => volumes.usedGb(projectId));
+  quotas.meter('volumeSnapshots', (projectId) => store.count('volume-snapshot', projectId));
+  quotas.meter('loadBalancers', (projectId) => store.count('load-balancer', projectId));
+  quotas.meter('networks', (projectId) => store.count('network', projectId));
 
   securityGroups.countUsers((groupId) => store.countBy('port', 'securityGroupIds', groupId));
   // The guest goes first: it writes out what it can before its disks are taken away.

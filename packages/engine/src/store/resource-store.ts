@@ -103,6 +103,12 @@ export class ResourceStore<Kinds extends object = KindMap> {
     this.diskContents = new DiskContentsTable(db);
   }
 
+  /**
+   * Called before every insert, inside its transaction: a guard that throws refuses the row (the
+   * quota guard counts resources of kinds no service checks itself).
+   */
+  readonly insertGuards: ((kind: string, fields: { projectId: string | null }) => void)[] = [];
+
   transaction<T>(work: () => T): T {
     if (this.pendingEvents) return work(); // joins the enclosing unit of work
     this.pendingEvents = [];
@@ -181,6 +187,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   insert<T extends ResourceBase>(kind: string, fields: Omit<T, 'createdAt' | 'updatedAt'>): T;
   insert(kind: string, fields: Omit<ResourceBase, 'createdAt' | 'updatedAt'>): ResourceBase {
     this.assertInTransaction();
+    for (const guard of this.insertGuards) guard(kind, fields);
     const table = this.table(kind);
     const now = this.clock.now();
     const draft: ResourceBase = { ...fields, createdAt: now, updatedAt: now };
@@ -234,7 +241,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   /** Lets a module publish a change that is not a row of `resources` (a membership, an activation). */
   emit(
     kind: string,
-    resource: { id: string; projectId: string | null; status: string | null },
+    resource: { id: string; projectId: string | null; status: string | null; name?: unknown },
     change: ResourceEvent['change'],
   ): void {
     const event: ResourceEvent = {
@@ -245,6 +252,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
       status: resource.status,
       at: this.clock.now(),
     };
+    if (typeof resource.name === 'string') event.name = resource.name;
     if (this.pendingEvents) this.pendingEvents.push(event);
     else this.bus.publish(event);
   }
