@@ -1,3 +1,4 @@
+import { ActivityLog } from './activity/activity-log.ts';
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
@@ -54,6 +55,8 @@ export interface EngineModules {
   flowLogs: FlowLogService;
   /** Connection verdicts, load-balancer routing and member health, with their caches (see `traffic/`). */
   traffic: TrafficService;
+  /** Who changed what, through which API, and how it ended (see `activity/`). */
+  activity: ActivityLog;
 }
 
 export interface ModuleOptions {
@@ -75,6 +78,8 @@ export interface ModuleContext {
 export function registerModules(engine: ModuleContext, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
   const lifecycles = new LifecycleRunner(store, scheduler);
+  const activity = new ActivityLog(store, engine.clock, engine.events);
+  lifecycles.observers.push(activity);
   const quotas = new QuotaGuard(store, { ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);
   const images = new ImageService(store, lifecycles, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
@@ -163,5 +168,5 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity };
 }

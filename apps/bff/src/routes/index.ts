@@ -20,6 +20,7 @@ import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
 import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
+import { activityRoutes } from './activity-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -35,6 +36,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   loadBalancerRoutes,
   dataPlaneRoutes,
   quotaRoutes,
+  activityRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

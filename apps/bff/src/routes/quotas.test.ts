@@ -15,7 +15,7 @@ describe('project quotas', () => {
     const refused = await client.post(`${base}/instances`, instanceRequest({ name: 'one-more' })).expect(409);
     expect(refused.body.error).toEqual({
       code: 'QUOTA_EXCEEDED',
-      message: "Quota exceeded for instances: the project's limit is 2 and 2 are in use, so 1 more do not fit",
+      message: 'Quota exceeded for instances (limit 2): this needs 1, but only 0 of 2 are left',
       field: 'count',
     });
   });

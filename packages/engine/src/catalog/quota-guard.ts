@@ -39,7 +39,7 @@ export class QuotaExceededError extends EngineError {
   ) {
     super(
       'QUOTA_EXCEEDED',
-      `Quota exceeded for ${LABELS[quota]}: the project's limit is ${limit} and ${used} are in use, so ${wanted} more do not fit`,
+      `Quota exceeded for ${LABELS[quota]} (limit ${limit}): this needs ${wanted}, but only ${Math.max(0, limit - used)} of ${limit} are left`,
       field,
     );
   }

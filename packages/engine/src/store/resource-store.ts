@@ -1,3 +1,4 @@
+import { ActivityTable } from './activity-table.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventBus, ResourceEvent } from '../core/events.ts';
 import type { SqliteDatabase } from './database.ts';
@@ -80,6 +81,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   readonly flowLogs: FlowLogTable;
   readonly settings: SettingTable;
   readonly diskContents: DiskContentsTable;
+  readonly activity: ActivityTable;
   private pendingEvents: ResourceEvent[] | null = null;
   /** How to put memory back as it was if the transaction rolls back, newest last. */
   private undoLog: (() => void)[] = [];
@@ -101,6 +103,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
     this.flowLogs = new FlowLogTable(db);
     this.settings = new SettingTable(db);
     this.diskContents = new DiskContentsTable(db);
+    this.activity = new ActivityTable(db);
   }
 
   /**
