@@ -9,6 +9,7 @@ import { consoleAssets } from './console-assets.ts';
 import { healthHandler, type HealthOptions } from './health.ts';
 import { errorHandler, notFoundHandler } from './http/errors.ts';
 import { loadSession, requireCsrfToken } from './http/session.ts';
+import { requestContext } from './http/request-context.ts';
 import { openstackRouter } from './openstack/index.ts';
 import { apiRouter } from './routes/index.ts';
 
@@ -66,6 +67,8 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
     }),
   );
 
+  // Who asks and which request: the activity log attributes every change to it (see the engine's `activity/`).
+  app.use(requestContext(engine));
   app.get('/api/health', healthHandler(engine, options.health ?? { version: '0.0.0' }));
   // JSON answers above the threshold are compressed; the event stream is not, as a compressor would
   // hold its events back until a buffer fills.

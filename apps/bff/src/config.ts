@@ -1,3 +1,4 @@
+import { parseQuotaSpec } from '@sandcloud/domain';
 import { parseFloatingPool } from '@sandcloud/engine';
 import { z } from 'zod';
 import { join } from 'node:path';
@@ -27,6 +28,19 @@ const envSchema = z.object({
         return z.NEVER;
       }
       return pool;
+    }),
+  /** Per-project quota defaults: JSON (`{"instances":20}`) or `instances=20,vcpus=40`. */
+  SANDCLOUD_DEFAULT_QUOTAS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined || text.trim() === '') return undefined;
+      const quotas = parseQuotaSpec(text);
+      if (typeof quotas === 'string') {
+        context.addIssue({ code: 'custom', message: quotas });
+        return z.NEVER;
+      }
+      return quotas;
     }),
   SANDCLOUD_LOG_REQUESTS: z
     .enum(['0', '1'])

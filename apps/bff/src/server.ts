@@ -21,7 +21,7 @@ const databasePath = join(config.SANDCLOUD_DATA_DIR, 'sandcloud.db');
 
 let engine: Engine;
 try {
-  engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED, floatingPool: config.SANDCLOUD_FLOATING_POOL });
+  engine = createEngine({ databasePath, speed: config.SANDCLOUD_SPEED, floatingPool: config.SANDCLOUD_FLOATING_POOL, quotas: config.SANDCLOUD_DEFAULT_QUOTAS });
 } catch (error) {
   // A database that cannot be used (damaged, locked, newer, in use by another Sandcloud): one line, no stack.
   if (!(error instanceof DatabaseStartupError)) throw error;

@@ -15,3 +15,6 @@ export * from './topology.ts';
 export * from './load-balancers.ts';
 export * from './data-plane.ts';
 export * from './sandbox.ts';
+export * from './quotas.ts';
+export * from './activity.ts';
+export * from './metrics.ts';

@@ -1,3 +1,4 @@
+import { ActivityLog } from './activity/activity-log.ts';
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
@@ -54,6 +55,8 @@ export interface EngineModules {
   flowLogs: FlowLogService;
   /** Connection verdicts, load-balancer routing and member health, with their caches (see `traffic/`). */
   traffic: TrafficService;
+  /** Who changed what, through which API, and how it ended (see `activity/`). */
+  activity: ActivityLog;
 }
 
 export interface ModuleOptions {
@@ -75,7 +78,9 @@ export interface ModuleContext {
 export function registerModules(engine: ModuleContext, options: ModuleOptions): EngineModules {
   const { store, scheduler } = engine;
   const lifecycles = new LifecycleRunner(store, scheduler);
-  const quotas = new QuotaGuard({ ...DEFAULT_QUOTAS, ...options.quotas });
+  const activity = new ActivityLog(store, engine.clock, engine.events);
+  lifecycles.observers.push(activity);
+  const quotas = new QuotaGuard(store, { ...DEFAULT_QUOTAS, ...options.quotas });
   const network = new NetworkService(store, options.floatingPool);
   const images = new ImageService(store, lifecycles, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
   const keyPairs = new KeyPairService(store, quotas);
@@ -139,6 +144,9 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   quotas.meter('keyPairs', (projectId) => store.count('key-pair', projectId));
   quotas.meter('volumes', (projectId) => store.count('volume', projectId));
   quotas.meter('volumeGb', (projectId) => volumes.usedGb(projectId));
+  quotas.meter('volumeSnapshots', (projectId) => store.count('volume-snapshot', projectId));
+  quotas.meter('loadBalancers', (projectId) => store.count('load-balancer', projectId));
+  quotas.meter('networks', (projectId) => store.count('network', projectId));
 
   securityGroups.countUsers((groupId) => store.countBy('port', 'securityGroupIds', groupId));
   // The guest goes first: it writes out what it can before its disks are taken away.
@@ -161,5 +169,5 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity };
 }

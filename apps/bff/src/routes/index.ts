@@ -19,6 +19,8 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
+import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
+import { activityRoutes } from './activity-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -33,6 +35,8 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   volumeRoutes,
   loadBalancerRoutes,
   dataPlaneRoutes,
+  quotaRoutes,
+  activityRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {
@@ -43,6 +47,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(eventRoutes(engine));
   api.use(settingsRoutes(engine));
   api.use(sandboxRoutes(engine));
+  api.use(quotaDefaultsRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));

@@ -6,6 +6,8 @@ export interface ResourceEvent {
   change: 'created' | 'updated' | 'deleted';
   status: string | null;
   at: number;
+  /** The resource's name when it has one (the activity log keeps it, even after a delete). */
+  name?: string;
 }
 
 export type EventListener = (event: ResourceEvent) => void;

@@ -88,8 +88,16 @@ export interface LifecycleSpec<R extends ResourceBase, A extends string> {
  * are scheduled tasks, so they resume after a restart. A step whose resource has moved on (deleted,
  * or taken over by another action) is a no-op.
  */
+/** Told when an action starts and when it ends (the activity log marks the request done or failed). */
+export interface LifecycleObserver {
+  started(kind: string, resource: ResourceBase, action: string): void;
+  /** `failure` is the reason when the action landed on its error state. */
+  settled(kind: string, resource: ResourceBase, action: string, failure?: string): void;
+}
+
 export class LifecycleRunner {
   private readonly machines = new Map<string, LifecycleMachine<ResourceBase, string>>();
+  readonly observers: LifecycleObserver[] = [];
 
   constructor(
     private readonly store: ResourceStore,
@@ -109,7 +117,7 @@ export class LifecycleRunner {
   }
 
   define<R extends ResourceBase, A extends string>(spec: LifecycleSpec<R, A>): LifecycleMachine<R, A> {
-    const machine = new LifecycleMachine<R, A>(this.store, this.scheduler, spec);
+    const machine = new LifecycleMachine<R, A>(this.store, this.scheduler, spec, this.observers);
     this.machines.set(spec.kind, machine as unknown as LifecycleMachine<ResourceBase, string>);
     return machine;
   }
@@ -129,6 +137,7 @@ export class LifecycleMachine<R extends ResourceBase, A extends string> {
     private readonly store: ResourceStore,
     private readonly scheduler: Scheduler,
     private readonly spec: LifecycleSpec<R, A>,
+    private readonly observers: readonly LifecycleObserver[] = [],
   ) {}
 
   /** The actions the resource offers now (for menus): the table allows them and nothing is in flight. */
@@ -200,11 +209,13 @@ export class LifecycleMachine<R extends ResourceBase, A extends string> {
     if (!current) return;
     if (run.to === 'deleted') {
       this.store.delete(this.spec.kind, current);
+      for (const observer of this.observers) observer.settled(this.spec.kind, current, action);
       return;
     }
     const target = run.to[outcome.to ?? 0];
     if (!target) throw new Error(`${this.spec.kind} ${action} has no to-state ${outcome.to}`);
     const updated = this.store.update<R>(this.spec.kind, current, { ...outcome.changes, ...target } as Partial<R>, outcome.note);
+    for (const observer of this.observers) observer.settled(this.spec.kind, updated, action);
     this.spec.changed?.(updated);
   }
 
@@ -221,11 +232,13 @@ export class LifecycleMachine<R extends ResourceBase, A extends string> {
       outcome.note ?? `${actionWords(action)} failed: ${message}`,
     );
     this.task(action)?.failed?.(updated, error);
+    for (const observer of this.observers) observer.settled(this.spec.kind, updated, action, message);
     this.spec.changed?.(updated);
   }
 
   private started(resource: R, action: A, row: LifecycleRun<string, LifecycleState>): R {
     this.schedule(resource, action, 0, row.steps[0].ms);
+    for (const observer of this.observers) observer.started(this.spec.kind, resource, action);
     this.task(action)?.begin?.(resource);
     this.spec.changed?.(resource);
     return resource;

@@ -1,3 +1,4 @@
+import { ActivityTable } from './activity-table.ts';
 import type { Clock } from '../core/clock.ts';
 import type { EventBus, ResourceEvent } from '../core/events.ts';
 import type { SqliteDatabase } from './database.ts';
@@ -80,6 +81,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   readonly flowLogs: FlowLogTable;
   readonly settings: SettingTable;
   readonly diskContents: DiskContentsTable;
+  readonly activity: ActivityTable;
   private pendingEvents: ResourceEvent[] | null = null;
   /** How to put memory back as it was if the transaction rolls back, newest last. */
   private undoLog: (() => void)[] = [];
@@ -101,7 +103,14 @@ export class ResourceStore<Kinds extends object = KindMap> {
     this.flowLogs = new FlowLogTable(db);
     this.settings = new SettingTable(db);
     this.diskContents = new DiskContentsTable(db);
+    this.activity = new ActivityTable(db);
   }
+
+  /**
+   * Called before every insert, inside its transaction: a guard that throws refuses the row (the
+   * quota guard counts resources of kinds no service checks itself).
+   */
+  readonly insertGuards: ((kind: string, fields: { projectId: string | null }) => void)[] = [];
 
   transaction<T>(work: () => T): T {
     if (this.pendingEvents) return work(); // joins the enclosing unit of work
@@ -181,6 +190,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   insert<T extends ResourceBase>(kind: string, fields: Omit<T, 'createdAt' | 'updatedAt'>): T;
   insert(kind: string, fields: Omit<ResourceBase, 'createdAt' | 'updatedAt'>): ResourceBase {
     this.assertInTransaction();
+    for (const guard of this.insertGuards) guard(kind, fields);
     const table = this.table(kind);
     const now = this.clock.now();
     const draft: ResourceBase = { ...fields, createdAt: now, updatedAt: now };
@@ -234,7 +244,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
   /** Lets a module publish a change that is not a row of `resources` (a membership, an activation). */
   emit(
     kind: string,
-    resource: { id: string; projectId: string | null; status: string | null },
+    resource: { id: string; projectId: string | null; status: string | null; name?: unknown },
     change: ResourceEvent['change'],
   ): void {
     const event: ResourceEvent = {
@@ -245,6 +255,7 @@ export class ResourceStore<Kinds extends object = KindMap> {
       status: resource.status,
       at: this.clock.now(),
     };
+    if (typeof resource.name === 'string') event.name = resource.name;
     if (this.pendingEvents) this.pendingEvents.push(event);
     else this.bus.publish(event);
   }

@@ -115,4 +115,27 @@ export const MIGRATIONS: readonly string[] = [
     expire  INTEGER
   );
   `,
+  `
+  -- The activity log: every change someone asked for (console or any API), who, on what, and how it
+  -- ended. Kept at least 30 days (ActivityLog prunes older rows). Paged newest first per project.
+  CREATE TABLE activity_log (
+    id             INTEGER PRIMARY KEY AUTOINCREMENT,
+    at             INTEGER NOT NULL,
+    project_id     TEXT,
+    user_id        TEXT,
+    user_name      TEXT NOT NULL,
+    action         TEXT NOT NULL,
+    resource_kind  TEXT NOT NULL,
+    resource_id    TEXT,
+    resource_name  TEXT,
+    result         TEXT NOT NULL,
+    reason         TEXT,
+    request_id     TEXT,
+    source         TEXT NOT NULL,
+    finished_at    INTEGER
+  );
+  CREATE INDEX activity_log_by_project ON activity_log(project_id, id);
+  CREATE INDEX activity_log_by_resource ON activity_log(resource_id, id);
+  CREATE INDEX activity_log_by_time ON activity_log(at);
+  `,
 ];

@@ -197,12 +197,13 @@ export function networkRoutes(engine: Engine): Router {
     if (req.params.projectId !== projectId) throw new OsError(403, 'Sandcloud shows each project only its own quotas', 'PolicyNotAuthorized');
     const usage = engine.modules.quotas.usage(projectId);
     const value = (limit: number, used: number) => (detail ? { limit, used, reserved: 0 } : limit);
-    const counted = { network: network.networks(projectId).length, subnet: network.subnets(projectId).length, port: network.ports(projectId).length, router: network.routers(projectId).length };
+    const counted = { subnet: network.subnets(projectId).length, port: network.ports(projectId).length, router: network.routers(projectId).length };
     return {
       quota: {
         floatingip: value(usage.floatingIps.limit, usage.floatingIps.used),
         security_group: value(usage.securityGroups.limit, usage.securityGroups.used),
         security_group_rule: value(usage.securityGroupRules.limit, usage.securityGroupRules.used),
+        network: value(usage.networks.limit, usage.networks.used),
         // Not metered by Sandcloud: unlimited (-1), as Neutron writes it.
         ...Object.fromEntries(Object.entries(counted).map(([name, used]) => [name, value(-1, used)])),
         rbac_policy: value(-1, 0),

@@ -383,19 +383,18 @@ export function volumeRoutes(engine: Engine): Router {
   });
   api.get('/limits', (req, res) => {
     const usage = quotas.usage(projectOf(req));
-    const snapshots = volumeSnapshots.list(projectOf(req));
     res.json({
       limits: {
         rate: [],
         absolute: {
           maxTotalVolumes: usage.volumes.limit,
           maxTotalVolumeGigabytes: usage.volumeGb.limit,
-          maxTotalSnapshots: -1,
+          maxTotalSnapshots: usage.volumeSnapshots.limit,
           maxTotalBackups: 0,
           maxTotalBackupGigabytes: 0,
           totalVolumesUsed: usage.volumes.used,
           totalGigabytesUsed: usage.volumeGb.used,
-          totalSnapshotsUsed: snapshots.length,
+          totalSnapshotsUsed: usage.volumeSnapshots.used,
           totalBackupsUsed: 0,
           totalBackupGigabytesUsed: 0,
         },
@@ -408,13 +407,12 @@ export function volumeRoutes(engine: Engine): Router {
     const usage = quotas.usage(projectId);
     const detail = queryString(req.query.usage) === 'true' || queryString(req.query.usage) === 'True';
     const value = (limit: number, used: number) => (detail ? { limit, in_use: used, reserved: 0, allocated: 0 } : limit);
-    const snapshots = volumeSnapshots.list(projectId).length;
     res.json({
       quota_set: {
         id: projectId,
         volumes: value(usage.volumes.limit, usage.volumes.used),
         gigabytes: value(usage.volumeGb.limit, usage.volumeGb.used),
-        snapshots: value(-1, snapshots),
+        snapshots: value(usage.volumeSnapshots.limit, usage.volumeSnapshots.used),
         backups: value(0, 0),
         backup_gigabytes: value(0, 0),
         per_volume_gigabytes: value(MAX_VOLUME_GB, 0),

@@ -1,0 +1,88 @@
+import type { SqliteDatabase } from './database.ts';
+
+/** One line of the activity log (`activity/activity-log.ts` gives the meaning). */
+export interface ActivityRow {
+  id: number;
+  at: number;
+  projectId: string | null;
+  userId: string | null;
+  userName: string;
+  action: string;
+  resourceKind: string;
+  resourceId: string | null;
+  resourceName: string | null;
+  result: 'accepted' | 'done' | 'failed';
+  reason: string | null;
+  requestId: string | null;
+  source: string;
+  finishedAt: number | null;
+}
+
+export interface ActivityFilter {
+  projectId: string;
+  userName?: string;
+  resourceKind?: string;
+  resourceId?: string;
+  action?: string;
+  result?: ActivityRow['result'];
+  from?: number;
+  to?: number;
+}
+
+const COLUMNS = `id, at, project_id AS projectId, user_id AS userId, user_name AS userName, action, resource_kind AS resourceKind,
+  resource_id AS resourceId, resource_name AS resourceName, result, reason, request_id AS requestId, source, finished_at AS finishedAt`;
+
+/** The activity log's rows, paged newest first per project (index `activity_log_by_project`). */
+export class ActivityTable {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  append(row: Omit<ActivityRow, 'id'>): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO activity_log (at, project_id, user_id, user_name, action, resource_kind, resource_id, resource_name, result, reason, request_id, source, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(row.at, row.projectId, row.userId, row.userName, row.action, row.resourceKind, row.resourceId, row.resourceName, row.result, row.reason, row.requestId, row.source, row.finishedAt);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** Ends the newest accepted line of `action` on the resource (a long operation finished). */
+  settle(resourceId: string, action: string, result: 'done' | 'failed', reason: string | null, at: number): void {
+    this.db
+      .prepare(
+        `UPDATE activity_log SET result = ?, reason = ?, finished_at = ? WHERE id = (
+           SELECT id FROM activity_log WHERE resource_id = ? AND action = ? AND result = 'accepted' ORDER BY id DESC LIMIT 1)`,
+      )
+      .run(result, reason, at, resourceId, action);
+  }
+
+  page(filter: ActivityFilter, limit: number, offset: number): { items: ActivityRow[]; total: number } {
+    const { where, params } = whereOf(filter);
+    const total = this.db.prepare(`SELECT COUNT(*) FROM activity_log WHERE ${where}`).pluck().get(...params) as number;
+    const items = this.db.prepare(`SELECT ${COLUMNS} FROM activity_log WHERE ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...params, limit, offset) as ActivityRow[];
+    return { items, total };
+  }
+
+  /** Deletes the lines older than `before`; answers how many went. */
+  prune(before: number): number {
+    return this.db.prepare('DELETE FROM activity_log WHERE at < ?').run(before).changes;
+  }
+}
+
+function whereOf(filter: ActivityFilter): { where: string; params: unknown[] } {
+  const clauses = ['project_id = ?'];
+  const params: unknown[] = [filter.projectId];
+  const add = (clause: string, value: unknown) => {
+    if (value === undefined || value === '') return;
+    clauses.push(clause);
+    params.push(value);
+  };
+  add('user_name = ? COLLATE NOCASE', filter.userName);
+  add('resource_kind = ?', filter.resourceKind);
+  add('resource_id = ?', filter.resourceId);
+  add('action = ?', filter.action);
+  add('result = ?', filter.result);
+  add('at >= ?', filter.from);
+  add('at <= ?', filter.to);
+  return { where: clauses.join(' AND '), params };
+}
