@@ -45,3 +45,5 @@ export { DatabaseStartupError } from './store/database.ts';
 export type { ResetReport } from './sandbox/project-reset.ts';
 export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateDocument, type StateResource } from './sandbox/project-state.ts';
 export type { Seed, SeedReport } from './sandbox/seed.ts';
+export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';
+export type { StepHint } from './tutorials/tutorial-checks.ts';
