@@ -19,6 +19,7 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
+import { tutorialRoutes } from './tutorial-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -43,6 +44,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(eventRoutes(engine));
   api.use(settingsRoutes(engine));
   api.use(sandboxRoutes(engine));
+  api.use(tutorialRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));
