@@ -33,7 +33,13 @@ export const tutorialDefinitionSchema = z.strictObject({
           port: z.number().int().min(1).max(65_535).optional(),
           count: z.number().int().min(1).max(20).optional(),
         }),
-        target: z.strictObject({ tour: z.string().regex(/^[a-z0-9-]+$/, 'A data-tour value: lower-case letters, digits and dashes'), screen: z.enum(TUTORIAL_SCREENS).optional() }).optional(),
+        target: z
+          .strictObject({
+            tour: z.string().regex(/^[a-z0-9-]+$/, 'A data-tour value: lower-case letters, digits and dashes').optional(),
+            selector: z.string().min(1).max(200).optional(),
+            screen: z.enum(TUTORIAL_SCREENS).optional(),
+          })
+          .optional(),
       }),
     )
     .min(1, 'A tutorial has at least one step'),

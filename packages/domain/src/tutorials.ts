@@ -35,8 +35,11 @@ export interface TutorialStepDefinition {
   /** What to do, in a few sentences. */
   body: TutorialText;
   check: { kind: TutorialCheck; port?: number; count?: number };
-  /** The control the step points at: a `data-tour` value, and the console screen it lives on. */
-  target?: { tour: string; screen?: TutorialScreen };
+  /**
+   * The control the step points at: a `data-tour` value (or, for markup without one, a CSS
+   * selector), and the console screen it lives on.
+   */
+  target?: { tour?: string; selector?: string; screen?: TutorialScreen };
 }
 
 export interface TutorialDefinition {

@@ -67,7 +67,7 @@ export function InstancesPage() {
   };
 
   const createButton = (
-    <Button variant="primary" disabledReason={readOnly} onClick={() => void navigate(newPath)}>
+    <Button data-tour="create-instance" variant="primary" disabledReason={readOnly} onClick={() => void navigate(newPath)}>
       {t('instances.create')}
     </Button>
   );

@@ -32,7 +32,7 @@ export function LoadBalancersPage() {
   const detailPath = (id: string) => paths.computeSection(projectId, `load-balancers/${id}`);
 
   const createButton = (
-    <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
+    <Button data-tour="create-load-balancer" variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
       {t('lb.create')}
     </Button>
   );
