@@ -18,3 +18,4 @@ export * from './sandbox.ts';
 export * from './quotas.ts';
 export * from './activity.ts';
 export * from './metrics.ts';
+export * from './tutorials.ts';

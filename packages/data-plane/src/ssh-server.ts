@@ -42,6 +42,7 @@ export class GuestSshServer {
       // Read from the guest's filesystem, not through a shell: no process, no history, no parsing.
       authorizedKeys: async (user) => (user === 'root' ? parseAuthorizedKeys(readAuthorizedKeys(transfer)) : []),
       shell: (session) => {
+        this.engine.tutorials.sshLogin(projectId, instance.id); // a real login: the guided tutorial's step
         const shell = guests.openSession(projectId, instance.id, {
           remoteIp: this.clientIp(),
           ...(session.pty ? { columns: session.pty.columns, rows: session.pty.rows } : {}),
@@ -50,6 +51,7 @@ export class GuestSshServer {
       },
       sftp: (channel) => serveSftp(channel, transfer),
       exec: (session, command) => {
+        this.engine.tutorials.sshLogin(projectId, instance.id);
         const { stream } = session;
         const scp = parseScpCommand(command);
         if (scp) {

@@ -15,3 +15,4 @@ export * from './key-pairs.ts';
 export * from './lifecycles/index.ts';
 export * from './sandbox.ts';
 export * from './error-messages.ts';
+export * from './tutorials.ts';

@@ -16,6 +16,7 @@ import { registerModules, type EngineModules } from './modules.ts';
 import { ProjectReset } from './sandbox/project-reset.ts';
 import { ProjectState } from './sandbox/project-state.ts';
 import { Seeder } from './sandbox/seed.ts';
+import { TutorialService } from './tutorials/tutorial-service.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -53,6 +54,8 @@ export class Engine {
   readonly state: ProjectState;
   /** Sandbox lifecycle: `SANDCLOUD_SEED` applied once to an empty sandbox. */
   readonly seeder: Seeder;
+  /** Guided tutorials: definitions, each learner's progress, steps checked against the real state. */
+  readonly tutorials: TutorialService;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -79,6 +82,7 @@ export class Engine {
     this.reset = new ProjectReset(this.store, this.scheduler, this.clock, this.modules);
     this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
     this.seeder = new Seeder(this.store, this.identity, this.projects, this.state);
+    this.tutorials = new TutorialService(this.store, this.events, this.clock, this.modules);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */
@@ -87,6 +91,7 @@ export class Engine {
     // Guests keep their own time (sleep, write-back): give it to them a few times a second.
     this.guestTimer = setInterval(() => this.modules.guests.tick(), 250);
     this.guestTimer.unref();
+    this.tutorials.startPolling();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -112,6 +117,7 @@ export class Engine {
 
   close(): void {
     this.scheduler.stop();
+    this.tutorials.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
     this.store.close();
     this.releaseLock();

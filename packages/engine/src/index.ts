@@ -48,3 +48,5 @@ export type { Seed, SeedReport } from './sandbox/seed.ts';
 export { QuotaExceededError, QuotaGuard } from './catalog/quota-guard.ts';
 export { ActivityLog, ACTIVITY_RETENTION_MS, type ActivityRow, type ActivityFilter } from './activity/activity-log.ts';
 export { runInRequest, currentRequest, type ActivityActor, type RequestInfo, type RequestContext } from './activity/activity-context.ts';
+export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';
+export type { StepHint } from './tutorials/tutorial-checks.ts';

@@ -21,6 +21,7 @@ import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
 import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
 import { activityRoutes } from './activity-routes.ts';
+import { tutorialRoutes } from './tutorial-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -48,6 +49,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(settingsRoutes(engine));
   api.use(sandboxRoutes(engine));
   api.use(quotaDefaultsRoutes(engine));
+  api.use(tutorialRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));

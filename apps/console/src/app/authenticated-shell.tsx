@@ -5,6 +5,7 @@ import { SkeletonRows } from '../components/ui/skeleton.tsx';
 import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
 import { ChangePasswordDialog } from '../features/auth/components/change-password-dialog.tsx';
 import { useProjects } from '../features/projects/api/projects.ts';
+import { TutorialHelpButton, TutorialPanel, useTutorialPanel } from '../features/tutorial/index.ts';
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useLiveEvents } from '../lib/live-events.ts';
 import { paths } from '../lib/paths.ts';
@@ -36,15 +37,29 @@ export function AuthenticatedShell() {
         <ProjectSelector />
         <div className="ml-auto flex items-center gap-3">
           {!connected && <span className="text-xs text-amber-300">{t('live.disconnected')}</span>}
+          <ProjectHelp />
           <LanguageSwitch onChange={(next) => saveLanguage.mutate(next)} />
           <UserMenu username={session.data.user.username} isAdmin={session.data.user.isAdmin} />
         </div>
       </header>
       <div className="flex flex-1">
         <Outlet />
+        <ProjectTutorial />
       </div>
     </div>
   );
+}
+
+/** The guide's help button and panel, on every screen of a project (the panel beside the screen, while open). */
+function ProjectHelp() {
+  const { projectId } = useParams();
+  return projectId ? <TutorialHelpButton /> : null;
+}
+
+function ProjectTutorial() {
+  const { projectId } = useParams();
+  const { open } = useTutorialPanel();
+  return projectId && open ? <TutorialPanel projectId={projectId} /> : null;
 }
 
 function ProjectSelector() {

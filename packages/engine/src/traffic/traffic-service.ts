@@ -91,6 +91,8 @@ export class TrafficService {
   private readonly memberVerdicts = new Map<string, ReachabilityVerdict | null>();
   /** Per member row (rows are read again after every change, so a row is never stale here). */
   private memberAdmissions = new WeakMap<Member, ReachabilityVerdict | null>();
+  /** Told of each request a guest answered (the guided tutorial's web-server steps); empty costs nothing. */
+  private readonly httpWatchers = new Set<(instanceId: string, port: number, request: InboundHttpRequest, status: number) => void>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -398,6 +400,18 @@ export class TrafficService {
       this.instances.set(instanceId, instance);
     }
     const guest = instance ? this.deps.guests.guestOf(instance) : undefined;
-    return guest ? guest.deliverHttpRequest(port, request) : Promise.resolve(null);
+    if (!guest) return Promise.resolve(null);
+    const answer = guest.deliverHttpRequest(port, request);
+    if (this.httpWatchers.size === 0) return answer;
+    return answer.then((response) => {
+      if (response) for (const watcher of this.httpWatchers) watcher(instanceId, port, request, response.status);
+      return response;
+    });
+  }
+
+  /** Calls back for every HTTP request a guest answered, as the guest saw it (its source: a client or a load balancer's VIP). */
+  onHttpAnswered(watcher: (instanceId: string, port: number, request: InboundHttpRequest, status: number) => void): () => void {
+    this.httpWatchers.add(watcher);
+    return () => this.httpWatchers.delete(watcher);
   }
 }

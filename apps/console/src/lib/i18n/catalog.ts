@@ -18,9 +18,10 @@ import { authMessages } from './messages/auth.ts';
 import { openstackCliMessages } from './messages/openstack-cli.ts';
 import { sandboxMessages } from './messages/sandbox.ts';
 import { dataTableMessages } from '../../components/data-table/messages.ts';
+import { tutorialMessages } from './messages/tutorial.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;

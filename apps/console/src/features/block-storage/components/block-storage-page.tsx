@@ -51,7 +51,7 @@ export function BlockStoragePage() {
   const reason = (action: Parameters<typeof volumeActionDisabledReason>[1]) => volumeActionDisabledReason(selected, action, canWrite, t);
 
   const createButton = (
-    <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
+    <Button data-tour="create-volume" variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
       {t('blockStorage.create')}
     </Button>
   );

@@ -89,7 +89,7 @@ export function InstancesPage() {
   }, [t, projectId, flavors.data]);
 
   const createButton = (
-    <Button variant="primary" disabledReason={readOnly} onClick={() => void navigate(newPath)}>
+    <Button data-tour="create-instance" variant="primary" disabledReason={readOnly} onClick={() => void navigate(newPath)}>
       {t('instances.create')}
     </Button>
   );

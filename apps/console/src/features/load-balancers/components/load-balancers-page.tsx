@@ -32,7 +32,7 @@ export function LoadBalancersPage() {
   const close = useCallback(() => setOpen(null), []);
 
   const createButton = (
-    <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
+    <Button data-tour="create-load-balancer" variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
       {t('lb.create')}
     </Button>
   );

@@ -15,7 +15,7 @@ export function ActivationPanel({ project }: { project: ProjectDto }) {
         <div className="font-medium">{t('activation.title')}</div>
         <p className="mt-1 max-w-2xl text-sm text-slate-600">{t('activation.description')}</p>
       </div>
-      <Button
+      <Button data-tour="activate-compute"
         variant="primary"
         disabledReason={project.role === 'admin' ? undefined : t('activation.adminOnly')}
         disabled={activate.isPending}

@@ -69,7 +69,7 @@ export function SecurityGroupPage() {
       {!group.isDefault && ingressCount === 0 && <Alert tone="info">{t('securityGroups.noIngressExplained')}</Alert>}
       <Panel>
         <PanelHeader title={t('securityGroups.rules')}>
-          <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen('add-rule')}>
+          <Button data-tour="add-rule" variant="primary" disabledReason={readOnly} onClick={() => setOpen('add-rule')}>
             {t('securityGroups.addRule')}
           </Button>
         </PanelHeader>
