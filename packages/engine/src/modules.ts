@@ -23,6 +23,7 @@ import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
 import { NetworkService } from './networking/network-service.ts';
+import { InterfaceService } from './networking/interface-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
 import { LoadBalancerRouting } from './traffic/load-balancer-routing.ts';
 import { MemberHealth } from './traffic/member-health.ts';
@@ -54,6 +55,8 @@ export interface EngineModules {
   flowLogs: FlowLogService;
   /** Connection verdicts, load-balancer routing and member health, with their caches (see `traffic/`). */
   traffic: TrafficService;
+  /** Instances' network interfaces: attach/detach of ports (VPC work, #18). */
+  interfaces: InterfaceService;
 }
 
 export interface ModuleOptions {
@@ -154,11 +157,14 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
+  const interfaces = new InterfaceService(store, network);
+  network.hooks.beforePortDelete.push((port) => floatingIps.releasePort(port));
+  instances.hooks.beforeDelete.push((instance) => interfaces.releaseSecondary(instance));
 
   engine.events.subscribe((event) => {
     if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, interfaces };
 }
