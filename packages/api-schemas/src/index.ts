@@ -15,3 +15,4 @@ export * from './topology.ts';
 export * from './load-balancers.ts';
 export * from './data-plane.ts';
 export * from './sandbox.ts';
+export * from './vpcs.ts';

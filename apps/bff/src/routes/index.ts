@@ -19,6 +19,7 @@ import { sandboxRoutes } from './sandbox-routes.ts';
 import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
+import { vpcRoutes } from './vpc-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -33,6 +34,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   volumeRoutes,
   loadBalancerRoutes,
   dataPlaneRoutes,
+  vpcRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

@@ -300,6 +300,15 @@ export class NetworkService {
     );
   }
 
+  /** The console's VPC: the network and its default routing table `<name>-rt` with the internet gateway, as NHN makes them. */
+  createVpc(projectId: string, input: { name: string; cidr: string; description?: string }): Network {
+    return this.store.transaction(() => {
+      const vpc = this.createNetwork(projectId, input);
+      this.createRouter(projectId, { name: `${vpc.name}-rt`, externalGateway: true, networkId: vpc.id });
+      return vpc;
+    });
+  }
+
   /** Rename, describe, or change the range (every subnet must still lie inside it). */
   updateNetwork(projectId: string, id: string, input: { name?: string; cidr?: string; description?: string }): Network {
     return this.store.transaction(() => {
@@ -344,6 +353,16 @@ export class NetworkService {
       for (const subnet of subnets) this.store.delete('subnet', subnet);
       this.store.delete('network', network);
     });
+  }
+
+  /** The ports with an address on the subnet. */
+  portsOfSubnet(subnetId: string): Port[] {
+    return this.store.findBy('port', 'subnetId', subnetId);
+  }
+
+  /** A subnet by id in any project (callers check the project), or undefined. */
+  findSubnet(id: string): Subnet | undefined {
+    return this.store.get('subnet', id);
   }
 
   subnetsOf(network: Network): Subnet[] {
