@@ -19,3 +19,4 @@ export * from './quotas.ts';
 export * from './activity.ts';
 export * from './metrics.ts';
 export * from './tutorials.ts';
+export * from './vpcs.ts';

@@ -41,6 +41,15 @@ export const createInstanceRequestSchema = z.strictObject({
   keyName: z.string().min(1, 'Choose or create a key pair'),
   securityGroupIds: z.array(z.string()).min(1, 'Choose at least one security group'),
   networkId: z.string().min(1, 'Choose a network'),
+  /** The subnet of the network to launch into (its first when absent). */
+  subnetId: z.string().min(1).optional(),
+  /** The first interface's fixed IP (one instance only). */
+  fixedIp: z.ipv4({ error: 'Enter an IPv4 address' }).optional(),
+  /** More network interfaces, one per entry. */
+  extraNetworks: z
+    .array(z.strictObject({ networkId: z.string().min(1).optional(), subnetId: z.string().min(1).optional(), fixedIp: z.ipv4({ error: 'Enter an IPv4 address' }).optional() }))
+    .max(4, 'An instance has at most 5 network interfaces')
+    .optional(),
   /** A cloud-init script (`#!/bin/bash`) the guest runs as root on its first boot. */
   userData: z
     .string()
@@ -162,7 +171,7 @@ export interface ConnectivityVerdictDto {
   target: string;
   allowed: boolean;
   reason: {
-    code: 'NO_FLOATING_IP' | 'INSTANCE_NOT_RUNNING' | 'NO_MATCHING_RULE' | 'ALLOWED_BY_RULE' | 'NO_LISTENER';
+    code: 'NO_FLOATING_IP' | 'NO_INTERNET_GATEWAY' | 'INSTANCE_NOT_RUNNING' | 'NO_MATCHING_RULE' | 'ALLOWED_BY_RULE' | 'NO_LISTENER';
     message: string;
     rule?: { groupName: string; ruleId: string; summary: string };
   };

@@ -1,6 +1,6 @@
 import type { NetworkStatus } from '@sandcloud/domain';
 
-/** A project network with its (single) subnet, as the VPC screen lists it. */
+/** A project network with its first subnet (and the others), as the launch wizard lists it. */
 export interface NetworkDto {
   id: string;
   name: string;
@@ -12,4 +12,6 @@ export interface NetworkDto {
   routerName: string | null;
   externalNetworkName: string | null;
   createdAt: string;
+  /** Every subnet of the network (the first is `subnetId`), for the launch wizard's subnet choice. */
+  subnets: { id: string; name: string; cidr: string; gatewayIp: string }[];
 }

@@ -8,6 +8,7 @@ export type { User, Session, Language, LoginLimitOptions } from './identity/iden
 export type { Project, ProjectMember, Permission } from './projects/project-service.ts';
 export type { Network, Subnet, Router, Port } from './networking/network-service.ts';
 export { parseFloatingPool } from './networking/floating-pool.ts';
+export type { InterfaceService, InterfaceTarget } from './networking/interface-service.ts';
 export type { Image } from './images/image.ts';
 export type { Volume, VolumeAttachment, VolumeSnapshot } from './block-storage/volume.ts';
 export { CONTAINER_FORMATS, DISK_FORMATS, isUploaded, MAX_UPLOAD_BYTES, type ImageUpload, type UploadedImage } from './images/image-uploads.ts';

@@ -24,6 +24,7 @@ import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
 import { NetworkService } from './networking/network-service.ts';
+import { InterfaceService } from './networking/interface-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
 import { LoadBalancerRouting } from './traffic/load-balancer-routing.ts';
 import { MemberHealth } from './traffic/member-health.ts';
@@ -57,6 +58,8 @@ export interface EngineModules {
   traffic: TrafficService;
   /** Who changed what, through which API, and how it ended (see `activity/`). */
   activity: ActivityLog;
+  /** Instances' network interfaces: attach/detach of ports (VPC work, #18). */
+  interfaces: InterfaceService;
 }
 
 export interface ModuleOptions {
@@ -163,11 +166,14 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   instances.hooks.beforeDelete.push((instance) => volumes.releaseInstance(instance));
   instances.hooks.beforeDelete.push((instance) => loadBalancers.removeInstance(instance));
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
+  const interfaces = new InterfaceService(store, network);
+  network.hooks.beforePortDelete.push((port) => floatingIps.releasePort(port));
+  instances.hooks.beforeDelete.push((instance) => interfaces.releaseSecondary(instance));
 
   engine.events.subscribe((event) => {
     if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity };
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces };
 }

@@ -22,6 +22,7 @@ import { volumeRoutes } from './volume-routes.ts';
 import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
 import { activityRoutes } from './activity-routes.ts';
 import { tutorialRoutes } from './tutorial-routes.ts';
+import { vpcRoutes } from './vpc-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -38,6 +39,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   dataPlaneRoutes,
   quotaRoutes,
   activityRoutes,
+  vpcRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

@@ -13,21 +13,27 @@ export function networkRoutes(engine: Engine): Router {
     const projectId = currentProject(req).id;
     const subnets = network.subnets(projectId);
     const routers = network.routers(projectId);
-    const items = network.networks(projectId).map((net): NetworkDto => {
-      const subnet = subnets.find((s) => s.networkId === net.id)!;
+    // A VPC without a subnet yet has nowhere to launch into: not listed here.
+    const items = network.networks(projectId).flatMap((net): NetworkDto[] => {
+      const own = subnets.filter((s) => s.networkId === net.id);
+      const subnet = own[0];
+      if (!subnet) return [];
       const router = routers.find((r) => r.subnetIds.includes(subnet.id));
-      return {
-        id: net.id,
-        name: net.name,
-        status: net.status,
-        subnetId: subnet.id,
-        cidr: subnet.cidr,
-        gatewayIp: subnet.gatewayIp,
-        routerId: router?.id ?? null,
-        routerName: router?.name ?? null,
-        externalNetworkName: router ? 'Public Network' : null,
-        createdAt: iso(net.createdAt)!,
-      };
+      return [
+        {
+          id: net.id,
+          name: net.name,
+          status: net.status,
+          subnetId: subnet.id,
+          cidr: subnet.cidr,
+          gatewayIp: subnet.gatewayIp,
+          routerId: router?.id ?? null,
+          routerName: router?.name ?? null,
+          externalNetworkName: router?.externalNetworkId ? 'Public Network' : null,
+          createdAt: iso(net.createdAt)!,
+          subnets: own.map((s) => ({ id: s.id, name: s.name, cidr: s.cidr, gatewayIp: s.gatewayIp })),
+        },
+      ];
     });
     res.json(
       listPage(items, req.query, {

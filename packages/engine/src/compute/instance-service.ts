@@ -35,6 +35,12 @@ export interface CreateInstancesInput {
   keyName: string;
   securityGroupIds: string[];
   networkId: string;
+  /** The subnet of `networkId` to launch into; its first subnet when absent. */
+  subnetId?: string;
+  /** The fixed IP of the first interface (only with `count` 1). */
+  fixedIp?: string;
+  /** More interfaces, one per entry, after the first (NHN/Nova: several networks). */
+  extraNetworks?: { networkId?: string; subnetId?: string; fixedIp?: string }[];
   description?: string;
   metadata?: Record<string, string>;
   /** A cloud-init script (at most 64 KiB) the guest runs as root on its first boot. */
@@ -142,6 +148,9 @@ export class InstanceService {
       const groups = securityGroups.getMany(projectId, input.securityGroupIds);
       const net = network.networks(projectId).find((n) => n.id === input.networkId);
       if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId').coded('resource.notInProject', { kind: 'network', id: input.networkId });
+      if (input.count > 1 && (input.fixedIp || input.extraNetworks?.some((extra) => extra.fixedIp))) {
+        throw invalidInput('A fixed IP can only be chosen when launching one instance', 'fixedIp');
+      }
       this.quotas.assertRoom(projectId, 'instances', input.count, 'count');
       this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus * input.count, 'flavorId');
       this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb * input.count, 'flavorId');
@@ -152,11 +161,24 @@ export class InstanceService {
         const port = network.createPort({
           projectId,
           networkId: net.id,
+          ...(input.subnetId ? { subnetId: input.subnetId } : {}),
+          ...(input.fixedIp ? { fixedIp: input.fixedIp } : {}),
           name: `${name}-port`,
           deviceOwner: `compute:${input.zone}`,
           deviceId: id,
           securityGroupIds: groups.map((g) => g.id),
         });
+        (input.extraNetworks ?? []).forEach((extra, at) =>
+          network.createPort({
+            projectId,
+            ...extra,
+            name: `${name}-port-${at + 2}`,
+            deviceOwner: `compute:${input.zone}`,
+            deviceId: id,
+            securityGroupIds: groups.map((g) => g.id),
+            autoDelete: true,
+          }),
+        );
         return this.lifecycle.create('create', {
           id,
           projectId,

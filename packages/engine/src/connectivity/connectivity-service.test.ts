@@ -174,7 +174,9 @@ describe('connectivity: batch and single verdicts', () => {
     expect(list.mock.calls.map(([kind, project]) => [kind, project]).sort()).toEqual([
       ['floating-ip', projectId],
       ['port', projectId],
+      ['router', projectId],
       ['security-group', projectId],
+      ['subnet', projectId],
     ]);
     list.mockClear();
     expect(connectivity.testInstances(snapshot, all).size).toBe(all.length);

@@ -43,6 +43,8 @@ export type InstanceVerdicts = Record<ConnectivityTest, ConnectivityVerdict>;
 export interface ConnectivitySnapshot {
   projectId: string;
   ports: readonly Port[];
+  /** Per subnet: why it has no route to an internet gateway, or null. */
+  internetRoutes: ReadonlyMap<string, string | null>;
   floatingIps: readonly FloatingIp[];
   securityGroups: readonly SecurityGroup[];
 }
@@ -53,6 +55,10 @@ export interface ConnectivitySnapshot {
  */
 interface NetworkFacts {
   port(id: string): Port | undefined;
+  /** The instance's ports, its primary first. */
+  interfaces(instance: Instance): Port[];
+  /** Why a port has no route to an internet gateway, or null. */
+  noInternetRoute(port: Port): string | null;
   floatingIpOfPort(portId: string): FloatingIp | undefined;
   securityGroups(projectId: string | null, ids: readonly string[]): SecurityGroupRuleset[];
 }
@@ -74,6 +80,8 @@ export class ConnectivityService {
   ) {
     this.live = {
       port: (id) => this.network.getPort(id),
+      interfaces: (instance) => this.network.interfacesOf(instance),
+      noInternetRoute: (port) => this.network.noInternetRoute(port),
       floatingIpOfPort: (portId) => this.floatingIps.forPort(portId),
       securityGroups: (projectId, ids) => this.securityGroups.rulesetsOf(projectId, ids),
     };
@@ -97,6 +105,7 @@ export class ConnectivityService {
     return {
       projectId,
       ports: this.network.ports(projectId),
+      internetRoutes: this.network.internetRoutes(projectId),
       floatingIps: this.floatingIps.list(projectId),
       securityGroups: this.securityGroups.list(projectId),
     };
@@ -150,6 +159,8 @@ function perImage(listening: Listening): Listening {
 /** Lookups over a snapshot, answering as the live ones do. */
 function factsOf(snapshot: ConnectivitySnapshot): NetworkFacts {
   const ports = new Map(snapshot.ports.map((port) => [port.id, port]));
+  const byDevice = new Map<string, Port[]>();
+  for (const port of snapshot.ports) byDevice.set(port.deviceId, [...(byDevice.get(port.deviceId) ?? []), port]);
   const floatingByPort = new Map<string, FloatingIp>();
   for (const ip of snapshot.floatingIps) {
     // The first one, as `FloatingIpService.forPort` finds it (a port never has two).
@@ -158,6 +169,8 @@ function factsOf(snapshot: ConnectivitySnapshot): NetworkFacts {
   const groups = groupsById(snapshot.securityGroups);
   return {
     port: (id) => ports.get(id),
+    interfaces: (instance) => (byDevice.get(instance.id) ?? []).slice().sort((a, b) => (a.id === instance.portId ? -1 : b.id === instance.portId ? 1 : 0)),
+    noInternetRoute: (port) => (snapshot.internetRoutes.has(port.subnetId) ? (snapshot.internetRoutes.get(port.subnetId) ?? null) : 'its subnet is gone'),
     floatingIpOfPort: (portId) => floatingByPort.get(portId),
     securityGroups: (projectId, ids) => (projectId ? rulesetsAmong(groups, ids) : []),
   };
@@ -170,9 +183,14 @@ interface Target {
   address: string;
 }
 
-/** Gathers what the verdicts of `instance` depend on: its port, the port's floating IP, its groups. */
+/**
+ * Gathers what the verdicts of `instance` depend on: the interface with a floating IP (its primary
+ * when none has one), that floating IP and the route to an internet gateway, its groups.
+ */
 function targetOf(facts: NetworkFacts, instance: Instance): Target {
-  const port = instance.portId ? facts.port(instance.portId) : undefined;
+  const interfaces = facts.interfaces(instance);
+  const withFloating = interfaces.find((candidate) => facts.floatingIpOfPort(candidate.id));
+  const port = withFloating ?? (instance.portId ? facts.port(instance.portId) : undefined);
   const floatingIp = port ? facts.floatingIpOfPort(port.id) : undefined;
   const groupIds = port?.securityGroupIds ?? instance.securityGroupIds;
   return {
@@ -183,6 +201,7 @@ function targetOf(facts: NetworkFacts, instance: Instance): Target {
       floatingIp: floatingIp?.address ?? null,
       privateIp: port?.fixedIp ?? '',
       securityGroups: facts.securityGroups(instance.projectId, groupIds),
+      noInternetRoute: port ? facts.noInternetRoute(port) : null,
     },
     address: floatingIp?.address ?? port?.fixedIp ?? instance.name,
   };

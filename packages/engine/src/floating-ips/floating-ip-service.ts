@@ -71,6 +71,20 @@ export class FloatingIpService {
     });
   }
 
+  /** Moves a floating IP to another port in one step (from wherever it is connected now, or from nowhere). */
+  move(projectId: string, id: string, portId: string): FloatingIp {
+    return this.store.transaction(() => {
+      const floatingIp = this.get(projectId, id);
+      if (floatingIp.portId === portId) return floatingIp;
+      const port = this.network.getPort(portId);
+      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
+      const existing = this.forPort(port.id);
+      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId');
+      if (floatingIp.portId) this.detach(floatingIp);
+      return this.associate(projectId, id, portId);
+    });
+  }
+
   disassociate(projectId: string, id: string): FloatingIp {
     return this.store.transaction(() => {
       const floatingIp = this.get(projectId, id);

@@ -43,17 +43,53 @@ export class GuestNetwork {
    * network (every project's Default Network is 192.168.0.0/24), so it resolves only within
    * `fromNetworkId` — null for traffic from the Internet, which reaches floating IPs only.
    */
-  locate(ip: string, fromNetworkId: string | null): Destination {
+  locate(ip: string, fromNetworkId: string | null, fromSubnetId?: string): Destination {
     const floating = this.store.list<FloatingIp>('floating-ip').find((f) => f.address === ip);
     const port = floating?.portId
       ? this.network.getPort(floating.portId)
       : fromNetworkId
-        ? this.store.list<Port>('port').find((p) => p.fixedIp === ip && p.networkId === fromNetworkId)
+        ? this.privatePort(ip, fromNetworkId, fromSubnetId)
         : undefined;
     if (!port) return { kind: 'external' };
     const instance = isInstancePort(port) ? this.store.get<Instance>('instance', port.deviceId) : undefined;
     if (!instance) return { kind: 'port', port, viaFloatingIp: Boolean(floating) };
     return { kind: 'instance', instance, port, floatingIp: this.floatingIps.forPort(port.id)?.address ?? null, viaFloatingIp: Boolean(floating) };
+  }
+
+  /**
+   * A private address as seen from a subnet: a port of the same VPC, else one on a subnet a
+   * routing table connects to `fromSubnetId` (VPCs in one project may reuse ranges).
+   */
+  private privatePort(ip: string, fromNetworkId: string, fromSubnetId: string | undefined): Port | undefined {
+    const candidates = this.store.findBy<Port>('port', 'fixedIp', ip);
+    const sameNetwork = candidates.find((p) => p.networkId === fromNetworkId);
+    if (sameNetwork || !fromSubnetId) return sameNetwork;
+    return candidates.find((p) => this.network.routable(fromSubnetId, p.subnetId));
+  }
+
+  /**
+   * The source interface for traffic to `ip`: the first of the instance's interfaces from which the
+   * address leads somewhere routed (a private address on a connected subnet), else its primary.
+   */
+  private route(source: Instance, ip: string): { sourcePort: Port; destination: Destination; unrouted: boolean } | undefined {
+    const interfaces = this.network.interfacesOf(source);
+    const primary = interfaces[0];
+    if (!primary) return undefined;
+    for (const sourcePort of interfaces) {
+      const destination = this.locate(ip, sourcePort.networkId, sourcePort.subnetId);
+      if (destination.kind === 'external') continue;
+      const unrouted = !destination.viaFloatingIp && !this.network.routable(sourcePort.subnetId, destination.port.subnetId);
+      if (!unrouted) return { sourcePort, destination, unrouted };
+    }
+    const destination = this.locate(ip, primary.networkId, primary.subnetId);
+    const unrouted = destination.kind === 'external' ? false : !destination.viaFloatingIp && !this.network.routable(primary.subnetId, destination.port.subnetId);
+    return { sourcePort: primary, destination, unrouted };
+  }
+
+  /** Traffic that leaves through the internet gateway (to the Internet or a floating IP) needs one on the source's subnet. */
+  private leavesWithoutGateway(sourcePort: Port, destination: Destination): boolean {
+    const outside = destination.kind === 'external' || destination.viaFloatingIp;
+    return outside && this.network.noInternetRoute(sourcePort) !== null;
   }
 
   /** An instance as a destination on its own network (a load balancer's member). */
@@ -77,14 +113,16 @@ export class GuestNetwork {
         floatingIp: destination.floatingIp,
         privateIp: destination.port.fixedIp,
         securityGroups: this.groupsOf(destination.port),
+        noInternetRoute: this.network.noInternetRoute(destination.port),
       },
     });
   }
 
   async ping(source: Instance, ip: string): Promise<PingOutcome> {
-    const sourcePort = this.portOf(source);
-    if (!sourcePort) return { kind: 'unreachable', from: ip };
-    const destination = this.locate(ip, sourcePort.networkId);
+    const routed = this.route(source, ip);
+    if (!routed) return { kind: 'unreachable', from: ip };
+    const { sourcePort, destination } = routed;
+    if (routed.unrouted || this.leavesWithoutGateway(sourcePort, destination)) return { kind: 'unreachable', from: sourcePort.fixedIp };
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'icmp', undefined, ip, destinationGroups)) return { kind: 'timeout' };
@@ -97,9 +135,10 @@ export class GuestNetwork {
   async http(source: Instance, request: OutboundHttpRequest): Promise<HttpResponse> {
     const url = new URL(request.url);
     const targetPort = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-    const sourcePort = this.portOf(source);
-    if (!sourcePort) throw new NetworkError('EHOSTUNREACH', 'No route to host');
-    const destination = this.locate(url.hostname, sourcePort.networkId);
+    const routed = this.route(source, url.hostname);
+    if (!routed) throw new NetworkError('EHOSTUNREACH', 'No route to host');
+    const { sourcePort, destination } = routed;
+    if (routed.unrouted || this.leavesWithoutGateway(sourcePort, destination)) throw new NetworkError('EHOSTUNREACH', 'No route to host');
     const sourceRules = this.groupsOf(sourcePort).flatMap((g) => g.rules);
     const destinationGroups = destination.kind === 'instance' ? destination.port.securityGroupIds : [];
     if (!egressAllows(sourceRules, 'tcp', targetPort, url.hostname, destinationGroups)) throw new NetworkError('ETIMEDOUT', 'Connection timed out');

@@ -25,6 +25,11 @@ export interface ReachabilityTarget {
   floatingIp: string | null;
   privateIp: string;
   securityGroups: TargetSecurityGroup[];
+  /**
+   * Why the target's subnet has no route to an internet gateway ("routing table 'rt' of subnet 'a'
+   * has no internet gateway"), or null/absent when it has one: traffic from the Internet needs it.
+   */
+  noInternetRoute?: string | null;
 }
 
 export interface ReachabilityQuery {
@@ -38,7 +43,7 @@ export interface ReachabilityQuery {
   target: ReachabilityTarget;
 }
 
-export type ReachabilityReasonCode = 'NO_FLOATING_IP' | 'INSTANCE_NOT_RUNNING' | 'NO_MATCHING_RULE' | 'ALLOWED_BY_RULE';
+export type ReachabilityReasonCode = 'NO_FLOATING_IP' | 'NO_INTERNET_GATEWAY' | 'INSTANCE_NOT_RUNNING' | 'NO_MATCHING_RULE' | 'ALLOWED_BY_RULE';
 
 export interface ReachabilityVerdict {
   allowed: boolean;
@@ -106,7 +111,8 @@ function matchesSource(rule: SecurityGroupRule, source: TrafficSource): boolean 
 
 /**
  * Decides whether `source` reaches the target. Checks, in order: the path (an
- * internet host needs a floating IP; an instance uses the private network),
+ * internet host needs a floating IP and a route to an internet gateway; an instance uses the
+ * private network),
  * that the instance runs, then the ingress rules of all its groups (any match
  * wins; Neutron rules only ever allow). Throws on an invalid source address.
  */
@@ -123,6 +129,13 @@ export function checkReachability(query: ReachabilityQuery): ReachabilityVerdict
       'NO_FLOATING_IP',
       `${name} has no floating IP, so ${traffic} from ${source.ip} on the internet cannot reach it; ` +
         `its private address ${target.privateIp} is only routed inside its network. Associate a floating IP first.`,
+    );
+  }
+  if (source.kind === 'internet' && target.noInternetRoute) {
+    return deny(
+      'NO_INTERNET_GATEWAY',
+      `${traffic} from ${source.ip} to ${target.floatingIp} gets no answer from ${name}: no route to an internet gateway ` +
+        `(${target.noInternetRoute}). Attach the internet gateway to the routing table of its subnet.`,
     );
   }
   if (target.status !== 'ACTIVE') {

@@ -1,8 +1,9 @@
-import { ipv4ToInt, parseCidr } from '@sandcloud/domain';
-import { conflict, notFound } from '../core/errors.ts';
+import { DESCRIPTION_MAX_LENGTH, ipv4ToInt, parseCidr } from '@sandcloud/domain';
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Store } from '../store/kinds.ts';
 import type { Network, Subnet, Router, Port } from './network.ts';
+import { assertHostOf, assertInsideVpc, assertNoOverlap, firstHost, ipv4Cidr, nameList, plural, SUBNET_PREFIX, VPC_PREFIX } from './vpc-rules.ts';
 
 export type { Network, Subnet, Router, Port } from './network.ts';
 
@@ -35,6 +36,9 @@ export interface FloatingPoolRange {
  * address, and a released address is free again for the next one (the lowest free is chosen).
  */
 export class NetworkService {
+  /** Run before a port goes (its floating IP lets go). */
+  readonly hooks: { beforePortDelete: ((port: Port) => void)[] } = { beforePortDelete: [] };
+
   constructor(
     private readonly store: Store,
     readonly floatingPool: FloatingPoolRange,
@@ -121,33 +125,146 @@ export class NetworkService {
     return this.store.get('port', id);
   }
 
-  /** Creates a port with the next free address of the network's first subnet. */
+  /**
+   * Creates a port: on `subnetId` (or the network's first subnet) with `fixedIp` if given (checked:
+   * inside the subnet, not the gateway or a reserved address, not used), else the lowest free one.
+   */
   createPort(input: {
     projectId: string;
-    networkId: string;
+    networkId?: string;
+    subnetId?: string;
+    fixedIp?: string;
     name: string;
+    description?: string;
     deviceOwner: string;
     deviceId: string;
     securityGroupIds: string[];
+    autoDelete?: boolean;
   }): Port {
-    const network = this.getNetwork(input.projectId, input.networkId);
-    const subnet = this.getSubnet(input.projectId, network.subnetIds[0] ?? '');
-    const fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
-    if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`).coded('network.noFreeAddress', { cidr: subnet.cidr, network: network.name });
+    const { network, subnet } = this.placeOf(input.projectId, input.networkId, input.subnetId);
+    let fixedIp: string | null;
+    if (input.fixedIp !== undefined && input.fixedIp !== '') {
+      fixedIp = input.fixedIp;
+      this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
+    } else {
+      fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean));
+      if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: network.name });
+    }
     const id = newId();
     this.store.ipAllocations.take(subnet.id, fixedIp, id);
     return this.store.insert('port', {
       id,
       projectId: input.projectId,
       name: input.name,
-      status: 'ACTIVE',
+      status: input.deviceId ? 'ACTIVE' : 'DOWN',
       networkId: network.id,
       subnetId: subnet.id,
       fixedIp,
       deviceOwner: input.deviceOwner,
       deviceId: input.deviceId,
       securityGroupIds: input.securityGroupIds,
+      ...(input.description ? { description: input.description } : {}),
+      ...(input.autoDelete ? { autoDelete: true } : {}),
     });
+  }
+
+  /** A free network interface (no device yet), as the console and Neutron create one. */
+  createFreePort(
+    projectId: string,
+    input: { networkId?: string; subnetId?: string; fixedIp?: string; name?: string; description?: string; securityGroupIds: string[] },
+  ): Port {
+    const name = assertName(input.name ?? '', 'name', true);
+    return this.store.transaction(() =>
+      this.createPort({
+        projectId,
+        ...(input.networkId ? { networkId: input.networkId } : {}),
+        ...(input.subnetId ? { subnetId: input.subnetId } : {}),
+        ...(input.fixedIp ? { fixedIp: input.fixedIp } : {}),
+        name,
+        ...(input.description ? { description: assertDescription(input.description) } : {}),
+        deviceOwner: '',
+        deviceId: '',
+        securityGroupIds: input.securityGroupIds,
+      }),
+    );
+  }
+
+  /** The network and subnet a new port goes on: the subnet given (which must be on the network), else the network's first. */
+  placeOf(projectId: string, networkId: string | undefined, subnetId: string | undefined): { network: Network; subnet: Subnet } {
+    if (subnetId) {
+      const subnet = this.store.get('subnet', subnetId);
+      if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId');
+      if (networkId && subnet.networkId !== networkId) throw invalidInput(`Subnet '${subnet.name}' is not in network ${networkId}`, 'subnetId');
+      return { network: this.getNetwork(projectId, subnet.networkId), subnet };
+    }
+    if (!networkId) throw invalidInput('Choose a network or a subnet', 'networkId');
+    const network = this.store.get('network', networkId);
+    if (!network || network.projectId !== projectId) throw invalidInput(`No network with id ${networkId} in this project`, 'networkId');
+    const first = network.subnetIds[0];
+    if (!first) throw conflict(`VPC '${network.name}' has no subnet yet; create one first`, 'networkId');
+    return { network, subnet: this.getSubnet(projectId, first) };
+  }
+
+  /** A fixed IP a port may take on the subnet, or an error saying who has it. */
+  assertFreeAddress(subnet: Subnet, ip: string, field: string): void {
+    assertHostOf(ip, subnet, 'IP', field);
+    if (ip === subnet.gatewayIp) throw conflict(`IP ${ip} is the gateway of subnet '${subnet.name}'`, field);
+    if (subnet.reservedIps.includes(ip)) throw conflict(`IP ${ip} is reserved in subnet '${subnet.name}' (${subnet.reservedIps.join(', ')})`, field);
+    if (this.store.ipAllocations.isTaken(subnet.id, ip)) {
+      const holder = this.store.findBy('port', 'subnetId', subnet.id).find((port) => port.fixedIp === ip);
+      throw conflict(`IP ${ip} is already used${holder ? ` by ${this.portLabel(holder)}` : ''}`, field);
+    }
+  }
+
+  /** How a port is named in messages: its instance's name, else its own name, else its address. */
+  portLabel(port: Port): string {
+    if (port.deviceId) {
+      const instance = this.store.get('instance', port.deviceId);
+      if (instance) return instance.name;
+      const lb = this.store.get('load-balancer', port.deviceId);
+      if (lb) return `load balancer ${lb.name}`;
+    }
+    return port.name || port.fixedIp;
+  }
+
+  /** Every port an instance has, its primary (the one it was created with) first. */
+  interfacesOf(instance: { id: string; portId: string | null }): Port[] {
+    const ports = this.store.findBy('port', 'deviceId', instance.id);
+    return [...ports].sort((a, b) => (a.id === instance.portId ? -1 : b.id === instance.portId ? 1 : a.createdAt - b.createdAt));
+  }
+
+  updatePort(projectId: string, id: string, input: { name?: string; description?: string; securityGroupIds?: string[] }): Port {
+    return this.store.transaction(() => {
+      const port = this.getProjectPort(projectId, id);
+      const changes: Partial<Port> = {};
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name', true);
+      if (input.description !== undefined) changes.description = assertDescription(input.description);
+      if (input.securityGroupIds !== undefined) changes.securityGroupIds = [...input.securityGroupIds];
+      return this.store.update('port', port, changes, 'Port updated');
+    });
+  }
+
+  getProjectPort(projectId: string, id: string): Port {
+    const port = this.store.get('port', id);
+    if (!port || port.projectId !== projectId) throw notFound('port', id);
+    return port;
+  }
+
+  /** Deletes a port nobody uses: refused while an instance or a load balancer holds it. */
+  deleteUnusedPort(projectId: string, id: string): void {
+    this.store.transaction(() => {
+      const port = this.getProjectPort(projectId, id);
+      if (port.deviceOwner.startsWith('network:router')) throw conflict(`Port ${port.fixedIp} is a routing table's interface; remove the interface from the routing table instead`);
+      if (port.deviceId && (this.store.get('instance', port.deviceId) || this.store.get('load-balancer', port.deviceId))) {
+        throw conflict(`Network interface '${port.name || port.fixedIp}' is attached to ${this.portLabel(port)}; detach it first`);
+      }
+      this.deletePort(port);
+    });
+  }
+
+  /** Binds a port to a device (an instance attaching it) or unbinds it (`deviceId` ''). */
+  bindPort(port: Port, deviceId: string, deviceOwner: string, note: string): Port {
+    return this.store.update('port', port, { deviceId, deviceOwner, status: deviceId ? 'ACTIVE' : 'DOWN' }, note);
   }
 
   updatePortSecurityGroups(port: Port, securityGroupIds: string[]): Port {
@@ -155,6 +272,7 @@ export class NetworkService {
   }
 
   deletePort(port: Port): void {
+    for (const hook of this.hooks.beforePortDelete) hook(port);
     this.store.ipAllocations.releaseOwner(port.id);
     this.store.delete('port', port);
   }
@@ -170,7 +288,302 @@ export class NetworkService {
     this.store.ipAllocations.releaseOwner(ownerId, PUBLIC_NETWORK_ID);
   }
 
+  // ——— VPCs (networks), subnets and routing tables (routers) ————————————————————————————
+
+  /** A VPC: a name and, from the console, an address range its subnets must lie in. */
+  createNetwork(projectId: string, input: { name: string; cidr?: string | null; description?: string }): Network {
+    const name = assertName(input.name, 'name');
+    const cidr = input.cidr ? ipv4Cidr(input.cidr, 'cidr', VPC_PREFIX) : null;
+    const description = input.description === undefined ? '' : assertDescription(input.description);
+    return this.store.transaction(() =>
+      this.store.insert('network', { id: newId(), projectId, name, status: 'ACTIVE', external: false, subnetIds: [], cidr, description }),
+    );
+  }
+
+  /** The console's VPC: the network and its default routing table `<name>-rt` with the internet gateway, as NHN makes them. */
+  createVpc(projectId: string, input: { name: string; cidr: string; description?: string }): Network {
+    return this.store.transaction(() => {
+      const vpc = this.createNetwork(projectId, input);
+      this.createRouter(projectId, { name: `${vpc.name}-rt`, externalGateway: true, networkId: vpc.id });
+      return vpc;
+    });
+  }
+
+  /** Rename, describe, or change the range (every subnet must still lie inside it). */
+  updateNetwork(projectId: string, id: string, input: { name?: string; cidr?: string; description?: string }): Network {
+    return this.store.transaction(() => {
+      const network = this.getNetwork(projectId, id);
+      const changes: Partial<Network> = {};
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name');
+      if (input.description !== undefined) changes.description = assertDescription(input.description);
+      if (input.cidr !== undefined && input.cidr !== network.cidr) {
+        const cidr = ipv4Cidr(input.cidr, 'cidr', VPC_PREFIX);
+        const vpc = { name: changes.name ?? network.name, cidr };
+        for (const subnet of this.subnetsOf(network)) {
+          try {
+            assertInsideVpc(subnet.cidr, vpc);
+          } catch {
+            throw conflict(`Subnet '${subnet.name}' (${subnet.cidr}) would be outside ${cidr}; change or delete it first`, 'cidr');
+          }
+        }
+        changes.cidr = cidr;
+      }
+      return this.store.update('network', network, changes, 'VPC updated');
+    });
+  }
+
+  /**
+   * Deletes a VPC with its subnets and its own routing tables, refused while anything but a routing
+   * table has a port on it, or another VPC's routing table still routes one of its subnets.
+   */
+  deleteNetwork(projectId: string, id: string): void {
+    this.store.transaction(() => {
+      const network = this.getNetwork(projectId, id);
+      const users = this.store.findBy('port', 'networkId', network.id);
+      if (users.length > 0) {
+        throw conflict(`VPC '${network.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
+      }
+      const subnets = this.subnetsOf(network);
+      const own = this.store.list('router', projectId).filter((router) => router.networkId === network.id);
+      for (const subnet of subnets) {
+        const foreign = this.routersOf(subnet.id).filter((router) => router.networkId !== network.id);
+        if (foreign.length > 0) throw conflict(`Subnet '${subnet.name}' of VPC '${network.name}' is attached to routing table '${foreign[0]!.name}'; remove that interface first`);
+      }
+      for (const router of own) this.store.delete('router', router);
+      for (const subnet of subnets) this.store.delete('subnet', subnet);
+      this.store.delete('network', network);
+    });
+  }
+
+  /** The ports with an address on the subnet. */
+  portsOfSubnet(subnetId: string): Port[] {
+    return this.store.findBy('port', 'subnetId', subnetId);
+  }
+
+  /** A subnet by id in any project (callers check the project), or undefined. */
+  findSubnet(id: string): Subnet | undefined {
+    return this.store.get('subnet', id);
+  }
+
+  subnetsOf(network: Network): Subnet[] {
+    return this.store.findBy('subnet', 'networkId', network.id);
+  }
+
+  /** The routing tables with an interface on the subnet. */
+  routersOf(subnetId: string): Router[] {
+    return this.store.findBy('router', 'subnetIds', subnetId);
+  }
+
+  /**
+   * A subnet inside its VPC's range, overlapping none of the VPC's other subnets, with a gateway
+   * inside it (its first host by default; `null` for none). `routerId` attaches it to a routing table.
+   */
+  createSubnet(
+    projectId: string,
+    input: { networkId: string; name: string; cidr: string; gatewayIp?: string | null; enableDhcp?: boolean; description?: string; routerId?: string },
+  ): Subnet {
+    const name = assertName(input.name, 'name');
+    const cidr = ipv4Cidr(input.cidr, 'cidr', SUBNET_PREFIX);
+    const description = input.description === undefined ? '' : assertDescription(input.description);
+    return this.store.transaction(() => {
+      const network = this.store.get('network', input.networkId);
+      if (!network || network.projectId !== projectId) throw invalidInput(`No VPC with id ${input.networkId} in this project`, 'networkId');
+      assertInsideVpc(cidr, network);
+      assertNoOverlap(cidr, this.subnetsOf(network), `in VPC '${network.name}'`);
+      const gatewayIp = input.gatewayIp === null ? '' : (input.gatewayIp ?? firstHost(cidr));
+      if (gatewayIp) assertHostOf(gatewayIp, { name, cidr }, 'Gateway', 'gatewayIp');
+      const subnet = this.store.insert('subnet', {
+        id: newId(),
+        projectId,
+        name,
+        status: 'ACTIVE',
+        networkId: network.id,
+        cidr,
+        gatewayIp,
+        ipVersion: 4,
+        reservedIps: gatewayIp ? [gatewayIp] : [],
+        enableDhcp: input.enableDhcp ?? true,
+        description,
+      });
+      this.store.update('network', network, { subnetIds: [...network.subnetIds, subnet.id] }, `Subnet ${name} (${cidr}) added`);
+      if (input.routerId) this.addRouterInterface(projectId, input.routerId, subnet.id);
+      return this.store.get('subnet', subnet.id)!;
+    });
+  }
+
+  updateSubnet(projectId: string, id: string, input: { name?: string; description?: string; enableDhcp?: boolean; gatewayIp?: string | null }): Subnet {
+    return this.store.transaction(() => {
+      const subnet = this.getSubnet(projectId, id);
+      const changes: Partial<Subnet> = {};
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name');
+      if (input.description !== undefined) changes.description = assertDescription(input.description);
+      if (input.enableDhcp !== undefined) changes.enableDhcp = input.enableDhcp;
+      if (input.gatewayIp !== undefined && (input.gatewayIp ?? '') !== subnet.gatewayIp) {
+        const gatewayIp = input.gatewayIp ?? '';
+        if (gatewayIp) {
+          assertHostOf(gatewayIp, subnet, 'Gateway', 'gatewayIp');
+          const holder = this.store.findBy('port', 'subnetId', subnet.id).find((port) => port.fixedIp === gatewayIp);
+          if (holder) throw conflict(`Gateway ${gatewayIp} is already used by ${this.portLabel(holder)}`, 'gatewayIp');
+        }
+        changes.gatewayIp = gatewayIp;
+        changes.reservedIps = [...subnet.reservedIps.filter((ip) => ip !== subnet.gatewayIp), ...(gatewayIp ? [gatewayIp] : [])];
+      }
+      return this.store.update('subnet', subnet, changes, 'Subnet updated');
+    });
+  }
+
+  /**
+   * Deletes a subnet no port uses. With `detachRouters` its routing-table interfaces go with it (the
+   * console); without, an interface refuses the delete as Neutron does.
+   */
+  deleteSubnet(projectId: string, id: string, options: { detachRouters: boolean }): void {
+    this.store.transaction(() => {
+      const subnet = this.getSubnet(projectId, id);
+      const users = this.store.findBy('port', 'subnetId', subnet.id);
+      if (users.length > 0) {
+        throw conflict(`subnet '${subnet.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
+      }
+      const routers = this.routersOf(subnet.id);
+      if (routers.length > 0 && !options.detachRouters) {
+        throw conflict(`subnet '${subnet.name}' is attached to routing table '${routers[0]!.name}'; remove the interface first`);
+      }
+      for (const router of routers) this.store.update('router', router, { subnetIds: router.subnetIds.filter((s) => s !== subnet.id) }, `Interface on ${subnet.name} removed`);
+      const network = this.store.get('network', subnet.networkId);
+      if (network) this.store.update('network', network, { subnetIds: network.subnetIds.filter((s) => s !== subnet.id) }, `Subnet ${subnet.name} deleted`);
+      this.store.ipAllocations.releaseOwner(subnet.id);
+      this.store.delete('subnet', subnet);
+    });
+  }
+
+  getRouter(projectId: string, id: string): Router {
+    const router = this.store.get('router', id);
+    if (!router || router.projectId !== projectId) throw notFound('router', id);
+    return router;
+  }
+
+  /** A routing table, with the internet gateway attached (`externalGateway`) or not; `networkId` is the VPC it belongs to. */
+  createRouter(projectId: string, input: { name: string; externalGateway: boolean; networkId?: string; description?: string }): Router {
+    const name = assertName(input.name, 'name', true);
+    const description = input.description === undefined ? '' : assertDescription(input.description);
+    return this.store.transaction(() => {
+      if (input.networkId) this.getNetwork(projectId, input.networkId);
+      return this.store.insert('router', {
+        id: newId(),
+        projectId,
+        name,
+        status: 'ACTIVE',
+        externalNetworkId: input.externalGateway ? this.ensurePublicNetwork().id : null,
+        subnetIds: [],
+        ...(input.networkId ? { networkId: input.networkId } : {}),
+        description,
+      });
+    });
+  }
+
+  updateRouter(projectId: string, id: string, input: { name?: string; description?: string; externalGateway?: boolean }): Router {
+    return this.store.transaction(() => {
+      const router = this.getRouter(projectId, id);
+      const changes: Partial<Router> = {};
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name', true);
+      if (input.description !== undefined) changes.description = assertDescription(input.description);
+      let note = 'Routing table updated';
+      if (input.externalGateway !== undefined && input.externalGateway !== (router.externalNetworkId !== null)) {
+        changes.externalNetworkId = input.externalGateway ? this.ensurePublicNetwork().id : null;
+        note = input.externalGateway ? 'Internet gateway attached' : 'Internet gateway detached';
+      }
+      return this.store.update('router', router, changes, note);
+    });
+  }
+
+  /** Routes the subnet through the router: refused if another routing table has it, or its range overlaps one already routed. */
+  addRouterInterface(projectId: string, routerId: string, subnetId: string): Router {
+    return this.store.transaction(() => {
+      const router = this.getRouter(projectId, routerId);
+      const subnet = this.store.get('subnet', subnetId);
+      if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId');
+      if (router.subnetIds.includes(subnet.id)) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${router.name}'`, 'subnetId');
+      const other = this.routersOf(subnet.id)[0];
+      if (other) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${other.name}'; remove it there first`, 'subnetId');
+      const routed = router.subnetIds.map((id) => this.store.get('subnet', id)).filter((s): s is Subnet => s !== undefined);
+      assertNoOverlap(subnet.cidr, routed, `on routing table '${router.name}'`, 'subnetId');
+      return this.store.update('router', router, { subnetIds: [...router.subnetIds, subnet.id] }, `Interface on ${subnet.name} (${subnet.cidr}) added`);
+    });
+  }
+
+  removeRouterInterface(projectId: string, routerId: string, subnetId: string): Router {
+    return this.store.transaction(() => {
+      const router = this.getRouter(projectId, routerId);
+      const subnet = this.store.get('subnet', subnetId);
+      if (!subnet || !router.subnetIds.includes(subnetId)) {
+        throw conflict(`Routing table '${router.name}' has no interface on subnet ${subnet ? `'${subnet.name}'` : subnetId}`, 'subnetId');
+      }
+      return this.store.update('router', router, { subnetIds: router.subnetIds.filter((id) => id !== subnetId) }, `Interface on ${subnet.name} removed`);
+    });
+  }
+
+  /** Deletes a routing table without interfaces ("routing table 'r' has interfaces on subnets: a, b"). */
+  deleteRouter(projectId: string, id: string): void {
+    this.store.transaction(() => {
+      const router = this.getRouter(projectId, id);
+      if (router.subnetIds.length > 0) {
+        const names = router.subnetIds.map((s) => this.store.get('subnet', s)?.name ?? s);
+        throw conflict(`routing table '${router.name}' has interfaces on ${plural(names.length, 'subnet')}: ${nameList(names)}; remove them first`);
+      }
+      this.store.delete('router', router);
+    });
+  }
+
+  /** `noInternetRoute` of every subnet of the project, from one list of subnets and one of routers. */
+  internetRoutes(projectId: string): Map<string, string | null> {
+    const routers = this.routers(projectId);
+    const routes = new Map<string, string | null>();
+    for (const subnet of this.subnets(projectId)) {
+      const on = routers.filter((router) => router.subnetIds.includes(subnet.id));
+      routes.set(subnet.id, describeRoute(subnet, on));
+    }
+    return routes;
+  }
+
+  // ——— routes: what the simulation asks ————————————————————————————————————————————
+
+  /** Whether traffic between two subnets has a route: the same subnet, or a routing table with interfaces on both. */
+  routable(fromSubnetId: string, toSubnetId: string): boolean {
+    if (fromSubnetId === toSubnetId) return true;
+    return this.routersOf(fromSubnetId).some((router) => router.subnetIds.includes(toSubnetId));
+  }
+
+  /**
+   * Why a port has no route to an internet gateway, or null when it has one (its subnet is on a
+   * routing table whose internet gateway is attached).
+   */
+  noInternetRoute(port: Pick<Port, 'subnetId'>): string | null {
+    const subnet = this.store.get('subnet', port.subnetId);
+    if (!subnet) return 'its subnet is gone';
+    return describeRoute(subnet, this.routersOf(subnet.id));
+  }
+
   private lowestFree(pool: string, first: number, last: number, reserved: readonly string[]): string | null {
     return this.store.ipAllocations.lowestFree(pool, first, last, reserved);
   }
+}
+
+/** Names of VPCs, subnets and routing tables: 1–255 characters, no control characters (Neutron allows an empty router/port name). */
+function assertName(name: string, field: string, emptyAllowed = false): string {
+  const trimmed = name.trim();
+  if (trimmed === '' && !emptyAllowed) throw invalidInput('Enter a name', field);
+  if (trimmed.length > 255) throw invalidInput('Names have at most 255 characters', field);
+  if (/\p{Cc}/u.test(trimmed)) throw invalidInput('Names may not contain control characters', field);
+  return trimmed;
+}
+
+function assertDescription(description: string): string {
+  if (description.length > DESCRIPTION_MAX_LENGTH) throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description');
+  return description;
+}
+
+/** Why a subnet has no route to an internet gateway through these routing tables, or null. */
+function describeRoute(subnet: Subnet, routers: readonly Router[]): string | null {
+  if (routers.some((router) => router.externalNetworkId !== null)) return null;
+  if (routers.length === 0) return `subnet '${subnet.name}' is on no routing table`;
+  return `routing table '${routers[0]!.name}' of subnet '${subnet.name}' has no internet gateway`;
 }

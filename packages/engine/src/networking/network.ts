@@ -1,12 +1,18 @@
-// Neutron's network records: networks, subnets, routers and ports.
+// Neutron's records: networks (VPCs), subnets, routers (routing tables) and ports (network interfaces).
 import type { NetworkStatus } from '@sandcloud/domain';
 import type { ResourceBase } from '../store/resource.ts';
 
-/** Neutron network. `external` marks the provider network the floating IPs come from. */
+/**
+ * Neutron network, the console's VPC. `external` marks the provider network the floating IPs come
+ * from. `cidr` is the VPC's address range (its subnets lie inside it); networks made through the
+ * Neutron API have none, and then any subnet range goes.
+ */
 export interface Network extends ResourceBase {
   status: NetworkStatus;
   external: boolean;
   subnetIds: string[];
+  cidr?: string | null;
+  description?: string;
 }
 
 export interface Subnet extends ResourceBase {
@@ -17,15 +23,29 @@ export interface Subnet extends ResourceBase {
   ipVersion: 4;
   /** Addresses the platform keeps (gateway, DHCP agents), never given to a port. */
   reservedIps: string[];
+  /** DHCP on (the default): the guest takes its address from the subnet's DHCP agent. */
+  enableDhcp?: boolean;
+  description?: string;
 }
 
+/**
+ * Neutron router, the console's routing table. `externalNetworkId` is its internet gateway (the
+ * public network) or null when detached; `subnetIds` are the subnets it has interfaces on: they
+ * route to one another and, with the gateway, to the Internet.
+ */
 export interface Router extends ResourceBase {
   status: NetworkStatus;
-  externalNetworkId: string;
+  externalNetworkId: string | null;
   subnetIds: string[];
+  /** The VPC the console made it for (deleted with it); Neutron's routers belong to none. */
+  networkId?: string;
+  description?: string;
 }
 
-/** Neutron port: one address on a subnet, owned by a device (an instance, a router, a load balancer). */
+/**
+ * Neutron port (network interface): one address on a subnet, owned by a device (an instance, a
+ * router, a load balancer) or by nothing (`deviceId` '') until it is attached.
+ */
 export interface Port extends ResourceBase {
   status: NetworkStatus;
   networkId: string;
@@ -34,4 +54,7 @@ export interface Port extends ResourceBase {
   deviceOwner: string;
   deviceId: string;
   securityGroupIds: string[];
+  description?: string;
+  /** Made for an instance (at its launch or an attach on a subnet): deleted with it, as Nova does. */
+  autoDelete?: boolean;
 }

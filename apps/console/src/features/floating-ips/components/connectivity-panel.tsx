@@ -16,6 +16,7 @@ const TEST_LABELS: Record<ConnectivityTest, MessageKey> = {
 
 const ADVICE: Record<ConnectivityVerdictDto['reason']['code'], MessageKey> = {
   NO_FLOATING_IP: 'connectivity.advice.NO_FLOATING_IP',
+  NO_INTERNET_GATEWAY: 'connectivity.advice.NO_INTERNET_GATEWAY',
   INSTANCE_NOT_RUNNING: 'connectivity.advice.INSTANCE_NOT_RUNNING',
   NO_MATCHING_RULE: 'connectivity.advice.NO_MATCHING_RULE',
   ALLOWED_BY_RULE: 'connectivity.advice.ALLOWED_BY_RULE',

@@ -54,6 +54,9 @@ export const STEP_OF_FIELD: Record<WizardField, Step> = {
   securityGroupIds: 'access',
   userData: 'access',
   networkId: 'network',
+  subnetId: 'network',
+  fixedIp: 'network',
+  extraNetworks: 'network',
 };
 
 export interface WizardContext {
