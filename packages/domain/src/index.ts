@@ -14,3 +14,4 @@ export * from './projects.ts';
 export * from './key-pairs.ts';
 export * from './lifecycles/index.ts';
 export * from './sandbox.ts';
+export * from './server-groups.ts';

@@ -45,3 +45,6 @@ export { DatabaseStartupError } from './store/database.ts';
 export type { ResetReport } from './sandbox/project-reset.ts';
 export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateDocument, type StateResource } from './sandbox/project-state.ts';
 export type { Seed, SeedReport } from './sandbox/seed.ts';
+export type { ServerGroup } from './server-groups/server-group.ts';
+export type { ServerGroupService } from './server-groups/server-group-service.ts';
+export type { ImageMember, ImageMembers } from './images/image-members.ts';

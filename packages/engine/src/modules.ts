@@ -1,5 +1,7 @@
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
+import { ServerGroupService } from './server-groups/server-group-service.ts';
+import { ImageMembers } from './images/image-members.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
@@ -54,6 +56,10 @@ export interface EngineModules {
   flowLogs: FlowLogService;
   /** Connection verdicts, load-balancer routing and member health, with their caches (see `traffic/`). */
   traffic: TrafficService;
+  /** Nova server groups: a policy recorded with the instances launched into the group. */
+  serverGroups: ServerGroupService;
+  /** Glance image sharing: the projects a shared image is offered to, and their answers. */
+  imageMembers: ImageMembers;
 }
 
 export interface ModuleOptions {
@@ -160,5 +166,11 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic };
+  const serverGroups = new ServerGroupService(store);
+  instances.hooks.beforeDelete.push((instance) => serverGroups.removeInstance(instance));
+  const imageMembers = new ImageMembers(store, { find: (id) => store.get('image', id) });
+  engine.events.subscribe((event) => {
+    if (event.kind === 'image' && event.change === 'deleted') imageMembers.forget(event.id);
+  });
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, serverGroups, imageMembers };
 }
