@@ -56,6 +56,7 @@ export const ERROR_MESSAGES = {
   'keyPair.unknownName': ['name'],
   'image.notActive': ['name', 'status'],
   'image.needsShutoff': ['instance', 'status'],
+  'image.needsActiveOrShutoff': ['instance', 'status'],
   'image.publicImmutable': ['name'],
   'volume.inUse': ['name', 'instance', 'device'],
   'volume.alreadyAttached': ['name', 'instance', 'device'],

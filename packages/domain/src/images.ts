@@ -16,3 +16,7 @@ export type OsType = (typeof OS_TYPES)[number];
 /** Actions on a private image (public images allow none). */
 export const IMAGE_ACTIONS = ['delete'] as const;
 export type ImageAction = (typeof IMAGE_ACTIONS)[number];
+
+/** Glance image members: a project an image is shared with accepts or rejects it (pending until then). */
+export const IMAGE_MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
+export type ImageMemberStatus = (typeof IMAGE_MEMBER_STATUSES)[number];

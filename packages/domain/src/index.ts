@@ -16,3 +16,4 @@ export * from './lifecycles/index.ts';
 export * from './sandbox.ts';
 export * from './error-messages.ts';
 export * from './tutorials.ts';
+export * from './server-groups.ts';

@@ -51,3 +51,6 @@ export { ActivityLog, ACTIVITY_RETENTION_MS, type ActivityRow, type ActivityFilt
 export { runInRequest, currentRequest, type ActivityActor, type RequestInfo, type RequestContext } from './activity/activity-context.ts';
 export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';
 export type { StepHint } from './tutorials/tutorial-checks.ts';
+export type { ServerGroup } from './server-groups/server-group.ts';
+export type { ServerGroupService } from './server-groups/server-group-service.ts';
+export type { ImageMember, ImageMembers } from './images/image-members.ts';

@@ -1,6 +1,8 @@
 import { ActivityLog } from './activity/activity-log.ts';
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
+import { ServerGroupService } from './server-groups/server-group-service.ts';
+import { ImageMembers } from './images/image-members.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
@@ -60,6 +62,10 @@ export interface EngineModules {
   activity: ActivityLog;
   /** Instances' network interfaces: attach/detach of ports (VPC work, #18). */
   interfaces: InterfaceService;
+  /** Nova server groups: a policy recorded with the instances launched into the group. */
+  serverGroups: ServerGroupService;
+  /** Glance image sharing: the projects a shared image is offered to, and their answers. */
+  imageMembers: ImageMembers;
 }
 
 export interface ModuleOptions {
@@ -175,5 +181,11 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces };
+  const serverGroups = new ServerGroupService(store);
+  instances.hooks.beforeDelete.push((instance) => serverGroups.removeInstance(instance));
+  const imageMembers = new ImageMembers(store, { find: (id) => store.get('image', id) });
+  engine.events.subscribe((event) => {
+    if (event.kind === 'image' && event.change === 'deleted') imageMembers.forget(event.id);
+  });
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers };
 }

@@ -31,15 +31,19 @@ describe('images', () => {
     expect((await client.get(`${base}/images/${IMAGES.ubuntu}`).expect(200)).body.name).toBe('Ubuntu Server 22.04 LTS (2024.08)');
   });
 
-  it('Image 생성 needs a SHUTOFF instance, and says to shut it down first', async () => {
+  it('Image 생성 takes an ACTIVE or SHUTOFF instance, and says why not otherwise', async () => {
     const { client, base, engine, launch } = await setup();
     const [instance] = await launch();
     const building = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
-    expect(building.body.error.message).toBe('Shut instance web down first: an image is made from a SHUTOFF instance, and it is BUILD');
+    expect(building.body.error).toMatchObject({ code: 'CONFLICT', field: 'instanceId' });
+    expect(building.body.error.message).toBe('Instance web is BUILD; an image is made from an ACTIVE or SHUTOFF instance');
     engine.advance(5_000);
-    const active = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
-    expect(active.body.error).toMatchObject({ code: 'CONFLICT', field: 'instanceId' });
-    expect(active.body.error.message).toMatch(/Shut instance web down first.*ACTIVE/);
+    // A running instance is captured as Nova does: it stays ACTIVE, in task image_snapshot meanwhile.
+    const running = (await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(202)).body;
+    expect((await client.get(`${base}/instances/${instance.id}`)).body).toMatchObject({ status: 'ACTIVE', taskState: 'image_snapshot', allowedActions: [] });
+    engine.advance(5_000);
+    expect((await client.get(`${base}/images/${running.id}`)).body.status).toBe('active');
+    expect((await client.get(`${base}/instances/${instance.id}`)).body).toMatchObject({ status: 'ACTIVE', taskState: null });
     await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
     const stopping = await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(409);
     expect(stopping.body.error.message).toBe('Cannot create image instance web while it is powering-off');
@@ -47,6 +51,20 @@ describe('images', () => {
     expect(unknown.body.error.field).toBe('instanceId');
     const unnamed = await client.post(`${base}/images`, { instanceId: instance.id, name: '  ' }).expect(400);
     expect(unnamed.body.error.field).toBe('name');
+  });
+
+  it('deleting an image while it is saved stops the capture and frees its instance', async () => {
+    const { client, base, engine, shutOffInstance } = await setup();
+    const instance = await shutOffInstance();
+    const queued = (await client.post(`${base}/images`, { instanceId: instance.id, name: 'web-image' }).expect(202)).body;
+    engine.advance(1_000);
+    expect((await client.get(`${base}/images/${queued.id}`)).body.status).toBe('saving');
+    await client.delete(`${base}/images/${queued.id}`).expect(204);
+    await client.get(`${base}/images/${queued.id}`).expect(404);
+    expect((await client.get(`${base}/instances/${instance.id}`)).body).toMatchObject({ status: 'SHUTOFF', taskState: null });
+    engine.advance(4_000);
+    await client.get(`${base}/images/${queued.id}`).expect(404);
+    await client.post(`${base}/instances/${instance.id}/actions`, { action: 'start' }).expect(202);
   });
 
   it('captures queued → saving → active with the instance in image_snapshot meanwhile', async () => {
@@ -64,8 +82,6 @@ describe('images', () => {
 
     engine.advance(1_000);
     expect((await client.get(`${base}/images/${queued.id}`)).body.status).toBe('saving');
-    const deleteWhileSaving = await client.delete(`${base}/images/${queued.id}`).expect(409);
-    expect(deleteWhileSaving.body.error.message).toBe('Cannot delete image web-image while it is saving');
     engine.advance(4_000);
 
     const active = (await client.get(`${base}/images/${queued.id}`)).body;

@@ -18,7 +18,7 @@ export const IMAGE_LIFECYCLE = {
       to: [{ status: 'active' }],
       error: { status: 'killed' },
     },
-    /** Deleting a private image is immediate. */
-    delete: { from: ['active', 'killed'] },
+    /** Deleting a private image is immediate, also while it is captured (as Glance; the capture stops). */
+    delete: { from: ['queued', 'saving', 'active', 'killed'] },
   },
 } as const satisfies Lifecycle<ImageStatus, ImageState, ImageLifecycleAction>;

@@ -106,8 +106,11 @@ export const INSTANCE_LIFECYCLE = {
       to: 'deleted',
       error: FAILED,
     },
-    /** The image's lifecycle runs the capture; the instance holds task state `image_snapshot` meanwhile. */
-    create_image: { from: ['SHUTOFF'] },
+    /**
+     * The image's lifecycle runs the capture; the instance holds task state `image_snapshot` meanwhile.
+     * A running instance can be captured too, as in Nova (the image holds what its disk has written).
+     */
+    create_image: { from: ['ACTIVE', 'SHUTOFF'] },
     change_security_groups: { from: ['ACTIVE', 'SHUTOFF'] },
     /**
      * Rename, description, metadata: allowed in every status as in Nova, but not while a task

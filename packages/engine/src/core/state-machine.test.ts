@@ -7,7 +7,8 @@ describe('guarded transitions', () => {
     expect(canTransition(INSTANCE_TRANSITIONS, 'stop', 'ACTIVE')).toBe(true);
     expect(canTransition(INSTANCE_TRANSITIONS, 'stop', 'SHUTOFF')).toBe(false);
     expect(canTransition(INSTANCE_TRANSITIONS, 'create_image', 'SHUTOFF')).toBe(true);
-    expect(canTransition(INSTANCE_TRANSITIONS, 'create_image', 'ACTIVE')).toBe(false);
+    expect(canTransition(INSTANCE_TRANSITIONS, 'create_image', 'ACTIVE')).toBe(true);
+    expect(canTransition(INSTANCE_TRANSITIONS, 'create_image', 'BUILD')).toBe(false);
   });
 
   it('throws a typed conflict naming the resource, the action and the current state', () => {

@@ -12,6 +12,8 @@ export interface CaptureImageInput {
   instanceId: string;
   name: string;
   description?: string;
+  /** Free-form properties recorded on the image (Nova's createImage `metadata`). */
+  properties?: Record<string, string>;
 }
 
 const GiB = 1024 ** 3;
@@ -28,8 +30,8 @@ export interface CaptureSources {
 }
 
 /**
- * Glance: the public catalog (seeded once) and each project's private images, captured from a
- * SHUTOFF instance (queued → saving → active) with a copy of what its root disk holds.
+ * Glance: the public catalog (seeded once) and each project's private images, captured from an
+ * ACTIVE or SHUTOFF instance (queued → saving → active) with a copy of what its root disk holds.
  */
 export class ImageService {
   private readonly lifecycle: LifecycleMachine<Image, ImageAction | 'capture'>;
@@ -95,8 +97,9 @@ export class ImageService {
   }
 
   /**
-   * `[Image 생성]`: only from a SHUTOFF instance. The image records the root disk as it is now, and
-   * the instance shows task state `image_snapshot` (blocking its actions) until the image is active.
+   * `[Image 생성]`: from an ACTIVE or SHUTOFF instance, as Nova. The image records the root disk as it
+   * is now (of a running guest: what it has written out), and the instance shows task state
+   * `image_snapshot` (blocking its actions) until the image is active.
    */
   capture(projectId: string, input: CaptureImageInput): Image {
     const name = input.name.trim();
@@ -108,7 +111,7 @@ export class ImageService {
         instances.startTask(instance, 'create_image', 'image_snapshot', `Image ${name} requested`);
       } catch (error) {
         if (error instanceof InvalidTransitionError && !instance.taskState) {
-          throw conflict(`Shut instance ${instance.name} down first: an image is made from a SHUTOFF instance, and it is ${instance.status}`, 'instanceId').coded('image.needsShutoff', { instance: instance.name, status: instance.status });
+          throw conflict(`Instance ${instance.name} is ${instance.status}; an image is made from an ACTIVE or SHUTOFF instance`, 'instanceId').coded('image.needsActiveOrShutoff', { instance: instance.name, status: instance.status });
         }
         throw error;
       }
@@ -130,28 +133,34 @@ export class ImageService {
         sourceInstanceId: instance.id,
         sourceInstanceName: instance.name,
         rootDiskSnapshot: this.rootDiskOf(instance.id) ?? null,
+        ...(input.properties && Object.keys(input.properties).length > 0 ? { properties: { ...input.properties } } : {}),
       });
     });
   }
 
-  /** Rename or describe a private image. */
-  update(projectId: string, id: string, changes: { name?: string; description?: string }): Image {
+  /** Rename or describe a private image, or replace its free-form properties. */
+  update(projectId: string, id: string, changes: { name?: string; description?: string; properties?: Record<string, string> }): Image {
     return this.store.transaction(() => {
       const image = this.ownImage(projectId, id, 'changed');
       if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the image', 'name').coded('name.required');
       return this.store.update<Image>('image', image, {
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),
+        ...(changes.properties !== undefined ? { properties: { ...changes.properties } } : {}),
       });
     });
   }
 
-  /** Deletes a private image. Instances launched from it keep running (they have their own disks). */
+  /**
+   * Deletes a private image. Instances launched from it keep running (they have their own disks).
+   * Deleting an image still being captured stops the capture: its instance's task ends.
+   */
   delete(projectId: string, id: string): void {
     this.store.transaction(() => {
       const image = this.ownImage(projectId, id, 'deleted');
       this.lifecycle.assert(image, 'delete');
       this.store.delete('image', image);
+      if (image.status === 'queued' || image.status === 'saving') this.endSourceTask(image, `Image ${image.name} deleted before it was saved`);
     });
   }
 

@@ -23,6 +23,8 @@ export interface ImageUpload {
   properties: Record<string, string>;
   checksum: string | null;
   sha512: string | null;
+  /** Glance's `shared` visibility (its default): other projects can be made members of it. */
+  shared?: boolean;
 }
 
 export type UploadedImage = Image & { upload: ImageUpload };
@@ -36,6 +38,8 @@ export interface RegisterImageInput {
   protected?: boolean;
   tags?: string[];
   properties?: Record<string, string>;
+  /** Glance's `shared` visibility (members may be added) rather than `private`. */
+  shared?: boolean;
 }
 
 interface ImageData {
@@ -98,6 +102,7 @@ export class ImageUploads {
           properties: input.properties ?? {},
           checksum: null,
           sha512: null,
+          ...(input.shared ? { shared: true } : {}),
         },
       }),
     );

@@ -17,5 +17,7 @@ export interface Image extends ResourceBase {
   sourceInstanceName: string | null;
   /** What the root disk held at capture time, for the guest to start from (a JSON snapshot). */
   rootDiskSnapshot: unknown;
+  /** Free-form string properties of a captured image (Nova's createImage `metadata`, image metadata). */
+  properties?: Record<string, string>;
 }
 

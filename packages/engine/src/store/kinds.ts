@@ -7,6 +7,7 @@ import type { Listener, LoadBalancer, Member, Pool } from '../load-balancers/loa
 import type { Network, Port, Router, Subnet } from '../networking/network.ts';
 import type { Project } from '../projects/project.ts';
 import type { SecurityGroup } from '../security-groups/security-group.ts';
+import type { ServerGroup } from '../server-groups/server-group.ts';
 import type { ResourceStore } from './resource-store.ts';
 
 /**
@@ -30,6 +31,7 @@ export interface ResourceKinds {
   'lb-listener': Listener;
   'lb-pool': Pool;
   'lb-member': Member;
+  'server-group': ServerGroup;
 }
 
 export type ResourceKind = keyof ResourceKinds;

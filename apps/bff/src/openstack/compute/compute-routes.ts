@@ -6,10 +6,12 @@ import { baseUrl } from '../catalog.ts';
 import { errorHandler, notFound } from '../errors.ts';
 import { COMPUTE_MAX_VERSION, COMPUTE_MIN_VERSION, computeMicroversion } from '../microversion.ts';
 import { flavorRoutes } from './flavor-routes.ts';
+import { imageProxyRoutes } from './image-proxy-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { computeSecurityGroupRoutes } from './security-group-routes.ts';
 import { serverActionRoutes } from './server-action-routes.ts';
+import { serverGroupRoutes } from './server-group-routes.ts';
 import { serverRoutes } from './server-routes.ts';
 import { serverVolumeRoutes } from '../volume/server-volume-routes.ts';
 
@@ -49,6 +51,7 @@ export function computeRoutes(engine: Engine): Router {
   api.use(serverActionRoutes(engine));
   api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
   api.use(serverVolumeRoutes(engine));
+  api.use(imageProxyRoutes(engine), serverGroupRoutes(engine));
   router.use('/v2.1', api);
   router.use(notFound('compute'));
   router.use(errorHandler('compute'));

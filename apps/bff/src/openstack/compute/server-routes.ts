@@ -1,6 +1,7 @@
 import { INSTANCE_METADATA_VALUE_MAX_LENGTH, instanceMetadataKeyProblem } from '@sandcloud/domain';
 import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
 import { Router, type Request } from 'express';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
@@ -9,13 +10,17 @@ import { OsError } from '../errors.ts';
 import { addressesOf, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
 
 /** Nova's metadata body: keys of 1–255 of `[a-zA-Z0-9-_:. ]`, text values up to 255 (limits from `@sandcloud/domain`). */
-const metadataSchema = z.record(
+export const metadataSchema = z.record(
   z.string().superRefine((key, ctx) => {
     const problem = instanceMetadataKeyProblem(key);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   z.string().max(INSTANCE_METADATA_VALUE_MAX_LENGTH, 'is too long'),
 );
+
+/** Nova checks accessIPv4/accessIPv6 are addresses of their version. */
+const accessIpv4 = z.string().refine((value) => isIP(value) === 4, 'is not a valid IPv4 address');
+const accessIpv6 = z.string().refine((value) => isIP(value) === 6, 'is not a valid IPv6 address');
 
 const count = z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/, 'is not a positive integer')]).transform(Number);
 const empty = z.array(z.unknown()).max(0, 'Sandcloud boots servers from images; block device mappings are not supported').optional();
@@ -35,8 +40,8 @@ const createServerSchema = z.strictObject({
       ])
       .optional(),
     'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
-    accessIPv4: z.string().optional(),
-    accessIPv6: z.string().optional(),
+    accessIPv4: accessIpv4.optional(),
+    accessIPv6: accessIpv6.optional(),
     personality: empty,
     key_name: z.string().min(1).max(255).optional(),
     availability_zone: z.string().min(1).max(255).optional(),
@@ -62,8 +67,8 @@ const createServerSchema = z.strictObject({
 const updateServerSchema = z.strictObject({
   server: z.strictObject({
     name: z.string().trim().min(1, 'is too short').max(255, 'is too long').optional(),
-    accessIPv4: z.string().optional(),
-    accessIPv6: z.string().optional(),
+    accessIPv4: accessIpv4.optional(),
+    accessIPv6: accessIpv6.optional(),
     'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
   }),
 });
@@ -76,7 +81,7 @@ const ACTION_SCHEMAS = {
   'os-start': z.union([z.null(), z.strictObject({})]),
   'os-stop': z.union([z.null(), z.strictObject({})]),
   reboot: z.strictObject({ type: z.enum(['SOFT', 'HARD', 'soft', 'hard']) }),
-  createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: z.record(z.string(), z.string()).optional() }),
+  createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: metadataSchema.optional() }),
   addSecurityGroup: z.strictObject({ name: z.string().min(1) }),
   removeSecurityGroup: z.strictObject({ name: z.string().min(1) }),
 } as const;
@@ -98,7 +103,7 @@ function conflictAs(action: string, instance: Instance, run: () => unknown): voi
 
 export function serverRoutes(engine: Engine): Router {
   const router = Router();
-  const { instances, images, network, securityGroups, keyPairs } = engine.modules;
+  const { instances, images, network, securityGroups, keyPairs, serverGroups } = engine.modules;
 
   const projectOf = (req: Request) => osContext(req).project.id;
   const findServer = (req: Request): Instance => {
@@ -184,7 +189,8 @@ export function serverRoutes(engine: Engine): Router {
 
   router.post('/servers', (req, res) => {
     const projectId = projectOf(req);
-    const { server } = parseBody(createServerSchema, req.body ?? {});
+    const parsed = parseBody(createServerSchema, req.body ?? {});
+    const { server } = parsed;
     const minCount = server.min_count ?? 1;
     const maxCount = server.max_count ?? minCount;
     if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
@@ -198,6 +204,12 @@ export function serverRoutes(engine: Engine): Router {
       throw error;
     }
     const networkId = chooseNetwork(projectId, server.networks);
+    // `scheduler_hints.group`: the servers join that server group (its policy is recorded, not enforced).
+    const hints = parsed['os:scheduler_hints'] ?? parsed['OS-SCH-HNT:scheduler_hints'] ?? {};
+    const groupId = hints.group;
+    if (groupId !== undefined && (typeof groupId !== 'string' || !serverGroups.list(projectId).some((g) => g.id === groupId))) {
+      throw new OsError(400, `Invalid input for field/attribute group. Server group ${String(groupId)} could not be found.`);
+    }
     const groupIds = (server.security_groups ?? [{ name: 'default' }]).map(({ name }) => {
       const group = securityGroups.list(projectId).find((g) => g.id === name || g.name === name);
       if (!group) throw new OsError(400, `Security group ${name} not found for project ${projectId}.`);
@@ -216,6 +228,7 @@ export function serverRoutes(engine: Engine): Router {
       ...(server.metadata ? { metadata: server.metadata } : {}),
       ...(server.user_data ? { userData: server.user_data } : {}),
     });
+    if (typeof groupId === 'string') serverGroups.addMembers(projectId, groupId, created.map((instance) => instance.id));
     const first = created[0]!;
     const base = baseUrl(req);
     res.setHeader('Location', `${base}/compute/v2.1/servers/${first.id}`);
@@ -339,7 +352,8 @@ export function serverRoutes(engine: Engine): Router {
 
   router.delete('/servers/:serverId', (req, res) => {
     const instance = findServer(req);
-    conflictAs('delete', instance, () => instances.delete(projectOf(req), instance.id));
+    // Nova accepts a delete of a server already being deleted (the first one goes on).
+    if (instance.taskState !== 'deleting') conflictAs('delete', instance, () => instances.delete(projectOf(req), instance.id));
     res.status(204).end();
   });
 
@@ -368,7 +382,8 @@ export function serverRoutes(engine: Engine): Router {
       case 'createImage': {
         let imageId = '';
         conflictAs(action, instance, () => {
-          imageId = images.capture(projectId, { instanceId: instance.id, name: (input as { name: string }).name }).id;
+          const { name, metadata } = input as { name: string; metadata?: Record<string, string> };
+          imageId = images.capture(projectId, { instanceId: instance.id, name, ...(metadata ? { properties: metadata } : {}) }).id;
         });
         // 2.1's answer: the image's URL in Location, no body (the `image_id` body is 2.45).
         res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);

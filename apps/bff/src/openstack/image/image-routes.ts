@@ -1,4 +1,4 @@
-import { CONTAINER_FORMATS, DISK_FORMATS, EngineError, isUploaded, MAX_UPLOAD_BYTES, type Engine, type Image } from '@sandcloud/engine';
+import { CONTAINER_FORMATS, DISK_FORMATS, EngineError, isUploaded, MAX_UPLOAD_BYTES, type Engine, type Image, type ImageMember } from '@sandcloud/engine';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext, requireScopedToken } from '../auth.ts';
@@ -16,12 +16,13 @@ const JSON_PATCH_V20 = 'application/openstack-images-v2.0-json-patch';
  */
 export const imageView = (image: Image) => {
   const upload = isUploaded(image) ? image.upload : undefined;
+  const properties: Record<string, string> = { ...(image.properties ?? {}), ...(upload?.properties ?? {}) };
   return {
-  ...(upload?.properties ?? {}),
+  ...properties,
   id: image.id,
   name: image.name,
   status: upload?.deactivated ? 'deactivated' : image.status,
-  visibility: image.visibility,
+  visibility: upload?.shared ? 'shared' : image.visibility,
   protected: upload ? upload.protected : image.visibility === 'public',
   os_hidden: false,
   owner: image.projectId,
@@ -41,10 +42,10 @@ export const imageView = (image: Image) => {
   file: `/v2/images/${image.id}/file`,
   schema: '/v2/schemas/image',
   // Glance keeps free-form properties at the top level; these are the ones Sandcloud records.
-  description: image.description,
-  os_type: image.osType,
-  os_distro: image.osDistro,
-  os_version: image.osVersion,
+  description: properties.description ?? image.description,
+  os_type: properties.os_type ?? image.osType,
+  os_distro: properties.os_distro ?? image.osDistro,
+  os_version: properties.os_version ?? image.osVersion,
   ...(image.sourceInstanceId ? { instance_uuid: image.sourceInstanceId, image_type: 'snapshot' } : {}),
   };
 };
@@ -78,7 +79,7 @@ const VERSIONS = ['2.9', '2.8', '2.7', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1',
 /** Glance v2 at /image: version list, images read/update/delete, schemas. */
 export function imageRoutes(engine: Engine): Router {
   const router = Router();
-  const { images, imageUploads } = engine.modules;
+  const { images, imageUploads, imageMembers } = engine.modules;
   router.use(express.json({ limit: '256kb', type: ['application/json', JSON_PATCH, JSON_PATCH_V20] }));
 
   const versions = (req: Request) => ({
@@ -94,9 +95,10 @@ export function imageRoutes(engine: Engine): Router {
   const api = Router();
   api.use(requireScopedToken(engine));
   const projectOf = (req: Request) => osContext(req).project.id;
+  /** The project's own image, a public one, or one shared with it (in any member status). */
   const find = (req: Request): Image => {
     try {
-      return images.get(projectOf(req), String(req.params.id));
+      return imageMembers.visible(projectOf(req), String(req.params.id));
     } catch (error) {
       if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `No image found with ID ${String(req.params.id)}`);
       throw error;
@@ -106,7 +108,12 @@ export function imageRoutes(engine: Engine): Router {
   api.get('/images', (req, res) => {
     // `GET /v2/images/` asks for the image with an empty id, not the list.
     if (req.path.endsWith('/')) throw new OsError(404, 'No image found with ID ');
-    let list = images.list(projectOf(req)).map(imageView);
+    // Images shared with the project join the list once it accepted them (Glance's default
+    // `member_status=accepted`; `all` for every status).
+    const memberStatus = queryString(req.query.member_status) ?? 'accepted';
+    if (!['pending', 'accepted', 'rejected', 'all'].includes(memberStatus)) throw new OsError(400, `Invalid status value: ${memberStatus}`);
+    const shared = imageMembers.sharedWith(projectOf(req), memberStatus === 'all' ? undefined : [memberStatus]).map(({ image }) => image);
+    let list = [...images.list(projectOf(req)), ...shared].map(imageView);
     for (const key of ['name', 'status', 'visibility', 'owner', 'os_distro', 'disk_format', 'container_format'] as const) {
       const wanted = queryString(req.query[key]);
       if (wanted !== undefined && !(key === 'visibility' && wanted === 'all')) list = list.filter((image) => String(image[key]) === wanted);
@@ -185,9 +192,10 @@ export function imageRoutes(engine: Engine): Router {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new OsError(400, `Invalid value for ${key}: a whole number ≥ 0 is required`);
       return value;
     };
-    const visibility = optionalString('visibility') ?? 'private';
+    // Glance's default is `shared`: private to the project until it adds members.
+    const visibility = optionalString('visibility') ?? 'shared';
     if (visibility === 'public') throw new OsError(403, 'You are not authorized to complete publicize_image action.');
-    if (visibility !== 'private') throw new OsError(400, `Sandcloud keeps uploaded images private; visibility '${visibility}' is not available`);
+    if (visibility !== 'private' && visibility !== 'shared') throw new OsError(400, `Sandcloud keeps uploaded images private or shared; visibility '${visibility}' is not available`);
     const tags = fields.tags;
     if (tags !== undefined && (!Array.isArray(tags) || !tags.every((tag) => typeof tag === 'string' && tag.length <= 255))) {
       throw new OsError(400, 'Invalid value for tags: a list of strings is required');
@@ -210,6 +218,7 @@ export function imageRoutes(engine: Engine): Router {
       ...(typeof fields.protected === 'boolean' ? { protected: fields.protected } : {}),
       ...(tags !== undefined ? { tags: tags as string[] } : {}),
       properties,
+      shared: visibility === 'shared',
     });
     res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${image.id}`);
     res.status(201).json(imageView(image));
@@ -243,6 +252,7 @@ export function imageRoutes(engine: Engine): Router {
           changes = { ...changes, [attribute === 'min_disk' ? 'minDiskGb' : 'minRamMb']: value as number };
         } else if (attribute === 'protected' && op !== 'remove' && typeof value === 'boolean') changes = { ...changes, protected: value };
         else if (attribute === 'tags' && op !== 'remove' && Array.isArray(value) && value.every((tag) => typeof tag === 'string')) changes = { ...changes, tags: [...new Set(value as string[])] };
+        else if (attribute === 'visibility' && op !== 'remove' && (value === 'shared' || value === 'private')) changes = { ...changes, shared: value === 'shared' };
         else if (READ_ONLY.has(attribute) || KNOWN.has(attribute) || attribute === 'os_hidden') throw new OsError(403, `Attribute '${attribute}' is read-only or cannot take that value.`);
         else if (op === 'remove') {
           if (!(attribute in changes.properties)) throw new OsError(409, `Property ${attribute} does not exist.`);
@@ -362,6 +372,46 @@ export function imageRoutes(engine: Engine): Router {
     res.status(204).end();
   });
 
+  // --- image members (sharing): the owner offers a shared image to projects, each accepts or rejects --
+
+  const memberView = (member: ImageMember) => ({
+    image_id: member.imageId,
+    member_id: member.memberId,
+    status: member.status,
+    created_at: osTime(member.createdAt),
+    updated_at: osTime(member.updatedAt),
+    schema: '/v2/schemas/member',
+  });
+  const memberBody = z.strictObject({ member: z.string().min(1, 'is too short').max(255, 'is too long') });
+  const statusBody = z.strictObject({ status: z.string() });
+
+  api.get('/images/:id/members', (req, res) => {
+    res.json({ members: imageMembers.list(projectOf(req), find(req).id).map(memberView), schema: '/v2/schemas/members' });
+  });
+  api.post('/images/:id/members', (req, res) => {
+    const { member } = parseBody(memberBody, req.body ?? {});
+    res.json(memberView(imageMembers.add(projectOf(req), find(req).id, member)));
+  });
+  api.get('/images/:id/members/:memberId', (req, res) => {
+    res.json(memberView(memberOf(req)));
+  });
+  api.put('/images/:id/members/:memberId', (req, res) => {
+    const { status } = parseBody(statusBody, req.body ?? {});
+    res.json(memberView(imageMembers.setStatus(projectOf(req), find(req).id, String(req.params.memberId), status)));
+  });
+  api.delete('/images/:id/members/:memberId', (req, res) => {
+    imageMembers.remove(projectOf(req), find(req).id, String(req.params.memberId));
+    res.status(204).end();
+  });
+  const memberOf = (req: Request): ImageMember => {
+    try {
+      return imageMembers.get(projectOf(req), find(req).id, String(req.params.memberId));
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Member ${String(req.params.memberId)} not found`);
+      throw error;
+    }
+  };
+
   api.get('/schemas/image', (_req, res) => res.json(imageSchema('image')));
   api.get('/schemas/images', (_req, res) => {
     res.json({
@@ -382,7 +432,6 @@ export function imageRoutes(engine: Engine): Router {
     namespace: 'namespace', namespaces: 'namespaces', resource_type: 'resource_type_association', resource_types: 'resource_type_associations',
     object: 'object', objects: 'objects', property: 'property', properties: 'properties', tag: 'tag', tags: 'tags',
   };
-  // Image members (sharing) are not implemented; their schema documents are served like metadefs'.
   api.get('/schemas/member', (_req, res) => res.json({ name: 'member', properties: { image_id: { type: 'string' }, member_id: { type: 'string' }, status: { type: 'string', enum: ['pending', 'accepted', 'rejected'] }, created_at: { type: 'string' }, updated_at: { type: 'string' }, schema: { type: 'string' } } }));
   api.get('/schemas/members', (_req, res) => res.json({ name: 'members', properties: { members: { type: 'array' }, schema: { type: 'string' } } }));
   api.get('/schemas/metadefs/:kind', (req, res) => {
