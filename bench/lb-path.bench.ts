@@ -19,7 +19,7 @@
  * raw req/s and lb p99 ≤ 2× nginx's p99 (exit code 1 otherwise). See bench/README.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ const NGINX = '/usr/sbin/nginx';
 const CENTOS_7 = '6f1c0a00-0000-4000-8000-000000000007';
 /** Floating IP a.b.c.d answers on 127.b.c.d: a pool no other Sandcloud on this machine uses. */
 const FLOATING_POOL = '198.51.184.10-198.51.184.250';
+/** The second served product's pool (`--compare-env`). */
+const COMPARE_POOL = '198.51.185.10-198.51.185.250';
 const TARGET_RATIO = 0.6;
 const TARGET_P99_FACTOR = 2;
 
@@ -66,6 +68,25 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | null 
   }
 }
 
+/** CPU time (user + system, ms) of processes and all their descendants, from /proc (0 elsewhere). */
+function cpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  const visit = (pid: number) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ')) if (child.trim()) visit(Number(child));
+      }
+    } catch {
+      // Gone, or no /proc.
+    }
+  };
+  for (const pid of pids) visit(pid);
+  return ticks * 10; // USER_HZ = 100 on Linux
+}
+
 const children: ChildProcess[] = [];
 function start(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess & { output: () => string } {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -89,17 +110,26 @@ server.keepAliveTimeout = 65000;
 server.listen(Number(process.argv[1]), '127.0.0.1', () => console.log('listening'));
 `;
 
-async function rawServer(): Promise<string> {
+interface Target {
+  name: string;
+  url: string;
+  /** The processes whose CPU time serves this target (with their descendants). */
+  pids: number[];
+}
+
+async function rawServer(): Promise<Target> {
   const port = await freePort();
   const child = start(process.execPath, ['-e', RAW_SERVER, String(port)]);
   await until('the raw server', async () => child.output().includes('listening'));
-  return `http://127.0.0.1:${port}/`;
+  return { name: 'raw', url: `http://127.0.0.1:${port}/`, pids: [child.pid!] };
 }
 
-async function nginx(dir: string): Promise<string> {
+async function nginx(dir: string): Promise<Target> {
   const upstreams = await Promise.all([freePort(), freePort()]);
+  const pids: number[] = [];
   for (const port of upstreams) {
     const child = start(process.execPath, ['-e', RAW_SERVER, String(port)]);
+    pids.push(child.pid!);
     await until('an nginx upstream', async () => child.output().includes('listening'));
   }
   const port = await freePort();
@@ -125,7 +155,7 @@ http {
   const child = start(NGINX, ['-c', conf, '-p', dir, '-g', 'daemon off;']);
   const url = `http://127.0.0.1:${port}/`;
   await until('nginx', async () => child.exitCode === null && (await fetch(url)).ok);
-  return url;
+  return { name: 'nginx', url, pids: [child.pid!, ...pids] };
 }
 
 /** A client of the served product's API, logged in as its admin. */
@@ -172,7 +202,8 @@ interface Endpoint {
   ports: { guestPort: number; url: string | null }[];
 }
 
-async function servedProduct(dir: string) {
+async function servedProduct(dir: string, pool: string, extraEnv: NodeJS.ProcessEnv = {}) {
+  mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const password = 'bench-password-1';
   // `--profile DIR`: the served product writes a CPU profile there when it stops (node --cpu-prof).
@@ -182,10 +213,11 @@ async function servedProduct(dir: string) {
     PORT: String(port),
     SANDCLOUD_DATA_DIR: join(dir, 'data'),
     SANDCLOUD_SPEED: '10', // as the e2e tests run it: health checks every 0.5 s
-    SANDCLOUD_FLOATING_POOL: FLOATING_POOL,
+    SANDCLOUD_FLOATING_POOL: pool,
     SANDCLOUD_ADMIN_PASSWORD: password,
     SANDCLOUD_LOG_REQUESTS: '0',
     NODE_ENV: 'development',
+    ...extraEnv,
   });
   const base = `http://127.0.0.1:${port}`;
   await until('the served product', async () => server.output().includes('Sandcloud is running'), 90_000);
@@ -266,6 +298,8 @@ interface Run {
   p50: number;
   p99: number;
   errors: number;
+  /** CPU time of the target's processes per request (µs). */
+  cpuPerRequest?: number;
 }
 
 /** `wrk --latency` durations (`812.00us`, `1.20ms`, `1.01s`) in ms. */
@@ -294,26 +328,42 @@ async function wrk(url: string, seconds: number, connections: number): Promise<R
   return { requestsPerSecond: Number(rps[1]), p50: ms(p50[1]!), p99: ms(p99[1]!), errors: errorCount };
 }
 
+/** `--compare-env NAME=VALUE[,NAME=VALUE]`: a second served product with these variables, as target `lb-b`. */
+function compareEnv(): NodeJS.ProcessEnv | null {
+  const at = process.argv.indexOf('--compare-env');
+  if (at < 0) return null;
+  const env: NodeJS.ProcessEnv = {};
+  for (const pair of (process.argv[at + 1] ?? '').split(',')) {
+    const [name, ...value] = pair.split('=');
+    if (!name) throw new Error('--compare-env takes NAME=VALUE[,NAME=VALUE]');
+    env[name] = value.join('=');
+  }
+  return env;
+}
+
 export async function main(): Promise<number> {
   const rounds = Math.round(flag('rounds', 3));
   const only = process.argv.includes('--lb-only');
   const duration = Math.round(flag('duration', 5));
   const connections = Math.round(flag('connections', 50));
+  const variant = compareEnv();
   const dir = mkdtempSync(join(tmpdir(), 'sandcloud-lb-path-'));
   console.log(`load average at start: ${load()}`);
   try {
-    const product = await servedProduct(dir);
-    const targets = [
-      { name: 'raw', url: await rawServer() },
-      { name: 'nginx', url: await nginx(dir) },
-      { name: 'lb', url: product.url },
-    ];
+    const product = await servedProduct(join(dir, 'a'), FLOATING_POOL);
+    const lb: Target = { name: 'lb', url: product.url, pids: [product.server.pid!] };
     if (only) {
       // For profiling (`--profile DIR --lb-only`): the load balancer alone, no comparison.
+      const before = cpuMs(lb.pids);
       const run = await wrk(product.url, duration * rounds, connections);
-      console.log(`lb alone: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms; load average ${load()}`);
+      const cpu = ((cpuMs(lb.pids) - before) * 1000) / (run.requestsPerSecond * duration * rounds);
+      console.log(`lb alone: ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, server CPU ${cpu.toFixed(1)} µs/req; load average ${load()}`);
       return 0;
     }
+    const other = variant ? await servedProduct(join(dir, 'b'), COMPARE_POOL, variant) : null;
+    const targets: Target[] = [await rawServer(), await nginx(dir), lb];
+    if (other) targets.push({ name: 'lb-b', url: other.url, pids: [other.server.pid!] });
+    if (variant) console.log(`lb-b: the served product with ${Object.entries(variant).map(([name, value]) => `${name}=${value}`).join(' ')}`);
     console.log(targets.map((target) => `${target.name}: ${target.url}`).join('\n'));
     console.log('… warm-up: 2 s each');
     for (const target of targets) await wrk(target.url, 2, connections);
@@ -322,45 +372,53 @@ export async function main(): Promise<number> {
     for (let round = 0; round < rounds; round++) {
       for (let step = 0; step < targets.length; step++) {
         const index = (round + step) % targets.length;
-        results[index]!.push(await wrk(targets[index]!.url, duration, connections));
+        const target = targets[index]!;
+        const before = cpuMs(target.pids);
+        const run = await wrk(target.url, duration, connections);
+        run.cpuPerRequest = ((cpuMs(target.pids) - before) * 1000) / (run.requestsPerSecond * duration);
+        results[index]!.push(run);
       }
       loads.push(load());
     }
-    const [RAW, NGINX_AT, LB] = [0, 1, 2] as const;
+    const RAW = 0;
+    const ratioOf = (index: number, round: number) => results[index]![round]!.requestsPerSecond / results[RAW]![round]!.requestsPerSecond;
     console.log(`\nwrk -t1 -c${connections} -d${duration}s, ${rounds} rounds, rotating order\n`);
     console.table(
-      loads.map((loadAverage, round) => ({
-        round: round + 1,
-        'load avg 1/5/15': loadAverage,
-        'raw req/s': Math.round(results[RAW]![round]!.requestsPerSecond),
-        'nginx req/s': Math.round(results[NGINX_AT]![round]!.requestsPerSecond),
-        'lb req/s': Math.round(results[LB]![round]!.requestsPerSecond),
-        'lb/raw': `${((results[LB]![round]!.requestsPerSecond / results[RAW]![round]!.requestsPerSecond) * 100).toFixed(0)} %`,
-        'nginx/raw': `${((results[NGINX_AT]![round]!.requestsPerSecond / results[RAW]![round]!.requestsPerSecond) * 100).toFixed(0)} %`,
-      })),
+      loads.map((loadAverage, round) => {
+        const row: Record<string, string | number> = { round: round + 1, 'load avg 1/5/15': loadAverage };
+        targets.forEach((target, index) => (row[`${target.name} req/s`] = Math.round(results[index]![round]!.requestsPerSecond)));
+        targets.forEach((target, index) => index !== RAW && (row[`${target.name}/raw`] = `${(ratioOf(index, round) * 100).toFixed(0)} %`));
+        return row;
+      }),
     );
     const summary = targets.map((target, index) => {
       const runs = results[index]!;
-      const ratio = median(runs.map((run, round) => run.requestsPerSecond / results[RAW]![round]!.requestsPerSecond));
+      const ratio = median(runs.map((_run, round) => ratioOf(index, round)));
       return {
         target: target.name,
         'req/s (median)': Math.round(median(runs.map((run) => run.requestsPerSecond))),
         'p50 ms': median(runs.map((run) => run.p50)).toFixed(2),
         'p99 ms': median(runs.map((run) => run.p99)).toFixed(2),
         'ratio to raw': `${(ratio * 100).toFixed(0)} %`,
+        'server CPU µs/req': median(runs.map((run) => run.cpuPerRequest ?? NaN)).toFixed(1),
         errors: runs.reduce((sum, run) => sum + run.errors, 0),
         ratio,
       };
     });
     console.table(summary.map(({ ratio: _ratio, ...row }) => row));
-    const logLines = product.sessions.map((session) => session.lines());
+    const logLines = [product, ...(other ? [other] : [])].flatMap((served) => served.sessions.map((session) => session.lines()));
     console.log(`access-log lines the ssh sessions received: ${logLines.join(', ')}; load average at end: ${load()}`);
-    const lbRatio = summary[LB]!.ratio;
-    const p99Factor = median(results[LB]!.map((run) => run.p99)) / median(results[NGINX_AT]!.map((run) => run.p99));
-    const met = lbRatio >= TARGET_RATIO && p99Factor <= TARGET_P99_FACTOR && summary[LB]!.errors === 0;
-    console.log(
-      `lb/raw ${(lbRatio * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %), lb p99 ${p99Factor.toFixed(2)}× nginx's (target ≤ ${TARGET_P99_FACTOR}×): ${met ? 'met' : 'NOT met'}`,
-    );
+    const NGINX_AT = 1;
+    let met = true;
+    for (const index of targets.map((_target, at) => at).filter((at) => at >= 2)) {
+      const ratio = summary[index]!.ratio;
+      const p99Factor = median(results[index]!.map((run) => run.p99)) / median(results[NGINX_AT]!.map((run) => run.p99));
+      const ok = ratio >= TARGET_RATIO && p99Factor <= TARGET_P99_FACTOR && summary[index]!.errors === 0;
+      if (index === 2) met = ok;
+      console.log(
+        `${targets[index]!.name}/raw ${(ratio * 100).toFixed(0)} % (target ≥ ${TARGET_RATIO * 100} %), p99 ${p99Factor.toFixed(2)}× nginx's (target ≤ ${TARGET_P99_FACTOR}×): ${ok ? 'met' : 'NOT met'}`,
+      );
+    }
     return met ? 0 : 1;
   } finally {
     stopAll();

@@ -3,8 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Between real HTTP (node:http) and the guests' simulated servers (`deliverHttp`): the request as
 // the guest's server reads it, and its answer written back on the real socket. Every request of
-// every floating IP passes here, so the common case (a GET without a body) stays synchronous and
-// allocates no more than the request itself.
+// every floating IP passes here, so the common case (a GET without a body) stays synchronous up to
+// the guest's answer and allocates no more than the request itself; answers are written in batches
+// (`afterReads`).
 
 /** Request bodies above this are refused (413): guests serve pages, they do not take uploads. */
 export const MAX_REQUEST_BODY = 1024 * 1024;
@@ -53,6 +54,34 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Runs `write` once this turn of the event loop has read every socket that was ready (libuv's check
+ * phase, `setImmediate`), together with every other answer that became ready in the same turn.
+ * Written at once, each answer wakes the client (a load generator, a browser) for itself and the
+ * kernel switches to it and back between two requests; written together, the client wakes once for
+ * the batch, which costs the server about a quarter less CPU per request under load
+ * (bench/lb-path.bench.ts). Answers keep their order; on one connection HTTP/1.1 has one answer in
+ * flight anyway. `write` handles its own errors; one that throws does not hold back the others.
+ */
+export function afterReads(write: () => void): void {
+  if (pendingWrites.length === 0) setImmediate(flushWrites);
+  pendingWrites.push(write);
+}
+
+let pendingWrites: (() => void)[] = [];
+
+function flushWrites(): void {
+  const writes = pendingWrites;
+  pendingWrites = [];
+  for (const write of writes) {
+    try {
+      write();
+    } catch (error) {
+      console.error('data plane: an answer could not be written', error);
+    }
+  }
 }
 
 /** Writes a guest's answer; `extraHeaders` are the load balancer's own (its persistence cookie). */

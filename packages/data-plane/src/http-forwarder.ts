@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import type { Engine } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
-import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
+import { afterReads, BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
 
 // HTTP to an instance's floating IP: each request is handed to the server listening in the guest
 // (`python -m SimpleHTTPServer 80`), which logs it with the source address the simulation gives
@@ -59,10 +59,18 @@ export class InstanceHttpForwarder {
     const answered = (response: HttpResponse | null) => {
       // The server in the guest stopped since the connection was opened: the connection is reset.
       if (!response) res.req.socket.destroy();
-      else sendGuestResponse(res, response);
+      else afterReads(() => this.answer(res, response));
     };
     try {
       this.traffic.deliverHttp(route.instanceId, route.guestPort, request).then(answered).catch((error: unknown) => this.fail(res, error));
+    } catch (error) {
+      this.fail(res, error);
+    }
+  }
+
+  private answer(res: ServerResponse, response: HttpResponse): void {
+    try {
+      sendGuestResponse(res, response);
     } catch (error) {
       this.fail(res, error);
     }

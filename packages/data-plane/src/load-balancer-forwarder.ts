@@ -3,7 +3,7 @@ import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { createSecureContext, TLSSocket, type SecureContext } from 'node:tls';
-import { BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
+import { afterReads, BodyTooLarge, hasBody, inboundRequest, readBody, sendError, sendGuestResponse } from './http-exchange.ts';
 import type { TrafficCounters, TrafficStats } from './traffic-stats.ts';
 
 // A load balancer's floating IP: each listener port takes connections up to its connection limit,
@@ -237,7 +237,7 @@ export class LoadBalancerForwarder {
         this.traffic.deliverHttp(member.instanceId, member.protocolPort, request).then(
           (response) => {
             routing.trackMemberConnections(member, -1);
-            if (response) this.answer(exchange, member, response);
+            if (response) afterReads(() => this.answer(exchange, member, response));
             else this.dispatch(exchange, attempt + 1); // refused: try another member
           },
           (error: unknown) => {

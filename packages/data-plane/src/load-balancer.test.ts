@@ -112,9 +112,14 @@ describe('a load balancer reached through its floating IP', () => {
     for (let request = 0; request < 4; request++) await httpGet(url);
     expect(logLines(terminals[1]!).length - back).toBe(2);
 
-    // Statistics follow, in batches.
-    plane.flush();
-    const stats = engine.modules.loadBalancers.get(projectId, lb.id).stats;
+    // Statistics follow, in batches; a connection counts as active until its socket has closed on
+    // the server's side, which may come after the client has read the answer.
+    const statsNow = () => {
+      plane.flush();
+      return engine.modules.loadBalancers.get(projectId, lb.id).stats;
+    };
+    await until(() => statsNow().activeConnections === 0, 'the last connection to close');
+    const stats = statsNow();
     expect(stats).toMatchObject({ totalRequests: 10, totalConnections: 10, activeConnections: 0 });
     // Ten identical requests of node's client on fresh connections; the pages are longer.
     const { host } = new URL(url);
