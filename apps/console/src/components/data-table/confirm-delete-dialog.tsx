@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { errorMessage } from '../../lib/api-client.ts';
 import { useT } from '../../lib/i18n/i18n.tsx';
+import { Button } from '../ui/button.tsx';
 import { ConfirmDialog } from '../ui/confirm-dialog.tsx';
 import { useToast } from '../ui/toast.tsx';
 
@@ -64,5 +65,15 @@ export function ConfirmDeleteDialog({ items, remove, title, onClose, onDone, cli
         </ul>
       )}
     </ConfirmDialog>
+  );
+}
+
+/** The toolbar's `[선택 항목 삭제]`: disabled with its reason until rows are checked (or for a viewer). */
+export function BulkDeleteButton({ count, readOnly, onClick }: { count: number; readOnly: string | undefined; onClick: () => void }) {
+  const t = useT();
+  return (
+    <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (count === 0 ? t('table.selectFirst') : undefined)} onClick={onClick}>
+      {t('table.deleteSelected')}
+    </Button>
   );
 }

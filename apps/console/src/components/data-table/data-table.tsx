@@ -44,9 +44,10 @@ interface DataTableProps<T> {
   columns: readonly DataColumn<T>[];
   query: UseQueryResult<Page<T>>;
   list: ListParamsState;
-  rowId: (row: T) => string;
-  /** The row's name, for the checkbox's accessible name. */
-  rowName: (row: T) => string;
+  /** The row's id; `row.id` unless told. */
+  rowId?: (row: T) => string;
+  /** The row's name, for the checkbox's accessible name; `row.name` unless told. */
+  rowName?: (row: T) => string;
   rowProps?: (row: T) => HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
   /** The search box's label; without it there is no search box. */
   searchLabel?: string;
@@ -115,8 +116,11 @@ function ColumnChooser<T>({ columns, visibility, onChange }: { columns: readonly
  * says what to do next, and virtual rows for long pages. Built on TanStack Table (manual mode: the
  * server sorts and pages).
  */
+const field = (row: unknown, key: 'id' | 'name'): string => String((row as Record<string, unknown>)[key] ?? '');
+
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { id, label, columns, query, list, rowId, rowName, rowProps, searchLabel, filters = [], selection, toolbar, actions, emptyMessage, emptyAction } = props;
+  const { rowId = (row: T) => field(row, 'id'), rowName = (row: T) => field(row, 'name') } = props;
+  const { id, label, columns, query, list, rowProps, searchLabel, filters = [], selection, toolbar, actions, emptyMessage, emptyAction } = props;
   const t = useT();
   const { params, update } = list;
   const [visibility, setVisibility] = useColumnVisibility(id);

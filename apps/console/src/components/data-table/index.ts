@@ -1,5 +1,5 @@
 export { DataTable, VIRTUALIZE_AFTER, type DataColumn, type DataFilter } from './data-table.tsx';
-export { ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
+export { BulkDeleteButton, ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 export { RowActions } from './row-actions.tsx';
 export { listQueryString, nextSort, readListParams, writeListParams, PAGE_SIZES, DEFAULT_PAGE_SIZE, type ListParams } from './list-params.ts';
 export { useListParams, type ListParamsState } from './use-list-params.ts';

@@ -95,8 +95,6 @@ export function BlockStoragePage() {
             columns={columns}
             query={volumes}
             list={list}
-            rowId={(volume) => volume.id}
-            rowName={(volume) => volume.name}
             rowProps={(volume) => ({
               'aria-selected': volume.id === selected?.id,
               'data-volume': volume.name,

@@ -1,7 +1,7 @@
 import type { VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
-import { ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
-import { Button, RowAction } from '../../../components/ui/button.tsx';
+import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
@@ -70,14 +70,10 @@ export function SnapshotsTable({ projectId, canWrite, onCreateVolume }: Snapshot
         columns={columns}
         query={snapshots}
         list={list}
-        rowId={(snapshot) => snapshot.id}
-        rowName={(snapshot) => snapshot.name}
         searchLabel={t('table.search')}
         selection={selection}
         toolbar={
-          <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setBulkDelete(true)}>
-            {t('table.deleteSelected')}
-          </Button>
+          <BulkDeleteButton count={selection.rows.length} readOnly={readOnly} onClick={() => setBulkDelete(true)} />
         }
         actions={(snapshot) => (
           <>

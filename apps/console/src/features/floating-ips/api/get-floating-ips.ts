@@ -12,9 +12,13 @@ export const floatingIpsQuery = (projectId: string) =>
 
 export const useFloatingIps = (projectId: string) => useQuery(floatingIpsQuery(projectId));
 
-/** An allocated floating IP no port uses yet: what `[IP 주소]` offers. */
-export const isFree = (floatingIp: FloatingIpDto): boolean => floatingIp.portId === null;
-
 /** The Floating IP screen's page for a view (sort, search, `attached` filter in the URL). */
 export const useFloatingIpPage = (projectId: string, params: ListParams) =>
   useListPage<FloatingIpDto>({ queryKey: queryKeys.resources(projectId, 'floating-ips'), path: `/projects/${projectId}/floating-ips`, params });
+
+/** `[IP 주소]` choices: the project's floating IPs no port uses, filtered by the server (none hides behind connected ones). */
+export const useFreeFloatingIps = (projectId: string) =>
+  useQuery({
+    queryKey: [...queryKeys.resources(projectId, 'floating-ips'), 'free'],
+    queryFn: () => api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?attached=false&sort=address&limit=500`),
+  });

@@ -10,7 +10,7 @@ import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
 import { useAttachablePorts } from '../api/get-attachable-ports.ts';
-import { isFree, useFloatingIps } from '../api/get-floating-ips.ts';
+import { useFreeFloatingIps } from '../api/get-floating-ips.ts';
 import { FloatingIpSelect } from './floating-ip-select.tsx';
 
 /** The port a floating IP will forward to, as the dialog shows it. */
@@ -39,7 +39,7 @@ const portLabel = (port: PortChoice, t: Translate) =>
 export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose }: AssociateFloatingIpDialogProps) {
   const t = useT();
   const toast = useToast();
-  const floatingIps = useFloatingIps(projectId);
+  const floatingIps = useFreeFloatingIps(projectId);
   const ports = useAttachablePorts(projectId, !port);
   const allocate = useAllocateFloatingIp(projectId);
   const associate = useAssociateFloatingIp(projectId);
@@ -47,7 +47,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
   const [chosenPortId, setChosenPortId] = useState(port?.id ?? '');
   const [problems, setProblems] = useState<{ ip?: string; port?: string }>({});
 
-  const freeIps = floatingIp ? [floatingIp] : (floatingIps.data?.items.filter(isFree) ?? []);
+  const freeIps = floatingIp ? [floatingIp] : (floatingIps.data?.items ?? []);
   const ipId = chosenIpId || (floatingIp ? floatingIp.id : (freeIps[0]?.id ?? ''));
   const portChoices: PortChoice[] = port ? [port] : (ports.data?.filter((candidate) => !candidate.hasFloatingIp) ?? []);
   const portId = chosenPortId || (portChoices.length === 1 ? (portChoices[0]?.id ?? '') : '');

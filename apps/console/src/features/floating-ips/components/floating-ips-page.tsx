@@ -1,7 +1,7 @@
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
@@ -118,7 +118,6 @@ export function FloatingIpsPage() {
           columns={columns}
           query={floatingIps}
           list={list}
-          rowId={(floatingIp) => floatingIp.id}
           rowName={(floatingIp) => floatingIp.address}
           searchLabel={t('table.search')}
           filters={[
@@ -133,9 +132,7 @@ export function FloatingIpsPage() {
           ]}
           selection={selection}
           toolbar={
-            <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setOpen({ kind: 'bulk-release' })}>
-              {t('table.deleteSelected')}
-            </Button>
+            <BulkDeleteButton count={selection.rows.length} readOnly={readOnly} onClick={() => setOpen({ kind: 'bulk-release' })} />
           }
           actions={(floatingIp) => (
             <RowActions

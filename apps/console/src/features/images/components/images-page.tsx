@@ -43,8 +43,6 @@ export function ImagesPage() {
             columns={columns}
             query={images}
             list={list}
-            rowId={(image) => image.id}
-            rowName={(image) => image.name}
             searchLabel={t('table.search')}
             emptyMessage={t(tab === 'private' ? 'images.emptyPrivate' : 'images.emptyPublic')}
           />

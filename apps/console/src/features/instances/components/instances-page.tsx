@@ -110,8 +110,6 @@ export function InstancesPage() {
           columns={columns}
           query={instances}
           list={list}
-          rowId={(instance) => instance.id}
-          rowName={(instance) => instance.name}
           rowProps={(instance) => ({ 'data-instance': instance.name })}
           searchLabel={t('instances.filterName')}
           filters={[

@@ -1,7 +1,7 @@
 import type { KeyPairDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
@@ -84,14 +84,10 @@ export function KeyPairsPage() {
           columns={columns}
           query={keyPairs}
           list={list}
-          rowId={(keyPair) => keyPair.id}
-          rowName={(keyPair) => keyPair.name}
           searchLabel={t('table.search')}
           selection={selection}
           toolbar={
-            <Button variant="ghost" className="text-red-600" disabledReason={readOnly ?? (selection.rows.length === 0 ? t('instances.reason.selectFirst') : undefined)} onClick={() => setOpen({ kind: 'bulk-delete' })}>
-              {t('table.deleteSelected')}
-            </Button>
+            <BulkDeleteButton count={selection.rows.length} readOnly={readOnly} onClick={() => setOpen({ kind: 'bulk-delete' })} />
           }
           actions={(keyPair) => (
             <RowActions

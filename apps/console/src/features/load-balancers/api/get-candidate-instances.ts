@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { InstanceDto, Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -11,3 +11,22 @@ export const candidateInstancesQuery = (projectId: string) =>
   });
 
 export const useCandidateInstances = (projectId: string) => useQuery(candidateInstancesQuery(projectId));
+
+/** How many matches a picker shows at once; the search narrows them, so none is ever out of reach. */
+export const CANDIDATE_PAGE = 50;
+
+/**
+ * Instances on a network whose name, id or address contains `q`, asked of the server (sorted by name):
+ * a project with thousands of instances still finds #1,999 by typing its name.
+ */
+export const useCandidateSearch = (projectId: string, networkId: string, q: string) =>
+  useQuery({
+    queryKey: [...queryKeys.resources(projectId, 'instances'), 'candidates', networkId, q.trim()],
+    queryFn: () => {
+      const query = new URLSearchParams({ networkId, sort: 'name', limit: String(CANDIDATE_PAGE) });
+      if (q.trim()) query.set('q', q.trim());
+      return api.get<Page<InstanceDto>>(`/projects/${projectId}/instances?${query.toString()}`);
+    },
+    enabled: networkId !== '',
+    placeholderData: keepPreviousData,
+  });

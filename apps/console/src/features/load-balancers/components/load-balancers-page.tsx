@@ -111,8 +111,6 @@ export function LoadBalancersPage() {
           columns={columns}
           query={loadBalancers}
           list={list}
-          rowId={(loadBalancer) => loadBalancer.id}
-          rowName={(loadBalancer) => loadBalancer.name}
           searchLabel={t('table.search')}
           actions={(loadBalancer) => (
             <>

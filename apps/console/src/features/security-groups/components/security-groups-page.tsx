@@ -79,8 +79,6 @@ export function SecurityGroupsPage() {
           columns={columns}
           query={groups}
           list={list}
-          rowId={(group) => group.id}
-          rowName={(group) => group.name}
           searchLabel={t('table.search')}
           actions={(group) => (
             <>

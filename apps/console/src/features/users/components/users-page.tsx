@@ -103,7 +103,6 @@ export function UsersPage() {
           columns={columns}
           query={users}
           list={list}
-          rowId={(user) => user.id}
           rowName={(user) => user.username}
           searchLabel={t('table.search')}
           actions={(user) => (

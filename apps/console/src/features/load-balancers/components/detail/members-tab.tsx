@@ -8,7 +8,7 @@ import { useToast } from '../../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useAddMember } from '../../api/add-member.ts';
-import { useCandidateInstances } from '../../api/get-candidate-instances.ts';
+import { useCandidateSearch } from '../../api/get-candidate-instances.ts';
 import { useRemoveMember } from '../../api/remove-member.ts';
 import { useUpdateMember } from '../../api/update-member.ts';
 import { blockedReason } from '../format.ts';
@@ -27,7 +27,8 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
   const toast = useToast();
   const [listenerId, setListenerId] = useState(loadBalancer.listeners[0]?.id ?? '');
   const listener = chosenListener(loadBalancer.listeners, listenerId);
-  const instances = useCandidateInstances(projectId);
+  const [search, setSearch] = useState('');
+  const instances = useCandidateSearch(projectId, loadBalancer.networkId, search);
   const add = useAddMember(projectId, loadBalancer.id);
   const update = useUpdateMember(projectId, loadBalancer.id);
   const remove = useRemoveMember(projectId, loadBalancer.id);
@@ -39,7 +40,7 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
 
   const members = listener.pool.members;
   const memberInstances = new Set(members.map((member) => member.instanceId));
-  const addable = eligibleInstances(instances.data ?? [], loadBalancer.networkId).filter((instance) => !memberInstances.has(instance.id));
+  const addable = eligibleInstances(instances.data?.items ?? [], loadBalancer.networkId).filter((instance) => !memberInstances.has(instance.id));
   const chosen = addable.some((instance) => instance.id === candidate) ? candidate : (addable[0]?.id ?? '');
   const onError = (error: Error) => toast.error(errorMessage(error));
 
@@ -62,6 +63,14 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
       <div className="border-b border-slate-200 px-4 py-3">
         <ListenerSelect listeners={loadBalancer.listeners} value={listener.id} onChange={setListenerId} />
         <div className="flex flex-wrap items-end gap-2">
+          <input
+            type="search"
+            aria-label={t('table.search')}
+            placeholder={t('table.search')}
+            className={`${inputClass} w-48`}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
           <div className="flex flex-col gap-1">
             <label htmlFor={`${addId}-instance`} className="text-sm font-medium text-slate-700">
               {t('lb.field.instance')}

@@ -65,7 +65,7 @@ function WizardSummary({ projectId, form, subnet }: { projectId: string; form: W
   const t = useT();
   const instances = useCandidateInstances(projectId);
   const byId = new Map((instances.data ?? []).map((instance): [string, InstanceDto] => [instance.id, instance]));
-  const members = form.members.map((member) => `${byId.get(member.instanceId)?.name ?? member.instanceId} (${t('lb.field.weight')} ${member.weight})`).join(', ');
+  const members = form.members.map((member) => `${member.name ?? byId.get(member.instanceId)?.name ?? member.instanceId} (${t('lb.field.weight')} ${member.weight})`).join(', ');
   const health = isHttpCheck(form.healthType)
     ? t('lb.summary.httpHealth', { type: form.healthType, port: form.monitorPort, method: form.httpMethod, path: form.urlPath, codes: form.expectedCodes })
     : t('lb.summary.tcpHealth', { port: form.monitorPort });

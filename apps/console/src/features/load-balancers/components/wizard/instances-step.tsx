@@ -1,5 +1,5 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Alert } from '../../../../components/ui/alert.tsx';
 import { Button } from '../../../../components/ui/button.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
@@ -8,7 +8,7 @@ import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../../components/u
 import { inputClass } from '../../../../components/ui/field.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { useCandidateInstances } from '../../api/get-candidate-instances.ts';
+import { useCandidateSearch } from '../../api/get-candidate-instances.ts';
 import type { MemberChoice, WizardErrors } from './wizard-form.ts';
 
 interface InstancesStepProps {
@@ -27,15 +27,16 @@ export const eligibleInstances = (instances: InstanceDto[], networkId: string) =
 /** 3. Instances: the project's instances on the subnet, added with `[+]`, removed with `[-]`, each with a weight. */
 export function InstancesStep({ projectId, networkId, members, errors, onChange }: InstancesStepProps) {
   const t = useT();
-  const instances = useCandidateInstances(projectId);
+  const [search, setSearch] = useState('');
+  const instances = useCandidateSearch(projectId, networkId, search);
   const weightId = useId();
 
   if (instances.isPending) return <SkeletonRows rows={3} columns={4} />;
   if (instances.isError) return <Alert tone="error">{errorMessage(instances.error)}</Alert>;
-  const onSubnet = eligibleInstances(instances.data, networkId);
+  const onSubnet = eligibleInstances(instances.data.items, networkId);
   const chosen = new Set(members.map((member) => member.instanceId));
   const available = onSubnet.filter((instance) => !chosen.has(instance.id));
-  const byId = new Map(instances.data.map((instance) => [instance.id, instance]));
+  const byId = new Map(instances.data.items.map((instance) => [instance.id, instance]));
 
   return (
     <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
@@ -43,9 +44,19 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
         <h3 id={`${weightId}-available`} className="mb-2 text-sm font-semibold">
           {t('lb.instances.available')}
         </h3>
+        <input
+          type="search"
+          aria-label={t('table.search')}
+          placeholder={t('table.search')}
+          className={`${inputClass} mb-2 w-full`}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
         <div className="rounded border border-slate-200">
           {available.length === 0 ? (
-            <p className="px-4 py-6 text-center text-sm text-slate-500">{onSubnet.length === 0 ? t('lb.instances.noneOnSubnet') : t('lb.instances.allAdded')}</p>
+            <p className="px-4 py-6 text-center text-sm text-slate-500">
+              {search.trim() && onSubnet.length === 0 ? t('table.noMatch') : onSubnet.length === 0 ? t('lb.instances.noneOnSubnet') : t('lb.instances.allAdded')}
+            </p>
           ) : (
             <Table label={t('lb.instances.available')}>
               <THead>
@@ -63,7 +74,7 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
                       <StatusBadge status={instance.status} />
                     </Td>
                     <Td className="text-right">
-                      <Button className="px-2 py-0.5" title={t('lb.instances.addOne', { name: instance.name })} onClick={() => onChange([...members, { instanceId: instance.id, weight: '1' }])}>
+                      <Button className="px-2 py-0.5" title={t('lb.instances.addOne', { name: instance.name })} onClick={() => onChange([...members, { instanceId: instance.id, weight: '1', name: instance.name, privateIp: instance.privateIp }])}>
                         +
                       </Button>
                     </Td>
@@ -92,12 +103,12 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
               <TBody>
                 {members.map((member, index) => {
                   const instance = byId.get(member.instanceId);
-                  const name = instance?.name ?? member.instanceId;
+                  const name = member.name ?? instance?.name ?? member.instanceId;
                   const inputId = `${weightId}-${index}`;
                   return (
                     <tr key={member.instanceId}>
                       <Td className="font-medium">{name}</Td>
-                      <Td className="font-mono text-xs">{instance?.privateIp ?? '—'}</Td>
+                      <Td className="font-mono text-xs">{member.privateIp ?? instance?.privateIp ?? '—'}</Td>
                       <Td>
                         <label htmlFor={inputId} className="sr-only">
                           {t('lb.weightOf', { name })}

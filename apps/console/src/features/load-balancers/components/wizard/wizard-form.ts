@@ -38,6 +38,9 @@ export const STEP_LABELS: Record<Step, MessageKey> = {
 export interface MemberChoice {
   instanceId: string;
   weight: string;
+  /** Remembered from the search result it was picked from (the picker shows one page of matches). */
+  name?: string;
+  privateIp?: string | null;
 }
 
 /** The health check fields, shared by the wizard and the Health check tab; numbers stay text until validated. */

@@ -1,0 +1,96 @@
+import { expect, test, type Page } from '@playwright/test';
+import { activeInstances, computeProject, importKeyPair, instanceStatus, signInAs } from './support/arrange.ts';
+import { unique } from './support/fixtures.ts';
+
+// Issue 17 item 1: the shared data table. The view (sort, search, filters, page) is in the URL and
+// answered by the server; checked rows feed the bulk actions. Each test gets its own project.
+
+test.use({ viewport: { width: 1600, height: 900 } });
+
+const instanceTable = (page: Page) => page.getByRole('table', { name: 'Instance' });
+/** The names in the instance list, top to bottom. */
+const listedNames = (page: Page) => instanceTable(page).locator('tbody tr[data-instance]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-instance')));
+
+test('a shared link sorts, searches and filters the instance list on the server, and header clicks write the URL', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const prefix = unique('tbl');
+  const instances = await activeInstances(api, base, prefix, 3);
+  const [first, second, third] = instances.map((instance) => instance.name) as [string, string, string];
+  await api.post(`${base}/instances/${instances[1]!.id}/actions`, { action: 'stop' });
+  await expect.poll(() => instanceStatus(api, base, instances[1]!.id)).toBe('SHUTOFF');
+
+  await signInAs(page, api);
+  await page.goto(`${computeUrl()}?sort=name&order=desc`);
+  await expect.poll(() => listedNames(page)).toEqual([third, second, first]);
+  await expect(instanceTable(page).getByRole('columnheader', { name: '이름' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByText('1–3 / 전체 3개')).toBeVisible();
+
+  // The header cycles to the list's own order, and the URL follows.
+  await instanceTable(page).getByRole('columnheader', { name: '이름' }).getByRole('button').click();
+  await expect(page).not.toHaveURL(/sort=/);
+  await instanceTable(page).getByRole('columnheader', { name: '이름' }).getByRole('button').click();
+  await expect(page).toHaveURL(/[?&]sort=name(&|$)/);
+  await expect.poll(() => listedNames(page)).toEqual([first, second, third]);
+
+  await page.goto(`${computeUrl()}?status=SHUTOFF`);
+  await expect.poll(() => listedNames(page)).toEqual([second]);
+  await expect(page.getByRole('combobox', { name: '상태로 거르기' })).toHaveValue('SHUTOFF');
+  await expect(page.getByText('1–1 / 전체 1개')).toBeVisible();
+
+  await page.goto(`${computeUrl()}?q=${third}`);
+  await expect.poll(() => listedNames(page)).toEqual([third]);
+  await expect(page.getByRole('searchbox', { name: '이름으로 검색' })).toHaveValue(third);
+
+  await page.goto(`${computeUrl()}?q=no-such-instance`);
+  await expect(page.getByText('조건에 맞는 항목이 없습니다. 검색어나 필터를 바꿔 보세요.')).toBeVisible();
+  await page.getByRole('button', { name: '필터 지우기' }).click();
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect.poll(async () => (await listedNames(page)).sort()).toEqual([first, second, third]);
+});
+
+test('bulk Shutdown stops the two checked instances and leaves the third running', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const instances = await activeInstances(api, base, unique('bulk'), 3);
+  const [first, second, third] = instances as [(typeof instances)[0], (typeof instances)[0], (typeof instances)[0]];
+
+  await signInAs(page, api);
+  await page.goto(computeUrl());
+  await instanceTable(page).getByRole('checkbox', { name: `${first.name} 선택` }).check();
+  await instanceTable(page).getByRole('checkbox', { name: `${third.name} 선택` }).check();
+  await expect(page.getByText('2개 선택됨')).toBeVisible();
+  await page.getByRole('button', { name: 'Shutdown', exact: true }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Instance Shutdown' });
+  await expect(dialog).toContainText('Instance 2개를 종료(Shutdown)합니다.');
+  await dialog.getByRole('button', { name: 'Shutdown', exact: true }).click();
+  await expect(page.getByText('Instance 2개: Shutdown 요청을 보냈습니다')).toBeVisible();
+
+  await expect.poll(() => instanceStatus(api, base, first.id)).toBe('SHUTOFF');
+  await expect.poll(() => instanceStatus(api, base, third.id)).toBe('SHUTOFF');
+  expect(await instanceStatus(api, base, second.id)).toBe('ACTIVE');
+  await expect(page.getByText('2개 선택됨')).toHaveCount(0);
+});
+
+test('two key pairs are deleted in one confirmation, the third stays', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const names = [unique('ka'), unique('kb'), unique('kc')];
+  for (const name of names) await importKeyPair(api, base, name);
+
+  await signInAs(page, api);
+  await page.goto(computeUrl('key-pairs'));
+  const table = page.getByRole('table', { name: 'Key Pairs' });
+  await table.getByRole('checkbox', { name: `${names[0]} 선택` }).check();
+  await table.getByRole('checkbox', { name: `${names[2]} 선택` }).check();
+  await page.getByRole('button', { name: '선택 항목 삭제' }).click();
+
+  const dialog = page.getByRole('dialog', { name: '2개 삭제' });
+  await expect(dialog.getByRole('listitem')).toHaveText([names[0]!, names[2]!]);
+  await dialog.getByRole('button', { name: '삭제', exact: true }).click();
+  await expect(page.getByText('2개를 삭제했습니다.')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+
+  await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: names[1]!, exact: true }) })).toHaveCount(1);
+  for (const gone of [names[0]!, names[2]!]) await expect(table.getByRole('cell', { name: gone, exact: true })).toHaveCount(0);
+  const left = await api.get<{ items: { name: string }[] }>(`${base}/key-pairs`);
+  expect(left.items.map((keyPair) => keyPair.name)).toEqual([names[1]]);
+});
