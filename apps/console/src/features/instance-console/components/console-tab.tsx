@@ -47,6 +47,8 @@ export function ConsoleTab({ projectId, instance }: { projectId: string; instanc
     if (number === selected) setSelected(rest[Math.min(index, rest.length - 1)] ?? 0);
   };
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
+    // The × buttons are for the mouse (a tab list holds only tabs): Delete closes the focused session.
+    if (event.key === 'Delete') return close(selected);
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const index = sessions.indexOf(selected);
     const next = sessions[(index + (event.key === 'ArrowRight' ? 1 : sessions.length - 1)) % sessions.length];
@@ -58,7 +60,7 @@ export function ConsoleTab({ projectId, instance }: { projectId: string; instanc
   return (
     <Panel className="space-y-3 p-4">
       <div className="flex items-center justify-between gap-3">
-        <div role="tablist" aria-label={t('instanceConsole.sessions', { name: instance.name })} className="flex flex-wrap gap-1" onKeyDown={move}>
+        <div role={sessions.length > 0 ? 'tablist' : undefined} aria-label={sessions.length > 0 ? t('instanceConsole.sessions', { name: instance.name }) : undefined} className="flex flex-wrap gap-1" onKeyDown={move}>
           {sessions.map((number) => {
             const isSelected = number === selected;
             return (
@@ -69,6 +71,7 @@ export function ConsoleTab({ projectId, instance }: { projectId: string; instanc
                   data-session={number}
                   aria-selected={isSelected}
                   tabIndex={isSelected ? 0 : -1}
+                  aria-keyshortcuts="Delete"
                   onClick={() => setSelected(number)}
                   className={`px-3 py-1.5 font-mono text-sm ${isSelected ? 'text-brand-700' : 'text-slate-500 hover:text-slate-800'}`}
                 >
@@ -76,7 +79,8 @@ export function ConsoleTab({ projectId, instance }: { projectId: string; instanc
                 </button>
                 <button
                   type="button"
-                  aria-label={t('instanceConsole.closeSession', { n: number })}
+                  aria-hidden="true"
+                  tabIndex={-1}
                   title={t('instanceConsole.closeSession', { n: number })}
                   onClick={() => close(number)}
                   className="rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"

@@ -36,7 +36,7 @@ export function SecurityGroupsPage() {
             <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
               {group.name}
             </Link>
-            {group.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-500">{t('securityGroups.defaultBadge')}</span>}
+            {group.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t('securityGroups.defaultBadge')}</span>}
           </>
         ),
       },

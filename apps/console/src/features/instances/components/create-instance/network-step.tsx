@@ -22,7 +22,7 @@ export function NetworkStep({ projectId, value, error, onChange }: { projectId: 
                 <span className="font-medium">{network.name}</span>
                 <span className="ml-3 font-mono text-sm text-slate-600">{network.cidr}</span>
               </span>
-              <span className="text-xs text-slate-500">{t('instanceWizard.networkGateway', { ip: network.gatewayIp })}</span>
+              <span className="text-xs text-slate-600">{t('instanceWizard.networkGateway', { ip: network.gatewayIp })}</span>
             </label>
           ))}
         </div>
