@@ -87,6 +87,7 @@ export class Engine {
     // Guests keep their own time (sleep, write-back): give it to them a few times a second.
     this.guestTimer = setInterval(() => this.modules.guests.tick(), 250);
     this.guestTimer.unref();
+    this.modules.metrics.start();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -113,6 +114,7 @@ export class Engine {
   close(): void {
     this.scheduler.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
+    this.modules.metrics.stop();
     this.store.close();
     this.releaseLock();
   }

@@ -48,3 +48,4 @@ export type { Seed, SeedReport } from './sandbox/seed.ts';
 export { QuotaExceededError, QuotaGuard } from './catalog/quota-guard.ts';
 export { ActivityLog, ACTIVITY_RETENTION_MS, type ActivityRow, type ActivityFilter } from './activity/activity-log.ts';
 export { runInRequest, currentRequest, type ActivityActor, type RequestInfo, type RequestContext } from './activity/activity-context.ts';
+export { MetricsService, METRICS_INTERVAL_MS, INSTANCE_METRICS, type CountedSocket } from './metrics/metrics-service.ts';

@@ -1,4 +1,5 @@
 import { ActivityLog } from './activity/activity-log.ts';
+import { MetricsService } from './metrics/metrics-service.ts';
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
@@ -57,6 +58,8 @@ export interface EngineModules {
   traffic: TrafficService;
   /** Who changed what, through which API, and how it ended (see `activity/`). */
   activity: ActivityLog;
+  /** The monitoring graphs: samples of instances and load balancers for the last hour, in memory. */
+  metrics: MetricsService;
 }
 
 export interface ModuleOptions {
@@ -168,5 +171,6 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   });
 
   const imageUploads = new ImageUploads(store);
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity };
+  const metrics = new MetricsService(store, engine.clock, { guestOf: (instance) => guests.runningGuest(instance.id) });
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, metrics };
 }

@@ -21,6 +21,7 @@ import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
 import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
 import { activityRoutes } from './activity-routes.ts';
+import { metricsRoutes } from './metrics-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -37,6 +38,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   dataPlaneRoutes,
   quotaRoutes,
   activityRoutes,
+  metricsRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

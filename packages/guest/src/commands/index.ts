@@ -29,6 +29,7 @@ import { CommandRegistry } from './registry.ts';
 import { rm } from './rm.ts';
 import { clear, which } from './terminal.ts';
 import { date, sleep, uptime } from './time.ts';
+import { yes } from './yes.ts';
 import { touch } from './touch.ts';
 import type { CommandDefinition } from './types.ts';
 import { env, exportCommand, unset } from './variables.ts';
@@ -45,7 +46,7 @@ export const ALL_COMMANDS: CommandDefinition[] = [
   df, mkfsExt4, mke2fs, mkfs, mount, umount, sync, lsblk, blkid,
   // system
   uname, hostname, whoami, id, ip, ps, date, uptime, sleep, free, clear, which, env,
-  shutdown, poweroff, halt, reboot, bash, sh,
+  shutdown, poweroff, halt, reboot, bash, sh, yes,
   // network
   python, python2, python3, ping, curl,
 ];
