@@ -5,7 +5,9 @@ import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
+import { ActivityTab } from '../../activity/index.ts';
 import { FlowLogTab } from '../../flow-logs/components/flow-log-tab.tsx';
+import { InstanceMonitoringTab } from '../../metrics/index.ts';
 import { ConnectTab, ConsoleTab } from '../../instance-console/index.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
@@ -15,7 +17,7 @@ import { InstanceDetailsTab } from './instance-details-tab.tsx';
 import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'flow-log', 'history'] as const;
+const TABS = ['details', 'volumes', 'console', 'connect', 'connectivity', 'flow-log', 'history', 'monitoring', 'activity'] as const;
 
 /** One instance: attributes, volumes, console, how to connect, a connectivity test and history, in tabs (`?tab=`). */
 export function InstancePage() {
@@ -62,6 +64,8 @@ export function InstancePage() {
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
           { id: 'flow-log', label: t('flowLogs.title') },
           { id: 'history', label: t('instanceDetail.tab.history') },
+          { id: 'monitoring', label: t('metrics.title') },
+          { id: 'activity', label: t('activity.tab') },
         ]}
         value={tab}
         onChange={setTab}
@@ -79,6 +83,8 @@ export function InstancePage() {
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
         {tab === 'flow-log' && <FlowLogTab projectId={projectId} instance={data} />}
         {tab === 'history' && <InstanceHistoryTab projectId={projectId} instanceId={data.id} />}
+        {tab === 'monitoring' && <InstanceMonitoringTab projectId={projectId} instanceId={data.id} />}
+        {tab === 'activity' && <ActivityTab projectId={projectId} resourceId={data.id} />}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { QuotaUsagePanel } from '../../quotas/index.ts';
 import { SandboxPanel } from '../../sandbox/index.ts';
 import { useProject, useProjectPermissions } from '../api/projects.ts';
 import { ActivationPanel } from './activation-panel.tsx';
@@ -35,6 +36,7 @@ export function ProjectPage() {
           <ActivationPanel project={project.data} />
         )}
       </section>
+      {project.data.computeActivated && <QuotaUsagePanel projectId={projectId} />}
       {project.data.computeActivated && <SandboxPanel projectId={projectId} projectName={project.data.name} canManage={canManage} />}
     </>
   );
