@@ -1,9 +1,9 @@
-/** One series: the sample times (ms since the epoch) and one array of values per field, same length. */
+/** One series: the sample times (ms since the epoch) and one array of values per field, same length (null: no value then). */
 export interface MetricSeriesDto {
   /** Seconds between samples. */
   intervalSeconds: number;
   times: number[];
-  values: Record<string, number[]>;
+  values: Record<string, (number | null)[]>;
 }
 
 /** An instance's graphs: CPU %, network bytes and packets per second each way, disk bytes per second. */

@@ -73,6 +73,8 @@ export async function startDataPlane(engine: Engine, options: DataPlaneOptions):
       return;
     }
     traffic.recordConnection(connection, socket.remotePort ?? null, binding.guestPort);
+    // The monitoring graphs count an accepted connection's bytes (one registration, read at each sample).
+    if (connection.action === 'accept') engine.modules.metrics.trackConnection(connection.target.instance.id, socket);
     if (connection.action === 'drop') drop(socket);
     else if (connection.action === 'refuse') socket.resetAndDestroy();
     else if (binding.guestPort === 22) ssh.handle(socket, connection.target.instance);

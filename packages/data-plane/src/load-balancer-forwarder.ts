@@ -234,6 +234,7 @@ export class LoadBalancerForwarder {
         // The member's security groups decide whether the VIP reaches it (a drop goes to its flow log).
         if (!this.traffic.admitsLoadBalancer(member, config.vipAddress)) continue;
         routing.trackMemberConnections(member, 1);
+        this.stats.memberRequest(member.id);
         this.traffic.deliverHttp(member.instanceId, member.protocolPort, request).then(
           (response) => {
             routing.trackMemberConnections(member, -1);

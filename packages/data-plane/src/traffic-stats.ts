@@ -21,6 +21,7 @@ export class TrafficStats {
   private readonly counters = new Map<string, TrafficCounters>();
   private readonly live = new Map<Socket, LiveConnection>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly memberRequests = new Map<string, number>();
 
   constructor(private readonly engine: Engine) {}
 
@@ -63,8 +64,15 @@ export class TrafficStats {
     this.countersOf(loadBalancerId).requestErrors++;
   }
 
+  /** A request sent to a member (the monitoring graph's requests/s per member), reported at each flush. */
+  memberRequest(memberId: string): void {
+    this.memberRequests.set(memberId, (this.memberRequests.get(memberId) ?? 0) + 1);
+  }
+
   /** Adds what was counted since the last flush (bytes of open connections included) to the engine. */
   flush(): void {
+    for (const [memberId, count] of this.memberRequests) this.engine.modules.metrics.countMemberRequests(memberId, count);
+    this.memberRequests.clear();
     for (const [socket, connection] of this.live) countBytes(socket, connection);
     for (const [loadBalancerId, counters] of this.counters) {
       if (FIELDS.every((field) => counters[field] === 0)) continue;

@@ -92,6 +92,7 @@ export class Engine {
     this.guestTimer = setInterval(() => this.modules.guests.tick(), 250);
     this.guestTimer.unref();
     this.tutorials.startPolling();
+    this.modules.metrics.start();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -119,6 +120,7 @@ export class Engine {
     this.scheduler.stop();
     this.tutorials.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
+    this.modules.metrics.stop();
     this.store.close();
     this.releaseLock();
   }

@@ -54,3 +54,4 @@ export type { StepHint } from './tutorials/tutorial-checks.ts';
 export type { ServerGroup } from './server-groups/server-group.ts';
 export type { ServerGroupService } from './server-groups/server-group-service.ts';
 export type { ImageMember, ImageMembers } from './images/image-members.ts';
+export { MetricsService, METRICS_INTERVAL_MS, INSTANCE_METRICS, type CountedSocket } from './metrics/metrics-service.ts';

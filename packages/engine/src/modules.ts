@@ -1,4 +1,5 @@
 import { ActivityLog } from './activity/activity-log.ts';
+import { MetricsService } from './metrics/metrics-service.ts';
 import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { ServerGroupService } from './server-groups/server-group-service.ts';
@@ -66,6 +67,8 @@ export interface EngineModules {
   serverGroups: ServerGroupService;
   /** Glance image sharing: the projects a shared image is offered to, and their answers. */
   imageMembers: ImageMembers;
+  /** The monitoring graphs: samples of instances and load balancers for the last hour, in memory. */
+  metrics: MetricsService;
 }
 
 export interface ModuleOptions {
@@ -187,5 +190,6 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   engine.events.subscribe((event) => {
     if (event.kind === 'image' && event.change === 'deleted') imageMembers.forget(event.id);
   });
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers };
+  const metrics = new MetricsService(store, engine.clock, { guestOf: (instance) => guests.runningGuest(instance.id) });
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers, metrics };
 }

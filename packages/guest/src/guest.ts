@@ -48,6 +48,21 @@ export interface GuestConfig {
 
 export type PowerState = 'stopped' | 'running';
 
+/** See `Guest.usage()`. */
+export interface GuestUsage {
+  running: boolean;
+  vcpus: number;
+  busyProcesses: number;
+  disk: { bytesRead: number; bytesWritten: number; reads: number; writes: number };
+}
+
+/** Programs that run without waiting: each keeps one vCPU at 100 % while it runs. */
+const CPU_BOUND_PROGRAMS = new Set(['yes']);
+const programOf = (command: string): string => {
+  const first = command.trim().split(/\s+/)[0] ?? '';
+  return first.slice(first.lastIndexOf('/') + 1);
+};
+
 /**
  * The guest's directory tree as root sees it (every mount included), for file transfer from
  * outside the machine (SFTP, scp). Calls behave like a root process's system calls: writes go
@@ -343,6 +358,16 @@ export class Guest {
 
   listeningPorts(): number[] {
     return this.ports.listening().map((b) => b.port);
+  }
+
+  /**
+   * What the monitoring graphs sample: how many processes keep a CPU busy (a program that never
+   * waits, such as `yes`), and the file reads and writes since the guest was created.
+   */
+  usage(): GuestUsage {
+    const running = this.power === 'running';
+    const busyProcesses = running ? this.processes.list().filter((p) => CPU_BOUND_PROGRAMS.has(programOf(p.command))).length : 0;
+    return { running, vcpus: this.config.vcpus ?? 1, busyProcesses, disk: { ...this.vfs.io } };
   }
 
   // --- internals ---------------------------------------------------------------------

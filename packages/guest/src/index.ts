@@ -6,7 +6,7 @@
 
 // The machine
 export { Guest } from './guest.ts';
-export type { GuestConfig, BootReport, DeviceInfo, PowerState, GuestFiles } from './guest.ts';
+export type { GuestConfig, BootReport, DeviceInfo, PowerState, GuestFiles, GuestUsage } from './guest.ts';
 
 // What the guest needs from the engine
 export { NetworkError } from './host.ts';

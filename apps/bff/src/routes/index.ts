@@ -23,6 +23,7 @@ import { quotaDefaultsRoutes, quotaRoutes } from './quota-routes.ts';
 import { activityRoutes } from './activity-routes.ts';
 import { tutorialRoutes } from './tutorial-routes.ts';
 import { vpcRoutes } from './vpc-routes.ts';
+import { metricsRoutes } from './metrics-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -40,6 +41,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   quotaRoutes,
   activityRoutes,
   vpcRoutes,
+  metricsRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

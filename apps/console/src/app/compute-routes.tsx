@@ -37,4 +37,5 @@ export const computeRoutes: RouteObject[] = [
     path: 'load-balancers/:loadBalancerId',
     ...lazyScreen(() => import('../features/load-balancers/components/detail/load-balancer-page.tsx'), (m) => m.LoadBalancerPage),
   },
+  { path: 'activity', ...lazyScreen(() => import('../features/activity/components/activity-page.tsx'), (m) => m.ActivityPage) },
 ];

@@ -58,6 +58,11 @@ export class GuestService {
     return this.running.get(instance.id) ?? this.boot(instance);
   }
 
+  /** The guest if it already runs (never boots one: the monitoring sampler only looks). */
+  runningGuest(instanceId: string): Guest | undefined {
+    return this.running.get(instanceId);
+  }
+
   isSimulated(instance: Instance): boolean {
     return this.osOf(instance) !== null;
   }

@@ -32,6 +32,7 @@ import { CommandRegistry } from './registry.ts';
 import { rm } from './rm.ts';
 import { clear, which } from './terminal.ts';
 import { date, sleep, uptime } from './time.ts';
+import { yes } from './yes.ts';
 import { touch } from './touch.ts';
 import type { CommandDefinition } from './types.ts';
 import { env, exportCommand, unset } from './variables.ts';
@@ -48,7 +49,7 @@ export const ALL_COMMANDS: CommandDefinition[] = [
   df, mkfsExt4, mke2fs, mkfs, mount, umount, sync, lsblk, blkid,
   // system
   uname, hostname, whoami, id, ip, ps, date, uptime, sleep, free, clear, which, env,
-  shutdown, poweroff, halt, reboot, bash, sh, nproc, nohup,
+  shutdown, poweroff, halt, reboot, bash, sh, nproc, nohup, yes,
   // packages and services
   aptGet, apt, yum, dnf, systemctl, service, nginx,
   // network

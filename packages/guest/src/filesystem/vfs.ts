@@ -25,6 +25,8 @@ export interface MountEntry {
  */
 export class Vfs {
   private table: MountEntry[] = [];
+  /** What the guest's files were read and written since boot (pseudo filesystems not counted); the monitoring graphs read it. */
+  readonly io = { bytesRead: 0, bytesWritten: 0, reads: 0, writes: 0 };
 
   mounts(): readonly MountEntry[] {
     return this.table;
@@ -107,13 +109,22 @@ export class Vfs {
 
   readFile(path: string): string {
     const { mount, inner } = this.locate(path);
-    return mount.fs.readFile(inner);
+    const data = mount.fs.readFile(inner);
+    if (!mount.pseudo) {
+      this.io.reads++;
+      this.io.bytesRead += data.length;
+    }
+    return data;
   }
 
   writeFile(path: string, data: string, options?: WriteOptions): void {
     const { mount, inner } = this.locate(path);
     if (mount.options.split(',').includes('ro')) throw new FsError('EROFS', path);
     mount.fs.writeFile(inner, data, options);
+    if (!mount.pseudo) {
+      this.io.writes++;
+      this.io.bytesWritten += data.length;
+    }
   }
 
   appendFile(path: string, data: string): void {

@@ -24,6 +24,7 @@ const MENU: MenuEntry[] = [
   { section: 'floating-ips', label: 'menu.floatingIps' },
   { section: 'security-groups', label: 'menu.securityGroups' },
   { section: 'load-balancers', label: 'menu.loadBalancers' },
+  { section: 'activity', label: 'activity.title' },
 ];
 
 /** Compute & Network screens; until the product is activated, the activation panel stands in for them. */

@@ -5,7 +5,9 @@ import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { InstanceVolumesPanel } from '../../block-storage/components/instance-volumes-panel.tsx';
+import { ActivityTab } from '../../activity/index.ts';
 import { FlowLogTab } from '../../flow-logs/components/flow-log-tab.tsx';
+import { InstanceMonitoringTab } from '../../metrics/index.ts';
 import { ConnectTab, ConsoleTab } from '../../instance-console/index.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useInstance } from '../api/get-instance.ts';
@@ -17,7 +19,7 @@ import { InstanceHistoryTab } from './instance-history-tab.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 import { ResizeBanner } from './resize-banner.tsx';
 
-const TABS = ['details', 'volumes', 'console', 'console-log', 'connect', 'connectivity', 'flow-log', 'history'] as const;
+const TABS = ['details', 'volumes', 'console', 'console-log', 'connect', 'connectivity', 'flow-log', 'history', 'monitoring', 'activity'] as const;
 
 /** One instance: attributes, volumes, console, console log, how to connect, a connectivity test and history, in tabs (`?tab=`). */
 export function InstancePage() {
@@ -66,6 +68,8 @@ export function InstancePage() {
           { id: 'connectivity', label: t('instanceDetail.tab.connectivity') },
           { id: 'flow-log', label: t('flowLogs.title') },
           { id: 'history', label: t('instanceDetail.tab.history') },
+          { id: 'monitoring', label: t('metrics.title') },
+          { id: 'activity', label: t('activity.tab') },
         ]}
         value={tab}
         onChange={setTab}
@@ -84,6 +88,8 @@ export function InstancePage() {
         {tab === 'connectivity' && <InstanceConnectivityTab projectId={projectId} instance={data} />}
         {tab === 'flow-log' && <FlowLogTab projectId={projectId} instance={data} />}
         {tab === 'history' && <InstanceHistoryTab projectId={projectId} instanceId={data.id} />}
+        {tab === 'monitoring' && <InstanceMonitoringTab projectId={projectId} instanceId={data.id} />}
+        {tab === 'activity' && <ActivityTab projectId={projectId} resourceId={data.id} />}
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
+import { QuotaUsagePanel } from '../../quotas/index.ts';
 import { SandboxPanel } from '../../sandbox/index.ts';
 import { TutorialOverviewCard } from '../../tutorial/index.ts';
 import { useProject, useProjectPermissions } from '../api/projects.ts';
@@ -37,6 +38,7 @@ export function ProjectPage() {
         )}
       </section>
       <TutorialOverviewCard projectId={projectId} />
+      {project.data.computeActivated && <QuotaUsagePanel projectId={projectId} />}
       {project.data.computeActivated && <SandboxPanel projectId={projectId} projectName={project.data.name} canManage={canManage} />}
     </>
   );

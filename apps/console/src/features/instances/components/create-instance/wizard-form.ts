@@ -76,6 +76,7 @@ export interface QuotaNeed {
   key: 'instances' | 'vcpus' | 'ramMb';
   need: number;
   left: number;
+  limit: number;
 }
 
 /** What this request would take from each quota it touches, and what is left. */
@@ -83,9 +84,9 @@ export function quotaNeeds(count: number, flavor: FlavorDto | undefined, quotas:
   if (!quotas) return [];
   const left = (usage: { limit: number; used: number }) => Math.max(0, usage.limit - usage.used);
   return [
-    { key: 'instances', need: count, left: left(quotas.instances) },
-    { key: 'vcpus', need: count * (flavor?.vcpus ?? 0), left: left(quotas.vcpus) },
-    { key: 'ramMb', need: count * (flavor?.ramMb ?? 0), left: left(quotas.ramMb) },
+    { key: 'instances', need: count, left: left(quotas.instances), limit: quotas.instances.limit },
+    { key: 'vcpus', need: count * (flavor?.vcpus ?? 0), left: left(quotas.vcpus), limit: quotas.vcpus.limit },
+    { key: 'ramMb', need: count * (flavor?.ramMb ?? 0), left: left(quotas.ramMb), limit: quotas.ramMb.limit },
   ];
 }
 
@@ -113,7 +114,7 @@ export function validateStep(step: Step, form: WizardForm, effective: { security
     else {
       const exceeded = quotaNeeds(count, context.flavor, context.quotas).find((need) => need.need > need.left);
       const show = (value: number) => (exceeded?.key === 'ramMb' ? formatRam(value) : value);
-      if (exceeded) errors.count = t(`instanceWizard.error.quota.${exceeded.key}`, { need: show(exceeded.need), left: show(exceeded.left) });
+      if (exceeded) errors.count = t(`instanceWizard.error.quota.${exceeded.key}`, { need: show(exceeded.need), left: show(exceeded.left), limit: show(exceeded.limit) });
     }
   }
   if (step === 'access') {

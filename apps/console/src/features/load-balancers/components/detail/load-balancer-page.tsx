@@ -6,6 +6,8 @@ import { Tabs, useTabParam } from '../../../../components/ui/tabs.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../../lib/paths.ts';
 import { useDisassociateFloatingIp } from '../../../floating-ips/api/disassociate-floating-ip.ts';
+import { ActivityTab } from '../../../activity/index.ts';
+import { LoadBalancerMonitoringTab } from '../../../metrics/index.ts';
 import { useProjectPermissions } from '../../../projects/api/projects.ts';
 import { useLoadBalancer } from '../../api/get-load-balancer.ts';
 import { DeleteLoadBalancerDialog } from '../delete-load-balancer-dialog.tsx';
@@ -19,7 +21,7 @@ import { ListenersTab } from './listeners-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 import { StatisticsTab } from './statistics-tab.tsx';
 
-const TABS = ['details', 'listeners', 'instances', 'health', 'statistics'] as const;
+const TABS = ['details', 'listeners', 'instances', 'health', 'statistics', 'monitoring', 'activity'] as const;
 
 /** One load balancer: Details, Listeners, Instances, Health check and Statistics tabs (`?tab=`). */
 export function LoadBalancerPage() {
@@ -68,6 +70,8 @@ export function LoadBalancerPage() {
           { id: 'instances', label: t('lb.tab.instances') },
           { id: 'health', label: t('lb.tab.health') },
           { id: 'statistics', label: t('lb.tab.statistics') },
+          { id: 'monitoring', label: t('metrics.title') },
+          { id: 'activity', label: t('activity.tab') },
         ]}
         value={tab}
         onChange={setTab}
@@ -78,6 +82,8 @@ export function LoadBalancerPage() {
         {tab === 'instances' && <MembersTab projectId={projectId} loadBalancer={data} readOnly={readOnly} />}
         {tab === 'health' && <HealthCheckTab projectId={projectId} loadBalancer={data} readOnly={readOnly} />}
         {tab === 'statistics' && <StatisticsTab loadBalancer={data} />}
+        {tab === 'monitoring' && <LoadBalancerMonitoringTab projectId={projectId} loadBalancerId={data.id} />}
+        {tab === 'activity' && <ActivityTab projectId={projectId} resourceId={data.id} />}
       </div>
       {open === 'floating-ip' && <FloatingIpDialog projectId={projectId} loadBalancer={data} onClose={close} />}
       {open === 'delete' && <DeleteLoadBalancerDialog projectId={projectId} loadBalancer={data} onClose={close} onDeleted={() => void navigate(listPath)} />}

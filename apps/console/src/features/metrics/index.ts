@@ -1,0 +1,1 @@
+export { InstanceMonitoringTab, LoadBalancerMonitoringTab } from './components/lazy-tabs.tsx';

@@ -1,0 +1,25 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QuotasDto, UpdateQuotasRequest } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+
+/** The project's quotas and usage (the launch wizard's quota panel reads the same key). */
+export const projectQuotasQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resources(projectId, 'quotas'),
+    queryFn: () => api.get<QuotasDto>(`/projects/${projectId}/quotas`),
+  });
+
+export const useProjectQuotas = (projectId: string, enabled = true) => useQuery({ ...projectQuotasQuery(projectId), enabled });
+
+/** An administrator changes some of the project's limits; a limit below usage is refused (400, naming it). */
+export function useUpdateQuotas(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: UpdateQuotasRequest) => api.put<QuotasDto>(`/projects/${projectId}/quotas`, changes),
+    onSuccess: (quotas) => {
+      queryClient.setQueryData(projectQuotasQuery(projectId).queryKey, quotas);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+    },
+  });
+}

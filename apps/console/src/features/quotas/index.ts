@@ -1,0 +1,1 @@
+export { QuotaUsagePanel } from './components/quota-usage-panel.tsx';
