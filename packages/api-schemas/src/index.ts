@@ -16,3 +16,4 @@ export * from './load-balancers.ts';
 export * from './data-plane.ts';
 export * from './sandbox.ts';
 export * from './tutorials.ts';
+export * from './classroom.ts';

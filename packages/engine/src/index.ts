@@ -47,3 +47,4 @@ export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateD
 export type { Seed, SeedReport } from './sandbox/seed.ts';
 export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';
 export type { StepHint } from './tutorials/tutorial-checks.ts';
+export { CLASSROOM_KIND, MAX_LEARNERS, usernameFor, type Classroom, type ClassroomLearner, type EnrollInput, type EnrollResult, type LearnerInput, type LearnerProgress } from './classroom/classroom-service.ts';

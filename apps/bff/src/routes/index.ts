@@ -20,6 +20,7 @@ import { settingsRoutes } from './settings-routes.ts';
 import { userRoutes } from './user-routes.ts';
 import { volumeRoutes } from './volume-routes.ts';
 import { tutorialRoutes } from './tutorial-routes.ts';
+import { classroomRoutes } from './classroom-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -45,6 +46,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(settingsRoutes(engine));
   api.use(sandboxRoutes(engine));
   api.use(tutorialRoutes(engine));
+  api.use(classroomRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));
