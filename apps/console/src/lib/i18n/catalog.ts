@@ -18,9 +18,10 @@ import { authMessages } from './messages/auth.ts';
 import { openstackCliMessages } from './messages/openstack-cli.ts';
 import { sandboxMessages } from './messages/sandbox.ts';
 import { tutorialMessages } from './messages/tutorial.ts';
+import { classroomMessages } from './messages/classroom.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, tutorialMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, tutorialMessages, classroomMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;
