@@ -48,3 +48,4 @@ export type { Seed, SeedReport } from './sandbox/seed.ts';
 export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';
 export type { StepHint } from './tutorials/tutorial-checks.ts';
 export { CLASSROOM_KIND, MAX_LEARNERS, usernameFor, type Classroom, type ClassroomLearner, type EnrollInput, type EnrollResult, type LearnerInput, type LearnerProgress } from './classroom/classroom-service.ts';
+export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';

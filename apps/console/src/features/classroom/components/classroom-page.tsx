@@ -9,6 +9,7 @@ import { ApiRequestError } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useSession } from '../../auth/api/session.ts';
 import { useProjects } from '../../projects/api/projects.ts';
+import { SandboxResetPanel } from '../../sandbox/index.ts';
 import { formatDuration, useHintText } from '../../tutorial/index.ts';
 import { useClassroomProgress, useClassrooms, useEnrollClassroom } from '../api/classrooms.ts';
 
@@ -42,6 +43,7 @@ export function ClassroomPage() {
         </PanelHeader>
         {current ? <TeacherView classroomId={current} /> : <p className="p-4 text-sm text-slate-500">{t('classroom.none')}</p>}
       </Panel>
+      <SandboxResetPanel />
     </div>
   );
 }
