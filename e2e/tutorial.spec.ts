@@ -146,3 +146,37 @@ test('the getting-started guide turns each step green only after the real check,
   await page.reload();
   await expect(page.getByTestId('tutorial-summary')).toBeVisible();
 });
+
+test('the classroom: a CSV enrols learners with their passwords shown once, and the teacher\'s view follows a learner live', async ({ page, baseURL }, testInfo) => {
+  const admin = await apiAs(baseURL!);
+  await signInAs(page, admin);
+  await page.goto('/admin/classroom');
+  const suffix = unique('c').slice(-6);
+  const [ann, bob] = [`ann-${suffix}`, `bob-${suffix}`];
+  await page.getByLabel(/교실 이름|Classroom name/).fill(`class-${suffix}`);
+  await page.getByLabel(/학습자 CSV|Learners \(CSV\)/).fill(`name,login\nAnn Lee,${ann}\nBob Kim,${bob}\n`);
+  await page.getByRole('button', { name: /학습자 등록|Enrol learners/ }).click();
+
+  const passwords = page.getByRole('table', { name: /초기 비밀번호|Initial passwords/ });
+  await expect(passwords.getByRole('row')).toHaveCount(3);
+  const annPassword = (await passwords.getByRole('row').filter({ hasText: ann }).getByRole('cell').nth(1).textContent())!.trim();
+  const annRow = page.getByTestId(`learner-${ann}`);
+  await expect(annRow.getByTestId('learner-step')).toHaveText(/시작 전|Not started/);
+  await expect(page.getByTestId(`learner-${bob}`)).toBeVisible();
+
+  // Ann signs in with the password she was given and starts the guide in her own project.
+  const learner = await apiAs(baseURL!, ann, annPassword);
+  const [project] = (await learner.get<{ items: { id: string; name: string; computeActivated: boolean }[] }>('/projects')).items;
+  expect(project).toMatchObject({ name: `${ann}-lab`, computeActivated: true });
+  const base = `/projects/${project!.id}`;
+  await learner.post(`${base}/tutorials/getting-started/start`);
+  await expect(annRow.getByTestId('learner-step')).toContainText('instance');
+  await expect(annRow.getByTestId('learner-hint')).toHaveText(/인스턴스가 없습니다|No instance is running yet/);
+
+  // She creates her key pair and instance: the teacher's row moves on by itself.
+  const keyName = unique('key');
+  await createdKeyPair(learner, base, keyName, testInfo.outputPath('keys'));
+  await activeInstances(learner, base, unique('web'), 1, CENTOS_7, keyName);
+  await expect(annRow.getByTestId('learner-step')).toContainText('floating-ip');
+  await expect(annRow.getByTestId('learner-hint')).toContainText('Floating IP');
+});

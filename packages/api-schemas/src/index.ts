@@ -20,3 +20,4 @@ export * from './activity.ts';
 export * from './metrics.ts';
 export * from './tutorials.ts';
 export * from './vpcs.ts';
+export * from './classroom.ts';

@@ -25,3 +25,21 @@ export interface StateImportReportDto {
   pendingLinks: number;
   skipped: { kind: string; name: string; reason: string }[];
 }
+
+/** The whole sandbox's reset (administrators) must be confirmed by typing RESET. */
+export const resetSandboxRequestSchema = z.strictObject({
+  confirm: z.literal('RESET', { error: 'Type RESET to confirm the reset of the whole sandbox' }),
+});
+export type ResetSandboxRequest = z.infer<typeof resetSandboxRequestSchema>;
+
+/** The whole sandbox's reset: `idle` before the first one since the server started. */
+export interface SandboxResetReportDto {
+  state: 'idle' | 'running' | 'done';
+  projects: number;
+  projectsDone: number;
+  removed: number;
+  remaining: number;
+  tutorialsCleared: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+}

@@ -17,6 +17,8 @@ import { ProjectReset } from './sandbox/project-reset.ts';
 import { ProjectState } from './sandbox/project-state.ts';
 import { Seeder } from './sandbox/seed.ts';
 import { TutorialService } from './tutorials/tutorial-service.ts';
+import { ClassroomService } from './classroom/classroom-service.ts';
+import { SandboxReset } from './sandbox/sandbox-reset.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -56,6 +58,10 @@ export class Engine {
   readonly seeder: Seeder;
   /** Guided tutorials: definitions, each learner's progress, steps checked against the real state. */
   readonly tutorials: TutorialService;
+  /** Classrooms: learners enrolled in bulk, each with a user and a project; the teacher's view. */
+  readonly classroom: ClassroomService;
+  /** Sandbox lifecycle: every project emptied and every tutorial forgotten (administrators). */
+  readonly sandboxReset: SandboxReset;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -83,6 +89,8 @@ export class Engine {
     this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
     this.seeder = new Seeder(this.store, this.identity, this.projects, this.state);
     this.tutorials = new TutorialService(this.store, this.events, this.clock, this.modules);
+    this.sandboxReset = new SandboxReset(this.store, this.clock, this.reset, this.tutorials);
+    this.classroom = new ClassroomService(this.store, this.identity, this.projects, this.state, this.tutorials, this.clock);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

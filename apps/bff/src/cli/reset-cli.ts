@@ -11,8 +11,9 @@ const WAIT_LIMIT_MS = 60_000;
  */
 export async function runResetCli(args: string[], dataDir: string, io: CliOutput): Promise<number> {
   const [command, flag, projectName] = args;
+  if (command === 'reset' && flag === '--all' && args.length === 2) return resetAll(dataDir, io);
   if (command !== 'reset' || flag !== '--project' || !projectName) {
-    io.err('usage: sandcloud reset --project NAME');
+    io.err('usage: sandcloud reset --project NAME | sandcloud reset --all');
     return 2;
   }
   const engine = openCliEngine(dataDir, io, { speed: CLI_SPEED });
@@ -32,6 +33,34 @@ export async function runResetCli(args: string[], dataDir: string, io: CliOutput
     }
     const removed = Object.entries(report.removed).filter(([, n]) => n > 0).map(([phase, n]) => `${n} ${phase}`);
     io.out(`Reset ${project.name}: removed ${removed.length ? removed.join(', ') : 'nothing'}`);
+    return 0;
+  } catch (error) {
+    return engineErrorExit(error, io);
+  } finally {
+    engine.close();
+  }
+}
+
+/** `sandcloud reset --all`: every project emptied and every tutorial forgotten (the administrator's reset), with progress. */
+async function resetAll(dataDir: string, io: CliOutput): Promise<number> {
+  const engine = openCliEngine(dataDir, io, { speed: CLI_SPEED });
+  if (!engine) return 1;
+  try {
+    engine.start();
+    let report = engine.sandboxReset.start();
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    let shown = -1;
+    while (report.state === 'running' && Date.now() < deadline) {
+      if (report.projectsDone !== shown) io.out(`Resetting: ${report.projectsDone} of ${report.projects} projects done, ${report.remaining} resources left`);
+      shown = report.projectsDone;
+      await sleep(20);
+      report = engine.sandboxReset.report() ?? report;
+    }
+    if (report.state !== 'done') {
+      io.err(`sandcloud: the reset is still running (${report.remaining} resources left); it goes on when the server starts`);
+      return 1;
+    }
+    io.out(`Reset the sandbox: ${report.projects} projects emptied, ${report.removed} resources removed, ${report.tutorialsCleared} tutorial progress records cleared`);
     return 0;
   } catch (error) {
     return engineErrorExit(error, io);

@@ -95,4 +95,24 @@ describe('sandcloud reset', () => {
     expect(engine.modules.securityGroups.list(src).map((g) => g.name)).toEqual(['default']);
     engine.close();
   });
+
+  it('reset --all empties every project, reporting its progress', async () => {
+    const dir = dataDir();
+    const before = createEngine({ databasePath: join(dir, 'sandcloud.db') });
+    const m = before.modules;
+    const project = before.state.projectNamed('src').id;
+    m.instances.create(project, instanceInput({ m, projectId: project }, { keyName: 'my_keypair', securityGroupIds: [] }));
+    before.close();
+    const out: string[] = [];
+    const code = await runResetCli(['reset', '--all'], dir, { out: (l) => out.push(l), err: (l) => out.push(l) });
+    expect(code).toBe(0);
+    // An instance takes simulated time to build and be deleted: progress lines until then.
+    expect(out[0]).toBe('Resetting: 1 of 2 projects done, 3 resources left');
+    expect(out.at(-1)).toBe('Reset the sandbox: 2 projects emptied, 3 resources removed, 0 tutorial progress records cleared');
+    const engine = createEngine({ databasePath: join(dir, 'sandcloud.db') });
+    const src = engine.state.projectNamed('src').id;
+    expect(engine.modules.keyPairs.list(src)).toEqual([]);
+    expect(engine.modules.securityGroups.list(src).map((g) => g.name)).toEqual(['default']);
+    engine.close();
+  });
 });

@@ -24,6 +24,7 @@ import { activityRoutes } from './activity-routes.ts';
 import { tutorialRoutes } from './tutorial-routes.ts';
 import { vpcRoutes } from './vpc-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
+import { classroomRoutes } from './classroom-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -54,6 +55,7 @@ export function apiRouter(engine: Engine, options: { secureCookies: boolean }): 
   api.use(sandboxRoutes(engine));
   api.use(quotaDefaultsRoutes(engine));
   api.use(tutorialRoutes(engine));
+  api.use(classroomRoutes(engine));
 
   const compute = Router({ mergeParams: true });
   compute.use(requireSession, computeAccess(engine));

@@ -1,10 +1,10 @@
-import type { Engine, ResetReport } from '@sandcloud/engine';
-import { resetProjectRequestSchema, type ResetReportDto } from '@sandcloud/api-schemas';
+import type { Engine, ResetReport, SandboxResetReport } from '@sandcloud/engine';
+import { resetProjectRequestSchema, resetSandboxRequestSchema, type ResetReportDto, type SandboxResetReportDto } from '@sandcloud/api-schemas';
 import { RESET_PHASES } from '@sandcloud/domain';
 import express, { Router } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { currentProject, requireProject } from '../http/project-access.ts';
-import { requireSession } from '../http/session.ts';
+import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 
 /** The largest state file accepted (root disks and volumes of a classroom project). */
@@ -29,11 +29,30 @@ function toResetDto(report: ResetReport | undefined): ResetReportDto {
   return { state: report.state, phase: report.phase, removed: report.removed, remaining: report.remaining, startedAt: iso(report.startedAt), finishedAt: iso(report.finishedAt) };
 }
 
-/** Sandbox lifecycle of one project (project admins): reset, state export and import. */
+function toSandboxResetDto(report: SandboxResetReport | undefined): SandboxResetReportDto {
+  if (!report) return { state: 'idle', projects: 0, projectsDone: 0, removed: 0, remaining: 0, tutorialsCleared: 0, startedAt: null, finishedAt: null };
+  return { ...report, startedAt: iso(report.startedAt), finishedAt: iso(report.finishedAt) };
+}
+
+/** Sandbox lifecycle of one project (project admins): reset, state export and import; of the whole sandbox (administrators): reset. */
 export function sandboxRoutes(engine: Engine): Router {
   const router = Router();
   router.use('/projects/:projectId/reset', requireSession);
   router.use('/projects/:projectId/state', requireSession);
+  router.use('/sandbox', requireSession, (req, _res, next) => {
+    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can reset the whole sandbox');
+    next();
+  });
+
+  router.get('/sandbox/reset', (_req, res) => {
+    res.json(toSandboxResetDto(engine.sandboxReset.report()));
+  });
+
+  router.post('/sandbox/reset', (req, res) => {
+    parseInput(resetSandboxRequestSchema, req.body);
+    const report = engine.sandboxReset.start();
+    res.status(report.state === 'done' ? 200 : 202).json(toSandboxResetDto(report));
+  });
   const manage = requireProject(engine, 'manage', { computeActive: true });
 
   router.get('/projects/:projectId/reset', manage, (req, res) => {

@@ -99,6 +99,14 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
           {t('users.menu')}
         </NavLink>
       )}
+      {isAdmin && (
+        <NavLink
+          to={paths.classroom()}
+          className={({ isActive }) => `rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300'}`}
+        >
+          {t('classroom.menu')}
+        </NavLink>
+      )}
       <span aria-label={t('header.user')} className="text-slate-300">
         {username}
       </span>

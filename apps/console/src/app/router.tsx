@@ -30,6 +30,7 @@ export const router = createBrowserRouter([
         children: [{ index: true, element: <Navigate to="instances" replace /> }, ...computeRoutes],
       },
       { path: '/admin/users', ...lazyScreen(() => import('../features/users/components/users-page.tsx'), (m) => m.UsersPage) },
+      { path: '/admin/classroom', ...lazyScreen(() => import('../features/classroom/components/classroom-page.tsx'), (m) => m.ClassroomPage) },
       { path: '*', element: <Navigate to="/projects" replace /> },
     ],
   },

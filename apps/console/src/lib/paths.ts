@@ -5,6 +5,7 @@ export const paths = {
   project: (projectId: string) => `/projects/${projectId}`,
   projectMembers: (projectId: string) => `/projects/${projectId}/members`,
   users: () => '/admin/users',
+  classroom: () => '/admin/classroom',
   compute: (projectId: string) => `/projects/${projectId}/compute`,
   computeSection: (projectId: string, section: string) => `/projects/${projectId}/compute/${section}`,
 };

@@ -22,9 +22,10 @@ import { tutorialMessages } from './messages/tutorial.ts';
 import { quotaMessages } from './messages/quotas.ts';
 import { activityMessages } from './messages/activity.ts';
 import { metricsMessages } from './messages/metrics.ts';
+import { classroomMessages } from './messages/classroom.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages, quotaMessages, activityMessages, metricsMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages, quotaMessages, activityMessages, metricsMessages, classroomMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;
