@@ -1,4 +1,4 @@
-import type { Engine, Network, Port, Router as RoutingTable, Subnet } from '@sandcloud/engine';
+import { isRouterPort, type Engine, type Network, type Port, type Router as RoutingTable, type Subnet } from '@sandcloud/engine';
 import {
   attachInterfaceSchema,
   attachToInstanceSchema,
@@ -68,8 +68,8 @@ export function vpcRoutes(engine: Engine): Router {
       routingTableId: table?.id ?? null,
       routingTableName: table?.name ?? null,
       internetGateway: Boolean(table?.externalNetworkId),
-      availableIps: Math.max(0, hosts - new Set([...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)).size - ports.length),
-      portCount: ports.length,
+      availableIps: Math.max(0, hosts - new Set([...subnet.reservedIps, subnet.gatewayIp, ...ports.map((p) => p.fixedIp)].filter(Boolean)).size),
+      portCount: ports.filter((p) => !isRouterPort(p)).length,
       createdAt: iso(subnet.createdAt)!,
     };
   };
@@ -187,16 +187,18 @@ export function vpcRoutes(engine: Engine): Router {
   });
   router.post('/routing-tables/:tableId/subnets', (req, res) => {
     const { subnetId } = parseInput(routingTableSubnetSchema, req.body);
-    res.json(tableDto(projectOf(req), network.addRouterInterface(projectOf(req), param(req, 'tableId'), subnetId)));
+    res.json(tableDto(projectOf(req), network.addRouterInterface(projectOf(req), param(req, 'tableId'), subnetId).router));
   });
   router.delete('/routing-tables/:tableId/subnets/:subnetId', (req, res) => {
-    res.json(tableDto(projectOf(req), network.removeRouterInterface(projectOf(req), param(req, 'tableId'), param(req, 'subnetId'))));
+    res.json(tableDto(projectOf(req), network.removeRouterInterface(projectOf(req), param(req, 'tableId'), param(req, 'subnetId')).router));
   });
 
   // ——— network interfaces ———
   router.get('/network-interfaces', (req, res) => {
     const projectId = projectOf(req);
-    res.json(paginate(network.ports(projectId), parseInput(pageQuerySchema, req.query), (port) => interfaceDto(projectId, port)));
+    // A routing table's interfaces are its own (shown on the routing table), not network interfaces to attach.
+    const ports = network.ports(projectId).filter((port) => !isRouterPort(port));
+    res.json(paginate(ports, parseInput(pageQuerySchema, req.query), (port) => interfaceDto(projectId, port)));
   });
   router.get('/network-interfaces/:portId', (req, res) => res.json(interfaceDto(projectOf(req), network.getProjectPort(projectOf(req), param(req, 'portId')))));
   router.post('/network-interfaces', (req, res) => {

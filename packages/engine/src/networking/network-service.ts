@@ -1,15 +1,18 @@
 import { DESCRIPTION_MAX_LENGTH, ipv4ToInt, parseCidr } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Store } from '../store/kinds.ts';
-import type { Network, Subnet, Router, Port } from './network.ts';
+import type { ResourceKinds, Store } from '../store/kinds.ts';
+import type { NeutronAttributes, Network, Subnet, Router, Port } from './network.ts';
 import { assertHostOf, assertInsideVpc, assertNoOverlap, firstHost, ipv4Cidr, nameList, plural, SUBNET_PREFIX, VPC_PREFIX } from './vpc-rules.ts';
 
-export type { Network, Subnet, Router, Port } from './network.ts';
+export type { Network, NeutronAttributes, Subnet, Router, Port } from './network.ts';
 
 export const PUBLIC_NETWORK_ID = '00000000-0000-4000-8000-0000000000ee';
 export const DEFAULT_NETWORK_NAME = 'Default Network';
 export const DEFAULT_SUBNET_CIDR = '192.168.0.0/24';
+/** Neutron's device owner of a router's interface port. */
+export const ROUTER_INTERFACE_OWNER = 'network:router_interface';
+export const isRouterPort = (port: Pick<Port, 'deviceOwner'>): boolean => port.deviceOwner.startsWith('network:router');
 
 /**
  * The host addresses of an IPv4 subnet as integers: without the network and broadcast addresses,
@@ -43,6 +46,11 @@ export class NetworkService {
     private readonly store: Store,
     readonly floatingPool: FloatingPoolRange,
   ) {}
+
+  /** Several of this service's calls as one: all or nothing (an adapter's create-then-set). */
+  transaction<T>(work: () => T): T {
+    return this.store.transaction(work);
+  }
 
   ensurePublicNetwork(): Network {
     const existing = this.store.get('network', PUBLIC_NETWORK_ID);
@@ -147,7 +155,11 @@ export class NetworkService {
       fixedIp = input.fixedIp;
       this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
     } else {
-      fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean));
+      const reserved = [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean);
+      const pools = subnet.neutron?.allocationPools;
+      fixedIp = pools
+        ? pools.reduce<string | null>((found, pool) => found ?? this.lowestFree(subnet.id, ipv4ToInt(pool.start), ipv4ToInt(pool.end), reserved), null)
+        : this.lowestFree(subnet.id, ...hostRange(subnet.cidr), reserved);
       if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: network.name });
     }
     const id = newId();
@@ -244,6 +256,19 @@ export class NetworkService {
     });
   }
 
+  /** Moves a port to another address of its subnet (checked like a chosen fixed IP). */
+  changeFixedIp(projectId: string, id: string, fixedIp: string): Port {
+    return this.store.transaction(() => {
+      const port = this.getProjectPort(projectId, id);
+      if (port.fixedIp === fixedIp) return port;
+      const subnet = this.getSubnet(projectId, port.subnetId);
+      this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
+      this.store.ipAllocations.releaseOwner(port.id, subnet.id);
+      this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
+      return this.store.update('port', port, { fixedIp }, `Fixed IP ${port.fixedIp} → ${fixedIp}`);
+    });
+  }
+
   getProjectPort(projectId: string, id: string): Port {
     const port = this.store.get('port', id);
     if (!port || port.projectId !== projectId) throw notFound('port', id);
@@ -292,7 +317,8 @@ export class NetworkService {
 
   /** A VPC: a name and, from the console, an address range its subnets must lie in. */
   createNetwork(projectId: string, input: { name: string; cidr?: string | null; description?: string }): Network {
-    const name = assertName(input.name, 'name');
+    // Neutron allows an unnamed network; the console's schema asks for a name.
+    const name = assertName(input.name, 'name', true);
     const cidr = input.cidr ? ipv4Cidr(input.cidr, 'cidr', VPC_PREFIX) : null;
     const description = input.description === undefined ? '' : assertDescription(input.description);
     return this.store.transaction(() =>
@@ -314,7 +340,7 @@ export class NetworkService {
     return this.store.transaction(() => {
       const network = this.getNetwork(projectId, id);
       const changes: Partial<Network> = {};
-      if (input.name !== undefined) changes.name = assertName(input.name, 'name');
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name', true);
       if (input.description !== undefined) changes.description = assertDescription(input.description);
       if (input.cidr !== undefined && input.cidr !== network.cidr) {
         const cidr = ipv4Cidr(input.cidr, 'cidr', VPC_PREFIX);
@@ -339,7 +365,7 @@ export class NetworkService {
   deleteNetwork(projectId: string, id: string): void {
     this.store.transaction(() => {
       const network = this.getNetwork(projectId, id);
-      const users = this.store.findBy('port', 'networkId', network.id);
+      const users = this.store.findBy('port', 'networkId', network.id).filter((port) => !isRouterPort(port));
       if (users.length > 0) {
         throw conflict(`VPC '${network.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
       }
@@ -349,7 +375,10 @@ export class NetworkService {
         const foreign = this.routersOf(subnet.id).filter((router) => router.networkId !== network.id);
         if (foreign.length > 0) throw conflict(`Subnet '${subnet.name}' of VPC '${network.name}' is attached to routing table '${foreign[0]!.name}'; remove that interface first`);
       }
-      for (const router of own) this.store.delete('router', router);
+      for (const router of own) {
+        for (const port of this.routerPorts(router)) this.deletePort(port);
+        this.store.delete('router', router);
+      }
       for (const subnet of subnets) this.store.delete('subnet', subnet);
       this.store.delete('network', network);
     });
@@ -382,7 +411,7 @@ export class NetworkService {
     projectId: string,
     input: { networkId: string; name: string; cidr: string; gatewayIp?: string | null; enableDhcp?: boolean; description?: string; routerId?: string },
   ): Subnet {
-    const name = assertName(input.name, 'name');
+    const name = assertName(input.name, 'name', true);
     const cidr = ipv4Cidr(input.cidr, 'cidr', SUBNET_PREFIX);
     const description = input.description === undefined ? '' : assertDescription(input.description);
     return this.store.transaction(() => {
@@ -415,7 +444,7 @@ export class NetworkService {
     return this.store.transaction(() => {
       const subnet = this.getSubnet(projectId, id);
       const changes: Partial<Subnet> = {};
-      if (input.name !== undefined) changes.name = assertName(input.name, 'name');
+      if (input.name !== undefined) changes.name = assertName(input.name, 'name', true);
       if (input.description !== undefined) changes.description = assertDescription(input.description);
       if (input.enableDhcp !== undefined) changes.enableDhcp = input.enableDhcp;
       if (input.gatewayIp !== undefined && (input.gatewayIp ?? '') !== subnet.gatewayIp) {
@@ -439,7 +468,7 @@ export class NetworkService {
   deleteSubnet(projectId: string, id: string, options: { detachRouters: boolean }): void {
     this.store.transaction(() => {
       const subnet = this.getSubnet(projectId, id);
-      const users = this.store.findBy('port', 'subnetId', subnet.id);
+      const users = this.store.findBy('port', 'subnetId', subnet.id).filter((port) => !isRouterPort(port));
       if (users.length > 0) {
         throw conflict(`subnet '${subnet.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
       }
@@ -447,7 +476,7 @@ export class NetworkService {
       if (routers.length > 0 && !options.detachRouters) {
         throw conflict(`subnet '${subnet.name}' is attached to routing table '${routers[0]!.name}'; remove the interface first`);
       }
-      for (const router of routers) this.store.update('router', router, { subnetIds: router.subnetIds.filter((s) => s !== subnet.id) }, `Interface on ${subnet.name} removed`);
+      for (const router of routers) this.detachInterface(router, subnet, this.routerPorts(router).find((p) => p.subnetId === subnet.id));
       const network = this.store.get('network', subnet.networkId);
       if (network) this.store.update('network', network, { subnetIds: network.subnetIds.filter((s) => s !== subnet.id) }, `Subnet ${subnet.name} deleted`);
       this.store.ipAllocations.releaseOwner(subnet.id);
@@ -495,30 +524,82 @@ export class NetworkService {
     });
   }
 
-  /** Routes the subnet through the router: refused if another routing table has it, or its range overlaps one already routed. */
-  addRouterInterface(projectId: string, routerId: string, subnetId: string): Router {
+  /**
+   * Routes the subnet through the router: refused if another routing table has it, or its range
+   * overlaps one already routed. The interface is a port of the router on the subnet's gateway
+   * address (Neutron's `network:router_interface`), or `portId`, a free port of the subnet.
+   */
+  addRouterInterface(projectId: string, routerId: string, subnetId: string | null, portId?: string): { router: Router; port: Port } {
     return this.store.transaction(() => {
       const router = this.getRouter(projectId, routerId);
-      const subnet = this.store.get('subnet', subnetId);
+      let given: Port | undefined;
+      if (portId) {
+        given = this.store.get('port', portId);
+        if (!given || given.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
+        if (given.deviceId) throw conflict(`Port ${given.id} is in use by ${this.portLabel(given)}`, 'portId');
+      }
+      const subnet = this.store.get('subnet', given?.subnetId ?? subnetId ?? '');
       if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId');
       if (router.subnetIds.includes(subnet.id)) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${router.name}'`, 'subnetId');
       const other = this.routersOf(subnet.id)[0];
       if (other) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${other.name}'; remove it there first`, 'subnetId');
       const routed = router.subnetIds.map((id) => this.store.get('subnet', id)).filter((s): s is Subnet => s !== undefined);
       assertNoOverlap(subnet.cidr, routed, `on routing table '${router.name}'`, 'subnetId');
-      return this.store.update('router', router, { subnetIds: [...router.subnetIds, subnet.id] }, `Interface on ${subnet.name} (${subnet.cidr}) added`);
+      let port: Port;
+      if (given) {
+        port = this.bindPort(given, router.id, ROUTER_INTERFACE_OWNER, `Interface of routing table ${router.name}`);
+      } else {
+        const id = newId();
+        const gatewayFree = subnet.gatewayIp && !this.store.ipAllocations.isTaken(subnet.id, subnet.gatewayIp);
+        const fixedIp = gatewayFree ? subnet.gatewayIp : this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
+        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left for the interface`, 'subnetId');
+        this.store.ipAllocations.take(subnet.id, fixedIp, id);
+        port = this.store.insert('port', {
+          id,
+          projectId,
+          name: '',
+          status: 'ACTIVE',
+          networkId: subnet.networkId,
+          subnetId: subnet.id,
+          fixedIp,
+          deviceOwner: ROUTER_INTERFACE_OWNER,
+          deviceId: router.id,
+          securityGroupIds: [],
+          autoDelete: true,
+        });
+      }
+      const updated = this.store.update('router', router, { subnetIds: [...router.subnetIds, subnet.id] }, `Interface on ${subnet.name} (${subnet.cidr}) added`);
+      return { router: updated, port };
     });
   }
 
-  removeRouterInterface(projectId: string, routerId: string, subnetId: string): Router {
+  /** The router's interface ports (one per routed subnet, when made through this service). */
+  routerPorts(router: Router): Port[] {
+    return this.store.findBy('port', 'deviceId', router.id).filter(isRouterPort);
+  }
+
+  /** Removes the router's interface on the subnet (or the one that is `portId`); its port goes unless it was a port given to it. */
+  removeRouterInterface(projectId: string, routerId: string, subnetId: string | null, portId?: string): { router: Router; subnetId: string; port: Port | undefined } {
     return this.store.transaction(() => {
       const router = this.getRouter(projectId, routerId);
-      const subnet = this.store.get('subnet', subnetId);
-      if (!subnet || !router.subnetIds.includes(subnetId)) {
-        throw conflict(`Routing table '${router.name}' has no interface on subnet ${subnet ? `'${subnet.name}'` : subnetId}`, 'subnetId');
+      const byPort = portId ? this.routerPorts(router).find((p) => p.id === portId) : undefined;
+      if (portId && !byPort) throw notFound('interface of router', portId);
+      const target = byPort?.subnetId ?? subnetId ?? '';
+      const subnet = this.store.get('subnet', target);
+      if (!subnet || !router.subnetIds.includes(target)) {
+        throw conflict(`Routing table '${router.name}' has no interface on subnet ${subnet ? `'${subnet.name}'` : target}`, 'subnetId');
       }
-      return this.store.update('router', router, { subnetIds: router.subnetIds.filter((id) => id !== subnetId) }, `Interface on ${subnet.name} removed`);
+      const port = byPort ?? this.routerPorts(router).find((p) => p.subnetId === subnet.id);
+      this.detachInterface(router, subnet, port);
+      return { router: this.store.get('router', router.id)!, subnetId: subnet.id, port };
     });
+  }
+
+  private detachInterface(router: Router, subnet: Subnet, port: Port | undefined): void {
+    if (port?.autoDelete) this.deletePort(port);
+    else if (port) this.bindPort(port, '', '', `Detached from routing table ${router.name}`);
+    const current = this.store.get('router', router.id)!;
+    this.store.update('router', current, { subnetIds: current.subnetIds.filter((id) => id !== subnet.id) }, `Interface on ${subnet.name} removed`);
   }
 
   /** Deletes a routing table without interfaces ("routing table 'r' has interfaces on subnets: a, b"). */
@@ -542,6 +623,25 @@ export class NetworkService {
       routes.set(subnet.id, describeRoute(subnet, on));
     }
     return routes;
+  }
+
+  /**
+   * Sets attributes only the Neutron API shows (admin state, DNS servers, host routes, allocation
+   * pools); pools are checked to lie inside the subnet and clear of its gateway.
+   */
+  setNeutronAttributes<K extends 'network' | 'subnet' | 'router' | 'port'>(kind: K, record: ResourceKinds[K], changes: NeutronAttributes): ResourceKinds[K] {
+    if (kind === 'subnet' && changes.allocationPools) {
+      const subnet = record as Subnet;
+      for (const pool of changes.allocationPools) {
+        assertHostOf(pool.start, subnet, 'Allocation pool start', 'allocationPools');
+        assertHostOf(pool.end, subnet, 'Allocation pool end', 'allocationPools');
+        if (ipv4ToInt(pool.start) > ipv4ToInt(pool.end)) throw invalidInput(`Allocation pool ${pool.start}-${pool.end} starts after it ends`, 'allocationPools');
+        if (subnet.gatewayIp && ipv4ToInt(pool.start) <= ipv4ToInt(subnet.gatewayIp) && ipv4ToInt(subnet.gatewayIp) <= ipv4ToInt(pool.end)) {
+          throw conflict(`Gateway ip ${subnet.gatewayIp} conflicts with allocation pool ${pool.start}-${pool.end}`, 'allocationPools');
+        }
+      }
+    }
+    return this.store.transaction(() => this.store.update(kind, record, { neutron: { ...record.neutron, ...changes } } as Partial<ResourceKinds[K]>));
   }
 
   // ——— routes: what the simulation asks ————————————————————————————————————————————

@@ -2,6 +2,17 @@
 import type { NetworkStatus } from '@sandcloud/domain';
 import type { ResourceBase } from '../store/resource.ts';
 
+/** Attributes only the Neutron API reads and writes (the simulation ignores them, except allocation pools). */
+export interface NeutronAttributes {
+  adminStateUp?: boolean;
+  dnsNameservers?: string[];
+  hostRoutes?: { destination: string; nexthop: string }[];
+  /** Where automatic fixed IPs come from (the whole subnet when absent). */
+  allocationPools?: { start: string; end: string }[];
+  /** A router's SNAT on its external gateway. */
+  enableSnat?: boolean;
+}
+
 /**
  * Neutron network, the console's VPC. `external` marks the provider network the floating IPs come
  * from. `cidr` is the VPC's address range (its subnets lie inside it); networks made through the
@@ -13,6 +24,7 @@ export interface Network extends ResourceBase {
   subnetIds: string[];
   cidr?: string | null;
   description?: string;
+  neutron?: NeutronAttributes;
 }
 
 export interface Subnet extends ResourceBase {
@@ -26,6 +38,7 @@ export interface Subnet extends ResourceBase {
   /** DHCP on (the default): the guest takes its address from the subnet's DHCP agent. */
   enableDhcp?: boolean;
   description?: string;
+  neutron?: NeutronAttributes;
 }
 
 /**
@@ -40,6 +53,7 @@ export interface Router extends ResourceBase {
   /** The VPC the console made it for (deleted with it); Neutron's routers belong to none. */
   networkId?: string;
   description?: string;
+  neutron?: NeutronAttributes;
 }
 
 /**
@@ -57,4 +71,5 @@ export interface Port extends ResourceBase {
   description?: string;
   /** Made for an instance (at its launch or an attach on a subnet): deleted with it, as Nova does. */
   autoDelete?: boolean;
+  neutron?: NeutronAttributes;
 }

@@ -7,12 +7,13 @@ import { parseBody } from '../common.ts';
 import { errorHandler, notFound, OsError } from '../errors.ts';
 import { neutronList, selectFields } from './neutron-list.ts';
 import { floatingIpView, networkView, portView, routerView, ruleView, securityGroupView, subnetView } from './network-views.ts';
+import { neutronWriteRoutes } from './neutron-write-routes.ts';
 import { securityGroupRuleRoutes } from './security-group-rule-routes.ts';
 
 /** The extensions whose attributes and calls Sandcloud really answers. */
 const EXTENSIONS = [
   ['external-net', 'Neutron external network', 'Adds external network attribute to network resource.'],
-  ['router', 'Neutron L3 Router', 'Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway (read only in Sandcloud).'],
+  ['router', 'Neutron L3 Router', 'Router abstraction for basic L3 forwarding between L2 Neutron networks and access to external networks via a NAT gateway '],
   ['security-group', 'security-group', 'The security groups extension.'],
   ['quotas', 'Quota management support', 'Expose functions for quotas management per tenant (read only in Sandcloud).'],
   ['port-security', 'Port Security', 'Provides port security.'],
@@ -70,7 +71,12 @@ export function networkRoutes(engine: Engine): Router {
   const publicNetwork = () => network.ensurePublicNetwork();
   /** The project's networks and the external one floating IPs come from. */
   const networks = (req: Request) => [...network.networks(projectOf(req)), publicNetwork()];
-  const routerIdOf = (req: Request) => network.routers(projectOf(req))[0]?.id ?? null;
+  /** The router a floating IP's port reaches the Internet through (the project's first when unknown). */
+  const routerIdOf = (req: Request, portId?: string | null) => {
+    const port = portId ? network.getPort(portId) : undefined;
+    const routed = port ? network.routersOf(port.subnetId).find((r) => r.externalNetworkId) : undefined;
+    return routed?.id ?? network.routers(projectOf(req))[0]?.id ?? null;
+  };
 
   api.get('/', (req, res) => {
     const base = `${baseUrl(req)}/network/v2.0`;
@@ -151,16 +157,20 @@ export function networkRoutes(engine: Engine): Router {
   /** Points a floating IP at a port (or nowhere), re-associating in one call as Neutron allows. */
   const associate = (projectId: string, id: string, current: string | null, portId: string | null | undefined) => {
     if (portId === undefined || portId === current) return;
-    if (portId !== null && !network.ports(projectId).some((p) => p.id === portId)) throw missing('Port', portId);
+    const port = portId === null ? undefined : network.ports(projectId).find((p) => p.id === portId);
+    if (portId !== null && !port) throw missing('Port', portId);
+    if (port && network.noInternetRoute(port) !== null) {
+      throw new OsError(404, `External network ${external()} is not reachable from subnet ${port.subnetId}.  Therefore, cannot associate Port ${port.id} with a Floating IP.`, 'ExternalGatewayForFloatingIPNotFound');
+    }
     if (current) floatingIps.disassociate(projectId, id);
     if (portId) floatingIps.associate(projectId, id, portId);
   };
   api.get('/floatingips', (req, res) => {
-    const routerId = routerIdOf(req);
-    res.json(neutronList(req, 'floatingips', floatingIps.list(projectOf(req)).map((f) => floatingIpView(f, external(), routerId))));
+    res.json(neutronList(req, 'floatingips', floatingIps.list(projectOf(req)).map((f) => floatingIpView(f, external(), routerIdOf(req, f.portId)))));
   });
   api.get('/floatingips/:id', (req, res) => {
-    res.json({ floatingip: selectFields(req, floatingIpView(findFloatingIp(req), external(), routerIdOf(req))) });
+    const found = findFloatingIp(req);
+    res.json({ floatingip: selectFields(req, floatingIpView(found, external(), routerIdOf(req, found.portId))) });
   });
   api.post('/floatingips', (req, res) => {
     const { floatingip: input } = parseBody(floatingIpCreateSchema, req.body ?? {});
@@ -178,14 +188,16 @@ export function networkRoutes(engine: Engine): Router {
       floatingIps.release(projectId, allocated.id);
       throw error;
     }
-    res.status(201).json({ floatingip: floatingIpView(floatingIps.get(projectId, allocated.id), external(), routerIdOf(req)) });
+    const created = floatingIps.get(projectId, allocated.id);
+    res.status(201).json({ floatingip: floatingIpView(created, external(), routerIdOf(req, created.portId)) });
   });
   api.put('/floatingips/:id', (req, res) => {
     const { floatingip: input } = parseBody(floatingIpUpdateSchema, req.body ?? {});
     const found = findFloatingIp(req);
     const projectId = projectOf(req);
     associate(projectId, found.id, found.portId, input.port_id);
-    res.json({ floatingip: floatingIpView(floatingIps.get(projectId, found.id), external(), routerIdOf(req)) });
+    const updated = floatingIps.get(projectId, found.id);
+    res.json({ floatingip: floatingIpView(updated, external(), routerIdOf(req, updated.portId)) });
   });
   api.delete('/floatingips/:id', (req, res) => {
     floatingIps.release(projectOf(req), findFloatingIp(req).id);
@@ -214,6 +226,8 @@ export function networkRoutes(engine: Engine): Router {
   api.get('/quotas/:projectId', (req, res) => res.json(quota(req, false)));
   api.get('/quotas/:projectId/details', (req, res) => res.json(quota(req, true)));
   api.get('/quotas/:projectId/default', (req, res) => res.json(quota(req, false)));
+
+  api.use(neutronWriteRoutes(engine));
 
   router.use('/v2.0', api);
   router.use(notFound('network'));

@@ -17,7 +17,7 @@ export const networkView = (network: Network) => ({
   id: network.id,
   name: network.name,
   status: network.status,
-  admin_state_up: true,
+  admin_state_up: network.neutron?.adminStateUp ?? true,
   shared: false,
   subnets: network.subnetIds,
   'router:external': network.external,
@@ -29,7 +29,7 @@ export const networkView = (network: Network) => ({
   ipv4_address_scope: null,
   ipv6_address_scope: null,
   l2_adjacency: true,
-  description: '',
+  description: network.description ?? '',
   ...standard(network),
 });
 
@@ -38,6 +38,7 @@ const toIp = (n: number) => [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** sh
 
 /** The addresses a port can get: the subnet's hosts minus the reserved ones at its start. */
 export function allocationPools(subnet: Subnet): { start: string; end: string }[] {
+  if (subnet.neutron?.allocationPools) return subnet.neutron.allocationPools;
   const [address, bits] = subnet.cidr.split('/');
   const size = 2 ** (32 - Number(bits));
   const network = toInt(address ?? '0.0.0.0');
@@ -54,17 +55,17 @@ export const subnetView = (subnet: Subnet) => ({
   network_id: subnet.networkId,
   ip_version: subnet.ipVersion,
   cidr: subnet.cidr,
-  gateway_ip: subnet.gatewayIp,
+  gateway_ip: subnet.gatewayIp || null,
   allocation_pools: allocationPools(subnet),
-  dns_nameservers: [] as string[],
-  host_routes: [] as object[],
-  enable_dhcp: true,
+  dns_nameservers: subnet.neutron?.dnsNameservers ?? [],
+  host_routes: subnet.neutron?.hostRoutes ?? [],
+  enable_dhcp: subnet.enableDhcp ?? true,
   ipv6_ra_mode: null,
   ipv6_address_mode: null,
   subnetpool_id: null,
   service_types: [] as string[],
   segment_id: null,
-  description: '',
+  description: subnet.description ?? '',
   ...standard(subnet),
 });
 
@@ -73,7 +74,7 @@ export const portView = (port: Port) => ({
   name: port.name,
   network_id: port.networkId,
   mac_address: macOf(port.id),
-  admin_state_up: true,
+  admin_state_up: port.neutron?.adminStateUp ?? true,
   status: port.status,
   device_id: port.deviceId,
   device_owner: port.deviceOwner,
@@ -83,7 +84,7 @@ export const portView = (port: Port) => ({
   extra_dhcp_opts: [] as object[],
   port_security_enabled: true,
   'binding:vnic_type': 'normal',
-  description: '',
+  description: port.description ?? '',
   ...standard(port),
 });
 
@@ -91,12 +92,12 @@ export const routerView = (router: EngineRouter) => ({
   id: router.id,
   name: router.name,
   status: router.status,
-  admin_state_up: true,
-  external_gateway_info: { network_id: router.externalNetworkId, enable_snat: true, external_fixed_ips: [] as object[] },
+  admin_state_up: router.neutron?.adminStateUp ?? true,
+  external_gateway_info: router.externalNetworkId ? { network_id: router.externalNetworkId, enable_snat: true, external_fixed_ips: [] as object[] } : null,
   routes: [] as object[],
   availability_zone_hints: [] as string[],
   availability_zones: ['nova'],
-  description: '',
+  description: router.description ?? '',
   ...standard(router),
 });
 
