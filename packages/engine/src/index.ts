@@ -48,3 +48,4 @@ export type { Seed, SeedReport } from './sandbox/seed.ts';
 export type { ServerGroup } from './server-groups/server-group.ts';
 export type { ServerGroupService } from './server-groups/server-group-service.ts';
 export type { ImageMember, ImageMembers } from './images/image-members.ts';
+export type { AccessIps, AccessIpService } from './access-ips/access-ip-service.ts';

@@ -2,6 +2,7 @@ import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { ServerGroupService } from './server-groups/server-group-service.ts';
 import { ImageMembers } from './images/image-members.ts';
+import { AccessIpService } from './access-ips/access-ip-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
@@ -60,6 +61,8 @@ export interface EngineModules {
   serverGroups: ServerGroupService;
   /** Glance image sharing: the projects a shared image is offered to, and their answers. */
   imageMembers: ImageMembers;
+  /** Nova's accessIPv4/accessIPv6 of servers (recorded, not routed). */
+  accessIps: AccessIpService;
 }
 
 export interface ModuleOptions {
@@ -172,5 +175,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   engine.events.subscribe((event) => {
     if (event.kind === 'image' && event.change === 'deleted') imageMembers.forget(event.id);
   });
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, serverGroups, imageMembers };
+  const accessIps = new AccessIpService(store, (projectId, id) => instances.get(projectId, id));
+  instances.hooks.beforeDelete.push((instance) => accessIps.forget(instance.id));
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, serverGroups, imageMembers, accessIps };
 }
