@@ -48,6 +48,8 @@ export class AccessIpService {
   set(projectId: string, instanceId: string, changes: Partial<AccessIps>): AccessIps {
     if (changes.v4 !== undefined && changes.v4 !== '' && isIP(changes.v4) !== 4) throw invalidInput(`${changes.v4} is not an IPv4 address`, 'accessIPv4');
     if (changes.v6 !== undefined && changes.v6 !== '' && isIP(changes.v6) !== 6) throw invalidInput(`${changes.v6} is not an IPv6 address`, 'accessIPv6');
+    // IPv6 is kept in its canonical text (RFC 5952: `0:0:0:0:0:babe:220.12.22.2` is `::babe:dc0c:1602`), as Nova.
+    if (changes.v6) changes = { ...changes, v6: new URL(`http://[${changes.v6}]`).hostname.slice(1, -1) };
     return this.store.transaction(() => {
       const instance = this.instanceOf(projectId, instanceId);
       const current = this.row(instance.id);

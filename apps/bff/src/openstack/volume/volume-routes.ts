@@ -372,7 +372,8 @@ export function volumeRoutes(engine: Engine): Router {
       ...(name !== undefined && name !== null ? { name } : {}),
       ...(description !== undefined ? { description: description ?? '' } : {}),
     });
-    res.json({ snapshot: snapshotView(updated, metadataOf(req, updated)) });
+    // Cinder's update answers the snapshot without the extended attributes (as create does).
+    res.json({ snapshot: snapshotView(updated, metadataOf(req, updated), 'create') });
   });
   api.delete('/snapshots/:snapshotId', (req, res) => {
     const snapshot = findSnapshot(req);
