@@ -169,6 +169,9 @@ describe('Nova accessIPv4 / accessIPv6 (recorded on the server)', () => {
     const restore = await os.post(`/compute/v2.1/servers/${serverId}/action`, { restore: null }).expect(409);
     expect(restore.body.conflictingRequest.message).toContain('vm_state active');
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { forceDelete: null }).expect(409);
+    // Tempest sends `{}`, the CLI `null`.
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { forceDelete: {} }).expect(409);
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { restore: {} }).expect(409);
     await os.post('/compute/v2.1/servers/00000000-0000-4000-8000-000000000000/action', { forceDelete: null }).expect(404);
     await os.post('/compute/v2.1/servers/00000000-0000-4000-8000-000000000000/action', { restore: null }).expect(404);
   });

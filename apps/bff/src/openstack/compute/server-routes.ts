@@ -86,8 +86,8 @@ const ACTION_SCHEMAS = {
   removeSecurityGroup: z.strictObject({ name: z.string().min(1) }),
   // Sandcloud deletes at once (no SOFT_DELETED state, as Nova with reclaim_instance_interval = 0),
   // so restoring or force-deleting a soft-deleted server always finds the server in another state.
-  forceDelete: z.null(),
-  restore: z.null(),
+  forceDelete: z.union([z.null(), z.strictObject({})]),
+  restore: z.union([z.null(), z.strictObject({})]),
 } as const;
 type ServerAction = keyof typeof ACTION_SCHEMAS;
 
