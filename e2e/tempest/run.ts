@@ -37,7 +37,8 @@ export const AREAS: [string, string][] = [
 
 /**
  * A few minutes' worth for CI, all passing today: key pairs, the volume lists, metadata and zones,
- * Nova's volume proxy, the image API versions and Glance's images (no server boots). Add an area here once it is green.
+ * Nova's volume proxy, the image API versions, Glance's images and members, Nova's image proxy and
+ * server groups (one server boots, for snapshots of a running server). Add an area here once it is green.
  */
 export const CI_SUBSET = [
   String.raw`^tempest\.api\.compute\.keypairs\.`,
@@ -49,6 +50,13 @@ export const CI_SUBSET = [
   // Glance's own images: register, upload, download, tags, lists, negative checks, schemas.
   String.raw`^tempest\.api\.image\.v2\.test_images\.(BasicOperationsImagesTest|ListUserImagesTest)\.`,
   String.raw`^tempest\.api\.image\.v2\.test_images_(tags|tags_negative|negative|metadefs_schema)\.`,
+  // Glance image sharing: members added, accepted, rejected, removed; the member's list.
+  String.raw`^tempest\.api\.image\.v2\.test_images_member`,
+  String.raw`^tempest\.api\.image\.v2\.test_images\.ListSharedImagesTest\.`,
+  // Nova's image proxy (lists, metadata) and snapshots of a running server (one server boots).
+  String.raw`^tempest\.api\.compute\.images\.test_(list_images|image_metadata|images_oneserver)\.`,
+  // Nova server groups.
+  String.raw`^tempest\.api\.compute\.servers\.test_server_group\.`,
 ];
 
 /** Admin tests are out of the selection; so are those tagged slow (scenario-sized, minutes each). */

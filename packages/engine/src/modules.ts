@@ -4,6 +4,7 @@ import { VolumeService } from './block-storage/volume-service.ts';
 import { VolumeMetadataService } from './block-storage/volume-metadata-service.ts';
 import { ServerGroupService } from './server-groups/server-group-service.ts';
 import { ImageMembers } from './images/image-members.ts';
+import { AccessIpService } from './access-ips/access-ip-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
@@ -69,6 +70,8 @@ export interface EngineModules {
   imageMembers: ImageMembers;
   /** The monitoring graphs: samples of instances and load balancers for the last hour, in memory. */
   metrics: MetricsService;
+  /** Nova's accessIPv4/accessIPv6 of servers (recorded, not routed). */
+  accessIps: AccessIpService;
 }
 
 export interface ModuleOptions {
@@ -191,5 +194,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
     if (event.kind === 'image' && event.change === 'deleted') imageMembers.forget(event.id);
   });
   const metrics = new MetricsService(store, engine.clock, { guestOf: (instance) => guests.runningGuest(instance.id) });
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers, metrics };
+  const accessIps = new AccessIpService(store, (projectId, id) => instances.get(projectId, id));
+  instances.hooks.beforeDelete.push((instance) => accessIps.forget(instance.id));
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers, metrics, accessIps };
 }

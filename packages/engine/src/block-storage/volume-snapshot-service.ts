@@ -1,5 +1,5 @@
 import { VOLUME_SNAPSHOT_LIFECYCLE, type VolumeSnapshotAction as SnapshotAction } from '@sandcloud/domain';
-import { invalidInput, notFound } from '../core/errors.ts';
+import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
@@ -51,6 +51,19 @@ export class VolumeSnapshotService {
         volumeType: volume.volumeType,
         zone: volume.zone,
         content: volume.content,
+      });
+    });
+  }
+
+  /** Renames or describes a snapshot (as Cinder's snapshot update); a snapshot being deleted is refused. */
+  update(projectId: string, id: string, changes: { name?: string; description?: string }): VolumeSnapshot {
+    if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name');
+    return this.store.transaction(() => {
+      const snapshot = this.get(projectId, id);
+      if (snapshot.status === 'deleting') throw conflict(`Snapshot ${snapshot.name} is being deleted`);
+      return this.store.update<VolumeSnapshot>('volume-snapshot', snapshot, {
+        ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
       });
     });
   }

@@ -145,3 +145,34 @@ describe('Nova accessIPv4 / accessIPv6', () => {
     await os.put(`/compute/v2.1/servers/${serverId}`, { server: { accessIPv4: '::1' } }).expect(400);
   });
 });
+
+describe('Nova accessIPv4 / accessIPv6 (recorded on the server)', () => {
+  it('keeps the addresses given at create and update; a deleted server forgets them', async () => {
+    const { os, engine, create, serverId } = await withActiveServer();
+    expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ accessIPv4: '', accessIPv6: '' });
+    const updated = await os.put(`/compute/v2.1/servers/${serverId}`, { server: { accessIPv4: '1.1.1.1', accessIPv6: '::babe:202:202' } }).expect(200);
+    expect(updated.body.server).toMatchObject({ accessIPv4: '1.1.1.1', accessIPv6: '::babe:202:202' });
+    expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server).toMatchObject({ accessIPv4: '1.1.1.1', accessIPv6: '::babe:202:202' });
+    const v6only = (await create({ name: 'v6', accessIPv6: '2001:2001:0:0::3' }).expect(202)).body.server.id as string;
+    const listed = (await os.get('/compute/v2.1/servers/detail')).body.servers as { id: string; accessIPv4: string; accessIPv6: string }[];
+    // Kept in canonical form, as Nova (RFC 5952).
+    expect(listed.find((s) => s.id === v6only)).toMatchObject({ accessIPv4: '', accessIPv6: '2001:2001::3' });
+    await os.put(`/compute/v2.1/servers/${serverId}`, { server: { accessIPv6: '0000:0000:0000:0000:0000:babe:220.12.22.2' } }).expect(200);
+    expect((await os.get(`/compute/v2.1/servers/${serverId}`)).body.server.accessIPv6).toBe('::babe:dc0c:1602');
+    await os.delete(`/compute/v2.1/servers/${serverId}`).expect(204);
+    engine.advance(2_000);
+    expect(engine.modules.accessIps.get(serverId)).toEqual({ v4: '', v6: '' });
+  });
+
+  it('answers 409 for restore and forceDelete (no soft-deleted servers) and 404 for a missing server', async () => {
+    const { os, serverId } = await withActiveServer();
+    const restore = await os.post(`/compute/v2.1/servers/${serverId}/action`, { restore: null }).expect(409);
+    expect(restore.body.conflictingRequest.message).toContain('vm_state active');
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { forceDelete: null }).expect(409);
+    // Tempest sends `{}`, the CLI `null`.
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { forceDelete: {} }).expect(409);
+    await os.post(`/compute/v2.1/servers/${serverId}/action`, { restore: {} }).expect(409);
+    await os.post('/compute/v2.1/servers/00000000-0000-4000-8000-000000000000/action', { forceDelete: null }).expect(404);
+    await os.post('/compute/v2.1/servers/00000000-0000-4000-8000-000000000000/action', { restore: null }).expect(404);
+  });
+});

@@ -84,6 +84,10 @@ const ACTION_SCHEMAS = {
   createImage: z.strictObject({ name: z.string().trim().min(1, 'is too short').max(255, 'is too long'), metadata: metadataSchema.optional() }),
   addSecurityGroup: z.strictObject({ name: z.string().min(1) }),
   removeSecurityGroup: z.strictObject({ name: z.string().min(1) }),
+  // Sandcloud deletes at once (no SOFT_DELETED state, as Nova with reclaim_instance_interval = 0),
+  // so restoring or force-deleting a soft-deleted server always finds the server in another state.
+  forceDelete: z.union([z.null(), z.strictObject({})]),
+  restore: z.union([z.null(), z.strictObject({})]),
 } as const;
 type ServerAction = keyof typeof ACTION_SCHEMAS;
 
@@ -229,6 +233,8 @@ export function serverRoutes(engine: Engine): Router {
       ...(server.user_data ? { userData: server.user_data } : {}),
     });
     if (typeof groupId === 'string') serverGroups.addMembers(projectId, groupId, created.map((instance) => instance.id));
+    const accessIps = { ...(server.accessIPv4 !== undefined ? { v4: server.accessIPv4 } : {}), ...(server.accessIPv6 !== undefined ? { v6: server.accessIPv6 } : {}) };
+    if (Object.keys(accessIps).length > 0) for (const instance of created) engine.modules.accessIps.set(projectId, instance.id, accessIps);
     const first = created[0]!;
     const base = baseUrl(req);
     res.setHeader('Location', `${base}/compute/v2.1/servers/${first.id}`);
@@ -273,6 +279,9 @@ export function serverRoutes(engine: Engine): Router {
       conflictAs('update', instance, () => {
         instance = instances.update(projectOf(req), instance.id, { name });
       });
+    }
+    if (server.accessIPv4 !== undefined || server.accessIPv6 !== undefined) {
+      engine.modules.accessIps.set(projectOf(req), instance.id, { ...(server.accessIPv4 !== undefined ? { v4: server.accessIPv4 } : {}), ...(server.accessIPv6 !== undefined ? { v6: server.accessIPv6 } : {}) });
     }
     // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
     const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
@@ -389,6 +398,9 @@ export function serverRoutes(engine: Engine): Router {
         res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
         break;
       }
+      case 'forceDelete':
+      case 'restore':
+        throw new OsError(409, `Cannot '${action}' instance ${instance.id} while it is in vm_state ${instance.status === 'SHUTOFF' ? 'stopped' : instance.status.toLowerCase()}: only a soft-deleted server is restored or force-deleted, and Sandcloud deletes servers at once`);
       case 'addSecurityGroup':
       case 'removeSecurityGroup': {
         const name = (input as { name: string }).name;

@@ -1,4 +1,4 @@
-import type { Engine, FloatingIp, Instance, Port } from '@sandcloud/engine';
+import type { AccessIps, Engine, FloatingIp, Instance, Port } from '@sandcloud/engine';
 import { createHash } from 'node:crypto';
 import { osTime } from '../common.ts';
 
@@ -10,12 +10,15 @@ export interface ServerLookups {
   networkNames: ReadonlyMap<string, string>;
   groupNames: ReadonlyMap<string, string>;
   volumesByInstance: ReadonlyMap<string, string[]>;
+  /** Nova's accessIPv4/accessIPv6 a user recorded on a server. */
+  accessIpsOf: (instanceId: string) => AccessIps;
 }
 
 export function serverLookups(engine: Engine, projectId: string, base: string): ServerLookups {
   const { network, floatingIps, securityGroups, volumes } = engine.modules;
   const floatingIpsByPort = new Map<string, FloatingIp>();
   for (const floatingIp of floatingIps.list(projectId)) if (floatingIp.portId) floatingIpsByPort.set(floatingIp.portId, floatingIp);
+  const accessIps = engine.modules.accessIps.byInstance(projectId);
   const volumesByInstance = new Map<string, string[]>();
   for (const volume of volumes.list(projectId)) {
     const instanceId = volume.attachment?.instanceId;
@@ -28,6 +31,7 @@ export function serverLookups(engine: Engine, projectId: string, base: string): 
     networkNames: new Map(network.networks(projectId).map((n) => [n.id, n.name])),
     groupNames: new Map(securityGroups.list(projectId).map((g) => [g.id, g.name])),
     volumesByInstance,
+    accessIpsOf: (instanceId) => accessIps.get(instanceId) ?? { v4: '', v6: '' },
   };
 }
 
@@ -110,8 +114,8 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     created: osTime(instance.createdAt),
     updated: osTime(instance.updatedAt),
     addresses: addressesOf(instance, lookups),
-    accessIPv4: '',
-    accessIPv6: '',
+    accessIPv4: lookups.accessIpsOf(instance.id).v4,
+    accessIPv6: lookups.accessIpsOf(instance.id).v6,
     links: serverLinks(base, projectId, instance.id),
     'OS-DCF:diskConfig': 'MANUAL',
     progress: 0,

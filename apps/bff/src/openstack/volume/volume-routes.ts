@@ -50,6 +50,9 @@ const createSnapshotSchema = z.object({
   }),
 });
 
+/** Cinder's snapshot update: its name and description (either spelling). */
+const updateSnapshotSchema = z.object({ snapshot: z.object({ name: text, display_name: text, description: text, display_description: text }) });
+
 const metadataBody = z.object({ metadata: metadataField });
 const metaItemBody = z.object({ meta: metadataField });
 
@@ -359,6 +362,18 @@ export function volumeRoutes(engine: Engine): Router {
     const created = volumeSnapshots.create(projectOf(req), { volumeId: volume.id, name, description: input.description ?? input.display_description ?? '' });
     if (input.metadata && Object.keys(input.metadata).length > 0) volumeMetadata.set(projectOf(req), created.id, input.metadata, true, 'snapshot');
     res.status(202).json({ snapshot: snapshotView(created, metadataOf(req, created), 'create') });
+  });
+  api.put('/snapshots/:snapshotId', (req, res) => {
+    const { snapshot: input } = parseBody(updateSnapshotSchema, req.body ?? {});
+    const snapshot = findSnapshot(req);
+    const name = input.name ?? input.display_name;
+    const description = input.description ?? input.display_description;
+    const updated = volumeSnapshots.update(projectOf(req), snapshot.id, {
+      ...(name !== undefined && name !== null ? { name } : {}),
+      ...(description !== undefined ? { description: description ?? '' } : {}),
+    });
+    // Cinder's update answers the snapshot without the extended attributes (as create does).
+    res.json({ snapshot: snapshotView(updated, metadataOf(req, updated), 'create') });
   });
   api.delete('/snapshots/:snapshotId', (req, res) => {
     const snapshot = findSnapshot(req);
