@@ -20,7 +20,11 @@ import { median } from './support/stats.ts';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_RATIO = 1.5;
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' } } });
+const { values } = parseArgs({
+  options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' }, profile: { type: 'string' } },
+});
+/** `--profile DIR`: Sandcloud's server writes a CPU profile there when it stops (node --cpu-prof). */
+const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
 const clientCounts = values.clients.split(',').map(Number);
 const rounds = Number(values.rounds);
 
@@ -121,7 +125,7 @@ interface Target {
 }
 
 async function sandcloud(port: number, dataDir: string): Promise<Target> {
-  const child = startProcess(['apps/bff/dist/server.js'], serverEnv(port, dataDir, '203.0.118.10-203.0.118.250'));
+  const child = startProcess([...profileArgs, 'apps/bff/dist/server.js'], serverEnv(port, dataDir, '203.0.118.10-203.0.118.250'));
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`, (status) => status === 200, child);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });

@@ -1,5 +1,7 @@
+import { startDataPlane } from '@sandcloud/data-plane';
 import { createEngine, DatabaseStartupError, type Engine } from '@sandcloud/engine';
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
@@ -28,11 +30,16 @@ try {
   console.error(`Sandcloud cannot start: ${error.message}`);
   process.exit(1);
 }
-const admin = engine.ensureAdmin(config.SANDCLOUD_ADMIN_USER ?? 'admin', config.SANDCLOUD_ADMIN_PASSWORD);
+// The first administrator's password hash (scrypt, on the thread pool) runs while the server
+// already answers: until it is stored, requests that could involve a user wait for it (see `gate`).
+const adminUser = config.SANDCLOUD_ADMIN_USER ?? 'admin';
+const adminReady = engine.ensureAdminAsync(adminUser, config.SANDCLOUD_ADMIN_PASSWORD);
+let adminExists = false;
 if (config.SANDCLOUD_SEED) {
   // Once, on an empty data directory (no project yet); a seed that cannot be applied stops start-up.
   try {
-    const seeded = applySeedFile(engine, config.SANDCLOUD_SEED, config.SANDCLOUD_ADMIN_USER ?? 'admin');
+    await adminReady;
+    const seeded = applySeedFile(engine, config.SANDCLOUD_SEED, adminUser);
     console.log(seeded ? describeSeed(seeded) : `SANDCLOUD_SEED ignored: ${databasePath} already has projects`);
   } catch (error) {
     console.error(`Sandcloud cannot apply SANDCLOUD_SEED ${config.SANDCLOUD_SEED}: ${(error as Error).message}`);
@@ -48,28 +55,48 @@ let shuttingDown = false;
 const app = createApp(engine, {
   consoleDir: config.NODE_ENV === 'production' ? consoleDir : undefined,
   logRequests: config.SANDCLOUD_LOG_REQUESTS,
-  health: { version, dataPlane: () => ({ state: dataPlaneState, listeners: dataPlane?.listenerCount() ?? 0 }) },
+  // `starting` (503) until the first administrator exists and the data plane serves.
+  health: { version, dataPlane: () => ({ state: adminExists ? dataPlaneState : 'starting', listeners: dataPlane?.listenerCount() ?? 0 }) },
 });
 
-const server = app.listen(config.PORT, config.HOST, () => {
+/**
+ * Before the first administrator exists, a request that could sign in (a write: the console's
+ * login, a Keystone token) waits for the hash (one scrypt, tens of milliseconds); reads are answered
+ * at once: with no user yet there is no session either, so a read's answer is the same either way.
+ */
+const gate = (req: IncomingMessage, res: ServerResponse): void => {
+  if (adminExists || req.method === 'GET' || req.method === 'HEAD') app(req, res);
+  else void adminReady.then(() => app(req, res), () => res.destroy());
+};
+const server = createServer(gate);
+server.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST}:${port}`;
   console.log(`Sandcloud is running at ${url}  (data: ${databasePath})`);
-  if (admin.generatedPassword) {
-    console.log(`First start: log in as "${config.SANDCLOUD_ADMIN_USER ?? 'admin'}" with password ${admin.generatedPassword}`);
-    console.log('This password is printed only once; set SANDCLOUD_ADMIN_PASSWORD to choose it yourself.');
-  }
   setImmediate(() => void startInBackground());
 });
+adminReady.then(
+  (admin) => {
+    adminExists = true;
+    if (admin.generatedPassword) {
+      console.log(`First start: log in as "${adminUser}" with password ${admin.generatedPassword}`);
+      console.log('This password is printed only once; set SANDCLOUD_ADMIN_PASSWORD to choose it yourself.');
+    }
+  },
+  (error: unknown) => {
+    console.error(`Sandcloud cannot create the first administrator "${adminUser}": ${(error as Error).message}`);
+    void shutdown(1);
+  },
+);
 attachConsoleSockets(server, engine);
 
 /** Pending steps resume, guests get their clock, and the floating IPs answer (README: "Reaching instances"). */
 async function startInBackground(): Promise<void> {
   engine.start();
   try {
-    // Loaded here, not at the top: ssh2 and the data plane's modules stay off the path to the first answer.
-    const { startDataPlane } = await import('@sandcloud/data-plane');
+    // startDataPlane loads ssh2 and the forwarders now (a chunk of their own in dist/): they stay off
+    // the path to the first answer.
     dataPlane = await startDataPlane(engine, { dataDir: config.SANDCLOUD_DATA_DIR });
     dataPlaneState = shuttingDown ? 'down' : 'ready';
   } catch (error) {
@@ -78,12 +105,12 @@ async function startInBackground(): Promise<void> {
   }
 }
 
-async function shutdown(): Promise<void> {
+async function shutdown(code = 0): Promise<void> {
   shuttingDown = true;
   server.close();
   await dataPlane?.close();
   engine.close();
-  process.exit(0);
+  process.exit(code);
 }
 process.on('SIGINT', () => void shutdown());
 process.on('SIGTERM', () => void shutdown());

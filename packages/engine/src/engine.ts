@@ -124,6 +124,17 @@ export class Engine {
     return password ? { created: true } : { created: true, generatedPassword: chosen };
   }
 
+  /**
+   * `ensureAdmin` with the password hashed on the thread pool: the server answers while the first
+   * administrator's hash runs (see apps/bff/src/server.ts).
+   */
+  async ensureAdminAsync(username = 'admin', password?: string): Promise<{ created: boolean; generatedPassword?: string }> {
+    if (this.identity.userCount() > 0) return { created: false };
+    const chosen = password ?? generatePassword();
+    await this.identity.addUser({ username, password: chosen, isAdmin: true });
+    return password ? { created: true } : { created: true, generatedPassword: chosen };
+  }
+
   close(): void {
     this.scheduler.stop();
     this.tutorials.stop();
