@@ -55,7 +55,7 @@ describe('list endpoints: sort, order, q, filters', () => {
     expect((await client.get(`${base}/instances?zone=kr-pub-a&status=SHUTOFF&sort=name`).expect(200)).body.total).toBe(1);
   });
 
-  it('refuses an unknown sort field, order or filter with a 400 naming the known ones, and changes nothing', async () => {
+  it('refuses an unknown sort field, order or filter with a 400 naming the known ones', async () => {
     const { client, base } = await fiveInstances();
     const badSort = await client.get(`${base}/instances?sort=colour`).expect(400);
     expect(badSort.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'sort' });
@@ -93,5 +93,20 @@ describe('list endpoints: sort, order, q, filters', () => {
     const images = (await client.get(`${base}/images?visibility=public&sort=name&q=ubuntu`).expect(200)).body;
     expect(images.total).toBeGreaterThan(0);
     expect(images.items.every((image: Named) => /ubuntu/i.test(image.name))).toBe(true);
+  });
+});
+
+describe('the floating IP dialog\'s port list', () => {
+  it('searches ports by instance name and keeps only those without a floating IP', async () => {
+    const api = await computeTestApi();
+    await api.createInstances({ name: 'alpha', count: 2 });
+    await api.createInstances({ name: 'beta' });
+    const [beta] = (await api.client.get(`${api.base}/instances?q=beta`).expect(200)).body.items as { portId: string }[];
+    const ip = (await api.client.post(`${api.base}/floating-ips`, {}).expect(201)).body as { id: string };
+    await api.client.post(`${api.base}/floating-ips/${ip.id}/associate`, { portId: beta!.portId }).expect(200);
+    const free = (await api.client.get(`${api.base}/ports/attachable?hasFloatingIp=false&sort=deviceName`).expect(200)).body;
+    expect(free.items.map((port: { deviceName: string }) => port.deviceName)).toEqual(['alpha-1', 'alpha-2']);
+    const found = (await api.client.get(`${api.base}/ports/attachable?q=alpha-2`).expect(200)).body;
+    expect(found).toMatchObject({ total: 1, items: [{ deviceName: 'alpha-2', hasFloatingIp: false }] });
   });
 });
