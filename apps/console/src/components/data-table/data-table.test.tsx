@@ -3,7 +3,7 @@ import type { Page } from '@sandcloud/api-schemas';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { I18nProvider } from '../../lib/i18n/i18n.tsx';
 import { queryKeys } from '../../lib/query-keys.ts';
@@ -181,6 +181,25 @@ describe('DataTable', () => {
     renderAt('/rows', 'bob');
     await screen.findByText('1–20 / 전체 45개');
     expect(screen.getByRole('columnheader', { name: '가용성 영역' })).toBeTruthy();
+  });
+
+  it('draws only the rows in view of a long page (virtual rows), not all of them', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({ id: `x-${String(i).padStart(3, '0')}`, name: `x-${String(i).padStart(3, '0')}`, zone: 'kr-pub-a' }));
+    ROWS.push(...many);
+    // happy-dom lays nothing out: give elements a screen's size, as a browser would.
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(700);
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+    try {
+      renderAt('/rows?size=500');
+      expect(await screen.findByText('1–445 / 전체 445개')).toBeTruthy();
+      const drawn = within(table()).getAllByRole('checkbox').length - 1;
+      expect(drawn).toBeGreaterThan(0);
+      expect(drawn).toBeLessThan(100);
+    } finally {
+      ROWS.splice(45);
+      height.mockRestore();
+      width.mockRestore();
+    }
   });
 
   it('shows skeleton rows while the first page loads, then the empty state that says what to do', async () => {

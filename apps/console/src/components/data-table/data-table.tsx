@@ -169,7 +169,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const visibleRows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = visibleRows.length > VIRTUALIZE_AFTER;
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual });
+  // initialRect: the first paint draws a screenful before the scroller is measured.
+  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual, initialRect: { width: 1200, height: 700 } });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const shown = items ? items.map((item) => visibleRows[item.index]!) : visibleRows;
   const padTop = items && items.length > 0 ? items[0]!.start : 0;
