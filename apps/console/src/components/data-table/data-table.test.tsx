@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-quer
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { I18nProvider } from '../../lib/i18n/i18n.tsx';
 import { queryKeys } from '../../lib/query-keys.ts';
@@ -32,6 +33,16 @@ function serve(query: string): Page<Row> {
   const limit = Number(search.get('limit'));
   const offset = Number(search.get('offset'));
   return { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
+}
+
+/** A cell with state of its own, as a row menu with its open dialog has. */
+function Clicks({ name }: { name: string }) {
+  const [count, setCount] = useState(0);
+  return (
+    <button type="button" onClick={() => setCount(count + 1)}>
+      {`${name} clicked ${count}`}
+    </button>
+  );
 }
 
 const columns: DataColumn<Row>[] = [
@@ -63,6 +74,7 @@ function Harness() {
       searchLabel="검색"
       filters={[{ key: 'zone', label: '영역', options: [{ value: 'kr-pub-a', label: 'A' }, { value: 'kr-pub-b', label: 'B' }] }]}
       selection={selection}
+      actions={(row) => <Clicks name={row.name} />}
       emptyMessage="아직 없습니다. [+ 생성]으로 만드세요."
       />
     </>
@@ -162,6 +174,16 @@ describe('DataTable', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'vm-25 선택' }));
     expect((screen.getByRole('checkbox', { name: '이 페이지 전체 선택' }) as HTMLInputElement).indeterminate).toBe(true);
     expect(screen.getByText('21개 선택됨')).toBeTruthy();
+  });
+
+  it('keeps a cell\'s own state when the table renders again (a row menu\'s dialog stays open)', async () => {
+    renderAt('/rows');
+    await screen.findByText('1–20 / 전체 45개');
+    await userEvent.click(screen.getByRole('button', { name: 'vm-02 clicked 0' }));
+    expect(screen.getByRole('button', { name: 'vm-02 clicked 1' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'vm-05 선택' }));
+    expect(screen.getByText('1개 선택됨')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'vm-02 clicked 1' })).toBeTruthy();
   });
 
   it('remembers hidden columns per user', async () => {
