@@ -110,3 +110,17 @@ describe('the floating IP dialog\'s port list', () => {
     expect(found).toMatchObject({ total: 1, items: [{ deviceName: 'alpha-2', hasFloatingIp: false }] });
   });
 });
+
+describe('bulk instance actions', () => {
+  it('reboot the ACTIVE instances among the chosen and report the others refused', async () => {
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [a, b, c] = await createInstances({ count: 3 });
+    engine.advance(5_000);
+    await client.post(`${base}/instances/${c!.id}/actions`, { action: 'stop' }).expect(202);
+    engine.advance(10_000);
+    const response = await client.post(`${base}/instances/bulk-actions`, { action: 'reboot', instanceIds: [a.id, b!.id, c!.id] }).expect(200);
+    expect(response.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
+    expect(response.body.results[2].message).toMatch(/reboot/i);
+    expect((await client.get(`${base}/instances/${a.id}`).expect(200)).body.status).toBe('REBOOT');
+  });
+});
