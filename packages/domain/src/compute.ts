@@ -43,7 +43,7 @@ export const INSTANCE_POWER_ACTIONS = ['stop', 'start', 'reboot', 'hard-reboot']
 export type InstancePowerAction = (typeof INSTANCE_POWER_ACTIONS)[number];
 
 /** Actions applied to several selected instances at once. */
-export const BULK_INSTANCE_ACTIONS = ['stop', 'start', 'delete'] as const satisfies readonly InstanceAction[];
+export const BULK_INSTANCE_ACTIONS = ['stop', 'start', 'delete', 'reboot'] as const satisfies readonly InstanceAction[];
 export type BulkInstanceAction = (typeof BULK_INSTANCE_ACTIONS)[number];
 
 /** Instance statuses a volume may be attached to or detached from (and only with no task in flight). */

@@ -3,7 +3,6 @@ import {
   allocateFloatingIpRequestSchema,
   associateFloatingIpRequestSchema,
   connectivityTestRequestSchema,
-  pageQuerySchema,
   type AttachablePortDto,
   type FloatingIpDto,
 } from '@sandcloud/api-schemas';
@@ -12,7 +11,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec } from './paginate.ts';
+import { listPage, resourceListSpec, type ListSpec } from './paginate.ts';
 
 export function floatingIpRoutes(engine: Engine): Router {
   const router = Router();
@@ -83,7 +82,13 @@ export function floatingIpRoutes(engine: Engine): Router {
       const device = deviceOf(port.id)!;
       return { id: port.id, fixedIp: port.fixedIp, deviceType: device.type, deviceId: device.id, deviceName: device.name, hasFloatingIp: Boolean(floatingIps.forPort(port.id)) };
     };
-    res.json(paginate(network.ports(currentProject(req).id), parseInput(pageQuerySchema, req.query), attachable));
+    const spec: ListSpec<Port> = {
+      id: (port) => port.id,
+      sort: { fixedIp: (port) => port.fixedIp, deviceName: (port) => deviceOf(port.id)?.name },
+      search: (port) => [port.fixedIp, port.id, deviceOf(port.id)?.name],
+      filters: { deviceType: (port) => deviceOf(port.id)?.type, hasFloatingIp: (port) => String(Boolean(floatingIps.forPort(port.id))) },
+    };
+    res.json(listPage(network.ports(currentProject(req).id), req.query, spec, attachable));
   });
 
   return router;

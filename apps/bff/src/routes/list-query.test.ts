@@ -55,7 +55,7 @@ describe('list endpoints: sort, order, q, filters', () => {
     expect((await client.get(`${base}/instances?zone=kr-pub-a&status=SHUTOFF&sort=name`).expect(200)).body.total).toBe(1);
   });
 
-  it('refuses an unknown sort field, order or filter with a 400 naming the known ones, and changes nothing', async () => {
+  it('refuses an unknown sort field, order or filter with a 400 naming the known ones', async () => {
     const { client, base } = await fiveInstances();
     const badSort = await client.get(`${base}/instances?sort=colour`).expect(400);
     expect(badSort.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'sort' });
@@ -93,5 +93,34 @@ describe('list endpoints: sort, order, q, filters', () => {
     const images = (await client.get(`${base}/images?visibility=public&sort=name&q=ubuntu`).expect(200)).body;
     expect(images.total).toBeGreaterThan(0);
     expect(images.items.every((image: Named) => /ubuntu/i.test(image.name))).toBe(true);
+  });
+});
+
+describe('the floating IP dialog\'s port list', () => {
+  it('searches ports by instance name and keeps only those without a floating IP', async () => {
+    const api = await computeTestApi();
+    await api.createInstances({ name: 'alpha', count: 2 });
+    await api.createInstances({ name: 'beta' });
+    const [beta] = (await api.client.get(`${api.base}/instances?q=beta`).expect(200)).body.items as { portId: string }[];
+    const ip = (await api.client.post(`${api.base}/floating-ips`, {}).expect(201)).body as { id: string };
+    await api.client.post(`${api.base}/floating-ips/${ip.id}/associate`, { portId: beta!.portId }).expect(200);
+    const free = (await api.client.get(`${api.base}/ports/attachable?hasFloatingIp=false&sort=deviceName`).expect(200)).body;
+    expect(free.items.map((port: { deviceName: string }) => port.deviceName)).toEqual(['alpha-1', 'alpha-2']);
+    const found = (await api.client.get(`${api.base}/ports/attachable?q=alpha-2`).expect(200)).body;
+    expect(found).toMatchObject({ total: 1, items: [{ deviceName: 'alpha-2', hasFloatingIp: false }] });
+  });
+});
+
+describe('bulk instance actions', () => {
+  it('reboot the ACTIVE instances among the chosen and report the others refused', async () => {
+    const { client, base, createInstances, engine } = await computeTestApi();
+    const [a, b, c] = await createInstances({ count: 3 });
+    engine.advance(5_000);
+    await client.post(`${base}/instances/${c!.id}/actions`, { action: 'stop' }).expect(202);
+    engine.advance(10_000);
+    const response = await client.post(`${base}/instances/bulk-actions`, { action: 'reboot', instanceIds: [a.id, b!.id, c!.id] }).expect(200);
+    expect(response.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
+    expect(response.body.results[2].message).toMatch(/reboot/i);
+    expect((await client.get(`${base}/instances/${a.id}`).expect(200)).body.status).toBe('REBOOT');
   });
 });

@@ -3,7 +3,8 @@ import type { Page } from '@sandcloud/api-schemas';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
 import { MemoryRouter, useLocation } from 'react-router-dom';
 import { I18nProvider } from '../../lib/i18n/i18n.tsx';
 import { queryKeys } from '../../lib/query-keys.ts';
@@ -32,6 +33,16 @@ function serve(query: string): Page<Row> {
   const limit = Number(search.get('limit'));
   const offset = Number(search.get('offset'));
   return { items: rows.slice(offset, offset + limit), total: rows.length, limit, offset };
+}
+
+/** A cell with state of its own, as a row menu with its open dialog has. */
+function Clicks({ name }: { name: string }) {
+  const [count, setCount] = useState(0);
+  return (
+    <button type="button" onClick={() => setCount(count + 1)}>
+      {`${name} clicked ${count}`}
+    </button>
+  );
 }
 
 const columns: DataColumn<Row>[] = [
@@ -63,6 +74,7 @@ function Harness() {
       searchLabel="검색"
       filters={[{ key: 'zone', label: '영역', options: [{ value: 'kr-pub-a', label: 'A' }, { value: 'kr-pub-b', label: 'B' }] }]}
       selection={selection}
+      actions={(row) => <Clicks name={row.name} />}
       emptyMessage="아직 없습니다. [+ 생성]으로 만드세요."
       />
     </>
@@ -164,6 +176,16 @@ describe('DataTable', () => {
     expect(screen.getByText('21개 선택됨')).toBeTruthy();
   });
 
+  it('keeps a cell\'s own state when the table renders again (a row menu\'s dialog stays open)', async () => {
+    renderAt('/rows');
+    await screen.findByText('1–20 / 전체 45개');
+    await userEvent.click(screen.getByRole('button', { name: 'vm-02 clicked 0' }));
+    expect(screen.getByRole('button', { name: 'vm-02 clicked 1' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'vm-05 선택' }));
+    expect(screen.getByText('1개 선택됨')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'vm-02 clicked 1' })).toBeTruthy();
+  });
+
   it('remembers hidden columns per user', async () => {
     const first = renderAt('/rows', 'alice');
     await screen.findByText('1–20 / 전체 45개');
@@ -181,6 +203,25 @@ describe('DataTable', () => {
     renderAt('/rows', 'bob');
     await screen.findByText('1–20 / 전체 45개');
     expect(screen.getByRole('columnheader', { name: '가용성 영역' })).toBeTruthy();
+  });
+
+  it('draws only the rows in view of a long page (virtual rows), not all of them', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => ({ id: `x-${String(i).padStart(3, '0')}`, name: `x-${String(i).padStart(3, '0')}`, zone: 'kr-pub-a' }));
+    ROWS.push(...many);
+    // happy-dom lays nothing out: give elements a screen's size, as a browser would.
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(700);
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200);
+    try {
+      renderAt('/rows?size=500');
+      expect(await screen.findByText('1–445 / 전체 445개')).toBeTruthy();
+      const drawn = within(table()).getAllByRole('checkbox').length - 1;
+      expect(drawn).toBeGreaterThan(0);
+      expect(drawn).toBeLessThan(100);
+    } finally {
+      ROWS.splice(45);
+      height.mockRestore();
+      width.mockRestore();
+    }
   });
 
   it('shows skeleton rows while the first page loads, then the empty state that says what to do', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from '@sandcloud/api-schemas';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from '@tanstack/react-table';
+import { getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { errorMessage } from '../../lib/api-client.ts';
@@ -169,7 +169,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const visibleRows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = visibleRows.length > VIRTUALIZE_AFTER;
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual });
+  // initialRect: the first paint draws a screenful before the scroller is measured.
+  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual, initialRect: { width: 1200, height: 700 } });
   const items = virtual ? virtualizer.getVirtualItems() : null;
   const shown = items ? items.map((item) => visibleRows[item.index]!) : visibleRows;
   const padTop = items && items.length > 0 ? items[0]!.start : 0;
@@ -258,7 +259,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     const meta = cell.column.columnDef.meta as DataColumn<T> | undefined;
                     return (
                       <td key={cell.id} className={`px-4 py-2.5 align-middle ${meta ? (meta.className ?? '') : 'text-right whitespace-nowrap'}`}>
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {/* Called, not rendered as a component: a component type made anew each render would remount the cell (and any dialog open in it). */}
+                        {meta ? meta.cell(row.original) : actions?.(row.original)}
                       </td>
                     );
                   })}

@@ -104,7 +104,6 @@ export function BlockStoragePage() {
             searchLabel={t('table.search')}
             filters={[{ key: 'status', label: t('common.status'), options: VOLUME_STATUSES.map((status) => ({ value: status, label: status })) }]}
             emptyMessage={t('blockStorage.empty')}
-            emptyAction={createButton}
           />
         </Panel>
       )}

@@ -1,17 +1,20 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AttachablePortDto, Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** The ports `[연결될 포트]` offers: instances' (and later load balancers') private addresses. */
-export const attachablePortsQuery = (projectId: string) =>
-  queryOptions({
-    queryKey: queryKeys.resources(projectId, 'attachable-ports'),
+/**
+ * `[연결될 포트]` choices matching `q` (instance name or address) that have no floating IP yet, asked
+ * of the server 100 at a time, so a project with thousands of instances still finds each one.
+ */
+export const useFreePortSearch = (projectId: string, q: string, enabled = true) =>
+  useQuery({
+    queryKey: [...queryKeys.resources(projectId, 'attachable-ports'), 'free', q.trim()],
     queryFn: async () => {
-      // The contract says a Page; accept a bare array too.
-      const answer = await api.get<Page<AttachablePortDto> | AttachablePortDto[]>(`/projects/${projectId}/ports/attachable`);
-      return Array.isArray(answer) ? answer : answer.items;
+      const query = new URLSearchParams({ hasFloatingIp: 'false', sort: 'deviceName', limit: '100' });
+      if (q.trim()) query.set('q', q.trim());
+      return (await api.get<Page<AttachablePortDto>>(`/projects/${projectId}/ports/attachable?${query.toString()}`)).items;
     },
+    enabled,
+    placeholderData: keepPreviousData,
   });
-
-export const useAttachablePorts = (projectId: string, enabled = true) => useQuery({ ...attachablePortsQuery(projectId), enabled });

@@ -9,7 +9,7 @@ import { fieldError } from '../../../lib/api-client.ts';
 import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
-import { useAttachablePorts } from '../api/get-attachable-ports.ts';
+import { useFreePortSearch } from '../api/get-attachable-ports.ts';
 import { useFreeFloatingIps } from '../api/get-floating-ips.ts';
 import { FloatingIpSelect } from './floating-ip-select.tsx';
 
@@ -40,7 +40,8 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
   const t = useT();
   const toast = useToast();
   const floatingIps = useFreeFloatingIps(projectId);
-  const ports = useAttachablePorts(projectId, !port);
+  const [portSearch, setPortSearch] = useState('');
+  const ports = useFreePortSearch(projectId, portSearch, !port);
   const allocate = useAllocateFloatingIp(projectId);
   const associate = useAssociateFloatingIp(projectId);
   const [chosenIpId, setChosenIpId] = useState(floatingIp?.id ?? '');
@@ -49,7 +50,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
 
   const freeIps = floatingIp ? [floatingIp] : (floatingIps.data?.items ?? []);
   const ipId = chosenIpId || (floatingIp ? floatingIp.id : (freeIps[0]?.id ?? ''));
-  const portChoices: PortChoice[] = port ? [port] : (ports.data?.filter((candidate) => !candidate.hasFloatingIp) ?? []);
+  const portChoices: PortChoice[] = port ? [port] : (ports.data ?? []);
   const portId = chosenPortId || (portChoices.length === 1 ? (portChoices[0]?.id ?? '') : '');
 
   const create = () =>
@@ -114,6 +115,16 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
             </ChoiceRow>
           )}
         </Field>
+        {!port && (
+          <input
+            type="search"
+            aria-label={t('table.search')}
+            placeholder={t('table.search')}
+            className={`${inputClass} w-full`}
+            value={portSearch}
+            onChange={(event) => setPortSearch(event.target.value)}
+          />
+        )}
         <Field label={t('floatingIps.port')} error={portError}>
           {(id, describedBy) =>
             !port && ports.isPending ? (

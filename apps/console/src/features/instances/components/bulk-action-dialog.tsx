@@ -10,6 +10,7 @@ const TEXT: Record<BulkAction, { title: MessageKey; question: MessageKey; label:
   start: { title: 'instances.bulk.startTitle', question: 'instances.bulk.startConfirm', label: 'instances.bulk.start' },
   stop: { title: 'instances.bulk.stopTitle', question: 'instances.bulk.stopConfirm', label: 'instances.bulk.stop' },
   delete: { title: 'instances.bulk.deleteTitle', question: 'instances.bulk.deleteConfirm', label: 'instances.bulk.delete' },
+  reboot: { title: 'instances.bulk.rebootTitle', question: 'instances.bulk.rebootConfirm', label: 'instances.bulk.reboot' },
 };
 
 interface BulkActionDialogProps {

@@ -18,8 +18,8 @@ import { InstanceActionMenu } from './instance-action-menu.tsx';
 import { InstanceAddress } from './instance-address.tsx';
 import { InstanceStatus } from './instance-status.tsx';
 
-const BULK_ACTIONS: BulkAction[] = ['start', 'stop', 'delete'];
-const BULK_LABELS = { start: 'instances.bulk.start', stop: 'instances.bulk.stop', delete: 'instances.bulk.delete' } as const;
+const BULK_ACTIONS: BulkAction[] = ['start', 'stop', 'reboot', 'delete'];
+const BULK_LABELS = { start: 'instances.bulk.start', stop: 'instances.bulk.stop', reboot: 'instances.bulk.reboot', delete: 'instances.bulk.delete' } as const;
 const FILTER_KEYS = ['status', 'zone'] as const;
 
 /** Instance: the list with filters, checkbox actions and each row's `[추가기능]`; sorted, searched and paged by the server. */

@@ -1,16 +1,13 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { ProjectMemberDto } from '@sandcloud/api-schemas';
-import { Alert } from '../../../components/ui/alert.tsx';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
-import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
-import { Panel, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
-import { errorMessage } from '../../../lib/api-client.ts';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useSession } from '../../auth/api/session.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
-import { useMembers } from '../api/get-members.ts';
+import { useMemberPage, useMembers } from '../api/get-members.ts';
 import { AddMemberDialog } from './add-member-dialog.tsx';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';
 import { memberActionBlock } from './member-rules.ts';
@@ -27,7 +24,26 @@ export function ProjectMembersPage() {
   const myId = useSession().data?.user.id;
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
+  // Every member (the last-admin rule and the add dialog need them all); the table shows the server's page.
   const items = members.data?.items ?? [];
+  const list = useListParams();
+  const page = useMemberPage(projectId, list.params);
+  const columns: DataColumn<ProjectMemberDto>[] = [
+    {
+      id: 'username',
+      header: t('members.username'),
+      sortField: 'username',
+      hideable: false,
+      className: 'font-medium',
+      cell: (member) => (
+        <>
+          {member.username}
+          {member.userId === myId && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('members.you')}</span>}
+        </>
+      ),
+    },
+    { id: 'role', header: t('members.role'), sortField: 'role', cell: (member) => t(`role.${member.role}`) },
+  ];
 
   return (
     <section aria-labelledby="members-title">
@@ -43,48 +59,31 @@ export function ProjectMembersPage() {
         </Button>
       </div>
       <Panel className="overflow-hidden">
-        {members.isPending ? (
-          <SkeletonRows columns={3} />
-        ) : members.isError ? (
-          <div className="p-4">
-            <Alert tone="error">{errorMessage(members.error)}</Alert>
-          </div>
-        ) : items.length === 0 ? (
-          <EmptyState message={t('members.empty')} />
-        ) : (
-          <Table label={t('project.members')}>
-            <THead>
-              <Th>{t('members.username')}</Th>
-              <Th>{t('members.role')}</Th>
-              <Th className="text-right">
-                <span className="sr-only">{t('common.actions')}</span>
-              </Th>
-            </THead>
-            <TBody>
-              {items.map((member) => {
-                const blocked = memberActionBlock(canManage, items, member);
-                const reason = blocked ? t(blocked) : undefined;
-                return (
-                  <tr key={member.userId}>
-                    <Td className="font-medium">
-                      {member.username}
-                      {member.userId === myId && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('members.you')}</span>}
-                    </Td>
-                    <Td>{t(`role.${member.role}`)}</Td>
-                    <Td className="text-right whitespace-nowrap">
-                      <Button variant="ghost" className="text-xs" disabledReason={reason} aria-label={`${t('members.changeRole')} ${member.username}`} onClick={() => setOpen({ kind: 'role', member })}>
-                        {t('members.changeRole')}
-                      </Button>
-                      <Button variant="ghost" className="text-xs" disabledReason={reason} aria-label={`${t('members.remove')} ${member.username}`} onClick={() => setOpen({ kind: 'remove', member })}>
-                        {t('members.remove')}
-                      </Button>
-                    </Td>
-                  </tr>
-                );
-              })}
-            </TBody>
-          </Table>
-        )}
+        <DataTable
+          id="project-members"
+          label={t('project.members')}
+          columns={columns}
+          query={page}
+          list={list}
+          rowId={(member) => member.userId}
+          rowName={(member) => member.username}
+          searchLabel={t('table.search')}
+          actions={(member) => {
+            const blocked = memberActionBlock(canManage, items, member);
+            const reason = blocked ? t(blocked) : undefined;
+            return (
+              <>
+                <Button variant="ghost" className="text-xs" disabledReason={reason} aria-label={`${t('members.changeRole')} ${member.username}`} onClick={() => setOpen({ kind: 'role', member })}>
+                  {t('members.changeRole')}
+                </Button>
+                <Button variant="ghost" className="text-xs" disabledReason={reason} aria-label={`${t('members.remove')} ${member.username}`} onClick={() => setOpen({ kind: 'remove', member })}>
+                  {t('members.remove')}
+                </Button>
+              </>
+            );
+          }}
+          emptyMessage={t('members.empty')}
+        />
       </Panel>
       {open?.kind === 'add' && <AddMemberDialog projectId={projectId} members={items} onClose={close} />}
       {open?.kind === 'role' && <ChangeRoleDialog projectId={projectId} member={open.member} isSelf={open.member.userId === myId} onClose={close} />}
