@@ -89,6 +89,10 @@ export const ERROR_MESSAGES = {
   'loadBalancer.memberOtherSubnet': ['instance', 'cidr'],
   'loadBalancer.memberTwice': ['instance'],
   'loadBalancer.subnetGone': ['loadBalancer'],
+  'metadata.keyLength': ['min', 'max'],
+  'metadata.valueTooLong': ['key', 'max'],
+  'volume.metadataTooMany': ['max'],
+  'address.notIpv4': ['address'],
   'input.unknownField': ['fields'],
   'input.confirmName': ['name'],
 } as const satisfies Record<string, readonly string[]>;

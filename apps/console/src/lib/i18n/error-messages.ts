@@ -4,19 +4,20 @@ import type { ErrorMessageCode } from '@sandcloud/domain';
 // The server's error messages in the console's two languages, keyed by the `messageCode` of the
 // API's error body (the domain's ERROR_MESSAGES). `{name}` placeholders are filled from the body's
 // `params`; `{kind}`, `{action}` and `{resource}` are translated through the word tables below, and
-// `{kindTopic}` is the kind with its Korean topic particle (인스턴스는, 볼륨은). A code the console
+// `{kindTopic}`, `{kindSubject}` and `{kindObject}` are the kind with its Korean particle
+// (인스턴스는, 사용자가, 보안 그룹을). A code the console
 // does not know yet shows the server's English `message`.
 
 type ErrorCatalogue = Record<ErrorMessageCode, string>;
 
 const ko: ErrorCatalogue = {
   'lifecycle.invalidState': '{name} {kindTopic} {status} 상태라 {action}할 수 없습니다.',
-  'resource.notFound': 'ID가 {id}인 {kind}을(를) 찾을 수 없습니다.',
-  'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kind}이(가) 없습니다.',
+  'resource.notFound': 'ID가 {id}인 {kindObject} 찾을 수 없습니다.',
+  'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kindSubject} 없습니다.',
   'name.required': '이름을 입력하세요.',
   'name.tooLong': '이름은 최대 {max}자입니다.',
   'name.invalid': '영문자, 숫자, ".", "_", "-"만 사용할 수 있으며 영문자나 숫자로 시작해야 합니다.',
-  'name.taken': '이름이 {name}인 {kind}이(가) 이미 있습니다.',
+  'name.taken': '이름이 {name}인 {kindSubject} 이미 있습니다.',
   'description.tooLong': '설명은 최대 {max}자입니다.',
   'description.controlCharacters': '설명에 제어 문자를 사용할 수 없습니다.',
   'zone.invalid': '{zone} 가용성 영역이 없습니다. {zones} 중에서 선택하세요.',
@@ -91,6 +92,10 @@ const ko: ErrorCatalogue = {
   'loadBalancer.memberOtherSubnet': '{instance}은(는) 로드 밸런서의 서브넷 {cidr}에 없습니다. 멤버는 같은 서브넷에 있어야 합니다.',
   'loadBalancer.memberTwice': '{instance}이(가) 두 번 추가되었습니다.',
   'loadBalancer.subnetGone': '{loadBalancer}의 서브넷이 없습니다.',
+  'metadata.keyLength': '메타데이터 키는 {min}~{max}자입니다.',
+  'metadata.valueTooLong': '메타데이터 {key}의 값은 최대 {max}자의 문자열이어야 합니다.',
+  'volume.metadataTooMany': '블록 스토리지의 메타데이터는 최대 {max}개입니다.',
+  'address.notIpv4': '{address}은(는) IPv4 주소가 아닙니다.',
   'input.unknownField': '알 수 없는 필드입니다: {fields}',
   'input.confirmName': '초기화를 확인하려면 프로젝트 이름 "{name}"을(를) 입력하세요.',
 };
@@ -177,6 +182,10 @@ const en: ErrorCatalogue = {
   'loadBalancer.memberOtherSubnet': "{instance} is not on the load balancer's subnet {cidr}; members must be on the same subnet",
   'loadBalancer.memberTwice': '{instance} is added twice',
   'loadBalancer.subnetGone': 'The subnet of {loadBalancer} is gone',
+  'metadata.keyLength': 'Metadata keys have {min} to {max} characters',
+  'metadata.valueTooLong': 'Metadata value of {key} must be a string of at most {max} characters',
+  'volume.metadataTooMany': 'A volume has at most {max} metadata items',
+  'address.notIpv4': '{address} is not an IPv4 address',
   'input.unknownField': 'Unknown field {fields}',
   'input.confirmName': 'Type the project name "{name}" to confirm the reset',
 };
@@ -254,12 +263,18 @@ const QUOTA_EN: Record<string, string> = {
   volumeGb: 'GB of block storage',
 };
 
-/** 은 after a final consonant, 는 after a vowel (a word not ending in Hangul takes 은(는)). */
-export function topicParticle(word: string): string {
+/**
+ * The particle after `word`: the first form after a final consonant (은, 이, 을), the second after
+ * a vowel (는, 가, 를); a word not ending in Hangul takes both ("Floating IP은(는)").
+ */
+function particle(word: string, afterConsonant: string, afterVowel: string): string {
   const last = word.charCodeAt(word.length - 1);
-  if (last < 0xac00 || last > 0xd7a3) return '은(는)';
-  return (last - 0xac00) % 28 === 0 ? '는' : '은';
+  if (last < 0xac00 || last > 0xd7a3) return `${afterConsonant}(${afterVowel})`;
+  return (last - 0xac00) % 28 === 0 ? afterVowel : afterConsonant;
 }
+
+/** 은 after a final consonant, 는 after a vowel. */
+export const topicParticle = (word: string): string => particle(word, '은', '는');
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -269,7 +284,11 @@ function localizedParams(language: Language, params: Params): Record<string, str
     if (typeof params.kind === 'string') out.kind = KIND_KO[params.kind] ?? params.kind;
     if (typeof params.action === 'string') out.action = ACTION_KO[params.action] ?? params.action;
     if (typeof params.resource === 'string') out.resource = QUOTA_KO[params.resource] ?? params.resource;
-    if (typeof out.kind === 'string') out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
+    if (typeof out.kind === 'string') {
+      out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
+      out.kindSubject = `${out.kind}${particle(out.kind, '이', '가')}`;
+      out.kindObject = `${out.kind}${particle(out.kind, '을', '를')}`;
+    }
   } else if (typeof params.resource === 'string') {
     out.resource = QUOTA_EN[params.resource] ?? params.resource;
   }
