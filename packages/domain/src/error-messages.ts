@@ -106,6 +106,13 @@ export const ERROR_MESSAGES = {
   'loadBalancer.cookieNameInvalid': [],
   'loadBalancer.timeoutLongerThanInterval': ['timeoutSeconds', 'delaySeconds'],
   'loadBalancer.urlPathInvalid': [],
+  'certificate.notPem': [],
+  'certificate.invalid': [],
+  'certificate.keyEncrypted': [],
+  'certificate.keyNotPem': [],
+  'certificate.keyInvalid': [],
+  'certificate.keyMismatch': [],
+  'certificate.expired': ['date'],
   'input.unknownField': ['fields'],
   'input.confirmName': ['name'],
 } as const satisfies Record<string, readonly string[]>;
