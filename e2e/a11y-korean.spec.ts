@@ -81,4 +81,14 @@ test('dates read the Korean way in Korean and the English way in English', async
 
   await page.getByRole('tab', { name: '이력' }).click();
   await expect(page.locator('time').first()).toHaveText(/^(\d+(초|분|시간) 전|지금)$/);
+
+  // English chosen in the header: the same moment, the English way.
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+  await page.getByRole('tab', { name: 'Details' }).click();
+  await expect(page.getByRole('definition').filter({ hasText: /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2}\s?(AM|PM)$/ }).first()).toBeVisible();
+
+  // The choice is saved for the user (shared by the suite's other tests): back to 한국어.
+  const saved = page.waitForResponse((response) => response.url().endsWith('/api/me') && response.request().method() === 'PATCH');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  expect((await saved).ok()).toBe(true);
 });

@@ -362,7 +362,7 @@ test('the server\'s objection shows beside the field it concerns: a key pair del
   await expect(page.getByRole('heading', { name: '접근 및 보안' })).toBeVisible();
   const keyField = page.getByLabel('Key Pair', { exact: true });
   await expect(keyField).toHaveAttribute('aria-invalid', 'true');
-  await expect(keyField).toHaveAccessibleDescription(`No key pair named ${keyName}`);
+  await expect(keyField).toHaveAccessibleDescription(`이름이 ${keyName}인 키페어가 없습니다.`);
   await expect(page).toHaveURL(/\/instances\/new$/);
 });
 
@@ -515,7 +515,7 @@ test('adding a rule the group already has shows the server\'s 409 message in the
   await dialog.getByRole('button', { name: '추가', exact: true }).click();
   expect((await answer).status()).toBe(409);
 
-  await expect(dialog.getByRole('alert')).toHaveText('Security group default already has this rule: Ingress IPv4 TCP 22 from 0.0.0.0/0');
+  await expect(dialog.getByRole('alert')).toHaveText('default 보안 그룹에 이미 같은 규칙이 있습니다: Ingress IPv4 TCP 22 from 0.0.0.0/0');
   await dialog.getByRole('button', { name: '취소' }).click();
   await expect(page.getByRole('table', { name: '규칙' }).getByRole('row').filter({ hasText: 'TCP' })).toHaveCount(1);
 });

@@ -88,7 +88,8 @@ test('step 7: a 10 GB block storage becomes available, attaches to an ACTIVE ins
   const confirm = page.getByRole('dialog', { name: 'Block Storage 연결 해제' });
   await expect(confirm.getByText(`${instanceName}에서 ${volumeName}(/dev/vdb)의 연결을 해제합니다.`)).toBeVisible();
   await expect(confirm.getByText(UNMOUNT_WARNING('/dev/vdb'))).toBeVisible();
-  await expect(attachment).toHaveText(`${instanceName} (/dev/vdb)`);
+  // Still attached: the list behind the modal dialog is hidden from assistive technology while it is open.
+  await expect(page.getByRole('table', { name: 'Block Storage', includeHidden: true }).getByRole('row', { includeHidden: true }).filter({ hasText: volumeName })).toContainText(`${instanceName} (/dev/vdb)`);
   await confirm.getByRole('button', { name: 'Block Storage 연결 해제' }).click();
   await expect(confirm).toHaveCount(0);
 

@@ -135,7 +135,7 @@ test('the add-user dialog shows problems beside their fields, including the serv
   await password.fill(PASSWORD);
   await confirm.fill(PASSWORD);
   await dialog.getByRole('button', { name: '추가', exact: true }).click();
-  await expect(username).toHaveAccessibleDescription(`User ${taken} already exists`);
+  await expect(username).toHaveAccessibleDescription(`이름이 ${taken}인 사용자가 이미 있습니다.`);
   await expect(username).toHaveAttribute('aria-invalid', 'true');
   await expect(password).toHaveAttribute('aria-invalid', 'false');
   await expect(dialog).toBeVisible();

@@ -42,14 +42,14 @@ export class VolumeMetadataService {
   /** Replaces all metadata (`replace`), or merges the given keys into it. */
   set(projectId: string, volumeId: string, metadata: Record<string, string>, replace: boolean, owner: MetadataOwner = 'volume'): Record<string, string> {
     for (const [key, value] of Object.entries(metadata)) {
-      if (key.length === 0 || key.length > 255) throw invalidInput('Metadata keys have 1 to 255 characters', 'metadata');
-      if (typeof value !== 'string' || value.length > 255) throw invalidInput(`Metadata value of ${key} must be a string of at most 255 characters`, 'metadata');
+      if (key.length === 0 || key.length > 255) throw invalidInput('Metadata keys have 1 to 255 characters', 'metadata').coded('metadata.keyLength', { min: 1, max: 255 });
+      if (typeof value !== 'string' || value.length > 255) throw invalidInput(`Metadata value of ${key} must be a string of at most 255 characters`, 'metadata').coded('metadata.valueTooLong', { key, max: 255 });
     }
     return this.store.transaction(() => {
       const volume = this.owned(projectId, volumeId, owner);
       const current = this.row(volume.id);
       const next = replace ? { ...metadata } : { ...(current?.metadata ?? {}), ...metadata };
-      if (Object.keys(next).length > MAX_VOLUME_METADATA_ITEMS) throw invalidInput(`A volume has at most ${MAX_VOLUME_METADATA_ITEMS} metadata items`, 'metadata');
+      if (Object.keys(next).length > MAX_VOLUME_METADATA_ITEMS) throw invalidInput(`A volume has at most ${MAX_VOLUME_METADATA_ITEMS} metadata items`, 'metadata').coded('volume.metadataTooMany', { max: MAX_VOLUME_METADATA_ITEMS });
       this.write(projectId, volume.id, current, next);
       return next;
     });

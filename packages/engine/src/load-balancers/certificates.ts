@@ -11,32 +11,32 @@ export function inspectCertificate(certificatePem: string, privateKeyPem: string
   const certificateField = `${field}.certificatePem`;
   const keyField = `${field}.privateKeyPem`;
   if (!certificatePem.includes('-----BEGIN CERTIFICATE-----')) {
-    throw invalidInput('The certificate must be PEM text starting with -----BEGIN CERTIFICATE-----', certificateField);
+    throw invalidInput('The certificate must be PEM text starting with -----BEGIN CERTIFICATE-----', certificateField).coded('certificate.notPem');
   }
   let certificate: X509Certificate;
   try {
     certificate = new X509Certificate(certificatePem);
   } catch {
-    throw invalidInput('The certificate is not a valid PEM X.509 certificate', certificateField);
+    throw invalidInput('The certificate is not a valid PEM X.509 certificate', certificateField).coded('certificate.invalid');
   }
   if (/-----BEGIN (ENCRYPTED PRIVATE KEY|[A-Z ]*PRIVATE KEY-----[\s\S]*Proc-Type: 4,ENCRYPTED)/.test(privateKeyPem)) {
-    throw invalidInput('The private key is protected by a passphrase; paste the unencrypted key', keyField);
+    throw invalidInput('The private key is protected by a passphrase; paste the unencrypted key', keyField).coded('certificate.keyEncrypted');
   }
   if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(privateKeyPem)) {
-    throw invalidInput('The private key must be PEM text starting with -----BEGIN PRIVATE KEY-----', keyField);
+    throw invalidInput('The private key must be PEM text starting with -----BEGIN PRIVATE KEY-----', keyField).coded('certificate.keyNotPem');
   }
   let key: KeyObject;
   try {
     key = createPrivateKey({ key: privateKeyPem, format: 'pem' });
   } catch {
-    throw invalidInput('The private key is not a valid PEM private key', keyField);
+    throw invalidInput('The private key is not a valid PEM private key', keyField).coded('certificate.keyInvalid');
   }
   if (!certificate.checkPrivateKey(key)) {
-    throw invalidInput('The private key does not belong to the certificate', keyField);
+    throw invalidInput('The private key does not belong to the certificate', keyField).coded('certificate.keyMismatch');
   }
   const notAfter = Date.parse(certificate.validTo);
   if (notAfter < now) {
-    throw invalidInput(`The certificate expired on ${new Date(notAfter).toISOString().slice(0, 10)}`, certificateField);
+    throw invalidInput(`The certificate expired on ${new Date(notAfter).toISOString().slice(0, 10)}`, certificateField).coded('certificate.expired', { date: new Date(notAfter).toISOString().slice(0, 10) });
   }
   return {
     certificatePem: certificatePem.trim(),

@@ -101,11 +101,11 @@ export function expectedCodes(text: string, field: string): string {
   const value = text.trim();
   const range = /^(\d{3})-(\d{3})$/.exec(value);
   if (!/^\d{3}(,\d{3})*$/.test(value) && !range) {
-    throw invalidInput('Expected codes are one code (200), a list (200,202) or a range (200-204)', field);
+    throw invalidInput('Expected codes are one code (200), a list (200,202) or a range (200-204)', field).coded('loadBalancer.expectedCodesFormat');
   }
   const codes = range ? [Number(range[1]), Number(range[2])] : value.split(',').map(Number);
-  if (codes.some((code) => code < 100 || code > 599)) throw invalidInput('HTTP status codes are from 100 to 599', field);
-  if (range && codes[0]! > codes[1]!) throw invalidInput(`The range ${value} ends before it starts`, field);
+  if (codes.some((code) => code < 100 || code > 599)) throw invalidInput('HTTP status codes are from 100 to 599', field).coded('loadBalancer.httpCodeRange', { min: 100, max: 599 });
+  if (range && codes[0]! > codes[1]!) throw invalidInput(`The range ${value} ends before it starts`, field).coded('loadBalancer.codeRangeReversed', { range: value });
   return value;
 }
 
@@ -114,10 +114,10 @@ export function listenerSettings(input: ListenerInput, now: number, field = 'lis
   const protocolPort = port(input.protocolPort, 'Load Balancer Port', `${at(field)}protocolPort`);
   let certificate: ListenerCertificate | null = null;
   if (protocol === 'TERMINATED_HTTPS') {
-    if (!input.tls) throw invalidInput('A TERMINATED_HTTPS listener needs a certificate and its private key', `${at(field)}tls.certificatePem`);
+    if (!input.tls) throw invalidInput('A TERMINATED_HTTPS listener needs a certificate and its private key', `${at(field)}tls.certificatePem`).coded('loadBalancer.tlsRequired');
     certificate = inspectCertificate(input.tls.certificatePem, input.tls.privateKeyPem, now, `${at(field)}tls`);
   } else if (input.tls) {
-    throw invalidInput('Only TERMINATED_HTTPS listeners take a certificate', `${at(field)}tls`);
+    throw invalidInput('Only TERMINATED_HTTPS listeners take a certificate', `${at(field)}tls`).coded('loadBalancer.tlsNotAllowed');
   }
   return {
     protocol,
@@ -135,11 +135,11 @@ export function listenerSettings(input: ListenerInput, now: number, field = 'lis
 }
 
 export function allowedCidrs(cidrs: string[], field: string): string[] {
-  if (cidrs.length > 50) throw invalidInput('At most 50 allowed CIDRs', field);
+  if (cidrs.length > 50) throw invalidInput('At most 50 allowed CIDRs', field).coded('loadBalancer.allowedCidrsTooMany', { max: 50 });
   const normalized = cidrs.map((text, index) => {
     const parsed = parseCidr(text);
     if (!parsed.ok) throw invalidInput(parsed.message, `${at(field)}${index}`);
-    if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; load balancers here listen on IPv4 only`, `${at(field)}${index}`);
+    if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; load balancers here listen on IPv4 only`, `${at(field)}${index}`).coded('loadBalancer.cidrNotIpv4', { cidr: text });
     return parsed.cidr.normalized;
   });
   return [...new Set(normalized)];
@@ -155,16 +155,16 @@ export function sessionPersistence(input: SessionPersistenceInput | null | undef
     throw invalidInput(
       `${type} persistence needs an HTTP or TERMINATED_HTTPS listener; a ${protocol} listener cannot read cookies. Use SOURCE_IP`,
       `${at(field)}type`,
-    );
+    ).coded('loadBalancer.cookiePersistenceProtocol', { type, protocol });
   }
   if (type !== 'APP_COOKIE') {
-    if (input.cookieName) throw invalidInput('Only APP_COOKIE persistence takes a cookie name', `${at(field)}cookieName`);
+    if (input.cookieName) throw invalidInput('Only APP_COOKIE persistence takes a cookie name', `${at(field)}cookieName`).coded('loadBalancer.cookieNameNotAllowed');
     return { type, cookieName: null };
   }
   const cookieName = (input.cookieName ?? '').trim();
-  if (!cookieName) throw invalidInput('Enter the name of the application cookie', `${at(field)}cookieName`);
+  if (!cookieName) throw invalidInput('Enter the name of the application cookie', `${at(field)}cookieName`).coded('loadBalancer.cookieNameRequired');
   if (cookieName.length > 255 || !/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(cookieName)) {
-    throw invalidInput("Cookie names use letters, digits and !#$%&'*+.^_`|~-, no spaces", `${at(field)}cookieName`);
+    throw invalidInput("Cookie names use letters, digits and !#$%&'*+.^_`|~-, no spaces", `${at(field)}cookieName`).coded('loadBalancer.cookieNameInvalid');
   }
   return { type, cookieName };
 }
@@ -175,7 +175,7 @@ export function healthMonitor(input: HealthMonitorInput, field: string): HealthM
   const delaySeconds = wholeNumber(input.delaySeconds ?? DEFAULTS.delaySeconds, 'Interval (s)', LIMITS.delaySeconds, `${at(field)}delaySeconds`);
   const timeoutSeconds = wholeNumber(input.timeoutSeconds ?? DEFAULTS.timeoutSeconds, 'Timeout (s)', LIMITS.timeoutSeconds, `${at(field)}timeoutSeconds`);
   if (timeoutSeconds > delaySeconds) {
-    throw invalidInput(`The timeout (${timeoutSeconds} s) cannot be longer than the interval (${delaySeconds} s)`, `${at(field)}timeoutSeconds`);
+    throw invalidInput(`The timeout (${timeoutSeconds} s) cannot be longer than the interval (${delaySeconds} s)`, `${at(field)}timeoutSeconds`).coded('loadBalancer.timeoutLongerThanInterval', { timeoutSeconds, delaySeconds });
   }
   const maxRetries = wholeNumber(input.maxRetries ?? DEFAULTS.maxRetries, 'Max retries', LIMITS.maxRetries, `${at(field)}maxRetries`);
   if (type === 'TCP') {
@@ -183,7 +183,7 @@ export function healthMonitor(input: HealthMonitorInput, field: string): HealthM
   }
   const urlPath = (input.urlPath ?? DEFAULTS.urlPath).trim();
   if (urlPath.length > 255 || !/^\/[\x21-\x7e]*$/.test(urlPath)) {
-    throw invalidInput('A URL path starts with "/" and has no spaces, e.g. /health', `${at(field)}urlPath`);
+    throw invalidInput('A URL path starts with "/" and has no spaces, e.g. /health', `${at(field)}urlPath`).coded('loadBalancer.urlPathInvalid');
   }
   return {
     type,

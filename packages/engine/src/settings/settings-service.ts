@@ -19,7 +19,7 @@ export class SettingsService {
   }
 
   setClientPublicIp(address: string): string {
-    if (ipFamily(address) !== 'IPv4') throw invalidInput(`${address} is not an IPv4 address`, 'clientPublicIp');
+    if (ipFamily(address) !== 'IPv4') throw invalidInput(`${address} is not an IPv4 address`, 'clientPublicIp').coded('address.notIpv4', { address });
     this.store.transaction(() => {
       this.store.settings.write(CLIENT_PUBLIC_IP, address);
       this.store.emit('settings', { id: CLIENT_PUBLIC_IP, projectId: null, status: address }, 'updated');

@@ -26,7 +26,7 @@ export function StatusBadge({ status, label }: { status: string; label?: string 
   const tone = statusTone(status);
   return (
     <span data-status={status} className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONE_CLASSES[tone]}`}>
-      <span className={`h-1.5 w-1.5 rounded-full ${DOT_CLASSES[tone]}`} />
+      <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${DOT_CLASSES[tone]}`} />
       {label ?? status}
     </span>
   );

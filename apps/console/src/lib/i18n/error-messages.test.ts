@@ -40,7 +40,7 @@ describe('the error catalogue', () => {
   it('uses only the values each code is sent with', () => {
     for (const code of ERROR_MESSAGE_CODES) {
       const sent: readonly string[] = ERROR_MESSAGES[code];
-      const known = sent.includes('kind') ? [...sent, 'kindTopic'] : sent;
+      const known = sent.includes('kind') ? [...sent, 'kindTopic', 'kindSubject', 'kindObject'] : sent;
       for (const language of ['ko', 'en'] as const) {
         for (const name of placeholders(errorCatalogue[language][code])) expect(known, `${language} ${code} uses {${name}}`).toContain(name);
       }
@@ -72,6 +72,9 @@ describe('localizeErrorMessage', () => {
     expect(topicParticle('인스턴스')).toBe('는');
     expect(topicParticle('볼륨')).toBe('은');
     expect(topicParticle('Floating IP')).toBe('은(는)');
+    expect(localizeErrorMessage('ko', 'name.taken', { kind: 'user', name: 'kim' }, '')).toBe('이름이 kim인 사용자가 이미 있습니다.');
+    expect(localizeErrorMessage('ko', 'name.taken', { kind: 'security group', name: 'web' }, '')).toBe('이름이 web인 보안 그룹이 이미 있습니다.');
+    expect(localizeErrorMessage('ko', 'resource.notFound', { kind: 'volume', id: 'v1' }, '')).toBe('ID가 v1인 블록 스토리지를 찾을 수 없습니다.');
   });
 });
 

@@ -4,19 +4,20 @@ import type { ErrorMessageCode } from '@sandcloud/domain';
 // The server's error messages in the console's two languages, keyed by the `messageCode` of the
 // API's error body (the domain's ERROR_MESSAGES). `{name}` placeholders are filled from the body's
 // `params`; `{kind}`, `{action}` and `{resource}` are translated through the word tables below, and
-// `{kindTopic}` is the kind with its Korean topic particle (인스턴스는, 볼륨은). A code the console
+// `{kindTopic}`, `{kindSubject}` and `{kindObject}` are the kind with its Korean particle
+// (인스턴스는, 사용자가, 보안 그룹을). A code the console
 // does not know yet shows the server's English `message`.
 
 type ErrorCatalogue = Record<ErrorMessageCode, string>;
 
 const ko: ErrorCatalogue = {
   'lifecycle.invalidState': '{name} {kindTopic} {status} 상태라 {action}할 수 없습니다.',
-  'resource.notFound': 'ID가 {id}인 {kind}을(를) 찾을 수 없습니다.',
-  'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kind}이(가) 없습니다.',
+  'resource.notFound': 'ID가 {id}인 {kindObject} 찾을 수 없습니다.',
+  'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kindSubject} 없습니다.',
   'name.required': '이름을 입력하세요.',
   'name.tooLong': '이름은 최대 {max}자입니다.',
   'name.invalid': '영문자, 숫자, ".", "_", "-"만 사용할 수 있으며 영문자나 숫자로 시작해야 합니다.',
-  'name.taken': '이름이 {name}인 {kind}이(가) 이미 있습니다.',
+  'name.taken': '이름이 {name}인 {kindSubject} 이미 있습니다.',
   'description.tooLong': '설명은 최대 {max}자입니다.',
   'description.controlCharacters': '설명에 제어 문자를 사용할 수 없습니다.',
   'zone.invalid': '{zone} 가용성 영역이 없습니다. {zones} 중에서 선택하세요.',
@@ -92,6 +93,30 @@ const ko: ErrorCatalogue = {
   'loadBalancer.memberOtherSubnet': '{instance}은(는) 로드 밸런서의 서브넷 {cidr}에 없습니다. 멤버는 같은 서브넷에 있어야 합니다.',
   'loadBalancer.memberTwice': '{instance}이(가) 두 번 추가되었습니다.',
   'loadBalancer.subnetGone': '{loadBalancer}의 서브넷이 없습니다.',
+  'metadata.keyLength': '메타데이터 키는 {min}~{max}자입니다.',
+  'metadata.valueTooLong': '메타데이터 {key}의 값은 최대 {max}자의 문자열이어야 합니다.',
+  'volume.metadataTooMany': '블록 스토리지의 메타데이터는 최대 {max}개입니다.',
+  'address.notIpv4': '{address}은(는) IPv4 주소가 아닙니다.',
+  'loadBalancer.expectedCodesFormat': '예상 코드는 코드 하나(200), 목록(200,202) 또는 범위(200-204)입니다.',
+  'loadBalancer.httpCodeRange': 'HTTP 상태 코드는 {min}~{max}입니다.',
+  'loadBalancer.codeRangeReversed': '{range} 범위의 끝이 시작보다 앞섭니다.',
+  'loadBalancer.tlsRequired': 'TERMINATED_HTTPS 리스너에는 인증서와 개인 키가 필요합니다.',
+  'loadBalancer.tlsNotAllowed': 'TERMINATED_HTTPS 리스너만 인증서를 받습니다.',
+  'loadBalancer.allowedCidrsTooMany': '허용 CIDR은 최대 {max}개입니다.',
+  'loadBalancer.cidrNotIpv4': '{cidr}은(는) IPv6입니다. 이 로드 밸런서는 IPv4로만 수신합니다.',
+  'loadBalancer.cookiePersistenceProtocol': '{type} 세션 지속성에는 HTTP 또는 TERMINATED_HTTPS 리스너가 필요합니다. {protocol} 리스너는 쿠키를 읽을 수 없으니 SOURCE_IP를 사용하세요.',
+  'loadBalancer.cookieNameNotAllowed': 'APP_COOKIE 세션 지속성만 쿠키 이름을 받습니다.',
+  'loadBalancer.cookieNameRequired': '애플리케이션 쿠키 이름을 입력하세요.',
+  'loadBalancer.cookieNameInvalid': "쿠키 이름에는 영문자, 숫자와 !#$%&'*+.^_`|~-만 쓸 수 있고 공백은 쓸 수 없습니다.",
+  'loadBalancer.timeoutLongerThanInterval': '타임아웃({timeoutSeconds}초)은 주기({delaySeconds}초)보다 길 수 없습니다.',
+  'loadBalancer.urlPathInvalid': 'URL 경로는 "/"로 시작하고 공백이 없어야 합니다(예: /health).',
+  'certificate.notPem': '인증서는 -----BEGIN CERTIFICATE-----로 시작하는 PEM 텍스트여야 합니다.',
+  'certificate.invalid': '올바른 PEM X.509 인증서가 아닙니다.',
+  'certificate.keyEncrypted': '개인 키가 암호로 보호되어 있습니다. 암호화되지 않은 키를 붙여 넣으세요.',
+  'certificate.keyNotPem': '개인 키는 -----BEGIN PRIVATE KEY-----로 시작하는 PEM 텍스트여야 합니다.',
+  'certificate.keyInvalid': '올바른 PEM 개인 키가 아닙니다.',
+  'certificate.keyMismatch': '개인 키가 인증서와 짝이 맞지 않습니다.',
+  'certificate.expired': '인증서가 {date}에 만료되었습니다.',
   'input.unknownField': '알 수 없는 필드입니다: {fields}',
   'input.confirmName': '초기화를 확인하려면 프로젝트 이름 "{name}"을(를) 입력하세요.',
 };
@@ -179,6 +204,30 @@ const en: ErrorCatalogue = {
   'loadBalancer.memberOtherSubnet': "{instance} is not on the load balancer's subnet {cidr}; members must be on the same subnet",
   'loadBalancer.memberTwice': '{instance} is added twice',
   'loadBalancer.subnetGone': 'The subnet of {loadBalancer} is gone',
+  'metadata.keyLength': 'Metadata keys have {min} to {max} characters',
+  'metadata.valueTooLong': 'Metadata value of {key} must be a string of at most {max} characters',
+  'volume.metadataTooMany': 'A volume has at most {max} metadata items',
+  'address.notIpv4': '{address} is not an IPv4 address',
+  'loadBalancer.expectedCodesFormat': 'Expected codes are one code (200), a list (200,202) or a range (200-204)',
+  'loadBalancer.httpCodeRange': 'HTTP status codes are from {min} to {max}',
+  'loadBalancer.codeRangeReversed': 'The range {range} ends before it starts',
+  'loadBalancer.tlsRequired': 'A TERMINATED_HTTPS listener needs a certificate and its private key',
+  'loadBalancer.tlsNotAllowed': 'Only TERMINATED_HTTPS listeners take a certificate',
+  'loadBalancer.allowedCidrsTooMany': 'At most {max} allowed CIDRs',
+  'loadBalancer.cidrNotIpv4': '{cidr} is IPv6; load balancers here listen on IPv4 only',
+  'loadBalancer.cookiePersistenceProtocol': '{type} persistence needs an HTTP or TERMINATED_HTTPS listener; a {protocol} listener cannot read cookies. Use SOURCE_IP',
+  'loadBalancer.cookieNameNotAllowed': 'Only APP_COOKIE persistence takes a cookie name',
+  'loadBalancer.cookieNameRequired': 'Enter the name of the application cookie',
+  'loadBalancer.cookieNameInvalid': "Cookie names use letters, digits and !#$%&'*+.^_`|~-, no spaces",
+  'loadBalancer.timeoutLongerThanInterval': 'The timeout ({timeoutSeconds} s) cannot be longer than the interval ({delaySeconds} s)',
+  'loadBalancer.urlPathInvalid': 'A URL path starts with "/" and has no spaces, e.g. /health',
+  'certificate.notPem': 'The certificate must be PEM text starting with -----BEGIN CERTIFICATE-----',
+  'certificate.invalid': 'The certificate is not a valid PEM X.509 certificate',
+  'certificate.keyEncrypted': 'The private key is protected by a passphrase; paste the unencrypted key',
+  'certificate.keyNotPem': 'The private key must be PEM text starting with -----BEGIN PRIVATE KEY-----',
+  'certificate.keyInvalid': 'The private key is not a valid PEM private key',
+  'certificate.keyMismatch': 'The private key does not belong to the certificate',
+  'certificate.expired': 'The certificate expired on {date}',
   'input.unknownField': 'Unknown field {fields}',
   'input.confirmName': 'Type the project name "{name}" to confirm the reset',
 };
@@ -256,12 +305,18 @@ const QUOTA_EN: Record<string, string> = {
   volumeGb: 'GB of block storage',
 };
 
-/** 은 after a final consonant, 는 after a vowel (a word not ending in Hangul takes 은(는)). */
-export function topicParticle(word: string): string {
+/**
+ * The particle after `word`: the first form after a final consonant (은, 이, 을), the second after
+ * a vowel (는, 가, 를); a word not ending in Hangul takes both ("Floating IP은(는)").
+ */
+function particle(word: string, afterConsonant: string, afterVowel: string): string {
   const last = word.charCodeAt(word.length - 1);
-  if (last < 0xac00 || last > 0xd7a3) return '은(는)';
-  return (last - 0xac00) % 28 === 0 ? '는' : '은';
+  if (last < 0xac00 || last > 0xd7a3) return `${afterConsonant}(${afterVowel})`;
+  return (last - 0xac00) % 28 === 0 ? afterVowel : afterConsonant;
 }
+
+/** 은 after a final consonant, 는 after a vowel. */
+export const topicParticle = (word: string): string => particle(word, '은', '는');
 
 type Params = Readonly<Record<string, string | number>>;
 
@@ -271,7 +326,11 @@ function localizedParams(language: Language, params: Params): Record<string, str
     if (typeof params.kind === 'string') out.kind = KIND_KO[params.kind] ?? params.kind;
     if (typeof params.action === 'string') out.action = ACTION_KO[params.action] ?? params.action;
     if (typeof params.resource === 'string') out.resource = QUOTA_KO[params.resource] ?? params.resource;
-    if (typeof out.kind === 'string') out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
+    if (typeof out.kind === 'string') {
+      out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
+      out.kindSubject = `${out.kind}${particle(out.kind, '이', '가')}`;
+      out.kindObject = `${out.kind}${particle(out.kind, '을', '를')}`;
+    }
   } else if (typeof params.resource === 'string') {
     out.resource = QUOTA_EN[params.resource] ?? params.resource;
   }
