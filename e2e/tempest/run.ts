@@ -180,7 +180,7 @@ build_interval = 1
 
 [compute-feature-enabled]
 # What Sandcloud's simulated Nova does not have (see docs/tempest-results.md).
-resize = false
+resize = true
 live_migration = false
 cold_migration = false
 pause = false
@@ -188,7 +188,7 @@ suspend = false
 shelve = false
 shelve_migrate = false
 rescue = false
-console_output = false
+console_output = true
 vnc_console = false
 spice_console = false
 serial_console = false

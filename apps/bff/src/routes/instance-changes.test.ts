@@ -72,7 +72,7 @@ describe('console log', () => {
     const { output } = (await client.get(url)).body;
     expect(output).toContain('smpboot: Allowing 1 CPUs');
     expect(output).toContain('user-data-says-hello\n');
-    expect((await client.get(`${url}?lines=2`)).body.output).toMatch(/^user-data-says-hello\nCloud-init v\. 22\.1 finished at .+\n$/);
+    expect((await client.get(`${url}?lines=3`)).body.output).toMatch(/^user-data-says-hello\nCloud-init v\. 22\.1 finished at .+\n$/);
     const bad = await client.get(`${url}?lines=0`).expect(400);
     expect(bad.body.error).toMatchObject({ field: 'lines', message: 'lines is at least 1' });
   });

@@ -146,7 +146,7 @@ describe('console log', () => {
     const log = () => world.m.guests.consoleLog(projectId, id);
     await expect.poll(log).toContain('web-server-ready');
     expect(log()).toContain('smpboot: Allowing 1 CPUs');
-    expect(world.m.guests.consoleLog(projectId, id, 1)).toMatch(/^Cloud-init v\. 22\.1 finished at .+\n$/);
+    expect(world.m.guests.consoleLog(projectId, id, 2)).toMatch(/^Cloud-init v\. 22\.1 finished at .+\n$/);
     world.m.instances.stop(projectId, id);
     engine.advance(3_000);
     expect(log()).toContain('web-server-ready');

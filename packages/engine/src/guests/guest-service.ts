@@ -153,7 +153,7 @@ export class GuestService {
 
   /**
    * The instance's serial console (`nova console-log`): boot messages and cloud-init's output while
-   * the guest runs (read live); after it stopped, what it showed last. `lines` keeps the last N.
+   * the guest runs (read live); after it stopped, what it showed last. `lines` keeps the tail as Nova does.
    */
   consoleLog(projectId: string, instanceId: string, lines?: number): string {
     return this.consoleView(projectId, instanceId, lines).output;
@@ -166,8 +166,9 @@ export class GuestService {
     const text = guest?.consoleOutput() ?? this.consoleLogs.get(instance.id) ?? '';
     const live = instance.status === 'BUILD' || instance.status === 'REBUILD' || (guest?.runningUserData ?? false);
     if (lines === undefined) return { output: text, live };
-    const all = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-    return { output: lines <= 0 || text === '' ? '' : `${all.slice(-lines).join('\n')}\n`, live };
+    // Nova's tail (`_tail_log`): the last `lines` pieces of the text split at newlines, the empty
+    // piece after a final newline included, so "a\nb\n" with 2 is "b\n" (Tempest counts this way).
+    return { output: lines <= 0 ? '' : text.split('\n').slice(-lines).join('\n'), live };
   }
 
   /** Deleted: the guest is cut off and its root disk goes with it. */

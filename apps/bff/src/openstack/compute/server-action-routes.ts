@@ -19,8 +19,9 @@ const ACTION_SCHEMAS = {
     flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
     'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
   }),
-  confirmResize: z.null(),
-  revertResize: z.null(),
+  // Nova takes `null` or `{}` (the openstack client sends the one, Tempest the other).
+  confirmResize: z.union([z.null(), z.strictObject({})]),
+  revertResize: z.union([z.null(), z.strictObject({})]),
   rebuild: z.strictObject({
     imageRef: z.string().min(1, 'is too short'),
     name: z.string().trim().min(1, 'is too short').max(255, 'is too long').optional(),
@@ -107,7 +108,8 @@ export function serverActionRoutes(engine: Engine): Router {
         }
         const view: Record<string, unknown> = serverView(rebuilt, serverLookups(engine, projectId, baseUrl(req)));
         const server = Object.fromEntries(Object.entries(view).filter(([key]) => REBUILD_ATTRIBUTES.has(key)));
-        res.status(202).json({ server: { ...server, adminPass: rebuild.adminPass ?? randomPassword() } });
+        // No adminPass, as for a create: guests are reached with a key pair (Tempest: enable_instance_password = false).
+        res.status(202).json({ server });
         return;
       }
       case 'os-getConsoleOutput': {
@@ -120,9 +122,4 @@ export function serverActionRoutes(engine: Engine): Router {
   });
 
   return router;
-}
-
-/** Nova answers a rebuild with the new root password; Sandcloud's guests log in with keys only. */
-function randomPassword(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'[b % 56]).join('');
 }
