@@ -115,6 +115,7 @@ export class Engine {
     this.scheduler.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
     this.modules.metrics.stop();
+    this.modules.activity.flush();
     this.store.close();
     this.releaseLock();
   }
