@@ -88,6 +88,7 @@ export class Engine {
     this.guestTimer = setInterval(() => this.modules.guests.tick(), 250);
     this.guestTimer.unref();
     this.modules.metrics.start();
+    this.modules.activity.start();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -115,7 +116,7 @@ export class Engine {
     this.scheduler.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
     this.modules.metrics.stop();
-    this.modules.activity.flush();
+    this.modules.activity.stop();
     this.store.close();
     this.releaseLock();
   }

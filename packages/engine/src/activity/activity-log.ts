@@ -33,6 +33,7 @@ export class ActivityLog implements LifecycleObserver {
   private lastPrune = Number.NEGATIVE_INFINITY;
   /** Lines not yet written: a request's lines go in one transaction, after the events of its change. */
   private pending: Omit<ActivityRow, 'id'>[] = [];
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: ResourceStore,
@@ -41,6 +42,25 @@ export class ActivityLog implements LifecycleObserver {
   ) {
     events.subscribe((event) => this.changed(event));
     this.prune();
+  }
+
+  /** Prunes hourly on the wall clock too (a quiet server writes no lines that would prune). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      try {
+        this.prune();
+      } catch {
+        // A store that cannot write now prunes at the next hour.
+      }
+    }, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.flush();
   }
 
   started(kind: string, resource: { id: string }, action: string): void {
