@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { activeInstances, allowTcpFromAnywhere, associatedFloatingIp, CENTOS_7, computeProject, runInGuest, signInAs, startWebServer } from './support/arrange.ts';
+import { activeInstances, allowTcpFromAnywhere, associatedFloatingIp, CENTOS_7, computeProject, createLoadBalancer, runInGuest, signInAs, startWebServer } from './support/arrange.ts';
 import { unique } from './support/fixtures.ts';
 import { httpGet } from './support/real-tools.ts';
 
@@ -48,4 +48,32 @@ test("an instance's network graph moves while requests hit its floating IP, and 
   // A busy loop in the guest: one vCPU (m2.c1m2) at 100 %.
   await runInGuest(shells, projectId, instance!, 'yes > /dev/null &', '[1] ');
   await expect.poll(() => latest(page, 'CPU 사용률', 'CPU'), { timeout: 30_000, intervals: [1_000] }).toBe(100);
+});
+
+test("a load balancer's graphs show each member's requests per second and its health while requests hit its floating IP", async ({ page, baseURL }) => {
+  const { api, base, projectId, computeUrl } = await computeProject(baseURL!);
+  const members = await activeInstances(api, base, unique('web'), 2, CENTOS_7);
+  await allowTcpFromAnywhere(api, base, 80);
+  await signInAs(page, api);
+  const shells = await page.context().newPage();
+  for (const member of members) await startWebServer(shells, projectId, member);
+  const lb = await createLoadBalancer(api, base, unique('web-lb'), members);
+  const vipPortId = (await api.get<{ vipPortId: string }>(`${base}/load-balancers/${lb.id}`)).vipPortId;
+  const floatingIp = await associatedFloatingIp(api, base, vipPortId);
+  const endpoint = await api.get<{ httpUrl: string }>(`${base}/floating-ips/${floatingIp.id}/endpoint`);
+
+  await page.goto(`${computeUrl('load-balancers')}/${lb.id}?tab=monitoring`);
+  const lines = members.map((member) => `${member.privateIp}:80`);
+  // Round robin: every member's line rises while requests come through the floating IP.
+  await expect
+    .poll(
+      async () => {
+        for (let i = 0; i < 6; i++) expect((await httpGet(endpoint.httpUrl)).status).toBe(200);
+        const rates = await Promise.all(lines.map((line) => latest(page, '멤버별 초당 요청 수', line)));
+        return rates.every((rate) => rate > 0);
+      },
+      { timeout: 40_000, intervals: [500] },
+    )
+    .toBe(true);
+  for (const line of lines) expect(await latest(page, '멤버 상태', line)).toBe(1);
 });

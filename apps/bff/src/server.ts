@@ -14,7 +14,15 @@ import { applySeedFile, describeSeed } from './seed.ts';
 // data plane (ssh2 and the floating IPs' sockets) start right after, in the background, and
 // `GET /api/health` answers 503 "starting" until they are up. Built to apps/bff/dist/server.js by
 // scripts/build-server.mjs (`npm run build`); `npm run dev` runs this file through tsx.
-const config = readConfig();
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    // A setting that cannot be used (SANDCLOUD_DEFAULT_QUOTAS, SANDCLOUD_FLOATING_POOL…): one line, no stack.
+    console.error(`Sandcloud cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 const here = dirname(fileURLToPath(import.meta.url));
 // Both apps/bff/src/server.ts and apps/bff/dist/server.js are two levels below apps/.
 const consoleDir = resolve(here, '../../console/dist');

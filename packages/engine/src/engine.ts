@@ -101,6 +101,7 @@ export class Engine {
     this.guestTimer.unref();
     this.tutorials.startPolling();
     this.modules.metrics.start();
+    this.modules.activity.start();
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -140,6 +141,7 @@ export class Engine {
     this.tutorials.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
     this.modules.metrics.stop();
+    this.modules.activity.stop();
     this.store.close();
     this.releaseLock();
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { issueToken } from '../openstack/test-support.ts';
+import { issueToken, openstackTestApi } from '../openstack/test-support.ts';
 import { computeTestApi } from '../test-support/compute-project.ts';
 import { login } from '../test-support/test-api.ts';
 
@@ -58,6 +58,27 @@ describe('the activity log API', () => {
     await request(app).post('/compute/v2.1/os-keypairs').set('X-Auth-Token', token).set('X-Request-Id', 'req-os-1').send({ keypair: { name: 'cli-key' } }).expect(200);
     const line = (await client.get(`${base}/activity?resourceKind=key-pair&action=create`).expect(200)).body.items.find((l: { resourceName: string }) => l.resourceName === 'cli-key');
     expect(line).toMatchObject({ userName: 'admin', source: 'compute', requestId: 'req-os-1', result: 'done' });
+  });
+
+  it('names Nova server actions and writes a refused Nova create as failed with its reason', async () => {
+    const { engine, client, projectId, os } = await openstackTestApi();
+    const base = `/projects/${projectId}`;
+    await os.post('/compute/v2.1/os-keypairs', { keypair: { name: 'my_keypair' } }).expect(200);
+    const server = { name: 'cli-web', imageRef: '6f1c0a00-0000-4000-8000-000000002204', flavorRef: 'm2.c1m2', key_name: 'my_keypair' };
+    const id = (await os.post('/compute/v2.1/servers', { server }).expect(202)).body.server.id as string;
+    engine.advance(5_000);
+    await os.post(`/compute/v2.1/servers/${id}/action`, { 'os-stop': null }).expect(202);
+    engine.advance(10_000);
+    await client.put(`${base}/quotas`, { instances: 1 }).expect(200);
+    await os.post('/compute/v2.1/servers', { server: { ...server, name: 'cli-more' } }).expect(403);
+
+    const lines = (await client.get(`${base}/activity?resourceKind=instance`).expect(200)).body.items as { action: string; result: string; source: string; resourceName: string | null; reason: string | null }[];
+    expect(lines.map((l) => [l.action, l.result, l.source, l.resourceName])).toEqual([
+      ['create', 'failed', 'compute', null],
+      ['stop', 'done', 'compute', 'cli-web'],
+      ['create', 'done', 'compute', 'cli-web'],
+    ]);
+    expect(lines[0]!.reason).toBe('Quota exceeded for instances (limit 1): this needs 1, but only 0 of 1 are left');
   });
 
   it('pages newest first and exports the same filter as CSV', async () => {

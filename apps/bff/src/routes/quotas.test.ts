@@ -58,6 +58,16 @@ describe('project quotas', () => {
     expect(quotas.volumeSnapshots).toEqual({ limit: 10, used: 0 });
   });
 
+  it('a snapshot past its quota is refused with the limit named, and none is made', async () => {
+    const { engine, client, base } = await computeTestApi();
+    const volume = (await client.post(`${base}/volumes`, { name: 'data', sizeGb: 10 }).expect(201)).body;
+    engine.advance(10_000);
+    await client.put(`${base}/quotas`, { volumeSnapshots: 0 }).expect(200);
+    const refused = await client.post(`${base}/volume-snapshots`, { volumeId: volume.id, name: 'snap' }).expect(409);
+    expect(refused.body.error).toEqual({ code: 'QUOTA_EXCEEDED', message: 'Quota exceeded for volume snapshots (limit 0): this needs 1, but only 0 of 0 are left' });
+    expect((await client.get(`${base}/volume-snapshots`).expect(200)).body.total).toBe(0);
+  });
+
   it('admin settings change the defaults of projects without their own limit', async () => {
     const { client, base } = await computeTestApi();
     await client.put(`${base}/quotas`, { vcpus: 8 }).expect(200);

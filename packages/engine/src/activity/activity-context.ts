@@ -20,8 +20,8 @@ export interface RequestInfo {
 
 /** A request's context while it runs: what it has written to the log so far. */
 export interface RequestContext extends RequestInfo {
-  /** `kind:id` → the log line written for it in this request. */
-  readonly recorded: Map<string, number>;
+  /** `kind:id` of every resource this request has a log line for. */
+  readonly recorded: Set<string>;
   /** `kind:id` → the lifecycle action started on it in this request (written when its event comes). */
   readonly actions: Map<string, string>;
 }
@@ -30,7 +30,7 @@ const storage = new AsyncLocalStorage<RequestContext>();
 
 /** Runs `work` (and everything it starts asynchronously) inside the request's context. */
 export function runInRequest<T>(info: RequestInfo, work: () => T): T {
-  return storage.run({ ...info, recorded: new Map(), actions: new Map() }, work);
+  return storage.run({ ...info, recorded: new Set(), actions: new Map() }, work);
 }
 
 /** The context of the request being served, if any (none for the scheduler's own steps). */

@@ -11,6 +11,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long lines are kept (the issue asks for at least 30 days). */
 export const ACTIVITY_RETENTION_MS = 30 * DAY_MS;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/** Lines kept for a later write while the store refuses writes. */
+const MAX_PENDING = 10_000;
 
 const ACTION_OF_CHANGE: Record<ResourceEvent['change'], string> = { created: 'create', updated: 'update', deleted: 'delete' };
 
@@ -29,6 +31,9 @@ const NOT_CHANGES = new Set(['guest', 'guest-listener', 'traffic']);
  */
 export class ActivityLog implements LifecycleObserver {
   private lastPrune = Number.NEGATIVE_INFINITY;
+  /** Lines not yet written: a request's lines go in one transaction, after the events of its change. */
+  private pending: Omit<ActivityRow, 'id'>[] = [];
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: ResourceStore,
@@ -39,11 +44,31 @@ export class ActivityLog implements LifecycleObserver {
     this.prune();
   }
 
+  /** Prunes hourly on the wall clock too (a quiet server writes no lines that would prune). */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      try {
+        this.prune();
+      } catch {
+        // A store that cannot write now prunes at the next hour.
+      }
+    }, PRUNE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.flush();
+  }
+
   started(kind: string, resource: { id: string }, action: string): void {
     currentRequest()?.actions.set(`${kind}:${resource.id}`, action);
   }
 
   settled(_kind: string, resource: { id: string }, action: string, failure?: string): void {
+    this.flush();
     this.store.activity.settle(resource.id, action, failure === undefined ? 'done' : 'failed', failure ?? null, this.clock.now());
   }
 
@@ -70,6 +95,7 @@ export class ActivityLog implements LifecycleObserver {
   }
 
   page(filter: ActivityFilter, limit: number, offset: number): { items: ActivityRow[]; total: number } {
+    this.flush();
     return this.store.activity.page(filter, limit, offset);
   }
 
@@ -105,7 +131,26 @@ export class ActivityLog implements LifecycleObserver {
   }
 
   private append(context: RequestContext, row: Omit<ActivityRow, 'id'>, key = `${row.resourceKind}:${row.resourceId ?? ''}`): void {
-    context.recorded.set(key, this.store.activity.append(row));
+    context.recorded.add(key);
+    if (this.pending.push(row) === 1) queueMicrotask(() => this.flushQuietly());
+  }
+
+  /** From the microtask: a store that cannot write now (full disk) keeps the lines for the next flush. */
+  private flushQuietly(): void {
+    const rows = this.pending;
+    try {
+      this.flush();
+    } catch {
+      this.pending = [...rows, ...this.pending].slice(-MAX_PENDING);
+    }
+  }
+
+  /** Writes the pending lines (also before a read or a settle, so neither misses a line). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.store.activity.append(rows);
     if (this.clock.now() - this.lastPrune >= PRUNE_EVERY_MS) this.prune();
   }
 

@@ -74,3 +74,30 @@ describe('monitoring samples', () => {
     expect(() => w.m.metrics.instance('other-project', instance.id)).toThrow(`No instance with id ${instance.id}`);
   });
 });
+
+describe('load balancer samples', () => {
+  it('requests per second and health of each member', () => {
+    const w = world();
+    const members = [launchInstance(w, { name: 'a' }), launchInstance(w, { name: 'b' })];
+    const lb = w.m.loadBalancers.create(w.projectId, {
+      name: 'lb',
+      subnetId: w.m.network.subnets(w.projectId)[0]!.id,
+      listener: { protocol: 'HTTP', protocolPort: 80 },
+      pool: { lbAlgorithm: 'ROUND_ROBIN', memberPort: 80, healthMonitor: { type: 'TCP', monitorPort: 80 }, members: members.map((i) => ({ instanceId: i.id })) },
+    });
+    w.engine.advance(5_000);
+    const series = () => w.m.metrics.loadBalancer(w.projectId, lb.id);
+    const [first, second] = series().members;
+    w.m.metrics.sample();
+    w.m.metrics.countMemberRequests(first!.id, 40);
+    w.m.metrics.countMemberRequests(second!.id, 10);
+    w.clock.advance(METRICS_INTERVAL_MS);
+    w.m.metrics.sample();
+    const { values, members: listed } = series();
+    expect(listed.map((m) => m.port)).toEqual([80, 80]);
+    expect(values[`requests:${first!.id}`]).toEqual([0, 8]);
+    expect(values[`requests:${second!.id}`]).toEqual([0, 2]);
+    expect(values[`health:${first!.id}`]).toEqual([1, 1]);
+    expect(() => w.m.metrics.loadBalancer('other', lb.id)).toThrow(`No load balancer with id ${lb.id}`);
+  });
+});

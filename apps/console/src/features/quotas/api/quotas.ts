@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { QuotasDto, UpdateQuotasRequest } from '@sandcloud/api-schemas';
+import type { QuotaDefaultsDto, QuotasDto, UpdateQuotasRequest } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -20,6 +20,26 @@ export function useUpdateQuotas(projectId: string) {
     onSuccess: (quotas) => {
       queryClient.setQueryData(projectQuotasQuery(projectId).queryKey, quotas);
       void queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) });
+    },
+  });
+}
+
+/** The cloud-wide defaults (admin settings): projects without a limit of their own get these. */
+export const quotaDefaultsQuery = queryOptions({
+  queryKey: ['settings', 'quotas'] as const,
+  queryFn: () => api.get<QuotaDefaultsDto>('/settings/quotas'),
+});
+
+export const useQuotaDefaults = (enabled: boolean) => useQuery({ ...quotaDefaultsQuery, enabled });
+
+export function useUpdateQuotaDefaults() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: UpdateQuotasRequest) => api.put<QuotaDefaultsDto>('/settings/quotas', changes),
+    onSuccess: (defaults) => {
+      queryClient.setQueryData(quotaDefaultsQuery.queryKey, defaults);
+      // Every project without its own limit follows the defaults.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.projects });
     },
   });
 }

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useSession } from '../../auth/api/session.ts';
-import { useProjectQuotas } from '../api/quotas.ts';
-import { EditQuotasDialog } from './edit-quotas-dialog.tsx';
+import { useProjectQuotas, useQuotaDefaults } from '../api/quotas.ts';
+import { EditQuotaDefaultsDialog, EditQuotasDialog } from './edit-quotas-dialog.tsx';
 import { formatQuota, QUOTA_ROWS } from './quota-format.ts';
 
 /** The project overview's usage bars: used / limit of every quota; administrators edit the limits. */
@@ -11,15 +11,23 @@ export function QuotaUsagePanel({ projectId }: { projectId: string }) {
   const t = useT();
   const quotas = useProjectQuotas(projectId);
   const isAdmin = useSession().data?.user.isAdmin === true;
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<'project' | 'defaults' | null>(null);
+  const defaults = useQuotaDefaults(isAdmin);
 
   return (
     <section aria-label={t('quotas.title')} className="mt-4 rounded-lg border border-slate-200 bg-white p-5">
       <div className="mb-3 flex items-center justify-between">
         <h2 className="font-semibold">{t('quotas.title')}</h2>
-        <Button onClick={() => setEditing(true)} disabledReason={!isAdmin ? t('quotas.adminOnly') : !quotas.data ? t('common.loading') : undefined}>
-          {t('quotas.edit')}
-        </Button>
+        <div className="flex gap-2">
+          {isAdmin && (
+            <Button onClick={() => setEditing('defaults')} disabledReason={!defaults.data ? t('common.loading') : undefined}>
+              {t('quotas.editDefaults')}
+            </Button>
+          )}
+          <Button onClick={() => setEditing('project')} disabledReason={!isAdmin ? t('quotas.adminOnly') : !quotas.data ? t('common.loading') : undefined}>
+            {t('quotas.edit')}
+          </Button>
+        </div>
       </div>
       {quotas.error && <p className="text-sm text-red-600">{quotas.error.message}</p>}
       {!quotas.data ? (
@@ -53,7 +61,8 @@ export function QuotaUsagePanel({ projectId }: { projectId: string }) {
           })}
         </ul>
       )}
-      {editing && quotas.data && <EditQuotasDialog projectId={projectId} quotas={quotas.data} onClose={() => setEditing(false)} />}
+      {editing === 'project' && quotas.data && <EditQuotasDialog projectId={projectId} quotas={quotas.data} onClose={() => setEditing(null)} />}
+      {editing === 'defaults' && defaults.data && <EditQuotaDefaultsDialog defaults={defaults.data} onClose={() => setEditing(null)} />}
     </section>
   );
 }
