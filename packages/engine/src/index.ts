@@ -49,3 +49,4 @@ export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgres
 export type { StepHint } from './tutorials/tutorial-checks.ts';
 export { CLASSROOM_KIND, MAX_LEARNERS, usernameFor, type Classroom, type ClassroomLearner, type EnrollInput, type EnrollResult, type LearnerInput, type LearnerProgress } from './classroom/classroom-service.ts';
 export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';
+export { GUEST_PROCESSES_KIND, type GuestProcesses, type ResumableProcess } from './sandbox/guest-processes.ts';
