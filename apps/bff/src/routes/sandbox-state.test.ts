@@ -43,7 +43,7 @@ describe('project state export and import', () => {
 
     const imported = await upload(JSON.stringify(doc)).expect(201);
     expect(imported.body).toEqual({
-      created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 1, floatingIps: 1, images: 0, loadBalancers: 0 },
+      created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 1, floatingIps: 1, images: 0, loadBalancers: 0, volumeSnapshots: 0 },
       pendingLinks: 2,
       skipped: [],
     });
@@ -89,6 +89,10 @@ describe('project state export and import', () => {
     engine.advance(5_000);
     const lbIp = (await client.post(`${base}/floating-ips`, {}).expect(201)).body;
     await client.post(`${base}/floating-ips/${lbIp.id}/associate`, { portId: lb.vipPortId }).expect(200);
+    // A snapshot of the volume: it comes back with the volume.
+    const [volume] = await list('volumes');
+    await client.post(`${base}/volume-snapshots`, { volumeId: volume!.id, name: 'before' }).expect(201);
+    engine.advance(5_000);
     const doc = (await client.get(`${base}/state`).expect(200)).body;
 
     await reset();
@@ -98,7 +102,7 @@ describe('project state export and import', () => {
     const taken = (await client.post(`/projects/${other.body.id}/floating-ips`, {}).expect(201)).body.address as string;
 
     const imported = (await upload(JSON.stringify(doc)).expect(201)).body;
-    expect(imported.created).toMatchObject({ instances: 3, images: 1, loadBalancers: 1, floatingIps: 2 });
+    expect(imported.created).toMatchObject({ instances: 3, images: 1, loadBalancers: 1, floatingIps: 2, volumeSnapshots: 1 });
     expect(imported.skipped).toEqual([]);
     for (let i = 0; i < 20; i++) engine.advance(1_000);
 
@@ -106,6 +110,12 @@ describe('project state export and import', () => {
     expect(newImage).toMatchObject({ name: 'web-image', status: 'active' });
     const instances = await list('instances');
     expect(instances.filter((i) => i.imageId === newImage!.id).map((i) => i.name).sort()).toEqual(['lb-web-1', 'lb-web-2']);
+    const snapshots = await list('volume-snapshots');
+    expect(snapshots).toEqual([expect.objectContaining({ name: 'before', status: 'available' })]);
+    // The image's captured disk came too: a new instance launched from it has the file.
+    const [fresh] = (await client.post(`${base}/instances`, api.instanceRequest({ name: 'fresh', imageId: newImage!.id })).expect(201)).body.items as { id: string }[];
+    engine.advance(5_000);
+    expect((await sh(fresh!.id, 'cat /root/index.html')).stdout).toBe('from-image\n');
     const [restored] = await list('load-balancers');
     expect(restored).toMatchObject({ name: 'web-lb', provisioningStatus: 'ACTIVE' });
     const fips = await list('floating-ips');

@@ -29,8 +29,10 @@ export interface StateDocument {
   resources: StateResource[];
   /** Instance id → its root disk's flushed file system (`authorized_keys` included). */
   guestDisks: Record<string, unknown>;
-  /** Volume id → what is written on it. */
+  /** Volume id (or volume snapshot id) → what is written on it. */
   volumesContent: Record<string, unknown>;
+  /** Private image id → the root disk it was captured with (absent in files written before). */
+  imageDisks?: Record<string, unknown>;
   /** Public keys only: the private key never left the user's machine. */
   keyPairs: { name: string; publicKey: string }[];
 }
@@ -43,7 +45,7 @@ export interface StateResource {
 }
 
 export interface ImportReport {
-  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number; images: number; loadBalancers: number };
+  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number; images: number; loadBalancers: number; volumeSnapshots: number };
   /** Links made once both ends are ready (volume attachments, floating IP associations). */
   pendingLinks: number;
   /** What this version cannot recreate, with why. */
@@ -59,6 +61,8 @@ const LINK_TRIES = 120;
 type Link =
   | { type: 'attach'; projectId: string; volumeId: string; instanceId: string; tries: number }
   | { type: 'associate'; projectId: string; floatingIpId: string; instanceId: string; tries: number }
+  /** A volume snapshot, taken once its volume is ready, then given the snapshot's own content. */
+  | { type: 'snapshot'; projectId: string; volumeId: string; name: string; description: string; content: unknown; tries: number }
   /** A load balancer's floating IP, associated with its VIP once the load balancer is ACTIVE. */
   | { type: 'associate-lb'; projectId: string; floatingIpId: string; loadBalancerId: string; tries: number }
   /** An instance exported SHUTOFF is stopped again once it has booted (after its attachments). */
@@ -97,12 +101,14 @@ export class ProjectState {
     const resources: StateResource[] = [];
     const guestDisks: Record<string, unknown> = {};
     const volumesContent: Record<string, unknown> = {};
+    const imageDisks: Record<string, unknown> = {};
     for (const kind of EXPORTED_KINDS) {
       for (const record of this.store.list(kind, projectId)) {
         if (kind === 'image' && (record as { visibility?: string }).visibility === 'public') continue;
-        const { content, rootDiskSnapshot: _disk, ...fields } = record as unknown as Record<string, unknown>;
+        const { content, rootDiskSnapshot: disk, ...fields } = record as unknown as Record<string, unknown>;
         resources.push({ kind, ...fields } as StateResource);
-        if (kind === 'volume' && content != null) volumesContent[record.id] = content;
+        if ((kind === 'volume' || kind === 'volume-snapshot') && content != null) volumesContent[record.id] = content;
+        if (kind === 'image' && disk != null) imageDisks[record.id] = disk;
         if (kind === 'instance') {
           const disk = this.modules.guests.rootDiskOf(record.id);
           if (disk) guestDisks[record.id] = disk;
@@ -118,6 +124,7 @@ export class ProjectState {
       resources,
       guestDisks,
       volumesContent,
+      imageDisks,
       keyPairs,
     };
   }
@@ -139,7 +146,7 @@ export class ProjectState {
 
   private recreate(projectId: string, doc: StateDocument): ImportReport {
     const m = this.modules;
-    const report: ImportReport = { created: { keyPairs: 0, securityGroups: 0, rules: 0, instances: 0, volumes: 0, floatingIps: 0, images: 0, loadBalancers: 0 }, pendingLinks: 0, skipped: [] };
+    const report: ImportReport = { created: { keyPairs: 0, securityGroups: 0, rules: 0, instances: 0, volumes: 0, floatingIps: 0, images: 0, loadBalancers: 0, volumeSnapshots: 0 }, pendingLinks: 0, skipped: [] };
     const of = (kind: string) => doc.resources.filter((r) => r.kind === kind);
 
     for (const key of doc.keyPairs) {
@@ -187,7 +194,7 @@ export class ProjectState {
         continue;
       }
       const { kind: _kind, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = image;
-      const created = this.store.insert<Image>('image', { ...fields, id: newId(), projectId, sourceInstanceId: null });
+      const created = this.store.insert<Image>('image', { ...fields, id: newId(), projectId, sourceInstanceId: null, rootDiskSnapshot: doc.imageDisks?.[image.id] ?? null });
       imageIds.set(image.id, created.id);
       report.created.images++;
     }
@@ -234,6 +241,13 @@ export class ProjectState {
       const content = doc.volumesContent[volume.id];
       if (content !== undefined) m.volumes.saveContent(created.id, content);
       report.created.volumes++;
+      // Its snapshots are taken once it is ready (before any attachment), each with its own content.
+      for (const snapshot of of('volume-snapshot') as unknown as { id: string; name: string; description?: string; volumeId: string }[]) {
+        if (snapshot.volumeId !== volume.id) continue;
+        this.scheduleLink({ type: 'snapshot', projectId, volumeId: created.id, name: snapshot.name, description: snapshot.description ?? '', content: doc.volumesContent[snapshot.id] ?? null, tries: 0 });
+        report.created.volumeSnapshots++;
+        report.pendingLinks++;
+      }
       const instanceId = volume.attachment ? instanceIds.get(volume.attachment.instanceId) : undefined;
       if (instanceId) {
         this.scheduleLink({ type: 'attach', projectId, volumeId: created.id, instanceId, tries: 0 });
@@ -300,8 +314,9 @@ export class ProjectState {
       report.pendingLinks++;
     }
 
-    for (const kind of ['volume-snapshot'] as const) {
-      for (const record of of(kind)) report.skipped.push({ kind, name: record.name, reason: 'this version does not import it yet' });
+    const importedVolumes = new Set(of('volume').map((v) => v.id));
+    for (const snapshot of of('volume-snapshot')) {
+      if (!importedVolumes.has(snapshot.volumeId as string)) report.skipped.push({ kind: 'volume-snapshot', name: snapshot.name, reason: 'its volume is not in the file' });
     }
     for (const network of of('network')) {
       if (!targetNetworks.some((n) => n.name === network.name)) report.skipped.push({ kind: 'network', name: network.name, reason: 'only the Default Network is imported' });
@@ -316,6 +331,7 @@ export class ProjectState {
   /** Attaches or associates once both ends are ready; tries again a little later otherwise. */
   private link(link: Link): void {
     if (link.type === 'associate-lb') return this.linkBalancer(link);
+    if (link.type === 'snapshot') return this.linkSnapshot(link);
     const instance = this.store.get('instance', link.instanceId);
     if (!instance) return; // deleted meanwhile: nothing to link
     // Built (running, or already stopped again) and not in the middle of another operation.
@@ -336,6 +352,17 @@ export class ProjectState {
       }
     } catch (error) {
       if (!(error instanceof EngineError && error.code === 'CONFLICT')) throw error;
+    }
+    if (link.tries + 1 < LINK_TRIES) this.scheduleLink({ ...link, tries: link.tries + 1 });
+  }
+
+  private linkSnapshot(link: Extract<Link, { type: 'snapshot' }>): void {
+    const volume = this.store.get('volume', link.volumeId);
+    if (!volume) return;
+    if (volume.status === 'available' || volume.status === 'in-use') {
+      const snapshot = this.modules.volumeSnapshots.create(link.projectId, { volumeId: link.volumeId, name: link.name, description: link.description });
+      if (link.content !== null) this.store.transaction(() => this.store.update('volume-snapshot', snapshot, { content: link.content }));
+      return;
     }
     if (link.tries + 1 < LINK_TRIES) this.scheduleLink({ ...link, tries: link.tries + 1 });
   }
