@@ -170,13 +170,13 @@ test('the classroom: a CSV enrols learners with their passwords shown once, and 
   expect(project).toMatchObject({ name: `${ann}-lab`, computeActivated: true });
   const base = `/projects/${project!.id}`;
   await learner.post(`${base}/tutorials/getting-started/start`);
-  await expect(annRow.getByTestId('learner-step')).toContainText('instance');
+  await expect(annRow.getByTestId('learner-step')).toContainText(/2\. (Instance 생성|Create an instance)/);
   await expect(annRow.getByTestId('learner-hint')).toHaveText(/인스턴스가 없습니다|No instance is running yet/);
 
   // She creates her key pair and instance: the teacher's row moves on by itself.
   const keyName = unique('key');
   await createdKeyPair(learner, base, keyName, testInfo.outputPath('keys'));
   await activeInstances(learner, base, unique('web'), 1, CENTOS_7, keyName);
-  await expect(annRow.getByTestId('learner-step')).toContainText('floating-ip');
+  await expect(annRow.getByTestId('learner-step')).toContainText(/4\. (Floating IP 연결|Associate a floating IP)/);
   await expect(annRow.getByTestId('learner-hint')).toContainText('Floating IP');
 });

@@ -50,7 +50,7 @@ describe('SANDCLOUD_SEED', () => {
     expect(report).toEqual({
       users: 1,
       projects: [
-        { name: 'kim-lab', imported: { created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 0, floatingIps: 0 }, pendingLinks: 0, skipped: [] } },
+        { name: 'kim-lab', imported: { created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 0, floatingIps: 0, images: 0, loadBalancers: 0, volumeSnapshots: 0 }, pendingLinks: 0, skipped: [] } },
         { name: 'empty', imported: null },
       ],
     });

@@ -20,7 +20,7 @@ export interface ResetReportDto {
 
 /** What importing a state file created (`POST …/state`). */
 export interface StateImportReportDto {
-  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number };
+  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number; images: number; loadBalancers: number; volumeSnapshots: number };
   /** Volume attachments and floating IP associations made once their instance is ACTIVE. */
   pendingLinks: number;
   skipped: { kind: string; name: string; reason: string }[];

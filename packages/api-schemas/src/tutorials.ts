@@ -73,6 +73,8 @@ export interface TutorialProgressDto {
   startedAt: string;
   completedAt: string | null;
   currentStepId: string | null;
+  /** The current step's title (ko/en), for views without the tutorial's definition (the teacher's). */
+  currentStepTitle: { ko: string; en: string } | null;
   openSince: string;
   steps: TutorialStepProgressDto[];
 }

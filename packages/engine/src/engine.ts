@@ -19,6 +19,7 @@ import { Seeder } from './sandbox/seed.ts';
 import { TutorialService } from './tutorials/tutorial-service.ts';
 import { ClassroomService } from './classroom/classroom-service.ts';
 import { SandboxReset } from './sandbox/sandbox-reset.ts';
+import { GuestProcessKeeper } from './sandbox/guest-processes.ts';
 
 export interface EngineOptions {
   /** A SQLite file path, or ':memory:' (the default) for a throw-away engine in tests. */
@@ -62,6 +63,8 @@ export class Engine {
   readonly classroom: ClassroomService;
   /** Sandbox lifecycle: every project emptied and every tutorial forgotten (administrators). */
   readonly sandboxReset: SandboxReset;
+  /** Sandbox lifecycle: guests' long-running processes recorded, and resumed after a restart. */
+  readonly guestProcesses: GuestProcessKeeper;
   private guestTimer: NodeJS.Timeout | null = null;
   private readonly releaseLock: () => void;
 
@@ -89,6 +92,7 @@ export class Engine {
     this.state = new ProjectState(this.store, this.scheduler, this.clock, this.projects, this.modules, (id) => this.reset.resourceCount(id) === 0);
     this.seeder = new Seeder(this.store, this.identity, this.projects, this.state);
     this.tutorials = new TutorialService(this.store, this.events, this.clock, this.modules);
+    this.guestProcesses = new GuestProcessKeeper(this.store, this.events, this.modules.guests);
     this.sandboxReset = new SandboxReset(this.store, this.clock, this.reset, this.tutorials);
     this.classroom = new ClassroomService(this.store, this.identity, this.projects, this.state, this.tutorials, this.clock);
   }
@@ -102,6 +106,8 @@ export class Engine {
     this.tutorials.startPolling();
     this.modules.metrics.start();
     this.modules.activity.start();
+    // A restart keeps the world: what the guests ran at the last stop runs again.
+    this.guestProcesses.start().catch(() => undefined);
   }
 
   /** Tests: moves a ManualClock forward and runs every step due on the way. */
@@ -139,6 +145,7 @@ export class Engine {
   close(): void {
     this.scheduler.stop();
     this.tutorials.stop();
+    this.guestProcesses.stop();
     if (this.guestTimer) clearInterval(this.guestTimer);
     this.modules.metrics.stop();
     this.modules.activity.stop();

@@ -59,3 +59,4 @@ export { MetricsService, METRICS_INTERVAL_MS, INSTANCE_METRICS, type CountedSock
 export { CLASSROOM_KIND, MAX_LEARNERS, usernameFor, type Classroom, type ClassroomLearner, type EnrollInput, type EnrollResult, type LearnerInput, type LearnerProgress } from './classroom/classroom-service.ts';
 export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';
 export type { AccessIps, AccessIpService } from './access-ips/access-ip-service.ts';
+export { GUEST_PROCESSES_KIND, type GuestProcesses, type ResumableProcess } from './sandbox/guest-processes.ts';

@@ -11,7 +11,7 @@ import { hostnameFromIp, macFromIp, type NetworkIdentity } from './machine/ident
 import { memoryInfo, shmSizeBytes, type MemoryInfo } from './machine/memory.ts';
 import { NetworkStack } from './machine/network-stack.ts';
 import { detectOsImage, osProfile, type OsImageId, type OsProfile } from './machine/os-profiles.ts';
-import { ProcessTable } from './machine/process-table.ts';
+import { ProcessTable, type ProcessInfo } from './machine/process-table.ts';
 import { provisionRootFilesystem, swapUuidFor } from './machine/provision.ts';
 import { createDevFs, createProcFs } from './machine/pseudo-filesystems.ts';
 import type { GuestSystem } from './machine/system.ts';
@@ -310,6 +310,11 @@ export class Guest {
     this.lastLogin = { atMs: this.clock.now(), from: options.remoteIp ?? this.network.ip };
     this.openSessions.set(session.id, session);
     return session;
+  }
+
+  /** What runs now (`ps`'s table: command lines and working directories), daemons included. */
+  processList(): ProcessInfo[] {
+    return this.processes.list();
   }
 
   sessions(): Session[] {

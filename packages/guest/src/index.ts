@@ -74,3 +74,4 @@ export function createBlankVolumeSnapshot(uuid: string, now: number = Date.now()
   fs.mkdir('/lost+found', 0o700);
   return fs.toSnapshot();
 }
+export type { ProcessInfo } from './machine/process-table.ts';

@@ -45,7 +45,7 @@ describe('sandcloud state export / import', () => {
 
     const imported = run(['state', 'import', file, '--project', 'empty'], dir);
     expect(imported.code).toBe(0);
-    expect(imported.out[0]).toBe('Imported into empty: 1 keyPairs, 1 securityGroups, 0 rules, 0 instances, 0 volumes, 0 floatingIps; 0 attachment(s)/association(s) complete when the server runs');
+    expect(imported.out[0]).toBe('Imported into empty: 1 keyPairs, 1 securityGroups, 0 rules, 0 instances, 0 volumes, 0 floatingIps, 0 images, 0 loadBalancers, 0 volumeSnapshots; 0 attachment(s)/association(s) complete when the server runs');
 
     const engine = createEngine({ databasePath: join(dir, 'sandcloud.db') });
     const empty = engine.state.projectNamed('empty').id;

@@ -43,7 +43,7 @@ describe('project state export and import', () => {
 
     const imported = await upload(JSON.stringify(doc)).expect(201);
     expect(imported.body).toEqual({
-      created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 1, floatingIps: 1 },
+      created: { keyPairs: 1, securityGroups: 0, rules: 0, instances: 1, volumes: 1, floatingIps: 1, images: 0, loadBalancers: 0, volumeSnapshots: 0 },
       pendingLinks: 2,
       skipped: [],
     });
@@ -61,6 +61,67 @@ describe('project state export and import', () => {
     expect(volume).toMatchObject({ name: 'data', status: 'in-use' });
     const [fip] = await list('floating-ips');
     expect(fip).toMatchObject({ fixedIp: web!.privateIp });
+  });
+
+  it('a private image, two instances launched from it and their load balancer come back; floating IPs keep their addresses when free', async () => {
+    const api = await preparedProject();
+    const { client, base, engine, reset, upload, list, sh } = api;
+    const [web] = await list('instances');
+    await sh(web!.id as string, 'echo from-image > /root/index.html && sync');
+    engine.advance(30_000);
+    await client.post(`${base}/instances/${web!.id as string}/actions`, { action: 'stop' }).expect(202);
+    engine.advance(3_000);
+    const image = (await client.post(`${base}/images`, { instanceId: web!.id, name: 'web-image', description: '' }).expect(202)).body;
+    engine.advance(30_000);
+    const pair = (await client.post(`${base}/instances`, api.instanceRequest({ name: 'lb-web', imageId: image.id, count: 2 })).expect(201)).body.items as { id: string }[];
+    engine.advance(5_000);
+    const subnetId = (await client.get(`${base}/networks`).expect(200)).body.items[0].subnetId as string;
+    const lb = (
+      await client
+        .post(`${base}/load-balancers`, {
+          name: 'web-lb',
+          subnetId,
+          listener: { protocol: 'HTTP', protocolPort: 80 },
+          pool: { lbAlgorithm: 'ROUND_ROBIN', memberPort: 80, members: pair.map((i) => ({ instanceId: i.id })), healthMonitor: { type: 'TCP', monitorPort: 80 } },
+        })
+        .expect(201)
+    ).body;
+    engine.advance(5_000);
+    const lbIp = (await client.post(`${base}/floating-ips`, {}).expect(201)).body;
+    await client.post(`${base}/floating-ips/${lbIp.id}/associate`, { portId: lb.vipPortId }).expect(200);
+    // A snapshot of the volume: it comes back with the volume.
+    const [volume] = await list('volumes');
+    await client.post(`${base}/volume-snapshots`, { volumeId: volume!.id, name: 'before' }).expect(201);
+    engine.advance(5_000);
+    const doc = (await client.get(`${base}/state`).expect(200)).body;
+
+    await reset();
+    // Someone else takes the lowest free address meanwhile: the instance's; the load balancer's stays free.
+    const other = await client.post('/projects', { name: 'other' }).expect(201);
+    await client.post(`/projects/${other.body.id}/compute/activate`).expect(200);
+    const taken = (await client.post(`/projects/${other.body.id}/floating-ips`, {}).expect(201)).body.address as string;
+
+    const imported = (await upload(JSON.stringify(doc)).expect(201)).body;
+    expect(imported.created).toMatchObject({ instances: 3, images: 1, loadBalancers: 1, floatingIps: 2, volumeSnapshots: 1 });
+    expect(imported.skipped).toEqual([]);
+    for (let i = 0; i < 20; i++) engine.advance(1_000);
+
+    const [newImage] = (await list('images')).filter((i) => i.visibility === 'private');
+    expect(newImage).toMatchObject({ name: 'web-image', status: 'active' });
+    const instances = await list('instances');
+    expect(instances.filter((i) => i.imageId === newImage!.id).map((i) => i.name).sort()).toEqual(['lb-web-1', 'lb-web-2']);
+    const snapshots = await list('volume-snapshots');
+    expect(snapshots).toEqual([expect.objectContaining({ name: 'before', status: 'available' })]);
+    // The image's captured disk came too: a new instance launched from it has the file.
+    const [fresh] = (await client.post(`${base}/instances`, api.instanceRequest({ name: 'fresh', imageId: newImage!.id })).expect(201)).body.items as { id: string }[];
+    engine.advance(5_000);
+    expect((await sh(fresh!.id, 'cat /root/index.html')).stdout).toBe('from-image\n');
+    const [restored] = await list('load-balancers');
+    expect(restored).toMatchObject({ name: 'web-lb', provisioningStatus: 'ACTIVE' });
+    const fips = await list('floating-ips');
+    expect(fips.map((f) => f.address)).toContain(lbIp.address);
+    expect(fips.find((f) => f.address === lbIp.address)).toMatchObject({ fixedIp: restored!.vipAddress });
+    expect(fips.map((f) => f.address)).not.toContain(taken);
   });
 
   it('an instance exported SHUTOFF comes back SHUTOFF, with its volume attached and its floating IP', async () => {

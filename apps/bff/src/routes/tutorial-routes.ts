@@ -63,6 +63,7 @@ export function toTutorialProgressDto(engine: Engine, view: TutorialProgressView
     startedAt: iso(view.startedAt),
     completedAt: view.completedAt === null ? null : iso(view.completedAt),
     currentStepId: view.currentStepId,
+    currentStepTitle: engine.tutorials.definition(view.tutorialId).steps.find((step) => step.id === view.currentStepId)?.title ?? null,
     openSince: iso(view.openSince),
     steps: view.steps.map((step) => ({ ...step, completedAt: step.completedAt === null ? null : iso(step.completedAt) })),
   };

@@ -24,6 +24,7 @@ describe('tutorial API', () => {
     const after = (await admin.get(`${base}/getting-started`).expect(200)).body;
     expect(after.progress.steps[0]).toMatchObject({ id: 'activate', done: true, hint: null });
     expect(after.progress.currentStepId).toBe('instance');
+    expect(after.progress.currentStepTitle).toEqual({ ko: 'Instance 생성', en: 'Create an instance' });
 
     // The teacher's view lists every member's progress; a viewer cannot see it.
     const teacher = (await admin.get(`/projects/${projectId}/tutorial-progress`).expect(200)).body.items;

@@ -1,4 +1,4 @@
-import { Guest, type FilesystemSnapshot, type GuestFiles, type GuestHost, type HttpResponse, type InboundHttpRequest, type Session } from '@sandcloud/guest';
+import { Guest, type FilesystemSnapshot, type GuestFiles, type GuestHost, type HttpResponse, type InboundHttpRequest, type ProcessInfo, type Session } from '@sandcloud/guest';
 import type { Clock } from '../core/clock.ts';
 import { conflict } from '../core/errors.ts';
 import type { Instance } from '../compute/instance.ts';
@@ -107,6 +107,11 @@ export class GuestService {
   /** Where a volume's device is mounted inside its instance, if it is (the console warns before detaching). */
   mountPointOf(instanceId: string, device: string): string | null {
     return this.running.get(instanceId)?.devices().find((d) => d.device === device)?.mountPoint ?? null;
+  }
+
+  /** The processes of a running guest (never boots one); empty when it does not run. */
+  processesOf(instanceId: string): ProcessInfo[] {
+    return this.running.get(instanceId)?.processList() ?? [];
   }
 
   /** The root disk as it is on disk now (flushed writes only): what an image captures. */

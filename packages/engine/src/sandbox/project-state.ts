@@ -8,6 +8,11 @@ import type { EngineModules } from '../modules.ts';
 import type { ProjectService } from '../projects/project-service.ts';
 import type { Store, ResourceKind } from '../store/kinds.ts';
 import { DEFAULT_GROUP_NAME } from '../security-groups/security-group-service.ts';
+import { newId } from '../core/ids.ts';
+import type { Image } from '../images/image.ts';
+import type { Listener, Pool } from '../load-balancers/load-balancer.ts';
+import type { HealthMonitorInput } from '../load-balancers/validation.ts';
+import { PUBLIC_NETWORK_ID } from '../networking/network-service.ts';
 import { addedRules } from './project-reset.ts';
 
 export const STATE_FORMAT = 'sandcloud-state';
@@ -24,8 +29,10 @@ export interface StateDocument {
   resources: StateResource[];
   /** Instance id → its root disk's flushed file system (`authorized_keys` included). */
   guestDisks: Record<string, unknown>;
-  /** Volume id → what is written on it. */
+  /** Volume id (or volume snapshot id) → what is written on it. */
   volumesContent: Record<string, unknown>;
+  /** Private image id → the root disk it was captured with (absent in files written before). */
+  imageDisks?: Record<string, unknown>;
   /** Public keys only: the private key never left the user's machine. */
   keyPairs: { name: string; publicKey: string }[];
 }
@@ -38,14 +45,14 @@ export interface StateResource {
 }
 
 export interface ImportReport {
-  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number };
+  created: { keyPairs: number; securityGroups: number; rules: number; instances: number; volumes: number; floatingIps: number; images: number; loadBalancers: number; volumeSnapshots: number };
   /** Links made once both ends are ready (volume attachments, floating IP associations). */
   pendingLinks: number;
   /** What this version cannot recreate, with why. */
   skipped: { kind: string; name: string; reason: string }[];
 }
 
-const EXPORTED_KINDS: ResourceKind[] = ['network', 'subnet', 'router', 'security-group', 'image', 'instance', 'volume', 'volume-snapshot', 'floating-ip', 'load-balancer'];
+const EXPORTED_KINDS: ResourceKind[] = ['network', 'subnet', 'router', 'security-group', 'image', 'instance', 'volume', 'volume-snapshot', 'floating-ip', 'load-balancer', 'lb-listener', 'lb-pool', 'lb-member'];
 const LINK = 'sandbox.import-link';
 const LINK_RETRY_MS = 1_000;
 /** A link whose ends never become ready (an instance that failed to build) is given up after this many tries. */
@@ -54,6 +61,10 @@ const LINK_TRIES = 120;
 type Link =
   | { type: 'attach'; projectId: string; volumeId: string; instanceId: string; tries: number }
   | { type: 'associate'; projectId: string; floatingIpId: string; instanceId: string; tries: number }
+  /** A volume snapshot, taken once its volume is ready, then given the snapshot's own content. */
+  | { type: 'snapshot'; projectId: string; volumeId: string; name: string; description: string; content: unknown; tries: number }
+  /** A load balancer's floating IP, associated with its VIP once the load balancer is ACTIVE. */
+  | { type: 'associate-lb'; projectId: string; floatingIpId: string; loadBalancerId: string; tries: number }
   /** An instance exported SHUTOFF is stopped again once it has booted (after its attachments). */
   | { type: 'stop'; projectId: string; instanceId: string; tries: number };
 
@@ -90,12 +101,14 @@ export class ProjectState {
     const resources: StateResource[] = [];
     const guestDisks: Record<string, unknown> = {};
     const volumesContent: Record<string, unknown> = {};
+    const imageDisks: Record<string, unknown> = {};
     for (const kind of EXPORTED_KINDS) {
       for (const record of this.store.list(kind, projectId)) {
         if (kind === 'image' && (record as { visibility?: string }).visibility === 'public') continue;
-        const { content, rootDiskSnapshot: _disk, ...fields } = record as unknown as Record<string, unknown>;
+        const { content, rootDiskSnapshot: disk, ...fields } = record as unknown as Record<string, unknown>;
         resources.push({ kind, ...fields } as StateResource);
-        if (kind === 'volume' && content != null) volumesContent[record.id] = content;
+        if ((kind === 'volume' || kind === 'volume-snapshot') && content != null) volumesContent[record.id] = content;
+        if (kind === 'image' && disk != null) imageDisks[record.id] = disk;
         if (kind === 'instance') {
           const disk = this.modules.guests.rootDiskOf(record.id);
           if (disk) guestDisks[record.id] = disk;
@@ -111,6 +124,7 @@ export class ProjectState {
       resources,
       guestDisks,
       volumesContent,
+      imageDisks,
       keyPairs,
     };
   }
@@ -132,7 +146,7 @@ export class ProjectState {
 
   private recreate(projectId: string, doc: StateDocument): ImportReport {
     const m = this.modules;
-    const report: ImportReport = { created: { keyPairs: 0, securityGroups: 0, rules: 0, instances: 0, volumes: 0, floatingIps: 0 }, pendingLinks: 0, skipped: [] };
+    const report: ImportReport = { created: { keyPairs: 0, securityGroups: 0, rules: 0, instances: 0, volumes: 0, floatingIps: 0, images: 0, loadBalancers: 0, volumeSnapshots: 0 }, pendingLinks: 0, skipped: [] };
     const of = (kind: string) => doc.resources.filter((r) => r.kind === kind);
 
     for (const key of doc.keyPairs) {
@@ -172,6 +186,19 @@ export class ProjectState {
       }
     }
 
+    // Private images (made from an instance): the captured root disk comes with the record.
+    const imageIds = new Map<string, string>();
+    for (const image of of('image') as unknown as (Image & { kind: string })[]) {
+      if (image.visibility !== 'private' || image.status !== 'active') {
+        report.skipped.push({ kind: 'image', name: image.name, reason: image.visibility === 'private' ? `it was ${image.status}, not active` : 'public images are the sandbox\'s own' });
+        continue;
+      }
+      const { kind: _kind, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = image;
+      const created = this.store.insert<Image>('image', { ...fields, id: newId(), projectId, sourceInstanceId: null, rootDiskSnapshot: doc.imageDisks?.[image.id] ?? null });
+      imageIds.set(image.id, created.id);
+      report.created.images++;
+    }
+
     const networksByOldId = new Map(of('network').map((n) => [n.id, n.name]));
     const targetNetworks = m.network.networks(projectId);
     const instanceIds = new Map<string, string>();
@@ -184,14 +211,15 @@ export class ProjectState {
         report.skipped.push({ kind: 'instance', name: instance.name, reason: `its network ${networksByOldId.get(instance.networkId) ?? instance.networkId} is not in this project` });
         continue;
       }
-      const image = this.store.get('image', instance.imageId);
-      if (!image || image.visibility !== 'public') {
-        report.skipped.push({ kind: 'instance', name: instance.name, reason: 'it was launched from a private image, which this version does not export' });
+      const imageId = imageIds.get(instance.imageId) ?? instance.imageId;
+      const image = this.store.get('image', imageId);
+      if (!image || (image.visibility !== 'public' && image.projectId !== projectId)) {
+        report.skipped.push({ kind: 'instance', name: instance.name, reason: 'its image is not in the file or this sandbox' });
         continue;
       }
       const [created] = m.instances.create(projectId, {
         name: instance.name,
-        imageId: instance.imageId,
+        imageId,
         flavorId: instance.flavorId,
         zone: instance.zone,
         rootDiskGb: instance.rootDiskGb,
@@ -213,6 +241,13 @@ export class ProjectState {
       const content = doc.volumesContent[volume.id];
       if (content !== undefined) m.volumes.saveContent(created.id, content);
       report.created.volumes++;
+      // Its snapshots are taken once it is ready (before any attachment), each with its own content.
+      for (const snapshot of of('volume-snapshot') as unknown as { id: string; name: string; description?: string; volumeId: string }[]) {
+        if (snapshot.volumeId !== volume.id) continue;
+        this.scheduleLink({ type: 'snapshot', projectId, volumeId: created.id, name: snapshot.name, description: snapshot.description ?? '', content: doc.volumesContent[snapshot.id] ?? null, tries: 0 });
+        report.created.volumeSnapshots++;
+        report.pendingLinks++;
+      }
       const instanceId = volume.attachment ? instanceIds.get(volume.attachment.instanceId) : undefined;
       if (instanceId) {
         this.scheduleLink({ type: 'attach', projectId, volumeId: created.id, instanceId, tries: 0 });
@@ -220,13 +255,56 @@ export class ProjectState {
       }
     }
 
-    for (const floatingIp of of('floating-ip') as unknown as { portId: string | null; name: string }[]) {
-      const created = m.floatingIps.allocate(projectId);
+    // Load balancers (one listener, its pool and members, as the console makes them), on the Default Network.
+    const balancerByVipPort = new Map<string, string>();
+    const subnet = m.network.subnets(projectId)[0];
+    for (const lb of of('load-balancer') as unknown as { id: string; name: string; description?: string; vipPortId: string | null }[]) {
+      const listener = of('lb-listener').find((l) => l.loadBalancerId === lb.id) as unknown as OldListener | undefined;
+      const pool = listener ? (of('lb-pool').find((p) => p.id === listener.poolId) as unknown as OldPool | undefined) : undefined;
+      const members = (of('lb-member') as unknown as { poolId: string; instanceId: string; weight: number }[]).filter((member) => member.poolId === pool?.id);
+      const memberIds = members.map((member) => instanceIds.get(member.instanceId));
+      if (!listener || !pool || !subnet || memberIds.some((id) => id === undefined) || listener.certificate) {
+        report.skipped.push({ kind: 'load-balancer', name: lb.name, reason: !listener || !pool ? 'its listener or pool is not in the file' : listener.certificate ? 'a TERMINATED_HTTPS listener (its certificate is not exported)' : 'a member instance was not imported' });
+        continue;
+      }
+      const created = m.loadBalancers.create(projectId, {
+        name: lb.name,
+        description: lb.description ?? '',
+        subnetId: subnet.id,
+        listener: { protocol: listener.protocol, protocolPort: listener.protocolPort, connectionLimit: listener.connectionLimit, keepAliveTimeoutSeconds: listener.keepAliveTimeoutSeconds, allowedCidrs: listener.allowedCidrs },
+        pool: {
+          lbAlgorithm: pool.lbAlgorithm,
+          memberPort: pool.memberPort,
+          sessionPersistence: pool.sessionPersistence,
+          members: members.map((member, index) => ({ instanceId: memberIds[index]!, weight: member.weight })),
+          healthMonitor: monitorInput(pool.healthMonitor, pool.memberPort),
+        },
+      });
+      if (lb.vipPortId) balancerByVipPort.set(lb.vipPortId, created.id);
+      report.created.loadBalancers++;
+    }
+
+    // A floating IP keeps its address when it is free in this sandbox (same pool), else takes the next.
+    // Those whose address is free go first, so an address handed out meanwhile is not one of theirs.
+    const floatingIps = of('floating-ip') as unknown as { portId: string | null; name: string; address?: string }[];
+    const free = (f: { address?: string }) => f.address !== undefined && !this.store.ipAllocations.isTaken(PUBLIC_NETWORK_ID, f.address);
+    for (const floatingIp of [...floatingIps.filter(free), ...floatingIps.filter((f) => !free(f))]) {
+      let created = m.floatingIps.allocate(projectId);
+      const wanted = floatingIp.address;
+      if (wanted && wanted !== created.address && sameSlash24(wanted, created.address) && !this.store.ipAllocations.isTaken(PUBLIC_NETWORK_ID, wanted)) {
+        this.store.ipAllocations.releaseOwner(created.id, PUBLIC_NETWORK_ID);
+        this.store.ipAllocations.take(PUBLIC_NETWORK_ID, wanted, created.id);
+        created = this.store.update('floating-ip', created, { address: wanted, name: wanted });
+      }
       report.created.floatingIps++;
       const oldInstance = floatingIp.portId ? instanceByPort.get(floatingIp.portId) : undefined;
       const instanceId = oldInstance ? instanceIds.get(oldInstance) : undefined;
+      const loadBalancerId = floatingIp.portId ? balancerByVipPort.get(floatingIp.portId) : undefined;
       if (instanceId) {
         this.scheduleLink({ type: 'associate', projectId, floatingIpId: created.id, instanceId, tries: 0 });
+        report.pendingLinks++;
+      } else if (loadBalancerId) {
+        this.scheduleLink({ type: 'associate-lb', projectId, floatingIpId: created.id, loadBalancerId, tries: 0 });
         report.pendingLinks++;
       }
     }
@@ -236,8 +314,9 @@ export class ProjectState {
       report.pendingLinks++;
     }
 
-    for (const kind of ['image', 'volume-snapshot', 'load-balancer'] as const) {
-      for (const record of of(kind)) report.skipped.push({ kind, name: record.name, reason: 'this version does not import it yet' });
+    const importedVolumes = new Set(of('volume').map((v) => v.id));
+    for (const snapshot of of('volume-snapshot')) {
+      if (!importedVolumes.has(snapshot.volumeId as string)) report.skipped.push({ kind: 'volume-snapshot', name: snapshot.name, reason: 'its volume is not in the file' });
     }
     for (const network of of('network')) {
       if (!targetNetworks.some((n) => n.name === network.name)) report.skipped.push({ kind: 'network', name: network.name, reason: 'only the Default Network is imported' });
@@ -251,6 +330,8 @@ export class ProjectState {
 
   /** Attaches or associates once both ends are ready; tries again a little later otherwise. */
   private link(link: Link): void {
+    if (link.type === 'associate-lb') return this.linkBalancer(link);
+    if (link.type === 'snapshot') return this.linkSnapshot(link);
     const instance = this.store.get('instance', link.instanceId);
     if (!instance) return; // deleted meanwhile: nothing to link
     // Built (running, or already stopped again) and not in the middle of another operation.
@@ -274,6 +355,67 @@ export class ProjectState {
     }
     if (link.tries + 1 < LINK_TRIES) this.scheduleLink({ ...link, tries: link.tries + 1 });
   }
+
+  private linkSnapshot(link: Extract<Link, { type: 'snapshot' }>): void {
+    const volume = this.store.get('volume', link.volumeId);
+    if (!volume) return;
+    if (volume.status === 'available' || volume.status === 'in-use') {
+      const snapshot = this.modules.volumeSnapshots.create(link.projectId, { volumeId: link.volumeId, name: link.name, description: link.description });
+      if (link.content !== null) this.store.transaction(() => this.store.update('volume-snapshot', snapshot, { content: link.content }));
+      return;
+    }
+    if (link.tries + 1 < LINK_TRIES) this.scheduleLink({ ...link, tries: link.tries + 1 });
+  }
+
+  private linkBalancer(link: Extract<Link, { type: 'associate-lb' }>): void {
+    const lb = this.store.get('load-balancer', link.loadBalancerId);
+    if (!lb || !this.store.get('floating-ip', link.floatingIpId)) return;
+    if (lb.status === 'ACTIVE' && lb.vipPortId) {
+      try {
+        return void this.modules.floatingIps.associate(link.projectId, link.floatingIpId, lb.vipPortId);
+      } catch (error) {
+        if (!(error instanceof EngineError && error.code === 'CONFLICT')) throw error;
+      }
+    }
+    if (link.tries + 1 < LINK_TRIES) this.scheduleLink({ ...link, tries: link.tries + 1 });
+  }
+}
+
+/** A stored health monitor as the service's input (absent fields are undefined, not null). */
+function monitorInput(monitor: Pool['healthMonitor'], memberPort: number): HealthMonitorInput {
+  if (!monitor) return { type: 'TCP', monitorPort: memberPort };
+  return {
+    type: monitor.type,
+    monitorPort: monitor.monitorPort,
+    delaySeconds: monitor.delaySeconds,
+    timeoutSeconds: monitor.timeoutSeconds,
+    maxRetries: monitor.maxRetries,
+    httpMethod: monitor.httpMethod ?? undefined,
+    urlPath: monitor.urlPath ?? undefined,
+    expectedCodes: monitor.expectedCodes ?? undefined,
+  };
+}
+
+const sameSlash24 = (a: string, b: string) => a.split('.').slice(0, 3).join('.') === b.split('.').slice(0, 3).join('.');
+
+interface OldListener {
+  id: string;
+  loadBalancerId: string;
+  poolId: string;
+  protocol: Listener['protocol'];
+  protocolPort: number;
+  connectionLimit: number;
+  keepAliveTimeoutSeconds: number;
+  allowedCidrs: string[];
+  certificate: unknown;
+}
+
+interface OldPool {
+  id: string;
+  lbAlgorithm: Pool['lbAlgorithm'];
+  memberPort: number;
+  sessionPersistence: Pool['sessionPersistence'];
+  healthMonitor: Pool['healthMonitor'];
 }
 
 interface OldInstance {

@@ -75,6 +75,7 @@ export class TutorialService {
   private readonly pending = new Set<string>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
   private pollTimer: NodeJS.Timeout | null = null;
+  private stopHttpWatch: (() => void) | null = null;
 
   constructor(
     private readonly store: Store,
@@ -83,14 +84,28 @@ export class TutorialService {
     private readonly deps: TutorialDeps,
   ) {
     events.subscribe((event) => this.onEvent(event));
-    deps.traffic.onHttpAnswered((instanceId, port, request, status) => {
-      // Health checks (HAProxy's `httpchk`) send no Host header; browsers and curl always do.
-      if (!request.headers?.['host'] && !request.headers?.['Host']) return;
-      const projectId = this.store.get('instance', instanceId)?.projectId;
-      if (!projectId || !this.hasOpenProgress(projectId)) return;
-      this.observations.addHttpAnswer(projectId, { instanceId, port, clientIp: request.clientIp, status, at: this.clock.now() });
-      this.scheduleLater(projectId, HTTP_SETTLE_MS);
-    });
+    this.watchHttp();
+  }
+
+  /**
+   * Listens to the guests' HTTP answers only while some tutorial is in progress: the traffic
+   * module's hot path stays as it was for everyone else.
+   */
+  private watchHttp(): void {
+    const wanted = this.store.list<TutorialProgress>(TUTORIAL_PROGRESS_KIND).some((progress) => progress.status === 'IN_PROGRESS');
+    if (wanted && !this.stopHttpWatch) {
+      this.stopHttpWatch = this.deps.traffic.onHttpAnswered((instanceId, port, request, status) => {
+        // Health checks (HAProxy's `httpchk`) send no Host header; browsers and curl always do.
+        if (!request.headers?.['host'] && !request.headers?.['Host']) return;
+        const projectId = this.store.get('instance', instanceId)?.projectId;
+        if (!projectId || !this.hasOpenProgress(projectId)) return;
+        this.observations.addHttpAnswer(projectId, { instanceId, port, clientIp: request.clientIp, status, at: this.clock.now() });
+        this.scheduleLater(projectId, HTTP_SETTLE_MS);
+      });
+    } else if (!wanted && this.stopHttpWatch) {
+      this.stopHttpWatch();
+      this.stopHttpWatch = null;
+    }
   }
 
   /** Replaces the known tutorials (validated by the caller: ids unique, checks known). */
@@ -134,6 +149,7 @@ export class TutorialService {
         ...fresh,
       });
     });
+    this.watchHttp();
     this.evaluate(projectId);
     return this.view(this.store.get<TutorialProgress>(TUTORIAL_PROGRESS_KIND, progress.id)!);
   }
@@ -202,6 +218,7 @@ export class TutorialService {
           complete ? 'Tutorial completed' : newlyDone ? 'Tutorial step done' : undefined,
         ),
       );
+      if (complete) this.watchHttp();
     }
   }
 
@@ -219,9 +236,10 @@ export class TutorialService {
     this.delayed.clear();
   }
 
-  /** Forgets a project's progress (project reset and deletion keep the learner's history otherwise). */
+  /** Forgets what was observed in a project (its progress rows were deleted: the whole sandbox's reset). */
   forget(projectId: string): void {
     this.observations.forget(projectId);
+    this.watchHttp();
   }
 
   private poll(): void {

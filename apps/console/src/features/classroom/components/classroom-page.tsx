@@ -144,7 +144,7 @@ function TeacherView({ classroomId }: { classroomId: string }) {
 
 /** `now`: when the rows were read (re-read every few seconds), for how long the current step has been open. */
 function LearnerRow({ row, now }: { row: LearnerProgressDto; now: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const hintText = useHintText();
   const tutorial = row.tutorials[0];
   const done = tutorial?.steps.filter((step) => step.done).length ?? 0;
@@ -157,7 +157,7 @@ function LearnerRow({ row, now }: { row: LearnerProgressDto; now: number }) {
       </Td>
       <Td>{row.learner.projectName}</Td>
       <Td data-testid="learner-step">
-        {!tutorial ? t('classroom.notStarted') : tutorial.status === 'COMPLETED' ? t('classroom.completed') : `${done + 1}. ${tutorial.currentStepId}`}
+        {!tutorial ? t('classroom.notStarted') : tutorial.status === 'COMPLETED' ? t('classroom.completed') : `${(tutorial.steps.findIndex((step) => step.id === tutorial.currentStepId) + 1).toString()}. ${tutorial.currentStepTitle?.[language] ?? tutorial.currentStepId}`}
         {tutorial && <div className="text-xs text-slate-500">{t('tutorial.progress', { done, total: tutorial.steps.length })}</div>}
       </Td>
       <Td className="tabular-nums">{tutorial && tutorial.status !== 'COMPLETED' ? formatDuration(now - Date.parse(tutorial.openSince)) : ''}</Td>
