@@ -148,7 +148,27 @@ export class NetworkService {
     deviceId: string;
     securityGroupIds: string[];
     autoDelete?: boolean;
+    /** Neutron: a port on a network without a subnet has no address (`fixed_ips: []`). */
+    addressOptional?: boolean;
   }): Port {
+    if (input.addressOptional && input.networkId && !input.subnetId && !input.fixedIp) {
+      const bare = this.getNetwork(input.projectId, input.networkId);
+      if (bare.subnetIds.length === 0) {
+        return this.store.insert('port', {
+          id: newId(),
+          projectId: input.projectId,
+          name: input.name,
+          status: input.deviceId ? 'ACTIVE' : 'DOWN',
+          networkId: bare.id,
+          subnetId: '',
+          fixedIp: '',
+          deviceOwner: input.deviceOwner,
+          deviceId: input.deviceId,
+          securityGroupIds: input.securityGroupIds,
+          ...(input.description ? { description: input.description } : {}),
+        });
+      }
+    }
     const { network, subnet } = this.placeOf(input.projectId, input.networkId, input.subnetId);
     let fixedIp: string | null;
     if (input.fixedIp !== undefined && input.fixedIp !== '') {
@@ -578,7 +598,7 @@ export class NetworkService {
     return this.store.findBy('port', 'deviceId', router.id).filter(isRouterPort);
   }
 
-  /** Removes the router's interface on the subnet (or the one that is `portId`); its port goes unless it was a port given to it. */
+  /** Removes the router's interface on the subnet (or the one that is `portId`) and its port. */
   removeRouterInterface(projectId: string, routerId: string, subnetId: string | null, portId?: string): { router: Router; subnetId: string; port: Port | undefined } {
     return this.store.transaction(() => {
       const router = this.getRouter(projectId, routerId);
@@ -595,9 +615,9 @@ export class NetworkService {
     });
   }
 
+  /** The interface's port goes with it, also one a client gave (as Neutron deletes it). */
   private detachInterface(router: Router, subnet: Subnet, port: Port | undefined): void {
-    if (port?.autoDelete) this.deletePort(port);
-    else if (port) this.bindPort(port, '', '', `Detached from routing table ${router.name}`);
+    if (port) this.deletePort(port);
     const current = this.store.get('router', router.id)!;
     this.store.update('router', current, { subnetIds: current.subnetIds.filter((id) => id !== subnet.id) }, `Interface on ${subnet.name} removed`);
   }
