@@ -70,6 +70,8 @@ export const vpcMessages = defineMessages(
     'interfaces.moveFloatingIp': 'Floating IP 이동',
     'interfaces.moved': 'Floating IP {address}를 옮겼습니다.',
     'interfaces.free': '연결 안 됨',
+    'topology.contextMenu': '작업',
+    'topology.associateFloatingIp': '플로팅 IP 연결',
   },
   {
     'menu.subnets': 'Subnets',
@@ -139,5 +141,7 @@ export const vpcMessages = defineMessages(
     'interfaces.moveFloatingIp': 'Move floating IP here',
     'interfaces.moved': 'Moved floating IP {address}.',
     'interfaces.free': 'Not attached',
+    'topology.contextMenu': 'Actions',
+    'topology.associateFloatingIp': 'Associate floating IP',
   },
 );
