@@ -144,6 +144,20 @@ describe('reachability follows the routes', () => {
     expect(m.connectivity.testInstance(web, 'ssh').reason.code).toBe('ALLOWED_BY_RULE');
   });
 
+  it("the data plane's connection verdict (cached) follows the internet gateway", () => {
+    const world = vpcWorld();
+    allowAll(world);
+    const { m, projectId, a, rt } = world;
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id });
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, web.portId!);
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
+    m.network.updateRouter(projectId, rt.id, { externalGateway: false });
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'drop', verdict: { reason: { code: 'NO_INTERNET_GATEWAY' } } });
+    m.network.updateRouter(projectId, rt.id, { externalGateway: true });
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
+  });
+
   it('the Default Network keeps working as before', async () => {
     const world = createTestWorld();
     allowAll(world);
