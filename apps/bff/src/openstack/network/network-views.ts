@@ -73,7 +73,7 @@ export const portView = (port: Port) => ({
   id: port.id,
   name: port.name,
   network_id: port.networkId,
-  mac_address: macOf(port.id),
+  mac_address: port.neutron?.macAddress ?? macOf(port.id),
   admin_state_up: port.neutron?.adminStateUp ?? true,
   status: port.status,
   device_id: port.deviceId,

@@ -70,7 +70,8 @@ function neutron<T>(work: () => T, inUse: string): T {
     return work();
   } catch (error) {
     if (error instanceof EngineError) {
-      if (error.code === 'CONFLICT' && /overlaps/.test(error.message)) throw new OsError(400, `Bad request: ${error.message}.`, 'BadRequest');
+      // Tempest (and clients) recognise Neutron's own phrase to try the next range.
+      if (error.code === 'CONFLICT' && /overlaps/.test(error.message)) throw new OsError(400, `Invalid input for operation: ${error.message}: it overlaps with another subnet.`, 'BadRequest');
       if (error.code === 'CONFLICT') throw new OsError(409, error.message, /already used/.test(error.message) ? 'IpAddressAlreadyAllocated' : inUse);
       if (error.code === 'INVALID_INPUT') throw new OsError(400, `Invalid input for operation: ${error.message}.`, 'InvalidInput');
     }
@@ -226,6 +227,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
             addressOptional: true,
           });
           if (input.admin_state_up === false) created = network.setNeutronAttributes('port', created, { adminStateUp: false });
+          if (input.mac_address) created = network.setNeutronAttributes('port', created, { macAddress: input.mac_address.toLowerCase() });
           return created;
         }),
       'IpAddressAlreadyAllocated',
