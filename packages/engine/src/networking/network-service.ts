@@ -276,16 +276,26 @@ export class NetworkService {
     });
   }
 
-  /** Moves a port to another address of its subnet (checked like a chosen fixed IP). */
-  changeFixedIp(projectId: string, id: string, fixedIp: string): Port {
+  /**
+   * Moves a port to another address: `fixedIp` on its subnet, or on `subnetId` (another subnet of
+   * its network; the lowest free address there without `fixedIp`), checked like a chosen fixed IP.
+   */
+  changeAddress(projectId: string, id: string, target: { subnetId?: string; fixedIp?: string }): Port {
     return this.store.transaction(() => {
       const port = this.getProjectPort(projectId, id);
-      if (port.fixedIp === fixedIp) return port;
-      const subnet = this.getSubnet(projectId, port.subnetId);
-      this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
-      this.store.ipAllocations.releaseOwner(port.id, subnet.id);
+      const subnetId = target.subnetId ?? port.subnetId;
+      if (subnetId === port.subnetId && (!target.fixedIp || target.fixedIp === port.fixedIp)) return port;
+      const subnet = this.getSubnet(projectId, subnetId);
+      if (subnet.networkId !== port.networkId) throw invalidInput(`Subnet '${subnet.name}' is not on the port's network`, 'subnetId');
+      let fixedIp = target.fixedIp;
+      if (fixedIp) this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
+      else {
+        fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
+        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId');
+      }
+      this.store.ipAllocations.releaseOwner(port.id);
       this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
-      return this.store.update('port', port, { fixedIp }, `Fixed IP ${port.fixedIp} → ${fixedIp}`);
+      return this.store.update('port', port, { subnetId: subnet.id, fixedIp }, `Fixed IP ${port.fixedIp || 'none'} → ${fixedIp}`);
     });
   }
 

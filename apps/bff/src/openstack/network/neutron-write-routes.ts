@@ -249,8 +249,9 @@ export function neutronWriteRoutes(engine: Engine): Router {
             ...(input.security_groups === undefined ? {} : { securityGroupIds: input.security_groups }),
           });
           const wanted = input.fixed_ips?.[0];
-          if (wanted?.subnet_id && wanted.subnet_id !== port.subnetId) throw new OsError(400, 'Invalid input for operation: a port stays on its subnet in Sandcloud.', 'InvalidInput');
-          if (wanted?.ip_address) port = network.changeFixedIp(projectId, port.id, wanted.ip_address);
+          if (wanted?.subnet_id || wanted?.ip_address) {
+            port = network.changeAddress(projectId, port.id, { ...(wanted.subnet_id ? { subnetId: wanted.subnet_id } : {}), ...(wanted.ip_address ? { fixedIp: wanted.ip_address } : {}) });
+          }
           if (input.admin_state_up !== undefined) port = network.setNeutronAttributes('port', port, { adminStateUp: input.admin_state_up });
           return port;
         }),
