@@ -181,6 +181,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   const interfaces = new InterfaceService(store, network);
   network.hooks.beforePortDelete.push((port) => floatingIps.releasePort(port));
   instances.hooks.beforeDelete.push((instance) => interfaces.releaseSecondary(instance));
+  interfaces.hooks.changed.push((instance) => guests.interfacesChanged(instance));
 
   engine.events.subscribe((event) => {
     if ((event.kind === 'volume' || event.kind === 'volume-snapshot') && event.change === 'deleted') volumeMetadata.forget(event.id);

@@ -28,6 +28,8 @@ export interface GuestConfig {
   privateIp: string;
   prefixLength?: number;
   macAddress?: string;
+  /** Interfaces besides the first (eth1…): more network interfaces attached to the instance. */
+  extraInterfaces?: { ip: string; prefixLength: number; mac: string }[];
   /** Base OS. May be omitted when `rootDisk` is given: it is then read from its /etc/os-release. */
   image?: OsImageId;
   /** Root disk size in GB (GiB, as OpenStack counts). */
@@ -129,6 +131,7 @@ export class Guest {
       ip: config.privateIp,
       prefixLength: config.prefixLength ?? 24,
       mac: config.macAddress ?? macFromIp(config.privateIp),
+      extra: [...(config.extraInterfaces ?? [])],
     };
     this.scheduler = new Scheduler(this.clock);
     this.processes = new ProcessTable(() => this.clock.now());
@@ -160,6 +163,11 @@ export class Guest {
   }
 
   /** Starts the OS: mounts the root disk, /dev, /dev/shm, /proc and the fstab entries; runs cloud-init. */
+  /** The interfaces besides the first changed (one attached or detached while it runs). */
+  setExtraInterfaces(interfaces: { ip: string; prefixLength: number; mac: string }[]): void {
+    this.network.extra = [...interfaces];
+  }
+
   boot(): BootReport {
     if (this.power === 'running') throw new Error('guest is already running');
     this.processes.reset();

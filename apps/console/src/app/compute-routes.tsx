@@ -23,7 +23,10 @@ export const computeRoutes: RouteObject[] = [
     ...lazyScreen(() => import('../features/security-groups/components/security-group-page.tsx'), (m) => m.SecurityGroupPage),
   },
   { path: 'floating-ips', ...lazyScreen(() => import('../features/floating-ips/components/floating-ips-page.tsx'), (m) => m.FloatingIpsPage) },
-  { path: 'network/vpc', ...lazyScreen(() => import('../features/network/components/vpc-page.tsx'), (m) => m.VpcPage) },
+  { path: 'network/vpc', ...lazyScreen(() => import('../features/network/components/vpcs-page.tsx'), (m) => m.VpcsPage) },
+  { path: 'network/subnets', ...lazyScreen(() => import('../features/network/components/subnets-page.tsx'), (m) => m.SubnetsPage) },
+  { path: 'network/routing-tables', ...lazyScreen(() => import('../features/network/components/routing-tables-page.tsx'), (m) => m.RoutingTablesPage) },
+  { path: 'network/interfaces', ...lazyScreen(() => import('../features/network/components/network-interfaces-page.tsx'), (m) => m.NetworkInterfacesPage) },
   // React Flow and the layout worker load only when the topology is opened.
   {
     path: 'network/topology',

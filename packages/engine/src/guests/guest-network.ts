@@ -201,6 +201,20 @@ export class GuestNetwork {
     return { status: 503, statusText: 'Service Unavailable', headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache', Connection: 'close' }, body };
   }
 
+  /** The prefix length of the port's subnet (24 for the Default Subnet). */
+  prefixOf(port: Port): number {
+    const cidr = this.network.findSubnet(port.subnetId)?.cidr;
+    return cidr ? Number(cidr.split('/')[1]) : 24;
+  }
+
+  /** The instance's interfaces besides its primary, as the guest lists them (eth1…). */
+  extraInterfacesOf(instance: Instance): { ip: string; prefixLength: number; mac: string }[] {
+    return this.network
+      .interfacesOf(instance)
+      .filter((port) => port.id !== instance.portId && port.fixedIp)
+      .map((port) => ({ ip: port.fixedIp, prefixLength: this.prefixOf(port), mac: neutronMac(port.fixedIp) }));
+  }
+
   portOf(instance: Instance): Port | undefined {
     return instance.portId ? this.network.getPort(instance.portId) : undefined;
   }
@@ -225,4 +239,10 @@ function hash(text: string): number {
   let value = 0;
   for (const char of text) value = (value * 31 + char.charCodeAt(0)) >>> 0;
   return value;
+}
+
+/** A Neutron-style MAC (fa:16:3e:…) from the address, as the guest derives its first one. */
+function neutronMac(ip: string): string {
+  const [, b = 0, c = 0, d = 0] = ip.split('.').map(Number);
+  return ['fa', '16', '3e', ...[b, c, d].map((n) => n.toString(16).padStart(2, '0'))].join(':');
 }

@@ -140,6 +140,11 @@ export class GuestService {
   }
 
   /** Hard reboot: the power goes at once; what sat in the write cache is lost, the disks stay. */
+  /** An interface was attached or detached: the running guest's `ip addr` follows. */
+  interfacesChanged(instance: Instance): void {
+    this.running.get(instance.id)?.setExtraInterfaces(this.deps.network.extraInterfacesOf(instance));
+  }
+
   powerCut(instance: Instance): void {
     const guest = this.running.get(instance.id);
     if (!guest) return;
@@ -225,7 +230,8 @@ export class GuestService {
       {
         instanceId: instance.id,
         privateIp: port.fixedIp,
-        prefixLength: 24,
+        prefixLength: this.deps.network.prefixOf(port),
+        extraInterfaces: this.deps.network.extraInterfacesOf(instance),
         rootDiskGb: instance.rootDiskGb,
         memoryMb: instance.ramMb,
         vcpus: instance.vcpus,

@@ -148,7 +148,27 @@ export class NetworkService {
     deviceId: string;
     securityGroupIds: string[];
     autoDelete?: boolean;
+    /** Neutron: a port on a network without a subnet has no address (`fixed_ips: []`). */
+    addressOptional?: boolean;
   }): Port {
+    if (input.addressOptional && input.networkId && !input.subnetId && !input.fixedIp) {
+      const bare = this.getNetwork(input.projectId, input.networkId);
+      if (bare.subnetIds.length === 0) {
+        return this.store.insert('port', {
+          id: newId(),
+          projectId: input.projectId,
+          name: input.name,
+          status: input.deviceId ? 'ACTIVE' : 'DOWN',
+          networkId: bare.id,
+          subnetId: '',
+          fixedIp: '',
+          deviceOwner: input.deviceOwner,
+          deviceId: input.deviceId,
+          securityGroupIds: input.securityGroupIds,
+          ...(input.description ? { description: input.description } : {}),
+        });
+      }
+    }
     const { network, subnet } = this.placeOf(input.projectId, input.networkId, input.subnetId);
     let fixedIp: string | null;
     if (input.fixedIp !== undefined && input.fixedIp !== '') {
@@ -256,16 +276,26 @@ export class NetworkService {
     });
   }
 
-  /** Moves a port to another address of its subnet (checked like a chosen fixed IP). */
-  changeFixedIp(projectId: string, id: string, fixedIp: string): Port {
+  /**
+   * Moves a port to another address: `fixedIp` on its subnet, or on `subnetId` (another subnet of
+   * its network; the lowest free address there without `fixedIp`), checked like a chosen fixed IP.
+   */
+  changeAddress(projectId: string, id: string, target: { subnetId?: string; fixedIp?: string }): Port {
     return this.store.transaction(() => {
       const port = this.getProjectPort(projectId, id);
-      if (port.fixedIp === fixedIp) return port;
-      const subnet = this.getSubnet(projectId, port.subnetId);
-      this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
-      this.store.ipAllocations.releaseOwner(port.id, subnet.id);
+      const subnetId = target.subnetId ?? port.subnetId;
+      if (subnetId === port.subnetId && (!target.fixedIp || target.fixedIp === port.fixedIp)) return port;
+      const subnet = this.getSubnet(projectId, subnetId);
+      if (subnet.networkId !== port.networkId) throw invalidInput(`Subnet '${subnet.name}' is not on the port's network`, 'subnetId');
+      let fixedIp = target.fixedIp;
+      if (fixedIp) this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
+      else {
+        fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
+        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId');
+      }
+      this.store.ipAllocations.releaseOwner(port.id);
       this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
-      return this.store.update('port', port, { fixedIp }, `Fixed IP ${port.fixedIp} → ${fixedIp}`);
+      return this.store.update('port', port, { subnetId: subnet.id, fixedIp }, `Fixed IP ${port.fixedIp || 'none'} → ${fixedIp}`);
     });
   }
 
@@ -578,7 +608,7 @@ export class NetworkService {
     return this.store.findBy('port', 'deviceId', router.id).filter(isRouterPort);
   }
 
-  /** Removes the router's interface on the subnet (or the one that is `portId`); its port goes unless it was a port given to it. */
+  /** Removes the router's interface on the subnet (or the one that is `portId`) and its port. */
   removeRouterInterface(projectId: string, routerId: string, subnetId: string | null, portId?: string): { router: Router; subnetId: string; port: Port | undefined } {
     return this.store.transaction(() => {
       const router = this.getRouter(projectId, routerId);
@@ -595,9 +625,9 @@ export class NetworkService {
     });
   }
 
+  /** The interface's port goes with it, also one a client gave (as Neutron deletes it). */
   private detachInterface(router: Router, subnet: Subnet, port: Port | undefined): void {
-    if (port?.autoDelete) this.deletePort(port);
-    else if (port) this.bindPort(port, '', '', `Detached from routing table ${router.name}`);
+    if (port) this.deletePort(port);
     const current = this.store.get('router', router.id)!;
     this.store.update('router', current, { subnetIds: current.subnetIds.filter((id) => id !== subnet.id) }, `Interface on ${subnet.name} removed`);
   }

@@ -9,6 +9,8 @@ export interface NeutronAttributes {
   hostRoutes?: { destination: string; nexthop: string }[];
   /** Where automatic fixed IPs come from (the whole subnet when absent). */
   allocationPools?: { start: string; end: string }[];
+  /** A port's MAC address a client chose (derived from the port id otherwise). */
+  macAddress?: string;
   /** A router's SNAT on its external gateway. */
   enableSnat?: boolean;
 }

@@ -111,6 +111,18 @@ describe('network interfaces', () => {
   });
 });
 
+describe('the guest sees its interfaces', () => {
+  it('`ip addr` lists eth0 on its subnet and each attached interface, also one attached while it runs', async () => {
+    const world = vpcWorld();
+    const { m, projectId, a, b } = world;
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id, extraNetworks: [{ subnetId: b.id, fixedIp: '10.0.2.20' }] });
+    const inet = async () => ((await m.guests.runCommand(projectId, web.id, 'ip addr')).stdout.match(/inet \S+ .* (eth\d)/g) ?? []).map((line) => line.replace(/ brd \S+ scope global dynamic/, ''));
+    expect(await inet()).toEqual(['inet 10.0.1.2/24 eth0', 'inet 10.0.2.20/24 eth1']);
+    m.interfaces.attach(projectId, web.id, { subnetId: b.id, fixedIp: '10.0.2.30' });
+    expect(await inet()).toEqual(['inet 10.0.1.2/24 eth0', 'inet 10.0.2.20/24 eth1', 'inet 10.0.2.30/24 eth2']);
+  });
+});
+
 describe('reachability follows the routes', () => {
   it('instances on subnets without a route between them cannot reach each other; a routing table connects them', async () => {
     const world = vpcWorld();
@@ -142,6 +154,20 @@ describe('reachability follows the routes', () => {
     expect(batch.get(web.id)!.ssh.reason.code).toBe('NO_INTERNET_GATEWAY');
     m.network.updateRouter(projectId, rt.id, { externalGateway: true });
     expect(m.connectivity.testInstance(web, 'ssh').reason.code).toBe('ALLOWED_BY_RULE');
+  });
+
+  it("the data plane's connection verdict (cached) follows the internet gateway", () => {
+    const world = vpcWorld();
+    allowAll(world);
+    const { m, projectId, a, rt } = world;
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id });
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, web.portId!);
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
+    m.network.updateRouter(projectId, rt.id, { externalGateway: false });
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'drop', verdict: { reason: { code: 'NO_INTERNET_GATEWAY' } } });
+    m.network.updateRouter(projectId, rt.id, { externalGateway: true });
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
   });
 
   it('the Default Network keeps working as before', async () => {

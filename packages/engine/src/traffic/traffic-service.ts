@@ -34,6 +34,9 @@ import type { MemberHealth } from './member-health.ts';
 export const TRAFFIC_KINDS: ReadonlySet<string> = new Set([
   'floating-ip',
   'port',
+  // A routing table's internet gateway and interfaces decide whether a floating IP answers at all.
+  'router',
+  'subnet',
   'instance',
   'security-group',
   'settings',

@@ -23,7 +23,8 @@ export const ip: CommandDefinition = {
           `    inet ${address}/${prefixLength} brd ${broadcastAddress(address, prefixLength)} scope global dynamic eth0\n` +
           '       valid_lft 86313sec preferred_lft 86313sec\n' +
           `    inet6 ${linkLocalFromMac(mac)}/64 scope link \n` +
-          '       valid_lft forever preferred_lft forever\n',
+          '       valid_lft forever preferred_lft forever\n' +
+          extraInterfaces(ctx.system.network.extra ?? [], qdisc),
       );
       return 0;
     }
@@ -52,3 +53,18 @@ export const ip: CommandDefinition = {
     return object === '' ? 255 : 1;
   },
 };
+
+/** `ip addr` lines of eth1, eth2…: the network interfaces attached besides the first. */
+function extraInterfaces(extra: readonly { ip: string; prefixLength: number; mac: string }[], qdisc: string): string {
+  return extra
+    .map(
+      (nic, index) =>
+        `${index + 3}: eth${index + 1}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1450 qdisc ${qdisc} state UP group default qlen 1000\n` +
+        `    link/ether ${nic.mac} brd ff:ff:ff:ff:ff:ff\n` +
+        `    inet ${nic.ip}/${nic.prefixLength} brd ${broadcastAddress(nic.ip, nic.prefixLength)} scope global dynamic eth${index + 1}\n` +
+        '       valid_lft 86313sec preferred_lft 86313sec\n' +
+        `    inet6 ${linkLocalFromMac(nic.mac)}/64 scope link \n` +
+        '       valid_lft forever preferred_lft forever\n',
+    )
+    .join('');
+}

@@ -6,6 +6,8 @@ export interface NetworkIdentity {
   ip: string;
   prefixLength: number;
   mac: string;
+  /** Interfaces attached besides the first (eth1, eth2…), as `ip addr` lists them. */
+  extra?: { ip: string; prefixLength: number; mac: string }[];
 }
 
 export function hostnameFromIp(ip: string): string {

@@ -1,4 +1,4 @@
-import { EngineError, type Engine, type SecurityGroup } from '@sandcloud/engine';
+import { EngineError, type Engine, type Port, type SecurityGroup } from '@sandcloud/engine';
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext, requireScopedToken } from '../auth.ts';
@@ -104,7 +104,17 @@ export function networkRoutes(engine: Engine): Router {
     res.json({ subnet: selectFields(req, subnetView(found)) });
   });
 
-  api.get('/ports', (req, res) => res.json(neutronList(req, 'ports', network.ports(projectOf(req)).map(portView))));
+  /** `?fixed_ips=ip_address=X` / `?fixed_ips=subnet_id=Y` (repeatable): ports with such an address. */
+  const byFixedIps = (req: Request, ports: Port[]) => {
+    const wanted = ([] as unknown[]).concat(req.query.fixed_ips ?? []).map(String);
+    return ports.filter((port) =>
+      wanted.every((filter) => {
+        const [key, value] = filter.split('=', 2);
+        return key === 'ip_address' ? port.fixedIp === value : key === 'subnet_id' ? port.subnetId === value : true;
+      }),
+    );
+  };
+  api.get('/ports', (req, res) => res.json(neutronList(req, 'ports', byFixedIps(req, network.ports(projectOf(req))).map(portView))));
   api.get('/ports/:id', (req, res) => {
     const found = network.ports(projectOf(req)).find((p) => p.id === req.params.id);
     if (!found) throw missing('Port', String(req.params.id));

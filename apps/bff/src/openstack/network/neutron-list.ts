@@ -3,7 +3,7 @@ import { baseUrl } from '../catalog.ts';
 import { queryLimit, queryString, queryValues } from '../common.ts';
 import { OsError } from '../errors.ts';
 
-const NOT_FILTERS = new Set(['fields', 'limit', 'marker', 'sort_key', 'sort_dir', 'page_reverse']);
+const NOT_FILTERS = new Set(['fixed_ips', 'fields', 'limit', 'marker', 'sort_key', 'sort_dir', 'page_reverse']);
 
 /** A Neutron filter value against an attribute: `True`/`true`, `None` for null, numbers as text. */
 function matches(value: unknown, wanted: string[]): boolean {

@@ -70,6 +70,8 @@ function neutron<T>(work: () => T, inUse: string): T {
     return work();
   } catch (error) {
     if (error instanceof EngineError) {
+      // Tempest (and clients) recognise Neutron's own phrase to try the next range.
+      if (error.code === 'CONFLICT' && /overlaps/.test(error.message)) throw new OsError(400, `Invalid input for operation: ${error.message}: it overlaps with another subnet.`, 'BadRequest');
       if (error.code === 'CONFLICT') throw new OsError(409, error.message, /already used/.test(error.message) ? 'IpAddressAlreadyAllocated' : inUse);
       if (error.code === 'INVALID_INPUT') throw new OsError(400, `Invalid input for operation: ${error.message}.`, 'InvalidInput');
     }
@@ -103,22 +105,32 @@ export function neutronWriteRoutes(engine: Engine): Router {
     if (!found) throw missing('Router', id(req));
     return found;
   };
-  const gatewayWanted = (info: z.infer<typeof gatewayInfo>): boolean | undefined => {
+  const gatewayWanted = (req: Request, info: z.infer<typeof gatewayInfo>): boolean | undefined => {
     if (info === undefined) return undefined;
     if (info === null || !info.network_id) return false;
     if (info.network_id !== network.ensurePublicNetwork().id) {
+      if (!network.networks(projectOf(req)).some((n) => n.id === info.network_id)) throw missing('Network', info.network_id);
       throw new OsError(400, `Bad router request: Network ${info.network_id} is not an external network.`, 'BadRequest');
     }
     return true;
   };
 
+  /** One `{network: …}` or Neutron's bulk `{networks: [...]}`, all created or none. */
+  const bulk = <T>(req: Request, singular: string, create: (req: Request, body: unknown) => T) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const many = body[`${singular}s`];
+    if (!Array.isArray(many)) return { [singular]: create(req, body) };
+    return { [`${singular}s`]: network.transaction(() => many.map((item) => create(req, { [singular]: item }))) };
+  };
+
   // ——— networks ———
-  api.post('/networks', (req, res) => {
-    const { network: input } = parseBody(networkCreate, req.body ?? {});
+  const createNetwork = (req: Request, body: unknown) => {
+    const { network: input } = parseBody(networkCreate, body);
     const created = network.createNetwork(projectOf(req), { name: input.name ?? '', description: input.description ?? '' });
     const withState = input.admin_state_up === false ? network.setNeutronAttributes('network', created, { adminStateUp: false }) : created;
-    res.status(201).json({ network: networkView(withState) });
-  });
+    return networkView(withState);
+  };
+  api.post('/networks', (req, res) => res.status(201).json(bulk(req, 'network', createNetwork)));
   api.put('/networks/:id', (req, res) => {
     const { network: input } = parseBody(networkUpdate, req.body ?? {});
     const found = findNetwork(req);
@@ -140,8 +152,8 @@ export function neutronWriteRoutes(engine: Engine): Router {
   });
 
   // ——— subnets ———
-  api.post('/subnets', (req, res) => {
-    const { subnet: input } = parseBody(subnetCreate, req.body ?? {});
+  const createSubnet = (req: Request, body: unknown) => {
+    const { subnet: input } = parseBody(subnetCreate, body);
     const projectId = projectOf(req);
     if (input.ip_version === 6) throw new OsError(400, 'Invalid input for operation: Sandcloud subnets are IPv4 only.', 'InvalidInput');
     if (!input.cidr) throw new OsError(400, 'Bad subnet request: a cidr must be specified in the absence of a subnet pool.', 'BadRequest');
@@ -162,8 +174,9 @@ export function neutronWriteRoutes(engine: Engine): Router {
         }),
       'InvalidInput',
     );
-    res.status(201).json({ subnet: subnetView(subnet) });
-  });
+    return subnetView(subnet);
+  };
+  api.post('/subnets', (req, res) => res.status(201).json(bulk(req, 'subnet', createSubnet)));
   api.put('/subnets/:id', (req, res) => {
     const { subnet: input } = parseBody(subnetUpdate, req.body ?? {});
     const found = findSubnet(req);
@@ -191,8 +204,8 @@ export function neutronWriteRoutes(engine: Engine): Router {
   });
 
   // ——— ports ———
-  api.post('/ports', (req, res) => {
-    const { port: input } = parseBody(portCreate, req.body ?? {});
+  const createPort = (req: Request, body: unknown) => {
+    const { port: input } = parseBody(portCreate, body);
     const projectId = projectOf(req);
     if (!network.networks(projectId).some((n) => n.id === input.network_id)) throw missing('Network', input.network_id);
     const wanted = input.fixed_ips?.[0];
@@ -211,14 +224,17 @@ export function neutronWriteRoutes(engine: Engine): Router {
             deviceOwner: input.device_owner ?? '',
             deviceId: input.device_id ?? '',
             securityGroupIds: groups,
+            addressOptional: true,
           });
           if (input.admin_state_up === false) created = network.setNeutronAttributes('port', created, { adminStateUp: false });
+          if (input.mac_address) created = network.setNeutronAttributes('port', created, { macAddress: input.mac_address.toLowerCase() });
           return created;
         }),
       'IpAddressAlreadyAllocated',
     );
-    res.status(201).json({ port: portView(port) });
-  });
+    return portView(port);
+  };
+  api.post('/ports', (req, res) => res.status(201).json(bulk(req, 'port', createPort)));
   api.put('/ports/:id', (req, res) => {
     const { port: input } = parseBody(portUpdate, req.body ?? {});
     const found = findPort(req);
@@ -233,8 +249,9 @@ export function neutronWriteRoutes(engine: Engine): Router {
             ...(input.security_groups === undefined ? {} : { securityGroupIds: input.security_groups }),
           });
           const wanted = input.fixed_ips?.[0];
-          if (wanted?.subnet_id && wanted.subnet_id !== port.subnetId) throw new OsError(400, 'Invalid input for operation: a port stays on its subnet in Sandcloud.', 'InvalidInput');
-          if (wanted?.ip_address) port = network.changeFixedIp(projectId, port.id, wanted.ip_address);
+          if (wanted?.subnet_id || wanted?.ip_address) {
+            port = network.changeAddress(projectId, port.id, { ...(wanted.subnet_id ? { subnetId: wanted.subnet_id } : {}), ...(wanted.ip_address ? { fixedIp: wanted.ip_address } : {}) });
+          }
           if (input.admin_state_up !== undefined) port = network.setNeutronAttributes('port', port, { adminStateUp: input.admin_state_up });
           return port;
         }),
@@ -251,7 +268,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
   // ——— routers ———
   api.post('/routers', (req, res) => {
     const { router: input } = parseBody(routerCreate, req.body ?? {});
-    const external = gatewayWanted(input.external_gateway_info) ?? false;
+    const external = gatewayWanted(req, input.external_gateway_info) ?? false;
     let created = network.createRouter(projectOf(req), { name: input.name ?? '', externalGateway: external, description: input.description ?? '' });
     if (input.admin_state_up === false) created = network.setNeutronAttributes('router', created, { adminStateUp: false });
     res.status(201).json({ router: routerView(created) });
@@ -260,7 +277,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
     const { router: input } = parseBody(routerUpdate, req.body ?? {});
     const found = findRouter(req);
     if (input.routes && input.routes.length > 0) throw new OsError(400, 'Invalid input for routes: extra routes are not simulated by Sandcloud.', 'InvalidInput');
-    const external = gatewayWanted(input.external_gateway_info);
+    const external = gatewayWanted(req, input.external_gateway_info);
     let updated = network.updateRouter(projectOf(req), found.id, {
       ...(input.name === undefined ? {} : { name: input.name }),
       ...(input.description === undefined ? {} : { description: input.description }),

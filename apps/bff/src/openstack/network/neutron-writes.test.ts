@@ -21,6 +21,13 @@ describe('Neutron writes: networks, subnets, ports, routers', () => {
     expect(chosen.fixed_ips[0].ip_address).toBe('10.100.0.12');
     const taken = await os.post('/network/v2.0/ports', { port: { network_id: net.id, fixed_ips: [{ ip_address: '10.100.0.12' }] } }).expect(409);
     expect(taken.body.NeutronError.type).toBe('IpAddressAlreadyAllocated');
+    const filtered = (await os.get('/network/v2.0/ports?fixed_ips=ip_address%3D10.100.0.12').expect(200)).body.ports;
+    expect(filtered.map((p: { id: string }) => p.id)).toEqual([chosen.id]);
+    const second = (await os.post('/network/v2.0/subnets', { subnet: { network_id: net.id, cidr: '10.100.0.16/28', ip_version: 4 } }).expect(201)).body.subnet;
+    const moved = (await os.put(`/network/v2.0/ports/${chosen.id}`, { port: { fixed_ips: [{ subnet_id: second.id }] } }).expect(200)).body.port;
+    expect(moved.fixed_ips).toEqual([{ subnet_id: second.id, ip_address: '10.100.0.18' }]);
+    await os.put(`/network/v2.0/ports/${chosen.id}`, { port: { fixed_ips: [{ subnet_id: subnet.id, ip_address: '10.100.0.12' }] } }).expect(200);
+    await os.delete(`/network/v2.0/subnets/${second.id}`).expect(204);
     const renamed = (await os.put(`/network/v2.0/ports/${auto.id}`, { port: { name: 'p1b', admin_state_up: false } }).expect(200)).body.port;
     expect(renamed).toMatchObject({ name: 'p1b', admin_state_up: false });
 

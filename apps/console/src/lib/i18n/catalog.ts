@@ -11,6 +11,7 @@ import { keyPairMessages } from './messages/key-pairs.ts';
 import { loadBalancerMessages } from './messages/load-balancers.ts';
 import { networkMessages } from './messages/network.ts';
 import { networkTopologyMessages } from './messages/network-topology.ts';
+import { vpcMessages } from './messages/vpcs.ts';
 import { projectMemberMessages } from './messages/project-members.ts';
 import { securityGroupMessages } from './messages/security-groups.ts';
 import { userMessages } from './messages/users.ts';
@@ -25,7 +26,7 @@ import { metricsMessages } from './messages/metrics.ts';
 import { classroomMessages } from './messages/classroom.ts';
 
 /** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages, quotaMessages, activityMessages, metricsMessages, classroomMessages] as const;
+const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages, quotaMessages, activityMessages, metricsMessages, classroomMessages, vpcMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;

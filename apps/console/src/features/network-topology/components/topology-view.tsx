@@ -30,6 +30,8 @@ import type { FlowNode } from './flow-elements.ts';
 import { HighlightContext, HighlightStore } from './highlight.ts';
 import { DETAIL_ZOOM, isZoomedOut, TopologyActionsContext, type TopologyActions } from './nodes/node-parts.tsx';
 import { nodeTypes } from './nodes/node-types.ts';
+import { TopologyContextMenu, type ContextMenuState } from './topology-context-menu.tsx';
+import { AssociateFloatingIpDialog } from '../../floating-ips/components/associate-floating-ip-dialog.tsx';
 import { TopologyLegend } from './topology-legend.tsx';
 import { TopologySearch } from './topology-search.tsx';
 import { TopologySession } from './topology-session.ts';
@@ -207,6 +209,14 @@ export function TopologyView({ projectId }: { projectId: string }) {
     }
   }, []);
   const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_event, node) => setSelection({ id: node.id }), []);
+  // Right click: launch into a subnet, associate a floating IP to an instance.
+  const [contextMenu, setContextMenu] = useState<ContextMenuState | null>(null);
+  const [associating, setAssociating] = useState<{ id: string; fixedIp: string; deviceName: string } | null>(null);
+  const closeContextMenu = useCallback(() => setContextMenu(null), []);
+  const onNodeContextMenu = useCallback<NodeMouseHandler<FlowNode>>((event, node) => {
+    event.preventDefault();
+    setContextMenu({ x: event.clientX, y: event.clientY, data: node.data as TopologyNodeData });
+  }, []);
   const onNodeMouseEnter = useCallback<NodeMouseHandler<FlowNode>>(
     (event, node) => {
       if (event.buttons === 0 && !canvas.current?.hasAttribute('data-moving')) highlight.hover(node.id);
@@ -292,6 +302,7 @@ export function TopologyView({ projectId }: { projectId: string }) {
                   edgeTypes={edgeTypes}
                   onNodesChange={onNodesChange}
                   onNodeClick={onNodeClick}
+                  onNodeContextMenu={onNodeContextMenu}
                   onNodeMouseEnter={onNodeMouseEnter}
                   onNodeMouseLeave={onNodeMouseLeave}
                   onMoveStart={onMoveStart}
@@ -337,6 +348,10 @@ export function TopologyView({ projectId }: { projectId: string }) {
                     </Panel>
                   )}
                 </ReactFlow>
+                {contextMenu && <TopologyContextMenu projectId={projectId} menu={contextMenu} onClose={closeContextMenu} onAssociate={setAssociating} />}
+                {associating && (
+                  <AssociateFloatingIpDialog projectId={projectId} port={{ ...associating, deviceType: 'instance' }} onClose={() => setAssociating(null)} />
+                )}
               </TopologyActionsContext.Provider>
             </HighlightContext.Provider>
           )}

@@ -43,6 +43,7 @@ const initialForm = (): WizardForm => ({
   keyName: '',
   securityGroupIds: null,
   networkId: '',
+  subnetId: '',
   userData: '',
 });
 
@@ -61,7 +62,9 @@ export function CreateInstancePage() {
   const networks = useNetworks(projectId);
   const create = useCreateInstances(projectId);
 
-  const [form, setForm] = useState<WizardForm>(initialForm);
+  // `?networkId=&subnetId=` (a subnet's "Launch instance here") preselects where it launches.
+  const [query] = useSearchParams();
+  const [form, setForm] = useState<WizardForm>(() => ({ ...initialForm(), networkId: query.get('networkId') ?? '', subnetId: query.get('subnetId') ?? '' }));
   const [image, setImage] = useState<ImageDto | undefined>();
   const [step, setStep] = useState<Step>('image');
   const [reached, setReached] = useState(0);
@@ -177,7 +180,15 @@ export function CreateInstancePage() {
             {step === 'access' && (
               <AccessStep projectId={projectId} form={form} securityGroupIds={effective.securityGroupIds} errors={shownErrors} canWrite={canWrite} set={set} />
             )}
-            {step === 'network' && <NetworkStep projectId={projectId} value={effective.networkId} error={shownErrors.networkId} onChange={(networkId) => set({ networkId })} />}
+            {step === 'network' && <NetworkStep
+                projectId={projectId}
+                value={effective.networkId}
+                error={shownErrors.networkId}
+                onChange={(networkId) => set({ networkId, subnetId: '' })}
+                subnetId={form.subnetId}
+                subnetError={shownErrors.subnetId}
+                onSubnetChange={(subnetId) => set({ subnetId })}
+              />}
             {step === 'summary' && (
               <SummaryStep
                 form={form}

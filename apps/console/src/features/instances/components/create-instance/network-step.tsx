@@ -1,3 +1,4 @@
+import type { NetworkDto } from '@sandcloud/api-schemas';
 import { Alert } from '../../../../components/ui/alert.tsx';
 import { FieldSet } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
@@ -5,8 +6,19 @@ import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useNetworks } from '../../../network/api/get-networks.ts';
 
-/** Network: the project's networks with their CIDR; "Default Network" is preselected. */
-export function NetworkStep({ projectId, value, error, onChange }: { projectId: string; value: string; error: string | undefined; onChange: (id: string) => void }) {
+interface NetworkStepProps {
+  projectId: string;
+  value: string;
+  error: string | undefined;
+  onChange: (id: string) => void;
+  /** The chosen subnet of the network ('' for its first). */
+  subnetId?: string;
+  subnetError?: string | undefined;
+  onSubnetChange?: (id: string) => void;
+}
+
+/** Network: the project's networks with their CIDR; "Default Network" is preselected; a network with several subnets offers them. */
+export function NetworkStep({ projectId, value, error, onChange, subnetId = '', subnetError, onSubnetChange }: NetworkStepProps) {
   const t = useT();
   const networks = useNetworks(projectId);
   if (networks.isPending) return <SkeletonRows rows={1} columns={3} />;
@@ -27,7 +39,28 @@ export function NetworkStep({ projectId, value, error, onChange }: { projectId: 
           ))}
         </div>
       </FieldSet>
+      <SubnetChoice network={networks.data.items.find((network) => network.id === value)} value={subnetId} error={subnetError} onChange={onSubnetChange} />
       <Alert tone="info">{t('instanceWizard.networkHint')}</Alert>
     </div>
+  );
+}
+
+/** The subnets of the chosen network, when it has more than one (or one was preselected). */
+function SubnetChoice({ network, value, error, onChange }: { network: NetworkDto | undefined; value: string; error: string | undefined; onChange: ((id: string) => void) | undefined }) {
+  const t = useT();
+  if (!network || !onChange || (network.subnets.length < 2 && !value)) return null;
+  const chosen = value || network.subnetId;
+  return (
+    <FieldSet legend={t('interfaces.subnet')} error={error}>
+      <div className="divide-y divide-slate-100 rounded border border-slate-200">
+        {network.subnets.map((subnet) => (
+          <label key={subnet.id} className={`flex cursor-pointer items-center gap-3 px-4 py-2 ${chosen === subnet.id ? 'bg-brand-50' : 'hover:bg-slate-50'}`}>
+            <input type="radio" name="subnet" className="accent-brand-500" checked={chosen === subnet.id} onChange={() => onChange(subnet.id)} />
+            <span className="flex-1 font-medium">{subnet.name}</span>
+            <span className="font-mono text-sm text-slate-600">{subnet.cidr}</span>
+          </label>
+        ))}
+      </div>
+    </FieldSet>
   );
 }

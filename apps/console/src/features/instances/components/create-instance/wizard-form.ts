@@ -35,6 +35,8 @@ export interface WizardForm {
   securityGroupIds: string[] | null;
   /** Empty until the user picks one: then the first (Default Network) stands in. */
   networkId: string;
+  /** The subnet of the network (`?subnetId=` from the topology or the subnet list); its first when empty. */
+  subnetId: string;
   /** A cloud-init script (typed or read from a file); empty for none. */
   userData: string;
 }
@@ -139,5 +141,6 @@ export const toRequest = (form: WizardForm, effective: { securityGroupIds: strin
   keyName: form.keyName,
   securityGroupIds: effective.securityGroupIds,
   networkId: effective.networkId,
+  ...(form.subnetId ? { subnetId: form.subnetId } : {}),
   ...(form.userData.trim() ? { userData: form.userData } : {}),
 });

@@ -1,0 +1,50 @@
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import type { CreateNetworkInterfaceRequest, NetworkInterfaceDto, Page } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { useNetworkInvalidation } from './vpcs.ts';
+
+export const networkInterfacesQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: queryKeys.resources(projectId, 'network-interfaces'),
+    queryFn: () => api.get<Page<NetworkInterfaceDto>>(`/projects/${projectId}/network-interfaces?limit=500`),
+  });
+export const useNetworkInterfaces = (projectId: string) => useQuery(networkInterfacesQuery(projectId));
+
+export function useCreateNetworkInterface(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({
+    mutationFn: (input: CreateNetworkInterfaceRequest) => api.post<NetworkInterfaceDto>(`/projects/${projectId}/network-interfaces`, input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteNetworkInterface(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/network-interfaces/${id}`), onSuccess: invalidate });
+}
+
+/** Attach a free interface to an instance (also while it runs). */
+export function useAttachInterface(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({
+    mutationFn: ({ id, instanceId }: { id: string; instanceId: string }) => api.post<NetworkInterfaceDto>(`/projects/${projectId}/network-interfaces/${id}/attach`, { instanceId }),
+    onSuccess: invalidate,
+  });
+}
+
+/** Detach from its instance (refused for the instance's last interface). */
+export function useDetachInterface(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({ mutationFn: (id: string) => api.post<NetworkInterfaceDto>(`/projects/${projectId}/network-interfaces/${id}/detach`), onSuccess: invalidate });
+}
+
+/** Moves a floating IP to this interface, from wherever it is connected. */
+export function useMoveFloatingIp(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({
+    mutationFn: ({ id, floatingIpId }: { id: string; floatingIpId: string }) =>
+      api.post<NetworkInterfaceDto>(`/projects/${projectId}/network-interfaces/${id}/floating-ip`, { floatingIpId }),
+    onSuccess: invalidate,
+  });
+}

@@ -1,0 +1,24 @@
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import type { CreateSubnetRequest, Page, SubnetDto, UpdateSubnetRequest } from '@sandcloud/api-schemas';
+import { api } from '../../../lib/api-client.ts';
+import { queryKeys } from '../../../lib/query-keys.ts';
+import { useNetworkInvalidation } from './vpcs.ts';
+
+export const subnetsQuery = (projectId: string) =>
+  queryOptions({ queryKey: queryKeys.resources(projectId, 'subnets'), queryFn: () => api.get<Page<SubnetDto>>(`/projects/${projectId}/subnets?limit=500`) });
+export const useSubnets = (projectId: string) => useQuery(subnetsQuery(projectId));
+
+export function useCreateSubnet(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({ mutationFn: (input: CreateSubnetRequest) => api.post<SubnetDto>(`/projects/${projectId}/subnets`, input), onSuccess: invalidate });
+}
+
+export function useUpdateSubnet(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({ mutationFn: ({ id, ...input }: UpdateSubnetRequest & { id: string }) => api.patch<SubnetDto>(`/projects/${projectId}/subnets/${id}`, input), onSuccess: invalidate });
+}
+
+export function useDeleteSubnet(projectId: string) {
+  const invalidate = useNetworkInvalidation(projectId);
+  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/subnets/${id}`), onSuccess: invalidate });
+}

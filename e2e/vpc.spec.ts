@@ -1,0 +1,151 @@
+import { expect, test } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allowTcpFromAnywhere, computeProject, FLAVOR, instanceStatus, signInAs, UBUNTU_2204, ZONE, type Api } from './support/arrange.ts';
+import { unique } from './support/fixtures.ts';
+import { consoleSshArgs, createdKeyPair, ssh } from './support/real-tools.ts';
+
+// Issue 18 part 1 through the console: a second VPC with two subnets and a routing table, an
+// instance with two interfaces in it, and reachability that follows the internet gateway.
+
+interface SubnetRow {
+  id: string;
+  name: string;
+  vpcId: string;
+}
+
+async function subnetsOf(api: Api, base: string): Promise<SubnetRow[]> {
+  return (await api.get<{ items: SubnetRow[] }>(`${base}/subnets`)).items;
+}
+
+async function defaultGroupId(api: Api, base: string): Promise<string> {
+  return (await api.get<{ items: { id: string; name: string }[] }>(`${base}/security-groups`)).items.find((group) => group.name === 'default')!.id;
+}
+
+test('a second VPC with two subnets and a routing table; ssh via the floating IP stops when the internet gateway is detached, and the test says why', async ({ page, baseURL }) => {
+  test.setTimeout(180_000);
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  await signInAs(page, api);
+  const vpcName = unique('vpc');
+
+  // VPC 생성: the VPC comes with its routing table (internet gateway attached).
+  await page.goto(computeUrl('network/vpc'));
+  await page.getByRole('button', { name: 'VPC 생성' }).first().click();
+  const vpcDialog = page.getByRole('dialog');
+  await vpcDialog.getByLabel('이름').fill(vpcName);
+  await vpcDialog.getByLabel('IP 버전 4 CIDR').fill('10.20.0.0/16');
+  await vpcDialog.getByRole('button', { name: 'VPC 생성' }).click();
+  await expect(page.getByRole('row').filter({ hasText: vpcName })).toContainText('10.20.0.0/16');
+
+  // 서브넷 생성 ×2 on that VPC.
+  await page.goto(computeUrl('network/subnets'));
+  for (const [name, cidr] of [
+    ['sub-a', '10.20.1.0/24'],
+    ['sub-b', '10.20.2.0/24'],
+  ] as const) {
+    await page.getByRole('button', { name: '서브넷 생성' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('VPC').selectOption({ label: `${vpcName} (10.20.0.0/16)` });
+    await dialog.getByLabel('이름').fill(name);
+    await dialog.getByLabel('CIDR').fill(cidr);
+    await dialog.getByRole('button', { name: '서브넷 생성' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('row').filter({ hasText: cidr })).toContainText(`${vpcName}-rt`);
+  }
+  const subnets = (await subnetsOf(api, base)).filter((subnet) => subnet.name.startsWith('sub-'));
+  const [a, b] = [subnets.find((s) => s.name === 'sub-a')!, subnets.find((s) => s.name === 'sub-b')!];
+
+  // An instance launched into sub-a with a second interface on sub-b, a key we hold, SSH open.
+  const keyName = unique('key');
+  const keyDir = mkdtempSync(join(tmpdir(), 'vpc-e2e-'));
+  await createdKeyPair(api, base, keyName, keyDir);
+  await allowTcpFromAnywhere(api, base, 22);
+  const { items } = await api.post<{ items: { id: string; name: string; portId: string }[] }>(`${base}/instances`, {
+    name: unique('web'),
+    imageId: UBUNTU_2204,
+    flavorId: FLAVOR,
+    zone: ZONE,
+    rootDiskGb: 20,
+    count: 1,
+    keyName,
+    securityGroupIds: [await defaultGroupId(api, base)],
+    networkId: a.vpcId,
+    subnetId: a.id,
+    fixedIp: '10.20.1.10',
+    extraNetworks: [{ subnetId: b.id, fixedIp: '10.20.2.10' }],
+  });
+  const web = items[0]!;
+  await expect.poll(() => instanceStatus(api, base, web.id)).toBe('ACTIVE');
+
+  // 네트워크 인터페이스: both interfaces, on their subnets; a floating IP goes to the first.
+  await page.goto(computeUrl('network/interfaces'));
+  await expect(page.locator('tr[data-interface-ip="10.20.1.10"]')).toContainText(web.name);
+  await expect(page.locator('tr[data-interface-ip="10.20.2.10"]')).toContainText('sub-b');
+  const floatingIp = await api.post<{ id: string; address: string }>(`${base}/floating-ips`);
+  await page.getByRole('button', { name: 'Floating IP 이동 10.20.1.10' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Floating IP 이동' }).click();
+  await expect(page.locator('tr[data-interface-ip="10.20.1.10"]')).toContainText(floatingIp.address);
+
+  const endpoint = await api.get<{ sshCommand: string }>(`${base}/floating-ips/${floatingIp.id}/endpoint`);
+  const sshArgs = consoleSshArgs(endpoint.sshCommand);
+  const reached = await ssh([...sshArgs, 'hostname'], { cwd: keyDir });
+  expect(reached.code, reached.stderr).toBe(0);
+
+  // 라우팅 테이블: detach the internet gateway; ssh no longer gets through.
+  await page.goto(computeUrl('network/routing-tables'));
+  const gateway = page.getByRole('switch', { name: `인터넷 게이트웨이 ${vpcName}-rt` });
+  await expect(gateway).toBeChecked();
+  // The switch follows the server: it turns off once the routing table has changed.
+  await gateway.click();
+  await expect(gateway).not.toBeChecked();
+  const blocked = await ssh([...sshArgs, 'hostname'], { cwd: keyDir });
+  expect(blocked.code).not.toBe(0);
+  const verdict = await api.post<{ allowed: boolean; reason: { code: string; message: string } }>(`${base}/instances/${web.id}/connectivity-test`, { test: 'ssh' });
+  expect(verdict.allowed).toBe(false);
+  expect(verdict.reason.code).toBe('NO_INTERNET_GATEWAY');
+  expect(verdict.reason.message).toContain('no route to an internet gateway');
+});
+
+test('bad input gets a clear error and changes nothing: an overlapping CIDR, detaching the last interface', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  await signInAs(page, api);
+  const vpc = await api.post<{ id: string; name: string }>(`${base}/vpcs`, { name: unique('vpc'), cidr: '10.30.0.0/16' });
+  await api.post(`${base}/subnets`, { vpcId: vpc.id, name: 'taken', cidr: '10.30.1.0/24' });
+
+  await page.goto(computeUrl('network/subnets'));
+  await page.getByRole('button', { name: '서브넷 생성' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('VPC').selectOption({ label: `${vpc.name} (10.30.0.0/16)` });
+  await dialog.getByLabel('이름').fill('clash');
+  await dialog.getByLabel('CIDR').fill('10.30.1.128/25');
+  await dialog.getByRole('button', { name: '서브넷 생성' }).click();
+  await expect(dialog.getByText(`10.30.1.128/25 overlaps subnet 'taken' (10.30.1.0/24) in VPC '${vpc.name}'`)).toBeVisible();
+  await dialog.getByRole('button', { name: '취소' }).click();
+  expect((await subnetsOf(api, base)).map((subnet) => subnet.name).sort()).toEqual(['Default Subnet', 'taken']);
+
+  // One instance with one interface: detaching it is refused, and it stays attached.
+  const keyName = unique('key');
+  await api.post(`${base}/key-pairs/import`, { name: keyName, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx e2e@example' });
+  const subnet = (await subnetsOf(api, base)).find((s) => s.name === 'taken')!;
+  const { items } = await api.post<{ items: { id: string; name: string }[] }>(`${base}/instances`, {
+    name: unique('solo'),
+    imageId: UBUNTU_2204,
+    flavorId: FLAVOR,
+    zone: ZONE,
+    rootDiskGb: 20,
+    count: 1,
+    keyName,
+    securityGroupIds: [await defaultGroupId(api, base)],
+    networkId: vpc.id,
+    subnetId: subnet.id,
+  });
+  const solo = items[0]!;
+  await expect.poll(() => instanceStatus(api, base, solo.id)).toBe('ACTIVE');
+  await page.goto(computeUrl('network/interfaces'));
+  await page.getByRole('button', { name: '연결 해제 10.30.1.2' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '연결 해제' }).click();
+  await expect(page.getByText(`${solo.name} has only this network interface (10.30.1.2); an instance needs at least one, so it cannot be detached`)).toBeVisible();
+  const interfaces = await api.get<{ items: { fixedIp: string }[] }>(`${base}/instances/${solo.id}/interfaces`);
+  expect(interfaces.items.map((item) => item.fixedIp)).toEqual(['10.30.1.2']);
+});
