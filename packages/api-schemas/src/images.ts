@@ -16,7 +16,7 @@ export const imageListQuerySchema = listQuerySchema.extend({
   visibility: z.enum(IMAGE_VISIBILITIES, { error: `Visibility is ${IMAGE_VISIBILITIES.join(' or ')}` }).optional(),
 });
 
-/** `[추가기능] > [Image 생성]`: captures an ACTIVE or SHUTOFF instance's root disk as a private image. */
+/** `[추가기능] > [Image 생성]`: captures a SHUTOFF instance's root disk as a private image. */
 export const createImageRequestSchema = z.strictObject({
   instanceId: z.string().min(1, 'Choose the instance to make an image of'),
   name: imageNameSchema,

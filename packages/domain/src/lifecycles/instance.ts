@@ -108,7 +108,8 @@ export const INSTANCE_LIFECYCLE = {
     },
     /**
      * The image's lifecycle runs the capture; the instance holds task state `image_snapshot` meanwhile.
-     * A running instance can be captured too, as in Nova (the image holds what its disk has written).
+     * A running instance can be captured too, as in Nova (the image holds what its disk has written);
+     * the console, following the guide, still asks to shut it down first.
      */
     create_image: { from: ['ACTIVE', 'SHUTOFF'] },
     change_security_groups: { from: ['ACTIVE', 'SHUTOFF'] },

@@ -166,6 +166,15 @@ export class VolumeService {
     });
   }
 
+  /** Cinder's `os-set_bootable`: marks the volume bootable or not (refused while it is being deleted). */
+  setBootable(projectId: string, id: string, bootable: boolean): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`);
+      return this.store.update<Volume>('volume', volume, { bootable });
+    });
+  }
+
   /** `[Instance에 연결]`: reserves the next free device on the instance, then attaches over a few seconds. */
   attach(projectId: string, id: string, instanceId: string): Volume {
     return this.store.transaction(() => {

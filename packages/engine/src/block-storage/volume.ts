@@ -30,6 +30,8 @@ export interface Volume extends ResourceBase {
   attachment: VolumeAttachment | null;
   /** What is written on the volume (a filesystem snapshot the guest persists); null when never formatted. */
   content: unknown;
+  /** Cinder's bootable flag, set by its owner (Sandcloud boots servers from images, so it marks only). */
+  bootable?: boolean;
 }
 
 /** Cinder volume snapshot: a point-in-time copy a new volume can be created from. */

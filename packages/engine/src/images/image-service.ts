@@ -14,6 +14,11 @@ export interface CaptureImageInput {
   description?: string;
   /** Free-form properties recorded on the image (Nova's createImage `metadata`). */
   properties?: Record<string, string>;
+  /**
+   * Capture a running (ACTIVE) instance too, as Nova does. The console follows the guide and
+   * captures only a SHUTOFF instance (the default), so what it holds is all written out.
+   */
+  allowRunning?: boolean;
 }
 
 const GiB = 1024 ** 3;
@@ -30,8 +35,9 @@ export interface CaptureSources {
 }
 
 /**
- * Glance: the public catalog (seeded once) and each project's private images, captured from an
- * ACTIVE or SHUTOFF instance (queued → saving → active) with a copy of what its root disk holds.
+ * Glance: the public catalog (seeded once) and each project's private images, captured from a
+ * SHUTOFF instance (or a running one, for Nova's API) (queued → saving → active) with a copy of what
+ * its root disk holds.
  */
 export class ImageService {
   private readonly lifecycle: LifecycleMachine<Image, ImageAction | 'capture'>;
@@ -97,9 +103,9 @@ export class ImageService {
   }
 
   /**
-   * `[Image 생성]`: from an ACTIVE or SHUTOFF instance, as Nova. The image records the root disk as it
-   * is now (of a running guest: what it has written out), and the instance shows task state
-   * `image_snapshot` (blocking its actions) until the image is active.
+   * `[Image 생성]`: from a SHUTOFF instance, or also an ACTIVE one with `allowRunning` (Nova's API).
+   * The image records the root disk as it is now (of a running guest: what it has written out), and
+   * the instance shows task state `image_snapshot` (blocking its actions) until the image is active.
    */
   capture(projectId: string, input: CaptureImageInput): Image {
     const name = input.name.trim();
@@ -107,11 +113,14 @@ export class ImageService {
     const instances = this.instances();
     return this.store.transaction(() => {
       const instance = this.sourceInstance(projectId, input.instanceId);
+      const shutDownFirst = () =>
+        conflict(`Shut instance ${instance.name} down first: an image is made from a SHUTOFF instance, and it is ${instance.status}`, 'instanceId').coded('image.needsShutoff', { instance: instance.name, status: instance.status });
+      if (instance.status === 'ACTIVE' && !instance.taskState && !input.allowRunning) throw shutDownFirst();
       try {
         instances.startTask(instance, 'create_image', 'image_snapshot', `Image ${name} requested`);
       } catch (error) {
         if (error instanceof InvalidTransitionError && !instance.taskState) {
-          throw conflict(`Instance ${instance.name} is ${instance.status}; an image is made from an ACTIVE or SHUTOFF instance`, 'instanceId').coded('image.needsActiveOrShutoff', { instance: instance.name, status: instance.status });
+          throw input.allowRunning ? conflict(`Instance ${instance.name} is ${instance.status}; an image is made from an ACTIVE or SHUTOFF instance`, 'instanceId').coded('image.needsActiveOrShutoff', { instance: instance.name, status: instance.status }) : shutDownFirst();
         }
         throw error;
       }

@@ -392,7 +392,8 @@ export function serverRoutes(engine: Engine): Router {
         let imageId = '';
         conflictAs(action, instance, () => {
           const { name, metadata } = input as { name: string; metadata?: Record<string, string> };
-          imageId = images.capture(projectId, { instanceId: instance.id, name, ...(metadata ? { properties: metadata } : {}) }).id;
+          // Nova snapshots a running server too (the console, following the guide, asks for SHUTOFF).
+          imageId = images.capture(projectId, { instanceId: instance.id, name, allowRunning: true, ...(metadata ? { properties: metadata } : {}) }).id;
         });
         // 2.1's answer: the image's URL in Location, no body (the `image_id` body is 2.45).
         res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);

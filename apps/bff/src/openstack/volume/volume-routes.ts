@@ -164,7 +164,10 @@ export function volumeRoutes(engine: Engine): Router {
     const type = queryString(req.query.volume_type);
     if (type !== undefined) list = list.filter((v) => v.volumeType === type || VOLUME_TYPE_IDS[v.volumeType] === type);
     const bootable = queryString(req.query.bootable);
-    if (bootable !== undefined && ['true', '1', 'yes'].includes(bootable.toLowerCase())) list = [];
+    if (bootable !== undefined) {
+      const wanted = ['true', '1', 'yes', 't', 'on'].includes(bootable.toLowerCase());
+      list = list.filter((v) => (v.bootable ?? false) === wanted);
+    }
     const metadata = queryString(req.query.metadata);
     if (metadata !== undefined) {
       let wanted: Record<string, unknown>;
@@ -274,11 +277,17 @@ export function volumeRoutes(engine: Engine): Router {
         volumes.detach(projectId, volume.id);
         break;
       }
+      case 'os-set_bootable': {
+        // Cinder takes a boolean or its text ("true", "False"…).
+        const { bootable } = parseBody(z.object({ bootable: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]) }), args ?? {});
+        volumes.setBootable(projectId, volume.id, bootable === true || bootable === 'true' || bootable === 'True');
+        res.status(200).end();
+        return;
+      }
       case 'os-reserve':
       case 'os-unreserve':
       case 'os-begin_detaching':
       case 'os-roll_detaching':
-      case 'os-set_bootable':
       case 'os-update_readonly_flag':
       case 'os-volume_upload_image':
       case 'os-retype':

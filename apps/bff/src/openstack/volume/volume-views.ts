@@ -63,7 +63,7 @@ export function volumeView(volume: Volume, ctx: { base: string; userId: string; 
     consistencygroup_id: null,
     source_volid: null,
     snapshot_id: volume.sourceSnapshotId,
-    bootable: 'false',
+    bootable: volume.bootable ? 'true' : 'false',
     volume_type: volume.volumeType,
     metadata: ctx.metadata,
     user_id: ctx.userId,

@@ -18,8 +18,8 @@ interface CreateImageDialogProps {
 }
 
 /**
- * `[추가기능] > [Image 생성]`: `[이름]`, then `[Image 생성]`. An ACTIVE or SHUTOFF instance can be captured;
- * otherwise the dialog says why and the button stays disabled.
+ * `[추가기능] > [Image 생성]`: `[이름]`, then `[Image 생성]`. Only a SHUTOFF instance can be captured;
+ * otherwise the dialog says to shut it down first and the button stays disabled.
  */
 export function CreateImageDialog({ projectId, instance, onClose }: CreateImageDialogProps) {
   const t = useT();
@@ -52,7 +52,7 @@ export function CreateImageDialog({ projectId, instance, onClose }: CreateImageD
   return (
     <FormDialog title={t('images.createTitle')} onClose={onClose} submitLabel={t('images.createSubmit')} busy={create.isPending} disabledReason={blocked} onSubmit={submit}>
       {blocked ? (
-        <Alert tone="warning" title={instance.taskState ? undefined : t('images.notCapturableTitle')}>
+        <Alert tone="warning" title={instance.taskState ? undefined : t('images.shutDownFirstTitle')}>
           {blocked}
         </Alert>
       ) : (

@@ -17,3 +17,20 @@ describe('Cinder snapshot update', () => {
     await os.put(`/volume/v3/${projectId}/snapshots/nope`, { snapshot: { name: 'x' } }).expect(404);
   });
 });
+
+describe('Cinder os-set_bootable', () => {
+  it('marks a volume bootable and back, shown as "true"/"false" and filtered by bootable', async () => {
+    const { os, projectId, engine } = await openstackTestApi();
+    const v3 = `/volume/v3/${projectId}`;
+    const volume = (await os.post(`${v3}/volumes`, { volume: { size: 10, name: 'data' } }).expect(202)).body.volume;
+    engine.advance(3_000);
+    expect((await os.get(`${v3}/volumes/${volume.id}`)).body.volume.bootable).toBe('false');
+    await os.post(`${v3}/volumes/${volume.id}/action`, { 'os-set_bootable': { bootable: true } }).expect(200);
+    expect((await os.get(`${v3}/volumes/${volume.id}`)).body.volume.bootable).toBe('true');
+    expect((await os.get(`${v3}/volumes?bootable=true`)).body.volumes.map((v: { id: string }) => v.id)).toEqual([volume.id]);
+    await os.post(`${v3}/volumes/${volume.id}/action`, { 'os-set_bootable': { bootable: 'False' } }).expect(200);
+    expect((await os.get(`${v3}/volumes/${volume.id}`)).body.volume.bootable).toBe('false');
+    expect((await os.get(`${v3}/volumes?bootable=true`)).body.volumes).toEqual([]);
+    await os.post(`${v3}/volumes/${volume.id}/action`, { 'os-set_bootable': { bootable: 'maybe' } }).expect(400);
+  });
+});
