@@ -25,6 +25,7 @@ const form = (overrides: Partial<WizardForm> = {}): WizardForm => ({
   keyName: 'key',
   securityGroupIds: null,
   networkId: '',
+  subnetId: '',
   userData: '',
   ...overrides,
 });
