@@ -149,3 +149,39 @@ test('bad input gets a clear error and changes nothing: an overlapping CIDR, det
   const interfaces = await api.get<{ items: { fixedIp: string }[] }>(`${base}/instances/${solo.id}/interfaces`);
   expect(interfaces.items.map((item) => item.fixedIp)).toEqual(['10.30.1.2']);
 });
+
+test('from the topology: "Launch instance here" on a subnet opens the wizard with it chosen; "Associate floating IP" on an instance opens the dialog with its port', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const vpc = await api.post<{ id: string; name: string }>(`${base}/vpcs`, { name: unique('vpc'), cidr: '10.40.0.0/16' });
+  const subnet = await api.post<{ id: string }>(`${base}/subnets`, { vpcId: vpc.id, name: 'front', cidr: '10.40.1.0/24' });
+  const keyName = unique('key');
+  await api.post(`${base}/key-pairs/import`, { name: keyName, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx e2e@example' });
+  const { items } = await api.post<{ items: { id: string; name: string }[] }>(`${base}/instances`, {
+    name: unique('app'),
+    imageId: UBUNTU_2204,
+    flavorId: FLAVOR,
+    zone: ZONE,
+    rootDiskGb: 20,
+    count: 1,
+    keyName,
+    securityGroupIds: [await defaultGroupId(api, base)],
+    networkId: vpc.id,
+    subnetId: subnet.id,
+  });
+  const app = items[0]!;
+  await expect.poll(() => instanceStatus(api, base, app.id)).toBe('ACTIVE');
+  await signInAs(page, api);
+  await page.goto(computeUrl('network/topology'));
+  const canvas = page.getByTestId('topology-canvas');
+
+  await canvas.locator(`[data-id="${app.id}"]`).first().click({ button: 'right' });
+  await page.getByRole('menuitem', { name: '플로팅 IP 연결' }).click();
+  await expect(page.getByRole('dialog')).toContainText(app.name);
+  await expect(page.getByRole('dialog')).toContainText('10.40.1.2');
+  await page.getByRole('dialog').getByRole('button', { name: '취소' }).click();
+
+  // On the network's header: its instances cover the middle of the node.
+  await canvas.locator(`[data-id="${vpc.id}"]`).first().click({ button: 'right', position: { x: 12, y: 8 } });
+  await page.getByRole('menuitem', { name: '여기에 인스턴스 생성: front (10.40.1.0/24)' }).click();
+  await expect(page).toHaveURL(new RegExp(`instances/new\\?networkId=${vpc.id}&subnetId=${subnet.id}$`));
+});
