@@ -103,7 +103,7 @@ describe('instances', () => {
     expect(early.body.error.message).toBe('Cannot hard reboot instance web while it is BUILD');
     engine.advance(5_000);
     const active = (await client.get(`${base}/instances/${instance.id}`)).body;
-    expect(active.allowedActions).toEqual(['stop', 'reboot', 'hard-reboot', 'resize', 'rebuild', 'delete', 'change_security_groups', 'update']);
+    expect(active.allowedActions).toEqual(['stop', 'reboot', 'hard-reboot', 'resize', 'rebuild', 'delete', 'create_image', 'change_security_groups', 'update']);
 
     const rebooting = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'hard-reboot' }).expect(202);
     expect(rebooting.body).toMatchObject({ status: 'HARD_REBOOT', taskState: null, powerState: 'RUNNING', allowedActions: ['update'] });

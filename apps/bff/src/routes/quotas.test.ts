@@ -17,6 +17,8 @@ describe('project quotas', () => {
       code: 'QUOTA_EXCEEDED',
       message: 'Quota exceeded for instances (limit 2): this needs 1, but only 0 of 2 are left',
       field: 'count',
+      messageCode: 'quota.exceeded',
+      params: { resource: 'instances', wanted: 1, left: 0, limit: 2 },
     });
   });
 
@@ -64,7 +66,7 @@ describe('project quotas', () => {
     engine.advance(10_000);
     await client.put(`${base}/quotas`, { volumeSnapshots: 0 }).expect(200);
     const refused = await client.post(`${base}/volume-snapshots`, { volumeId: volume.id, name: 'snap' }).expect(409);
-    expect(refused.body.error).toEqual({ code: 'QUOTA_EXCEEDED', message: 'Quota exceeded for volume snapshots (limit 0): this needs 1, but only 0 of 0 are left' });
+    expect(refused.body.error).toEqual({ code: 'QUOTA_EXCEEDED', message: 'Quota exceeded for volume snapshots (limit 0): this needs 1, but only 0 of 0 are left', messageCode: 'quota.exceeded', params: { resource: 'volumeSnapshots', wanted: 1, left: 0, limit: 0 } });
     expect((await client.get(`${base}/volume-snapshots`).expect(200)).body.total).toBe(0);
   });
 

@@ -31,7 +31,7 @@ describe('the quota guard', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(QuotaExceededError);
-    expect((error as QuotaExceededError).params).toEqual({ quota: 'networks', limit: 2, used: 2, wanted: 1 });
+    expect((error as QuotaExceededError).params).toEqual({ resource: 'networks', limit: 2, left: 0, wanted: 1 });
     expect((error as Error).message).toBe('Quota exceeded for networks (limit 2): this needs 1, but only 0 of 2 are left');
     expect(w.m.network.networks(w.projectId).map((n) => n.name).sort()).toEqual(['Default Network', 'second']);
   });

@@ -100,7 +100,7 @@ describe('resize (RESIZE → VERIFY_RESIZE → confirm or revert)', () => {
       networkId: m.network.networks(projectId)[0]!.id,
     });
     engine.advance(5_000);
-    expect(() => m.instances.resize(projectId, web!.id, 'm2.c8m16')).toThrow('Quota exceeded: this needs 6 vCPUs, but only 2 of 4 are left');
+    expect(() => m.instances.resize(projectId, web!.id, 'm2.c8m16')).toThrow('Quota exceeded for vCPUs (limit 4): this needs 6, but only 2 of 4 are left');
     expect(m.instances.get(projectId, web!.id)).toMatchObject({ status: 'ACTIVE', flavorId: 'm2.c2m4' });
     expect(m.instances.resize(projectId, web!.id, 'm2.c4m8').status).toBe('RESIZE');
   });

@@ -48,7 +48,7 @@ describe('launch wizard step validation', () => {
     expect(validateStep('details', form({ rootDiskGb: '19' }), effective, context(), t).rootDiskGb).toBe(t('instanceWizard.error.rootDisk', { min: 20, max: 1024 }));
     expect(validateStep('details', form({ rootDiskGb: '2.5' }), effective, context(), t).rootDiskGb).toBe(t('instanceWizard.error.rootDisk', { min: 20, max: 1024 }));
     expect(validateStep('details', form({ count: '11' }), effective, context(), t).count).toBe(t('instanceWizard.error.count', { max: 10 }));
-    expect(validateStep('details', form({ count: '2' }), effective, context({ quotas: quotas(19) }), t).count).toBe(t('instanceWizard.error.quota.vcpus', { need: 2, left: 1 }));
+    expect(validateStep('details', form({ count: '2' }), effective, context({ quotas: quotas(19) }), t).count).toBe(t('instanceWizard.error.quota.vcpus', { limit: 20, need: 2, left: 1 }));
   });
 
   it('access: a key pair, at least one security group, user data of at most 64 KiB counted in UTF-8 bytes', () => {
