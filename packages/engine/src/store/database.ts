@@ -21,9 +21,13 @@ const BUSY_TIMEOUT_MS = 5_000;
  * Opens (and migrates) the embedded database. `':memory:'` gives a private in-memory database for
  * tests; any other value is a file path.
  *
- * Durability: WAL with synchronous=FULL. WAL lets the event stream read while a write commits; FULL
- * makes the commit fsync the log, so an acknowledged change survives not only `kill -9` (NORMAL would
- * do for that) but also a power cut. The cost is one fsync per mutation, which is fine for a console.
+ * Durability: WAL with synchronous=NORMAL. WAL lets the event stream read while a write commits.
+ * NORMAL writes each commit to the log before it is acknowledged but leaves the fsync to the
+ * checkpoint: an acknowledged change survives the process dying (`kill -9`, a crash, an OOM kill —
+ * the log is in the operating system's cache), and a power cut or kernel panic can lose the last
+ * commits before the checkpoint but never corrupts the file. FULL (an fsync per commit) cost 5–40 ms
+ * per mutation on this machine's shared disk, most of a console request's time (bench/sse.bench.ts),
+ * for a guarantee a local sandbox whose state is test data does not need.
  *
  * A file that is not a database, a damaged one, a directory in its place, one locked by another
  * process or one written by a newer Sandcloud throws a `DatabaseStartupError`.
