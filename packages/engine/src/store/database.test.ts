@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -145,8 +145,8 @@ describe('one Sandcloud per data directory', () => {
   it('a clean shutdown stamps the file; the next start consumes the stamp, a crash leaves none', () => {
     const path = freshPath();
     createEngine({ databasePath: path }).close();
-    const { size, mtimeNs } = statSync(path, { bigint: true });
-    expect(readFileSync(`${path}.clean`, 'utf8')).toBe(`${size} ${mtimeNs}`);
+    const { size, mtimeMs } = statSync(path);
+    expect(readFileSync(`${path}.clean`, 'utf8')).toBe(`${size} ${Math.floor(mtimeMs)}`);
     const engine = createEngine({ databasePath: path });
     expect(existsSync(`${path}.clean`)).toBe(false);
     engine.close();
@@ -158,6 +158,9 @@ describe('one Sandcloud per data directory', () => {
       const fd = openSync(path, 'r+');
       writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 4096);
       closeSync(fd);
+      // A later write: here within the close's millisecond, so its time is set as a second later.
+      const { atime, mtime } = statSync(path);
+      utimesSync(path, atime, new Date(mtime.getTime() + 1000));
     };
     const changed = freshPath();
     createEngine({ databasePath: changed }).close();
