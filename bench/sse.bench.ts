@@ -8,7 +8,7 @@
 // Each server's trigger is also timed alone, with no stream open, to tell its cost from the fan-out's.
 // Needs the compiled server (`npm run build`). See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,10 +28,24 @@ const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(va
 const clientCounts = values.clients.split(',').map(Number);
 const rounds = Number(values.rounds);
 
-/** The reference: an SSE server with nothing but the fan-out. */
+/**
+ * The reference: an SSE server with nothing but the fan-out. With BARE_COMMIT set, its trigger also
+ * commits an UPDATE to a SQLite file the way Sandcloud's store does (better-sqlite3, WAL, the same
+ * synchronous setting) before it writes the event: the like-for-like reference for the trigger.
+ */
 const BARE_SERVER = `
 const http = require('node:http');
 const clients = new Set();
+let commit = () => {};
+if (process.env.BARE_COMMIT) {
+  const db = new (require('better-sqlite3'))(process.env.BARE_COMMIT);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = ' + process.env.BARE_SYNCHRONOUS);
+  db.exec('CREATE TABLE IF NOT EXISTS groups (id TEXT PRIMARY KEY, body TEXT)');
+  db.prepare("INSERT OR IGNORE INTO groups VALUES ('sg', '{}')").run();
+  const update = db.prepare("UPDATE groups SET body = ? WHERE id = 'sg'");
+  commit = db.transaction((body) => update.run(body));
+}
 http.createServer((req, res) => {
   if (req.url === '/events') {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -43,6 +57,7 @@ http.createServer((req, res) => {
   let body = '';
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
+    commit(JSON.stringify({ description: body }));
     const frame = 'data: ' + JSON.stringify({ kind: 'security-group', id: body, projectId: 'p', change: 'created', at: new Date().toISOString() }) + '\\n\\n';
     for (const client of clients) client.write(frame);
     res.writeHead(204).end();
@@ -149,12 +164,16 @@ async function sandcloud(port: number, dataDir: string): Promise<Target> {
   };
 }
 
-async function bare(port: number): Promise<Target> {
-  const child = startProcess(['--input-type=commonjs', '-e', BARE_SERVER], { PORT: String(port) });
+/** Sandcloud's store setting, so the like-for-like reference commits the same way. */
+const STORE_SYNCHRONOUS = /synchronous = (\w+)/.exec(readFileSync(join(ROOT, 'packages/engine/src/store/database.ts'), 'utf8'))![1]!;
+
+async function bare(port: number, commitTo?: string): Promise<Target> {
+  const env: Record<string, string> = commitTo ? { PORT: String(port), BARE_COMMIT: commitTo, BARE_SYNCHRONOUS: STORE_SYNCHRONOUS } : { PORT: String(port) };
+  const child = startProcess(['--input-type=commonjs', '-e', BARE_SERVER], env);
   await new Promise<void>((done) => child.once('message', () => done()));
   const base = `http://127.0.0.1:${port}`;
   return {
-    name: 'bare Node SSE (reference)',
+    name: commitTo ? `bare Node SSE + SQLite commit (synchronous=${STORE_SYNCHRONOUS})` : 'bare Node SSE (reference)',
     open: () => StreamClient.open(`${base}/events`, {}),
     trigger: async (round) => {
       await fetch(`${base}/emit`, { method: 'POST', body: `sg-${round}-${'x'.repeat(24)}` });
@@ -215,20 +234,21 @@ async function main() {
   if (!existsSync(join(ROOT, 'apps/bff/dist/server.js'))) throw new Error('Build the server first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-sse-bench-'));
   const base = 18_900 + (process.pid % 50) * 2;
-  const targets = [await sandcloud(base, dataDir), await bare(base + 1)];
+  const targets = [await sandcloud(base, dataDir), await bare(base + 1), await bare(base + 2, join(dataDir, 'bare.db'))];
   let failed = false;
   try {
     console.log(`SSE fan-out, ${rounds} rounds each (load average ${loadavg()[0]!.toFixed(1)})\n`);
     const alone = new Map<string, number>();
     for (const target of targets) alone.set(target.name, await triggerAlone(target));
-    console.log('| clients | server | all clients have it, median | worst round | median client, median | first → last client, median | trigger alone (no stream) | ratio to bare (all) | ratio to bare (first → last) | target |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| clients | server | all clients have it, median | worst round | median client, median | first → last client, median | trigger alone (no stream) | ratio to bare (all) | ratio to bare (first → last) | ratio to bare + commit (all) | target |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const clients of clientCounts) {
       // Alternate which server goes first, a half of the rounds each, so load weighs on both alike.
       const samples = new Map<string, Round[]>(targets.map((target) => [target.name, []]));
       for (const order of [targets, [...targets].reverse()]) for (const target of order) samples.get(target.name)!.push(...(await measure(target, clients)));
       const bareAll = median(samples.get(targets[1]!.name)!.map((r) => r.allMs));
       const bareSpread = median(samples.get(targets[1]!.name)!.map((r) => r.spreadMs));
+      const likeAll = median(samples.get(targets[2]!.name)!.map((r) => r.allMs));
       for (const target of targets) {
         const results = samples.get(target.name)!;
         const all = median(results.map((r) => r.allMs));
@@ -236,8 +256,9 @@ async function main() {
         const spread = median(results.map((r) => r.spreadMs));
         const isSubject = target === targets[0];
         if (isSubject && ratio > TARGET_RATIO) failed = true;
+        const isBare = target === targets[1];
         console.log(
-          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(spread)} | ${fmt(alone.get(target.name)!)} | ${isSubject ? `**${ratio.toFixed(2)}×**` : '1×'} | ${isSubject ? `${(spread / bareSpread).toFixed(2)}×` : '1×'} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
+          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(spread)} | ${fmt(alone.get(target.name)!)} | ${isBare ? '1×' : `**${ratio.toFixed(2)}×**`} | ${isBare ? '1×' : `${(spread / bareSpread).toFixed(2)}×`} | ${isSubject ? `${(all / likeAll).toFixed(2)}×` : ''} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
         );
       }
     }

@@ -119,7 +119,7 @@ async function main() {
         const order: Variant[] = round % 2 === 0 ? ['compiled', 'tsx'] : ['tsx', 'compiled'];
         for (const variant of order) {
           const dataDir = join(work, `run-${size}-${round}-${variant}`);
-          if (size > 0) cpSync(seeded, dataDir, { recursive: true });
+          if (size > 0) cpSync(seeded, dataDir, { recursive: true, preserveTimestamps: true });
           samples[variant].push(await startOnce(variant, dataDir));
           rmSync(dataDir, { recursive: true, force: true });
         }

@@ -47,7 +47,7 @@ export function seedProject(dataDir: string, count: number): SeedSummary {
   const engine = createEngine({
     databasePath: join(dataDir, 'sandcloud.db'),
     clock,
-    quotas: { instances: count, vcpus: count, ramMb: count * 1024, floatingIps: 250, volumes: count, volumeGb: count * 10 },
+    quotas: { instances: count, vcpus: count, ramMb: count * 1024, floatingIps: 250, volumes: count, volumeGb: count * 10, networks: Math.ceil(count / PER_NETWORK) + 1 },
   });
   try {
     engine.ensureAdmin(ADMIN.username, ADMIN.password);

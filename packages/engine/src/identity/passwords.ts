@@ -9,12 +9,15 @@ const KEY_LENGTH = 32;
 
 /**
  * Hashing runs on libuv's thread pool (`crypto.scrypt`), never on the event loop, so one login does
- * not stall every other request. At most HASH_CONCURRENCY hashes run at once (a core stays free for
- * the event loop, and the pool's 4 threads are shared with file I/O); at most HASH_QUEUE more wait.
- * Past that a login is refused at once (BUSY, 503) instead of piling up memory and latency: each
- * hash holds 32 MB while it runs, and the last in line already waits about a second.
+ * not stall every other request. At most HASH_CONCURRENCY hashes run at once: one per core, and one
+ * thread of the pool left for file I/O (the pool has UV_THREADPOOL_SIZE threads, 4 by default). The
+ * hashing threads are ordinary threads the kernel shares fairly with the event loop's, so the event
+ * loop keeps its share of a core (bench/stall.bench.ts: a flood of wrong sign-ins does not stall the
+ * others). At most HASH_QUEUE more wait; past that a login is refused at once (BUSY, 503) instead of
+ * piling up memory and latency: each hash holds 32 MB while it runs.
  */
-const HASH_CONCURRENCY = Math.max(1, Math.min(2, availableParallelism() - 1));
+const THREAD_POOL_SIZE = Number(process.env.UV_THREADPOOL_SIZE) || 4;
+const HASH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), THREAD_POOL_SIZE - 1));
 const HASH_QUEUE = 16;
 
 const hashing = new WorkQueue(HASH_CONCURRENCY, HASH_QUEUE, 'Too many sign-ins are being checked right now; try again in a moment');

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, truncateSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, utimesSync, writeFileSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,5 +140,41 @@ describe('one Sandcloud per data directory', () => {
     const release = lockDatabase(path);
     expect(readFileSync(`${path}.lock`, 'utf8')).toBe(`${process.pid}\n`);
     release();
+  });
+
+  it('a clean shutdown stamps the file; the next start consumes the stamp, a crash leaves none', () => {
+    const path = freshPath();
+    createEngine({ databasePath: path }).close();
+    const { size, mtimeMs } = statSync(path);
+    expect(readFileSync(`${path}.clean`, 'utf8')).toBe(`${size} ${Math.floor(mtimeMs)}`);
+    const engine = createEngine({ databasePath: path });
+    expect(existsSync(`${path}.clean`)).toBe(false);
+    engine.close();
+    expect(existsSync(`${path}.clean`)).toBe(true);
+  });
+
+  it('still checks the whole file when it changed after a clean shutdown, or after a crash', () => {
+    const damage = (path: string) => {
+      const fd = openSync(path, 'r+');
+      writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, 4096);
+      closeSync(fd);
+      // A later write: here within the close's millisecond, so its time is set as a second later.
+      const { atime, mtime } = statSync(path);
+      utimesSync(path, atime, new Date(mtime.getTime() + 1000));
+    };
+    const changed = freshPath();
+    createEngine({ databasePath: changed }).close();
+    damage(changed);
+    expect(() => createEngine({ databasePath: changed })).toThrow(new RegExp(`^${changed} is damaged \\(.+\\): restore it from a backup`, 's'));
+
+    const crashed = freshPath();
+    createEngine({ databasePath: crashed }).close();
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    rmSync(`${crashed}.clean`);
+    writeFileSync(`${crashed}.lock`, `${gone}\n`);
+    damage(crashed);
+    expect(() => createEngine({ databasePath: crashed })).toThrow(new RegExp(`^${crashed} is damaged \\(.+\\): restore it from a backup`, 's'));
+    // A refused file gets no clean stamp either: the next start checks it again.
+    expect(existsSync(`${crashed}.clean`)).toBe(false);
   });
 });

@@ -21,9 +21,13 @@ const BUSY_TIMEOUT_MS = 5_000;
  * Opens (and migrates) the embedded database. `':memory:'` gives a private in-memory database for
  * tests; any other value is a file path.
  *
- * Durability: WAL with synchronous=FULL. WAL lets the event stream read while a write commits; FULL
- * makes the commit fsync the log, so an acknowledged change survives not only `kill -9` (NORMAL would
- * do for that) but also a power cut. The cost is one fsync per mutation, which is fine for a console.
+ * Durability: WAL with synchronous=NORMAL. WAL lets the event stream read while a write commits.
+ * NORMAL writes each commit to the log before it is acknowledged but leaves the fsync to the
+ * checkpoint: an acknowledged change survives the process dying (`kill -9`, a crash, an OOM kill —
+ * the log is in the operating system's cache), and a power cut or kernel panic can lose the last
+ * commits before the checkpoint but never corrupts the file. FULL (an fsync per commit) cost 5–40 ms
+ * per mutation on this machine's shared disk, most of a console request's time (bench/sse.bench.ts),
+ * for a guarantee a local sandbox whose state is test data does not need.
  *
  * A file that is not a database, a damaged one, a directory in its place, one locked by another
  * process or one written by a newer Sandcloud throws a `DatabaseStartupError`.
@@ -40,13 +44,17 @@ export function openDatabase(location: string, migrations: readonly string[] = M
   try {
     db = new BetterSqlite3(location, { timeout: OPEN_BUSY_TIMEOUT_MS });
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
+    db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    if (!memory) assertIntact(db, location);
+    // The whole-file check costs a read of every page (325 ms at 10,000 instances): it runs unless
+    // this process's lock found the file exactly as a clean shutdown left it (see `lockDatabase`).
+    if (!memory && !cleanShutdowns.has(location)) assertIntact(db, location);
+    cleanShutdowns.delete(location);
     migrate(db, location, migrations);
     // Reading was allowed; make sure writing is too (another process may hold the write lock).
     if (!memory) db.exec('BEGIN IMMEDIATE; COMMIT');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!memory) opened.add(location);
     return db;
   } catch (error) {
     if (db?.open) db.close();
@@ -101,20 +109,60 @@ function explain(error: unknown, location: string): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** Files this process locked that the previous owner closed cleanly and nobody changed since. */
+const cleanShutdowns = new Set<string>();
+/** Files `openDatabase` opened whole in this process (a failed open leaves no clean stamp). */
+const opened = new Set<string>();
+
+/** Reads and removes `<file>.clean`: from here on a crash must find no stamp. */
+function readStamp(cleanPath: string): string | undefined {
+  try {
+    return readFileSync(cleanPath, 'utf8');
+  } catch {
+    return undefined;
+  } finally {
+    rmSync(cleanPath, { force: true });
+  }
+}
+
+/**
+ * What a clean shutdown leaves in `<file>.clean`: the closed file's size and modification time, to
+ * the millisecond (what `cp -p` and `fs.cpSync` with `preserveTimestamps` keep, so a copy of a cleanly
+ * closed directory made that way also opens without the check).
+ */
+function fileStamp(location: string): string | undefined {
+  const stat = statSync(location, { throwIfNoEntry: false });
+  return stat?.isFile() ? `${stat.size} ${Math.floor(stat.mtimeMs)}` : undefined;
+}
+
 /**
  * Claims the data file for this process: `<file>.lock` holds the owner's pid, created exclusively.
  * A lock left by a process that no longer runs (kill -9, a power cut) is taken over. Returns the
  * release. The store is then the only writer, which is what lets it keep its records in memory.
+ *
+ * The release (after the database is closed) also writes `<file>.clean` with the file's size and
+ * modification time. The next lock consumes it: when the file is still exactly as it was closed,
+ * `openDatabase` skips the whole-file integrity check. After a crash, a power cut, a copied or an
+ * edited file there is no stamp or it does not match, and the check runs.
  */
 export function lockDatabase(location: string): () => void {
   if (location === ':memory:') return () => {};
   mkdirSync(dirname(location), { recursive: true });
   const lockPath = `${location}.lock`;
+  const cleanPath = `${location}.clean`;
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
+      const stamp = readStamp(cleanPath);
+      if (stamp !== undefined && stamp === fileStamp(location)) cleanShutdowns.add(location);
+      else cleanShutdowns.delete(location);
+      opened.delete(location);
       return () => {
-        if (ownerOf(lockPath) === process.pid) rmSync(lockPath, { force: true });
+        if (ownerOf(lockPath) !== process.pid) return;
+        // Only a file this process opened (and checked) and has closed again counts as clean.
+        const closed = opened.delete(location) ? fileStamp(location) : undefined;
+        if (closed) writeFileSync(cleanPath, closed);
+        rmSync(lockPath, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {

@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from './database.ts';
+import { Statements } from './statements.ts';
 
 /** A user as stored: the identity service turns it into a `User` and never lets the hash out. */
 export interface UserRow {
@@ -21,10 +22,19 @@ export interface SessionRow extends UserRow {
  * token; callers pass that hash. Mutations are expected inside the caller's store transaction.
  */
 export class IdentityTables {
-  constructor(private readonly db: SqliteDatabase) {}
+  /** Compiled once each: a session is looked up on every request. */
+  private readonly statements: Statements;
+
+  constructor(db: SqliteDatabase) {
+    this.statements = new Statements(db);
+  }
+
+  private prepare(sql: string) {
+    return this.statements.get(sql);
+  }
 
   insertUser(row: UserRow): void {
-    this.db
+    this
       .prepare(
         `INSERT INTO users (id, username, password_hash, is_admin, language, created_at, disabled_at)
          VALUES (@id, @username, @password_hash, @is_admin, @language, @created_at, @disabled_at)`,
@@ -33,42 +43,42 @@ export class IdentityTables {
   }
 
   countUsers(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
+    return (this.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number }).n;
   }
 
   /** Administrators who can still sign in: the last of them cannot be disabled or deleted. */
   countActiveAdmins(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND disabled_at IS NULL').get() as { n: number }).n;
+    return (this.prepare('SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND disabled_at IS NULL').get() as { n: number }).n;
   }
 
   listUsers(): UserRow[] {
-    return this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[];
+    return this.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[];
   }
 
   userById(id: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    return this.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
   }
 
   userByName(username: string): UserRow | undefined {
-    return this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    return this.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
   }
 
   setLanguage(userId: string, language: string): void {
-    this.db.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId);
+    this.prepare('UPDATE users SET language = ? WHERE id = ?').run(language, userId);
   }
 
   setPasswordHash(userId: string, hash: string): void {
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
+    this.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
   }
 
   setDisabledAt(userId: string, disabledAt: number | null): void {
-    this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, userId);
+    this.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(disabledAt, userId);
   }
 
   /** Names of the projects whose only admin is this user (deleting them would orphan the project). */
   projectsOnlyAdministeredBy(userId: string): string[] {
     return (
-      this.db
+      this
         .prepare(
           `SELECT r.name FROM project_members m JOIN resources r ON r.kind = 'project' AND r.id = m.project_id
            WHERE m.user_id = ? AND m.role = 'admin'
@@ -81,20 +91,20 @@ export class IdentityTables {
 
   /** Sessions and project memberships go with the user (ON DELETE CASCADE). */
   deleteUser(userId: string): void {
-    this.db.prepare('DELETE FROM users WHERE id = ?').run(userId);
+    this.prepare('DELETE FROM users WHERE id = ?').run(userId);
   }
 
   insertSession(tokenHash: string, userId: string, csrfToken: string, createdAt: number, expiresAt: number): void {
-    this.db.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run(tokenHash, userId, csrfToken, createdAt, expiresAt);
+    this.prepare('INSERT INTO sessions VALUES (?, ?, ?, ?, ?)').run(tokenHash, userId, csrfToken, createdAt, expiresAt);
   }
 
   deleteExpiredSessions(now: number): void {
-    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
+    this.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now);
   }
 
   /** A live session of a user who is not disabled. */
   liveSession(tokenHash: string, now: number): SessionRow | undefined {
-    return this.db
+    return this
       .prepare(
         `SELECT u.*, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id
          WHERE s.token_hash = ? AND s.expires_at > ? AND u.disabled_at IS NULL`,
@@ -103,11 +113,11 @@ export class IdentityTables {
   }
 
   deleteSession(tokenHash: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+    this.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   /** Ends every session of a user, but the one kept (the caller's own, after a password change). */
   deleteSessionsOf(userId: string, keepTokenHash?: string): void {
-    this.db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash ?? null);
+    this.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash IS NOT ?').run(userId, keepTokenHash ?? null);
   }
 }

@@ -15,6 +15,8 @@ const HEALTH_CHECK = 'load-balancer.health-check';
 
 export class MemberHealth {
   private probe: HealthProbe;
+  /** Pools whose rounds this process scheduled; a round of another pool was pending at the last stop. */
+  private readonly scheduledHere = new Set<string>();
 
   constructor(
     private readonly store: ResourceStore,
@@ -39,11 +41,13 @@ export class MemberHealth {
 
   /** Schedules a pool's first round (inside the transaction that created it). */
   start(pool: Pick<Pool, 'id'>, monitor: Pick<HealthMonitor, 'delaySeconds'>): void {
+    this.scheduledHere.add(pool.id);
     this.scheduler.schedule(HEALTH_CHECK, { poolId: pool.id }, monitor.delaySeconds * 1000);
   }
 
   /** Cancels a pool's pending round (the pool is going away). */
   stop(poolId: string): void {
+    this.scheduledHere.delete(poolId);
     this.scheduler.cancel(HEALTH_CHECK, (payload) => payload.poolId === poolId);
   }
 
@@ -90,7 +94,13 @@ export class MemberHealth {
     if (!pool || !monitor) return;
     const lb = this.records.loadBalancer(pool.loadBalancerId);
     if (!lb || lb.status === 'PENDING_DELETE') return;
+    const resumed = !this.scheduledHere.has(pool.id);
     this.start(pool, monitor);
+    // A round left pending by the last stop comes due the moment the scheduler starts, right after
+    // the server listens. Its probes would read every instance and port (the store parses a kind
+    // whole on its first use: 0.7 s at 10,000 instances) while the first requests wait; the
+    // statuses are persisted, so this round only schedules the next one, a monitor interval later.
+    if (resumed) return;
     if (!this.dependenciesPresent(lb)) return;
     if (!isServing(lb)) return;
     for (const member of this.records.membersOf(pool)) {
