@@ -195,6 +195,21 @@ describe('reachability follows the routes', () => {
     expect(m.traffic.connection(fip.address, 80)).toMatchObject({ kind: 'load-balancer', action: 'accept' });
   });
 
+  it("a floating IP's recorded fixed IP follows its port to a new address", () => {
+    const world = vpcWorld();
+    allowAll(world);
+    const { m, projectId, a, rt } = world;
+    m.network.addRouterInterface(projectId, rt.id, world.b.id);
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id });
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, web.portId!);
+    m.network.changeAddress(projectId, web.portId!, { fixedIp: '10.0.1.50' });
+    expect(m.floatingIps.get(projectId, fip.id).fixedIp).toBe('10.0.1.50');
+    m.network.changeAddress(projectId, web.portId!, { subnetId: world.b.id });
+    expect(m.floatingIps.get(projectId, fip.id).fixedIp).toBe('10.0.2.2');
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
+  });
+
   it('the Default Network keeps working as before', async () => {
     const world = createTestWorld();
     allowAll(world);
