@@ -19,5 +19,7 @@ describe('openstack CLI commands shown by the console', () => {
     );
     expect(openstackCli.serverAction('reboot', 'web')).toBe('openstack server reboot --wait web');
     expect(openstackCli.floatingIpUnset('203.0.113.10')).toBe('openstack floating ip unset --port 203.0.113.10');
+    expect(openstackCli.serverResize('web 1', 'm2.c2m4')).toBe("openstack server resize --flavor m2.c2m4 --wait 'web 1'");
+    expect(openstackCli.serverRebuild('web', '5f0c1e9a-image')).toBe('openstack server rebuild --image 5f0c1e9a-image --wait web');
   });
 });

@@ -38,6 +38,9 @@ export const openstackCli = {
     action === 'hard-reboot'
       ? command('server', 'reboot', '--hard', '--wait', server)
       : command('server', action, ...(action === 'reboot' || action === 'delete' ? ['--wait'] : []), server),
+  /** Resize waits in VERIFY_RESIZE; `openstack server resize confirm` (or `revert`) ends it, like the banner. */
+  serverResize: (server: string, flavor: string) => command('server', 'resize', '--flavor', flavor, '--wait', server),
+  serverRebuild: (server: string, image: string) => command('server', 'rebuild', '--image', image, '--wait', server),
   keypairDelete: (name: string) => command('keypair', 'delete', name),
   securityGroupDelete: (id: string) => command('security', 'group', 'delete', id),
   securityGroupRuleDelete: (id: string) => command('security', 'group', 'rule', 'delete', id),
