@@ -44,6 +44,8 @@ const initialForm = (): WizardForm => ({
   securityGroupIds: null,
   networkId: '',
   subnetId: '',
+  fixedIp: '',
+  extraNetworks: [],
   userData: '',
 });
 
@@ -188,6 +190,13 @@ export function CreateInstancePage() {
                 subnetId={form.subnetId}
                 subnetError={shownErrors.subnetId}
                 onSubnetChange={(subnetId) => set({ subnetId })}
+                single={form.count.trim() === '1'}
+                fixedIp={form.fixedIp}
+                fixedIpError={shownErrors.fixedIp}
+                onFixedIpChange={(fixedIp) => set({ fixedIp })}
+                extraNetworks={form.extraNetworks}
+                extraNetworksError={shownErrors.extraNetworks}
+                onExtraNetworksChange={(extraNetworks) => set({ extraNetworks })}
               />}
             {step === 'summary' && (
               <SummaryStep
