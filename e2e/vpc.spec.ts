@@ -79,6 +79,7 @@ test('a second VPC with two subnets and a routing table; ssh via the floating IP
   await page.getByLabel('인터페이스 2 고정 IP').fill('10.20.2.10');
   await page.getByRole('button', { name: '다음' }).click();
   await expect(page.getByRole('heading', { name: '생성할 Instance 확인' })).toBeVisible();
+  await expect(page.getByTestId('openstack-cli-command').locator('input')).toHaveValue(/--nic net-id=\S+,v4-fixed-ip=10\.20\.1\.10 --nic net-id=\S+,v4-fixed-ip=10\.20\.2\.10 /);
   await page.getByRole('button', { name: 'Instance 생성', exact: true }).click();
   await expect(page).toHaveURL(/\/instances$/);
   const launched = await api.get<{ items: { id: string; name: string }[] }>(`${base}/instances`);

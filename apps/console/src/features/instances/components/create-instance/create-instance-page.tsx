@@ -205,6 +205,11 @@ export function CreateInstancePage() {
                 flavor={flavor}
                 securityGroups={groups.data?.items.filter((group) => effective.securityGroupIds.includes(group.id)) ?? []}
                 network={networks.data?.items.find((network) => network.id === effective.networkId)}
+                subnetLabel={(subnetId) => {
+                  const network = networks.data?.items.find((candidate) => candidate.subnets.some((subnet) => subnet.id === subnetId));
+                  const subnet = network?.subnets.find((candidate) => candidate.id === subnetId);
+                  return network && subnet ? `${network.name} / ${subnet.name} (${subnet.cidr})` : subnetId;
+                }}
               />
             )}
             {generalError && (
