@@ -53,29 +53,37 @@ test('a second VPC with two subnets and a routing table; ssh via the floating IP
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('row').filter({ hasText: cidr })).toContainText(`${vpcName}-rt`);
   }
-  const subnets = (await subnetsOf(api, base)).filter((subnet) => subnet.name.startsWith('sub-'));
-  const [a, b] = [subnets.find((s) => s.name === 'sub-a')!, subnets.find((s) => s.name === 'sub-b')!];
 
   // An instance launched into sub-a with a second interface on sub-b, a key we hold, SSH open.
   const keyName = unique('key');
   const keyDir = mkdtempSync(join(tmpdir(), 'vpc-e2e-'));
   await createdKeyPair(api, base, keyName, keyDir);
   await allowTcpFromAnywhere(api, base, 22);
-  const { items } = await api.post<{ items: { id: string; name: string; portId: string }[] }>(`${base}/instances`, {
-    name: unique('web'),
-    imageId: UBUNTU_2204,
-    flavorId: FLAVOR,
-    zone: ZONE,
-    rootDiskGb: 20,
-    count: 1,
-    keyName,
-    securityGroupIds: [await defaultGroupId(api, base)],
-    networkId: a.vpcId,
-    subnetId: a.id,
-    fixedIp: '10.20.1.10',
-    extraNetworks: [{ subnetId: b.id, fixedIp: '10.20.2.10' }],
-  });
-  const web = items[0]!;
+  // Launched through the wizard: sub-a with a chosen fixed IP, and "네트워크 인터페이스 추가" on sub-b.
+  const webName = unique('web');
+  await page.goto(computeUrl('instances/new'));
+  await expect(page.getByRole('tab', { name: 'Public' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByLabel('이름', { exact: true }).fill(webName);
+  await page.getByRole('radio', { name: FLAVOR, exact: true }).check();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByLabel('Key Pair', { exact: true }).selectOption(keyName);
+  await expect(page.getByRole('checkbox', { name: /^default/ })).toBeChecked();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByRole('radio', { name: new RegExp(`^${vpcName}`) }).check();
+  await page.getByRole('radio', { name: /sub-a\s*10\.20\.1\.0\/24/ }).check();
+  await page.getByLabel('고정 IP (선택)').fill('10.20.1.10');
+  await page.getByRole('button', { name: '네트워크 인터페이스 추가' }).click();
+  await page.getByLabel('인터페이스 2 서브넷').selectOption({ label: `${vpcName} / sub-b (10.20.2.0/24)` });
+  await page.getByLabel('인터페이스 2 고정 IP').fill('10.20.2.10');
+  await page.getByRole('button', { name: '다음' }).click();
+  await expect(page.getByRole('heading', { name: '생성할 Instance 확인' })).toBeVisible();
+  await expect(page.getByTestId('openstack-cli-command').locator('input')).toHaveValue(/--nic net-id=\S+,v4-fixed-ip=10\.20\.1\.10 --nic net-id=\S+,v4-fixed-ip=10\.20\.2\.10 /);
+  await page.getByRole('button', { name: 'Instance 생성', exact: true }).click();
+  await expect(page).toHaveURL(/\/instances$/);
+  const launched = await api.get<{ items: { id: string; name: string }[] }>(`${base}/instances`);
+  const web = launched.items.find((instance) => instance.name === webName)!;
   await expect.poll(() => instanceStatus(api, base, web.id)).toBe('ACTIVE');
 
   // 네트워크 인터페이스: both interfaces, on their subnets; a floating IP goes to the first.

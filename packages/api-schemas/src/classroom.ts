@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { updateQuotasRequestSchema } from './quotas.ts';
 import type { TutorialProgressDto } from './tutorials.ts';
 
 /**
@@ -11,6 +12,8 @@ export const enrollClassroomRequestSchema = z.strictObject({
   csv: z.string().min(1, 'Paste or upload the CSV of learners').max(200_000, 'The CSV is larger than 200 KB'),
   templateProjectId: z.string().min(1).optional(),
   state: z.record(z.string(), z.unknown()).optional(),
+  /** Limits every learner's project gets; the quotas not named keep the defaults. */
+  quotas: updateQuotasRequestSchema.optional(),
 });
 export type EnrollClassroomRequest = z.infer<typeof enrollClassroomRequestSchema>;
 

@@ -319,6 +319,7 @@ export interface LoadBalancerDto {
 
 export type LoadBalancerReachabilityCode =
   | 'NO_FLOATING_IP'
+  | 'NO_INTERNET_GATEWAY'
   | 'LOAD_BALANCER_NOT_ACTIVE'
   | 'NO_LISTENER'
   | 'SOURCE_NOT_ALLOWED'

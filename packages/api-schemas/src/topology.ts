@@ -63,6 +63,8 @@ export interface TopologyInstanceDto {
   floatingIp: string | null;
   floatingIpId: string | null;
   securityGroupIds: string[];
+  /** Its other network interfaces (besides `portId`), each on its own subnet; absent when it has none. */
+  extraInterfaces?: { portId: string; networkId: string; subnetId: string; fixedIp: string }[];
 }
 
 export interface TopologyFloatingIpDto {

@@ -94,7 +94,7 @@ export class Engine {
     this.tutorials = new TutorialService(this.store, this.events, this.clock, this.modules);
     this.guestProcesses = new GuestProcessKeeper(this.store, this.events, this.modules.guests);
     this.sandboxReset = new SandboxReset(this.store, this.clock, this.reset, this.tutorials);
-    this.classroom = new ClassroomService(this.store, this.identity, this.projects, this.state, this.tutorials, this.clock);
+    this.classroom = new ClassroomService(this.store, this.identity, this.projects, this.state, this.tutorials, this.clock, this.modules.quotas);
   }
 
   /** Starts running scheduled steps on the wall clock, resuming what was pending at the last stop. */

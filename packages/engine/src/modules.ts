@@ -180,6 +180,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   instances.hooks.beforeDelete.push((instance) => flowLogs.forget(instance.id));
   const interfaces = new InterfaceService(store, network);
   network.hooks.beforePortDelete.push((port) => floatingIps.releasePort(port));
+  network.hooks.afterAddressChange.push((port) => floatingIps.followPort(port));
   instances.hooks.beforeDelete.push((instance) => interfaces.releaseSecondary(instance));
   interfaces.hooks.changed.push((instance) => guests.interfacesChanged(instance));
 

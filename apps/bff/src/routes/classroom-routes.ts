@@ -90,7 +90,12 @@ export function classroomRoutes(engine: Engine): Router {
     const { user } = currentSession(req);
     // A template project must be one the teacher may manage; its state is exported once.
     const state = input.templateProjectId ? (engine.projects.authorize(user, input.templateProjectId, 'manage'), engine.state.export(input.templateProjectId)) : input.state;
-    const result = await engine.classroom.enroll(user, { name: input.name, learners: learnersFromCsv(input.csv), ...(state ? { state } : {}) });
+    const result = await engine.classroom.enroll(user, {
+      name: input.name,
+      learners: learnersFromCsv(input.csv),
+      ...(state ? { state } : {}),
+      ...(input.quotas ? { quotas: input.quotas } : {}),
+    });
     const body: EnrollClassroomResultDto = { classroom: toClassroomDto(result.classroom), passwords: result.passwords };
     res.status(201).setHeader('Cache-Control', 'no-store').json(body);
   });

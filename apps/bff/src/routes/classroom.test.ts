@@ -64,6 +64,25 @@ describe('classroom API', () => {
     await minji.get(`/classrooms/${classroom.id}/progress`).expect(403);
   });
 
+  it("gives every learner's project the chosen quotas through the quota guard, and refuses a bad one before creating anything", async () => {
+    const { app, engine } = createTestApi();
+    const admin = await login(app);
+    const count = engine.identity.userCount();
+    const bad = await admin.post('/classrooms', { name: 'q', csv: 'Ann,ann@x.org', quotas: { instances: -1 } }).expect(400);
+    expect(bad.body.error.field).toBe('quotas.instances');
+    expect(engine.identity.userCount()).toBe(count);
+
+    const created = await admin.post('/classrooms', { name: 'q', csv: 'Ann,ann@x.org\nBob,bob', quotas: { instances: 2, vcpus: 4 } }).expect(201);
+    for (const learner of created.body.classroom.learners as { projectId: string }[]) {
+      const quotas = (await admin.get(`/projects/${learner.projectId}/quotas`).expect(200)).body;
+      expect([quotas.instances, quotas.vcpus]).toEqual([
+        { limit: 2, used: 0 },
+        { limit: 4, used: 0 },
+      ]);
+      expect(quotas.keyPairs.limit).toBe(engine.modules.quotas.defaults().keyPairs);
+    }
+  });
+
   it('refuses a list with a problem and creates nothing', async () => {
     const { app, engine } = createTestApi();
     const admin = await login(app);

@@ -65,9 +65,19 @@ export function topologyRoutes(engine: Engine): Router {
         .map((subnet) => ({ id: subnet.id, name: subnet.name, cidr: subnet.cidr, gatewayIp: subnet.gatewayIp })),
     }));
 
+    // Each instance's other interfaces, from the same list of ports.
+    const extraPorts = new Map<string, TopologyInstanceDto['extraInterfaces']>();
+    for (const port of snapshot.ports) {
+      if (!port.deviceId || !isInstancePort(port)) continue;
+      const list = extraPorts.get(port.deviceId) ?? [];
+      list.push({ portId: port.id, networkId: port.networkId, subnetId: port.subnetId, fixedIp: port.fixedIp });
+      extraPorts.set(port.deviceId, list);
+    }
+
     const instanceDtos = projectInstances.map((instance): TopologyInstanceDto => {
       const port = instance.portId ? ports.get(instance.portId) : undefined;
       const ip = port ? floatingByPort.get(port.id) : undefined;
+      const extraInterfaces = extraPorts.get(instance.id)?.filter((candidate) => candidate.portId !== instance.portId) ?? [];
       return {
         id: instance.id,
         name: instance.name,
@@ -80,6 +90,7 @@ export function topologyRoutes(engine: Engine): Router {
         floatingIp: ip?.address ?? null,
         floatingIpId: ip?.id ?? null,
         securityGroupIds: port?.securityGroupIds ?? instance.securityGroupIds,
+        ...(extraInterfaces.length > 0 ? { extraInterfaces } : {}),
       };
     });
 

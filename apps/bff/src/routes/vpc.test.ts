@@ -71,6 +71,15 @@ describe('VPC API', () => {
     expect((await client.get(`${base}/instances/${web.id}/interfaces`).expect(200)).body.items).toHaveLength(2);
   });
 
+  it("the topology lists an instance's other interfaces with their network and subnet", async () => {
+    const { client, base, instanceRequest, vpc, a, b } = await vpcApi();
+    const [web] = (await client.post(`${base}/instances`, instanceRequest({ name: 'web', networkId: vpc.id, subnetId: a.id, extraNetworks: [{ subnetId: b.id, fixedIp: '10.0.2.20' }] })).expect(201)).body.items;
+    const topology = (await client.get(`${base}/topology`).expect(200)).body;
+    const drawn = topology.instances.find((i: { id: string }) => i.id === web.id);
+    expect(drawn.extraInterfaces).toEqual([{ portId: expect.any(String), networkId: vpc.id, subnetId: b.id, fixedIp: '10.0.2.20' }]);
+    expect(drawn.extraInterfaces[0].portId).not.toBe(web.portId);
+  });
+
   it('detaching the internet gateway makes the floating IP unreachable with the reason, and a floating IP moves between interfaces', async () => {
     const { client, base, engine, instanceRequest, vpc, a, b } = await vpcApi();
     const table = (await client.get(`${base}/routing-tables`).expect(200)).body.items.find((t: { name: string }) => t.name === 'vpc-b-rt');

@@ -22,11 +22,19 @@ export interface ServerCreateCommand {
   count: number;
   rootDiskGb: number;
   imageMinDiskGb: number;
+  /** The first interface's network id and fixed IP, when one was chosen (then `--nic` replaces `--network`). */
+  fixedIp?: { networkId: string; ip: string } | undefined;
+  /** More interfaces, one `--nic` each (Nova picks the network's subnet from the fixed IP). */
+  extraNics?: { networkId: string; fixedIp?: string | undefined }[] | undefined;
 }
+
+const nic = (networkId: string, fixedIp: string | undefined) => `net-id=${networkId}${fixedIp ? `,v4-fixed-ip=${fixedIp}` : ''}`;
 
 export const openstackCli = {
   serverCreate(input: ServerCreateCommand): string {
-    const words = ['server', 'create', '--image', input.image, '--flavor', input.flavor, '--availability-zone', input.zone, '--key-name', input.keyName, '--network', input.network];
+    const words = ['server', 'create', '--image', input.image, '--flavor', input.flavor, '--availability-zone', input.zone, '--key-name', input.keyName];
+    words.push(...(input.fixedIp ? ['--nic', nic(input.fixedIp.networkId, input.fixedIp.ip)] : ['--network', input.network]));
+    for (const extra of input.extraNics ?? []) words.push('--nic', nic(extra.networkId, extra.fixedIp));
     for (const group of input.securityGroups) words.push('--security-group', group);
     if (input.count > 1) words.push('--min', String(input.count), '--max', String(input.count));
     words.push('--wait', input.name);
@@ -38,6 +46,9 @@ export const openstackCli = {
     action === 'hard-reboot'
       ? command('server', 'reboot', '--hard', '--wait', server)
       : command('server', action, ...(action === 'reboot' || action === 'delete' ? ['--wait'] : []), server),
+  /** Resize waits in VERIFY_RESIZE; `openstack server resize confirm` (or `revert`) ends it, like the banner. */
+  serverResize: (server: string, flavor: string) => command('server', 'resize', '--flavor', flavor, '--wait', server),
+  serverRebuild: (server: string, image: string) => command('server', 'rebuild', '--image', image, '--wait', server),
   keypairDelete: (name: string) => command('keypair', 'delete', name),
   securityGroupDelete: (id: string) => command('security', 'group', 'delete', id),
   securityGroupRuleDelete: (id: string) => command('security', 'group', 'rule', 'delete', id),

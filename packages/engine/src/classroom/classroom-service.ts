@@ -1,4 +1,5 @@
-import { USERNAME_PATTERN } from '@sandcloud/domain';
+import { quotaLimitProblem, USERNAME_PATTERN, type Quotas } from '@sandcloud/domain';
+import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import type { Clock } from '../core/clock.ts';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
@@ -47,6 +48,8 @@ export interface EnrollInput {
   learners: LearnerInput[];
   /** A `sandcloud-state` document imported into every learner's project. */
   state?: unknown;
+  /** Limits every learner's project gets (the others stay the defaults), set after the prepared state is in. */
+  quotas?: Partial<Quotas>;
 }
 
 export interface EnrollResult {
@@ -86,6 +89,7 @@ export class ClassroomService {
     private readonly state: ProjectState,
     private readonly tutorials: TutorialService,
     private readonly clock: Clock,
+    private readonly quotas: QuotaGuard,
   ) {}
 
   async enroll(teacher: User, input: EnrollInput): Promise<EnrollResult> {
@@ -95,6 +99,10 @@ export class ClassroomService {
     if (input.learners.length === 0) throw invalidInput('The list has no learners', 'learners');
     if (input.learners.length > MAX_LEARNERS) throw invalidInput(`At most ${MAX_LEARNERS} learners at once`, 'learners');
     const state = input.state === undefined ? undefined : parseState(input.state);
+    for (const [quota, value] of Object.entries(input.quotas ?? {})) {
+      const problem = quotaLimitProblem(quota, value);
+      if (problem) throw invalidInput(problem, `quotas.${quota}`);
+    }
 
     const seen = new Set<string>();
     const planned = input.learners.map((learner, index) => {
@@ -128,6 +136,7 @@ export class ClassroomService {
       this.projects.activateCompute(project.id, this.clock.now());
       this.projects.setMember(project.id, teacher, 'admin');
       if (state) this.state.import(project.id, state);
+      if (input.quotas && Object.keys(input.quotas).length > 0) this.quotas.setLimits(project.id, input.quotas);
       return { name: learner.name, email: learner.email, username: learner.username, userId: user.id, projectId: project.id, projectName: project.name };
     });
     const classroom = this.store.transaction(() =>

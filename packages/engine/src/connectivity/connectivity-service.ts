@@ -198,6 +198,7 @@ function targetOf(facts: NetworkFacts, instance: Instance): Target {
     reachability: {
       instanceName: instance.name,
       status: instance.status,
+      powerState: instance.powerState,
       floatingIp: floatingIp?.address ?? null,
       privateIp: port?.fixedIp ?? '',
       securityGroups: facts.securityGroups(instance.projectId, groupIds),

@@ -107,6 +107,14 @@ export class FloatingIpService {
     });
   }
 
+  /** After the port moved to another address: its floating IP's recorded fixed IP follows (Neutron's fixed_ip_address). */
+  followPort(port: Port): void {
+    const floatingIp = this.forPort(port.id);
+    if (floatingIp && floatingIp.fixedIp !== port.fixedIp) {
+      this.store.update('floating-ip', floatingIp, { fixedIp: port.fixedIp }, `Follows its port to ${port.fixedIp}`);
+    }
+  }
+
   private detach(floatingIp: FloatingIp): FloatingIp {
     return this.store.update('floating-ip', floatingIp, { status: 'DOWN', portId: null, fixedIp: null }, `Disassociated from ${floatingIp.fixedIp}`);
   }

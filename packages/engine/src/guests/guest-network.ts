@@ -110,6 +110,7 @@ export class GuestNetwork {
       target: {
         instanceName: instance.name,
         status: instance.status,
+        powerState: instance.powerState,
         floatingIp: destination.floatingIp,
         privateIp: destination.port.fixedIp,
         securityGroups: this.groupsOf(destination.port),

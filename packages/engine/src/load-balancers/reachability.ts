@@ -14,6 +14,7 @@ import {
 
 export type LoadBalancerReachabilityCode =
   | 'NO_FLOATING_IP'
+  | 'NO_INTERNET_GATEWAY'
   | 'LOAD_BALANCER_NOT_ACTIVE'
   | 'NO_LISTENER'
   | 'SOURCE_NOT_ALLOWED'
@@ -44,7 +45,14 @@ export interface ReachabilityListener {
 export interface LoadBalancerReachabilityQuery {
   sourceIp: string;
   port: number;
-  loadBalancer: { name: string; status: ProvisioningStatus; floatingIp: string | null; vipAddress: string };
+  loadBalancer: {
+    name: string;
+    status: ProvisioningStatus;
+    floatingIp: string | null;
+    vipAddress: string;
+    /** Why the VIP's subnet has no route to an internet gateway, or null/absent when it has one (as for an instance). */
+    noInternetRoute?: string | null;
+  };
   listeners: ReachabilityListener[];
 }
 
@@ -62,7 +70,7 @@ export interface LoadBalancerReachabilityVerdict {
 }
 
 /** Codes that leave a connection to the floating IP unanswered; with the others the listener takes it. */
-const DROPPED: ReadonlySet<LoadBalancerReachabilityCode> = new Set(['NO_FLOATING_IP', 'LOAD_BALANCER_NOT_ACTIVE', 'NO_LISTENER', 'SOURCE_NOT_ALLOWED']);
+const DROPPED: ReadonlySet<LoadBalancerReachabilityCode> = new Set(['NO_FLOATING_IP', 'NO_INTERNET_GATEWAY', 'LOAD_BALANCER_NOT_ACTIVE', 'NO_LISTENER', 'SOURCE_NOT_ALLOWED']);
 
 /** Statuses in which the load balancer's data plane runs (Octavia keeps serving while PENDING_UPDATE). */
 const SERVING = SERVING_PROVISIONING_STATUSES;
@@ -95,6 +103,12 @@ export function checkLoadBalancerReachability(query: LoadBalancerReachabilityQue
     return verdict(
       'NO_FLOATING_IP',
       `${lb.name} has no floating IP, so traffic from ${sourceIp} on the Internet cannot reach it; its address ${lb.vipAddress} is only routed inside its network. Connect a floating IP to the load balancer's port first.`,
+    );
+  }
+  if (lb.noInternetRoute) {
+    return verdict(
+      'NO_INTERNET_GATEWAY',
+      `Traffic from ${sourceIp} to ${lb.floatingIp}:${port} gets no answer from ${lb.name}: no route to an internet gateway (${lb.noInternetRoute}). Attach the internet gateway to the routing table of its subnet.`,
     );
   }
   if (!SERVING.includes(lb.status)) {

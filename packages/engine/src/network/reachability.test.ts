@@ -40,6 +40,20 @@ describe('checkReachability: path and instance state', () => {
     expect(verdict.reason.message).toContain('192.168.0.4');
   });
 
+  it('lets a running instance waiting in VERIFY_RESIZE answer like an ACTIVE one (its guest runs on the new flavor)', () => {
+    const verdict = fromInternet('tcp', 22, target({ status: 'VERIFY_RESIZE', powerState: 'RUNNING', securityGroups: [{ id: 'sg-ssh', name: 'ssh', rules: [rule()] }] }));
+    expect(verdict.allowed).toBe(true);
+    expect(verdict.reason.code).toBe('ALLOWED_BY_RULE');
+  });
+
+  it('refuses an instance resized while stopped (VERIFY_RESIZE, SHUTDOWN)', () => {
+    const verdict = fromInternet('tcp', 22, target({ status: 'VERIFY_RESIZE', powerState: 'SHUTDOWN', securityGroups: [{ id: 'sg-ssh', name: 'ssh', rules: [rule()] }] }));
+    expect(verdict.reason).toEqual({
+      code: 'INSTANCE_NOT_RUNNING',
+      message: 'web-1 is VERIFY_RESIZE, not ACTIVE, so nothing answers TCP 22 from 198.51.100.7.',
+    });
+  });
+
   it('does not need a floating IP between instances', () => {
     const verdict = checkReachability({
       source: { kind: 'instance', ip: '192.168.0.5', securityGroupIds: ['sg-default'] },

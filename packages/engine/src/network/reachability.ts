@@ -20,8 +20,10 @@ export interface TargetSecurityGroup {
 
 export interface ReachabilityTarget {
   instanceName: string;
-  /** Nova status: only ACTIVE instances answer. */
+  /** Nova status: ACTIVE instances answer, and so does one waiting in VERIFY_RESIZE (it runs on its new flavor). */
   status: string;
+  /** Nova power state; a VERIFY_RESIZE instance answers only while RUNNING (a stopped one was resized stopped). */
+  powerState?: string;
   floatingIp: string | null;
   privateIp: string;
   securityGroups: TargetSecurityGroup[];
@@ -138,7 +140,7 @@ export function checkReachability(query: ReachabilityQuery): ReachabilityVerdict
         `(${target.noInternetRoute}). Attach the internet gateway to the routing table of its subnet.`,
     );
   }
-  if (target.status !== 'ACTIVE') {
+  if (!answers(target)) {
     return deny('INSTANCE_NOT_RUNNING', `${name} is ${target.status}, not ACTIVE, so nothing answers ${traffic} from ${source.ip}.`);
   }
 
@@ -169,6 +171,12 @@ export function checkReachability(query: ReachabilityQuery): ReachabilityVerdict
   }
   const names = target.securityGroups.map((group) => group.name).join(', ');
   return deny('NO_MATCHING_RULE', `No ingress rule in security groups ${names} allows ${traffic} from ${source.ip} to ${name}.`);
+}
+
+/** Whether the instance's guest runs: ACTIVE, or VERIFY_RESIZE on a running machine (Nova boots it on the new flavor). */
+function answers(target: Pick<ReachabilityTarget, 'status' | 'powerState'>): boolean {
+  if (target.status === 'ACTIVE') return true;
+  return target.status === 'VERIFY_RESIZE' && target.powerState !== 'SHUTDOWN';
 }
 
 function deny(code: Exclude<ReachabilityReasonCode, 'ALLOWED_BY_RULE'>, message: string): ReachabilityVerdict {

@@ -39,8 +39,8 @@ export interface FloatingPoolRange {
  * address, and a released address is free again for the next one (the lowest free is chosen).
  */
 export class NetworkService {
-  /** Run before a port goes (its floating IP lets go). */
-  readonly hooks: { beforePortDelete: ((port: Port) => void)[] } = { beforePortDelete: [] };
+  /** Run before a port goes (its floating IP lets go), and after a port moved to another address (its floating IP follows). */
+  readonly hooks: { beforePortDelete: ((port: Port) => void)[]; afterAddressChange: ((port: Port) => void)[] } = { beforePortDelete: [], afterAddressChange: [] };
 
   constructor(
     private readonly store: Store,
@@ -295,7 +295,9 @@ export class NetworkService {
       }
       this.store.ipAllocations.releaseOwner(port.id);
       this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
-      return this.store.update('port', port, { subnetId: subnet.id, fixedIp }, `Fixed IP ${port.fixedIp || 'none'} → ${fixedIp}`);
+      const moved = this.store.update('port', port, { subnetId: subnet.id, fixedIp }, `Fixed IP ${port.fixedIp || 'none'} → ${fixedIp}`);
+      for (const hook of this.hooks.afterAddressChange) hook(moved);
+      return moved;
     });
   }
 

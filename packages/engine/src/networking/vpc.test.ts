@@ -170,6 +170,46 @@ describe('reachability follows the routes', () => {
     expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
   });
 
+  it("a load balancer's VIP floating IP also needs a route to an internet gateway", () => {
+    const world = vpcWorld();
+    allowAll(world);
+    const { m, engine, projectId, a, rt } = world;
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id });
+    const lb = m.loadBalancers.create(projectId, {
+      name: 'lb',
+      subnetId: a.id,
+      listener: { protocol: 'HTTP', protocolPort: 80 },
+      pool: { lbAlgorithm: 'ROUND_ROBIN', memberPort: 80, healthMonitor: { type: 'TCP', monitorPort: 80 }, members: [{ instanceId: web.id }] },
+    });
+    engine.advance(4_000);
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, lb.vipPortId!);
+    expect(m.traffic.connection(fip.address, 80)).toMatchObject({ kind: 'load-balancer', action: 'accept' });
+    m.network.updateRouter(projectId, rt.id, { externalGateway: false });
+    const dropped = m.traffic.connection(fip.address, 80);
+    expect(dropped).toMatchObject({ kind: 'load-balancer', action: 'drop', verdict: { allowed: false, reason: { code: 'NO_INTERNET_GATEWAY' } } });
+    expect(dropped!.verdict.reason.message).toBe(
+      `Traffic from ${m.traffic.clientIp()} to ${fip.address}:80 gets no answer from lb: no route to an internet gateway (routing table 'rt' of subnet 'a' has no internet gateway). Attach the internet gateway to the routing table of its subnet.`,
+    );
+    m.network.updateRouter(projectId, rt.id, { externalGateway: true });
+    expect(m.traffic.connection(fip.address, 80)).toMatchObject({ kind: 'load-balancer', action: 'accept' });
+  });
+
+  it("a floating IP's recorded fixed IP follows its port to a new address", () => {
+    const world = vpcWorld();
+    allowAll(world);
+    const { m, projectId, a, rt } = world;
+    m.network.addRouterInterface(projectId, rt.id, world.b.id);
+    const web = launchInstance(world, { name: 'web', networkId: a.networkId, subnetId: a.id });
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, web.portId!);
+    m.network.changeAddress(projectId, web.portId!, { fixedIp: '10.0.1.50' });
+    expect(m.floatingIps.get(projectId, fip.id).fixedIp).toBe('10.0.1.50');
+    m.network.changeAddress(projectId, web.portId!, { subnetId: world.b.id });
+    expect(m.floatingIps.get(projectId, fip.id).fixedIp).toBe('10.0.2.2');
+    expect(m.traffic.connection(fip.address, 22)).toMatchObject({ action: 'accept' });
+  });
+
   it('the Default Network keeps working as before', async () => {
     const world = createTestWorld();
     allowAll(world);

@@ -265,6 +265,7 @@ export class TrafficService {
     const lb = this.deps.records.loadBalancer(id);
     if (!lb || lb.projectId !== projectId) throw notFound('load balancer', id);
     const floatingIp = lb.vipPortId ? this.deps.floatingIps.forPort(lb.vipPortId) : undefined;
+    const vipPort = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
     const groups = this.deps.securityGroups.list(projectId);
     const listeners = this.deps.records.listenersOf(lb).map((listener): ReachabilityListener => {
       const pool = this.deps.records.pool(listener.poolId)!;
@@ -286,6 +287,7 @@ export class TrafficService {
             target: {
               instanceName: member.name,
               status: instance?.status ?? 'DELETED',
+              ...(instance ? { powerState: instance.powerState } : {}),
               floatingIp: null,
               privateIp: member.address,
               securityGroups: groups.filter((group) => groupIds.includes(group.id)).map((group) => ({ id: group.id, name: group.name, rules: group.rules })),
@@ -305,7 +307,7 @@ export class TrafficService {
     return checkLoadBalancerReachability({
       sourceIp,
       port,
-      loadBalancer: { name: lb.name, status: lb.status, floatingIp: floatingIp?.address ?? null, vipAddress: lb.vipAddress },
+      loadBalancer: { name: lb.name, status: lb.status, floatingIp: floatingIp?.address ?? null, vipAddress: lb.vipAddress, noInternetRoute: vipPort ? this.deps.network.noInternetRoute(vipPort) : null },
       listeners,
     });
   }

@@ -1,11 +1,13 @@
 import type { EnrollClassroomResultDto, LearnerProgressDto } from '@sandcloud/api-schemas';
+import { QUOTA_NAMES } from '@sandcloud/domain';
 import { useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
-import { Field, TextAreaField, TextField } from '../../../components/ui/field.tsx';
+import { Field, NumberField, TextAreaField, TextField } from '../../../components/ui/field.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel, PanelHeader, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
 import { ApiRequestError } from '../../../lib/api-client.ts';
+import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useSession } from '../../auth/api/session.ts';
 import { useProjects } from '../../projects/api/projects.ts';
@@ -55,11 +57,17 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (result: EnrollClassroomResultD
   const [name, setName] = useState('');
   const [csv, setCsv] = useState('');
   const [templateProjectId, setTemplate] = useState('');
+  const [quotas, setQuotas] = useState<Record<string, string>>({});
   const error = enrol.error instanceof ApiRequestError ? enrol.error : null;
   const fieldError = (field: string) => (error?.field === field || (field === 'csv' && error?.field === 'learners') ? error.message : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    enrol.mutate({ name, csv, ...(templateProjectId ? { templateProjectId } : {}) }, { onSuccess: onEnrolled });
+    // Empty keeps the default; anything else goes as a number, so the API names a bad one beside its field.
+    const chosen = Object.fromEntries(Object.entries(quotas).filter(([, value]) => value.trim() !== '').map(([quota, value]) => [quota, Number(value)]));
+    enrol.mutate(
+      { name, csv, ...(templateProjectId ? { templateProjectId } : {}), ...(Object.keys(chosen).length > 0 ? { quotas: chosen } : {}) },
+      { onSuccess: onEnrolled },
+    );
   };
   const managed = projects.data?.items.filter((project) => project.role === 'admin' && project.computeActivated) ?? [];
   return (
@@ -87,7 +95,23 @@ function EnrolForm({ onEnrolled }: { onEnrolled: (result: EnrollClassroomResultD
             </select>
           )}
         </Field>
-        {error && !['name', 'csv', 'learners', 'templateProjectId', 'state'].includes(error.field ?? '') && <Alert tone="error">{error.message}</Alert>}
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-700">{t('classroom.quotas')}</legend>
+          <p className="text-xs text-slate-500">{t('classroom.quotasHint')}</p>
+          <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-4">
+            {QUOTA_NAMES.map((quota) => (
+              <NumberField
+                key={quota}
+                label={t(`quotas.name.${quota}` as MessageKey)}
+                min={0}
+                value={quotas[quota] ?? ''}
+                onChange={(value) => setQuotas((current) => ({ ...current, [quota]: value }))}
+                error={fieldError(`quotas.${quota}`)}
+              />
+            ))}
+          </div>
+        </fieldset>
+        {error && !['name', 'csv', 'learners', 'templateProjectId', 'state'].includes(error.field ?? '') && !error.field?.startsWith('quotas.') && <Alert tone="error">{error.message}</Alert>}
         <Button type="submit" variant="primary" disabled={enrol.isPending}>
           {enrol.isPending ? t('classroom.creating') : t('classroom.create')}
         </Button>

@@ -1,11 +1,13 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
+import { CliCommand } from '../../../components/ui/cli-command.tsx';
 import { Field, inputClass } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useImages } from '../api/get-images.ts';
 import { useRebuildInstance } from '../api/rebuild-instance.ts';
 
@@ -49,6 +51,7 @@ export function RebuildInstanceDialog({ projectId, instance, onClose }: { projec
         )}
       </Field>
       <FormError error={rebuild.error} fields={['imageId']} />
+      <CliCommand command={openstackCli.serverRebuild(instance.name, imageId)} />
     </FormDialog>
   );
 }

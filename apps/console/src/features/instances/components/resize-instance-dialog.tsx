@@ -1,10 +1,12 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
+import { CliCommand } from '../../../components/ui/cli-command.tsx';
 import { Field, inputClass } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useFlavors } from '../api/get-flavors.ts';
 import { useResizeInstance } from '../api/resize-instance.ts';
 import { formatRam } from './format.ts';
@@ -62,6 +64,7 @@ export function ResizeInstanceDialog({ projectId, instance, onClose }: { project
         )}
       </Field>
       <FormError error={resize.error} fields={['flavorId']} />
+      <CliCommand command={openstackCli.serverResize(instance.name, flavors.data?.items.find((flavor) => flavor.id === flavorId)?.name ?? flavorId)} />
     </FormDialog>
   );
 }

@@ -3,10 +3,11 @@ import type { TopologyDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-const BUSY = /^(BUILD|REBOOT|HARD_REBOOT|DELETING|creating|attaching|detaching|deleting|extending|PENDING_.*)$/;
+// Nova's transitional statuses (resize, revert and rebuild included) and Cinder's/Octavia's.
+const BUSY = /^(BUILD|REBOOT|HARD_REBOOT|RESIZE|REVERT_RESIZE|REBUILD|DELETING|creating|attaching|detaching|deleting|extending|PENDING_.*)$/;
 
 /** True while something is between steady states: the view then also polls, in case the live stream is down. */
-const hasWorkInFlight = (topology: TopologyDto | undefined): boolean =>
+export const hasWorkInFlight = (topology: TopologyDto | undefined): boolean =>
   Boolean(
     topology &&
       (topology.instances.some((instance) => instance.taskState || BUSY.test(instance.status)) ||

@@ -37,6 +37,7 @@ const HANDLES: Record<EdgeKind, { sourceHandle: PortKind; targetHandle: PortKind
   vip: { sourceHandle: 'out', targetHandle: 'in' },
   member: { sourceHandle: 'members', targetHandle: 'member-in' },
   volume: { sourceHandle: 'out', targetHandle: 'in' },
+  interface: { sourceHandle: 'out', targetHandle: 'in' },
 };
 
 const isTop = (kind: PortKind) => kind === 'in' || kind === 'members';

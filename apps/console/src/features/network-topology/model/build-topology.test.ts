@@ -79,6 +79,18 @@ describe('buildTopology', () => {
     });
   });
 
+  it("draws an instance's interface on another VPC as a link to that network, once per network (and none on its own)", () => {
+    const vpc = { id: 'vpc-b', name: 'vpc-b', status: 'ACTIVE' as const, subnets: [{ id: 'sub-b', name: 'sub-b', cidr: '10.20.2.0/24', gatewayIp: '10.20.2.1' }] };
+    const extra = (portId: string, networkId: string, subnetId: string, fixedIp: string) => ({ portId, networkId, subnetId, fixedIp });
+    const web = instance('web', {
+      extraInterfaces: [extra('p2', 'vpc-b', 'sub-b', '10.20.2.10'), extra('p3', 'vpc-b', 'sub-b', '10.20.2.11'), extra('p4', NET, 'subnet-1', '192.168.0.9')],
+    });
+    const graph = buildTopology(topology({ networks: [...topology().networks, vpc], instances: [web] }), view());
+    expect(graph.edges.filter((edge) => edge.data.kind === 'interface')).toEqual([
+      { id: 'interface-web-vpc-b', source: 'web', target: 'vpc-b', data: { kind: 'interface' }, layout: false },
+    ]);
+  });
+
   it('colours by status, with a task in flight shown as in progress', () => {
     const graph = buildTopology(
       topology({

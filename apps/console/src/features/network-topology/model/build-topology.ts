@@ -181,6 +181,20 @@ export function buildTopology(dto: TopologyDto, options: TopologyViewOptions): T
     });
   }
 
+  // An instance's other interfaces: a link to each other network it has one on (subnets are drawn inside their network).
+  // A collapsed network draws one link per other network for all its instances.
+  const interfaceEdges = new Set<string>();
+  for (const instance of dto.instances) {
+    const source = shownAs.get(instance.id);
+    if (!source || !instance.extraInterfaces) continue;
+    for (const { networkId } of instance.extraInterfaces) {
+      const id = `interface-${source}-${networkId}`;
+      if (networkId === instance.networkId || networkId === source || !networkIds.has(networkId) || interfaceEdges.has(id)) continue;
+      interfaceEdges.add(id);
+      edges.push({ id, source, target: networkId, data: { kind: 'interface' }, layout: false });
+    }
+  }
+
   for (const loadBalancer of dto.loadBalancers ?? []) {
     nodes.push({
       id: loadBalancer.id,

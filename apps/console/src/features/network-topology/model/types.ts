@@ -85,7 +85,7 @@ export interface TopologyNode<D extends TopologyNodeData = TopologyNodeData> {
   position?: { x: number; y: number };
 }
 
-export type EdgeKind = 'uplink' | 'subnet' | 'floatingIp' | 'vip' | 'member' | 'volume';
+export type EdgeKind = 'uplink' | 'subnet' | 'floatingIp' | 'vip' | 'member' | 'volume' | 'interface';
 
 export interface TopologyEdgeData {
   kind: EdgeKind;

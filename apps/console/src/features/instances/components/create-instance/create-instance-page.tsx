@@ -44,6 +44,8 @@ const initialForm = (): WizardForm => ({
   securityGroupIds: null,
   networkId: '',
   subnetId: '',
+  fixedIp: '',
+  extraNetworks: [],
   userData: '',
 });
 
@@ -188,6 +190,13 @@ export function CreateInstancePage() {
                 subnetId={form.subnetId}
                 subnetError={shownErrors.subnetId}
                 onSubnetChange={(subnetId) => set({ subnetId })}
+                single={form.count.trim() === '1'}
+                fixedIp={form.fixedIp}
+                fixedIpError={shownErrors.fixedIp}
+                onFixedIpChange={(fixedIp) => set({ fixedIp })}
+                extraNetworks={form.extraNetworks}
+                extraNetworksError={shownErrors.extraNetworks}
+                onExtraNetworksChange={(extraNetworks) => set({ extraNetworks })}
               />}
             {step === 'summary' && (
               <SummaryStep
@@ -196,6 +205,11 @@ export function CreateInstancePage() {
                 flavor={flavor}
                 securityGroups={groups.data?.items.filter((group) => effective.securityGroupIds.includes(group.id)) ?? []}
                 network={networks.data?.items.find((network) => network.id === effective.networkId)}
+                subnetLabel={(subnetId) => {
+                  const network = networks.data?.items.find((candidate) => candidate.subnets.some((subnet) => subnet.id === subnetId));
+                  const subnet = network?.subnets.find((candidate) => candidate.id === subnetId);
+                  return network && subnet ? `${network.name} / ${subnet.name} (${subnet.cidr})` : subnetId;
+                }}
               />
             )}
             {generalError && (

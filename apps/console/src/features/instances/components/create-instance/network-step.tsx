@@ -1,10 +1,12 @@
 import type { NetworkDto } from '@sandcloud/api-schemas';
 import { Alert } from '../../../../components/ui/alert.tsx';
-import { FieldSet } from '../../../../components/ui/field.tsx';
+import { FieldSet, TextField } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useNetworks } from '../../../network/api/get-networks.ts';
+import { InterfaceRows } from './interface-rows.tsx';
+import type { WizardInterface } from './wizard-form.ts';
 
 interface NetworkStepProps {
   projectId: string;
@@ -15,10 +17,21 @@ interface NetworkStepProps {
   subnetId?: string;
   subnetError?: string | undefined;
   onSubnetChange?: (id: string) => void;
+  /** Whether one instance is launched: only then are fixed IPs offered. */
+  single?: boolean;
+  fixedIp?: string;
+  fixedIpError?: string | undefined;
+  onFixedIpChange?: (ip: string) => void;
+  /** Interfaces 2..5 ("네트워크 인터페이스 추가"). */
+  extraNetworks?: WizardInterface[];
+  extraNetworksError?: string | undefined;
+  onExtraNetworksChange?: (rows: WizardInterface[]) => void;
 }
 
 /** Network: the project's networks with their CIDR; "Default Network" is preselected; a network with several subnets offers them. */
-export function NetworkStep({ projectId, value, error, onChange, subnetId = '', subnetError, onSubnetChange }: NetworkStepProps) {
+export function NetworkStep(props: NetworkStepProps) {
+  const { projectId, value, error, onChange, subnetId = '', subnetError, onSubnetChange } = props;
+  const { single = true, fixedIp = '', fixedIpError, onFixedIpChange, extraNetworks = [], extraNetworksError, onExtraNetworksChange } = props;
   const t = useT();
   const networks = useNetworks(projectId);
   if (networks.isPending) return <SkeletonRows rows={1} columns={3} />;
@@ -40,6 +53,10 @@ export function NetworkStep({ projectId, value, error, onChange, subnetId = '', 
         </div>
       </FieldSet>
       <SubnetChoice network={networks.data.items.find((network) => network.id === value)} value={subnetId} error={subnetError} onChange={onSubnetChange} />
+      {single && onFixedIpChange && (
+        <TextField label={t('interfaces.wizardPrimaryFixedIp')} hint={t('interfaces.fixedIpHint')} value={fixedIp} onChange={onFixedIpChange} error={fixedIpError} className="font-mono" />
+      )}
+      {onExtraNetworksChange && <InterfaceRows networks={networks.data.items} rows={extraNetworks} single={single} error={extraNetworksError} onChange={onExtraNetworksChange} />}
       <Alert tone="info">{t('instanceWizard.networkHint')}</Alert>
     </div>
   );

@@ -12,12 +12,15 @@ interface SummaryStepProps {
   flavor: FlavorDto | undefined;
   securityGroups: SecurityGroupDto[];
   network: NetworkDto | undefined;
+  /** "VPC / subnet (CIDR)" of an added interface's subnet. */
+  subnetLabel: (subnetId: string) => string;
 }
 
 /** Summary: everything that will be sent, to check before `[Instance 생성]`. */
-export function SummaryStep({ form, image, flavor, securityGroups, network }: SummaryStepProps) {
+export function SummaryStep({ form, image, flavor, securityGroups, network, subnetLabel }: SummaryStepProps) {
   const t = useT();
   const count = Number(form.count);
+  const single = count === 1;
   return (
     <>
       <DescriptionList
@@ -31,7 +34,10 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
           { label: t('keyPairs.field'), value: form.keyName },
           { label: t('instanceWizard.securityGroups'), value: securityGroups.map((group) => group.name).join(', ') },
           { label: t('instanceWizard.userData'), value: form.userData.trim() ? t('instanceWizard.userDataBytes', { bytes: new TextEncoder().encode(form.userData).length }) : '—' },
-          { label: t('instanceWizard.network'), value: network ? `${network.name} (${network.cidr})` : '—' },
+          { label: t('instanceWizard.network'), value: network ? `${network.name} (${network.cidr})${single && form.fixedIp.trim() ? ` — ${form.fixedIp.trim()}` : ''}` : '—' },
+          ...(form.extraNetworks.length > 0
+            ? [{ label: t('interfaces.wizardExtra'), value: form.extraNetworks.map((extra) => (single && extra.fixedIp.trim() ? extra.fixedIp.trim() : subnetLabel(extra.subnetId))).join(', ') }]
+            : []),
           {
             label: t('instanceWizard.summaryTotal'),
             value: flavor ? t('instances.flavorSpec', { vcpus: flavor.vcpus * count, ram: formatRam(flavor.ramMb * count) }) : '—',
@@ -51,6 +57,8 @@ export function SummaryStep({ form, image, flavor, securityGroups, network }: Su
             count,
             rootDiskGb: Number(form.rootDiskGb),
             imageMinDiskGb: image.minDiskGb,
+            fixedIp: single && form.fixedIp.trim() ? { networkId: network.id, ip: form.fixedIp.trim() } : undefined,
+            extraNics: form.extraNetworks.map((extra) => ({ networkId: extra.networkId, fixedIp: single ? extra.fixedIp.trim() || undefined : undefined })),
           })}
         />
       )}

@@ -26,6 +26,8 @@ const form = (overrides: Partial<WizardForm> = {}): WizardForm => ({
   securityGroupIds: null,
   networkId: '',
   subnetId: '',
+  fixedIp: '',
+  extraNetworks: [],
   userData: '',
   ...overrides,
 });
@@ -66,6 +68,29 @@ describe('launch wizard step validation', () => {
 
   it('network: a network must be chosen', () => {
     expect(validateStep('network', form(), { ...effective, networkId: '' }, context(), t)).toEqual({ networkId: catalog.en['instanceWizard.error.network'] });
+  });
+
+  it('network: each added interface needs a subnet, and fixed IPs must be IPv4 (checked for one instance only)', () => {
+    const extra = (subnetId: string, fixedIp = '') => ({ networkId: subnetId ? 'vpc-b' : '', subnetId, fixedIp });
+    expect(validateStep('network', form({ fixedIp: '10.20.1.10', extraNetworks: [extra('sub-b', '10.20.2.10')] }), effective, context(), t)).toEqual({});
+    expect(validateStep('network', form({ extraNetworks: [extra('sub-b'), extra('')] }), effective, context(), t)).toEqual({ extraNetworks: 'Choose a subnet for interface 3' });
+    expect(validateStep('network', form({ fixedIp: '10.20.1' }), effective, context(), t)).toEqual({ fixedIp: '10.20.1 is not an IPv4 address' });
+    expect(validateStep('network', form({ extraNetworks: [extra('sub-b', 'x')] }), effective, context(), t)).toEqual({ extraNetworks: 'x is not an IPv4 address' });
+    expect(validateStep('network', form({ count: '2', fixedIp: 'x', extraNetworks: [extra('sub-b', 'x')] }), effective, context(), t)).toEqual({});
+  });
+
+  it('the request carries the extra interfaces as extraNetworks, with fixed IPs only for one instance', () => {
+    const extraNetworks = [{ networkId: 'vpc-b', subnetId: 'sub-b', fixedIp: ' 10.20.2.10 ' }];
+    expect(toRequest(form({ subnetId: 'sub-a', fixedIp: '10.20.1.10', extraNetworks }), effective)).toMatchObject({
+      networkId: 'net',
+      subnetId: 'sub-a',
+      fixedIp: '10.20.1.10',
+      extraNetworks: [{ networkId: 'vpc-b', subnetId: 'sub-b', fixedIp: '10.20.2.10' }],
+    });
+    const several = toRequest(form({ count: '2', fixedIp: '10.20.1.10', extraNetworks }), effective);
+    expect(several).not.toHaveProperty('fixedIp');
+    expect(several.extraNetworks).toEqual([{ networkId: 'vpc-b', subnetId: 'sub-b' }]);
+    expect(toRequest(form(), effective)).not.toHaveProperty('extraNetworks');
   });
 
   it('the request carries user data only when there is some', () => {

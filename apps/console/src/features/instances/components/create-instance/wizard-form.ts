@@ -5,7 +5,7 @@ import {
   type ImageDto,
   type QuotasDto,
 } from '@sandcloud/api-schemas';
-import { INSTANCE_NAME_MAX_LENGTH, MAX_INSTANCE_COUNT, MAX_ROOT_DISK_GB, USER_DATA_MAX_BYTES, userDataTooLarge, type Zone } from '@sandcloud/domain';
+import { INSTANCE_NAME_MAX_LENGTH, ipFamily, MAX_INSTANCE_COUNT, MAX_ROOT_DISK_GB, USER_DATA_MAX_BYTES, userDataTooLarge, type Zone } from '@sandcloud/domain';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
 import { formatRam } from '../format.ts';
@@ -37,9 +37,23 @@ export interface WizardForm {
   networkId: string;
   /** The subnet of the network (`?subnetId=` from the topology or the subnet list); its first when empty. */
   subnetId: string;
+  /** The first interface's fixed IP (one instance only); empty for the lowest free address. */
+  fixedIp: string;
+  /** "네트워크 인터페이스 추가": more interfaces, each on a subnet of any VPC of the project. */
+  extraNetworks: WizardInterface[];
   /** A cloud-init script (typed or read from a file); empty for none. */
   userData: string;
 }
+
+/** One more interface as the wizard holds it ('' until chosen or typed). */
+export interface WizardInterface {
+  networkId: string;
+  subnetId: string;
+  fixedIp: string;
+}
+
+/** At most this many interfaces besides the first (the API's limit: 5 in all). */
+export const MAX_EXTRA_INTERFACES = 4;
 
 export type WizardField = keyof CreateInstanceRequest;
 export type WizardErrors = Partial<Record<WizardField, string>>;
@@ -126,9 +140,26 @@ export function validateStep(step: Step, form: WizardForm, effective: { security
   }
   if (step === 'network') {
     if (!effective.networkId) errors.networkId = t('instanceWizard.error.network');
+    // Fixed IPs are sent (and checked) only for one instance: the fields are hidden otherwise.
+    const single = wholeNumber(form.count) === 1;
+    const notIpv4 = (ip: string) => single && ip.trim() !== '' && ipFamily(ip.trim()) !== 'IPv4';
+    if (notIpv4(form.fixedIp)) errors.fixedIp = t('interfaces.error.ipv4', { ip: form.fixedIp.trim() });
+    form.extraNetworks.forEach((extra, at) => {
+      if (errors.extraNetworks) return;
+      if (!extra.subnetId) errors.extraNetworks = t('interfaces.error.wizardSubnet', { n: at + 2 });
+      else if (notIpv4(extra.fixedIp)) errors.extraNetworks = t('interfaces.error.ipv4', { ip: extra.fixedIp.trim() });
+    });
   }
   return errors;
 }
+
+/** The extra interfaces as the API takes them; fixed IPs only for one instance. */
+const extraNetworksOf = (form: WizardForm): CreateInstanceRequest['extraNetworks'] =>
+  form.extraNetworks.map((extra) => ({
+    networkId: extra.networkId,
+    subnetId: extra.subnetId,
+    ...(form.count.trim() === '1' && extra.fixedIp.trim() ? { fixedIp: extra.fixedIp.trim() } : {}),
+  }));
 
 /** The request, once every step is valid. */
 export const toRequest = (form: WizardForm, effective: { securityGroupIds: string[]; networkId: string }): CreateInstanceRequest => ({
@@ -142,5 +173,7 @@ export const toRequest = (form: WizardForm, effective: { securityGroupIds: strin
   securityGroupIds: effective.securityGroupIds,
   networkId: effective.networkId,
   ...(form.subnetId ? { subnetId: form.subnetId } : {}),
+  ...(form.count.trim() === '1' && form.fixedIp.trim() ? { fixedIp: form.fixedIp.trim() } : {}),
+  ...(form.extraNetworks.length > 0 ? { extraNetworks: extraNetworksOf(form) } : {}),
   ...(form.userData.trim() ? { userData: form.userData } : {}),
 });

@@ -15,9 +15,10 @@ const STROKE: Record<EdgeKind, CSSProperties> = {
   floatingIp: { stroke: '#2f6fed', strokeWidth: 1.75 },
   member: { stroke: '#8b5cf6', strokeWidth: 1.5, strokeDasharray: '6 4' },
   volume: { stroke: '#f59e0b', strokeWidth: 1.5, strokeDasharray: '2 3' },
+  interface: { stroke: '#0ea5e9', strokeWidth: 1.5, strokeDasharray: '4 3' },
 };
 /** Internet paths cross the instance grid: quiet until their node is hovered or selected. */
-const RESTING_OPACITY: Partial<Record<EdgeKind, number>> = { floatingIp: 0.5, member: 0.75 };
+const RESTING_OPACITY: Partial<Record<EdgeKind, number>> = { floatingIp: 0.5, member: 0.75, interface: 0.75 };
 const REACHABLE: CSSProperties = { stroke: '#10b981' };
 const UNREACHABLE: CSSProperties = { stroke: '#f87171', strokeDasharray: '5 4' };
 
