@@ -116,6 +116,50 @@ export const ERROR_MESSAGES = {
   'certificate.expired': ['date'],
   'input.unknownField': ['fields'],
   'input.confirmName': ['name'],
+  'input.oneOf': ['field', 'allowed'],
+  'input.invalidEnum': ['field', 'allowed', 'detail'],
+  'input.range': ['field', 'min', 'max'],
+  'input.wholeNumber': ['field'],
+  'input.finiteNumber': ['field'],
+  /**
+   * zod's issue kinds from the BFF's `parseInput`: `field` is the path, `min`/`max` a length, size or
+   * count, `detail` the schema's own English message (what the English catalogue shows, so a
+   * schema's precise wording is kept).
+   */
+  'input.tooSmall': ['field', 'min', 'detail'],
+  'input.tooBig': ['field', 'max', 'detail'],
+  'input.invalidFormat': ['field', 'format', 'detail'],
+  'input.required': ['field', 'detail'],
+  'input.invalidJson': [],
+  'input.invalid': ['field', 'detail'],
+  'image.uploadTooLarge': ['maxBytes'],
+  'image.notQueued': ['id', 'status'],
+  'image.toggleNeedsActive': ['id', 'status'],
+  'image.deactivated': ['id'],
+  'image.protected': ['id'],
+  'project.unknownName': ['name'],
+  'state.importNeedsEmptyProject': [],
+  'state.doesNotFit': ['detail'],
+  'state.notObject': [],
+  'state.wrongFormat': ['format', 'expected'],
+  'state.versionInvalid': [],
+  'state.versionTooNew': ['version', 'max'],
+  'state.damaged': ['part'],
+  'seed.unknownUser': ['username'],
+  'seed.notObject': [],
+  'seed.unknownField': ['field'],
+  'seed.usersInvalid': [],
+  'seed.projectsInvalid': [],
+  'seed.membersInvalid': ['project', 'roles'],
+  /** A parser's own English explanation (`detail`) under a translated lead. */
+  'keyPair.publicKeyInvalid': ['detail'],
+  'securityGroup.ruleInvalid': ['detail'],
+  'instance.metadataInvalid': ['detail'],
+  'address.cidrInvalid': ['detail'],
+  'auth.loginRequired': [],
+  'auth.csrfInvalid': [],
+  'permission.administratorsOnly': [],
+  'user.unknownName': ['name'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

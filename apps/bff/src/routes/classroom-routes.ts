@@ -10,7 +10,7 @@ import { toTutorialProgressDto } from './tutorial-routes.ts';
 // view of each learner's tutorial progress.
 
 const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage classrooms');
+  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage classrooms', undefined, 'permission.administratorsOnly');
   next();
 };
 
