@@ -160,6 +160,12 @@ export const ERROR_MESSAGES = {
   'auth.csrfInvalid': [],
   'permission.administratorsOnly': [],
   'user.unknownName': ['name'],
+  'list.unknownFilter': ['key', 'known'],
+  'list.noFilters': ['key'],
+  'list.unknownSort': ['sort', 'known'],
+  'metrics.sinceInvalid': [],
+  'classroom.csvQuoteUnclosed': [],
+  'classroom.csvEmpty': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

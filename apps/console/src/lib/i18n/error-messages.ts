@@ -157,6 +157,12 @@ const ko: ErrorCatalogue = {
   'auth.csrfInvalid': '요청에 CSRF 토큰이 없습니다. 페이지를 새로 고친 후 다시 시도하세요.',
   'permission.administratorsOnly': '관리자만 할 수 있는 작업입니다.',
   'user.unknownName': '이름이 {name}인 사용자가 없습니다.',
+  'list.unknownFilter': '알 수 없는 필터 "{key}"입니다. {known}(으)로 필터링할 수 있습니다.',
+  'list.noFilters': '알 수 없는 필터 "{key}"입니다. 이 목록에는 필드 필터가 없습니다.',
+  'list.unknownSort': '"{sort}"(으)로 정렬할 수 없습니다. {known}(으)로 정렬하세요.',
+  'metrics.sinceInvalid': 'since는 1970년 이후의 밀리초 단위 시각이어야 합니다.',
+  'classroom.csvQuoteUnclosed': 'CSV에 닫히지 않은 따옴표가 있습니다.',
+  'classroom.csvEmpty': 'CSV에 학습자가 없습니다.',
 };
 
 const en: ErrorCatalogue = {
@@ -306,6 +312,12 @@ const en: ErrorCatalogue = {
   'auth.csrfInvalid': 'The request is missing its CSRF token; reload the page and try again',
   'permission.administratorsOnly': 'Only administrators can do this',
   'user.unknownName': 'No user named {name}',
+  'list.unknownFilter': 'Unknown filter "{key}": filter by {known}',
+  'list.noFilters': 'Unknown filter "{key}": this list has no field filters',
+  'list.unknownSort': 'Cannot sort by "{sort}": sort by {known}',
+  'metrics.sinceInvalid': 'since must be a time in milliseconds since 1970',
+  'classroom.csvQuoteUnclosed': 'The CSV has a quote that is never closed',
+  'classroom.csvEmpty': 'The CSV has no learners',
 };
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
