@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { activeInstances, computeProject, importKeyPair, instanceStatus, signInAs } from './support/arrange.ts';
 import { unique } from './support/fixtures.ts';
 
@@ -71,6 +71,18 @@ test('bulk Shutdown stops the two checked instances and leaves the third running
   await expect(page.getByText('2개 선택됨')).toHaveCount(0);
 });
 
+/** Checks the first and the last of three rows, deletes them with one confirmation, and waits for its toast. */
+async function deleteFirstAndLast(page: Page, table: Locator, names: readonly string[]) {
+  await table.getByRole('checkbox', { name: `${names[0]} 선택` }).check();
+  await table.getByRole('checkbox', { name: `${names[2]} 선택` }).check();
+  await page.getByRole('button', { name: '선택 항목 삭제' }).click();
+  const dialog = page.getByRole('dialog', { name: '2개 삭제' });
+  await expect(dialog.getByRole('listitem')).toHaveText([names[0]!, names[2]!]);
+  await dialog.getByRole('button', { name: '삭제', exact: true }).click();
+  await expect(page.getByText('2개를 삭제했습니다.')).toBeVisible();
+  await expect(dialog).toHaveCount(0);
+}
+
 test('two key pairs are deleted in one confirmation, the third stays', async ({ page, baseURL }) => {
   const { api, base, computeUrl } = await computeProject(baseURL!);
   const names = [unique('ka'), unique('kb'), unique('kc')];
@@ -79,18 +91,23 @@ test('two key pairs are deleted in one confirmation, the third stays', async ({ 
   await signInAs(page, api);
   await page.goto(computeUrl('key-pairs'));
   const table = page.getByRole('table', { name: 'Key Pairs' });
-  await table.getByRole('checkbox', { name: `${names[0]} 선택` }).check();
-  await table.getByRole('checkbox', { name: `${names[2]} 선택` }).check();
-  await page.getByRole('button', { name: '선택 항목 삭제' }).click();
-
-  const dialog = page.getByRole('dialog', { name: '2개 삭제' });
-  await expect(dialog.getByRole('listitem')).toHaveText([names[0]!, names[2]!]);
-  await dialog.getByRole('button', { name: '삭제', exact: true }).click();
-  await expect(page.getByText('2개를 삭제했습니다.')).toBeVisible();
-  await expect(dialog).toHaveCount(0);
+  await deleteFirstAndLast(page, table, names);
 
   await expect(table.getByRole('row').filter({ has: page.getByRole('cell', { name: names[1]!, exact: true }) })).toHaveCount(1);
   for (const gone of [names[0]!, names[2]!]) await expect(table.getByRole('cell', { name: gone, exact: true })).toHaveCount(0);
   const left = await api.get<{ items: { name: string }[] }>(`${base}/key-pairs`);
   expect(left.items.map((keyPair) => keyPair.name)).toEqual([names[1]]);
+});
+
+test('two volumes are deleted in one confirmation, the third stays', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const names = [unique('va'), unique('vb'), unique('vc')];
+  for (const name of names) await api.post(`${base}/volumes`, { name, sizeGb: 10, volumeType: 'HDD', zone: 'kr-pub-a' });
+
+  await signInAs(page, api);
+  await page.goto(computeUrl('block-storage'));
+  const table = page.getByRole('table', { name: 'Block Storage' });
+  for (const name of names) await expect(table.getByRole('row').filter({ hasText: name }).getByText('사용 가능', { exact: true })).toBeVisible();
+  await deleteFirstAndLast(page, table, names);
+  await expect.poll(async () => (await api.get<{ items: { name: string }[] }>(`${base}/volumes`)).items.map((volume) => volume.name)).toEqual([names[1]]);
 });
