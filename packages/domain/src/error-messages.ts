@@ -166,6 +166,15 @@ export const ERROR_MESSAGES = {
   'metrics.sinceInvalid': [],
   'classroom.csvQuoteUnclosed': [],
   'classroom.csvEmpty': [],
+  'address.notIpv6': ['address'],
+  'snapshot.beingDeleted': ['name'],
+  'serverGroup.nameLength': ['max'],
+  'image.notShared': ['id'],
+  'image.memberRequired': [],
+  'image.memberOwnProject': [],
+  'image.memberExists': ['project', 'id'],
+  'image.memberStatusOwnOnly': ['project', 'id'],
+  'image.ownerOnly': ['id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

@@ -163,6 +163,15 @@ const ko: ErrorCatalogue = {
   'metrics.sinceInvalid': 'since는 1970년 이후의 밀리초 단위 시각이어야 합니다.',
   'classroom.csvQuoteUnclosed': 'CSV에 닫히지 않은 따옴표가 있습니다.',
   'classroom.csvEmpty': 'CSV에 학습자가 없습니다.',
+  'address.notIpv6': '{address}은(는) IPv6 주소가 아닙니다.',
+  'snapshot.beingDeleted': '{name} 스냅숏은 삭제 중입니다.',
+  'serverGroup.nameLength': '서버 그룹 이름은 1자에서 {max}자까지입니다.',
+  'image.notShared': '{id} 이미지는 공유(shared) 이미지가 아니어서 멤버가 없습니다.',
+  'image.memberRequired': '이미지를 공유할 프로젝트를 입력하세요.',
+  'image.memberOwnProject': '이미지를 자기 프로젝트와 공유할 수 없습니다.',
+  'image.memberExists': '{project} 프로젝트는 이미 {id} 이미지의 멤버입니다.',
+  'image.memberStatusOwnOnly': '{project} 프로젝트만 {id} 이미지의 멤버십을 수락하거나 거절할 수 있습니다.',
+  'image.ownerOnly': '{id} 이미지의 소유 프로젝트만 할 수 있습니다.',
 };
 
 const en: ErrorCatalogue = {
@@ -318,6 +327,15 @@ const en: ErrorCatalogue = {
   'metrics.sinceInvalid': 'since must be a time in milliseconds since 1970',
   'classroom.csvQuoteUnclosed': 'The CSV has a quote that is never closed',
   'classroom.csvEmpty': 'The CSV has no learners',
+  'address.notIpv6': '{address} is not an IPv6 address',
+  'snapshot.beingDeleted': 'Snapshot {name} is being deleted',
+  'serverGroup.nameLength': "A server group's name has 1 to {max} characters",
+  'image.notShared': 'Image {id} is not shared: only an image of visibility shared has members',
+  'image.memberRequired': 'Name the project to share the image with',
+  'image.memberOwnProject': 'An image is not shared with its own project',
+  'image.memberExists': 'Project {project} is already a member of image {id}',
+  'image.memberStatusOwnOnly': 'Only project {project} can accept or reject its membership of image {id}',
+  'image.ownerOnly': 'Only the owner of image {id} can do this',
 };
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
