@@ -111,3 +111,17 @@ test('two volumes are deleted in one confirmation, the third stays', async ({ pa
   await deleteFirstAndLast(page, table, names);
   await expect.poll(async () => (await api.get<{ items: { name: string }[] }>(`${base}/volumes`)).items.map((volume) => volume.name)).toEqual([names[1]]);
 });
+
+test("the wizard's image step searches on the server", async ({ page, baseURL }) => {
+  const { api, computeUrl } = await computeProject(baseURL!);
+  await signInAs(page, api);
+  await page.goto(computeUrl('instances/new'));
+  await expect(page.getByRole('radio', { name: /Ubuntu Server 22\.04/ })).toBeVisible();
+  const searched = page.waitForRequest((request) => /\/images\?visibility=public&limit=500&q=ubuntu/.test(request.url()));
+  await page.getByRole('searchbox', { name: '검색' }).fill('ubuntu');
+  await searched;
+  await expect(page.getByRole('radio', { name: /Ubuntu Server 22\.04/ })).toBeVisible();
+  await expect(page.getByRole('radio', { name: /Rocky|CentOS|Debian|Windows/ })).toHaveCount(0);
+  await page.getByRole('searchbox', { name: '검색' }).fill('no-such-image');
+  await expect(page.getByText('조건에 맞는 항목이 없습니다. 검색어나 필터를 바꿔 보세요.')).toBeVisible();
+});
