@@ -125,3 +125,24 @@ test("the wizard's image step searches on the server", async ({ page, baseURL })
   await page.getByRole('searchbox', { name: '검색' }).fill('no-such-image');
   await expect(page.getByText('조건에 맞는 항목이 없습니다. 검색어나 필터를 바꿔 보세요.')).toBeVisible();
 });
+
+test("the wizard's key pair picker searches on the server", async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const [wanted, other] = [unique('kfind'), unique('kother')];
+  await importKeyPair(api, base, wanted);
+  await importKeyPair(api, base, other);
+  await signInAs(page, api);
+  await page.goto(computeUrl('instances/new'));
+  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByLabel('이름', { exact: true }).fill(unique('web'));
+  await page.getByRole('radio', { name: 'm2.c1m2', exact: true }).check();
+  await page.getByRole('button', { name: '다음' }).click();
+
+  const picker = page.getByLabel('Key Pair', { exact: true });
+  await expect(picker.getByRole('option')).toHaveCount(3);
+  const searched = page.waitForRequest((request) => request.url().includes(`/key-pairs?limit=500&q=${wanted}`));
+  await page.getByRole('searchbox', { name: 'Key Pair 검색' }).fill(wanted);
+  await searched;
+  await expect(picker.getByRole('option')).toHaveText(['Key Pair 선택', new RegExp(`^${wanted} `)]);
+});
