@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { activeInstances, computeProject, importKeyPair, instanceStatus, signInAs } from './support/arrange.ts';
+import { activeInstances, allowTcpFromAnywhere, computeProject, importKeyPair, instanceStatus, signInAs } from './support/arrange.ts';
 import { unique } from './support/fixtures.ts';
 
 // Issue 17 item 1: the shared data table. The view (sort, search, filters, page) is in the URL and
@@ -145,4 +145,24 @@ test("the wizard's key pair picker searches on the server", async ({ page, baseU
   await page.getByRole('searchbox', { name: 'Key Pair 검색' }).fill(wanted);
   await searched;
   await expect(picker.getByRole('option')).toHaveText(['Key Pair 선택', new RegExp(`^${wanted} `)]);
+});
+
+test('two security group rules are deleted in one confirmation, the third stays', async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  for (const port of [22, 80, 443]) await allowTcpFromAnywhere(api, base, port);
+  const groups = await api.get<{ items: { id: string; name: string }[] }>(`${base}/security-groups`);
+  const group = groups.items.find((candidate) => candidate.name === 'default')!;
+
+  await signInAs(page, api);
+  await page.goto(computeUrl(`security-groups/${group.id}`));
+  const rules = page.getByRole('table', { name: '규칙' });
+  const summary = (port: number) => `Ingress IPv4 TCP ${port} from 0.0.0.0/0`;
+  await rules.getByRole('checkbox', { name: `${summary(22)} 선택` }).check();
+  await rules.getByRole('checkbox', { name: `${summary(443)} 선택` }).check();
+  await page.getByRole('button', { name: '선택 항목 삭제' }).click();
+  const dialog = page.getByRole('dialog', { name: '2개 삭제' });
+  await expect(dialog.getByRole('listitem')).toHaveText([summary(22), summary(443)]);
+  await dialog.getByRole('button', { name: '삭제', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(rules.getByRole('row').filter({ hasText: 'TCP' })).toHaveText([new RegExp('TCP.*80')]);
 });
