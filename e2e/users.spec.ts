@@ -168,7 +168,7 @@ test('a project admin removes a member after confirming; an unknown user name is
   const ghost = unique('ghost');
   await username.fill(ghost);
   await add.getByRole('button', { name: '추가', exact: true }).click();
-  await expect(username).toHaveAccessibleDescription(`No user named ${ghost}`);
+  await expect(username).toHaveAccessibleDescription(`이름이 ${ghost}인 사용자가 없습니다.`);
   await add.getByRole('button', { name: '취소' }).click();
 
   await page.getByRole('button', { name: `제거 ${member}`, exact: true }).click();

@@ -115,7 +115,7 @@ export const errorHandler: ErrorRequestHandler = (error: unknown, req, res, _nex
   const clientError = error as { type?: unknown; status?: unknown };
   const known = typeof clientError.type === 'string' ? CLIENT_ERRORS[clientError.type] : undefined;
   if (known) {
-    res.status(known.status).json(body(known.code, known.message));
+    res.status(known.status).json(body(known.code, known.message, undefined, known.code === 'INVALID_JSON' ? { messageCode: 'input.invalidJson' } : {}));
     return;
   }
   if (typeof clientError.status === 'number' && clientError.status >= 400 && clientError.status < 500) {

@@ -37,7 +37,7 @@ export function loadSession(engine: Engine): RequestHandler {
 }
 
 export const requireSession: RequestHandler = (req, _res, next) => {
-  if (!req.session) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue');
+  if (!req.session) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue', undefined, 'auth.loginRequired');
   next();
 };
 
@@ -50,12 +50,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const requireCsrfToken: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method) || !req.session) return next();
   if (req.get(CSRF_HEADER) !== req.session.csrfToken) {
-    throw new HttpError(403, 'CSRF_TOKEN_INVALID', 'The request is missing its CSRF token; reload the page and try again');
+    throw new HttpError(403, 'CSRF_TOKEN_INVALID', 'The request is missing its CSRF token; reload the page and try again', undefined, 'auth.csrfInvalid');
   }
   next();
 };
 
 export function currentSession(req: Request): Session {
-  if (!req.session) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue');
+  if (!req.session) throw new HttpError(401, 'UNAUTHENTICATED', 'Log in to continue', undefined, 'auth.loginRequired');
   return req.session;
 }

@@ -10,7 +10,7 @@ import { toTutorialProgressDto } from './tutorial-routes.ts';
 // view of each learner's tutorial progress.
 
 const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage classrooms');
+  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage classrooms', undefined, 'permission.administratorsOnly');
   next();
 };
 
@@ -42,7 +42,7 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else field += c;
   }
-  if (quoted) throw new HttpError(400, 'INVALID_INPUT', 'The CSV has a quote that is never closed', 'csv');
+  if (quoted) throw new HttpError(400, 'INVALID_INPUT', 'The CSV has a quote that is never closed', 'csv', 'classroom.csvQuoteUnclosed');
   row.push(field);
   rows.push(row);
   return rows.map((cells) => cells.map((cell) => cell.trim())).filter((cells) => cells.some((cell) => cell !== ''));
@@ -56,7 +56,7 @@ export function learnersFromCsv(text: string): LearnerInput[] {
   const header = rows[0]?.map((cell) => HEADERS[cell.toLowerCase()]);
   const columns = header?.some((column) => column !== undefined) ? header : undefined;
   const body = columns ? rows.slice(1) : rows;
-  if (body.length === 0) throw new HttpError(400, 'INVALID_INPUT', 'The CSV has no learners', 'csv');
+  if (body.length === 0) throw new HttpError(400, 'INVALID_INPUT', 'The CSV has no learners', 'csv', 'classroom.csvEmpty');
   return body.map((cells) => {
     if (columns) {
       const learner: LearnerInput = { name: '' };

@@ -65,7 +65,7 @@ describe('list endpoints: sort, order, q, filters', () => {
     const badOrder = await client.get(`${base}/instances?sort=name&order=up`).expect(400);
     expect(badOrder.body.error).toMatchObject({ field: 'order', message: 'Order is asc or desc' });
     const badFilter = await client.get(`${base}/instances?colour=red`).expect(400);
-    expect(badFilter.body.error).toMatchObject({ field: 'colour', message: 'Unknown filter "colour": filter by status, zone, imageId, flavorId, keyName, networkId' });
+    expect(badFilter.body.error).toMatchObject({ field: 'colour', message: 'Unknown filter "colour": filter by status, zone, imageId, flavorId, keyName, networkId', messageCode: 'list.unknownFilter', params: { key: 'colour', known: 'status, zone, imageId, flavorId, keyName, networkId' } });
     const badKeyFilter = await client.get(`${base}/key-pairs?zone=x`).expect(400);
     expect(badKeyFilter.body.error.message).toBe('Unknown filter "zone": filter by algorithm, source');
   });

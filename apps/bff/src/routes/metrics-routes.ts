@@ -9,7 +9,7 @@ function sinceOf(req: Request): number | undefined {
   const raw = req.query.since;
   if (raw === undefined) return undefined;
   const since = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(since)) throw new HttpError(400, 'INVALID_INPUT', 'since must be a time in milliseconds since 1970', 'since');
+  if (!Number.isFinite(since)) throw new HttpError(400, 'INVALID_INPUT', 'since must be a time in milliseconds since 1970', 'since', 'metrics.sinceInvalid');
   return since;
 }
 

@@ -60,14 +60,15 @@ export function listPage<T, U>(all: readonly T[], rawQuery: unknown, spec: ListS
     const field = filters[key];
     if (!field) {
       const known = Object.keys(filters);
-      const hint = known.length > 0 ? `filter by ${listNames(known)}` : 'this list has no field filters';
-      throw new HttpError(400, 'INVALID_INPUT', `Unknown filter "${key}": ${hint}`, key);
+      if (known.length === 0) throw new HttpError(400, 'INVALID_INPUT', `Unknown filter "${key}": this list has no field filters`, key, 'list.noFilters', { key });
+      throw new HttpError(400, 'INVALID_INPUT', `Unknown filter "${key}": filter by ${listNames(known)}`, key, 'list.unknownFilter', { key, known: listNames(known) });
     }
     const values = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter(Boolean);
     if (values.length > 0) active.push([field, new Set(values)]);
   }
   if (query.sort !== undefined && !(query.sort in spec.sort)) {
-    throw new HttpError(400, 'INVALID_INPUT', `Cannot sort by "${query.sort}": sort by ${listNames(Object.keys(spec.sort))}`, 'sort');
+    const known = listNames(Object.keys(spec.sort));
+    throw new HttpError(400, 'INVALID_INPUT', `Cannot sort by "${query.sort}": sort by ${known}`, 'sort', 'list.unknownSort', { sort: query.sort, known });
   }
 
   let rows: readonly T[] = all;

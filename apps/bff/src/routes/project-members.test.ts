@@ -42,7 +42,7 @@ describe('project members', () => {
   it('names the user name field when no such user exists or it is empty', async () => {
     const { admin, projectId } = await setup();
     const unknown = await admin.put(`/projects/${projectId}/members`, { username: 'ghost', role: 'member' }).expect(404);
-    expect(unknown.body.error).toEqual({ code: 'NOT_FOUND', message: 'No user named ghost', field: 'username' });
+    expect(unknown.body.error).toEqual({ code: 'NOT_FOUND', message: 'No user named ghost', field: 'username', messageCode: 'user.unknownName', params: { name: 'ghost' } });
     const empty = await admin.put(`/projects/${projectId}/members`, { username: '  ', role: 'member' }).expect(400);
     expect(empty.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'username' });
     const badRole = await admin.put(`/projects/${projectId}/members`, { username: 'kim', role: 'owner' }).expect(400);

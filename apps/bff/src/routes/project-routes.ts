@@ -50,7 +50,7 @@ export function projectRoutes(engine: Engine): Router {
   router.put('/projects/:projectId/members', requireProject(engine, 'manage'), (req, res) => {
     const { username, role } = parseInput(setMemberRequestSchema, req.body);
     const user = engine.identity.findUser(username);
-    if (!user) throw new HttpError(404, 'NOT_FOUND', `No user named ${username}`, 'username');
+    if (!user) throw new HttpError(404, 'NOT_FOUND', `No user named ${username}`, 'username', 'user.unknownName', { name: username });
     res.json(engine.projects.setMember(currentProject(req).id, user, role));
   });
 

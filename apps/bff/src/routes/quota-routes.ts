@@ -7,7 +7,7 @@ import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 
 const requireAdmin = (req: Request, what: string): void => {
-  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', `Only administrators can change ${what}`);
+  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', `Only administrators can change ${what}`, undefined, 'permission.administratorsOnly');
 };
 
 /** A project's quotas (read: `GET /quotas` in catalog-routes; change: administrators here). */

@@ -15,7 +15,7 @@ function stateBody(body: unknown): unknown {
   try {
     return JSON.parse(body) as unknown;
   } catch {
-    throw new HttpError(400, 'INVALID_INPUT', 'The file is not a Sandcloud state: it is not valid JSON (damaged or truncated?)', 'state');
+    throw new HttpError(400, 'INVALID_INPUT', 'The file is not a Sandcloud state: it is not valid JSON (damaged or truncated?)', 'state', 'state.notObject');
   }
 }
 
@@ -40,7 +40,7 @@ export function sandboxRoutes(engine: Engine): Router {
   router.use('/projects/:projectId/reset', requireSession);
   router.use('/projects/:projectId/state', requireSession);
   router.use('/sandbox', requireSession, (req, _res, next) => {
-    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can reset the whole sandbox');
+    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can reset the whole sandbox', undefined, 'permission.administratorsOnly');
     next();
   });
 

@@ -148,7 +148,7 @@ describe('project state export and import', () => {
 
     await reset();
     const newer = await upload(JSON.stringify({ ...doc, version: 2 })).expect(400);
-    expect(newer.body.error).toEqual({ code: 'INVALID_INPUT', field: 'state', message: 'The state file is version 2, written by a newer Sandcloud; this one reads version 1 at most' });
+    expect(newer.body.error).toEqual({ code: 'INVALID_INPUT', field: 'state', message: 'The state file is version 2, written by a newer Sandcloud; this one reads version 1 at most', messageCode: 'state.versionTooNew', params: { version: 2, max: 1 } });
     const foreign = await upload(JSON.stringify({ ...doc, format: 'localstack' })).expect(400);
     expect(foreign.body.error.message).toBe('The file is not a Sandcloud state (format "localstack", expected "sandcloud-state")');
     const text = JSON.stringify(doc);

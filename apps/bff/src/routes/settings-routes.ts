@@ -13,7 +13,7 @@ export function settingsRoutes(engine: Engine): Router {
   });
 
   router.put('/settings', requireSession, (req, res) => {
-    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can change cloud settings');
+    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can change cloud settings', undefined, 'permission.administratorsOnly');
     const { clientPublicIp } = parseInput(updateSettingsRequestSchema, req.body);
     res.json({ clientPublicIp: engine.settings.setClientPublicIp(clientPublicIp) } satisfies SettingsDto);
   });

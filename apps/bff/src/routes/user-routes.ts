@@ -13,7 +13,7 @@ import { iso, toUserDto } from './dto.ts';
 import { listPage } from './paginate.ts';
 
 const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage users');
+  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage users', undefined, 'permission.administratorsOnly');
   next();
 };
 

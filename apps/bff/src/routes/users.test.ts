@@ -37,7 +37,7 @@ describe('GET /api/users', () => {
     await admin.post('/users', { username: 'kim', password: 'kim-password' }).expect(201);
     const kim = await login(app, 'kim', 'kim-password');
     const refused = await kim.get('/users').expect(403);
-    expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: 'Only administrators can manage users' });
+    expect(refused.body.error).toEqual({ code: 'FORBIDDEN', message: 'Only administrators can manage users', messageCode: 'permission.administratorsOnly' });
   });
 });
 

@@ -23,7 +23,7 @@ import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { macOf } from '../openstack/compute/server-view.ts';
 import { iso } from './dto.ts';
-import { paginate } from './paginate.ts';
+import { listPage, paginate } from './paginate.ts';
 
 const DEFAULT_NETWORK_NAME = 'Default Network';
 const moveFloatingIpSchema = z.strictObject({ floatingIpId: z.string().min(1, 'Choose a floating IP') });
@@ -122,7 +122,19 @@ export function vpcRoutes(engine: Engine): Router {
   // ——— VPCs ———
   router.get('/vpcs', (req, res) => {
     const projectId = projectOf(req);
-    res.json(paginate(network.networks(projectId), parseInput(pageQuerySchema, req.query), (vpc) => vpcDto(projectId, vpc)));
+    res.json(
+      listPage(
+        network.networks(projectId),
+        req.query,
+        {
+          id: (vpc) => vpc.id,
+          sort: { name: (vpc) => vpc.name, status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr, createdAt: (vpc) => vpc.createdAt },
+          search: (vpc) => [vpc.name, vpc.id, vpc.cidr],
+          filters: { status: (vpc) => vpc.status },
+        },
+        (vpc) => vpcDto(projectId, vpc),
+      ),
+    );
   });
   router.get('/vpcs/:vpcId', (req, res) => res.json(vpcDto(projectOf(req), network.getNetwork(projectOf(req), param(req, 'vpcId')))));
   /** A VPC comes with its default routing table (with the internet gateway), as NHN's does. */
@@ -144,7 +156,19 @@ export function vpcRoutes(engine: Engine): Router {
   // ——— subnets ———
   router.get('/subnets', (req, res) => {
     const projectId = projectOf(req);
-    res.json(paginate(network.subnets(projectId), parseInput(pageQuerySchema, req.query), (subnet) => subnetDto(projectId, subnet)));
+    res.json(
+      listPage(
+        network.subnets(projectId),
+        req.query,
+        {
+          id: (subnet) => subnet.id,
+          sort: { name: (subnet) => subnet.name, cidr: (subnet) => subnet.cidr, createdAt: (subnet) => subnet.createdAt },
+          search: (subnet) => [subnet.name, subnet.id, subnet.cidr, subnet.gatewayIp],
+          filters: { vpcId: (subnet) => subnet.networkId },
+        },
+        (subnet) => subnetDto(projectId, subnet),
+      ),
+    );
   });
   router.get('/subnets/:subnetId', (req, res) => res.json(subnetDto(projectOf(req), network.getSubnet(projectOf(req), param(req, 'subnetId')))));
   router.post('/subnets', (req, res) => {

@@ -45,6 +45,18 @@ describe('VPC API', () => {
     expect((await client.get(`${base}/vpcs`).expect(200)).body.items).toHaveLength(2);
   });
 
+  it('lists VPCs by server-side view: sort, search and total', async () => {
+    const { client, base } = await vpcApi();
+    await client.post(`${base}/vpcs`, { name: 'vpc-a', cidr: '10.1.0.0/16' }).expect(201);
+    const sorted = (await client.get(`${base}/vpcs?sort=name&order=desc`).expect(200)).body;
+    expect(sorted.items.map((v: { name: string }) => v.name)).toEqual(['vpc-b', 'vpc-a', 'Default Network']);
+    expect(sorted.total).toBe(3);
+    const found = (await client.get(`${base}/vpcs?q=10.1.`).expect(200)).body;
+    expect(found.items.map((v: { name: string }) => v.name)).toEqual(['vpc-a']);
+    expect(found.total).toBe(1);
+    expect((await client.get(`${base}/vpcs?sort=subnets`).expect(400)).body.error).toMatchObject({ field: 'sort' });
+  });
+
   it('launches into a subnet with two interfaces, refuses detaching the last, and deleting the subnet names its users', async () => {
     const { client, base, engine, instanceRequest, vpc, a, b } = await vpcApi();
     const [web] = (

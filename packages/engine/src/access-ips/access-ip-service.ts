@@ -46,8 +46,8 @@ export class AccessIpService {
 
   /** Sets the given addresses (`''` clears one); an address of the wrong version is refused. */
   set(projectId: string, instanceId: string, changes: Partial<AccessIps>): AccessIps {
-    if (changes.v4 !== undefined && changes.v4 !== '' && isIP(changes.v4) !== 4) throw invalidInput(`${changes.v4} is not an IPv4 address`, 'accessIPv4');
-    if (changes.v6 !== undefined && changes.v6 !== '' && isIP(changes.v6) !== 6) throw invalidInput(`${changes.v6} is not an IPv6 address`, 'accessIPv6');
+    if (changes.v4 !== undefined && changes.v4 !== '' && isIP(changes.v4) !== 4) throw invalidInput(`${changes.v4} is not an IPv4 address`, 'accessIPv4').coded('address.notIpv4', { address: changes.v4 });
+    if (changes.v6 !== undefined && changes.v6 !== '' && isIP(changes.v6) !== 6) throw invalidInput(`${changes.v6} is not an IPv6 address`, 'accessIPv6').coded('address.notIpv6', { address: changes.v6 });
     // IPv6 is kept in its canonical text (RFC 5952: `0:0:0:0:0:babe:220.12.22.2` is `::babe:dc0c:1602`), as Nova.
     if (changes.v6) changes = { ...changes, v6: new URL(`http://[${changes.v6}]`).hostname.slice(1, -1) };
     return this.store.transaction(() => {

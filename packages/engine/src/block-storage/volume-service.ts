@@ -170,7 +170,7 @@ export class VolumeService {
   setBootable(projectId: string, id: string, bootable: boolean): Volume {
     return this.store.transaction(() => {
       const volume = this.get(projectId, id);
-      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`);
+      if (volume.status === 'deleting') throw conflict(`Volume ${volume.name} is being deleted`).coded('volume.beingDeleted', { name: volume.name });
       return this.store.update<Volume>('volume', volume, { bootable });
     });
   }

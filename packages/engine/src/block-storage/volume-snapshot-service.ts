@@ -57,10 +57,10 @@ export class VolumeSnapshotService {
 
   /** Renames or describes a snapshot (as Cinder's snapshot update); a snapshot being deleted is refused. */
   update(projectId: string, id: string, changes: { name?: string; description?: string }): VolumeSnapshot {
-    if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name');
+    if (changes.name !== undefined && changes.name.trim() === '') throw invalidInput('Enter a name for the snapshot', 'name').coded('name.required');
     return this.store.transaction(() => {
       const snapshot = this.get(projectId, id);
-      if (snapshot.status === 'deleting') throw conflict(`Snapshot ${snapshot.name} is being deleted`);
+      if (snapshot.status === 'deleting') throw conflict(`Snapshot ${snapshot.name} is being deleted`).coded('snapshot.beingDeleted', { name: snapshot.name });
       return this.store.update<VolumeSnapshot>('volume-snapshot', snapshot, {
         ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
         ...(changes.description !== undefined ? { description: changes.description } : {}),

@@ -465,5 +465,5 @@ function assertMetadata(metadata: Record<string, string>): void {
     throw quotaExceeded(`Quota exceeded for metadata_items: an instance has at most ${INSTANCE_METADATA_MAX_ITEMS} metadata items`, 'metadata').coded('instance.metadataTooMany', { max: INSTANCE_METADATA_MAX_ITEMS });
   }
   const problem = instanceMetadataProblem(metadata);
-  if (problem) throw invalidInput(problem, 'metadata');
+  if (problem) throw invalidInput(problem, 'metadata').coded('instance.metadataInvalid', { detail: problem });
 }

@@ -77,9 +77,9 @@ export class FloatingIpService {
       const floatingIp = this.get(projectId, id);
       if (floatingIp.portId === portId) return floatingIp;
       const port = this.network.getPort(portId);
-      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
+      if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId').coded('resource.notInProject', { kind: 'port', id: portId });
       const existing = this.forPort(port.id);
-      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId');
+      if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId').coded('floatingIp.portHasOne', { fixedIp: port.fixedIp, address: existing.address });
       if (floatingIp.portId) this.detach(floatingIp);
       return this.associate(projectId, id, portId);
     });

@@ -38,10 +38,10 @@ export class ImageMembers {
   add(projectId: string, imageId: string, memberId: string): ImageMember {
     return this.store.transaction(() => {
       const image = this.owned(projectId, imageId);
-      if (!isUploaded(image) || !image.upload.shared) throw forbidden(`Image ${image.id} is not shared: only an image of visibility shared has members`);
-      if (memberId.trim() === '') throw invalidInput('Name the project to share the image with', 'member');
-      if (memberId === projectId) throw invalidInput('An image is not shared with its own project', 'member');
-      if (this.rows(imageId).some((row) => row.memberId === memberId)) throw conflict(`Project ${memberId} is already a member of image ${imageId}`, 'member');
+      if (!isUploaded(image) || !image.upload.shared) throw forbidden(`Image ${image.id} is not shared: only an image of visibility shared has members`).coded('image.notShared', { id: image.id });
+      if (memberId.trim() === '') throw invalidInput('Name the project to share the image with', 'member').coded('image.memberRequired');
+      if (memberId === projectId) throw invalidInput('An image is not shared with its own project', 'member').coded('image.memberOwnProject');
+      if (this.rows(imageId).some((row) => row.memberId === memberId)) throw conflict(`Project ${memberId} is already a member of image ${imageId}`, 'member').coded('image.memberExists', { project: memberId, id: imageId });
       return this.store.insert<ImageMember>(KIND, { id: newId(), projectId, name: memberId, status: 'pending', imageId, memberId });
     });
   }
@@ -61,10 +61,10 @@ export class ImageMembers {
 
   /** Only the member project accepts, rejects or sets its membership back to pending. */
   setStatus(projectId: string, imageId: string, memberId: string, status: string): ImageMember {
-    if (!(IMAGE_MEMBER_STATUSES as readonly string[]).includes(status)) throw invalidInput(`No member status ${status}; choose one of ${IMAGE_MEMBER_STATUSES.join(', ')}`, 'status');
+    if (!(IMAGE_MEMBER_STATUSES as readonly string[]).includes(status)) throw invalidInput(`No member status ${status}; choose one of ${IMAGE_MEMBER_STATUSES.join(', ')}`, 'status').coded('input.oneOf', { field: 'status', allowed: IMAGE_MEMBER_STATUSES.join(', ') });
     return this.store.transaction(() => {
       const row = this.get(projectId, imageId, memberId);
-      if (memberId !== projectId) throw forbidden(`Only project ${memberId} can accept or reject its membership of image ${imageId}`);
+      if (memberId !== projectId) throw forbidden(`Only project ${memberId} can accept or reject its membership of image ${imageId}`).coded('image.memberStatusOwnOnly', { project: memberId, id: imageId });
       return this.store.update<ImageMember>(KIND, row, { status: status as ImageMemberStatus });
     });
   }
@@ -73,7 +73,7 @@ export class ImageMembers {
   remove(projectId: string, imageId: string, memberId: string): void {
     this.store.transaction(() => {
       const row = this.get(projectId, imageId, memberId);
-      if (this.images.find(imageId)?.projectId !== projectId) throw forbidden(`Only the owner of image ${imageId} removes its members`);
+      if (this.images.find(imageId)?.projectId !== projectId) throw forbidden(`Only the owner of image ${imageId} removes its members`).coded('image.ownerOnly', { id: imageId });
       this.store.delete(KIND, row);
     });
   }
@@ -107,7 +107,7 @@ export class ImageMembers {
 
   private owned(projectId: string, imageId: string): Image {
     const image = this.visible(projectId, imageId);
-    if (image.projectId !== projectId) throw forbidden(`Only the owner of image ${imageId} shares it`);
+    if (image.projectId !== projectId) throw forbidden(`Only the owner of image ${imageId} shares it`).coded('image.ownerOnly', { id: imageId });
     return image;
   }
 

@@ -68,13 +68,13 @@ export class ImageUploads {
 
   register(projectId: string, input: RegisterImageInput): UploadedImage {
     if (input.diskFormat != null && !(DISK_FORMATS as readonly string[]).includes(input.diskFormat)) {
-      throw invalidInput(`Invalid disk format '${input.diskFormat}'; one of ${DISK_FORMATS.join(', ')}`, 'diskFormat');
+      throw invalidInput(`Invalid disk format '${input.diskFormat}'; one of ${DISK_FORMATS.join(', ')}`, 'diskFormat').coded('input.oneOf', { field: 'diskFormat', allowed: DISK_FORMATS.join(', ') });
     }
     if (input.containerFormat != null && !(CONTAINER_FORMATS as readonly string[]).includes(input.containerFormat)) {
-      throw invalidInput(`Invalid container format '${input.containerFormat}'; one of ${CONTAINER_FORMATS.join(', ')}`, 'containerFormat');
+      throw invalidInput(`Invalid container format '${input.containerFormat}'; one of ${CONTAINER_FORMATS.join(', ')}`, 'containerFormat').coded('input.oneOf', { field: 'containerFormat', allowed: CONTAINER_FORMATS.join(', ') });
     }
     for (const [field, value] of [['minDiskGb', input.minDiskGb], ['minRamMb', input.minRamMb]] as const) {
-      if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw invalidInput(`${field} is a whole number ≥ 0`, field);
+      if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw invalidInput(`${field} is a whole number ≥ 0`, field).coded('input.wholeNumber', { field });
     }
     return this.store.transaction(() =>
       this.store.insert<UploadedImage>('image', {
@@ -110,10 +110,10 @@ export class ImageUploads {
 
   /** Stores the bytes of a queued image: it becomes `active` with their size, MD5 and SHA-512. */
   upload(projectId: string, id: string, data: Buffer): UploadedImage {
-    if (data.length > MAX_UPLOAD_BYTES) throw invalidInput(`An image is at most ${MAX_UPLOAD_BYTES} bytes`, 'data');
+    if (data.length > MAX_UPLOAD_BYTES) throw invalidInput(`An image is at most ${MAX_UPLOAD_BYTES} bytes`, 'data').coded('image.uploadTooLarge', { maxBytes: MAX_UPLOAD_BYTES });
     return this.store.transaction(() => {
       const image = this.own(projectId, id);
-      if (image.status !== 'queued') throw conflict(`Image ${image.id} is ${image.status}: only a queued image takes data`);
+      if (image.status !== 'queued') throw conflict(`Image ${image.id} is ${image.status}: only a queued image takes data`).coded('image.notQueued', { id: image.id, status: image.status });
       this.store.insert<ImageData>(DATA_KIND, { id: newId(), projectId, name: image.id, status: 'stored', base64: data.toString('base64') });
       return this.store.update<UploadedImage>('image', image, {
         status: 'active',
@@ -130,14 +130,14 @@ export class ImageUploads {
   /** Deactivates (`true`) or reactivates an active uploaded image. */
   setDeactivated(projectId: string, id: string, deactivated: boolean): UploadedImage {
     const image = this.own(projectId, id);
-    if (image.status !== 'active') throw conflict(`Image ${image.id} is ${image.status}: only an active image can be deactivated or reactivated`);
+    if (image.status !== 'active') throw conflict(`Image ${image.id} is ${image.status}: only an active image can be deactivated or reactivated`).coded('image.toggleNeedsActive', { id: image.id, status: image.status });
     return this.update(projectId, id, { deactivated });
   }
 
   /** The bytes of an uploaded image, or undefined while it has none; a deactivated image's are refused. */
   data(projectId: string, id: string): Buffer | undefined {
     const image = this.own(projectId, id);
-    if (image.upload.deactivated) throw conflict(`Image ${image.id} is deactivated: its data cannot be downloaded`);
+    if (image.upload.deactivated) throw conflict(`Image ${image.id} is deactivated: its data cannot be downloaded`).coded('image.deactivated', { id: image.id });
     const row = this.store.findByName<ImageData>(DATA_KIND, projectId, image.id);
     return row ? Buffer.from(row.base64, 'base64') : undefined;
   }
@@ -171,7 +171,7 @@ export class ImageUploads {
   delete(projectId: string, id: string): void {
     this.store.transaction(() => {
       const image = this.own(projectId, id);
-      if (image.upload.protected) throw conflict(`Image ${image.id} is protected and cannot be deleted`);
+      if (image.upload.protected) throw conflict(`Image ${image.id} is protected and cannot be deleted`).coded('image.protected', { id: image.id });
       const row = this.store.findByName<ImageData>(DATA_KIND, projectId, image.id);
       if (row) this.store.delete(DATA_KIND, row);
       this.store.delete('image', image);

@@ -66,7 +66,7 @@ export class KeyPairService {
 
   import(projectId: string, name: string, publicKeyText: string): KeyPair {
     const parsed = parsePublicKey(publicKeyText);
-    if (!parsed.ok) throw invalidInput(parsed.message, 'publicKey');
+    if (!parsed.ok) throw invalidInput(parsed.message, 'publicKey').coded('keyPair.publicKeyInvalid', { detail: parsed.message });
     return this.store.transaction(() => {
       this.assertNameFree(projectId, name);
       this.quotas.assertRoom(projectId, 'keyPairs', 1);

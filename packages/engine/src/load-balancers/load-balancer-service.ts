@@ -320,7 +320,7 @@ export class LoadBalancerService {
       const stats = { ...EMPTY_STATS, ...lb.stats };
       for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
         const add = delta[key] ?? 0;
-        if (!Number.isFinite(add)) throw invalidInput(`${key} must be a finite number`, key);
+        if (!Number.isFinite(add)) throw invalidInput(`${key} must be a finite number`, key).coded('input.finiteNumber', { field: key });
         stats[key] = Math.max(0, stats[key] + add);
       }
       this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { stats });

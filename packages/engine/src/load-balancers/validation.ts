@@ -84,7 +84,7 @@ const at = (prefix: string) => (prefix ? `${prefix}.` : '');
 
 export function wholeNumber(value: unknown, label: string, [min, max]: readonly [number, number], field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw invalidInput(`${label} is from ${min} to ${max}`, field);
+    throw invalidInput(`${label} is from ${min} to ${max}`, field).coded('input.range', { field: label, min, max });
   }
   return value;
 }
@@ -92,7 +92,7 @@ export function wholeNumber(value: unknown, label: string, [min, max]: readonly 
 export const port = (value: unknown, label: string, field: string) => wholeNumber(value, label, [1, 65535], field);
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], label: string, field: string): T {
-  if (!allowed.includes(value as T)) throw invalidInput(`${label} is one of ${allowed.join(', ')}`, field);
+  if (!allowed.includes(value as T)) throw invalidInput(`${label} is one of ${allowed.join(', ')}`, field).coded('input.oneOf', { field: label, allowed: allowed.join(', ') });
   return value as T;
 }
 
@@ -138,7 +138,7 @@ export function allowedCidrs(cidrs: string[], field: string): string[] {
   if (cidrs.length > 50) throw invalidInput('At most 50 allowed CIDRs', field).coded('loadBalancer.allowedCidrsTooMany', { max: 50 });
   const normalized = cidrs.map((text, index) => {
     const parsed = parseCidr(text);
-    if (!parsed.ok) throw invalidInput(parsed.message, `${at(field)}${index}`);
+    if (!parsed.ok) throw invalidInput(parsed.message, `${at(field)}${index}`).coded('address.cidrInvalid', { detail: parsed.message });
     if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; load balancers here listen on IPv4 only`, `${at(field)}${index}`).coded('loadBalancer.cidrNotIpv4', { cidr: text });
     return parsed.cidr.normalized;
   });

@@ -10,7 +10,7 @@ export const SUBNET_PREFIX = { min: 8, max: 30 } as const;
 /** A normalised IPv4 CIDR (`10.0.0.0/16`), or an invalid-input error on `field`. */
 export function ipv4Cidr(text: string, field: string, bounds: { min: number; max: number }): string {
   const parsed = parseCidr(text);
-  if (!parsed.ok) throw invalidInput(parsed.message, field);
+  if (!parsed.ok) throw invalidInput(parsed.message, field).coded('address.cidrInvalid', { detail: parsed.message });
   if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; Sandcloud networks are IPv4 only`, field);
   if (!text.includes('/')) throw invalidInput(`${text} has no prefix length; write it like ${text}/24`, field);
   const { prefix, normalized } = parsed.cidr;

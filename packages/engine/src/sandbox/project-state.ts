@@ -92,7 +92,7 @@ export class ProjectState {
   /** A project by its name, for the command line (`--project NAME`). */
   projectNamed(name: string): { id: string; name: string } {
     const project = this.store.list('project').find((p) => p.name === name);
-    if (!project) throw invalidInput(`No project named ${name}`, 'project');
+    if (!project) throw invalidInput(`No project named ${name}`, 'project').coded('project.unknownName', { name });
     return project;
   }
 
@@ -133,12 +133,12 @@ export class ProjectState {
   import(projectId: string, input: unknown): ImportReport {
     const doc = parseState(input);
     return this.store.transaction(() => {
-      if (!this.isEmpty(projectId)) throw conflict('A state is imported into an empty project: reset the project first');
+      if (!this.isEmpty(projectId)) throw conflict('A state is imported into an empty project: reset the project first').coded('state.importNeedsEmptyProject');
       try {
         return this.recreate(projectId, doc);
       } catch (error) {
         // A record the services refuse (unknown image, bad rule) makes the file invalid, not the request.
-        if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`The state file does not fit this sandbox: ${error.message}`, 'state');
+        if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`The state file does not fit this sandbox: ${error.message}`, 'state').coded('state.doesNotFit', { detail: error.message });
         throw error;
       }
     });
@@ -448,21 +448,21 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** Refuses anything but a state document this version can read, saying what is wrong. */
 export function parseState(value: unknown): StateDocument {
-  if (!isObject(value)) throw invalidInput('The file is not a Sandcloud state: expected a JSON object', 'state');
-  if (value.format !== STATE_FORMAT) throw invalidInput(`The file is not a Sandcloud state (format ${JSON.stringify(value.format ?? null)}, expected "${STATE_FORMAT}")`, 'state');
+  if (!isObject(value)) throw invalidInput('The file is not a Sandcloud state: expected a JSON object', 'state').coded('state.notObject');
+  if (value.format !== STATE_FORMAT) throw invalidInput(`The file is not a Sandcloud state (format ${JSON.stringify(value.format ?? null)}, expected "${STATE_FORMAT}")`, 'state').coded('state.wrongFormat', { format: JSON.stringify(value.format ?? null), expected: STATE_FORMAT });
   const version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalidInput('The state file has no valid version number', 'state');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw invalidInput('The state file has no valid version number', 'state').coded('state.versionInvalid');
   if (version > STATE_VERSION) {
-    throw invalidInput(`The state file is version ${version}, written by a newer Sandcloud; this one reads version ${STATE_VERSION} at most`, 'state');
+    throw invalidInput(`The state file is version ${version}, written by a newer Sandcloud; this one reads version ${STATE_VERSION} at most`, 'state').coded('state.versionTooNew', { version, max: STATE_VERSION });
   }
   const { resources, guestDisks, volumesContent, keyPairs, project } = value;
-  if (!isObject(project) || typeof project.name !== 'string') throw invalidInput('The state file is damaged: no project', 'state');
+  if (!isObject(project) || typeof project.name !== 'string') throw invalidInput('The state file is damaged: no project', 'state').coded('state.damaged', { part: 'no project' });
   if (!Array.isArray(resources) || !resources.every((r) => isObject(r) && typeof r.kind === 'string' && typeof r.id === 'string' && typeof r.name === 'string')) {
-    throw invalidInput('The state file is damaged: resources must be a list of records with kind, id and name', 'state');
+    throw invalidInput('The state file is damaged: resources must be a list of records with kind, id and name', 'state').coded('state.damaged', { part: 'resources must be a list of records with kind, id and name' });
   }
-  if (!isObject(guestDisks) || !isObject(volumesContent)) throw invalidInput('The state file is damaged: guestDisks and volumesContent must be objects', 'state');
+  if (!isObject(guestDisks) || !isObject(volumesContent)) throw invalidInput('The state file is damaged: guestDisks and volumesContent must be objects', 'state').coded('state.damaged', { part: 'guestDisks and volumesContent must be objects' });
   if (!Array.isArray(keyPairs) || !keyPairs.every((k) => isObject(k) && typeof k.name === 'string' && typeof k.publicKey === 'string')) {
-    throw invalidInput('The state file is damaged: keyPairs must be a list of name and publicKey', 'state');
+    throw invalidInput('The state file is damaged: keyPairs must be a list of name and publicKey', 'state').coded('state.damaged', { part: 'keyPairs must be a list of name and publicKey' });
   }
   return value as unknown as StateDocument;
 }

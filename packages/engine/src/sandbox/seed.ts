@@ -56,7 +56,7 @@ export class Seeder {
       }
       const userNamed = (username: string, field: string) => {
         const user = this.identity.findUser(username);
-        if (!user) throw invalidInput(`The seed names a user ${username} it does not create`, field);
+        if (!user) throw invalidInput(`The seed names a user ${username} it does not create`, field).coded('seed.unknownUser', { username });
         return user;
       };
       for (const entry of seed.projects ?? []) {
@@ -80,20 +80,20 @@ function toSeed(input: unknown): Seed {
     const project = isObject(input.project) ? input.project : {};
     return { projects: [{ name: String(project.name ?? 'seeded'), description: String(project.description ?? ''), activate: true, state: input }] };
   }
-  if (!isObject(input)) throw invalidInput('The seed must be a state file or an object with users and projects', 'seed');
+  if (!isObject(input)) throw invalidInput('The seed must be a state file or an object with users and projects', 'seed').coded('seed.notObject');
   const { users, projects, ...unknown } = input;
   const extra = Object.keys(unknown)[0];
-  if (extra !== undefined) throw invalidInput(`The seed has an unknown field ${extra} (expected users, projects)`, extra);
+  if (extra !== undefined) throw invalidInput(`The seed has an unknown field ${extra} (expected users, projects)`, extra).coded('seed.unknownField', { field: extra });
   if (users !== undefined && (!Array.isArray(users) || !users.every((u) => isObject(u) && typeof u.username === 'string' && typeof u.password === 'string'))) {
-    throw invalidInput('Seed users are a list of username and password (admin: true for administrators)', 'users');
+    throw invalidInput('Seed users are a list of username and password (admin: true for administrators)', 'users').coded('seed.usersInvalid');
   }
   if (projects !== undefined && (!Array.isArray(projects) || !projects.every((p) => isObject(p) && typeof p.name === 'string'))) {
-    throw invalidInput('Seed projects are a list with at least a name', 'projects');
+    throw invalidInput('Seed projects are a list with at least a name', 'projects').coded('seed.projectsInvalid');
   }
   for (const project of (projects ?? []) as Record<string, unknown>[]) {
     const members = project.members;
     if (members !== undefined && (!Array.isArray(members) || !members.every((m) => isObject(m) && typeof m.username === 'string' && (PROJECT_ROLES as readonly unknown[]).includes(m.role)))) {
-      throw invalidInput(`Members of seed project ${String(project.name)} are a list of username and role (${PROJECT_ROLES.join(', ')})`, 'members');
+      throw invalidInput(`Members of seed project ${String(project.name)} are a list of username and role (${PROJECT_ROLES.join(', ')})`, 'members').coded('seed.membersInvalid', { project: String(project.name), roles: PROJECT_ROLES.join(', ') });
     }
   }
   return input as Seed;

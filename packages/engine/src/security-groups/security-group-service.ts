@@ -146,7 +146,7 @@ export class SecurityGroupService {
 
   addRule(projectId: string, groupId: string, draft: SecurityGroupRuleDraft & { description?: string }): SecurityGroupRule {
     const problems = validateRule(draft);
-    if (problems.length > 0) throw invalidInput(problems[0]!.message, problems[0]!.field);
+    if (problems.length > 0) throw invalidInput(problems[0]!.message, problems[0]!.field).coded('securityGroup.ruleInvalid', { detail: problems[0]!.message });
     return this.store.transaction(() => {
       const group = this.get(projectId, groupId);
       if (draft.remoteGroupId) this.getMany(projectId, [draft.remoteGroupId], 'remoteGroupId');

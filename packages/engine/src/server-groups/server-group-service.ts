@@ -25,8 +25,8 @@ export class ServerGroupService {
   /** Names may repeat, as in Nova; the policy is one of `SERVER_GROUP_POLICIES`. */
   create(projectId: string, input: { name: string; policy: string }): ServerGroup {
     const name = input.name.trim();
-    if (name === '' || name.length > SERVER_GROUP_NAME_MAX_LENGTH) throw invalidInput(`A server group's name has 1 to ${SERVER_GROUP_NAME_MAX_LENGTH} characters`, 'name');
-    if (!isServerGroupPolicy(input.policy)) throw invalidInput(`No policy ${input.policy}; choose one of ${SERVER_GROUP_POLICIES.join(', ')}`, 'policy');
+    if (name === '' || name.length > SERVER_GROUP_NAME_MAX_LENGTH) throw invalidInput(`A server group's name has 1 to ${SERVER_GROUP_NAME_MAX_LENGTH} characters`, 'name').coded('serverGroup.nameLength', { max: SERVER_GROUP_NAME_MAX_LENGTH });
+    if (!isServerGroupPolicy(input.policy)) throw invalidInput(`No policy ${input.policy}; choose one of ${SERVER_GROUP_POLICIES.join(', ')}`, 'policy').coded('input.oneOf', { field: 'policy', allowed: SERVER_GROUP_POLICIES.join(', ') });
     const policy = input.policy;
     return this.store.transaction(() => this.store.insert<ServerGroup>('server-group', { id: newId(), projectId, name, status: 'active', policy, memberIds: [] }));
   }

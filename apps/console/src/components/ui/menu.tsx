@@ -1,10 +1,10 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { Fragment } from 'react';
+import { Fragment, useId } from 'react';
 
 export interface MenuItem {
   label: string;
   onSelect: () => void;
-  /** When set, the item is disabled and the reason shows as its tooltip. */
+  /** When set, the item is disabled: the reason is its accessible description and its tooltip. */
   disabledReason?: string | undefined;
   danger?: boolean;
   /** Draws a separator above the item. */
@@ -26,6 +26,7 @@ interface MenuProps {
  * flips upwards when there is no room below. Not modal: a dialog opened from an item takes focus.
  */
 export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
+  const menuId = useId();
   return (
     <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
@@ -42,20 +43,29 @@ export function Menu({ label, items, ariaLabel, align = 'right' }: MenuProps) {
           aria-label={ariaLabel ?? label}
           className="z-50 w-56 rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
         >
-          {items.map((item) => {
+          {items.map((item, index) => {
             const disabled = Boolean(item.disabledReason);
             return (
               <Fragment key={item.label}>
                 {item.separated && <DropdownMenu.Separator className="my-1 border-t border-slate-100" />}
+                {/* A refused action stays reachable by the arrow keys and says why (its description);
+                    choosing it does nothing and keeps the menu open. */}
                 <DropdownMenu.Item
-                  disabled={disabled}
+                  aria-disabled={disabled || undefined}
+                  aria-describedby={disabled ? `${menuId}-${index}-reason` : undefined}
                   title={item.disabledReason}
-                  onSelect={() => item.onSelect()}
+                  textValue={item.label}
+                  onSelect={(event) => (disabled ? event.preventDefault() : item.onSelect())}
                   className={`block w-full px-3 py-1.5 text-left outline-none select-none data-[highlighted]:bg-slate-100 ${
                     disabled ? 'cursor-not-allowed text-slate-500' : item.danger ? 'cursor-pointer text-red-700 hover:bg-red-50' : 'cursor-pointer text-slate-700 hover:bg-slate-100'
                   }`}
                 >
                   {item.label}
+                  {disabled && (
+                    <span id={`${menuId}-${index}-reason`} hidden>
+                      {item.disabledReason}
+                    </span>
+                  )}
                 </DropdownMenu.Item>
               </Fragment>
             );

@@ -2,7 +2,7 @@ import type { VolumeDto, VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { VOLUME_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -24,6 +24,7 @@ import { VolumeStatus } from './volume-status.tsx';
 type Open =
   | { kind: 'create'; snapshot?: VolumeSnapshotDto }
   | { kind: 'manage' | 'extend' | 'snapshot' | 'delete'; volumeId: string }
+  | { kind: 'bulk-delete' }
   | null;
 
 const TABS = ['volumes', 'snapshots'] as const;
@@ -40,13 +41,14 @@ export function BlockStoragePage() {
   const list = useListParams(['status']);
   const volumes = useVolumePage(projectId, list.params);
   const remove = useDeleteVolume(projectId);
+  const selection = useRowSelection<VolumeDto>();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
   const items = volumes.data?.items ?? [];
   const selected = items.find((volume) => volume.id === selectedId);
   // Dialogs follow the live list, so a status change shows while they are open.
-  const target = open && open.kind !== 'create' ? items.find((volume) => volume.id === open.volumeId) : undefined;
+  const target = open && 'volumeId' in open ? items.find((volume) => volume.id === open.volumeId) : undefined;
   const columns = useVolumeColumns(projectId, selected?.id ?? null, setSelectedId);
   const reason = (action: Parameters<typeof volumeActionDisabledReason>[1]) => volumeActionDisabledReason(selected, action, canWrite, t);
 
@@ -98,16 +100,32 @@ export function BlockStoragePage() {
             rowProps={(volume) => ({
               'aria-selected': volume.id === selected?.id,
               'data-volume': volume.name,
-              onClick: () => setSelectedId(volume.id),
+              // A click anywhere on the row picks it for the toolbar, except on its bulk-selection checkbox.
+              onClick: (event) => {
+                if (!(event.target instanceof HTMLInputElement && event.target.type === 'checkbox')) setSelectedId(volume.id);
+              },
               className: `cursor-pointer ${volume.id === selected?.id ? 'bg-brand-50' : 'hover:bg-slate-50'}`,
             })}
             searchLabel={t('table.search')}
+            selection={selection}
+            toolbar={<BulkDeleteButton count={selection.rows.length} readOnly={readOnly} onClick={() => setOpen({ kind: 'bulk-delete' })} />}
             filters={[{ key: 'status', label: t('common.status'), options: VOLUME_STATUSES.map((status) => ({ value: status, label: status })) }]}
             emptyMessage={t('blockStorage.empty')}
           />
         </Panel>
       )}
 
+      {open?.kind === 'bulk-delete' && (
+        <ConfirmDeleteDialog
+          items={selection.rows}
+          remove={(id) => remove.mutateAsync(id)}
+          onClose={close}
+          onDone={(deleted) => {
+            selection.clear();
+            if (selectedId && deleted.includes(selectedId)) setSelectedId(null);
+          }}
+        />
+      )}
       {open?.kind === 'create' && <CreateVolumeDialog projectId={projectId} snapshot={open.snapshot} onClose={close} />}
       {open?.kind === 'manage' && target && <ManageAttachmentDialog projectId={projectId} volume={target} onClose={close} />}
       {open?.kind === 'extend' && target && <ExtendVolumeDialog projectId={projectId} volume={target} onClose={close} />}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -18,10 +18,12 @@ interface KeyPairSelectProps {
 /** `[Key Pair]` of the instance wizard: pick one, or `[+ 생성]` one (which is then selected). */
 export function KeyPairSelect({ projectId, value, onChange, error, createDisabledReason }: KeyPairSelectProps) {
   const t = useT();
-  const keyPairs = useKeyPairs(projectId);
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const keyPairs = useKeyPairs(projectId, q);
   const [creating, setCreating] = useState(false);
   const items = keyPairs.data?.items ?? [];
-  const onlyName = items.length === 1 ? items[0]?.name : undefined;
+  const onlyName = !q && items.length === 1 ? items[0]?.name : undefined;
 
   // As Horizon does: with exactly one key pair there is nothing to choose.
   useEffect(() => {
@@ -32,13 +34,21 @@ export function KeyPairSelect({ projectId, value, onChange, error, createDisable
 
   return (
     <>
+      <input
+        type="search"
+        aria-label={`${t('keyPairs.field')} ${t('table.search')}`}
+        placeholder={t('table.search')}
+        className={`${inputClass} mb-2 max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
       <Field label={t('keyPairs.field')} error={error} hint={t('keyPairs.fieldHint')}>
         {(id, describedBy) => (
           <ChoiceRow
             id={id}
             loading={keyPairs.isPending}
             empty={names.length === 0}
-            emptyMessage={t('keyPairs.noneAvailable')}
+            emptyMessage={q ? t('table.noMatch') : t('keyPairs.noneAvailable')}
             action={
               <Button className="shrink-0" disabledReason={createDisabledReason} onClick={() => setCreating(true)}>
                 {t('keyPairs.createShort')}

@@ -2,12 +2,15 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { CreateVpcRequest, Page, UpdateVpcRequest, VpcDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
 // VPCs: list, create, edit, delete. Any network change refreshes every network view of the project.
 
 export const vpcsQuery = (projectId: string) =>
   queryOptions({ queryKey: queryKeys.resources(projectId, 'vpcs'), queryFn: () => api.get<Page<VpcDto>>(`/projects/${projectId}/vpcs?limit=500`) });
 export const useVpcs = (projectId: string) => useQuery(vpcsQuery(projectId));
+/** The VPC screen's page for a view (sort and search in the URL). */
+export const useVpcPage = (projectId: string, params: ListParams) => useListPage<VpcDto>({ queryKey: queryKeys.resources(projectId, 'vpcs'), path: `/projects/${projectId}/vpcs`, params });
 
 /** After any VPC, subnet, routing table or interface change: every list that shows them. */
 export function useNetworkInvalidation(projectId: string) {

@@ -1,20 +1,20 @@
 import type { SubnetDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useRoutingTables } from '../api/routing-tables.ts';
-import { useCreateSubnet, useDeleteSubnet, useSubnets } from '../api/subnets.ts';
+import { useCreateSubnet, useDeleteSubnet, useSubnetPage } from '../api/subnets.ts';
 import { useVpcs } from '../api/vpcs.ts';
 import { IdSelect } from './id-select.tsx';
 
@@ -28,7 +28,8 @@ export function SubnetsPage() {
   const navigate = useNavigate();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const subnets = useSubnets(projectId);
+  const list = useListParams();
+  const subnets = useSubnetPage(projectId, list.params);
   const remove = useDeleteSubnet(projectId);
   const [open, setOpen] = useState<{ kind: 'create' } | { kind: 'delete'; subnet: SubnetDto } | null>(null);
   const close = () => setOpen(null);
@@ -37,56 +38,57 @@ export function SubnetsPage() {
       {t('subnets.create')}
     </Button>
   );
+  const columns = useMemo(
+    (): DataColumn<SubnetDto>[] => [
+      { id: 'name', header: t('common.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (subnet) => subnet.name },
+      { id: 'vpc', header: t('subnets.vpc'), cell: (subnet) => subnet.vpcName },
+      { id: 'cidr', header: 'CIDR', sortField: 'cidr', className: 'font-mono', cell: (subnet) => subnet.cidr },
+      { id: 'gateway', header: t('subnets.gateway'), className: 'font-mono', cell: (subnet) => subnet.gatewayIp ?? '—' },
+      { id: 'dhcp', header: t('subnets.dhcp'), cell: (subnet) => (subnet.enableDhcp ? 'ON' : 'OFF') },
+      {
+        id: 'routingTable',
+        header: t('subnets.routingTable'),
+        cell: (subnet) => (
+          <>
+            {subnet.routingTableName ?? <span className="text-slate-400">{t('subnets.noRoutingTable')}</span>}
+            {subnet.routingTableName && (
+              <span className={`ml-2 text-xs ${subnet.internetGateway ? 'text-emerald-700' : 'text-slate-400'}`}>
+                {t('routingTables.internetGateway')}: {t(subnet.internetGateway ? 'routingTables.gatewayAttached' : 'routingTables.gatewayDetached')}
+              </span>
+            )}
+          </>
+        ),
+      },
+      { id: 'available', header: t('subnets.available'), className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (subnet) => subnet.availableIps },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (subnet) => <DateTime value={subnet.createdAt} /> },
+    ],
+    [t],
+  );
+
   return (
     <div>
       <PageHeader title={t('menu.subnets')} description={t('subnets.description')} actions={create} />
       <Panel>
-        <QueryList query={subnets} columns={8} emptyMessage={t('subnets.empty')} emptyAction={create}>
-          {(items) => (
-            <Table label={t('menu.subnets')}>
-              <THead>
-                <Th>{t('common.name')}</Th>
-                <Th>{t('subnets.vpc')}</Th>
-                <Th>CIDR</Th>
-                <Th>{t('subnets.gateway')}</Th>
-                <Th>{t('subnets.dhcp')}</Th>
-                <Th>{t('subnets.routingTable')}</Th>
-                <Th className="text-right">{t('subnets.available')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((subnet) => (
-                  <tr key={subnet.id} className="hover:bg-slate-50">
-                    <Td className="font-medium">{subnet.name}</Td>
-                    <Td>{subnet.vpcName}</Td>
-                    <Td className="font-mono">{subnet.cidr}</Td>
-                    <Td className="font-mono">{subnet.gatewayIp ?? '—'}</Td>
-                    <Td>{subnet.enableDhcp ? 'ON' : 'OFF'}</Td>
-                    <Td>
-                      {subnet.routingTableName ?? <span className="text-slate-400">{t('subnets.noRoutingTable')}</span>}
-                      {subnet.routingTableName && (
-                        <span className={`ml-2 text-xs ${subnet.internetGateway ? 'text-emerald-700' : 'text-slate-400'}`}>
-                          {t('routingTables.internetGateway')}: {t(subnet.internetGateway ? 'routingTables.gatewayAttached' : 'routingTables.gatewayDetached')}
-                        </span>
-                      )}
-                    </Td>
-                    <Td className="text-right tabular-nums">{subnet.availableIps}</Td>
-                    <TimeTd value={subnet.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      <RowAction disabledReason={readOnly} onClick={() => navigate(launchHere(projectId, subnet))}>
-                        {t('subnets.launchHere')}
-                      </RowAction>
-                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', subnet })} aria-label={`${t('common.delete')} ${subnet.name}`}>
-                        {t('common.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="subnets"
+          label={t('menu.subnets')}
+          columns={columns}
+          query={subnets}
+          list={list}
+          searchLabel={t('table.search')}
+          actions={(subnet) => (
+            <>
+              <RowAction disabledReason={readOnly} onClick={() => navigate(launchHere(projectId, subnet))}>
+                {t('subnets.launchHere')}
+              </RowAction>
+              <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', subnet })} aria-label={`${t('common.delete')} ${subnet.name}`}>
+                {t('common.delete')}
+              </RowAction>
+            </>
           )}
-        </QueryList>
+          emptyMessage={t('subnets.empty')}
+          emptyAction={create}
+        />
       </Panel>
       {open?.kind === 'create' && <CreateSubnetDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'delete' && (

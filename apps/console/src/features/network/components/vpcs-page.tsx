@@ -1,15 +1,15 @@
 import type { VpcDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
-import { useDeleteVpc, useVpcs } from '../api/vpcs.ts';
+import { useDeleteVpc, useVpcPage } from '../api/vpcs.ts';
 import { VpcDialog } from './vpc-dialogs.tsx';
 
 type Open = { kind: 'create' } | { kind: 'edit'; vpc: VpcDto } | { kind: 'delete'; vpc: VpcDto } | null;
@@ -19,7 +19,8 @@ export function VpcsPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const vpcs = useVpcs(projectId);
+  const list = useListParams();
+  const vpcs = useVpcPage(projectId, list.params);
   const remove = useDeleteVpc(projectId);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
@@ -29,53 +30,56 @@ export function VpcsPage() {
     </Button>
   );
 
+  const columns = useMemo(
+    (): DataColumn<VpcDto>[] => [
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        cell: (vpc) => (
+          <>
+            <div className="font-medium">
+              {vpc.name}
+              {vpc.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t('vpcs.default')}</span>}
+            </div>
+            <div className="font-mono text-xs text-slate-400">{vpc.id}</div>
+          </>
+        ),
+      },
+      { id: 'status', header: t('common.status'), sortField: 'status', cell: (vpc) => <StatusBadge status={vpc.status} /> },
+      { id: 'cidr', header: t('vpcs.cidr'), sortField: 'cidr', className: 'font-mono', cell: (vpc) => vpc.cidr ?? '—' },
+      { id: 'subnets', header: t('vpcs.subnets'), cell: (vpc) => vpc.subnets.map((s) => `${s.name} (${s.cidr})`).join(', ') || '—' },
+      { id: 'routingTables', header: t('vpcs.routingTables'), cell: (vpc) => vpc.routingTables.map((r) => r.name).join(', ') || '—' },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (vpc) => <DateTime value={vpc.createdAt} /> },
+    ],
+    [t],
+  );
+
   return (
     <div>
       <PageHeader title={t('menu.vpc')} description={t('vpcs.description')} actions={create} />
       <Panel>
-        <QueryList query={vpcs} columns={7} emptyMessage={t('vpcs.empty')} emptyAction={create}>
-          {(items) => (
-            <Table label={t('menu.vpc')}>
-              <THead>
-                <Th>{t('common.name')}</Th>
-                <Th>{t('common.status')}</Th>
-                <Th>{t('vpcs.cidr')}</Th>
-                <Th>{t('vpcs.subnets')}</Th>
-                <Th>{t('vpcs.routingTables')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((vpc) => (
-                  <tr key={vpc.id} className="hover:bg-slate-50">
-                    <Td>
-                      <div className="font-medium">
-                        {vpc.name}
-                        {vpc.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t('vpcs.default')}</span>}
-                      </div>
-                      <div className="font-mono text-xs text-slate-400">{vpc.id}</div>
-                    </Td>
-                    <Td>
-                      <StatusBadge status={vpc.status} />
-                    </Td>
-                    <Td className="font-mono">{vpc.cidr ?? '—'}</Td>
-                    <Td>{vpc.subnets.map((s) => `${s.name} (${s.cidr})`).join(', ') || '—'}</Td>
-                    <Td>{vpc.routingTables.map((r) => r.name).join(', ') || '—'}</Td>
-                    <TimeTd value={vpc.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'edit', vpc })} aria-label={`${t('vpcs.edit')} ${vpc.name}`}>
-                        {t('vpcs.edit')}
-                      </RowAction>
-                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', vpc })} aria-label={`${t('common.delete')} ${vpc.name}`}>
-                        {t('common.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="vpcs"
+          label={t('menu.vpc')}
+          columns={columns}
+          query={vpcs}
+          list={list}
+          searchLabel={t('table.search')}
+          actions={(vpc) => (
+            <>
+              <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'edit', vpc })} aria-label={`${t('vpcs.edit')} ${vpc.name}`}>
+                {t('vpcs.edit')}
+              </RowAction>
+              <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', vpc })} aria-label={`${t('common.delete')} ${vpc.name}`}>
+                {t('common.delete')}
+              </RowAction>
+            </>
           )}
-        </QueryList>
+          emptyMessage={t('vpcs.empty')}
+          emptyAction={create}
+        />
       </Panel>
       {open?.kind === 'create' && <VpcDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'edit' && <VpcDialog projectId={projectId} vpc={open.vpc} onClose={close} />}

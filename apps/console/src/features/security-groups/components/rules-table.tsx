@@ -1,6 +1,8 @@
 import type { SecurityGroupDto, SecurityGroupRuleDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
+import { BulkDeleteButton, ConfirmDeleteDialog, useRowSelection } from '../../../components/data-table/index.ts';
 import { RowAction } from '../../../components/ui/button.tsx';
+import { Checkbox } from '../../../components/ui/checkbox.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { ActionsTh, Table, TBody, Td, Th, THead } from '../../../components/ui/table.tsx';
@@ -11,11 +13,13 @@ import { formatPortRange, formatProtocol, formatRemote } from './rule-format.ts'
 
 const DIRECTION_ORDER = { ingress: 0, egress: 1 } as const;
 
-/** A group's rules, ingress first, each deletable after a confirmation naming it. */
+/** A group's rules, ingress first, each deletable after a confirmation naming it; checked rules go in one confirmation. */
 export function RulesTable({ projectId, group, readOnlyReason }: { projectId: string; group: SecurityGroupDto; readOnlyReason: string | undefined }) {
   const t = useT();
   const remove = useDeleteSecurityGroupRule(projectId, group.id);
   const [deleting, setDeleting] = useState<SecurityGroupRuleDto | null>(null);
+  const selection = useRowSelection<{ id: string; name: string }>();
+  const [bulkDeleting, setBulkDeleting] = useState(false);
   const rules = [...group.rules].sort(
     (a, b) => DIRECTION_ORDER[a.direction] - DIRECTION_ORDER[b.direction] || a.etherType.localeCompare(b.etherType),
   );
@@ -24,8 +28,15 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
 
   return (
     <>
+      <div className="mb-2 flex items-center gap-3">
+        <BulkDeleteButton count={selection.rows.length} readOnly={readOnlyReason} onClick={() => setBulkDeleting(true)} />
+        <span className="text-xs text-slate-500">{selection.rows.length > 0 ? t('table.selected', { count: selection.rows.length }) : ''}</span>
+      </div>
       <Table label={t('securityGroups.rules')}>
         <THead>
+          <Th>
+            <span className="sr-only">{t('table.selectRow', { name: t('securityGroups.rules') })}</span>
+          </Th>
           <Th>{t('securityGroups.direction')}</Th>
           <Th>{t('securityGroups.etherType')}</Th>
           <Th>{t('securityGroups.protocol')}</Th>
@@ -37,6 +48,13 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
         <TBody>
           {rules.map((rule) => (
             <tr key={rule.id} className="hover:bg-slate-50" data-rule-summary={rule.summary}>
+              <Td>
+                <Checkbox
+                  aria-label={t('table.selectRow', { name: rule.summary })}
+                  checked={selection.isSelected(rule.id)}
+                  onChange={(event) => selection.toggle(rule.id, { id: rule.id, name: rule.summary }, event.target.checked)}
+                />
+              </Td>
               <Td>
                 <span
                   className={`rounded px-1.5 py-0.5 text-xs font-medium ${rule.direction === 'ingress' ? 'bg-sky-50 text-sky-700' : 'bg-violet-50 text-violet-700'}`}
@@ -58,6 +76,14 @@ export function RulesTable({ projectId, group, readOnlyReason }: { projectId: st
           ))}
         </TBody>
       </Table>
+      {bulkDeleting && (
+        <ConfirmDeleteDialog
+          items={selection.rows}
+          remove={(id) => remove.mutateAsync(id)}
+          onClose={() => setBulkDeleting(false)}
+          onDone={() => selection.clear()}
+        />
+      )}
       {deleting && (
         <ConfirmMutationDialog
           title={t('securityGroups.deleteRuleTitle')}

@@ -1,5 +1,7 @@
 import type { ImageDto } from '@sandcloud/api-schemas';
+import { useDeferredValue, useState } from 'react';
 import { Button } from '../../../../components/ui/button.tsx';
+import { inputClass } from '../../../../components/ui/field.tsx';
 import { EmptyState } from '../../../../components/ui/empty-state.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
@@ -30,7 +32,8 @@ interface ImageStepProps {
 /** Image selection: Public / Private tabs of cards with the OS and the minimum disk and RAM. */
 export function ImageStep({ projectId, tab, onTab, value, onSelect, error }: ImageStepProps) {
   const t = useT();
-  const images = useImages(projectId, tab);
+  const [search, setSearch] = useState('');
+  const images = useImages(projectId, tab, useDeferredValue(search.trim()));
 
   return (
     <div>
@@ -43,6 +46,14 @@ export function ImageStep({ projectId, tab, onTab, value, onSelect, error }: Ima
         value={tab}
         onChange={onTab}
       />
+      <input
+        type="search"
+        aria-label={t('table.search')}
+        placeholder={t('table.search')}
+        className={`${inputClass} mb-3 max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
       {error && (
         <p role="alert" className="mb-3 text-sm text-red-600">
           {error}
@@ -53,7 +64,7 @@ export function ImageStep({ projectId, tab, onTab, value, onSelect, error }: Ima
       ) : images.isError ? (
         <EmptyState message={errorMessage(images.error)} action={<Button onClick={() => void images.refetch()}>{t('common.retry')}</Button>} />
       ) : images.data.items.length === 0 ? (
-        <EmptyState message={tab === 'private' ? t('instanceWizard.noPrivateImages') : t('instanceWizard.noPublicImages')} />
+        <EmptyState message={search.trim() ? t('table.noMatch') : tab === 'private' ? t('instanceWizard.noPrivateImages') : t('instanceWizard.noPublicImages')} />
       ) : (
         <div role="radiogroup" aria-label={t('instanceWizard.step.image')} className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3">
           {images.data.items.map((image) => {
