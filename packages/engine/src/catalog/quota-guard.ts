@@ -124,7 +124,7 @@ export class QuotaGuard {
     const valid: Partial<Quotas> = {};
     for (const [name, value] of Object.entries(changes)) {
       const problem = quotaLimitProblem(name, value);
-      if (problem) throw invalidInput(problem, name);
+      if (problem) throw invalidInput(problem, name).coded('input.invalid', { field: name, detail: problem });
       valid[name as QuotaName] = value as number;
     }
     return valid;

@@ -101,7 +101,7 @@ export class ClassroomService {
     const state = input.state === undefined ? undefined : parseState(input.state);
     for (const [quota, value] of Object.entries(input.quotas ?? {})) {
       const problem = quotaLimitProblem(quota, value);
-      if (problem) throw invalidInput(problem, `quotas.${quota}`);
+      if (problem) throw invalidInput(problem, `quotas.${quota}`).coded('input.invalid', { field: `quotas.${quota}`, detail: problem });
     }
 
     const seen = new Set<string>();

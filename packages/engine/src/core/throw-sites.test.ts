@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 // The sites not coded yet are listed per file below, so a new uncoded throw fails the test, and so
 // does coding one without lowering its file's count (the list only shrinks).
 const NOT_CODED_YET: Record<string, number> = {
-  'catalog/quota-guard.ts': 2,
+  'catalog/quota-guard.ts': 1,
   'classroom/classroom-service.ts': 9,
   'compute/instance-service.ts': 8,
   'networking/interface-service.ts': 4,
