@@ -282,7 +282,13 @@ enforce_new_defaults = false
 test_with_noop = false
 build_timeout = 120
 build_interval = 1
+check_interval = 1
 check_timeout = 30
+lb_build_interval = 1
+lb_build_timeout = 120
+# Sandcloud's networks are IPv4 only, and it has no Octavia RBAC roles of its own (observer,
+# global observer): role enforcement is not simulated, so RBAC_test_type = none above.
+test_with_ipv6 = false
 
 [loadbalancer-feature-enabled]
 health_monitor_enabled = true
