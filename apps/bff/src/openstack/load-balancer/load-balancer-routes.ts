@@ -151,7 +151,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const { loadBalancers, network } = engine.modules;
   router.use(express.json({ limit: '256kb' }));
   const version = (req: Request, id: string, status: string) => ({ id, status, updated: '2024-01-01T00:00:00Z', links: [{ href: `${baseUrl(req)}/load-balancer/${id}/`, rel: 'self' }] });
-  router.get('/', (req, res) => res.json({ versions: [version(req, 'v2.0', 'SUPPORTED'), version(req, 'v2', 'CURRENT')] }));
+  // Octavia numbers its API v2.0 … v2.N; Sandcloud answers the base v2.0 (no microversion features claimed).
+  router.get('/', (req, res) => res.json({ versions: [version(req, 'v2.0', 'CURRENT')] }));
 
   const api = Router();
   api.use(requireScopedToken(engine));
@@ -269,7 +270,6 @@ export function loadBalancerRoutes(engine: Engine): Router {
               pools: parts.pools.filter((entry) => entry.pool.listenerId === listener.id).map(poolStatus),
             };
           }),
-          pools: parts.pools.map(poolStatus),
         },
       },
     });
