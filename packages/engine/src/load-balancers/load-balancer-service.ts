@@ -464,7 +464,7 @@ export class LoadBalancerService {
         return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: null, status: 'PENDING_UPDATE' });
       }
       // An empty pool has no member port yet: the monitor takes it from the first member.
-      const monitor = validate.healthMonitor({ ...input, monitorPort: pool.memberPort || input.monitorPort }, '');
+      const monitor = validate.healthMonitor({ ...input, monitorPort: pool.memberPort || input.monitorPort }, '', { timeoutOverDelay: true });
       this.deps.health.restart(pool, monitor);
       return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' });
     });

@@ -48,7 +48,8 @@ const octaviaErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => 
   res.status(status).json(fault(status, message));
 };
 
-const port = z.number().int().min(1).max(65535);
+/** Octavia (WSME) also takes a port written as a string, e.g. "80". */
+const port = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(65535));
 const healthMonitorSchema = z.object({
   type: z.enum(['HTTP', 'HTTPS', 'TCP']),
   delay: z.number().int().min(1),
