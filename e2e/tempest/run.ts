@@ -4,8 +4,8 @@
 //   SANDCLOUD_TEMPEST_URL=http://127.0.0.1:8080 npm run tempest   # against a running Sandcloud
 //   npm run tempest                                              # starts its own on port 8188
 //
-// It provisions the accounts through the API (4 non-admin users, each a member of their own
-// activated project, plus the admin in its own), writes tempest.conf for this Sandcloud (its image,
+// It provisions the accounts through the API (12 non-admin users, each a member of their own
+// activated project, plus the admin and 3 more admins each in their own), writes tempest.conf for this Sandcloud (its image,
 // flavors, networks, the services it answers, and the features it does not simulate switched off),
 // runs `tempest run` on the selected tests and prints passed/failed/skipped per area.
 import { execFileSync, spawn } from 'node:child_process';
@@ -62,6 +62,9 @@ export const CI_SUBSET = [
 /** Admin tests are out of the selection; so are those tagged slow (scenario-sized, minutes each). */
 const NON_ADMIN_EXCLUDE = String.raw`\.admin\.|\[.*\bslow\b.*\]`;
 
+const NON_ADMINS = 12;
+const EXTRA_ADMINS = 3;
+
 interface Account {
   username: string;
   password: string;
@@ -96,7 +99,18 @@ async function provisionAccounts(url: string, admin: { username: string; passwor
   const accounts: Account[] = [];
   await project(`tempest-admin-${run}`);
   accounts.push({ username: admin.username, password: admin.password, project_name: `tempest-admin-${run}`, roles: ['admin'], types: ['admin'] });
-  for (let i = 1; i <= 4; i++) {
+  // Octavia's plugin allocates, per test class, an admin and an \`lb_admin\` (both the admin role), and
+  // primary, lb_member, lb_member2, lb_observer and lb_global_observer (non-admin): with 2 workers
+  // that is 4 admins and 10 non-admins, plus the other suites' primary/alt.
+  for (let i = 1; i <= EXTRA_ADMINS; i++) {
+    const username = `tempest-${run}-admin${i}`;
+    const password = `tempest-password-${run}-admin${i}`;
+    await expectOk(call('POST', '/users', { username, password, isAdmin: true }), `admin ${username}`);
+    const projectId = await project(username);
+    await expectOk(call('PUT', `/projects/${projectId}/members`, { username, role: 'admin' }), `membership of ${username}`);
+    accounts.push({ username, password, project_name: username, roles: ['admin'], types: ['admin'] });
+  }
+  for (let i = 1; i <= NON_ADMINS; i++) {
     const username = `tempest-${run}-${i}`;
     const password = `tempest-password-${run}-${i}`;
     await expectOk(call('POST', '/users', { username, password }), `user ${username}`);
@@ -105,7 +119,8 @@ async function provisionAccounts(url: string, admin: { username: string; passwor
     await expectOk(call('PUT', `/projects/${projectId}/members`, { username, role: 'member' }), `membership of ${username}`);
     accounts.push({ username, password, project_name: projectName, roles: ['member', 'reader'] });
   }
-  return accounts;
+  // The first non-admin (tempest.conf's own credentials) stays at index 1.
+  return [accounts[0]!, ...accounts.slice(1 + EXTRA_ADMINS), ...accounts.slice(1, 1 + EXTRA_ADMINS)];
 }
 
 async function token(url: string, account: Account): Promise<string> {
@@ -277,12 +292,22 @@ ironic = false
 provider = amphora
 member_role = member
 admin_role = admin
+# Sandcloud's Keystone has the roles admin, member and reader; Octavia's observer roles map to reader
+# (as Octavia's own keystone_default_roles policy does). They only pick accounts: RBAC_test_type = none.
+observer_role = reader
+global_observer_role = reader
 RBAC_test_type = none
 enforce_new_defaults = false
 test_with_noop = false
 build_timeout = 120
 build_interval = 1
+check_interval = 1
 check_timeout = 30
+lb_build_interval = 1
+lb_build_timeout = 120
+# Sandcloud's networks are IPv4 only, and it has no Octavia RBAC roles of its own (observer,
+# global observer): role enforcement is not simulated, so RBAC_test_type = none above.
+test_with_ipv6 = false
 
 [loadbalancer-feature-enabled]
 health_monitor_enabled = true

@@ -33,6 +33,7 @@ export type {
 } from './load-balancers/load-balancer.ts';
 export type { HealthProbe } from './load-balancers/health.ts';
 export type { CreateLoadBalancerInput, ListenerView, LoadBalancerView } from './load-balancers/load-balancer-service.ts';
+export type { CreatePoolInput, LoadBalancerParts, PoolView as LoadBalancerPoolView } from './load-balancers/load-balancer-service.ts';
 export type { LoadBalancerReachabilityVerdict } from './load-balancers/reachability.ts';
 export type { FlowAction, FlowLogEntry, FlowRecord } from './flow-logs/flow-log-service.ts';
 export type { Destination as NetworkDestination } from './guests/guest-network.ts';

@@ -13,15 +13,21 @@ export class LoadBalancerRecords {
     return this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, id);
   }
 
-  pool(id: string): Pool | undefined {
-    return this.store.get<Pool>(LB_KINDS.pool, id);
+  pool(id: string | null): Pool | undefined {
+    return id ? this.store.get<Pool>(LB_KINDS.pool, id) : undefined;
   }
 
   member(id: string): Member | undefined {
     return this.store.get<Member>(LB_KINDS.member, id);
   }
 
+  /** The listeners that forward somewhere (those with a default pool): what traffic and health read. */
   listenersOf(lb: LoadBalancer): Listener[] {
+    return this.allListenersOf(lb).filter((listener) => listener.poolId !== null);
+  }
+
+  /** Every listener, including those created on their own that have no pool yet (Octavia). */
+  allListenersOf(lb: LoadBalancer): Listener[] {
     return this.store
       .list<Listener>(LB_KINDS.listener, lb.projectId)
       .filter((listener) => listener.loadBalancerId === lb.id)
@@ -31,6 +37,14 @@ export class LoadBalancerRecords {
   /** The listener on `port`, if the load balancer has one. */
   listenerOn(lb: LoadBalancer, port: number): Listener | undefined {
     return this.listenersOf(lb).find((listener) => listener.protocolPort === port);
+  }
+
+  /** Every pool of the load balancer, a listener's or not, oldest first. */
+  poolsOf(lb: LoadBalancer): Pool[] {
+    return this.store
+      .list<Pool>(LB_KINDS.pool, lb.projectId)
+      .filter((pool) => pool.loadBalancerId === lb.id)
+      .sort((a, b) => a.createdAt - b.createdAt);
   }
 
   membersOf(pool: Pool): Member[] {

@@ -6,6 +6,7 @@ import {
   type LoadBalancerAction,
   type LoadBalancerLifecycleAction,
   type OperatingStatus,
+  type PoolProtocol,
   type ProvisioningStatus,
 } from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
@@ -40,11 +41,15 @@ export interface CreateLoadBalancerInput {
   name: string;
   description?: string | undefined;
   subnetId: string;
-  listener: ListenerInput;
-  pool: PoolInput;
+  /** An existing, unused port of the project to take as the VIP (Octavia's `vip_port_id`); else one is created. */
+  vipPortId?: string | undefined;
+  /** The first listener and its pool (the console's combined create); without them the load balancer is bare (Octavia). */
+  listener?: ListenerInput | undefined;
+  pool?: PoolInput | undefined;
 }
 
 export interface UpdateListenerInput {
+  name?: string | undefined;
   connectionLimit?: number | undefined;
   keepAliveTimeoutSeconds?: number | undefined;
   allowedCidrs?: string[] | undefined;
@@ -58,6 +63,29 @@ export interface ListenerView {
   pool: Pool;
   members: Member[];
   operatingStatus: OperatingStatus;
+}
+
+/** A pool with its members, whether it belongs to a listener or only to the load balancer (Octavia). */
+export interface PoolView {
+  pool: Pool;
+  members: Member[];
+  operatingStatus: OperatingStatus;
+}
+
+/** Every row of a load balancer, as Octavia lists them: listeners with or without a pool, every pool. */
+export interface LoadBalancerParts {
+  loadBalancer: LoadBalancer;
+  listeners: Listener[];
+  pools: PoolView[];
+}
+
+export interface CreatePoolInput {
+  /** The listener whose default pool it becomes (it must have none); null: the load balancer's only. */
+  listenerId: string | null;
+  protocol: PoolProtocol;
+  lbAlgorithm: LbAlgorithm;
+  sessionPersistence?: SessionPersistenceInput | null | undefined;
+  name?: string | undefined;
 }
 
 export interface LoadBalancerView {
@@ -139,7 +167,7 @@ export class LoadBalancerService {
   /** The load balancer with its listeners, pools and members, as the detail screen shows it. */
   view(lb: LoadBalancer): LoadBalancerView {
     const listeners = this.listenersOf(lb).map((listener): ListenerView => {
-      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const pool = this.defaultPoolOf(listener);
       const members = this.membersOf(pool);
       return { listener, pool, members, operatingStatus: this.deps.health.poolStatus(lb, members) };
     });
@@ -160,22 +188,29 @@ export class LoadBalancerService {
     if (!name) throw invalidInput('Enter a name', 'name').coded('name.required');
     const description = (input.description ?? '').trim();
     if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
-    const listener = validate.listenerSettings(input.listener, this.clock.now(), 'listener');
-    const pool = this.poolSettings(input.pool, listener.protocol, 'pool');
+    if (!input.listener !== !input.pool) throw invalidInput('Give the listener together with its pool', input.listener ? 'pool' : 'listener');
+    const listener = input.listener ? validate.listenerSettings(input.listener, this.clock.now(), 'listener') : null;
+    const pool = input.pool && listener ? this.poolSettings(input.pool, listener.protocol, 'pool') : null;
 
     return this.store.transaction(() => {
       const subnet = this.deps.network.subnets(projectId).find((candidate) => candidate.id === input.subnetId);
       if (!subnet) throw invalidInput(`No subnet with id ${input.subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: input.subnetId });
-      const members = this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField);
+      const members = input.pool ? this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField) : [];
       const id = newId();
-      const port = this.deps.network.createPort({
-        projectId,
-        networkId: subnet.networkId,
-        name,
-        deviceOwner: LOAD_BALANCER_DEVICE_OWNER,
-        deviceId: id,
-        securityGroupIds: [],
-      });
+      const given = input.vipPortId ? this.deps.network.getPort(input.vipPortId) : undefined;
+      if (input.vipPortId && (!given || given.projectId !== projectId)) throw invalidInput(`No port with id ${input.vipPortId} in this project`, 'vipPortId');
+      if (given && given.deviceOwner) throw conflict(`Port ${given.id} is already used by ${given.deviceOwner}`, 'vipPortId');
+      if (given && given.subnetId !== subnet.id) throw invalidInput(`Port ${given.id} is not on subnet ${subnet.id}`, 'vipPortId');
+      const port = given
+        ? this.store.update<Port>('port', given, { deviceOwner: LOAD_BALANCER_DEVICE_OWNER, deviceId: id })
+        : this.deps.network.createPort({
+            projectId,
+            networkId: subnet.networkId,
+            name,
+            deviceOwner: LOAD_BALANCER_DEVICE_OWNER,
+            deviceId: id,
+            securityGroupIds: [],
+          });
       const lb = this.lifecycle.create('create', {
         id,
         projectId,
@@ -187,10 +222,11 @@ export class LoadBalancerService {
         vipSubnetId: subnet.id,
         vipPortId: port.id,
         vipAddress: port.fixedIp,
+        ...(given ? { vipPortGiven: true } : {}),
         stats: { ...EMPTY_STATS },
         errorReason: null,
       });
-      this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
+      if (listener && pool) this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
       return lb;
     });
   }
@@ -227,8 +263,9 @@ export class LoadBalancerService {
   updateListener(projectId: string, id: string, listenerId: string, changes: UpdateListenerInput): Listener {
     return this.change(projectId, id, 'Listener updated', (lb) => {
       const listener = this.listenerOf(lb, listenerId);
-      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const pool = changes.lbAlgorithm !== undefined || changes.sessionPersistence !== undefined ? this.defaultPoolOf(listener) : this.records.pool(listener.poolId);
       const listenerChanges: Partial<Listener> = { status: 'PENDING_UPDATE' };
+      if (changes.name !== undefined && changes.name.trim()) listenerChanges.name = changes.name.trim();
       if (changes.connectionLimit !== undefined) {
         listenerChanges.connectionLimit = validate.wholeNumber(changes.connectionLimit, 'Connection limit', validate.LIMITS.connectionLimit, 'connectionLimit');
       }
@@ -246,8 +283,10 @@ export class LoadBalancerService {
       if (changes.sessionPersistence !== undefined) {
         poolChanges.sessionPersistence = validate.sessionPersistence(changes.sessionPersistence, listener.protocol, 'sessionPersistence');
       }
-      this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
-      this.deps.routing.resetPool(pool.id);
+      if (pool) {
+        this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
+        this.deps.routing.resetPool(pool.id);
+      }
       return this.store.update<Listener>(LB_KINDS.listener, listener, listenerChanges, `Listener ${listener.name} updated`);
     });
   }
@@ -266,7 +305,7 @@ export class LoadBalancerService {
   addMember(projectId: string, id: string, listenerId: string, input: MemberInput): Member {
     return this.change(projectId, id, 'Member added', (lb) => {
       const listener = this.listenerOf(lb, listenerId);
-      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const pool = this.defaultPoolOf(listener);
       const [resolved] = this.resolveMembers(projectId, this.subnetOf(lb), [input], (_index, key) => key);
       const existing = this.membersOf(pool).find((member) => member.instanceId === resolved!.instance.id);
       if (existing) throw conflict(`${existing.name} is already a member of listener ${listener.name}`, 'instanceId').coded('loadBalancer.alreadyMember', { instance: existing.name, listener: listener.name });
@@ -303,10 +342,138 @@ export class LoadBalancerService {
     const monitor = validate.healthMonitor(input, '');
     return this.change(projectId, id, 'Health check updated', (lb) => {
       const listener = this.listenerOf(lb, listenerId);
-      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId)!;
+      const pool = this.defaultPoolOf(listener);
       this.deps.health.restart(pool, monitor);
       return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' }, `Health check ${monitor.type} port ${monitor.monitorPort}`);
     });
+  }
+
+  // ——— Octavia's separate steps: a bare load balancer (create without listener), then a listener, a
+  // pool, members and a health monitor one at a time. Each is a change of the load balancer (PENDING_UPDATE). ———
+
+  /** Every listener and pool of the load balancer, including listeners without a pool and pools without a listener. */
+  parts(lb: LoadBalancer): LoadBalancerParts {
+    const pools = this.records.poolsOf(lb).map((pool): PoolView => {
+      const members = this.membersOf(pool);
+      return { pool, members, operatingStatus: this.deps.health.poolStatus(lb, members) };
+    });
+    return { loadBalancer: lb, listeners: this.records.allListenersOf(lb), pools };
+  }
+
+  /** A listener without a pool: it accepts nothing until a pool is created on it. */
+  addBareListener(projectId: string, id: string, input: ListenerInput & { name?: string | undefined }): Listener {
+    const settings = validate.listenerSettings(input, this.clock.now(), 'listener');
+    const name = input.name?.trim() || listenerName(settings.protocol, settings.protocolPort);
+    return this.change(projectId, id, `Listener ${name} added`, (lb) => {
+      const taken = this.records.allListenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
+      if (taken) {
+        throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port: settings.protocolPort });
+      }
+      return this.store.insert<Listener>(LB_KINDS.listener, { id: newId(), projectId: lb.projectId, name, status: 'PENDING_CREATE', loadBalancerId: lb.id, ...settings, poolId: null });
+    });
+  }
+
+  /** Deletes any listener (the last one too); its default pool stays on the load balancer, as in Octavia. */
+  deleteListenerKeepingPool(projectId: string, id: string, listenerId: string): void {
+    this.change(projectId, id, 'Listener deleted', (lb) => {
+      const listener = this.listenerOf(lb, listenerId);
+      const pool = this.records.pool(listener.poolId);
+      if (pool) this.store.update<Pool>(LB_KINDS.pool, pool, { listenerId: null });
+      this.store.delete(LB_KINDS.listener, listener);
+    });
+  }
+
+  /** An empty pool, a listener's default pool or the load balancer's only; members and a monitor come later. */
+  addPool(projectId: string, id: string, input: CreatePoolInput): Pool {
+    const lbAlgorithm = validate.algorithm(input.lbAlgorithm, 'lbAlgorithm');
+    return this.change(projectId, id, 'Pool added', (lb) => {
+      const listener = input.listenerId ? this.listenerOf(lb, input.listenerId) : null;
+      if (listener?.poolId) throw conflict(`Listener ${listener.name} already has a default pool`, 'listenerId');
+      if (listener && poolProtocolFor(listener.protocol) !== input.protocol) {
+        throw invalidInput(`Pool protocol ${input.protocol} does not fit listener ${listener.name} (${listener.protocol})`, 'protocol');
+      }
+      const sessionPersistence = validate.sessionPersistence(input.sessionPersistence, listener?.protocol ?? input.protocol, 'sessionPersistence');
+      const pool = this.store.insert<Pool>(LB_KINDS.pool, {
+        id: newId(),
+        projectId: lb.projectId,
+        name: input.name?.trim() ?? '',
+        status: 'PENDING_CREATE',
+        loadBalancerId: lb.id,
+        listenerId: listener?.id ?? null,
+        protocol: input.protocol,
+        lbAlgorithm,
+        memberPort: 0,
+        sessionPersistence,
+        healthMonitor: null,
+      });
+      if (listener) this.store.update<Listener>(LB_KINDS.listener, listener, { poolId: pool.id, status: 'PENDING_UPDATE' });
+      return pool;
+    });
+  }
+
+  updatePool(projectId: string, id: string, poolId: string, changes: { lbAlgorithm?: LbAlgorithm | undefined; sessionPersistence?: SessionPersistenceInput | null | undefined; name?: string | undefined }): Pool {
+    return this.change(projectId, id, 'Pool updated', (lb) => {
+      const pool = this.poolOf(lb, poolId);
+      const poolChanges: Partial<Pool> = { status: 'PENDING_UPDATE' };
+      if (changes.lbAlgorithm !== undefined) poolChanges.lbAlgorithm = validate.algorithm(changes.lbAlgorithm, 'lbAlgorithm');
+      if (changes.sessionPersistence !== undefined) poolChanges.sessionPersistence = validate.sessionPersistence(changes.sessionPersistence, pool.protocol, 'sessionPersistence');
+      if (changes.name !== undefined) poolChanges.name = changes.name.trim();
+      this.deps.routing.resetPool(pool.id);
+      return this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
+    });
+  }
+
+  /** Deletes a pool with its members and monitor; its listener keeps running without a pool. */
+  deletePool(projectId: string, id: string, poolId: string): void {
+    this.change(projectId, id, 'Pool deleted', (lb) => {
+      const pool = this.poolOf(lb, poolId);
+      const listener = pool.listenerId ? this.store.get<Listener>(LB_KINDS.listener, pool.listenerId) : undefined;
+      if (listener) this.store.update<Listener>(LB_KINDS.listener, listener, { poolId: null, status: 'PENDING_UPDATE' });
+      this.removePool(pool);
+    });
+  }
+
+  /** A member on the pool's port; the first member of an empty pool sets that port. */
+  addPoolMember(projectId: string, id: string, poolId: string, input: MemberInput & { protocolPort: number }): Member {
+    const memberPort = validate.port(input.protocolPort, 'Instance Port', 'protocolPort');
+    return this.change(projectId, id, 'Member added', (lb) => {
+      let pool = this.poolOf(lb, poolId);
+      if (pool.memberPort !== 0 && pool.memberPort !== memberPort) {
+        throw invalidInput(`The members of this pool listen on port ${pool.memberPort}: one member port per pool`, 'protocolPort');
+      }
+      const [resolved] = this.resolveMembers(projectId, this.subnetOf(lb), [input], (_index, key) => key);
+      const existing = this.membersOf(pool).find((member) => member.instanceId === resolved!.instance.id);
+      if (existing) throw conflict(`${existing.name} is already a member of this pool`, 'instanceId');
+      if (pool.memberPort === 0) {
+        const monitor = pool.healthMonitor ? { ...pool.healthMonitor, monitorPort: memberPort } : null;
+        pool = this.store.update<Pool>(LB_KINDS.pool, pool, { memberPort, healthMonitor: monitor });
+      }
+      return this.insertMember(lb, pool, resolved!, 'PENDING_CREATE');
+    });
+  }
+
+  /** Creates (or replaces) a pool's health monitor, or removes it (null): the checks start or stop. */
+  setPoolHealthMonitor(projectId: string, id: string, poolId: string, input: HealthMonitorInput | null): Pool {
+    return this.change(projectId, id, input ? 'Health check set' : 'Health check removed', (lb) => {
+      const pool = this.poolOf(lb, poolId);
+      if (!input) {
+        this.deps.health.stop(pool.id);
+        for (const member of this.membersOf(pool)) {
+          if (member.adminStateUp) this.store.update<Member>(LB_KINDS.member, member, { operatingStatus: 'NO_MONITOR', health: { consecutiveSuccesses: 0, consecutiveFailures: 0 } });
+        }
+        return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: null, status: 'PENDING_UPDATE' });
+      }
+      // An empty pool has no member port yet: the monitor takes it from the first member.
+      const monitor = validate.healthMonitor({ ...input, monitorPort: pool.memberPort || input.monitorPort }, '', { timeoutOverDelay: true });
+      this.deps.health.restart(pool, monitor);
+      return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' });
+    });
+  }
+
+  private poolOf(lb: LoadBalancer, poolId: string): Pool {
+    const pool = this.records.pool(poolId);
+    if (!pool || pool.loadBalancerId !== lb.id) throw notFound('pool', poolId);
+    return pool;
   }
 
   /**
@@ -387,7 +554,7 @@ export class LoadBalancerService {
     status: ProvisioningStatus,
   ): Listener {
     const name = listenerName(settings.protocol, settings.protocolPort);
-    const taken = this.listenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
+    const taken = this.records.allListenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
     if (taken) {
       throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port: settings.protocolPort });
     }
@@ -460,10 +627,10 @@ export class LoadBalancerService {
     const settle = <R extends Listener | Pool | Member>(kind: string, resource: R) => {
       if (resource.status.startsWith('PENDING_')) this.store.update<R>(kind, resource, { status: 'ACTIVE' } as Partial<R>);
     };
-    for (const listener of this.listenersOf(lb)) {
+    for (const listener of this.records.allListenersOf(lb)) {
       settle(LB_KINDS.listener, listener);
-      const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId);
-      if (!pool) continue;
+    }
+    for (const pool of this.records.poolsOf(lb)) {
       settle(LB_KINDS.pool, pool);
       for (const member of this.membersOf(pool)) settle(LB_KINDS.member, member);
     }
@@ -471,23 +638,35 @@ export class LoadBalancerService {
 
   /** Delete's task: the listeners with their pools and members, the VIP port and its floating IP association (the runner deletes the row). */
   private remove(lb: LoadBalancer): void {
-    for (const listener of this.listenersOf(lb)) this.removeListener(listener);
+    for (const listener of this.records.allListenersOf(lb)) this.removeListener(listener);
+    for (const pool of this.records.poolsOf(lb)) this.removePool(pool);
     const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
-    if (port) {
+    if (port && lb.vipPortGiven) {
+      // A port the user gave stays theirs, free again (Octavia deletes only the VIP ports it made).
+      this.store.update<Port>('port', port, { deviceOwner: '', deviceId: '' });
+    } else if (port) {
       this.deps.floatingIps.releasePort(port);
       this.deps.network.deletePort(port);
     }
   }
 
   private removeListener(listener: Listener): void {
-    const pool = this.store.get<Pool>(LB_KINDS.pool, listener.poolId);
-    if (pool) {
-      this.deps.health.stop(pool.id);
-      for (const member of this.membersOf(pool)) this.store.delete(LB_KINDS.member, member);
-      this.store.delete(LB_KINDS.pool, pool);
-      this.deps.routing.resetPool(pool.id);
-    }
+    const pool = this.records.pool(listener.poolId);
+    if (pool) this.removePool(pool);
     this.store.delete(LB_KINDS.listener, listener);
+  }
+
+  private removePool(pool: Pool): void {
+    this.deps.health.stop(pool.id);
+    for (const member of this.membersOf(pool)) this.store.delete(LB_KINDS.member, member);
+    this.store.delete(LB_KINDS.pool, pool);
+    this.deps.routing.resetPool(pool.id);
+  }
+
+  private defaultPoolOf(listener: Listener): Pool {
+    const pool = this.records.pool(listener.poolId);
+    if (!pool) throw conflict(`Listener ${listener.name} has no pool`);
+    return pool;
   }
 
   /** ERROR when something the load balancer needs is gone: its subnet or its VIP port (the health checks ask too). */

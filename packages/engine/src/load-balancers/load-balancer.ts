@@ -49,6 +49,8 @@ export interface LoadBalancer extends ResourceBase {
   vipSubnetId: string;
   vipPortId: string | null;
   vipAddress: string;
+  /** The VIP is a port the user gave (`vip_port_id`): freed, not deleted, with the load balancer. */
+  vipPortGiven?: boolean;
   stats: LoadBalancerStats;
   /** Why the load balancer is in ERROR (its VIP port or subnet is gone). */
   errorReason: string | null;
@@ -77,7 +79,8 @@ export interface Listener extends ResourceBase {
   /** Octavia `allowed_cidrs`: sources allowed to reach the listener; empty allows everyone. */
   allowedCidrs: string[];
   certificate: ListenerCertificate | null;
-  poolId: string;
+  /** Its default pool; null for a listener created on its own (Octavia) until a pool is given to it. */
+  poolId: string | null;
 }
 
 export interface SessionPersistence {
@@ -101,10 +104,11 @@ export interface HealthMonitor {
 export interface Pool extends ResourceBase {
   status: ProvisioningStatus;
   loadBalancerId: string;
-  listenerId: string;
+  /** The listener it is the default pool of; null for a pool created on the load balancer only (Octavia). */
+  listenerId: string | null;
   protocol: PoolProtocol;
   lbAlgorithm: LbAlgorithm;
-  /** `[Instance Port]`: the port members are sent traffic on. */
+  /** `[Instance Port]`: the port members are sent traffic on (0 for a pool created empty, until its first member). */
   memberPort: number;
   sessionPersistence: SessionPersistence | null;
   healthMonitor: HealthMonitor | null;

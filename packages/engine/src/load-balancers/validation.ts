@@ -169,12 +169,13 @@ export function sessionPersistence(input: SessionPersistenceInput | null | undef
   return { type, cookieName };
 }
 
-export function healthMonitor(input: HealthMonitorInput, field: string): HealthMonitor {
+/** `timeoutOverDelay`: Octavia's API lets a check's timeout exceed its interval; the console does not. */
+export function healthMonitor(input: HealthMonitorInput, field: string, rules: { timeoutOverDelay?: boolean } = {}): HealthMonitor {
   const type = oneOf(input.type, HEALTH_MONITOR_TYPES, 'The health check protocol', `${at(field)}type`);
   const monitorPort = port(input.monitorPort, 'Health Port', `${at(field)}monitorPort`);
   const delaySeconds = wholeNumber(input.delaySeconds ?? DEFAULTS.delaySeconds, 'Interval (s)', LIMITS.delaySeconds, `${at(field)}delaySeconds`);
   const timeoutSeconds = wholeNumber(input.timeoutSeconds ?? DEFAULTS.timeoutSeconds, 'Timeout (s)', LIMITS.timeoutSeconds, `${at(field)}timeoutSeconds`);
-  if (timeoutSeconds > delaySeconds) {
+  if (timeoutSeconds > delaySeconds && !rules.timeoutOverDelay) {
     throw invalidInput(`The timeout (${timeoutSeconds} s) cannot be longer than the interval (${delaySeconds} s)`, `${at(field)}timeoutSeconds`).coded('loadBalancer.timeoutLongerThanInterval', { timeoutSeconds, delaySeconds });
   }
   const maxRetries = wholeNumber(input.maxRetries ?? DEFAULTS.maxRetries, 'Max retries', LIMITS.maxRetries, `${at(field)}maxRetries`);

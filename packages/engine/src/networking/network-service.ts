@@ -123,6 +123,11 @@ export class NetworkService {
     return network;
   }
 
+  /** Any project's subnet, for an administrator's read (Neutron's admin sees every project's). */
+  findSubnetAnyProject(id: string): Subnet | undefined {
+    return this.store.get('subnet', id);
+  }
+
   getSubnet(projectId: string, id: string): Subnet {
     const subnet = this.store.get('subnet', id);
     if (!subnet || subnet.projectId !== projectId) throw notFound('subnet', id);

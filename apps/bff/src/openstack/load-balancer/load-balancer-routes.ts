@@ -2,9 +2,10 @@ import {
   EngineError,
   type Engine,
   type EngineErrorCode,
-  type ListenerView,
   type LoadBalancer,
-  type LoadBalancerView,
+  type LoadBalancerListener,
+  type LoadBalancerParts,
+  type LoadBalancerPoolView,
 } from '@sandcloud/engine';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -47,7 +48,8 @@ const octaviaErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => 
   res.status(status).json(fault(status, message));
 };
 
-const port = z.number().int().min(1).max(65535);
+/** Octavia (WSME) also takes a port written as a string, e.g. "80". */
+const port = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(65535));
 const healthMonitorSchema = z.object({
   type: z.enum(['HTTP', 'HTTPS', 'TCP']),
   delay: z.number().int().min(1),
@@ -88,7 +90,7 @@ const listenerSchema = z.object({
   timeout_client_data: z.number().int().optional(),
   allowed_cidrs: z.array(z.string()).nullable().optional(),
   admin_state_up: z.literal(true).optional(),
-  default_pool: poolSchema,
+  default_pool: poolSchema.optional(),
 });
 const fullyPopulated = 'Sandcloud creates a load balancer with its listener, pool, members and health monitor in one call (Octavia\'s fully populated create)';
 const createLoadBalancerSchema = z.object({
@@ -97,7 +99,7 @@ const createLoadBalancerSchema = z.object({
     description: z.string().max(255).optional(),
     vip_subnet_id: z.string().optional(),
     vip_network_id: z.string().optional(),
-    vip_port_id: z.undefined({ error: 'Sandcloud creates the VIP port itself: give vip_subnet_id' }).optional(),
+    vip_port_id: z.string().optional(),
     admin_state_up: z.literal(true).optional(),
     provider: z.string().optional(),
     project_id: z.string().optional(),
@@ -106,56 +108,81 @@ const createLoadBalancerSchema = z.object({
 });
 const createListenerSchema = z.object({ listener: listenerSchema.extend({ loadbalancer_id: z.string().min(1) }) });
 const updateLoadBalancerSchema = z.object({ loadbalancer: z.object({ name: z.string().optional(), description: z.string().max(255).optional() }) });
-const updateListenerSchema = z.object({
-  listener: z.object({ connection_limit: z.number().int().optional(), timeout_client_data: z.number().int().optional(), allowed_cidrs: z.array(z.string()).nullable().optional() }),
+const createPoolSchema = z.object({
+  pool: z.object({
+    name: z.string().max(255).optional(),
+    description: z.string().max(255).optional(),
+    protocol: z.enum(['HTTP', 'HTTPS', 'TCP']),
+    lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']),
+    session_persistence: sessionPersistenceSchema.optional(),
+    listener_id: z.string().optional(),
+    loadbalancer_id: z.string().optional(),
+    admin_state_up: z.literal(true).optional(),
+    tags: z.array(z.string()).optional(),
+  }),
 });
-const updatePoolSchema = z.object({ pool: z.object({ lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(), session_persistence: sessionPersistenceSchema.optional() }) });
+const updateListenerSchema = z.object({
+  listener: z.object({ name: z.string().max(255).optional(), connection_limit: z.number().int().optional(), timeout_client_data: z.number().int().optional(), allowed_cidrs: z.array(z.string()).nullable().optional() }),
+});
+const updatePoolSchema = z.object({ pool: z.object({ name: z.string().max(255).optional(), lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(), session_persistence: sessionPersistenceSchema.optional() }) });
 const createMemberSchema = z.object({ member: memberSchema });
 const updateMemberSchema = z.object({ member: z.object({ weight: z.number().int().min(0).max(256).optional(), admin_state_up: z.boolean().optional() }) });
 const healthMonitorBody = z.object({ healthmonitor: healthMonitorSchema.extend({ pool_id: z.string().min(1) }) });
 const updateHealthMonitorSchema = z.object({ healthmonitor: healthMonitorSchema.partial() });
 
+interface ListenerRef {
+  parts: LoadBalancerParts;
+  listener: LoadBalancerListener;
+}
 interface PoolRef {
+  parts: LoadBalancerParts;
   lb: LoadBalancer;
-  entry: ListenerView;
+  entry: LoadBalancerPoolView;
 }
 
 /**
  * Octavia v2 at /load-balancer/v2.0 (and /v2), over the engine's load-balancer service and its
- * real health checks. The engine's load balancer always has its listener, pool, members and health
- * monitor (the console creates them together), so creation is Octavia's fully populated create;
- * the rest (members, health monitor, listener and pool settings, cascade delete) maps one to one.
+ * real health checks. As in Octavia, a load balancer is created bare on a subnet (or fully
+ * populated, with its listener, pool, members and health monitor), then listeners, pools, members
+ * and health monitors come one at a time, each putting the load balancer in PENDING_UPDATE (Octavia
+ * answers 409 "immutable" to a change while it is not ACTIVE). Members are the project's servers.
  */
 export function loadBalancerRoutes(engine: Engine): Router {
   const router = Router();
   const { loadBalancers, network } = engine.modules;
   router.use(express.json({ limit: '256kb' }));
   const version = (req: Request, id: string, status: string) => ({ id, status, updated: '2024-01-01T00:00:00Z', links: [{ href: `${baseUrl(req)}/load-balancer/${id}/`, rel: 'self' }] });
-  router.get('/', (req, res) => res.json({ versions: [version(req, 'v2.0', 'SUPPORTED'), version(req, 'v2', 'CURRENT')] }));
+  // Octavia numbers its API v2.0 … v2.N; Sandcloud answers the base v2.0 (no microversion features claimed).
+  router.get('/', (req, res) => res.json({ versions: [version(req, 'v2.0', 'CURRENT')] }));
 
   const api = Router();
   api.use(requireScopedToken(engine));
   const projectOf = (req: Request) => osContext(req).project.id;
-  const views = (req: Request): LoadBalancerView[] => loadBalancers.list(projectOf(req)).map((lb) => loadBalancers.view(lb));
+  const all = (req: Request): LoadBalancerParts[] => loadBalancers.list(projectOf(req)).map((lb) => loadBalancers.parts(lb));
   const missing = (kind: string, id: string) => new OsError(404, `${kind} ${id} not found.`);
-  const findLb = (req: Request, id: string): LoadBalancerView => {
-    const found = views(req).find((view) => view.loadBalancer.id === id);
-    if (!found) throw missing('Load Balancer', id);
-    return found;
+  const partsOf = (req: Request, id: string): LoadBalancerParts => {
+    const lb = loadBalancers.list(projectOf(req)).find((candidate) => candidate.id === id);
+    if (!lb) throw missing('Load Balancer', id);
+    return loadBalancers.parts(lb);
   };
-  const entries = (req: Request): PoolRef[] => views(req).flatMap((view) => view.listeners.map((entry) => ({ lb: view.loadBalancer, entry })));
-  const findListener = (req: Request, id: string): PoolRef => {
-    const found = entries(req).find(({ entry }) => entry.listener.id === id);
+  /** Octavia refuses any change under a load balancer that is not ACTIVE. */
+  const mutable = (lb: LoadBalancer) => {
+    if (lb.status !== 'ACTIVE') throw new OsError(409, `Load Balancer ${lb.id} is immutable and cannot be updated.`);
+  };
+  const listeners = (req: Request): ListenerRef[] => all(req).flatMap((parts) => parts.listeners.map((listener) => ({ parts, listener })));
+  const pools = (req: Request): PoolRef[] => all(req).flatMap((parts) => parts.pools.map((entry) => ({ parts, lb: parts.loadBalancer, entry })));
+  const findListener = (req: Request, id: string): ListenerRef => {
+    const found = listeners(req).find(({ listener }) => listener.id === id);
     if (!found) throw missing('Listener', id);
     return found;
   };
   const findPool = (req: Request, id: string): PoolRef => {
-    const found = entries(req).find(({ entry }) => entry.pool.id === id);
+    const found = pools(req).find(({ entry }) => entry.pool.id === id);
     if (!found) throw missing('Pool', id);
     return found;
   };
   const findMonitor = (req: Request, id: string): PoolRef => {
-    const found = entries(req).find(({ entry }) => entry.pool.healthMonitor && healthMonitorId(entry.pool.id) === id);
+    const found = pools(req).find(({ entry }) => entry.pool.healthMonitor && healthMonitorId(entry.pool.id) === id);
     if (!found) throw missing('Health Monitor', id);
     return found;
   };
@@ -175,20 +202,22 @@ export function loadBalancerRoutes(engine: Engine): Router {
     ...(monitor.url_path ? { urlPath: monitor.url_path } : {}),
     ...(monitor.expected_codes ? { expectedCodes: monitor.expected_codes } : {}),
   });
-  const listenerAndPool = (req: Request, input: z.infer<typeof listenerSchema>, subnetId: string | undefined) => {
-    const pool = input.default_pool;
+  const listenerSettings = (input: z.infer<typeof listenerSchema>) => {
+    if (input.protocol === 'TERMINATED_HTTPS') throw new OsError(400, 'TERMINATED_HTTPS needs a certificate container (Barbican), which Sandcloud does not have');
+    return {
+      protocol: input.protocol,
+      protocolPort: input.protocol_port,
+      ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
+      ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
+      ...(input.allowed_cidrs ? { allowedCidrs: input.allowed_cidrs } : {}),
+    };
+  };
+  const listenerAndPool = (req: Request, input: z.infer<typeof listenerSchema>, pool: z.infer<typeof poolSchema>, subnetId: string | undefined) => {
     const memberPorts = new Set(pool.members.map((m) => m.protocol_port));
     if (memberPorts.size !== 1) throw new OsError(400, 'Sandcloud pools send traffic to one member port: give every member the same protocol_port');
     const memberPort = [...memberPorts][0]!;
-    if (input.protocol === 'TERMINATED_HTTPS') throw new OsError(400, 'TERMINATED_HTTPS needs a certificate container (Barbican), which Sandcloud does not have');
     return {
-      listener: {
-        protocol: input.protocol,
-        protocolPort: input.protocol_port,
-        ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
-        ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
-        ...(input.allowed_cidrs ? { allowedCidrs: input.allowed_cidrs } : {}),
-      },
+      listener: listenerSettings(input),
       pool: {
         lbAlgorithm: pool.lb_algorithm,
         memberPort,
@@ -198,38 +227,48 @@ export function loadBalancerRoutes(engine: Engine): Router {
       },
     };
   };
+  const lbJson = (req: Request, id: string) => loadBalancerView(partsOf(req, id));
+  const listenerJson = (req: Request, id: string) => {
+    const { parts, listener } = findListener(req, id);
+    return listenerView(parts, listener);
+  };
+  const poolJson = (req: Request, id: string) => {
+    const { lb, entry } = findPool(req, id);
+    return poolView(lb, entry);
+  };
 
   // Load balancers.
-  api.get('/lbaas/loadbalancers', (req, res) => res.json(neutronList(req, 'loadbalancers', views(req).map(loadBalancerView))));
-  api.get('/lbaas/loadbalancers/:id', (req, res) => res.json({ loadbalancer: selectFields(req, loadBalancerView(findLb(req, String(req.params.id)))) }));
+  api.get('/lbaas/loadbalancers', (req, res) => res.json(neutronList(req, 'loadbalancers', all(req).map(loadBalancerView))));
+  api.get('/lbaas/loadbalancers/:id', (req, res) => res.json({ loadbalancer: selectFields(req, lbJson(req, String(req.params.id))) }));
   api.get('/lbaas/loadbalancers/:id/status', (req, res) => {
-    const view = findLb(req, String(req.params.id));
-    const lb = view.loadBalancer;
+    const parts = partsOf(req, String(req.params.id));
+    const lb = parts.loadBalancer;
+    const poolStatus = (entry: LoadBalancerPoolView) => {
+      const pool = poolView(lb, entry);
+      return {
+        id: pool.id,
+        name: pool.name,
+        provisioning_status: pool.provisioning_status,
+        operating_status: pool.operating_status,
+        members: entry.members.map((m) => ({ id: m.id, name: m.name, address: m.address, protocol_port: m.protocolPort, provisioning_status: m.status, operating_status: m.operatingStatus })),
+        ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: 'ONLINE' } } : {}),
+      };
+    };
     res.json({
       statuses: {
         loadbalancer: {
           id: lb.id,
           name: lb.name,
           provisioning_status: lb.status,
-          operating_status: lb.operatingStatus,
-          listeners: view.listeners.map((entry) => {
-            const listener = listenerView(lb, entry);
-            const pool = poolView(lb, entry);
+          operating_status: loadBalancerView(parts).operating_status,
+          listeners: parts.listeners.map((listener) => {
+            const view = listenerView(parts, listener);
             return {
-              id: listener.id,
-              name: listener.name,
-              provisioning_status: listener.provisioning_status,
-              operating_status: listener.operating_status,
-              pools: [
-                {
-                  id: pool.id,
-                  name: pool.name,
-                  provisioning_status: pool.provisioning_status,
-                  operating_status: pool.operating_status,
-                  members: entry.members.map((m) => ({ id: m.id, name: m.name, address: m.address, protocol_port: m.protocolPort, provisioning_status: m.status, operating_status: m.operatingStatus })),
-                  ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: 'ONLINE' } } : {}),
-                },
-              ],
+              id: view.id,
+              name: view.name,
+              provisioning_status: view.provisioning_status,
+              operating_status: view.operating_status,
+              pools: parts.pools.filter((entry) => entry.pool.listenerId === listener.id).map(poolStatus),
             };
           }),
         },
@@ -237,97 +276,121 @@ export function loadBalancerRoutes(engine: Engine): Router {
     });
   });
   api.get('/lbaas/loadbalancers/:id/stats', (req, res) => {
-    const stats = findLb(req, String(req.params.id)).loadBalancer.stats;
+    const stats = partsOf(req, String(req.params.id)).loadBalancer.stats;
     res.json({ stats: { active_connections: stats.activeConnections, bytes_in: stats.bytesIn, bytes_out: stats.bytesOut, request_errors: stats.requestErrors, total_connections: stats.totalConnections } });
   });
   api.post('/lbaas/loadbalancers', (req, res) => {
     const { loadbalancer: input } = parseBody(createLoadBalancerSchema, req.body ?? {});
     const projectId = projectOf(req);
     const subnets = network.subnets(projectId);
-    const subnet = input.vip_subnet_id
-      ? subnets.find((s) => s.id === input.vip_subnet_id)
-      : input.vip_network_id
-        ? subnets.find((s) => s.networkId === input.vip_network_id)
-        : undefined;
-    if (!input.vip_subnet_id && !input.vip_network_id) throw new OsError(400, 'Validation failure: VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
-    if (!subnet) throw new OsError(400, `Validation failure: Subnet ${input.vip_subnet_id ?? input.vip_network_id} could not be found.`);
-    if (!input.listeners) throw new OsError(400, `${fullyPopulated}; a load balancer without a listener is not supported yet.`);
-    const { listener, pool } = listenerAndPool(req, input.listeners[0]!, subnet.id);
-    const lb = loadBalancers.create(projectId, { name: input.name || `lb-${Date.now().toString(36)}`, description: input.description ?? '', subnetId: subnet.id, listener, pool });
-    res.status(201).json({ loadbalancer: loadBalancerView(loadBalancers.view(lb)) });
+    if (!input.vip_subnet_id && !input.vip_network_id && !input.vip_port_id) throw new OsError(400, 'Validation failure: VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
+    const vipPort = input.vip_port_id ? network.ports(projectId).find((p) => p.id === input.vip_port_id) : undefined;
+    if (input.vip_port_id && !vipPort) throw new OsError(400, `Validation failure: Port ${input.vip_port_id} could not be found.`);
+    if (vipPort && vipPort.deviceOwner) throw new OsError(409, `Port ${vipPort.id} is already in use by ${vipPort.deviceOwner}.`);
+    const subnet = vipPort
+      ? subnets.find((s) => s.id === vipPort.subnetId)
+      : input.vip_subnet_id
+        ? subnets.find((s) => s.id === input.vip_subnet_id)
+        : subnets.find((s) => s.networkId === input.vip_network_id);
+    if (!subnet) throw new OsError(400, `Validation failure: Subnet ${input.vip_subnet_id ?? input.vip_network_id ?? input.vip_port_id} could not be found.`);
+    if (input.vip_network_id && subnet.networkId !== input.vip_network_id) throw new OsError(400, `Validation failure: Subnet ${subnet.id} is not on network ${input.vip_network_id}.`);
+    const first = input.listeners?.[0];
+    const combined = first?.default_pool ? listenerAndPool(req, first, first.default_pool, subnet.id) : undefined;
+    if (first && !combined) throw new OsError(400, `${fullyPopulated}: give the listener its default_pool`);
+    const lb = loadBalancers.create(projectId, {
+      name: input.name || `lb-${Date.now().toString(36)}`,
+      description: input.description ?? '',
+      subnetId: subnet.id,
+      ...(vipPort ? { vipPortId: vipPort.id } : {}),
+      ...(combined ? { listener: combined.listener, pool: combined.pool } : {}),
+    });
+    res.status(201).json({ loadbalancer: loadBalancerView(loadBalancers.parts(lb)) });
   });
   api.put('/lbaas/loadbalancers/:id', (req, res) => {
     const { loadbalancer: input } = parseBody(updateLoadBalancerSchema, req.body ?? {});
-    const view = findLb(req, String(req.params.id));
-    const lb = loadBalancers.update(projectOf(req), view.loadBalancer.id, { name: input.name, description: input.description });
-    res.json({ loadbalancer: loadBalancerView(loadBalancers.view(lb)) });
+    const { loadBalancer } = partsOf(req, String(req.params.id));
+    mutable(loadBalancer);
+    loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description });
+    res.json({ loadbalancer: lbJson(req, loadBalancer.id) });
   });
   api.delete('/lbaas/loadbalancers/:id', (req, res) => {
-    const view = findLb(req, String(req.params.id));
-    // Octavia refuses a load balancer with children unless cascade; Sandcloud's always has its listener.
+    const parts = partsOf(req, String(req.params.id));
+    const lb = parts.loadBalancer;
     const cascade = String(req.query.cascade ?? '').toLowerCase() === 'true';
-    if (!cascade && view.listeners.length > 0) {
-      throw new OsError(400, `Cannot delete Load Balancer ${view.loadBalancer.id} - it has children`);
+    if (!cascade && (parts.listeners.length > 0 || parts.pools.length > 0)) {
+      throw new OsError(400, `Cannot delete Load Balancer ${lb.id} - it has children`);
     }
-    loadBalancers.delete(projectOf(req), view.loadBalancer.id);
+    if (lb.status !== 'ACTIVE' && lb.status !== 'ERROR') throw new OsError(409, `Invalid state ${lb.status} of loadbalancer resource ${lb.id}`);
+    loadBalancers.delete(projectOf(req), lb.id);
     res.status(204).end();
   });
 
   // Listeners.
-  api.get('/lbaas/listeners', (req, res) => res.json(neutronList(req, 'listeners', entries(req).map(({ lb, entry }) => listenerView(lb, entry)))));
-  api.get('/lbaas/listeners/:id', (req, res) => {
-    const { lb, entry } = findListener(req, String(req.params.id));
-    res.json({ listener: selectFields(req, listenerView(lb, entry)) });
-  });
+  api.get('/lbaas/listeners', (req, res) => res.json(neutronList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
+  api.get('/lbaas/listeners/:id', (req, res) => res.json({ listener: selectFields(req, listenerJson(req, String(req.params.id))) }));
   api.post('/lbaas/listeners', (req, res) => {
     const { listener: input } = parseBody(createListenerSchema, req.body ?? {});
-    const view = findLb(req, input.loadbalancer_id);
-    const created = loadBalancers.addListener(projectOf(req), view.loadBalancer.id, listenerAndPool(req, input, view.loadBalancer.vipSubnetId));
-    const { lb, entry } = findListener(req, created.id);
-    res.status(201).json({ listener: listenerView(lb, entry) });
+    const { loadBalancer: lb } = partsOf(req, input.loadbalancer_id);
+    mutable(lb);
+    const created = input.default_pool
+      ? loadBalancers.addListener(projectOf(req), lb.id, listenerAndPool(req, input, input.default_pool, lb.vipSubnetId))
+      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), ...(input.name ? { name: input.name } : {}) });
+    res.status(201).json({ listener: listenerJson(req, created.id) });
   });
   api.put('/lbaas/listeners/:id', (req, res) => {
     const { listener: input } = parseBody(updateListenerSchema, req.body ?? {});
-    const { lb, entry } = findListener(req, String(req.params.id));
-    loadBalancers.updateListener(projectOf(req), lb.id, entry.listener.id, {
+    const { parts, listener } = findListener(req, String(req.params.id));
+    mutable(parts.loadBalancer);
+    loadBalancers.updateListener(projectOf(req), parts.loadBalancer.id, listener.id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
       ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
       ...(input.allowed_cidrs !== undefined ? { allowedCidrs: input.allowed_cidrs ?? [] } : {}),
     });
-    const after = findListener(req, entry.listener.id);
-    res.json({ listener: listenerView(after.lb, after.entry) });
+    res.json({ listener: listenerJson(req, listener.id) });
   });
   api.delete('/lbaas/listeners/:id', (req, res) => {
-    const { lb, entry } = findListener(req, String(req.params.id));
-    loadBalancers.deleteListener(projectOf(req), lb.id, entry.listener.id);
+    const { parts, listener } = findListener(req, String(req.params.id));
+    mutable(parts.loadBalancer);
+    loadBalancers.deleteListenerKeepingPool(projectOf(req), parts.loadBalancer.id, listener.id);
     res.status(204).end();
   });
 
-  // Pools (one per listener: the listener's default pool).
-  api.get('/lbaas/pools', (req, res) => res.json(neutronList(req, 'pools', entries(req).map(({ lb, entry }) => poolView(lb, entry)))));
-  api.get('/lbaas/pools/:id', (req, res) => {
-    const { lb, entry } = findPool(req, String(req.params.id));
-    res.json({ pool: selectFields(req, poolView(lb, entry)) });
-  });
-  api.post('/lbaas/pools', () => {
-    throw new OsError(400, 'Sandcloud creates a listener together with its pool: create the listener with default_pool (members and healthmonitor included)');
+  // Pools: a listener's default pool, or the load balancer's only.
+  api.get('/lbaas/pools', (req, res) => res.json(neutronList(req, 'pools', pools(req).map(({ lb, entry }) => poolView(lb, entry)))));
+  api.get('/lbaas/pools/:id', (req, res) => res.json({ pool: selectFields(req, poolJson(req, String(req.params.id))) }));
+  api.post('/lbaas/pools', (req, res) => {
+    const { pool: input } = parseBody(createPoolSchema, req.body ?? {});
+    if (!input.listener_id && !input.loadbalancer_id) throw new OsError(400, 'Validation failure: Either listener_id or loadbalancer_id must be specified.');
+    const owner = input.listener_id ? findListener(req, input.listener_id).parts : partsOf(req, input.loadbalancer_id!);
+    if (input.loadbalancer_id && owner.loadBalancer.id !== input.loadbalancer_id) throw new OsError(400, `Validation failure: Listener ${input.listener_id} is not on Load Balancer ${input.loadbalancer_id}.`);
+    mutable(owner.loadBalancer);
+    const pool = loadBalancers.addPool(projectOf(req), owner.loadBalancer.id, {
+      listenerId: input.listener_id ?? null,
+      protocol: input.protocol,
+      lbAlgorithm: input.lb_algorithm,
+      sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+    });
+    res.status(201).json({ pool: poolJson(req, pool.id) });
   });
   api.put('/lbaas/pools/:id', (req, res) => {
     const { pool: input } = parseBody(updatePoolSchema, req.body ?? {});
     const { lb, entry } = findPool(req, String(req.params.id));
-    loadBalancers.updateListener(projectOf(req), lb.id, entry.listener.id, {
+    mutable(lb);
+    loadBalancers.updatePool(projectOf(req), lb.id, entry.pool.id, {
+      ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.lb_algorithm ? { lbAlgorithm: input.lb_algorithm } : {}),
       ...(input.session_persistence !== undefined
         ? { sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null }
         : {}),
     });
-    const after = findPool(req, entry.pool.id);
-    res.json({ pool: poolView(after.lb, after.entry) });
+    res.json({ pool: poolJson(req, entry.pool.id) });
   });
   api.delete('/lbaas/pools/:id', (req, res) => {
     const { lb, entry } = findPool(req, String(req.params.id));
-    // The pool goes with its listener.
-    loadBalancers.deleteListener(projectOf(req), lb.id, entry.listener.id);
+    mutable(lb);
+    loadBalancers.deletePool(projectOf(req), lb.id, entry.pool.id);
     res.status(204).end();
   });
 
@@ -342,48 +405,55 @@ export function loadBalancerRoutes(engine: Engine): Router {
   api.post('/lbaas/pools/:poolId/members', (req, res) => {
     const { member: input } = parseBody(createMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
-    if (input.protocol_port !== ref.entry.pool.memberPort) {
-      throw new OsError(400, `Sandcloud pools send traffic to one member port: this pool's members listen on ${ref.entry.pool.memberPort}`);
-    }
+    mutable(ref.lb);
     const instanceId = instanceAt(req, input.address, input.subnet_id ?? ref.lb.vipSubnetId);
-    const member = loadBalancers.addMember(projectOf(req), ref.lb.id, ref.entry.listener.id, { instanceId, ...(input.weight !== undefined ? { weight: input.weight } : {}) });
+    const member = loadBalancers.addPoolMember(projectOf(req), ref.lb.id, ref.entry.pool.id, {
+      instanceId,
+      protocolPort: input.protocol_port,
+      ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    });
     res.status(201).json({ member: memberView(member) });
   });
   api.put('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const { member: input } = parseBody(updateMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
     const member = memberOf(ref, String(req.params.id));
+    mutable(ref.lb);
     res.json({ member: memberView(loadBalancers.updateMember(projectOf(req), ref.lb.id, member.id, { weight: input.weight, adminStateUp: input.admin_state_up })) });
   });
   api.delete('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const ref = findPool(req, String(req.params.poolId));
     const member = memberOf(ref, String(req.params.id));
+    mutable(ref.lb);
     loadBalancers.removeMember(projectOf(req), ref.lb.id, member.id);
     res.status(204).end();
   });
 
-  // Health monitors (one per pool, always present in Sandcloud).
-  const monitored = (req: Request) => entries(req).filter(({ entry }) => entry.pool.healthMonitor);
+  // Health monitors (at most one per pool, kept inside the pool).
+  const monitored = (req: Request) => pools(req).filter(({ entry }) => entry.pool.healthMonitor);
   api.get('/lbaas/healthmonitors', (req, res) => res.json(neutronList(req, 'healthmonitors', monitored(req).map(({ lb, entry }) => healthMonitorView(lb, entry.pool)))));
   api.get('/lbaas/healthmonitors/:id', (req, res) => {
     const { lb, entry } = findMonitor(req, String(req.params.id));
     res.json({ healthmonitor: selectFields(req, healthMonitorView(lb, entry.pool)) });
   });
-  /** Sandcloud's pools always have a monitor: "creating" one on a pool replaces its settings. */
   api.post('/lbaas/healthmonitors', (req, res) => {
     const { healthmonitor: input } = parseBody(healthMonitorBody, req.body ?? {});
     const ref = findPool(req, input.pool_id);
-    const pool = loadBalancers.updateHealthMonitor(projectOf(req), ref.lb.id, ref.entry.listener.id, monitorInput(input, ref.entry.pool.memberPort));
+    if (ref.entry.pool.healthMonitor) throw new OsError(409, `Pool ${ref.entry.pool.id} already has a health monitor`);
+    mutable(ref.lb);
+    // An empty pool has no member port yet: the engine takes the monitor's port from its first member.
+    const pool = loadBalancers.setPoolHealthMonitor(projectOf(req), ref.lb.id, ref.entry.pool.id, monitorInput(input, ref.entry.pool.memberPort || 80));
     res.status(201).json({ healthmonitor: healthMonitorView(ref.lb, pool) });
   });
   api.put('/lbaas/healthmonitors/:id', (req, res) => {
     const { healthmonitor: input } = parseBody(updateHealthMonitorSchema, req.body ?? {});
     const ref = findMonitor(req, String(req.params.id));
+    mutable(ref.lb);
     const current = ref.entry.pool.healthMonitor!;
-    const pool = loadBalancers.updateHealthMonitor(
+    const pool = loadBalancers.setPoolHealthMonitor(
       projectOf(req),
       ref.lb.id,
-      ref.entry.listener.id,
+      ref.entry.pool.id,
       monitorInput(
         {
           type: input.type ?? current.type,
@@ -399,9 +469,11 @@ export function loadBalancerRoutes(engine: Engine): Router {
     );
     res.json({ healthmonitor: healthMonitorView(ref.lb, pool) });
   });
-  api.delete('/lbaas/healthmonitors/:id', (req) => {
-    findMonitor(req, String(req.params.id));
-    throw new OsError(409, 'Sandcloud pools always have a health monitor; change it (PUT) or delete the listener');
+  api.delete('/lbaas/healthmonitors/:id', (req, res) => {
+    const ref = findMonitor(req, String(req.params.id));
+    mutable(ref.lb);
+    loadBalancers.setPoolHealthMonitor(projectOf(req), ref.lb.id, ref.entry.pool.id, null);
+    res.status(204).end();
   });
 
   // Providers, flavors and quotas, as Octavia lists them for a project.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ListenerView, LoadBalancer, LoadBalancerMember, LoadBalancerPool, LoadBalancerView } from '@sandcloud/engine';
+import type { LoadBalancer, LoadBalancerListener, LoadBalancerMember, LoadBalancerParts, LoadBalancerPool, LoadBalancerPoolView } from '@sandcloud/engine';
 import { osTime } from '../common.ts';
 
 /** Sandcloud keeps a pool's health monitor inside the pool: its Octavia id is derived from the pool's. */
@@ -10,15 +10,23 @@ export function healthMonitorId(poolId: string): string {
 
 const owner = (projectId: string | null) => ({ project_id: projectId!, tenant_id: projectId! });
 const times = (resource: { createdAt: number; updatedAt: number }) => ({ created_at: osTime(resource.createdAt), updated_at: osTime(resource.updatedAt) });
+const serving = (lb: LoadBalancer) => lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE';
 
-export function loadBalancerView(view: LoadBalancerView) {
-  const lb = view.loadBalancer;
+/** Octavia's load balancer: ONLINE once its amphora runs, even before it has a listener with members. */
+export function loadBalancerOperatingStatus(parts: LoadBalancerParts) {
+  const lb = parts.loadBalancer;
+  const forwarding = parts.listeners.some((listener) => listener.poolId !== null);
+  return serving(lb) && !forwarding ? 'ONLINE' : lb.operatingStatus;
+}
+
+export function loadBalancerView(parts: LoadBalancerParts) {
+  const lb = parts.loadBalancer;
   return {
     id: lb.id,
     name: lb.name,
     description: lb.description,
     provisioning_status: lb.status,
-    operating_status: lb.operatingStatus,
+    operating_status: loadBalancerOperatingStatus(parts),
     admin_state_up: true,
     ...owner(lb.projectId),
     ...times(lb),
@@ -27,8 +35,8 @@ export function loadBalancerView(view: LoadBalancerView) {
     vip_subnet_id: lb.vipSubnetId,
     vip_network_id: lb.vipNetworkId,
     vip_qos_policy_id: null,
-    listeners: view.listeners.map(({ listener }) => ({ id: listener.id })),
-    pools: view.listeners.map(({ pool }) => ({ id: pool.id })),
+    listeners: parts.listeners.map((listener) => ({ id: listener.id })),
+    pools: parts.pools.map(({ pool }) => ({ id: pool.id })),
     provider: 'amphora',
     flavor_id: null,
     availability_zone: null,
@@ -36,13 +44,21 @@ export function loadBalancerView(view: LoadBalancerView) {
   };
 }
 
-export function listenerView(lb: LoadBalancer, { listener, pool, operatingStatus }: ListenerView) {
+/** A listener without a pool is ONLINE (it answers, with nothing behind it); with one, its pool's status. */
+export function listenerOperatingStatus(parts: LoadBalancerParts, listener: LoadBalancerListener) {
+  if (!serving(parts.loadBalancer)) return 'OFFLINE';
+  const pool = parts.pools.find((entry) => entry.pool.id === listener.poolId);
+  return pool && pool.members.length > 0 ? pool.operatingStatus : 'ONLINE';
+}
+
+export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerListener) {
+  const lb = parts.loadBalancer;
   return {
     id: listener.id,
     name: listener.name,
     description: '',
     provisioning_status: listener.status,
-    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? operatingStatus : 'OFFLINE',
+    operating_status: listenerOperatingStatus(parts, listener),
     admin_state_up: true,
     protocol: listener.protocol,
     protocol_port: listener.protocolPort,
@@ -50,7 +66,7 @@ export function listenerView(lb: LoadBalancer, { listener, pool, operatingStatus
     default_tls_container_ref: null,
     sni_container_refs: [],
     ...owner(listener.projectId),
-    default_pool_id: pool.id,
+    default_pool_id: listener.poolId,
     l7policies: [],
     insert_headers: {},
     ...times(listener),
@@ -70,20 +86,27 @@ export function listenerView(lb: LoadBalancer, { listener, pool, operatingStatus
   };
 }
 
-export function poolView(lb: LoadBalancer, { listener, pool, members, operatingStatus }: ListenerView) {
+/** A pool on no listener takes no traffic (OFFLINE); on one, ONLINE while empty, else its members' summary. */
+export function poolOperatingStatus(lb: LoadBalancer, { pool, members, operatingStatus }: LoadBalancerPoolView) {
+  if (!serving(lb) || !pool.listenerId) return 'OFFLINE';
+  return members.length > 0 ? operatingStatus : 'ONLINE';
+}
+
+export function poolView(lb: LoadBalancer, entry: LoadBalancerPoolView) {
+  const { pool, members } = entry;
   return {
     id: pool.id,
     name: pool.name,
     description: '',
     provisioning_status: pool.status,
-    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? operatingStatus : 'OFFLINE',
+    operating_status: poolOperatingStatus(lb, entry),
     admin_state_up: true,
     protocol: pool.protocol,
     lb_algorithm: pool.lbAlgorithm,
     session_persistence: pool.sessionPersistence ? { type: pool.sessionPersistence.type, cookie_name: pool.sessionPersistence.cookieName } : null,
     ...owner(pool.projectId),
     loadbalancers: [{ id: lb.id }],
-    listeners: [{ id: listener.id }],
+    listeners: pool.listenerId ? [{ id: pool.listenerId }] : [],
     members: members.map((member) => ({ id: member.id })),
     healthmonitor_id: pool.healthMonitor ? healthMonitorId(pool.id) : null,
     ...times(pool),
@@ -135,7 +158,7 @@ export function healthMonitorView(lb: LoadBalancer, pool: LoadBalancerPool) {
     ...owner(pool.projectId),
     pools: [{ id: pool.id }],
     provisioning_status: pool.status,
-    operating_status: lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE' ? 'ONLINE' : 'OFFLINE',
+    operating_status: serving(lb) ? 'ONLINE' : 'OFFLINE',
     ...times(pool),
     http_version: null,
     domain_name: null,

@@ -99,7 +99,8 @@ export function networkRoutes(engine: Engine): Router {
 
   api.get('/subnets', (req, res) => res.json(neutronList(req, 'subnets', network.subnets(projectOf(req)).map(subnetView))));
   api.get('/subnets/:id', (req, res) => {
-    const found = network.subnets(projectOf(req)).find((s) => s.id === req.params.id);
+    // An administrator sees any project's subnet, as in Neutron (Octavia's plugin reads the VIP subnets so).
+    const found = network.subnets(projectOf(req)).find((s) => s.id === req.params.id) ?? (osContext(req).user.isAdmin ? network.findSubnetAnyProject(String(req.params.id)) : undefined);
     if (!found) throw missing('Subnet', String(req.params.id));
     res.json({ subnet: selectFields(req, subnetView(found)) });
   });
