@@ -15,7 +15,8 @@ test('an administrator resets the whole sandbox from the console: RESET typed, p
 
   await panel.getByLabel(/RESET을 입력|Type RESET/).fill('reset');
   await panel.getByRole('button', { name: /전체 초기화|Reset everything/ }).click();
-  await expect(panel.getByRole('alert')).toHaveText('Type RESET to confirm the reset of the whole sandbox');
+  // The server's refusal, in the admin's language (coded as input.invalidEnum since validation errors carry codes).
+  await expect(panel.getByRole('alert')).toHaveText(/^(Type RESET to confirm the reset of the whole sandbox|confirm 값은 RESET 중 하나여야 합니다\.)$/);
   expect((await api.get<{ total: number }>(`${base}/instances`)).total).toBe(1);
 
   await panel.getByLabel(/RESET을 입력|Type RESET/).fill('RESET');
