@@ -62,7 +62,7 @@ interface DataTableProps<T> {
 }
 
 /** Past this many rows on a page, only the rows in view are rendered. */
-export const VIRTUALIZE_AFTER = 100;
+const VIRTUALIZE_AFTER = 100;
 const ROW_HEIGHT = 49;
 
 function SortIcon({ direction }: { direction: 'asc' | 'desc' | null }) {
@@ -110,14 +110,14 @@ function ColumnChooser<T>({ columns, visibility, onChange }: { columns: readonly
   );
 }
 
+const field = (row: unknown, key: 'id' | 'name'): string => String((row as Record<string, unknown>)[key] ?? '');
+
 /**
  * The console's one list: server-side paging, sorting and filtering kept in the URL, columns the user
  * chose (remembered per user), row selection for bulk actions, loading skeletons, an empty state that
  * says what to do next, and virtual rows for long pages. Built on TanStack Table (manual mode: the
  * server sorts and pages).
  */
-const field = (row: unknown, key: 'id' | 'name'): string => String((row as Record<string, unknown>)[key] ?? '');
-
 export function DataTable<T>(props: DataTableProps<T>) {
   const { rowId = (row: T) => field(row, 'id'), rowName = (row: T) => field(row, 'name') } = props;
   const { id, label, columns, query, list, rowProps, searchLabel, filters = [], selection, toolbar, actions, emptyMessage, emptyAction } = props;

@@ -1,8 +1,8 @@
-export { DataTable, VIRTUALIZE_AFTER, type DataColumn, type DataFilter } from './data-table.tsx';
+export { createdAtColumn } from './columns.tsx';
+export { DataTable, type DataColumn, type DataFilter } from './data-table.tsx';
 export { BulkDeleteButton, ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 export { RowActions } from './row-actions.tsx';
-export { listQueryString, nextSort, readListParams, writeListParams, PAGE_SIZES, DEFAULT_PAGE_SIZE, type ListParams } from './list-params.ts';
+export type { ListParams } from './list-params.ts';
 export { useListParams, type ListParamsState } from './use-list-params.ts';
-export { useListPage, listPageQuery } from './use-list-query.ts';
+export { useListPage } from './use-list-query.ts';
 export { useRowSelection, type RowSelection } from './use-row-selection.ts';
-export { useColumnVisibility, columnStorageKey } from './use-column-visibility.ts';

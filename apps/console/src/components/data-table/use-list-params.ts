@@ -6,7 +6,6 @@ export interface ListParamsState {
   params: ListParams;
   /** Changes part of the view; a new sort, search or filter goes back to page 1. Replaces the history entry. */
   update: (change: Partial<ListParams>) => void;
-  setFilter: (key: string, value: string) => void;
 }
 
 /** A list's view kept in the URL's search parameters (see `readListParams`). */
@@ -19,6 +18,5 @@ export function useListParams(filterKeys: readonly string[] = [], prefix = ''): 
     (change: Partial<ListParams>) => setSearch((current) => writeListParams(current, change, keys ? keys.split(',') : [], prefix), { replace: true }),
     [setSearch, keys, prefix],
   );
-  const setFilter = useCallback((key: string, value: string) => update({ filters: { ...params.filters, [key]: value } }), [update, params.filters]);
-  return { params, update, setFilter };
+  return { params, update };
 }

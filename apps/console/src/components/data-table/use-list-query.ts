@@ -18,7 +18,7 @@ interface ListQueryInput<T> {
 }
 
 /** One server-side page of a list: the view's query string is part of the key, the previous page shows while the next loads. */
-export const listPageQuery = <T,>({ queryKey, path, params, fixed, enabled = true, refetchInterval }: ListQueryInput<T>) => {
+const listPageQuery = <T,>({ queryKey, path, params, fixed, enabled = true, refetchInterval }: ListQueryInput<T>) => {
   const query = [listQueryString(params), fixed ? new URLSearchParams(fixed).toString() : ''].filter(Boolean).join('&');
   return queryOptions({
     queryKey: [...queryKey, 'page', query],

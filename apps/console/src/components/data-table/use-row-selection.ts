@@ -3,7 +3,6 @@ import { useCallback, useMemo, useState } from 'react';
 export interface RowSelection<T> {
   /** The selected rows, across pages, in the order they were picked. */
   rows: T[];
-  ids: ReadonlySet<string>;
   isSelected: (id: string) => boolean;
   toggle: (id: string, row: T, selected: boolean) => void;
   setPage: (rows: readonly { id: string; row: T }[], selected: boolean) => void;
@@ -13,14 +12,6 @@ export interface RowSelection<T> {
 /** Checked rows of a list, kept across pages and sorts (a bulk action acts on what was checked). */
 export function useRowSelection<T>(): RowSelection<T> {
   const [selected, setSelected] = useState<ReadonlyMap<string, T>>(new Map());
-  const toggle = useCallback((id: string, row: T, on: boolean) => {
-    setSelected((current) => {
-      const next = new Map(current);
-      if (on) next.set(id, row);
-      else next.delete(id);
-      return next;
-    });
-  }, []);
   const setPage = useCallback((rows: readonly { id: string; row: T }[], on: boolean) => {
     setSelected((current) => {
       const next = new Map(current);
@@ -31,9 +22,10 @@ export function useRowSelection<T>(): RowSelection<T> {
       return next;
     });
   }, []);
+  const toggle = useCallback((id: string, row: T, on: boolean) => setPage([{ id, row }], on), [setPage]);
   const clear = useCallback(() => setSelected(new Map()), []);
-  return useMemo(() => {
-    const ids = new Set(selected.keys());
-    return { rows: [...selected.values()], ids, isSelected: (id: string) => ids.has(id), toggle, setPage, clear };
-  }, [selected, toggle, setPage, clear]);
+  return useMemo(
+    () => ({ rows: [...selected.values()], isSelected: (id: string) => selected.has(id), toggle, setPage, clear }),
+    [selected, toggle, setPage, clear],
+  );
 }

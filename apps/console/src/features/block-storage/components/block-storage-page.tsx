@@ -2,11 +2,11 @@ import type { VolumeDto, VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { VOLUME_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
@@ -214,7 +214,7 @@ function useVolumeColumns(projectId: string, selectedId: string | null, onSelect
             </span>
           ) : null,
       },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (volume) => <DateTime value={volume.createdAt} /> },
+      createdAtColumn(t),
     ],
     [t, projectId, selectedId, onSelect],
   );

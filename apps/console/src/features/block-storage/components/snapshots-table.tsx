@@ -1,9 +1,9 @@
 import type { VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
-import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useDeleteVolumeSnapshot } from '../api/delete-volume-snapshot.ts';
@@ -57,7 +57,7 @@ export function SnapshotsTable({ projectId, canWrite, onCreateVolume }: Snapshot
       { id: 'type', header: t('blockStorage.type'), cell: (snapshot) => snapshot.volumeType },
       { id: 'zone', header: t('blockStorage.zone'), cell: (snapshot) => snapshot.zone },
       { id: 'status', header: t('common.status'), sortField: 'status', cell: (snapshot) => <SnapshotStatus status={snapshot.status} /> },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (snapshot) => <DateTime value={snapshot.createdAt} /> },
+      createdAtColumn(t),
     ],
     [t],
   );

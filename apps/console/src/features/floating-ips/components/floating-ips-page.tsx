@@ -1,13 +1,13 @@
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -102,7 +102,7 @@ export function FloatingIpsPage() {
           ),
       },
       { id: 'fixedIp', header: t('floatingIps.fixedIp'), sortField: 'fixedIp', className: 'font-mono text-xs', cell: (floatingIp) => floatingIp.fixedIp ?? <span className="text-slate-300">—</span> },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (floatingIp) => <DateTime value={floatingIp.createdAt} /> },
+      createdAtColumn(t),
     ],
     [t, projectId],
   );

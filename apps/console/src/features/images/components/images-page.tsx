@@ -2,9 +2,9 @@ import type { ImageDto } from '@sandcloud/api-schemas';
 import { IMAGE_VISIBILITIES } from '@sandcloud/domain';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
@@ -104,7 +104,7 @@ function useImageColumns(projectId: string, showSource: boolean): DataColumn<Ima
             '—'
           ),
       });
-    columns.push({ id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (image) => <DateTime value={image.createdAt} /> });
+    columns.push(createdAtColumn(t));
     return columns;
   }, [t, projectId, showSource]);
 }

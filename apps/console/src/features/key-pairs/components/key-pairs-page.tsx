@@ -1,12 +1,12 @@
 import type { KeyPairDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -69,7 +69,7 @@ export function KeyPairsPage() {
         cell: (keyPair) => t(keyPair.source === 'generated' ? 'keyPairs.source.generated' : 'keyPairs.source.imported'),
       },
       { id: 'instanceCount', header: t('keyPairs.instanceCount'), sortField: 'instanceCount', className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (keyPair) => keyPair.instanceCount },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (keyPair) => <DateTime value={keyPair.createdAt} /> },
+      createdAtColumn(t),
     ],
     [t],
   );

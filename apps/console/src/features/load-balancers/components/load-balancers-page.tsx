@@ -1,11 +1,11 @@
 import type { LoadBalancerDto } from '@sandcloud/api-schemas';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useDisassociateFloatingIp } from '../../floating-ips/api/disassociate-floating-ip.ts';
@@ -97,7 +97,7 @@ export function LoadBalancersPage() {
           );
         },
       },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (loadBalancer) => <DateTime value={loadBalancer.createdAt} /> },
+      createdAtColumn(t),
     ];
   }, [t, projectId]);
 

@@ -1,10 +1,10 @@
 import type { SecurityGroupDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { DateTime, Panel } from '../../../components/ui/table.tsx';
+import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { paths } from '../../../lib/paths.ts';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
@@ -56,7 +56,7 @@ export function SecurityGroupsPage() {
         cell: (group) => group.rules.filter((rule) => rule.direction === 'egress').length,
       },
       { id: 'instanceCount', header: t('securityGroups.instanceCount'), className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (group) => group.instanceCount },
-      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (group) => <DateTime value={group.createdAt} /> },
+      createdAtColumn(t),
     ],
     [t, projectId],
   );
