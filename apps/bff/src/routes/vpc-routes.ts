@@ -1,4 +1,4 @@
-import { isRouterPort, type Engine, type Network, type Port, type Router as RoutingTable, type Subnet } from '@sandcloud/engine';
+import { DEFAULT_NETWORK_NAME, isRouterPort, type Engine, type Network, type Port, type Router as RoutingTable, type Subnet } from '@sandcloud/engine';
 import {
   attachInterfaceSchema,
   attachToInstanceSchema,
@@ -25,7 +25,6 @@ import { macOf } from '../openstack/compute/server-view.ts';
 import { iso } from './dto.ts';
 import { listPage, paginate } from './paginate.ts';
 
-const DEFAULT_NETWORK_NAME = 'Default Network';
 const moveFloatingIpSchema = z.strictObject({ floatingIpId: z.string().min(1, 'Choose a floating IP') });
 
 /** The console's VPC screens: VPCs, subnets, routing tables (internet gateway, subnets) and network interfaces. */
@@ -53,8 +52,6 @@ export function vpcRoutes(engine: Engine): Router {
   const subnetDto = (projectId: string, subnet: Subnet): SubnetDto => {
     const vpc = network.getNetwork(projectId, subnet.networkId);
     const table = network.routersOf(subnet.id)[0];
-    const [prefix] = [Number(subnet.cidr.split('/')[1])];
-    const hosts = prefix <= 30 ? 2 ** (32 - prefix) - 2 : 2 ** (32 - prefix);
     const ports = network.portsOfSubnet(subnet.id);
     return {
       id: subnet.id,
@@ -68,7 +65,7 @@ export function vpcRoutes(engine: Engine): Router {
       routingTableId: table?.id ?? null,
       routingTableName: table?.name ?? null,
       internetGateway: Boolean(table?.externalNetworkId),
-      availableIps: Math.max(0, hosts - new Set([...subnet.reservedIps, subnet.gatewayIp, ...ports.map((p) => p.fixedIp)].filter(Boolean)).size),
+      availableIps: network.availableAddresses(subnet),
       portCount: ports.filter((p) => !isRouterPort(p)).length,
       createdAt: iso(subnet.createdAt)!,
     };
@@ -174,9 +171,7 @@ export function vpcRoutes(engine: Engine): Router {
   router.post('/subnets', (req, res) => {
     const { vpcId, routingTableId, ...input } = parseInput(createSubnetSchema, req.body);
     const projectId = projectOf(req);
-    // Without a choice, the subnet goes on the VPC's own (first) routing table.
-    const routerId = routingTableId === undefined ? network.routers(projectId).find((r) => r.networkId === vpcId)?.id : (routingTableId ?? undefined);
-    const subnet = network.createSubnet(projectId, { networkId: vpcId, ...input, ...(routerId ? { routerId } : {}) });
+    const subnet = network.createVpcSubnet(projectId, { networkId: vpcId, ...input, ...(routingTableId === undefined ? {} : { routerId: routingTableId }) });
     res.status(201).json(subnetDto(projectId, subnet));
   });
   router.patch('/subnets/:subnetId', (req, res) => {
