@@ -6,7 +6,7 @@ import {
   createRoutingTableSchema,
   createSubnetSchema,
   createVpcSchema,
-  pageQuerySchema,
+  moveFloatingIpSchema,
   routingTableSubnetSchema,
   updateNetworkInterfaceSchema,
   updateRoutingTableSchema,
@@ -18,14 +18,11 @@ import {
   type VpcDto,
 } from '@sandcloud/api-schemas';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { macOf } from '../openstack/compute/server-view.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate } from './paginate.ts';
-
-const moveFloatingIpSchema = z.strictObject({ floatingIpId: z.string().min(1, 'Choose a floating IP') });
+import { listPage, resourceListSpec } from './paginate.ts';
 
 /** The console's VPC screens: VPCs, subnets, routing tables (internet gateway, subnets) and network interfaces. */
 export function vpcRoutes(engine: Engine): Router {
@@ -123,12 +120,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.networks(projectId),
         req.query,
-        {
-          id: (vpc) => vpc.id,
-          sort: { name: (vpc) => vpc.name, status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr, createdAt: (vpc) => vpc.createdAt },
-          search: (vpc) => [vpc.name, vpc.id, vpc.cidr],
-          filters: { status: (vpc) => vpc.status },
-        },
+        resourceListSpec<Network>({ sort: { status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr }, search: (vpc) => [vpc.cidr], filters: { status: (vpc) => vpc.status } }),
         (vpc) => vpcDto(projectId, vpc),
       ),
     );
@@ -157,12 +149,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.subnets(projectId),
         req.query,
-        {
-          id: (subnet) => subnet.id,
-          sort: { name: (subnet) => subnet.name, cidr: (subnet) => subnet.cidr, createdAt: (subnet) => subnet.createdAt },
-          search: (subnet) => [subnet.name, subnet.id, subnet.cidr, subnet.gatewayIp],
-          filters: { vpcId: (subnet) => subnet.networkId },
-        },
+        resourceListSpec<Subnet>({ sort: { cidr: (subnet) => subnet.cidr }, search: (subnet) => [subnet.cidr, subnet.gatewayIp], filters: { vpcId: (subnet) => subnet.networkId } }),
         (subnet) => subnetDto(projectId, subnet),
       ),
     );
@@ -186,7 +173,7 @@ export function vpcRoutes(engine: Engine): Router {
   // ——— routing tables ———
   router.get('/routing-tables', (req, res) => {
     const projectId = projectOf(req);
-    res.json(paginate(network.routers(projectId), parseInput(pageQuerySchema, req.query), (table) => tableDto(projectId, table)));
+    res.json(listPage(network.routers(projectId), req.query, resourceListSpec<RoutingTable>(), (table) => tableDto(projectId, table)));
   });
   router.get('/routing-tables/:tableId', (req, res) => res.json(tableDto(projectOf(req), network.getRouter(projectOf(req), param(req, 'tableId')))));
   router.post('/routing-tables', (req, res) => {
@@ -217,7 +204,7 @@ export function vpcRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     // A routing table's interfaces are its own (shown on the routing table), not network interfaces to attach.
     const ports = network.ports(projectId).filter((port) => !isRouterPort(port));
-    res.json(paginate(ports, parseInput(pageQuerySchema, req.query), (port) => interfaceDto(projectId, port)));
+    res.json(listPage(ports, req.query, resourceListSpec<Port>({ search: (port) => [port.fixedIp] }), (port) => interfaceDto(projectId, port)));
   });
   router.get('/network-interfaces/:portId', (req, res) => res.json(interfaceDto(projectOf(req), network.getProjectPort(projectOf(req), param(req, 'portId')))));
   router.post('/network-interfaces', (req, res) => {
