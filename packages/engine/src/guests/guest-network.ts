@@ -1,6 +1,6 @@
 import { macFromIp, NetworkError, type HttpResponse, type InboundHttpRequest, type OutboundHttpRequest, type PingOutcome } from '@sandcloud/guest';
 import type { Instance } from '../compute/instance.ts';
-import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
 import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
@@ -44,7 +44,7 @@ export class GuestNetwork {
    * `fromNetworkId` — null for traffic from the Internet, which reaches floating IPs only.
    */
   locate(ip: string, fromNetworkId: string | null, fromSubnetId?: string): Destination {
-    const floating = this.store.list<FloatingIp>('floating-ip').find((f) => f.address === ip);
+    const floating = this.floatingIps.byAddress(ip);
     const port = floating?.portId
       ? this.network.getPort(floating.portId)
       : fromNetworkId
