@@ -71,7 +71,7 @@ export function vpcRoutes(engine: Engine): Router {
   const tableDto = (projectId: string, table: RoutingTable): RoutingTableDto => {
     const subnets = table.subnetIds.map((id) => network.findSubnet(id)).filter((s): s is Subnet => s !== undefined);
     const vpcId = table.networkId ?? subnets[0]?.networkId ?? null;
-    const vpc = vpcId ? network.networks(projectId).find((n) => n.id === vpcId) : undefined;
+    const vpc = vpcId ? network.findNetwork(projectId, vpcId) : undefined;
     return {
       id: table.id,
       name: table.name,
@@ -85,7 +85,7 @@ export function vpcRoutes(engine: Engine): Router {
   };
 
   const interfaceDto = (projectId: string, port: Port): NetworkInterfaceDto => {
-    const vpc = network.networks(projectId).find((n) => n.id === port.networkId);
+    const vpc = network.findNetwork(projectId, port.networkId);
     const subnet = network.findSubnet(port.subnetId);
     const target = port.deviceId ? engine.queries.portTarget(port) : undefined;
     const instance = target?.type === 'instance' ? target.instance : undefined;

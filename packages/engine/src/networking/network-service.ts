@@ -104,9 +104,15 @@ export class NetworkService {
   }
 
   getNetwork(projectId: string, id: string): Network {
-    const network = this.store.get('network', id);
-    if (!network || network.projectId !== projectId) throw notFound('network', id);
+    const network = this.findNetwork(projectId, id);
+    if (!network) throw notFound('network', id);
     return network;
+  }
+
+  /** The project's network with this id, or undefined (indexed, unlike a search of `networks`). */
+  findNetwork(projectId: string, id: string): Network | undefined {
+    const network = this.store.get('network', id);
+    return network?.projectId === projectId ? network : undefined;
   }
 
   /** Any project's subnet, for an administrator's read (Neutron's admin sees every project's). */

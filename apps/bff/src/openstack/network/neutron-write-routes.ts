@@ -85,7 +85,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
   const id = (req: Request) => String(req.params.id);
 
   const findNetwork = (req: Request): Network => {
-    const found = network.networks(projectOf(req)).find((n) => n.id === id(req));
+    const found = network.findNetwork(projectOf(req), id(req));
     if (!found) throw missing('Network', id(req));
     return found;
   };
@@ -156,7 +156,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     if (input.ip_version === 6) throw new OsError(400, 'Invalid input for operation: Sandcloud subnets are IPv4 only.', 'InvalidInput');
     if (!input.cidr) throw new OsError(400, 'Bad subnet request: a cidr must be specified in the absence of a subnet pool.', 'BadRequest');
-    if (!network.networks(projectId).some((n) => n.id === input.network_id)) throw missing('Network', input.network_id);
+    if (!network.findNetwork(projectId, input.network_id)) throw missing('Network', input.network_id);
     const subnet = neutron(
       () =>
         network.transaction(() => {
@@ -206,7 +206,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
   const createPort = (req: Request, body: unknown) => {
     const { port: input } = parseBody(portCreate, body);
     const projectId = projectOf(req);
-    if (!network.networks(projectId).some((n) => n.id === input.network_id)) throw missing('Network', input.network_id);
+    if (!network.findNetwork(projectId, input.network_id)) throw missing('Network', input.network_id);
     const wanted = input.fixed_ips?.[0];
     const groups = input.security_groups ?? securityGroups.list(projectId).filter((g) => g.name === 'default').map((g) => g.id);
     for (const groupId of groups) if (!securityGroups.list(projectId).some((g) => g.id === groupId)) throw missing('SecurityGroup', groupId);
