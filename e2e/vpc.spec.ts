@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allowTcpFromAnywhere, computeProject, FLAVOR, instanceStatus, signInAs, UBUNTU_2204, ZONE, type Api } from './support/arrange.ts';
+import { allowTcpFromAnywhere, computeProject, defaultGroupId, FLAVOR, importKeyPair, instanceStatus, signInAs, UBUNTU_2204, ZONE, type Api } from './support/arrange.ts';
 import { unique } from './support/fixtures.ts';
 import { consoleSshArgs, createdKeyPair, ssh } from './support/real-tools.ts';
 
@@ -19,8 +19,25 @@ async function subnetsOf(api: Api, base: string): Promise<SubnetRow[]> {
   return (await api.get<{ items: SubnetRow[] }>(`${base}/subnets`)).items;
 }
 
-async function defaultGroupId(api: Api, base: string): Promise<string> {
-  return (await api.get<{ items: { id: string; name: string }[] }>(`${base}/security-groups`)).items.find((group) => group.name === 'default')!.id;
+/** One instance launched through the API on a subnet of a VPC (its own key pair, the default group), once ACTIVE. */
+async function activeInstanceOn(api: Api, base: string, name: string, networkId: string, subnetId: string): Promise<{ id: string; name: string }> {
+  const keyName = unique('key');
+  await importKeyPair(api, base, keyName);
+  const { items } = await api.post<{ items: { id: string; name: string }[] }>(`${base}/instances`, {
+    name,
+    imageId: UBUNTU_2204,
+    flavorId: FLAVOR,
+    zone: ZONE,
+    rootDiskGb: 20,
+    count: 1,
+    keyName,
+    securityGroupIds: [await defaultGroupId(api, base)],
+    networkId,
+    subnetId,
+  });
+  const instance = items[0]!;
+  await expect.poll(() => instanceStatus(api, base, instance.id)).toBe('ACTIVE');
+  return instance;
 }
 
 test('a second VPC with two subnets and a routing table; ssh via the floating IP stops when the internet gateway is detached, and the test says why', async ({ page, baseURL }) => {
@@ -133,23 +150,8 @@ test('bad input gets a clear error and changes nothing: an overlapping CIDR, det
   expect((await subnetsOf(api, base)).map((subnet) => subnet.name).sort()).toEqual(['Default Subnet', 'taken']);
 
   // One instance with one interface: detaching it is refused, and it stays attached.
-  const keyName = unique('key');
-  await api.post(`${base}/key-pairs/import`, { name: keyName, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx e2e@example' });
   const subnet = (await subnetsOf(api, base)).find((s) => s.name === 'taken')!;
-  const { items } = await api.post<{ items: { id: string; name: string }[] }>(`${base}/instances`, {
-    name: unique('solo'),
-    imageId: UBUNTU_2204,
-    flavorId: FLAVOR,
-    zone: ZONE,
-    rootDiskGb: 20,
-    count: 1,
-    keyName,
-    securityGroupIds: [await defaultGroupId(api, base)],
-    networkId: vpc.id,
-    subnetId: subnet.id,
-  });
-  const solo = items[0]!;
-  await expect.poll(() => instanceStatus(api, base, solo.id)).toBe('ACTIVE');
+  const solo = await activeInstanceOn(api, base, unique('solo'), vpc.id, subnet.id);
   await page.goto(computeUrl('network/interfaces'));
   await page.getByRole('button', { name: '연결 해제 10.30.1.2' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '연결 해제' }).click();
@@ -162,22 +164,7 @@ test('from the topology: "Launch instance here" on a subnet opens the wizard wit
   const { api, base, computeUrl } = await computeProject(baseURL!);
   const vpc = await api.post<{ id: string; name: string }>(`${base}/vpcs`, { name: unique('vpc'), cidr: '10.40.0.0/16' });
   const subnet = await api.post<{ id: string }>(`${base}/subnets`, { vpcId: vpc.id, name: 'front', cidr: '10.40.1.0/24' });
-  const keyName = unique('key');
-  await api.post(`${base}/key-pairs/import`, { name: keyName, publicKey: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJ9aWnM0SMGRdlzrQCeSk0fSKl9xOqaz0Yi7wmiH5oHx e2e@example' });
-  const { items } = await api.post<{ items: { id: string; name: string }[] }>(`${base}/instances`, {
-    name: unique('app'),
-    imageId: UBUNTU_2204,
-    flavorId: FLAVOR,
-    zone: ZONE,
-    rootDiskGb: 20,
-    count: 1,
-    keyName,
-    securityGroupIds: [await defaultGroupId(api, base)],
-    networkId: vpc.id,
-    subnetId: subnet.id,
-  });
-  const app = items[0]!;
-  await expect.poll(() => instanceStatus(api, base, app.id)).toBe('ACTIVE');
+  const app = await activeInstanceOn(api, base, unique('app'), vpc.id, subnet.id);
   await signInAs(page, api);
   await page.goto(computeUrl('network/topology'));
   const canvas = page.getByTestId('topology-canvas');

@@ -55,7 +55,7 @@ export async function computeProject(baseURL: string) {
 
 export const importKeyPair = (api: Api, base: string, name = unique('key')) => api.post(`${base}/key-pairs/import`, { name, publicKey: PUBLIC_KEY });
 
-async function defaultGroupId(api: Api, base: string): Promise<string> {
+export async function defaultGroupId(api: Api, base: string): Promise<string> {
   const groups = await api.get<{ items: { id: string; name: string }[] }>(`${base}/security-groups`);
   const group = groups.items.find((candidate) => candidate.name === 'default');
   expect(group, 'the project has a default security group').toBeDefined();

@@ -44,6 +44,8 @@ export const createNetworkInterfaceSchema = z.strictObject({
 export type CreateNetworkInterfaceRequest = z.infer<typeof createNetworkInterfaceSchema>;
 export const updateNetworkInterfaceSchema = z.strictObject({ name: z.string().trim().max(255).optional(), description: description.optional(), securityGroupIds: z.array(z.string()).optional() });
 export const attachInterfaceSchema = z.strictObject({ instanceId: z.string().min(1, 'Choose an instance') });
+/** Moves a floating IP to the interface, from wherever it is connected. */
+export const moveFloatingIpSchema = z.strictObject({ floatingIpId: z.string().min(1, 'Choose a floating IP') });
 export const attachToInstanceSchema = z.union([
   z.strictObject({ portId: z.string().min(1) }),
   z.strictObject({ subnetId: z.string().min(1, 'Choose a subnet'), fixedIp: ipv4.optional() }),

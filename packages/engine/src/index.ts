@@ -8,7 +8,7 @@ export type { User, Session, Language, LoginLimitOptions } from './identity/iden
 export type { Project, ProjectMember, Permission } from './projects/project-service.ts';
 export type { Network, NeutronAttributes, Subnet, Router, Port } from './networking/network-service.ts';
 export { parseFloatingPool } from './networking/floating-pool.ts';
-export { isRouterPort, ROUTER_INTERFACE_OWNER } from './networking/network-service.ts';
+export { DEFAULT_NETWORK_NAME, isRouterPort, ROUTER_INTERFACE_OWNER } from './networking/network-service.ts';
 export type { InterfaceService, InterfaceTarget } from './networking/interface-service.ts';
 export type { Image } from './images/image.ts';
 export type { Volume, VolumeAttachment, VolumeSnapshot } from './block-storage/volume.ts';

@@ -42,7 +42,7 @@ export { provisionRootFilesystem } from './machine/provision.ts';
 // Images and identity
 export { OS_PROFILES, osProfile, isOsImageId, detectOsImage } from './machine/os-profiles.ts';
 export type { OsImageId, OsProfile } from './machine/os-profiles.ts';
-export { hostnameFromIp } from './machine/identity.ts';
+export { hostnameFromIp, macFromIp } from './machine/identity.ts';
 
 // Time
 export { ManualClock, systemClock } from './time/clock.ts';

@@ -1,4 +1,4 @@
-import { isRouterPort, type Engine, type Network, type Port, type Router as RoutingTable, type Subnet } from '@sandcloud/engine';
+import { DEFAULT_NETWORK_NAME, isRouterPort, type Engine, type Network, type Port, type Router as RoutingTable, type Subnet } from '@sandcloud/engine';
 import {
   attachInterfaceSchema,
   attachToInstanceSchema,
@@ -6,7 +6,7 @@ import {
   createRoutingTableSchema,
   createSubnetSchema,
   createVpcSchema,
-  pageQuerySchema,
+  moveFloatingIpSchema,
   routingTableSubnetSchema,
   updateNetworkInterfaceSchema,
   updateRoutingTableSchema,
@@ -18,15 +18,11 @@ import {
   type VpcDto,
 } from '@sandcloud/api-schemas';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { macOf } from '../openstack/compute/server-view.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate } from './paginate.ts';
-
-const DEFAULT_NETWORK_NAME = 'Default Network';
-const moveFloatingIpSchema = z.strictObject({ floatingIpId: z.string().min(1, 'Choose a floating IP') });
+import { listPage, resourceListSpec } from './paginate.ts';
 
 /** The console's VPC screens: VPCs, subnets, routing tables (internet gateway, subnets) and network interfaces. */
 export function vpcRoutes(engine: Engine): Router {
@@ -53,8 +49,6 @@ export function vpcRoutes(engine: Engine): Router {
   const subnetDto = (projectId: string, subnet: Subnet): SubnetDto => {
     const vpc = network.getNetwork(projectId, subnet.networkId);
     const table = network.routersOf(subnet.id)[0];
-    const [prefix] = [Number(subnet.cidr.split('/')[1])];
-    const hosts = prefix <= 30 ? 2 ** (32 - prefix) - 2 : 2 ** (32 - prefix);
     const ports = network.portsOfSubnet(subnet.id);
     return {
       id: subnet.id,
@@ -68,7 +62,7 @@ export function vpcRoutes(engine: Engine): Router {
       routingTableId: table?.id ?? null,
       routingTableName: table?.name ?? null,
       internetGateway: Boolean(table?.externalNetworkId),
-      availableIps: Math.max(0, hosts - new Set([...subnet.reservedIps, subnet.gatewayIp, ...ports.map((p) => p.fixedIp)].filter(Boolean)).size),
+      availableIps: network.availableAddresses(subnet),
       portCount: ports.filter((p) => !isRouterPort(p)).length,
       createdAt: iso(subnet.createdAt)!,
     };
@@ -77,7 +71,7 @@ export function vpcRoutes(engine: Engine): Router {
   const tableDto = (projectId: string, table: RoutingTable): RoutingTableDto => {
     const subnets = table.subnetIds.map((id) => network.findSubnet(id)).filter((s): s is Subnet => s !== undefined);
     const vpcId = table.networkId ?? subnets[0]?.networkId ?? null;
-    const vpc = vpcId ? network.networks(projectId).find((n) => n.id === vpcId) : undefined;
+    const vpc = vpcId ? network.findNetwork(projectId, vpcId) : undefined;
     return {
       id: table.id,
       name: table.name,
@@ -91,7 +85,7 @@ export function vpcRoutes(engine: Engine): Router {
   };
 
   const interfaceDto = (projectId: string, port: Port): NetworkInterfaceDto => {
-    const vpc = network.networks(projectId).find((n) => n.id === port.networkId);
+    const vpc = network.findNetwork(projectId, port.networkId);
     const subnet = network.findSubnet(port.subnetId);
     const target = port.deviceId ? engine.queries.portTarget(port) : undefined;
     const instance = target?.type === 'instance' ? target.instance : undefined;
@@ -126,12 +120,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.networks(projectId),
         req.query,
-        {
-          id: (vpc) => vpc.id,
-          sort: { name: (vpc) => vpc.name, status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr, createdAt: (vpc) => vpc.createdAt },
-          search: (vpc) => [vpc.name, vpc.id, vpc.cidr],
-          filters: { status: (vpc) => vpc.status },
-        },
+        resourceListSpec<Network>({ sort: { status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr }, search: (vpc) => [vpc.cidr], filters: { status: (vpc) => vpc.status } }),
         (vpc) => vpcDto(projectId, vpc),
       ),
     );
@@ -160,12 +149,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.subnets(projectId),
         req.query,
-        {
-          id: (subnet) => subnet.id,
-          sort: { name: (subnet) => subnet.name, cidr: (subnet) => subnet.cidr, createdAt: (subnet) => subnet.createdAt },
-          search: (subnet) => [subnet.name, subnet.id, subnet.cidr, subnet.gatewayIp],
-          filters: { vpcId: (subnet) => subnet.networkId },
-        },
+        resourceListSpec<Subnet>({ sort: { cidr: (subnet) => subnet.cidr }, search: (subnet) => [subnet.cidr, subnet.gatewayIp], filters: { vpcId: (subnet) => subnet.networkId } }),
         (subnet) => subnetDto(projectId, subnet),
       ),
     );
@@ -174,9 +158,7 @@ export function vpcRoutes(engine: Engine): Router {
   router.post('/subnets', (req, res) => {
     const { vpcId, routingTableId, ...input } = parseInput(createSubnetSchema, req.body);
     const projectId = projectOf(req);
-    // Without a choice, the subnet goes on the VPC's own (first) routing table.
-    const routerId = routingTableId === undefined ? network.routers(projectId).find((r) => r.networkId === vpcId)?.id : (routingTableId ?? undefined);
-    const subnet = network.createSubnet(projectId, { networkId: vpcId, ...input, ...(routerId ? { routerId } : {}) });
+    const subnet = network.createVpcSubnet(projectId, { networkId: vpcId, ...input, ...(routingTableId === undefined ? {} : { routerId: routingTableId }) });
     res.status(201).json(subnetDto(projectId, subnet));
   });
   router.patch('/subnets/:subnetId', (req, res) => {
@@ -191,7 +173,7 @@ export function vpcRoutes(engine: Engine): Router {
   // ——— routing tables ———
   router.get('/routing-tables', (req, res) => {
     const projectId = projectOf(req);
-    res.json(paginate(network.routers(projectId), parseInput(pageQuerySchema, req.query), (table) => tableDto(projectId, table)));
+    res.json(listPage(network.routers(projectId), req.query, resourceListSpec<RoutingTable>(), (table) => tableDto(projectId, table)));
   });
   router.get('/routing-tables/:tableId', (req, res) => res.json(tableDto(projectOf(req), network.getRouter(projectOf(req), param(req, 'tableId')))));
   router.post('/routing-tables', (req, res) => {
@@ -222,7 +204,7 @@ export function vpcRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     // A routing table's interfaces are its own (shown on the routing table), not network interfaces to attach.
     const ports = network.ports(projectId).filter((port) => !isRouterPort(port));
-    res.json(paginate(ports, parseInput(pageQuerySchema, req.query), (port) => interfaceDto(projectId, port)));
+    res.json(listPage(ports, req.query, resourceListSpec<Port>({ search: (port) => [port.fixedIp] }), (port) => interfaceDto(projectId, port)));
   });
   router.get('/network-interfaces/:portId', (req, res) => res.json(interfaceDto(projectOf(req), network.getProjectPort(projectOf(req), param(req, 'portId')))));
   router.post('/network-interfaces', (req, res) => {

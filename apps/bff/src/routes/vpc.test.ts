@@ -57,6 +57,19 @@ describe('VPC API', () => {
     expect((await client.get(`${base}/vpcs?sort=subnets`).expect(400)).body.error).toMatchObject({ field: 'sort' });
   });
 
+  it('lists routing tables and network interfaces by server-side view too: search by name or fixed IP, sort by name', async () => {
+    const { client, base, a, b } = await vpcApi();
+    await client.post(`${base}/network-interfaces`, { subnetId: a.id, name: 'nic-a', fixedIp: '10.0.1.20' }).expect(201);
+    await client.post(`${base}/network-interfaces`, { subnetId: b.id, name: 'nic-b' }).expect(201);
+    const tables = (await client.get(`${base}/routing-tables?sort=name&order=desc`).expect(200)).body;
+    expect(tables.items.map((t: { name: string }) => t.name)).toEqual(['vpc-b-rt', 'Default Router']);
+    expect((await client.get(`${base}/routing-tables?q=vpc-b`).expect(200)).body.items.map((t: { name: string }) => t.name)).toEqual(['vpc-b-rt']);
+    const found = (await client.get(`${base}/network-interfaces?q=10.0.1.20`).expect(200)).body;
+    expect(found.items.map((p: { name: string }) => p.name)).toEqual(['nic-a']);
+    expect(found.total).toBe(1);
+    expect((await client.get(`${base}/network-interfaces?q=nic&sort=name&order=desc`).expect(200)).body.items.map((p: { name: string }) => p.name)).toEqual(['nic-b', 'nic-a']);
+  });
+
   it('launches into a subnet with two interfaces, refuses detaching the last, and deleting the subnet names its users', async () => {
     const { client, base, engine, instanceRequest, vpc, a, b } = await vpcApi();
     const [web] = (

@@ -160,7 +160,11 @@ function perImage(listening: Listening): Listening {
 function factsOf(snapshot: ConnectivitySnapshot): NetworkFacts {
   const ports = new Map(snapshot.ports.map((port) => [port.id, port]));
   const byDevice = new Map<string, Port[]>();
-  for (const port of snapshot.ports) byDevice.set(port.deviceId, [...(byDevice.get(port.deviceId) ?? []), port]);
+  for (const port of snapshot.ports) {
+    const own = byDevice.get(port.deviceId);
+    if (own) own.push(port);
+    else byDevice.set(port.deviceId, [port]);
+  }
   const floatingByPort = new Map<string, FloatingIp>();
   for (const ip of snapshot.floatingIps) {
     // The first one, as `FloatingIpService.forPort` finds it (a port never has two).

@@ -1,6 +1,6 @@
-import { NetworkError, type HttpResponse, type InboundHttpRequest, type OutboundHttpRequest, type PingOutcome } from '@sandcloud/guest';
+import { macFromIp, NetworkError, type HttpResponse, type InboundHttpRequest, type OutboundHttpRequest, type PingOutcome } from '@sandcloud/guest';
 import type { Instance } from '../compute/instance.ts';
-import type { FloatingIp, FloatingIpService } from '../floating-ips/floating-ip-service.ts';
+import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
 import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
@@ -44,7 +44,7 @@ export class GuestNetwork {
    * `fromNetworkId` — null for traffic from the Internet, which reaches floating IPs only.
    */
   locate(ip: string, fromNetworkId: string | null, fromSubnetId?: string): Destination {
-    const floating = this.store.list<FloatingIp>('floating-ip').find((f) => f.address === ip);
+    const floating = this.floatingIps.byAddress(ip);
     const port = floating?.portId
       ? this.network.getPort(floating.portId)
       : fromNetworkId
@@ -71,19 +71,15 @@ export class GuestNetwork {
    * The source interface for traffic to `ip`: the first of the instance's interfaces from which the
    * address leads somewhere routed (a private address on a connected subnet), else its primary.
    */
-  private route(source: Instance, ip: string): { sourcePort: Port; destination: Destination; unrouted: boolean } | undefined {
-    const interfaces = this.network.interfacesOf(source);
-    const primary = interfaces[0];
-    if (!primary) return undefined;
-    for (const sourcePort of interfaces) {
+  private route(source: Instance, ip: string): Route | undefined {
+    let fromPrimary: Route | undefined;
+    for (const sourcePort of this.network.interfacesOf(source)) {
       const destination = this.locate(ip, sourcePort.networkId, sourcePort.subnetId);
-      if (destination.kind === 'external') continue;
-      const unrouted = !destination.viaFloatingIp && !this.network.routable(sourcePort.subnetId, destination.port.subnetId);
-      if (!unrouted) return { sourcePort, destination, unrouted };
+      const unrouted = destination.kind !== 'external' && !destination.viaFloatingIp && !this.network.routable(sourcePort.subnetId, destination.port.subnetId);
+      fromPrimary ??= { sourcePort, destination, unrouted };
+      if (destination.kind !== 'external' && !unrouted) return { sourcePort, destination, unrouted };
     }
-    const destination = this.locate(ip, primary.networkId, primary.subnetId);
-    const unrouted = destination.kind === 'external' ? false : !destination.viaFloatingIp && !this.network.routable(primary.subnetId, destination.port.subnetId);
-    return { sourcePort: primary, destination, unrouted };
+    return fromPrimary;
   }
 
   /** Traffic that leaves through the internet gateway (to the Internet or a floating IP) needs one on the source's subnet. */
@@ -213,7 +209,7 @@ export class GuestNetwork {
     return this.network
       .interfacesOf(instance)
       .filter((port) => port.id !== instance.portId && port.fixedIp)
-      .map((port) => ({ ip: port.fixedIp, prefixLength: this.prefixOf(port), mac: neutronMac(port.fixedIp) }));
+      .map((port) => ({ ip: port.fixedIp, prefixLength: this.prefixOf(port), mac: macFromIp(port.fixedIp) }));
   }
 
   portOf(instance: Instance): Port | undefined {
@@ -236,14 +232,15 @@ export class GuestNetwork {
   }
 }
 
+/** Where traffic leaves from and goes to; `unrouted` when no routing table connects their subnets. */
+interface Route {
+  sourcePort: Port;
+  destination: Destination;
+  unrouted: boolean;
+}
+
 function hash(text: string): number {
   let value = 0;
   for (const char of text) value = (value * 31 + char.charCodeAt(0)) >>> 0;
   return value;
-}
-
-/** A Neutron-style MAC (fa:16:3e:…) from the address, as the guest derives its first one. */
-function neutronMac(ip: string): string {
-  const [, b = 0, c = 0, d = 0] = ip.split('.').map(Number);
-  return ['fa', '16', '3e', ...[b, c, d].map((n) => n.toString(16).padStart(2, '0'))].join(':');
 }

@@ -1,9 +1,9 @@
-import { DESCRIPTION_MAX_LENGTH, ipv4ToInt, parseCidr } from '@sandcloud/domain';
+import { DESCRIPTION_MAX_LENGTH, ipv4ToInt } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { ResourceKinds, Store } from '../store/kinds.ts';
 import type { NeutronAttributes, Network, Subnet, Router, Port } from './network.ts';
-import { assertHostOf, assertInsideVpc, assertNoOverlap, firstHost, ipv4Cidr, nameList, plural, SUBNET_PREFIX, VPC_PREFIX } from './vpc-rules.ts';
+import { assertHostOf, assertInsideVpc, assertNoOverlap, firstHost, hostBounds, ipv4Cidr, nameList, plural, SUBNET_PREFIX, VPC_PREFIX } from './vpc-rules.ts';
 
 export type { Network, NeutronAttributes, Subnet, Router, Port } from './network.ts';
 
@@ -13,20 +13,6 @@ export const DEFAULT_SUBNET_CIDR = '192.168.0.0/24';
 /** Neutron's device owner of a router's interface port. */
 export const ROUTER_INTERFACE_OWNER = 'network:router_interface';
 export const isRouterPort = (port: Pick<Port, 'deviceOwner'>): boolean => port.deviceOwner.startsWith('network:router');
-
-/**
- * The host addresses of an IPv4 subnet as integers: without the network and broadcast addresses,
- * except in a /31 or /32, which have none (RFC 3021).
- */
-function hostRange(cidr: string): [number, number] {
-  const parsed = parseCidr(cidr);
-  if (!parsed.ok) throw new Error(`Cannot allocate from subnet: ${parsed.message}`);
-  const { family, network, prefix } = parsed.cidr;
-  if (family !== 'IPv4') throw new Error(`Cannot allocate from ${cidr}: only IPv4 subnets are supported`);
-  const start = ipv4ToInt(network);
-  const end = start + 2 ** (32 - prefix) - 1;
-  return prefix <= 30 ? [start + 1, end - 1] : [start, end];
-}
 
 export interface FloatingPoolRange {
   start: string;
@@ -118,9 +104,15 @@ export class NetworkService {
   }
 
   getNetwork(projectId: string, id: string): Network {
-    const network = this.store.get('network', id);
-    if (!network || network.projectId !== projectId) throw notFound('network', id);
+    const network = this.findNetwork(projectId, id);
+    if (!network) throw notFound('network', id);
     return network;
+  }
+
+  /** The project's network with this id, or undefined (indexed, unlike a search of `networks`). */
+  findNetwork(projectId: string, id: string): Network | undefined {
+    const network = this.store.get('network', id);
+    return network?.projectId === projectId ? network : undefined;
   }
 
   /** Any project's subnet, for an administrator's read (Neutron's admin sees every project's). */
@@ -184,7 +176,7 @@ export class NetworkService {
       const pools = subnet.neutron?.allocationPools;
       fixedIp = pools
         ? pools.reduce<string | null>((found, pool) => found ?? this.lowestFree(subnet.id, ipv4ToInt(pool.start), ipv4ToInt(pool.end), reserved), null)
-        : this.lowestFree(subnet.id, ...hostRange(subnet.cidr), reserved);
+        : this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), reserved);
       if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} of ${network.name} has no free address left`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: network.name });
     }
     const id = newId();
@@ -295,7 +287,7 @@ export class NetworkService {
       let fixedIp = target.fixedIp;
       if (fixedIp) this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
       else {
-        fixedIp = this.lowestFree(subnet.id, ...hostRange(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
+        fixedIp = this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
         if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId');
       }
       this.store.ipAllocations.releaseOwner(port.id);
@@ -316,7 +308,7 @@ export class NetworkService {
   deleteUnusedPort(projectId: string, id: string): void {
     this.store.transaction(() => {
       const port = this.getProjectPort(projectId, id);
-      if (port.deviceOwner.startsWith('network:router')) throw conflict(`Port ${port.fixedIp} is a routing table's interface; remove the interface from the routing table instead`);
+      if (isRouterPort(port)) throw conflict(`Port ${port.fixedIp} is a routing table's interface; remove the interface from the routing table instead`);
       if (port.deviceId && (this.store.get('instance', port.deviceId) || this.store.get('load-balancer', port.deviceId))) {
         throw conflict(`Network interface '${port.name || port.fixedIp}' is attached to ${this.portLabel(port)}; detach it first`);
       }
@@ -426,6 +418,13 @@ export class NetworkService {
     return this.store.findBy('port', 'subnetId', subnetId);
   }
 
+  /** How many more addresses the subnet can give out: its host addresses less the reserved ones and those ports hold. */
+  availableAddresses(subnet: Subnet): number {
+    const [first, last] = hostBounds(subnet.cidr);
+    const used = new Set([...subnet.reservedIps, subnet.gatewayIp, ...this.portsOfSubnet(subnet.id).map((port) => port.fixedIp)].filter(Boolean));
+    return Math.max(0, last - first + 1 - used.size);
+  }
+
   /** A subnet by id in any project (callers check the project), or undefined. */
   findSubnet(id: string): Subnet | undefined {
     return this.store.get('subnet', id);
@@ -475,6 +474,13 @@ export class NetworkService {
       if (input.routerId) this.addRouterInterface(projectId, input.routerId, subnet.id);
       return this.store.get('subnet', subnet.id)!;
     });
+  }
+
+  /** The console's subnet: on the routing table chosen, on none (`routerId` null), or by default on the VPC's own (its first). */
+  createVpcSubnet(projectId: string, input: Omit<Parameters<NetworkService['createSubnet']>[1], 'routerId'> & { routerId?: string | null }): Subnet {
+    const { routerId, ...subnet } = input;
+    const table = routerId === undefined ? this.routers(projectId).find((router) => router.networkId === input.networkId)?.id : routerId;
+    return this.createSubnet(projectId, { ...subnet, ...(table ? { routerId: table } : {}) });
   }
 
   updateSubnet(projectId: string, id: string, input: { name?: string; description?: string; enableDhcp?: boolean; gatewayIp?: string | null }): Subnet {
@@ -588,7 +594,7 @@ export class NetworkService {
       } else {
         const id = newId();
         const gatewayFree = subnet.gatewayIp && !this.store.ipAllocations.isTaken(subnet.id, subnet.gatewayIp);
-        const fixedIp = gatewayFree ? subnet.gatewayIp : this.lowestFree(subnet.id, ...hostRange(subnet.cidr), subnet.reservedIps);
+        const fixedIp = gatewayFree ? subnet.gatewayIp : this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), subnet.reservedIps);
         if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left for the interface`, 'subnetId');
         this.store.ipAllocations.take(subnet.id, fixedIp, id);
         port = this.store.insert('port', {

@@ -25,7 +25,7 @@ export function cidrBounds(cidr: string): [number, number] {
   return [start, start + 2 ** (32 - Number(bits)) - 1];
 }
 
-/** The host addresses a port may take: without the network and broadcast addresses below /31. */
+/** The host addresses a port may take: without the network and broadcast addresses, except in a /31 or /32, which have none (RFC 3021). */
 export function hostBounds(cidr: string): [number, number] {
   const [start, end] = cidrBounds(cidr);
   const prefix = Number(cidr.split('/')[1]);

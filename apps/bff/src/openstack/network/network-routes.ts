@@ -5,6 +5,7 @@ import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
 import { parseBody } from '../common.ts';
 import { errorHandler, notFound, OsError } from '../errors.ts';
+import { missing } from './neutron-errors.ts';
 import { neutronList, selectFields } from './neutron-list.ts';
 import { floatingIpView, networkView, portView, routerView, ruleView, securityGroupView, subnetView } from './network-views.ts';
 import { neutronWriteRoutes } from './neutron-write-routes.ts';
@@ -52,9 +53,6 @@ const floatingIpUpdateSchema = z.strictObject({
     description: z.string().max(255).optional(),
   }),
 });
-
-/** Neutron's "not found" for a kind, e.g. `NetworkNotFound: Network x could not be found.` */
-const missing = (kind: string, id: string) => new OsError(404, `${kind.replace(/([a-z])([A-Z])/g, '$1 $2')} ${id} could not be found.`, `${kind}NotFound`);
 
 /** Neutron v2.0 at /network: networks, subnets, ports and routers read; groups, rules and floating IPs. */
 export function networkRoutes(engine: Engine): Router {

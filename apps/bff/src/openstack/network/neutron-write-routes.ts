@@ -5,6 +5,7 @@ import { osContext } from '../auth.ts';
 import { parseBody } from '../common.ts';
 import { OsError } from '../errors.ts';
 import { networkView, portView, routerView, subnetView } from './network-views.ts';
+import { missing } from './neutron-errors.ts';
 
 // Neutron's writes of networks, subnets, ports and routers (with add/remove_router_interface and
 // external_gateway_info), over the engine's VPC model. Engine refusals keep their message; the
@@ -62,8 +63,6 @@ const routerCreate = z.object({ router: owner.extend({ name: text.optional(), de
 const routerUpdate = z.object({ router: z.object({ name: text.optional(), description: text.optional(), admin_state_up: z.boolean().optional(), external_gateway_info: gatewayInfo, routes: routes }) });
 const interfaceBody = z.object({ subnet_id: z.string().optional(), port_id: z.string().optional() });
 
-const missing = (kind: string, id: string) => new OsError(404, `${kind} ${id} could not be found.`, `${kind.replace(/ /g, '')}NotFound`);
-
 /** Runs an engine call, giving its refusals Neutron's status and exception type. */
 function neutron<T>(work: () => T, inUse: string): T {
   try {
@@ -86,7 +85,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
   const id = (req: Request) => String(req.params.id);
 
   const findNetwork = (req: Request): Network => {
-    const found = network.networks(projectOf(req)).find((n) => n.id === id(req));
+    const found = network.findNetwork(projectOf(req), id(req));
     if (!found) throw missing('Network', id(req));
     return found;
   };
@@ -157,7 +156,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     if (input.ip_version === 6) throw new OsError(400, 'Invalid input for operation: Sandcloud subnets are IPv4 only.', 'InvalidInput');
     if (!input.cidr) throw new OsError(400, 'Bad subnet request: a cidr must be specified in the absence of a subnet pool.', 'BadRequest');
-    if (!network.networks(projectId).some((n) => n.id === input.network_id)) throw missing('Network', input.network_id);
+    if (!network.findNetwork(projectId, input.network_id)) throw missing('Network', input.network_id);
     const subnet = neutron(
       () =>
         network.transaction(() => {
@@ -207,10 +206,10 @@ export function neutronWriteRoutes(engine: Engine): Router {
   const createPort = (req: Request, body: unknown) => {
     const { port: input } = parseBody(portCreate, body);
     const projectId = projectOf(req);
-    if (!network.networks(projectId).some((n) => n.id === input.network_id)) throw missing('Network', input.network_id);
+    if (!network.findNetwork(projectId, input.network_id)) throw missing('Network', input.network_id);
     const wanted = input.fixed_ips?.[0];
     const groups = input.security_groups ?? securityGroups.list(projectId).filter((g) => g.name === 'default').map((g) => g.id);
-    for (const groupId of groups) if (!securityGroups.list(projectId).some((g) => g.id === groupId)) throw missing('Security Group', groupId);
+    for (const groupId of groups) if (!securityGroups.list(projectId).some((g) => g.id === groupId)) throw missing('SecurityGroup', groupId);
     const port = neutron(
       () =>
         network.transaction(() => {
@@ -239,7 +238,7 @@ export function neutronWriteRoutes(engine: Engine): Router {
     const { port: input } = parseBody(portUpdate, req.body ?? {});
     const found = findPort(req);
     const projectId = projectOf(req);
-    for (const groupId of input.security_groups ?? []) if (!securityGroups.list(projectId).some((g) => g.id === groupId)) throw missing('Security Group', groupId);
+    for (const groupId of input.security_groups ?? []) if (!securityGroups.list(projectId).some((g) => g.id === groupId)) throw missing('SecurityGroup', groupId);
     const updated = neutron(
       () =>
         network.transaction(() => {

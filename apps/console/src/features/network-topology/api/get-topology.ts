@@ -1,18 +1,19 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { TopologyDto } from '@sandcloud/api-schemas';
+import { statusPhase } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-// Nova's transitional statuses (resize, revert and rebuild included) and Cinder's/Octavia's.
-const BUSY = /^(BUILD|REBOOT|HARD_REBOOT|RESIZE|REVERT_RESIZE|REBUILD|DELETING|creating|attaching|detaching|deleting|extending|PENDING_.*)$/;
+// Nova's, Cinder's and Octavia's statuses between steady states, as the domain names their phases.
+const busy = (status: string) => statusPhase(status) === 'transitional';
 
 /** True while something is between steady states: the view then also polls, in case the live stream is down. */
 export const hasWorkInFlight = (topology: TopologyDto | undefined): boolean =>
   Boolean(
     topology &&
-      (topology.instances.some((instance) => instance.taskState || BUSY.test(instance.status)) ||
-        topology.volumes?.some((volume) => BUSY.test(volume.status)) ||
-        topology.loadBalancers?.some((lb) => BUSY.test(lb.status))),
+      (topology.instances.some((instance) => instance.taskState || busy(instance.status)) ||
+        topology.volumes?.some((volume) => busy(volume.status)) ||
+        topology.loadBalancers?.some((lb) => busy(lb.status))),
   );
 
 /**

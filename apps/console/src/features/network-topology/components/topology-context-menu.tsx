@@ -46,7 +46,7 @@ export function TopologyContextMenu({ projectId, menu, onClose, onAssociate }: {
     for (const subnet of data.network.subnets) {
       items.push({
         label: `${t('subnets.launchHere')}: ${subnet.name} (${subnet.cidr})`,
-        run: () => navigate(`${paths.computeSection(projectId, 'instances/new')}?networkId=${data.network.id}&subnetId=${subnet.id}`),
+        run: () => navigate(paths.launchIntoSubnet(projectId, data.network.id, subnet.id)),
       });
     }
   } else if (data.kind === 'instance') {

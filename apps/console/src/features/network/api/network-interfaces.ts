@@ -1,15 +1,13 @@
-import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import type { CreateNetworkInterfaceRequest, NetworkInterfaceDto, Page } from '@sandcloud/api-schemas';
+import { useMutation } from '@tanstack/react-query';
+import type { CreateNetworkInterfaceRequest, NetworkInterfaceDto } from '@sandcloud/api-schemas';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useNetworkInvalidation } from './vpcs.ts';
 
-export const networkInterfacesQuery = (projectId: string) =>
-  queryOptions({
-    queryKey: queryKeys.resources(projectId, 'network-interfaces'),
-    queryFn: () => api.get<Page<NetworkInterfaceDto>>(`/projects/${projectId}/network-interfaces?limit=500`),
-  });
-export const useNetworkInterfaces = (projectId: string) => useQuery(networkInterfacesQuery(projectId));
+/** The 네트워크 인터페이스 screen's page for a view (sort and search in the URL). */
+export const useNetworkInterfacePage = (projectId: string, params: ListParams) =>
+  useListPage<NetworkInterfaceDto>({ queryKey: queryKeys.resources(projectId, 'network-interfaces'), path: `/projects/${projectId}/network-interfaces`, params });
 
 export function useCreateNetworkInterface(projectId: string) {
   const invalidate = useNetworkInvalidation(projectId);

@@ -2,11 +2,15 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import type { CreateRoutingTableRequest, Page, RoutingTableDto, UpdateRoutingTableRequest } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 import { useNetworkInvalidation } from './vpcs.ts';
 
 export const routingTablesQuery = (projectId: string) =>
   queryOptions({ queryKey: queryKeys.resources(projectId, 'routing-tables'), queryFn: () => api.get<Page<RoutingTableDto>>(`/projects/${projectId}/routing-tables?limit=500`) });
 export const useRoutingTables = (projectId: string) => useQuery(routingTablesQuery(projectId));
+/** The 라우팅 테이블 screen's page for a view (sort and search in the URL). */
+export const useRoutingTablePage = (projectId: string, params: ListParams) =>
+  useListPage<RoutingTableDto>({ queryKey: queryKeys.resources(projectId, 'routing-tables'), path: `/projects/${projectId}/routing-tables`, params });
 
 export function useCreateRoutingTable(projectId: string) {
   const invalidate = useNetworkInvalidation(projectId);

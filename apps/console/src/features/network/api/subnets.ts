@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
-import type { CreateSubnetRequest, Page, SubnetDto, UpdateSubnetRequest } from '@sandcloud/api-schemas';
+import type { CreateSubnetRequest, Page, SubnetDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
@@ -14,11 +14,6 @@ export const useSubnetPage = (projectId: string, params: ListParams) => useListP
 export function useCreateSubnet(projectId: string) {
   const invalidate = useNetworkInvalidation(projectId);
   return useMutation({ mutationFn: (input: CreateSubnetRequest) => api.post<SubnetDto>(`/projects/${projectId}/subnets`, input), onSuccess: invalidate });
-}
-
-export function useUpdateSubnet(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
-  return useMutation({ mutationFn: ({ id, ...input }: UpdateSubnetRequest & { id: string }) => api.patch<SubnetDto>(`/projects/${projectId}/subnets/${id}`, input), onSuccess: invalidate });
 }
 
 export function useDeleteSubnet(projectId: string) {

@@ -1,14 +1,14 @@
 import type { NetworkInterfaceDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -21,7 +21,7 @@ import {
   useDeleteNetworkInterface,
   useDetachInterface,
   useMoveFloatingIp,
-  useNetworkInterfaces,
+  useNetworkInterfacePage,
 } from '../api/network-interfaces.ts';
 import { useSubnets } from '../api/subnets.ts';
 import { IdSelect } from './id-select.tsx';
@@ -39,7 +39,8 @@ export function NetworkInterfacesPage() {
   const t = useT();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const ports = useNetworkInterfaces(projectId);
+  const list = useListParams();
+  const ports = useNetworkInterfacePage(projectId, list.params);
   const detach = useDetachInterface(projectId);
   const remove = useDeleteNetworkInterface(projectId);
   const [open, setOpen] = useState<Open>(null);
@@ -49,72 +50,85 @@ export function NetworkInterfacesPage() {
       {t('interfaces.create')}
     </Button>
   );
+  const columns = useMemo(
+    (): DataColumn<NetworkInterfaceDto>[] => [
+      {
+        id: 'name',
+        header: t('common.name'),
+        sortField: 'name',
+        hideable: false,
+        cell: (port) => (
+          <>
+            <div className="font-medium">{port.name || '—'}</div>
+            <div className="font-mono text-xs text-slate-400">{port.id}</div>
+          </>
+        ),
+      },
+      { id: 'status', header: t('common.status'), cell: (port) => <StatusBadge status={port.status} /> },
+      {
+        id: 'subnet',
+        header: t('interfaces.subnet'),
+        cell: (port) => (
+          <>
+            {port.subnetName} <span className="text-xs text-slate-500">({port.vpcName})</span>
+          </>
+        ),
+      },
+      { id: 'fixedIp', header: t('interfaces.fixedIp'), className: 'font-mono', cell: (port) => port.fixedIp },
+      { id: 'mac', header: t('interfaces.mac'), className: 'font-mono text-xs', cell: (port) => port.macAddress },
+      {
+        id: 'device',
+        header: t('interfaces.device'),
+        cell: (port) => (
+          <>
+            {port.device ? port.device.name : <span className="text-slate-400">{t('interfaces.free')}</span>}
+            {port.primary && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t('interfaces.primary')}</span>}
+          </>
+        ),
+      },
+      { id: 'floatingIp', header: t('interfaces.floatingIp'), className: 'font-mono', cell: (port) => port.floatingIp?.address ?? '—' },
+      { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (port) => <DateTime value={port.createdAt} /> },
+    ],
+    [t],
+  );
   return (
     <div>
       <PageHeader title={t('menu.networkInterfaces')} description={t('interfaces.description')} actions={create} />
       <Panel>
-        <QueryList query={ports} columns={8} emptyMessage={t('interfaces.empty')} emptyAction={create}>
-          {(items) => (
-            <Table label={t('menu.networkInterfaces')}>
-              <THead>
-                <Th>{t('common.name')}</Th>
-                <Th>{t('common.status')}</Th>
-                <Th>{t('interfaces.subnet')}</Th>
-                <Th>{t('interfaces.fixedIp')}</Th>
-                <Th>{t('interfaces.mac')}</Th>
-                <Th>{t('interfaces.device')}</Th>
-                <Th>{t('interfaces.floatingIp')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((port) => (
-                  <tr key={port.id} className="hover:bg-slate-50" data-interface-ip={port.fixedIp}>
-                    <Td>
-                      <div className="font-medium">{port.name || '—'}</div>
-                      <div className="font-mono text-xs text-slate-400">{port.id}</div>
-                    </Td>
-                    <Td>
-                      <StatusBadge status={port.status} />
-                    </Td>
-                    <Td>
-                      {port.subnetName} <span className="text-xs text-slate-500">({port.vpcName})</span>
-                    </Td>
-                    <Td className="font-mono">{port.fixedIp}</Td>
-                    <Td className="font-mono text-xs">{port.macAddress}</Td>
-                    <Td>
-                      {port.device ? port.device.name : <span className="text-slate-400">{t('interfaces.free')}</span>}
-                      {port.primary && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs">{t('interfaces.primary')}</span>}
-                    </Td>
-                    <Td className="font-mono">{port.floatingIp?.address ?? '—'}</Td>
-                    <TimeTd value={port.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      {port.device?.type === 'instance' ? (
-                        <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'detach', port })} aria-label={`${t('interfaces.detach')} ${port.fixedIp}`}>
-                          {t('interfaces.detach')}
-                        </RowAction>
-                      ) : (
-                        !port.device && (
-                          <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'attach', port })} aria-label={`${t('interfaces.attach')} ${port.fixedIp}`}>
-                            {t('interfaces.attach')}
-                          </RowAction>
-                        )
-                      )}
-                      <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'move', port })} aria-label={`${t('interfaces.moveFloatingIp')} ${port.fixedIp}`}>
-                        {t('interfaces.moveFloatingIp')}
-                      </RowAction>
-                      {!port.device && (
-                        <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', port })} aria-label={`${t('common.delete')} ${port.fixedIp}`}>
-                          {t('common.delete')}
-                        </RowAction>
-                      )}
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="network-interfaces"
+          label={t('menu.networkInterfaces')}
+          columns={columns}
+          query={ports}
+          list={list}
+          rowProps={(port) => ({ 'data-interface-ip': port.fixedIp })}
+          searchLabel={t('table.search')}
+          actions={(port) => (
+            <>
+              {port.device?.type === 'instance' ? (
+                <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'detach', port })} aria-label={`${t('interfaces.detach')} ${port.fixedIp}`}>
+                  {t('interfaces.detach')}
+                </RowAction>
+              ) : (
+                !port.device && (
+                  <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'attach', port })} aria-label={`${t('interfaces.attach')} ${port.fixedIp}`}>
+                    {t('interfaces.attach')}
+                  </RowAction>
+                )
+              )}
+              <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'move', port })} aria-label={`${t('interfaces.moveFloatingIp')} ${port.fixedIp}`}>
+                {t('interfaces.moveFloatingIp')}
+              </RowAction>
+              {!port.device && (
+                <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', port })} aria-label={`${t('common.delete')} ${port.fixedIp}`}>
+                  {t('common.delete')}
+                </RowAction>
+              )}
+            </>
           )}
-        </QueryList>
+          emptyMessage={t('interfaces.empty')}
+          emptyAction={create}
+        />
       </Panel>
       {open?.kind === 'create' && <CreateInterfaceDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'attach' && <AttachDialog projectId={projectId} port={open.port} onClose={close} />}

@@ -1,18 +1,18 @@
 import type { RoutingTableDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
-import { QueryList } from '../../../components/ui/query-list.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead, TimeTd } from '../../../components/ui/table.tsx';
+import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useProjectPermissions } from '../../projects/api/projects.ts';
-import { useAttachSubnet, useCreateRoutingTable, useDeleteRoutingTable, useDetachSubnet, useRoutingTables, useUpdateRoutingTable } from '../api/routing-tables.ts';
+import { useAttachSubnet, useCreateRoutingTable, useDeleteRoutingTable, useDetachSubnet, useRoutingTablePage, useUpdateRoutingTable } from '../api/routing-tables.ts';
 import { useSubnets } from '../api/subnets.ts';
 import { useVpcs } from '../api/vpcs.ts';
 import { IdSelect } from './id-select.tsx';
@@ -25,89 +25,95 @@ export function RoutingTablesPage() {
   const toast = useToast();
   const { projectId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const tables = useRoutingTables(projectId);
+  const list = useListParams();
+  const tables = useRoutingTablePage(projectId, list.params);
   const update = useUpdateRoutingTable(projectId);
   const detach = useDetachSubnet(projectId);
   const remove = useDeleteRoutingTable(projectId);
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
-  const toggleGateway = (table: RoutingTableDto) =>
-    update.mutate(
-      { id: table.id, internetGateway: !table.internetGateway },
-      { onSuccess: () => toast.success(t(table.internetGateway ? 'routingTables.detachGateway' : 'routingTables.attachGateway')), onError: (error) => toast.error(errorMessage(error)) },
-    );
   const create = (
     <Button variant="primary" disabledReason={readOnly} onClick={() => setOpen({ kind: 'create' })}>
       {t('routingTables.create')}
     </Button>
   );
+  // Built each render: the gateway switch follows its mutation's pending state.
+  const toggleGateway = (table: RoutingTableDto) =>
+    update.mutate(
+      { id: table.id, internetGateway: !table.internetGateway },
+      { onSuccess: () => toast.success(t(table.internetGateway ? 'routingTables.detachGateway' : 'routingTables.attachGateway')), onError: (error) => toast.error(errorMessage(error)) },
+    );
+  const columns: DataColumn<RoutingTableDto>[] = [
+    { id: 'name', header: t('common.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (table) => table.name },
+    { id: 'vpc', header: 'VPC', cell: (table) => table.vpcName ?? '—' },
+    {
+      id: 'internetGateway',
+      header: t('routingTables.internetGateway'),
+      cell: (table) => (
+        <label className="inline-flex items-center gap-2">
+          <input
+            type="checkbox"
+            role="switch"
+            aria-label={`${t('routingTables.internetGateway')} ${table.name}`}
+            checked={table.internetGateway}
+            disabled={Boolean(readOnly) || update.isPending}
+            onChange={() => toggleGateway(table)}
+          />
+          <span className={table.internetGateway ? 'text-emerald-700' : 'text-slate-500'}>
+            {t(table.internetGateway ? 'routingTables.gatewayAttached' : 'routingTables.gatewayDetached')}
+          </span>
+        </label>
+      ),
+    },
+    {
+      id: 'subnets',
+      header: t('routingTables.subnets'),
+      cell: (table) => (
+        <>
+          {table.subnets.length === 0 && '—'}
+          {table.subnets.map((subnet) => (
+            <div key={subnet.id} className="flex items-center gap-2">
+              <span>
+                {subnet.name} <span className="font-mono text-xs text-slate-500">{subnet.cidr}</span>
+              </span>
+              <RowAction
+                disabledReason={readOnly}
+                aria-label={`${t('routingTables.detachSubnet')} ${subnet.name}`}
+                onClick={() => detach.mutate({ id: table.id, subnetId: subnet.id }, { onError: (error) => toast.error(errorMessage(error)) })}
+              >
+                {t('routingTables.detachSubnet')}
+              </RowAction>
+            </div>
+          ))}
+        </>
+      ),
+    },
+    { id: 'createdAt', header: t('common.createdAt'), sortField: 'createdAt', className: 'whitespace-nowrap text-slate-500', cell: (table) => <DateTime value={table.createdAt} /> },
+  ];
   return (
     <div>
       <PageHeader title={t('menu.routingTables')} description={t('routingTables.description')} actions={create} />
       <Panel>
-        <QueryList query={tables} columns={6} emptyMessage={t('routingTables.empty')} emptyAction={create}>
-          {(items) => (
-            <Table label={t('menu.routingTables')}>
-              <THead>
-                <Th>{t('common.name')}</Th>
-                <Th>VPC</Th>
-                <Th>{t('routingTables.internetGateway')}</Th>
-                <Th>{t('routingTables.subnets')}</Th>
-                <Th>{t('common.createdAt')}</Th>
-                <ActionsTh />
-              </THead>
-              <TBody>
-                {items.map((table) => (
-                  <tr key={table.id} className="hover:bg-slate-50">
-                    <Td className="font-medium">{table.name}</Td>
-                    <Td>{table.vpcName ?? '—'}</Td>
-                    <Td>
-                      <label className="inline-flex items-center gap-2">
-                        <input
-                          type="checkbox"
-                          role="switch"
-                          aria-label={`${t('routingTables.internetGateway')} ${table.name}`}
-                          checked={table.internetGateway}
-                          disabled={Boolean(readOnly) || update.isPending}
-                          onChange={() => toggleGateway(table)}
-                        />
-                        <span className={table.internetGateway ? 'text-emerald-700' : 'text-slate-500'}>
-                          {t(table.internetGateway ? 'routingTables.gatewayAttached' : 'routingTables.gatewayDetached')}
-                        </span>
-                      </label>
-                    </Td>
-                    <Td>
-                      {table.subnets.length === 0 && '—'}
-                      {table.subnets.map((subnet) => (
-                        <div key={subnet.id} className="flex items-center gap-2">
-                          <span>
-                            {subnet.name} <span className="font-mono text-xs text-slate-500">{subnet.cidr}</span>
-                          </span>
-                          <RowAction
-                            disabledReason={readOnly}
-                            aria-label={`${t('routingTables.detachSubnet')} ${subnet.name}`}
-                            onClick={() => detach.mutate({ id: table.id, subnetId: subnet.id }, { onError: (error) => toast.error(errorMessage(error)) })}
-                          >
-                            {t('routingTables.detachSubnet')}
-                          </RowAction>
-                        </div>
-                      ))}
-                    </Td>
-                    <TimeTd value={table.createdAt} />
-                    <Td className="text-right whitespace-nowrap">
-                      <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'attach', table })}>
-                        {t('routingTables.attachSubnet')}
-                      </RowAction>
-                      <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', table })} aria-label={`${t('common.delete')} ${table.name}`}>
-                        {t('common.delete')}
-                      </RowAction>
-                    </Td>
-                  </tr>
-                ))}
-              </TBody>
-            </Table>
+        <DataTable
+          id="routing-tables"
+          label={t('menu.routingTables')}
+          columns={columns}
+          query={tables}
+          list={list}
+          searchLabel={t('table.search')}
+          actions={(table) => (
+            <>
+              <RowAction disabledReason={readOnly} onClick={() => setOpen({ kind: 'attach', table })}>
+                {t('routingTables.attachSubnet')}
+              </RowAction>
+              <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', table })} aria-label={`${t('common.delete')} ${table.name}`}>
+                {t('common.delete')}
+              </RowAction>
+            </>
           )}
-        </QueryList>
+          emptyMessage={t('routingTables.empty')}
+          emptyAction={create}
+        />
       </Panel>
       {open?.kind === 'create' && <CreateRoutingTableDialog projectId={projectId} onClose={close} />}
       {open?.kind === 'attach' && <AttachSubnetDialog projectId={projectId} table={open.table} onClose={close} />}

@@ -18,10 +18,6 @@ import { useCreateSubnet, useDeleteSubnet, useSubnetPage } from '../api/subnets.
 import { useVpcs } from '../api/vpcs.ts';
 import { IdSelect } from './id-select.tsx';
 
-/** Where the launch wizard opens with a subnet chosen (`?subnetId=`): the topology and this list link there. */
-export const launchHere = (projectId: string, subnet: { id: string; vpcId: string }) =>
-  `${paths.computeSection(projectId, 'instances/new')}?networkId=${subnet.vpcId}&subnetId=${subnet.id}`;
-
 /** Network > 서브넷: each subnet with its VPC, gateway, DHCP and routing table. */
 export function SubnetsPage() {
   const t = useT();
@@ -78,7 +74,7 @@ export function SubnetsPage() {
           searchLabel={t('table.search')}
           actions={(subnet) => (
             <>
-              <RowAction disabledReason={readOnly} onClick={() => navigate(launchHere(projectId, subnet))}>
+              <RowAction disabledReason={readOnly} onClick={() => navigate(paths.launchIntoSubnet(projectId, subnet.vpcId, subnet.id))}>
                 {t('subnets.launchHere')}
               </RowAction>
               <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', subnet })} aria-label={`${t('common.delete')} ${subnet.name}`}>

@@ -14,24 +14,24 @@ interface NetworkStepProps {
   error: string | undefined;
   onChange: (id: string) => void;
   /** The chosen subnet of the network ('' for its first). */
-  subnetId?: string;
-  subnetError?: string | undefined;
-  onSubnetChange?: (id: string) => void;
+  subnetId: string;
+  subnetError: string | undefined;
+  onSubnetChange: (id: string) => void;
   /** Whether one instance is launched: only then are fixed IPs offered. */
-  single?: boolean;
-  fixedIp?: string;
-  fixedIpError?: string | undefined;
-  onFixedIpChange?: (ip: string) => void;
+  single: boolean;
+  fixedIp: string;
+  fixedIpError: string | undefined;
+  onFixedIpChange: (ip: string) => void;
   /** Interfaces 2..5 ("네트워크 인터페이스 추가"). */
-  extraNetworks?: WizardInterface[];
-  extraNetworksError?: string | undefined;
-  onExtraNetworksChange?: (rows: WizardInterface[]) => void;
+  extraNetworks: WizardInterface[];
+  extraNetworksError: string | undefined;
+  onExtraNetworksChange: (rows: WizardInterface[]) => void;
 }
 
 /** Network: the project's networks with their CIDR; "Default Network" is preselected; a network with several subnets offers them. */
 export function NetworkStep(props: NetworkStepProps) {
-  const { projectId, value, error, onChange, subnetId = '', subnetError, onSubnetChange } = props;
-  const { single = true, fixedIp = '', fixedIpError, onFixedIpChange, extraNetworks = [], extraNetworksError, onExtraNetworksChange } = props;
+  const { projectId, value, error, onChange, subnetId, subnetError, onSubnetChange } = props;
+  const { single, fixedIp, fixedIpError, onFixedIpChange, extraNetworks, extraNetworksError, onExtraNetworksChange } = props;
   const t = useT();
   const networks = useNetworks(projectId);
   if (networks.isPending) return <SkeletonRows rows={1} columns={3} />;
@@ -53,19 +53,19 @@ export function NetworkStep(props: NetworkStepProps) {
         </div>
       </FieldSet>
       <SubnetChoice network={networks.data.items.find((network) => network.id === value)} value={subnetId} error={subnetError} onChange={onSubnetChange} />
-      {single && onFixedIpChange && (
+      {single && (
         <TextField label={t('interfaces.wizardPrimaryFixedIp')} hint={t('interfaces.fixedIpHint')} value={fixedIp} onChange={onFixedIpChange} error={fixedIpError} className="font-mono" />
       )}
-      {onExtraNetworksChange && <InterfaceRows networks={networks.data.items} rows={extraNetworks} single={single} error={extraNetworksError} onChange={onExtraNetworksChange} />}
+      <InterfaceRows networks={networks.data.items} rows={extraNetworks} single={single} error={extraNetworksError} onChange={onExtraNetworksChange} />
       <Alert tone="info">{t('instanceWizard.networkHint')}</Alert>
     </div>
   );
 }
 
 /** The subnets of the chosen network, when it has more than one (or one was preselected). */
-function SubnetChoice({ network, value, error, onChange }: { network: NetworkDto | undefined; value: string; error: string | undefined; onChange: ((id: string) => void) | undefined }) {
+function SubnetChoice({ network, value, error, onChange }: { network: NetworkDto | undefined; value: string; error: string | undefined; onChange: (id: string) => void }) {
   const t = useT();
-  if (!network || !onChange || (network.subnets.length < 2 && !value)) return null;
+  if (!network || (network.subnets.length < 2 && !value)) return null;
   const chosen = value || network.subnetId;
   return (
     <FieldSet legend={t('interfaces.subnet')} error={error}>
