@@ -130,6 +130,15 @@ test('a second VPC with two subnets and a routing table; ssh via the floating IP
   expect(verdict.allowed).toBe(false);
   expect(verdict.reason.code).toBe('NO_INTERNET_GATEWAY');
   expect(verdict.reason.message).toContain('no route to an internet gateway');
+
+  // The instance's flow log records the dropped ssh attempt, with the same reason.
+  await page.goto(computeUrl(`instances/${web.id}?tab=flow-log`));
+  const dropped = page
+    .getByRole('table', { name: 'Flow log' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: `TCP ${floatingIp.address}:22`, exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: 'DROP', exact: true }) });
+  await expect(dropped.first()).toContainText('no route to an internet gateway');
 });
 
 test('bad input gets a clear error and changes nothing: an overlapping CIDR, detaching the last interface', async ({ page, baseURL }) => {
