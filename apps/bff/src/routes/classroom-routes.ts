@@ -1,18 +1,12 @@
 import { learnersFromCsv, type Classroom, type Engine } from '@sandcloud/engine';
 import { enrollClassroomRequestSchema, type ClassroomDto, type EnrollClassroomResultDto, type LearnerProgressDto } from '@sandcloud/api-schemas';
-import { Router, type RequestHandler } from 'express';
-import { HttpError } from '../http/errors.ts';
-import { currentSession, requireSession } from '../http/session.ts';
+import { Router } from 'express';
+import { currentSession, requireAdministrator, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 import { toTutorialProgressDto } from './tutorial-routes.ts';
 
 // Classrooms (system administrators): enrol a CSV of learners, list classrooms, and the teacher's
 // view of each learner's tutorial progress.
-
-const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage classrooms', undefined, 'permission.administratorsOnly');
-  next();
-};
 
 const toClassroomDto = (classroom: Classroom): ClassroomDto => ({
   id: classroom.id,
@@ -23,7 +17,7 @@ const toClassroomDto = (classroom: Classroom): ClassroomDto => ({
 
 export function classroomRoutes(engine: Engine): Router {
   const router = Router();
-  router.use('/classrooms', requireSession, requireAdmin);
+  router.use('/classrooms', requireSession, requireAdministrator('manage classrooms'));
 
   router.get('/classrooms', (_req, res) => {
     res.json({ items: engine.classroom.list().map(toClassroomDto) });
