@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TutorialDto, TutorialProgressDto } from '@sandcloud/api-schemas';
+import type { TutorialDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
@@ -25,11 +25,3 @@ export function useStartTutorial(projectId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tutorialsKey(projectId) }),
   });
 }
-
-/** The teacher's view of one project (project admins). */
-export const useProjectTutorialProgress = (projectId: string) =>
-  useQuery({
-    queryKey: queryKeys.resources(projectId, 'tutorial-progress'),
-    queryFn: () => api.get<{ items: TutorialProgressDto[] }>(`/projects/${projectId}/tutorial-progress`),
-    refetchInterval: 5_000,
-  });
