@@ -237,10 +237,16 @@ export class TutorialService {
     this.delayed.clear();
   }
 
-  /** Forgets what was observed in a project (its progress rows were deleted: the whole sandbox's reset). */
-  forget(projectId: string): void {
-    this.observations.forget(projectId);
+  /** Forgets every learner's progress and what was observed (the whole sandbox's reset). Returns how many progress rows went. */
+  forgetAll(): number {
+    const removed = this.store.transaction(() => {
+      const rows = this.store.list<TutorialProgress>(TUTORIAL_PROGRESS_KIND);
+      for (const row of rows) this.store.delete(TUTORIAL_PROGRESS_KIND, row);
+      return rows.length;
+    });
+    this.observations.clear();
     this.watchHttp();
+    return removed;
   }
 
   private poll(): void {
