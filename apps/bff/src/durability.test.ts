@@ -1,72 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { signIn, startServer } from './test-support/real-server.ts';
 
-const ROOT = resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'durable-password';
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-}
-
-const running: ChildProcess[] = [];
-
-/** Starts the real server entry point in a child process and waits for its URL. */
-function startServer(dataDir: string): Promise<Server> {
-  // node itself (not the tsx wrapper) is the server process, so SIGKILL hits the process that writes.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SANDCLOUD_DATA_DIR: dataDir, SANDCLOUD_ADMIN_PASSWORD: PASSWORD, SANDCLOUD_LOG_REQUESTS: '0', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-}
-
-async function session(url: string) {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  });
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${url}/api${path}`, {
-      method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { items?: Record<string, unknown>[] } };
-  };
-  return call;
-}
-
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGKILL');
-});
 
 describe('durability', () => {
   it('keeps every acknowledged change after kill -9 mid-write, and resumes BUILD → ACTIVE', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-durability-'));
-    const first = await startServer(dataDir);
-    const call = await session(first.url);
+    const first = await startServer(dataDir, PASSWORD);
+    const call = await signIn(first.url, PASSWORD);
 
     const project = await call('POST', '/projects', { name: 'durable' });
     const projectId = project.body.id as string;
@@ -106,8 +50,8 @@ describe('durability', () => {
     await Promise.all(writers);
     await expect(call('GET', `${base}/instances/${instanceId}`)).rejects.toThrow(); // the process is gone
 
-    const second = await startServer(dataDir);
-    const again = await session(second.url);
+    const second = await startServer(dataDir, PASSWORD);
+    const again = await signIn(second.url, PASSWORD);
     const projects = (await again('GET', '/projects?limit=500')).body.items!.map((p) => p.name);
     for (const name of acknowledged) expect(projects).toContain(name);
 

@@ -5,6 +5,7 @@ import {
   type TutorialHint,
   type TutorialHintLink,
   type TutorialProgressStatus,
+  type TutorialText,
 } from '@sandcloud/domain';
 import { z } from 'zod';
 
@@ -74,7 +75,7 @@ export interface TutorialProgressDto {
   completedAt: string | null;
   currentStepId: string | null;
   /** The current step's title (ko/en), for views without the tutorial's definition (the teacher's). */
-  currentStepTitle: { ko: string; en: string } | null;
+  currentStepTitle: TutorialText | null;
   openSince: string;
   steps: TutorialStepProgressDto[];
 }

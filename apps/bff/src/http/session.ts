@@ -41,6 +41,14 @@ export const requireSession: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** System administrators only: anyone else is refused with "Only administrators can <what>". */
+export const requireAdministrator =
+  (what: string): RequestHandler =>
+  (req, _res, next) => {
+    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', `Only administrators can ${what}`, undefined, 'permission.administratorsOnly');
+    next();
+  };
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**

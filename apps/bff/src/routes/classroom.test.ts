@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { prepareComputeProject } from '../test-support/compute-project.ts';
 import { activatedProject, createTestApi, login } from '../test-support/test-api.ts';
-import { learnersFromCsv, parseCsv } from './classroom-routes.ts';
 
 const CSV = 'name,email,login\r\n"Kim, Minji",minji@example.edu,\nLee Jun,,jun.lee\n박서연,seoyeon@example.edu,\n';
-
-describe('classroom CSV', () => {
-  it('reads quoted fields, a header in any order, and rows without one', () => {
-    expect(parseCsv('a,"b ""c"", d"\r\n\r\ne,f')).toEqual([['a', 'b "c", d'], ['e', 'f']]);
-    expect(learnersFromCsv(CSV)).toEqual([
-      { name: 'Kim, Minji', email: 'minji@example.edu' },
-      { name: 'Lee Jun', login: 'jun.lee' },
-      { name: '박서연', email: 'seoyeon@example.edu' },
-    ]);
-    expect(learnersFromCsv('Ann,ann@x.org\nBob,bob')).toEqual([{ name: 'Ann', email: 'ann@x.org' }, { name: 'Bob', login: 'bob' }]);
-  });
-});
 
 describe('classroom API', () => {
   it('enrols learners: a user and an activated project each, the passwords once, a prepared state, and the teacher sees their progress', async () => {

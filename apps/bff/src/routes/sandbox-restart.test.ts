@@ -1,55 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { signIn, startServer, stopServer } from '../test-support/real-server.ts';
 
 // A restart keeps the world: a web server started in a guest (here by its user data, as the guide's
 // `python -m SimpleHTTPServer 80`) answers through its floating IP again after the real server
 // process is stopped and started on the same data directory. Without the process keeper nothing
 // listens after the restart (cloud-init does not run twice), so this fails.
 
-const ROOT = resolve(import.meta.dirname, '../../../..');
 const PASSWORD = 'restart-password';
-const POOL = '203.0.119.10-203.0.119.60';
-const running: ChildProcess[] = [];
-afterEach(() => {
-  for (const child of running.splice(0)) child.kill('SIGKILL');
-});
-
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/bff/src/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', SANDCLOUD_DATA_DIR: dataDir, SANDCLOUD_ADMIN_PASSWORD: PASSWORD, SANDCLOUD_LOG_REQUESTS: '0', SANDCLOUD_SPEED: '20', SANDCLOUD_FLOATING_POOL: POOL, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolvePromise({ child, url: match[1]! });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-  });
-}
-
-async function session(url: string) {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return async <T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${url}/api${path}`, { method, headers: { Cookie: cookie, 'X-CSRF-Token': csrfToken, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-    return (await res.json()) as T;
-  };
-}
+const SERVER = { env: { SANDCLOUD_SPEED: '20', SANDCLOUD_FLOATING_POOL: '203.0.119.10-203.0.119.60' }, timeoutMs: 30_000 };
 
 /** One GET on a fresh connection: the body, or the error's code (a refused port). */
 const httpGet = (url: string) =>
@@ -64,13 +26,12 @@ const httpGet = (url: string) =>
     req.end();
   });
 
-const stop = (child: ChildProcess) => new Promise<void>((resolvePromise) => (child.once('exit', () => resolvePromise()), child.kill('SIGTERM')));
-
 describe('a restart keeps the guests’ processes', () => {
   it('a web server in a guest answers through its floating IP after the server restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-restart-'));
-    const first = await startServer(dataDir);
-    const call = await session(first.url);
+    const first = await startServer(dataDir, PASSWORD, SERVER);
+    const signedIn = await signIn(first.url, PASSWORD);
+    const call = async <T = Record<string, unknown>>(method: string, path: string, body?: unknown) => (await signedIn<T>(method, path, body)).body;
     const project = await call<{ id: string }>('POST', '/projects', { name: 'restart' });
     const base = `/projects/${project.id}`;
     await call('POST', `${base}/compute/activate`);
@@ -98,11 +59,12 @@ describe('a restart keeps the guests’ processes', () => {
     const { httpUrl } = await call<{ httpUrl: string }>('GET', `${base}/floating-ips/${fip.id}/endpoint`);
     await vi.waitFor(async () => expect(await httpGet(httpUrl)).toBe('still-here\n'), { timeout: 20_000, interval: 200 });
     // The guest's write-back (index.html on the disk) and the keeper's record, on the server's clock.
+    // Not yet a condition: the project's state export did not show index.html while the guest ran.
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 4_000));
 
-    await stop(first.child);
+    await stopServer(first.child);
     expect(await httpGet(httpUrl)).toMatch(/ECONNREFUSED|timeout/);
-    await startServer(dataDir);
+    await startServer(dataDir, PASSWORD, SERVER);
     await vi.waitFor(async () => expect(await httpGet(httpUrl)).toBe('still-here\n'), { timeout: 20_000, interval: 200 });
   }, 90_000);
 });

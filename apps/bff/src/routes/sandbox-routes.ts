@@ -4,7 +4,7 @@ import { RESET_PHASES } from '@sandcloud/domain';
 import express, { Router } from 'express';
 import { HttpError } from '../http/errors.ts';
 import { currentProject, requireProject } from '../http/project-access.ts';
-import { currentSession, requireSession } from '../http/session.ts';
+import { requireAdministrator, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 
 /** The largest state file accepted (root disks and volumes of a classroom project). */
@@ -39,10 +39,7 @@ export function sandboxRoutes(engine: Engine): Router {
   const router = Router();
   router.use('/projects/:projectId/reset', requireSession);
   router.use('/projects/:projectId/state', requireSession);
-  router.use('/sandbox', requireSession, (req, _res, next) => {
-    if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can reset the whole sandbox', undefined, 'permission.administratorsOnly');
-    next();
-  });
+  router.use('/sandbox', requireSession, requireAdministrator('reset the whole sandbox'));
 
   router.get('/sandbox/reset', (_req, res) => {
     res.json(toSandboxResetDto(engine.sandboxReset.report()));

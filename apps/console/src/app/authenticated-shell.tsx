@@ -84,7 +84,10 @@ function ProjectSelector() {
   );
 }
 
-/** The signed-in user, "사용자 관리" for system administrators only, and sign-out. */
+const adminLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300'}`;
+
+/** The signed-in user, "사용자 관리" and the classroom for system administrators only, and sign-out. */
 function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean }) {
   const { t } = useI18n();
   const logout = useLogout();
@@ -92,20 +95,14 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
   return (
     <div className="flex items-center gap-2">
       {isAdmin && (
-        <NavLink
-          to={paths.users()}
-          className={({ isActive }) => `rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300'}`}
-        >
-          {t('users.menu')}
-        </NavLink>
-      )}
-      {isAdmin && (
-        <NavLink
-          to={paths.classroom()}
-          className={({ isActive }) => `rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${isActive ? 'bg-slate-800 text-white' : 'text-slate-300'}`}
-        >
-          {t('classroom.menu')}
-        </NavLink>
+        <>
+          <NavLink to={paths.users()} className={adminLinkClass}>
+            {t('users.menu')}
+          </NavLink>
+          <NavLink to={paths.classroom()} className={adminLinkClass}>
+            {t('classroom.menu')}
+          </NavLink>
+        </>
       )}
       <span aria-label={t('header.user')} className="text-slate-300">
         {username}

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.ts';
 import type { Store } from '../store/kinds.ts';
-import { TUTORIAL_PROGRESS_KIND, type TutorialService } from '../tutorials/tutorial-service.ts';
+import type { TutorialService } from '../tutorials/tutorial-service.ts';
 import type { ProjectReset } from './project-reset.ts';
 
 export interface SandboxResetReport {
@@ -37,15 +37,8 @@ export class SandboxReset {
     const running = this.report();
     if (running?.state === 'running') return running;
     const projectIds = this.store.list('project').map((project) => project.id);
-    const tutorialsCleared = this.store.transaction(() => {
-      const rows = this.store.list(TUTORIAL_PROGRESS_KIND);
-      for (const row of rows) this.store.delete(TUTORIAL_PROGRESS_KIND, row);
-      return rows.length;
-    });
-    for (const projectId of projectIds) {
-      this.tutorials.forget(projectId);
-      this.resets.start(projectId);
-    }
+    const tutorialsCleared = this.tutorials.forgetAll();
+    for (const projectId of projectIds) this.resets.start(projectId);
     this.current = { projectIds, startedAt: this.clock.now(), tutorialsCleared, finishedAt: null };
     return this.report()!;
   }

@@ -46,8 +46,8 @@ export class TutorialObservations {
     return this.answers.get(projectId) ?? [];
   }
 
-  forget(projectId: string): void {
-    this.logins.delete(projectId);
-    this.answers.delete(projectId);
+  clear(): void {
+    this.logins.clear();
+    this.answers.clear();
   }
 }

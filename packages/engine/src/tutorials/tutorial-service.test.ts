@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { draftFromTemplate, type TutorialDefinition } from '@sandcloud/domain';
 import { ManualClock } from '../core/clock.ts';
 import { createEngine } from '../engine.ts';
-import { createTestWorld, instanceInput, TEST_IMAGES, type TestWorld } from '../testing/test-world.ts';
+import { createTestWorld, instanceInput, TEST_IMAGES, TEST_PUBLIC_KEY, type TestWorld } from '../testing/test-world.ts';
 
 // The getting-started tutorial checked against the real state: each step turns green when the
 // engine's state (and what the data plane reports: ssh logins, HTTP answers) says it happened,
@@ -79,8 +79,7 @@ describe('the getting-started tutorial engine', () => {
     await settle();
     expect(doneSteps(w)).not.toContain('web-server');
     await m.traffic.deliverHttp(web!.id, 80, browserRequest('198.51.100.7'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(doneSteps(w)).toContain('web-server');
+    await vi.waitFor(() => expect(doneSteps(w)).toContain('web-server'), { timeout: 2_000, interval: 10 });
     expect(stepOf(w, 'ssh').done).toBe(false);
 
     // A volume attached is not enough: it must be mounted in the guest.
@@ -121,11 +120,10 @@ describe('the getting-started tutorial engine', () => {
     for (const instance of pair) m.guests.openSession(projectId, instance.id).write('python -m SimpleHTTPServer 80\r');
     await vi.waitFor(() => { engine.advance(50); expect(pair.map((i) => m.guests.listeningPorts(i.id))).toEqual([[80], [80]]); }, { timeout: 5_000, interval: 5 });
     for (const instance of [pair[0]!, pair[0]!]) await m.traffic.deliverHttp(instance.id, 80, browserRequest(lb.vipAddress));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    engine.tutorials.evaluate(projectId); // what the answers' settle timer runs
     expect(stepOf(w, 'load-balancer').done).toBe(false); // one member twice: not alternating
     await m.traffic.deliverHttp(pair[1]!.id, 80, browserRequest(lb.vipAddress));
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(stepOf(w, 'load-balancer').done).toBe(true);
+    await vi.waitFor(() => expect(stepOf(w, 'load-balancer').done).toBe(true), { timeout: 2_000, interval: 10 });
 
     // Only the ssh step is left: a real login (the data plane's hook) completes the tutorial.
     const before = engine.tutorials.progressOf(projectId, w.admin.id, 'getting-started')!;
@@ -136,6 +134,33 @@ describe('the getting-started tutorial engine', () => {
     expect(done.status).toBe('COMPLETED');
     expect(done.currentStepId).toBeNull();
     expect(done.steps.every((s) => s.done && s.durationMs !== null && s.durationMs >= 0)).toBe(true);
+  });
+
+  it('tells viewers when the hint of any open step changes, not only the first one', async () => {
+    const w = world();
+    const { engine, projectId, m } = w;
+    // An imported key (not downloaded from Sandcloud) keeps the instance step open, first in line;
+    // the ssh step further down is open too, its port 22 closed.
+    const keyPair = m.keyPairs.import(projectId, 'imported', TEST_PUBLIC_KEY);
+    const group = m.securityGroups.list(projectId).find((g) => g.name === 'default')!;
+    const [web] = m.instances.create(projectId, instanceInput(w, { keyName: keyPair.name, securityGroupIds: [group.id] }));
+    engine.advance(5_000);
+    const fip = m.floatingIps.allocate(projectId);
+    m.floatingIps.associate(projectId, fip.id, web!.portId!);
+    engine.tutorials.start(projectId, w.admin, 'getting-started');
+    expect(stepOf(w, 'instance').hint?.code).toBe('key-not-downloaded');
+    expect(stepOf(w, 'ssh').hint?.code).toBe('port-closed');
+
+    const changes: string[] = [];
+    engine.events.subscribe((event) => {
+      if (event.kind === 'tutorial-progress') changes.push(event.change);
+    });
+    // A dropped attempt has no event of its own: the slow timer's evaluation finds it.
+    m.flowLogs.record({ instanceId: web!.id, projectId, sourceIp: '198.51.100.7', sourcePort: 50000, destinationIp: fip.address, protocol: 'tcp', port: 22, action: 'DROP', reasonCode: 'NO_MATCHING_RULE', message: 'no rule' });
+    engine.tutorials.evaluate(projectId);
+    await settle();
+    expect(stepOf(w, 'ssh').hint?.code).toBe('port-closed-dropped');
+    expect(changes).toEqual(['updated']);
   });
 
   it('keeps progress across a restart and starts over on request', async () => {

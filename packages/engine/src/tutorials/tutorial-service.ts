@@ -31,7 +31,7 @@ export interface TutorialProgress extends ResourceBase {
   completedAt: number | null;
   /** Step id → when its check first passed. */
   steps: Record<string, number>;
-  /** The first open step's hint, code and parameters: a change is an event, so viewers follow it live. */
+  /** Every open step's hint, code and parameters: a change is an event, so viewers follow every hint live. */
   hintKey: string | null;
 }
 
@@ -200,13 +200,14 @@ export class TutorialService {
       const ctx = this.context(progress);
       const now = this.clock.now();
       const steps = { ...progress.steps };
-      let hintKey: string | null = null;
+      const hints: string[] = [];
       for (const step of definition.steps) {
         if (steps[step.id] !== undefined) continue;
         const result = TUTORIAL_CHECK_FUNCTIONS[step.check.kind](ctx, step);
         if (result.done) steps[step.id] = now;
-        else if (hintKey === null && result.hint) hintKey = `${step.id}:${result.hint.code}:${JSON.stringify(result.hint.params)}`;
+        else if (result.hint) hints.push(`${step.id}:${result.hint.code}:${JSON.stringify(result.hint.params)}`);
       }
+      const hintKey = hints.length > 0 ? hints.join('\n') : null;
       const newlyDone = Object.keys(steps).length !== Object.keys(progress.steps).length;
       const complete = definition.steps.every((step) => steps[step.id] !== undefined);
       if (!newlyDone && hintKey === progress.hintKey) continue;
@@ -236,10 +237,16 @@ export class TutorialService {
     this.delayed.clear();
   }
 
-  /** Forgets what was observed in a project (its progress rows were deleted: the whole sandbox's reset). */
-  forget(projectId: string): void {
-    this.observations.forget(projectId);
+  /** Forgets every learner's progress and what was observed (the whole sandbox's reset). Returns how many progress rows went. */
+  forgetAll(): number {
+    const removed = this.store.transaction(() => {
+      const rows = this.store.list<TutorialProgress>(TUTORIAL_PROGRESS_KIND);
+      for (const row of rows) this.store.delete(TUTORIAL_PROGRESS_KIND, row);
+      return rows.length;
+    });
+    this.observations.clear();
     this.watchHttp();
+    return removed;
   }
 
   private poll(): void {

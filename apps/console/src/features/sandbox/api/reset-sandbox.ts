@@ -1,19 +1,16 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ResetSandboxRequest, SandboxResetReportDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 
 const key = ['sandbox', 'reset'] as const;
 
 /** The whole sandbox's last reset (administrators); polled while one runs. */
-export const sandboxResetQuery = (enabled: boolean) =>
-  queryOptions({
+export const useSandboxReset = () =>
+  useQuery({
     queryKey: key,
     queryFn: () => api.get<SandboxResetReportDto>('/sandbox/reset'),
-    enabled,
     refetchInterval: (query) => (query.state.data?.state === 'running' ? 1000 : false),
   });
-
-export const useSandboxReset = (enabled: boolean) => useQuery(sandboxResetQuery(enabled));
 
 export function useResetSandbox() {
   const queryClient = useQueryClient();

@@ -9,7 +9,7 @@ import { useResetSandbox, useSandboxReset } from '../api/reset-sandbox.ts';
 /** The administrator's reset of the whole sandbox: every project emptied, every tutorial started over; typed RESET, then progress. */
 export function SandboxResetPanel() {
   const t = useT();
-  const report = useSandboxReset(true).data;
+  const report = useSandboxReset().data;
   const reset = useResetSandbox();
   const [confirm, setConfirm] = useState('');
   const running = report?.state === 'running';

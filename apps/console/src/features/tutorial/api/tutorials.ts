@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TutorialDto, TutorialProgressDto } from '@sandcloud/api-schemas';
+import type { TutorialDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-// Progress changes arrive as live events (a `tutorial-progress` row changes when a step turns green
-// or its hint changes), which refresh the project's keys; the panel also re-reads every few seconds
-// for hints whose facts have no event (a dropped connection in the flow log).
+// Progress changes arrive as live events, which refresh the project's keys: the `tutorial-progress`
+// row changes when a step turns green or any open step's hint changes (the engine re-checks facts
+// without events of their own, such as a dropped connection in the flow log, on its own timer).
 
 const tutorialsKey = (projectId: string) => queryKeys.resources(projectId, 'tutorials');
 
@@ -13,7 +13,6 @@ export const tutorialsQuery = (projectId: string) =>
   queryOptions({
     queryKey: tutorialsKey(projectId),
     queryFn: () => api.get<{ items: TutorialDto[] }>(`/projects/${projectId}/tutorials`),
-    refetchInterval: 4_000,
   });
 
 export const useTutorials = (projectId: string) => useQuery(tutorialsQuery(projectId));
@@ -25,11 +24,3 @@ export function useStartTutorial(projectId: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: tutorialsKey(projectId) }),
   });
 }
-
-/** The teacher's view of one project (project admins). */
-export const useProjectTutorialProgress = (projectId: string) =>
-  useQuery({
-    queryKey: queryKeys.resources(projectId, 'tutorial-progress'),
-    queryFn: () => api.get<{ items: TutorialProgressDto[] }>(`/projects/${projectId}/tutorial-progress`),
-    refetchInterval: 5_000,
-  });
