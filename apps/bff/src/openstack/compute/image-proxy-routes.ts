@@ -5,6 +5,7 @@ import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
 import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
+import { deleteImage } from '../image/image-routes.ts';
 import { metadataSchema as imageMetadataSchema } from './server-routes.ts';
 
 // Nova's image proxy (`/compute/v2.1/images`, deprecated in Nova 2.36 but part of 2.1): Glance's
@@ -113,13 +114,7 @@ export function imageProxyRoutes(engine: Engine): Router {
 
   router.delete('/images/:imageId', (req, res) => {
     const image = find(req);
-    if (image.visibility === 'public') throw new OsError(403, `Image ${image.id} is a public image and cannot be deleted.`);
-    if (isUploaded(image)) {
-      if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-      imageUploads.delete(projectOf(req), image.id);
-    } else {
-      images.delete(projectOf(req), image.id);
-    }
+    deleteImage(engine, projectOf(req), image, `Image ${image.id} is a public image and cannot be deleted.`);
     res.status(204).end();
   });
 

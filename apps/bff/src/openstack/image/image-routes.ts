@@ -50,6 +50,21 @@ export const imageView = (image: Image) => {
   };
 };
 
+/**
+ * Deletes a project's image whatever made it: an uploaded one with its bytes, a captured one through
+ * the image service (Glance's and Nova's DELETE both). A public or protected image is refused with
+ * 403; `publicRefusal` words the first as each API does.
+ */
+export function deleteImage(engine: Engine, projectId: string, image: Image, publicRefusal: string): void {
+  if (image.visibility === 'public') throw new OsError(403, publicRefusal);
+  if (isUploaded(image)) {
+    if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
+    engine.modules.imageUploads.delete(projectId, image.id);
+  } else {
+    engine.modules.images.delete(projectId, image.id);
+  }
+}
+
 const patchSchema = z.array(
   z.strictObject({
     op: z.enum(['add', 'replace', 'remove']),
@@ -283,13 +298,7 @@ export function imageRoutes(engine: Engine): Router {
 
   api.delete('/images/:id', (req, res) => {
     const image = find(req);
-    if (image.visibility === 'public') throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-    if (isUploaded(image)) {
-      if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-      imageUploads.delete(projectOf(req), image.id);
-    } else {
-      images.delete(projectOf(req), image.id);
-    }
+    deleteImage(engine, projectOf(req), image, `Image ${image.id} is protected and cannot be deleted.`);
     res.status(204).end();
   });
 
