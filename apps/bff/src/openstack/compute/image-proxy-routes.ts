@@ -3,7 +3,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
 import { deleteImage } from '../image/image-routes.ts';
 import { metadataSchema as imageMetadataSchema } from './server-routes.ts';
@@ -92,12 +92,7 @@ export function imageProxyRoutes(engine: Engine): Router {
       if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
       list = list.filter((image) => image.updatedAt >= Math.floor(since / 1000) * 1000);
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((image) => image.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
     return limit === undefined ? list : list.slice(0, limit);
   }

@@ -5,7 +5,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
 import { CHANGE_ACTION_SCHEMAS, conflictAs, isChangeAction, runChangeAction, type ChangeAction } from './server-action-routes.ts';
 import { addressesOf, coreServerView, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
@@ -148,12 +148,7 @@ export function serverRoutes(engine: Engine): Router {
       if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
       list = list.filter((instance) => instance.updatedAt >= since);
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((instance) => instance.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
     return limit === undefined ? list : list.slice(0, Math.min(limit, 1000));
   }

@@ -3,7 +3,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { errorHandler, notFound, OsError } from '../errors.ts';
 
 const JSON_PATCH = 'application/openstack-images-v2.1-json-patch';
@@ -162,12 +162,7 @@ export function imageRoutes(engine: Engine): Router {
         return (x < y ? -1 : 1) * sign;
       });
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((image) => image.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message)) ?? 25;
     const page = list.slice(0, limit);
     const last = page[page.length - 1];
