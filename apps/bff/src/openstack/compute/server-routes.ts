@@ -74,8 +74,18 @@ const updateServerSchema = z.strictObject({
   }),
 });
 
-const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
+/** Nova's `{"metadata": {…}}` body (servers' and images' metadata alike). */
+export const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
 const metaItemBodySchema = z.strictObject({ meta: metadataSchema });
+
+/** Nova's `PUT …/metadata/{key}` body, `{"meta": {key: value}}` naming the URI's key alone: its value. */
+export function metaItemValue(body: unknown, key: string): string {
+  const { meta } = parseBody(metaItemBodySchema, body ?? {});
+  const entries = Object.entries(meta);
+  if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
+  if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+  return entries[0]![1];
+}
 
 const ACTION_SCHEMAS = {
   // Nova takes `null` or `{}` (the openstack client sends the one, Tempest the other).
@@ -309,12 +319,8 @@ export function serverRoutes(engine: Engine): Router {
 
   router.put('/servers/:serverId/metadata/:key', (req, res) => {
     const key = String(req.params.key);
-    const { meta } = parseBody(metaItemBodySchema, req.body ?? {});
-    const entries = Object.entries(meta);
-    if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
-    if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+    const value = metaItemValue(req.body, key);
     const instance = findServer(req);
-    const value = entries[0]![1];
     changeMetadata(instance, () => instances.setMetadata(projectOf(req), instance.id, { [key]: value }, false));
     res.json({ meta: { [key]: value } });
   });
