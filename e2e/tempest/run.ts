@@ -88,7 +88,11 @@ async function expectOk(response: Promise<Response>, what: string): Promise<Reco
   return answered.status === 204 ? {} : ((await answered.json()) as Record<string, unknown>);
 }
 
-/** The admin's project and 4 users each a member of their own activated project, through the console's API. */
+/**
+ * The admin in a project of its own, then NON_ADMINS users and EXTRA_ADMINS admins each in their own
+ * activated project, through the console's API. The first non-admin (tempest.conf's own credentials)
+ * comes right after the admin.
+ */
 async function provisionAccounts(url: string, admin: { username: string; password: string }, run: string): Promise<Account[]> {
   const call = await consoleLogin(url, admin.username, admin.password);
   const project = async (name: string) => {
@@ -96,31 +100,23 @@ async function provisionAccounts(url: string, admin: { username: string; passwor
     await expectOk(call('POST', `/projects/${String(created.id)}/compute/activate`), `activation of ${name}`);
     return String(created.id);
   };
-  const accounts: Account[] = [];
+  /** A new user, member (or admin) of a project named after them. */
+  const user = async (suffix: string, isAdmin: boolean): Promise<Account> => {
+    const username = `tempest-${run}-${suffix}`;
+    const password = `tempest-password-${run}-${suffix}`;
+    await expectOk(call('POST', '/users', { username, password, ...(isAdmin ? { isAdmin } : {}) }), `${isAdmin ? 'admin' : 'user'} ${username}`);
+    const projectId = await project(username);
+    await expectOk(call('PUT', `/projects/${projectId}/members`, { username, role: isAdmin ? 'admin' : 'member' }), `membership of ${username}`);
+    return isAdmin ? { username, password, project_name: username, roles: ['admin'], types: ['admin'] } : { username, password, project_name: username, roles: ['member', 'reader'] };
+  };
   await project(`tempest-admin-${run}`);
-  accounts.push({ username: admin.username, password: admin.password, project_name: `tempest-admin-${run}`, roles: ['admin'], types: ['admin'] });
-  // Octavia's plugin allocates, per test class, an admin and an \`lb_admin\` (both the admin role), and
+  const accounts: Account[] = [{ username: admin.username, password: admin.password, project_name: `tempest-admin-${run}`, roles: ['admin'], types: ['admin'] }];
+  for (let i = 1; i <= NON_ADMINS; i++) accounts.push(await user(String(i), false));
+  // Octavia's plugin allocates, per test class, an admin and an `lb_admin` (both the admin role), and
   // primary, lb_member, lb_member2, lb_observer and lb_global_observer (non-admin): with 2 workers
   // that is 4 admins and 10 non-admins, plus the other suites' primary/alt.
-  for (let i = 1; i <= EXTRA_ADMINS; i++) {
-    const username = `tempest-${run}-admin${i}`;
-    const password = `tempest-password-${run}-admin${i}`;
-    await expectOk(call('POST', '/users', { username, password, isAdmin: true }), `admin ${username}`);
-    const projectId = await project(username);
-    await expectOk(call('PUT', `/projects/${projectId}/members`, { username, role: 'admin' }), `membership of ${username}`);
-    accounts.push({ username, password, project_name: username, roles: ['admin'], types: ['admin'] });
-  }
-  for (let i = 1; i <= NON_ADMINS; i++) {
-    const username = `tempest-${run}-${i}`;
-    const password = `tempest-password-${run}-${i}`;
-    await expectOk(call('POST', '/users', { username, password }), `user ${username}`);
-    const projectName = `tempest-${run}-${i}`;
-    const projectId = await project(projectName);
-    await expectOk(call('PUT', `/projects/${projectId}/members`, { username, role: 'member' }), `membership of ${username}`);
-    accounts.push({ username, password, project_name: projectName, roles: ['member', 'reader'] });
-  }
-  // The first non-admin (tempest.conf's own credentials) stays at index 1.
-  return [accounts[0]!, ...accounts.slice(1 + EXTRA_ADMINS), ...accounts.slice(1, 1 + EXTRA_ADMINS)];
+  for (let i = 1; i <= EXTRA_ADMINS; i++) accounts.push(await user(`admin${i}`, true));
+  return accounts;
 }
 
 async function token(url: string, account: Account): Promise<string> {

@@ -44,3 +44,12 @@ export function queryLimit(value: unknown, fail: (message: string) => Error): nu
   if (!/^\d+$/.test(text)) throw fail(`limit must be a non-negative integer, not ${text}`);
   return Number(text);
 }
+
+/** The items after the one the `marker` query parameter names (all without one); 400 when no item has that id, as Nova and Glance answer. */
+export function afterMarker<T extends { id: string }>(list: T[], marker: unknown): T[] {
+  const id = queryString(marker);
+  if (id === undefined) return list;
+  const at = list.findIndex((item) => item.id === id);
+  if (at < 0) throw new OsError(400, `marker [${id}] not found`);
+  return list.slice(at + 1);
+}

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { invalidInput } from '../core/errors.ts';
-import { newId } from '../core/ids.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
+import { SideRecords } from '../store/side-records.ts';
 
 /** A server's access addresses: what its owner says to reach it by (Nova records them, it routes nothing). */
 export interface AccessIps {
@@ -9,17 +9,6 @@ export interface AccessIps {
   v6: string;
 }
 
-interface AccessIpRow extends AccessIps {
-  id: string;
-  projectId: string | null;
-  /** The instance's id: one row per instance. */
-  name: string;
-  status: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-const KIND = 'access-ip';
 const NONE: AccessIps = { v4: '', v6: '' };
 
 /**
@@ -28,20 +17,25 @@ const NONE: AccessIps = { v4: '', v6: '' };
  * and routes nothing through them. A row per instance; it goes with it (`forget` on delete).
  */
 export class AccessIpService {
+  /** One row per instance. */
+  private readonly rows: SideRecords<AccessIps>;
+
   constructor(
     private readonly store: ResourceStore,
     /** The instance, or the engine's not-found for it (checks it is the project's). */
     private readonly instanceOf: (projectId: string, id: string) => { id: string },
-  ) {}
+  ) {
+    this.rows = new SideRecords(store, 'access-ip');
+  }
 
   get(instanceId: string): AccessIps {
-    const row = this.row(instanceId);
+    const row = this.rows.get(instanceId);
     return row ? { v4: row.v4, v6: row.v6 } : { ...NONE };
   }
 
   /** Every recorded instance's addresses, by instance id (for listing many servers at once). */
   byInstance(projectId: string): Map<string, AccessIps> {
-    return new Map(this.store.list<AccessIpRow>(KIND, projectId).map((row) => [row.name, { v4: row.v4, v6: row.v6 }]));
+    return new Map([...this.rows.byOwner(projectId)].map(([id, row]) => [id, { v4: row.v4, v6: row.v6 }]));
   }
 
   /** Sets the given addresses (`''` clears one); an address of the wrong version is refused. */
@@ -52,21 +46,14 @@ export class AccessIpService {
     if (changes.v6) changes = { ...changes, v6: new URL(`http://[${changes.v6}]`).hostname.slice(1, -1) };
     return this.store.transaction(() => {
       const instance = this.instanceOf(projectId, instanceId);
-      const current = this.row(instance.id);
-      const next = { ...(current ? { v4: current.v4, v6: current.v6 } : NONE), ...changes };
-      if (current) this.store.update<AccessIpRow>(KIND, current, next);
-      else this.store.insert<AccessIpRow>(KIND, { id: newId(), projectId, name: instance.id, status: 'active', ...next });
+      const next = { ...this.get(instance.id), ...changes };
+      this.rows.put(projectId, instance.id, next);
       return next;
     });
   }
 
   /** Drops what is kept for an instance that is gone. */
   forget(instanceId: string): void {
-    const row = this.row(instanceId);
-    if (row) this.store.delete(KIND, row);
-  }
-
-  private row(instanceId: string): AccessIpRow | undefined {
-    return this.store.list<AccessIpRow>(KIND).find((row) => row.name === instanceId);
+    this.rows.forget(instanceId);
   }
 }

@@ -1,18 +1,12 @@
 import { invalidInput } from '../core/errors.ts';
-import { newId } from '../core/ids.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
+import { SideRecords } from '../store/side-records.ts';
 import type { VolumeSnapshotService } from './volume-snapshot-service.ts';
 import type { VolumeService } from './volume-service.ts';
 
 /** Cinder metadata: free key/value pairs a client keeps on a volume or a snapshot (the console does not show them). */
 interface VolumeMetadataRow {
-  id: string;
-  projectId: string | null;
-  name: string;
-  status: string;
-  createdAt: number;
-  updatedAt: number;
-  /** The volume's or the snapshot's id. */
+  /** The volume's or the snapshot's id (also the row's `name`). */
   volumeId: string;
   metadata: Record<string, string>;
 }
@@ -20,7 +14,6 @@ interface VolumeMetadataRow {
 /** Whose metadata: a volume's or a snapshot's (each checked to be the project's). */
 export type MetadataOwner = 'volume' | 'snapshot';
 
-const KIND = 'volume-metadata';
 export const MAX_VOLUME_METADATA_ITEMS = 64;
 
 /**
@@ -28,15 +21,19 @@ export const MAX_VOLUME_METADATA_ITEMS = 64;
  * characters). One row per resource, next to it in the store; it goes with it (`forget` on delete).
  */
 export class VolumeMetadataService {
+  private readonly rows: SideRecords<VolumeMetadataRow>;
+
   constructor(
     private readonly store: ResourceStore,
     private readonly volumes: VolumeService,
     private readonly snapshots: VolumeSnapshotService,
-  ) {}
+  ) {
+    this.rows = new SideRecords(store, 'volume-metadata');
+  }
 
   get(projectId: string, volumeId: string, owner: MetadataOwner = 'volume'): Record<string, string> {
     this.owned(projectId, volumeId, owner);
-    return { ...(this.row(volumeId)?.metadata ?? {}) };
+    return { ...(this.rows.get(volumeId)?.metadata ?? {}) };
   }
 
   /** Replaces all metadata (`replace`), or merges the given keys into it. */
@@ -47,10 +44,10 @@ export class VolumeMetadataService {
     }
     return this.store.transaction(() => {
       const volume = this.owned(projectId, volumeId, owner);
-      const current = this.row(volume.id);
+      const current = this.rows.get(volume.id);
       const next = replace ? { ...metadata } : { ...(current?.metadata ?? {}), ...metadata };
       if (Object.keys(next).length > MAX_VOLUME_METADATA_ITEMS) throw invalidInput(`A volume has at most ${MAX_VOLUME_METADATA_ITEMS} metadata items`, 'metadata').coded('volume.metadataTooMany', { max: MAX_VOLUME_METADATA_ITEMS });
-      this.write(projectId, volume.id, current, next);
+      this.rows.put(projectId, volume.id, { volumeId: volume.id, metadata: next });
       return next;
     });
   }
@@ -59,33 +56,21 @@ export class VolumeMetadataService {
   deleteKey(projectId: string, volumeId: string, key: string, owner: MetadataOwner = 'volume'): boolean {
     return this.store.transaction(() => {
       const volume = this.owned(projectId, volumeId, owner);
-      const current = this.row(volume.id);
+      const current = this.rows.get(volume.id);
       if (!current || !(key in current.metadata)) return false;
       const { [key]: _removed, ...rest } = current.metadata;
-      this.write(projectId, volume.id, current, rest);
+      this.rows.put(projectId, volume.id, { volumeId: volume.id, metadata: rest });
       return true;
     });
   }
 
   /** Drops what is kept for a volume that is gone. */
   forget(volumeId: string): void {
-    this.store.transaction(() => {
-      const current = this.row(volumeId);
-      if (current) this.store.delete(KIND, current);
-    });
+    this.rows.forget(volumeId);
   }
 
   /** The volume or snapshot, or the engine's not-found for it. */
   private owned(projectId: string, id: string, owner: MetadataOwner): { id: string } {
     return owner === 'volume' ? this.volumes.get(projectId, id) : this.snapshots.get(projectId, id);
-  }
-
-  private row(volumeId: string): VolumeMetadataRow | undefined {
-    return this.store.list<VolumeMetadataRow>(KIND).find((row) => row.volumeId === volumeId);
-  }
-
-  private write(projectId: string, volumeId: string, current: VolumeMetadataRow | undefined, metadata: Record<string, string>): void {
-    if (current) this.store.update<VolumeMetadataRow>(KIND, current, { metadata });
-    else this.store.insert<VolumeMetadataRow>(KIND, { id: newId(), projectId, name: volumeId, status: 'active', volumeId, metadata });
   }
 }

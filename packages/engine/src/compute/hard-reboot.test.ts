@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestWorld, instanceInput, launchInstance } from '../testing/test-world.ts';
-
-/** An engine with one ACTIVE Ubuntu instance `web` whose guest runs. */
-function activeInstance() {
-  const world = createTestWorld();
-  const { engine, projectId } = world;
-  const { instances, guests } = world.m;
-  const { id } = launchInstance(world);
-  const get = () => instances.get(projectId, id);
-  const shell = (line: string) => guests.runCommand(projectId, id, line);
-  return { world, engine, projectId, id, instances, get, shell };
-}
+import { activeInstance, instanceInput } from '../testing/test-world.ts';
 
 describe('hard reboot (one lifecycle row + one task function)', () => {
   it('HARD_REBOOT, then ACTIVE: the power was cut, so what the guest had not written out is lost', async () => {

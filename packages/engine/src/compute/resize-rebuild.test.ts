@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../engine.ts';
-import { ManualClock } from '../core/clock.ts';
-import { createTestWorld, instanceInput, launchInstance, TEST_IMAGES, TEST_PUBLIC_KEY } from '../testing/test-world.ts';
-
-/** An engine with one ACTIVE Ubuntu instance `web` (m2.c1m2: 1 vCPU, 2 GB) whose guest runs. */
-function activeInstance() {
-  const world = createTestWorld();
-  const { engine, projectId } = world;
-  const { instances, guests } = world.m;
-  const { id } = launchInstance(world);
-  const get = () => instances.get(projectId, id);
-  const shell = (line: string) => guests.runCommand(projectId, id, line);
-  return { world, engine, projectId, id, instances, guests, get, shell };
-}
+import { activeInstance, createTestWorld, instanceInput, launchInstance, TEST_IMAGES, TEST_PUBLIC_KEY } from '../testing/test-world.ts';
 
 describe('resize (RESIZE → VERIFY_RESIZE → confirm or revert)', () => {
   it('runs the guest on the new flavor in VERIFY_RESIZE; confirm keeps it, nproc and free -m follow', async () => {
@@ -81,28 +68,12 @@ describe('resize (RESIZE → VERIFY_RESIZE → confirm or revert)', () => {
   });
 
   it('checks the vCPU and RAM quota against the difference only', () => {
-    const clock = new ManualClock();
-    const engine = createEngine({ clock, quotas: { vcpus: 4 } });
-    engine.ensureAdmin('admin', 'admin-password');
-    const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: 'p' });
-    engine.activateCompute(projectId);
-    const m = engine.modules;
-    m.keyPairs.import(projectId, 'key', TEST_PUBLIC_KEY);
-    const [web] = m.instances.create(projectId, {
-      name: 'web',
-      imageId: TEST_IMAGES.UBUNTU,
-      flavorId: 'm2.c2m4',
-      zone: 'kr-pub-a',
-      rootDiskGb: 20,
-      count: 1,
-      keyName: 'key',
-      securityGroupIds: [],
-      networkId: m.network.networks(projectId)[0]!.id,
-    });
-    engine.advance(5_000);
-    expect(() => m.instances.resize(projectId, web!.id, 'm2.c8m16')).toThrow('Quota exceeded for vCPUs (limit 4): this needs 6, but only 2 of 4 are left');
-    expect(m.instances.get(projectId, web!.id)).toMatchObject({ status: 'ACTIVE', flavorId: 'm2.c2m4' });
-    expect(m.instances.resize(projectId, web!.id, 'm2.c4m8').status).toBe('RESIZE');
+    const world = createTestWorld({ quotas: { vcpus: 4 } });
+    const { m, projectId } = world;
+    const web = launchInstance(world, { flavorId: 'm2.c2m4', securityGroupIds: [] });
+    expect(() => m.instances.resize(projectId, web.id, 'm2.c8m16')).toThrow('Quota exceeded for vCPUs (limit 4): this needs 6, but only 2 of 4 are left');
+    expect(m.instances.get(projectId, web.id)).toMatchObject({ status: 'ACTIVE', flavorId: 'm2.c2m4' });
+    expect(m.instances.resize(projectId, web.id, 'm2.c4m8').status).toBe('RESIZE');
   });
 });
 

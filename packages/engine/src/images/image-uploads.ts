@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
+import { SideRecords } from '../store/side-records.ts';
 import type { Image } from './image.ts';
 
 /** Glance's disk and container formats; Sandcloud stores the bytes and does not read them. */
@@ -42,18 +43,6 @@ export interface RegisterImageInput {
   shared?: boolean;
 }
 
-interface ImageData {
-  id: string;
-  projectId: string | null;
-  /** The image's id: one data row per image. */
-  name: string;
-  status: string;
-  createdAt: number;
-  updatedAt: number;
-  base64: string;
-}
-
-const DATA_KIND = 'image-data';
 
 export const isUploaded = (image: Image): image is UploadedImage => 'upload' in image && (image as UploadedImage).upload !== undefined;
 
@@ -64,7 +53,12 @@ export const isUploaded = (image: Image): image is UploadedImage => 'upload' in 
  * image service's and are untouched here.
  */
 export class ImageUploads {
-  constructor(private readonly store: ResourceStore) {}
+  /** An uploaded image's bytes, one row per image. */
+  private readonly bytes: SideRecords<{ base64: string }>;
+
+  constructor(private readonly store: ResourceStore) {
+    this.bytes = new SideRecords(store, 'image-data', 'stored');
+  }
 
   register(projectId: string, input: RegisterImageInput): UploadedImage {
     if (input.diskFormat != null && !(DISK_FORMATS as readonly string[]).includes(input.diskFormat)) {
@@ -114,7 +108,7 @@ export class ImageUploads {
     return this.store.transaction(() => {
       const image = this.own(projectId, id);
       if (image.status !== 'queued') throw conflict(`Image ${image.id} is ${image.status}: only a queued image takes data`).coded('image.notQueued', { id: image.id, status: image.status });
-      this.store.insert<ImageData>(DATA_KIND, { id: newId(), projectId, name: image.id, status: 'stored', base64: data.toString('base64') });
+      this.bytes.put(projectId, image.id, { base64: data.toString('base64') });
       return this.store.update<UploadedImage>('image', image, {
         status: 'active',
         sizeBytes: data.length,
@@ -138,7 +132,7 @@ export class ImageUploads {
   data(projectId: string, id: string): Buffer | undefined {
     const image = this.own(projectId, id);
     if (image.upload.deactivated) throw conflict(`Image ${image.id} is deactivated: its data cannot be downloaded`).coded('image.deactivated', { id: image.id });
-    const row = this.store.findByName<ImageData>(DATA_KIND, projectId, image.id);
+    const row = this.bytes.get(image.id);
     return row ? Buffer.from(row.base64, 'base64') : undefined;
   }
 
@@ -172,8 +166,7 @@ export class ImageUploads {
     this.store.transaction(() => {
       const image = this.own(projectId, id);
       if (image.upload.protected) throw conflict(`Image ${image.id} is protected and cannot be deleted`).coded('image.protected', { id: image.id });
-      const row = this.store.findByName<ImageData>(DATA_KIND, projectId, image.id);
-      if (row) this.store.delete(DATA_KIND, row);
+      this.bytes.forget(image.id);
       this.store.delete('image', image);
     });
   }

@@ -365,10 +365,7 @@ export class LoadBalancerService {
     const settings = validate.listenerSettings(input, this.clock.now(), 'listener');
     const name = input.name?.trim() || listenerName(settings.protocol, settings.protocolPort);
     return this.change(projectId, id, `Listener ${name} added`, (lb) => {
-      const taken = this.records.allListenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
-      if (taken) {
-        throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port: settings.protocolPort });
-      }
+      this.assertPortFree(lb, settings.protocolPort);
       return this.store.insert<Listener>(LB_KINDS.listener, { id: newId(), projectId: lb.projectId, name, status: 'PENDING_CREATE', loadBalancerId: lb.id, ...settings, poolId: null });
     });
   }
@@ -554,10 +551,7 @@ export class LoadBalancerService {
     status: ProvisioningStatus,
   ): Listener {
     const name = listenerName(settings.protocol, settings.protocolPort);
-    const taken = this.records.allListenersOf(lb).find((listener) => listener.protocolPort === settings.protocolPort);
-    if (taken) {
-      throw conflict(`${lb.name} already has listener ${taken.name} on port ${settings.protocolPort}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port: settings.protocolPort });
-    }
+    this.assertPortFree(lb, settings.protocolPort);
     const listenerId = newId();
     const poolId = newId();
     const listener = this.store.insert<Listener>(LB_KINDS.listener, {
@@ -585,6 +579,14 @@ export class LoadBalancerService {
     for (const member of members) this.insertMember(lb, created, member, status);
     this.deps.health.start(created, pool.healthMonitor);
     return listener;
+  }
+
+  /** A port takes one listener (the console's and Octavia's listener creates alike). */
+  private assertPortFree(lb: LoadBalancer, port: number): void {
+    const taken = this.records.allListenersOf(lb).find((listener) => listener.protocolPort === port);
+    if (taken) {
+      throw conflict(`${lb.name} already has listener ${taken.name} on port ${port}; a port can be used by one listener only`, 'listener.protocolPort').coded('loadBalancer.portTaken', { loadBalancer: lb.name, listener: taken.name, port });
+    }
   }
 
   private insertMember(lb: LoadBalancer, pool: Pool, member: { instance: Instance; address: string; weight: number }, status: ProvisioningStatus): Member {

@@ -1,7 +1,7 @@
 import { ManualClock } from '../core/clock.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { CreateInstancesInput } from '../compute/instance-service.ts';
-import { createEngine, type Engine } from '../engine.ts';
+import { createEngine, type Engine, type EngineOptions } from '../engine.ts';
 
 /** Built-in images tests launch from. */
 export const TEST_IMAGES = {
@@ -17,6 +17,8 @@ export interface TestWorldOptions {
   databasePath?: string;
   /** Default `p`. */
   projectName?: string;
+  /** Quotas other than the defaults (as `createEngine` takes them). */
+  quotas?: EngineOptions['quotas'];
 }
 
 export interface TestWorld {
@@ -32,7 +34,11 @@ export interface TestWorld {
  */
 export function createTestWorld(options: TestWorldOptions = {}): TestWorld {
   const clock = new ManualClock();
-  const engine = createEngine({ clock, ...(options.databasePath === undefined ? {} : { databasePath: options.databasePath }) });
+  const engine = createEngine({
+    clock,
+    ...(options.databasePath === undefined ? {} : { databasePath: options.databasePath }),
+    ...(options.quotas === undefined ? {} : { quotas: options.quotas }),
+  });
   engine.ensureAdmin('admin', 'admin-password');
   const { id: projectId } = engine.projects.create(engine.identity.findUser('admin')!, { name: options.projectName ?? 'p' });
   engine.activateCompute(projectId);
@@ -71,4 +77,18 @@ export function launchInstances(world: TestWorld, overrides: Partial<CreateInsta
 /** Creates one instance (see `instanceInput`) and advances the engine 5 s, so it is ACTIVE. */
 export function launchInstance(world: TestWorld, overrides: Partial<CreateInstancesInput> = {}): Instance {
   return launchInstances(world, { ...overrides, count: 1 })[0]!;
+}
+
+/**
+ * A test world with one ACTIVE Ubuntu instance `web` (m2.c1m2: 1 vCPU, 2 GB) whose guest runs: `get`
+ * reads its record again, `shell` runs a command line in its guest.
+ */
+export function activeInstance() {
+  const world = createTestWorld();
+  const { engine, projectId } = world;
+  const { instances, guests } = world.m;
+  const { id } = launchInstance(world);
+  const get = () => instances.get(projectId, id);
+  const shell = (line: string) => guests.runCommand(projectId, id, line);
+  return { world, engine, projectId, id, instances, guests, get, shell };
 }

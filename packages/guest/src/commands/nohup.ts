@@ -1,6 +1,5 @@
+import { shellQuote } from '../shell/quote.ts';
 import type { CommandDefinition } from './types.ts';
-
-const quote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /**
  * `nohup command [arg]...`: runs the command immune to hangups. The guest sends no SIGHUP when a
@@ -17,6 +16,6 @@ export const nohup: CommandDefinition = {
       ctx.stderr.write("nohup: missing operand\nTry 'nohup --help' for more information.\n");
       return 125;
     }
-    return ctx.shell.runSource(argv.map(quote).join(' '), ctx, ctx.signal, { subshell: true });
+    return ctx.shell.runSource(argv.map(shellQuote).join(' '), ctx, ctx.signal, { subshell: true });
   },
 };

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { isFsError } from '../filesystem/errors.ts';
 import type { Vfs } from '../filesystem/vfs.ts';
+import { shellQuote } from '../shell/quote.ts';
 import { isDebianFamily } from './packages.ts';
 import type { OsProfile } from './os-profiles.ts';
 
@@ -100,8 +101,6 @@ interface CloudConfig {
   write_files?: unknown;
   runcmd?: unknown;
 }
-
-const shellQuote = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
 
 /**
  * `#cloud-config` as cloud-init runs it, in its stages' order: `write_files` (init stage: written at

@@ -10,7 +10,6 @@ import { imageProxyRoutes } from './image-proxy-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { computeSecurityGroupRoutes } from './security-group-routes.ts';
-import { serverActionRoutes } from './server-action-routes.ts';
 import { serverGroupRoutes } from './server-group-routes.ts';
 import { serverRoutes } from './server-routes.ts';
 import { serverVolumeRoutes } from '../volume/server-volume-routes.ts';
@@ -48,7 +47,6 @@ export function computeRoutes(engine: Engine): Router {
 
   const api = Router();
   api.use(requireScopedToken(engine));
-  api.use(serverActionRoutes(engine));
   api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
   api.use(serverVolumeRoutes(engine));
   api.use(imageProxyRoutes(engine), serverGroupRoutes(engine));

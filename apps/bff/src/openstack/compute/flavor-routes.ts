@@ -1,7 +1,7 @@
 import { FLAVORS, findFlavor, type Flavor } from '@sandcloud/domain';
 import { Router, type Request } from 'express';
 import { baseUrl } from '../catalog.ts';
-import { queryLimit, queryString } from '../common.ts';
+import { afterMarker, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
 
 const links = (base: string, id: string) => [
@@ -43,12 +43,7 @@ export function flavorRoutes(): Router {
       // Every flavor's disk is 0 (the root disk is sized per instance), as Nova filters root_gb >= minDisk.
       list = list.filter((flavor) => flavorView('', flavor).disk >= Number(minDisk));
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((flavor) => flavor.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
     return limit === undefined ? list : list.slice(0, limit);
   }

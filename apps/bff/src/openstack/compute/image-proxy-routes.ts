@@ -1,11 +1,11 @@
 import { EngineError, isUploaded, type Engine, type Image } from '@sandcloud/engine';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
-import { metadataSchema as imageMetadataSchema } from './server-routes.ts';
+import { deleteImage } from '../image/image-routes.ts';
+import { metadataBodySchema, metaItemValue } from './server-routes.ts';
 
 // Nova's image proxy (`/compute/v2.1/images`, deprecated in Nova 2.36 but part of 2.1): Glance's
 // images as Nova shows them, over the same engine services as Glance's own API.
@@ -22,8 +22,6 @@ export function imageMetadata(image: Image): Record<string, string> {
   return { os_type: image.osType, os_distro: image.osDistro, os_version: image.osVersion, ...own };
 }
 
-const metadataBody = z.strictObject({ metadata: imageMetadataSchema });
-const metaItemBody = z.strictObject({ meta: imageMetadataSchema });
 
 export function imageProxyRoutes(engine: Engine): Router {
   const router = Router();
@@ -91,12 +89,7 @@ export function imageProxyRoutes(engine: Engine): Router {
       if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
       list = list.filter((image) => image.updatedAt >= Math.floor(since / 1000) * 1000);
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((image) => image.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
     return limit === undefined ? list : list.slice(0, limit);
   }
@@ -113,13 +106,7 @@ export function imageProxyRoutes(engine: Engine): Router {
 
   router.delete('/images/:imageId', (req, res) => {
     const image = find(req);
-    if (image.visibility === 'public') throw new OsError(403, `Image ${image.id} is a public image and cannot be deleted.`);
-    if (isUploaded(image)) {
-      if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-      imageUploads.delete(projectOf(req), image.id);
-    } else {
-      images.delete(projectOf(req), image.id);
-    }
+    deleteImage(engine, projectOf(req), image, `Image ${image.id} is a public image and cannot be deleted.`);
     res.status(204).end();
   });
 
@@ -139,12 +126,12 @@ export function imageProxyRoutes(engine: Engine): Router {
   });
   /** PUT replaces every item. */
   router.put('/images/:imageId/metadata', (req, res) => {
-    const { metadata } = parseBody(metadataBody, req.body ?? {});
+    const { metadata } = parseBody(metadataBodySchema, req.body ?? {});
     res.json({ metadata: setProperties(req, find(req), metadata) });
   });
   /** POST merges the items in. */
   router.post('/images/:imageId/metadata', (req, res) => {
-    const { metadata } = parseBody(metadataBody, req.body ?? {});
+    const { metadata } = parseBody(metadataBodySchema, req.body ?? {});
     const image = find(req);
     res.json({ metadata: setProperties(req, image, { ...imageMetadata(image), ...metadata }) });
   });
@@ -156,13 +143,10 @@ export function imageProxyRoutes(engine: Engine): Router {
   });
   router.put('/images/:imageId/metadata/:key', (req, res) => {
     const key = String(req.params.key);
-    const { meta } = parseBody(metaItemBody, req.body ?? {});
-    const entries = Object.entries(meta);
-    if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
-    if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+    const value = metaItemValue(req.body, key);
     const image = find(req);
-    setProperties(req, image, { ...imageMetadata(image), [key]: entries[0]![1] });
-    res.json({ meta: { [key]: entries[0]![1] } });
+    setProperties(req, image, { ...imageMetadata(image), [key]: value });
+    res.json({ meta: { [key]: value } });
   });
   router.delete('/images/:imageId/metadata/:key', (req, res) => {
     const key = String(req.params.key);

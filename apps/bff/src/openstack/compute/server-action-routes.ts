@@ -1,20 +1,18 @@
 import { CONSOLE_LOG_MAX_LINES } from '@sandcloud/domain';
 import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
-import { Router, type Request } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { parseBody } from '../common.ts';
 import { OsError } from '../errors.ts';
-import { serverLookups, serverView } from './server-view.ts';
+import { coreServerView, serverLookups } from './server-view.ts';
 
 /**
  * Nova's instance-change actions (`POST /servers/{id}/action`): resize, confirmResize,
  * revertResize, rebuild and os-getConsoleOutput, on the engine's lifecycle (RESIZE → VERIFY_RESIZE
- * → confirm/revert, REBUILD) and the guest's serial console. Mounted before `serverRoutes`: a body
- * naming another action passes on to it.
+ * → confirm/revert, REBUILD) and the guest's serial console. `serverRoutes`' one action dispatch
+ * parses their bodies with these schemas and hands them to `runChangeAction`.
  */
-const ACTION_SCHEMAS = {
+export const CHANGE_ACTION_SCHEMAS = {
   resize: z.strictObject({
     flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
     'OS-DCF:diskConfig': z.enum(['AUTO', 'MANUAL']).optional(),
@@ -40,15 +38,12 @@ const ACTION_SCHEMAS = {
       .optional(),
   }),
 } as const;
-type ChangeAction = keyof typeof ACTION_SCHEMAS;
+export type ChangeAction = keyof typeof CHANGE_ACTION_SCHEMAS;
 
-/** What Nova 2.1's rebuild answer holds (its schema forbids the extensions a server GET has). */
-const REBUILD_ATTRIBUTES = new Set(['id', 'name', 'status', 'image', 'flavor', 'user_id', 'tenant_id', 'created', 'updated', 'metadata', 'links', 'addresses', 'hostId', 'accessIPv4', 'accessIPv6', 'OS-DCF:diskConfig', 'progress']);
+export const isChangeAction = (action: string): action is ChangeAction => Object.hasOwn(CHANGE_ACTION_SCHEMAS, action);
 
-const isChangeAction = (action: string): action is ChangeAction => Object.hasOwn(ACTION_SCHEMAS, action);
-
-/** Nova's 409 wording for a state the action cannot start from. */
-function conflictAs<T>(action: string, instance: Instance, run: () => T): T {
+/** Nova reports a task or status conflict as "Cannot 'os-stop' instance … while it is in …". */
+export function conflictAs<T>(action: string, instance: Instance, run: () => T): T {
   try {
     return run();
   } catch (error) {
@@ -59,67 +54,44 @@ function conflictAs<T>(action: string, instance: Instance, run: () => T): T {
   }
 }
 
-export function serverActionRoutes(engine: Engine): Router {
-  const router = Router();
+/** Runs a change action on the project's server, its body already parsed by its schema, and answers. */
+export function runChangeAction(engine: Engine, req: Request, res: Response, projectId: string, instance: Instance, action: ChangeAction, input: unknown): void {
   const { instances, guests } = engine.modules;
-  const projectOf = (req: Request) => osContext(req).project.id;
-
-  router.post('/servers/:serverId/action', (req, res, next) => {
-    const body: unknown = req.body;
-    const action = typeof body === 'object' && body !== null && !Array.isArray(body) ? Object.keys(body)[0] : undefined;
-    if (action === undefined || Object.keys(body as object).length !== 1 || !isChangeAction(action)) {
-      next();
+  switch (action) {
+    case 'resize': {
+      const { flavorRef } = input as { flavorRef: string };
+      // Nova's own wording for the same flavor; other refusals keep the engine's message.
+      if (flavorRef === instance.flavorId) throw new OsError(400, 'When resizing, instances must change flavor!');
+      conflictAs(action, instance, () => instances.resize(projectId, instance.id, flavorRef));
+      res.status(202).end();
       return;
     }
-    const input = parseBody(z.strictObject({ [action]: ACTION_SCHEMAS[action] }), body)[action] as unknown;
-    const projectId = projectOf(req);
-    let instance: Instance;
-    try {
-      instance = instances.get(projectId, String(req.params.serverId));
-    } catch (error) {
-      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Instance ${String(req.params.serverId)} could not be found.`);
-      throw error;
+    case 'confirmResize':
+      conflictAs(action, instance, () => instances.confirmResize(projectId, instance.id));
+      res.status(204).end();
+      return;
+    case 'revertResize':
+      conflictAs(action, instance, () => instances.revertResize(projectId, instance.id));
+      res.status(202).end();
+      return;
+    case 'rebuild': {
+      const rebuild = input as z.infer<(typeof CHANGE_ACTION_SCHEMAS)['rebuild']>;
+      let rebuilt = conflictAs(action, instance, () => instances.rebuild(projectId, instance.id, { imageId: rebuild.imageRef }));
+      if (rebuild.name !== undefined || rebuild.metadata !== undefined) {
+        rebuilt = instances.update(projectId, instance.id, {
+          ...(rebuild.name !== undefined ? { name: rebuild.name } : {}),
+          ...(rebuild.metadata !== undefined ? { metadata: rebuild.metadata } : {}),
+        });
+      }
+      // No adminPass, as for a create: guests are reached with a key pair (Tempest: enable_instance_password = false).
+      res.status(202).json({ server: coreServerView(rebuilt, serverLookups(engine, projectId, baseUrl(req))) });
+      return;
     }
-    switch (action) {
-      case 'resize': {
-        const { flavorRef } = input as { flavorRef: string };
-        // Nova's own wording for the same flavor; other refusals keep the engine's message.
-        if (flavorRef === instance.flavorId) throw new OsError(400, 'When resizing, instances must change flavor!');
-        conflictAs(action, instance, () => instances.resize(projectId, instance.id, flavorRef));
-        res.status(202).end();
-        return;
-      }
-      case 'confirmResize':
-        conflictAs(action, instance, () => instances.confirmResize(projectId, instance.id));
-        res.status(204).end();
-        return;
-      case 'revertResize':
-        conflictAs(action, instance, () => instances.revertResize(projectId, instance.id));
-        res.status(202).end();
-        return;
-      case 'rebuild': {
-        const rebuild = input as z.infer<(typeof ACTION_SCHEMAS)['rebuild']>;
-        let rebuilt = conflictAs(action, instance, () => instances.rebuild(projectId, instance.id, { imageId: rebuild.imageRef }));
-        if (rebuild.name !== undefined || rebuild.metadata !== undefined) {
-          rebuilt = instances.update(projectId, instance.id, {
-            ...(rebuild.name !== undefined ? { name: rebuild.name } : {}),
-            ...(rebuild.metadata !== undefined ? { metadata: rebuild.metadata } : {}),
-          });
-        }
-        const view: Record<string, unknown> = serverView(rebuilt, serverLookups(engine, projectId, baseUrl(req)));
-        const server = Object.fromEntries(Object.entries(view).filter(([key]) => REBUILD_ATTRIBUTES.has(key)));
-        // No adminPass, as for a create: guests are reached with a key pair (Tempest: enable_instance_password = false).
-        res.status(202).json({ server });
-        return;
-      }
-      case 'os-getConsoleOutput': {
-        const { length } = input as { length?: number | null };
-        const lines = length === undefined || length === null || length < 0 ? undefined : Math.min(length, CONSOLE_LOG_MAX_LINES);
-        res.json({ output: lines === 0 ? '' : guests.consoleLog(projectId, instance.id, lines) });
-        return;
-      }
+    case 'os-getConsoleOutput': {
+      const { length } = input as { length?: number | null };
+      const lines = length === undefined || length === null || length < 0 ? undefined : Math.min(length, CONSOLE_LOG_MAX_LINES);
+      res.json({ output: lines === 0 ? '' : guests.consoleLog(projectId, instance.id, lines) });
+      return;
     }
-  });
-
-  return router;
+  }
 }

@@ -5,9 +5,10 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, parseBody, queryLimit, queryString } from '../common.ts';
 import { OsError } from '../errors.ts';
-import { addressesOf, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
+import { CHANGE_ACTION_SCHEMAS, conflictAs, isChangeAction, runChangeAction, type ChangeAction } from './server-action-routes.ts';
+import { addressesOf, coreServerView, macOf, serverLinks, serverLookups, serverView } from './server-view.ts';
 
 /** Nova's metadata body: keys of 1–255 of `[a-zA-Z0-9-_:. ]`, text values up to 255 (limits from `@sandcloud/domain`). */
 export const metadataSchema = z.record(
@@ -73,8 +74,18 @@ const updateServerSchema = z.strictObject({
   }),
 });
 
-const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
+/** Nova's `{"metadata": {…}}` body (servers' and images' metadata alike). */
+export const metadataBodySchema = z.strictObject({ metadata: metadataSchema });
 const metaItemBodySchema = z.strictObject({ meta: metadataSchema });
+
+/** Nova's `PUT …/metadata/{key}` body, `{"meta": {key: value}}` naming the URI's key alone: its value. */
+export function metaItemValue(body: unknown, key: string): string {
+  const { meta } = parseBody(metaItemBodySchema, body ?? {});
+  const entries = Object.entries(meta);
+  if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
+  if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+  return entries[0]![1];
+}
 
 const ACTION_SCHEMAS = {
   // Nova takes `null` or `{}` (the openstack client sends the one, Tempest the other).
@@ -88,22 +99,10 @@ const ACTION_SCHEMAS = {
   // so restoring or force-deleting a soft-deleted server always finds the server in another state.
   forceDelete: z.union([z.null(), z.strictObject({})]),
   restore: z.union([z.null(), z.strictObject({})]),
+  // resize, confirmResize, revertResize, rebuild, os-getConsoleOutput: `runChangeAction`.
+  ...CHANGE_ACTION_SCHEMAS,
 } as const;
 type ServerAction = keyof typeof ACTION_SCHEMAS;
-
-const UPDATE_ATTRIBUTES = new Set(['id', 'name', 'status', 'image', 'flavor', 'user_id', 'tenant_id', 'created', 'updated', 'metadata', 'links', 'addresses', 'hostId', 'accessIPv4', 'accessIPv6', 'OS-DCF:diskConfig', 'progress']);
-
-/** Nova reports a task or status conflict as "Cannot 'os-stop' instance … while it is in …". */
-function conflictAs(action: string, instance: Instance, run: () => unknown): void {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError && error.code === 'CONFLICT') {
-      throw new OsError(409, `Cannot '${action}' instance ${instance.id} while it is in ${instance.taskState ? `task_state ${instance.taskState}` : `vm_state ${instance.status.toLowerCase()}`}: ${error.message}`);
-    }
-    throw error;
-  }
-}
 
 export function serverRoutes(engine: Engine): Router {
   const router = Router();
@@ -159,12 +158,7 @@ export function serverRoutes(engine: Engine): Router {
       if (Number.isNaN(since)) throw new OsError(400, `Invalid input for query parameters changes-since. Value: ${changesSince}. It is not a valid date-time`);
       list = list.filter((instance) => instance.updatedAt >= since);
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((instance) => instance.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message));
     return limit === undefined ? list : list.slice(0, Math.min(limit, 1000));
   }
@@ -284,8 +278,7 @@ export function serverRoutes(engine: Engine): Router {
       engine.modules.accessIps.set(projectOf(req), instance.id, { ...(server.accessIPv4 !== undefined ? { v4: server.accessIPv4 } : {}), ...(server.accessIPv6 !== undefined ? { v6: server.accessIPv6 } : {}) });
     }
     // The update answer carries the core attributes only: Nova adds its extensions' to show and detail.
-    const view: Record<string, unknown> = serverView(instance, serverLookups(engine, projectOf(req), baseUrl(req)));
-    res.json({ server: Object.fromEntries(Object.entries(view).filter(([key]) => UPDATE_ATTRIBUTES.has(key))) });
+    res.json({ server: coreServerView(instance, serverLookups(engine, projectOf(req), baseUrl(req))) });
   });
 
   // --- server metadata: Nova's `/servers/{id}/metadata` and `/metadata/{key}` ----------------
@@ -326,12 +319,8 @@ export function serverRoutes(engine: Engine): Router {
 
   router.put('/servers/:serverId/metadata/:key', (req, res) => {
     const key = String(req.params.key);
-    const { meta } = parseBody(metaItemBodySchema, req.body ?? {});
-    const entries = Object.entries(meta);
-    if (entries.length > 1) throw new OsError(400, 'Request body contains too many items');
-    if (entries.length === 0 || entries[0]![0] !== key) throw new OsError(400, 'Request body and URI mismatch');
+    const value = metaItemValue(req.body, key);
     const instance = findServer(req);
-    const value = entries[0]![1];
     changeMetadata(instance, () => instances.setMetadata(projectOf(req), instance.id, { [key]: value }, false));
     res.json({ meta: { [key]: value } });
   });
@@ -376,7 +365,11 @@ export function serverRoutes(engine: Engine): Router {
     const input = parseBody(z.strictObject({ [action]: ACTION_SCHEMAS[action as ServerAction] }), body)[action];
     const instance = findServer(req);
     const projectId = projectOf(req);
-    switch (action as ServerAction) {
+    if (isChangeAction(action)) {
+      runChangeAction(engine, req, res, projectId, instance, action, input);
+      return;
+    }
+    switch (action as Exclude<ServerAction, ChangeAction>) {
       case 'os-start':
         conflictAs(action, instance, () => instances.start(projectId, instance.id));
         break;

@@ -132,3 +132,11 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     'os-extended-volumes:volumes_attached': (lookups.volumesByInstance.get(instance.id) ?? []).map((id) => ({ id })),
   };
 }
+
+/** The attributes Nova 2.1's update and rebuild answers hold (their schemas forbid the extensions a GET has). */
+const CORE_ATTRIBUTES = new Set(['id', 'name', 'status', 'image', 'flavor', 'user_id', 'tenant_id', 'created', 'updated', 'metadata', 'links', 'addresses', 'hostId', 'accessIPv4', 'accessIPv6', 'OS-DCF:diskConfig', 'progress']);
+
+/** A server as Nova's update and rebuild answer it: `serverView` cut to the core attributes. */
+export function coreServerView(instance: Instance, lookups: ServerLookups): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(serverView(instance, lookups)).filter(([key]) => CORE_ATTRIBUTES.has(key)));
+}

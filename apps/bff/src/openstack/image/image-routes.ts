@@ -3,7 +3,7 @@ import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
+import { afterMarker, osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { errorHandler, notFound, OsError } from '../errors.ts';
 
 const JSON_PATCH = 'application/openstack-images-v2.1-json-patch';
@@ -49,6 +49,21 @@ export const imageView = (image: Image) => {
   ...(image.sourceInstanceId ? { instance_uuid: image.sourceInstanceId, image_type: 'snapshot' } : {}),
   };
 };
+
+/**
+ * Deletes a project's image whatever made it: an uploaded one with its bytes, a captured one through
+ * the image service (Glance's and Nova's DELETE both). A public or protected image is refused with
+ * 403; `publicRefusal` words the first as each API does.
+ */
+export function deleteImage(engine: Engine, projectId: string, image: Image, publicRefusal: string): void {
+  if (image.visibility === 'public') throw new OsError(403, publicRefusal);
+  if (isUploaded(image)) {
+    if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
+    engine.modules.imageUploads.delete(projectId, image.id);
+  } else {
+    engine.modules.images.delete(projectId, image.id);
+  }
+}
 
 const patchSchema = z.array(
   z.strictObject({
@@ -147,12 +162,7 @@ export function imageRoutes(engine: Engine): Router {
         return (x < y ? -1 : 1) * sign;
       });
     }
-    const marker = queryString(req.query.marker);
-    if (marker !== undefined) {
-      const at = list.findIndex((image) => image.id === marker);
-      if (at < 0) throw new OsError(400, `marker [${marker}] not found`);
-      list = list.slice(at + 1);
-    }
+    list = afterMarker(list, req.query.marker);
     const limit = queryLimit(req.query.limit, (message) => new OsError(400, message)) ?? 25;
     const page = list.slice(0, limit);
     const last = page[page.length - 1];
@@ -283,13 +293,7 @@ export function imageRoutes(engine: Engine): Router {
 
   api.delete('/images/:id', (req, res) => {
     const image = find(req);
-    if (image.visibility === 'public') throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-    if (isUploaded(image)) {
-      if (image.upload.protected) throw new OsError(403, `Image ${image.id} is protected and cannot be deleted.`);
-      imageUploads.delete(projectOf(req), image.id);
-    } else {
-      images.delete(projectOf(req), image.id);
-    }
+    deleteImage(engine, projectOf(req), image, `Image ${image.id} is protected and cannot be deleted.`);
     res.status(204).end();
   });
 
