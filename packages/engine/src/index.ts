@@ -48,7 +48,7 @@ export { DatabaseStartupError } from './store/database.ts';
 export type { ResetReport } from './sandbox/project-reset.ts';
 export { STATE_FORMAT, STATE_VERSION, parseState, type ImportReport, type StateDocument, type StateResource } from './sandbox/project-state.ts';
 export type { Seed, SeedReport } from './sandbox/seed.ts';
-export { QuotaExceededError, QuotaGuard } from './catalog/quota-guard.ts';
+export { QuotaGuard } from './catalog/quota-guard.ts';
 export { ActivityLog, ACTIVITY_RETENTION_MS, type ActivityRow, type ActivityFilter } from './activity/activity-log.ts';
 export { runInRequest, currentRequest, type ActivityActor, type RequestInfo, type RequestContext } from './activity/activity-context.ts';
 export { assertTutorialsConsistent, TUTORIAL_PROGRESS_KIND, type TutorialProgress, type TutorialProgressView, type TutorialStepView } from './tutorials/tutorial-service.ts';

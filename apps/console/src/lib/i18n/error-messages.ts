@@ -1,5 +1,5 @@
 import type { Language } from '@sandcloud/api-schemas';
-import type { ErrorMessageCode } from '@sandcloud/domain';
+import { isQuotaName, QUOTA_LABELS, type ErrorMessageCode, type QuotaName } from '@sandcloud/domain';
 
 // The server's error messages in the console's two languages, keyed by the `messageCode` of the
 // API's error body (the domain's ERROR_MESSAGES). `{name}` placeholders are filled from the body's
@@ -385,8 +385,8 @@ const ACTION_KO: Record<string, string> = {
   rebuild: '재구축',
 };
 
-/** Quota names as the engine meters them, in Korean. */
-const QUOTA_KO: Record<string, string> = {
+/** Quota names as the engine meters them, in Korean (English: the domain's `QUOTA_LABELS`). */
+const QUOTA_KO: Record<QuotaName, string> = {
   instances: '인스턴스',
   vcpus: 'vCPU',
   ramMb: 'RAM(MB)',
@@ -396,19 +396,9 @@ const QUOTA_KO: Record<string, string> = {
   keyPairs: '키페어',
   volumes: '블록 스토리지',
   volumeGb: '블록 스토리지(GB)',
-};
-
-/** Quota names in English, as the engine's own message says them. */
-const QUOTA_EN: Record<string, string> = {
-  instances: 'instances',
-  vcpus: 'vCPUs',
-  ramMb: 'MB of RAM',
-  floatingIps: 'floating IPs',
-  securityGroups: 'security groups',
-  securityGroupRules: 'security group rules',
-  keyPairs: 'key pairs',
-  volumes: 'volumes',
-  volumeGb: 'GB of block storage',
+  volumeSnapshots: '블록 스토리지 스냅샷',
+  loadBalancers: '로드 밸런서',
+  networks: '네트워크',
 };
 
 /**
@@ -431,14 +421,14 @@ function localizedParams(language: Language, params: Params): Record<string, str
   if (language === 'ko') {
     if (typeof params.kind === 'string') out.kind = KIND_KO[params.kind] ?? params.kind;
     if (typeof params.action === 'string') out.action = ACTION_KO[params.action] ?? params.action;
-    if (typeof params.resource === 'string') out.resource = QUOTA_KO[params.resource] ?? params.resource;
+    if (typeof params.resource === 'string' && isQuotaName(params.resource)) out.resource = QUOTA_KO[params.resource];
     if (typeof out.kind === 'string') {
       out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
       out.kindSubject = `${out.kind}${particle(out.kind, '이', '가')}`;
       out.kindObject = `${out.kind}${particle(out.kind, '을', '를')}`;
     }
-  } else if (typeof params.resource === 'string') {
-    out.resource = QUOTA_EN[params.resource] ?? params.resource;
+  } else if (typeof params.resource === 'string' && isQuotaName(params.resource)) {
+    out.resource = QUOTA_LABELS[params.resource];
   }
   return out;
 }
