@@ -56,7 +56,7 @@ export type { StepHint } from './tutorials/tutorial-checks.ts';
 export type { ServerGroup } from './server-groups/server-group.ts';
 export type { ServerGroupService } from './server-groups/server-group-service.ts';
 export type { ImageMember, ImageMembers } from './images/image-members.ts';
-export { MetricsService, METRICS_INTERVAL_MS, INSTANCE_METRICS, type CountedSocket } from './metrics/metrics-service.ts';
+export { MetricsService, METRICS_INTERVAL_MS, type CountedSocket } from './metrics/metrics-service.ts';
 export { CLASSROOM_KIND, MAX_LEARNERS, usernameFor, type Classroom, type ClassroomLearner, type EnrollInput, type EnrollResult, type LearnerInput, type LearnerProgress } from './classroom/classroom-service.ts';
 export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';
 export type { AccessIps, AccessIpService } from './access-ips/access-ip-service.ts';

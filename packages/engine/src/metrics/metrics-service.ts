@@ -1,3 +1,4 @@
+import { INSTANCE_METRICS } from '@sandcloud/domain';
 import type { Guest } from '@sandcloud/guest';
 import type { Instance } from '../compute/instance.ts';
 import type { Clock } from '../core/clock.ts';
@@ -19,7 +20,6 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Packets are estimated from bytes with a full Ethernet TCP segment (MSS 1448) as the unit. */
 const SEGMENT_BYTES = 1448;
 
-export const INSTANCE_METRICS = ['cpuPercent', 'netInBytes', 'netOutBytes', 'netInPackets', 'netOutPackets', 'diskReadBytes', 'diskWriteBytes'] as const;
 
 interface NetCounter {
   bytesIn: number;
