@@ -43,6 +43,12 @@ describe('localizeErrorMessage', () => {
     expect(localizeErrorMessage('ko', 'toString', {}, 'not a catalogue key')).toBe('not a catalogue key');
   });
 
+  it('names every quota in either language, the newest ones too', () => {
+    const params = { resource: 'volumeSnapshots', wanted: 1, left: 0, limit: 10 };
+    expect(localizeErrorMessage('ko', 'quota.exceeded', params, '')).toBe('블록 스토리지 스냅샷 할당량(10개)을 초과합니다: 1개가 필요하지만 0개만 남았습니다.');
+    expect(localizeErrorMessage('en', 'quota.exceeded', params, '')).toBe('Quota exceeded for volume snapshots (limit 10): this needs 1, but only 0 of 10 are left');
+  });
+
   it('chooses 은 or 는 by the last syllable', () => {
     expect(topicParticle('인스턴스')).toBe('는');
     expect(topicParticle('볼륨')).toBe('은');
