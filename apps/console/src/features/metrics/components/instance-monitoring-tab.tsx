@@ -22,14 +22,13 @@ export default function InstanceMonitoringTab({ projectId, instanceId }: { proje
   if (metrics.error) return <p className="text-sm text-red-600">{metrics.error.message}</p>;
   if (!metrics.data) return <div className="h-64 animate-pulse rounded bg-slate-100" />;
   const { times, values, intervalSeconds } = metrics.data;
-  const v = (name: InstanceMetric) => values[name] ?? [];
 
   return (
     <section aria-label={t('metrics.title')}>
       <p className="mb-3 text-sm text-slate-600">{t('metrics.instanceDescription', { seconds: intervalSeconds })}</p>
       {times.length === 0 && <p className="mb-3 text-sm text-slate-500">{t('metrics.waiting')}</p>}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-        <TimeChart title={t('metrics.cpu')} unit="%" times={times} format={formatPercent} series={[{ label: t('metrics.cpuUsage'), values: v('cpuPercent'), color: '#7c3aed' }]} />
+        <TimeChart title={t('metrics.cpu')} unit="%" times={times} format={formatPercent} series={[{ label: t('metrics.cpuUsage'), values: values.cpuPercent, color: '#7c3aed' }]} />
         {PAIRED_CHARTS.map((chart) => (
           <TimeChart
             key={chart.title}
@@ -37,7 +36,7 @@ export default function InstanceMonitoringTab({ projectId, instanceId }: { proje
             unit={chart.unit ?? t('metrics.packetsPerSecond')}
             times={times}
             format={chart.format}
-            series={chart.lines.map(([label, name], index) => ({ label: t(label), values: v(name), color: index === 0 ? IN : OUT }))}
+            series={chart.lines.map(([label, name], index) => ({ label: t(label), values: values[name], color: index === 0 ? IN : OUT }))}
           />
         ))}
       </div>
