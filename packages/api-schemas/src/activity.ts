@@ -1,26 +1,10 @@
+import { ACTIVITY_RESULTS, type ActivityEntry } from '@sandcloud/domain';
 import { z } from 'zod';
 
-export const ACTIVITY_RESULTS = ['accepted', 'done', 'failed'] as const;
-export type ActivityResult = (typeof ACTIVITY_RESULTS)[number];
+export { ACTIVITY_RESULTS, type ActivityResult } from '@sandcloud/domain';
 
-/** One change someone asked for: who, what, on which resource, and how it ended. */
-export interface ActivityDto {
-  id: number;
-  at: string;
-  projectId: string | null;
-  userId: string | null;
-  userName: string;
-  action: string;
-  resourceKind: string;
-  resourceId: string | null;
-  resourceName: string | null;
-  result: ActivityResult;
-  reason: string | null;
-  requestId: string | null;
-  /** Which API it came through: the console's (`console`) or an OpenStack API (`compute`, `network`…). */
-  source: string;
-  finishedAt: string | null;
-}
+/** One line of the activity log as the API sends it (times in ISO 8601). */
+export type ActivityDto = ActivityEntry<string>;
 
 const isoTime = (field: string) =>
   z

@@ -54,6 +54,24 @@ export const QUOTA_NAMES = [
 ] as const;
 export type QuotaName = (typeof QUOTA_NAMES)[number];
 export const isQuotaName = (value: string): value is QuotaName => (QUOTA_NAMES as readonly string[]).includes(value);
+/**
+ * Each quota as an English sentence names it ("Quota exceeded for MB of RAM"): the engine's own
+ * messages and the console's English error catalogue both read it from here.
+ */
+export const QUOTA_LABELS: Readonly<Record<QuotaName, string>> = {
+  instances: 'instances',
+  vcpus: 'vCPUs',
+  ramMb: 'MB of RAM',
+  floatingIps: 'floating IPs',
+  securityGroups: 'security groups',
+  securityGroupRules: 'security group rules',
+  keyPairs: 'key pairs',
+  volumes: 'volumes',
+  volumeGb: 'GB of block storage',
+  volumeSnapshots: 'volume snapshots',
+  loadBalancers: 'load balancers',
+  networks: 'networks',
+};
 /** Per-project limits. */
 export type Quotas = Record<QuotaName, number>;
 

@@ -3,7 +3,8 @@
 // `message` stays for logs, the CLI and any client without a catalogue); the console shows the
 // same error from its Korean or English catalogue, keyed by this code. The table is the one list
 // both sides check against: the type checker refuses a code or a parameter that is not here, and a
-// console test refuses a code without a Korean and an English entry.
+// console catalogue without a Korean and an English message for each code, or with a placeholder
+// its code is not sent with (`checkedCatalogue` in the console).
 
 export const ERROR_MESSAGES = {
   /** A lifecycle table refused an action: "Cannot start instance web while it is ACTIVE". */
@@ -182,4 +183,10 @@ export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;
 /** The values a message of `code` is formatted with, by name. */
 export type ErrorMessageParams<C extends ErrorMessageCode> = { readonly [P in (typeof ERROR_MESSAGES)[C][number]]: string | number };
 
-export const ERROR_MESSAGE_CODES = Object.keys(ERROR_MESSAGES) as ErrorMessageCode[];
+/**
+ * A message code with the values it is formatted with, as one argument list: `['name.required']`,
+ * `['volume.inUse', { name, instance, device }]` (the BFF's own errors take it so).
+ */
+export type CodedMessage = {
+  [C in ErrorMessageCode]: keyof ErrorMessageParams<C> extends never ? [messageCode: C] : [messageCode: C, params: ErrorMessageParams<C>];
+}[ErrorMessageCode];

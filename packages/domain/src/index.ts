@@ -17,3 +17,5 @@ export * from './sandbox.ts';
 export * from './error-messages.ts';
 export * from './tutorials.ts';
 export * from './server-groups.ts';
+export * from './activity.ts';
+export * from './monitoring.ts';

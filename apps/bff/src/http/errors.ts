@@ -1,7 +1,7 @@
 import { EngineError, type EngineErrorCode } from '@sandcloud/engine';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ApiError } from '@sandcloud/api-schemas';
-import type { ErrorMessageCode } from '@sandcloud/domain';
+import type { CodedMessage, ErrorMessageCode } from '@sandcloud/domain';
 
 const STATUS_BY_CODE: Record<EngineErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -17,16 +17,20 @@ const STATUS_BY_CODE: Record<EngineErrorCode, number> = {
 };
 
 export class HttpError extends Error {
+  /** As an engine error's: which message this is, for clients that show it from a catalogue, and its values. */
+  readonly messageCode?: ErrorMessageCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
-    /** As an engine error's: which message this is, for clients that show it from a catalogue. */
-    readonly messageCode?: ErrorMessageCode,
-    readonly params?: Readonly<Record<string, string | number>>,
+    /** The message code and its values, checked against the domain's `ERROR_MESSAGES` by the type checker. */
+    ...coded: [] | CodedMessage
   ) {
     super(message);
+    [this.messageCode, this.params] = coded as [ErrorMessageCode?, Readonly<Record<string, string | number>>?];
   }
 }
 

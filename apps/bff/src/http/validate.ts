@@ -1,30 +1,28 @@
-import type { ErrorMessageCode } from '@sandcloud/domain';
+import type { CodedMessage } from '@sandcloud/domain';
 import type { z } from 'zod';
 import { HttpError } from './errors.ts';
-
-type Coded = { messageCode: ErrorMessageCode; params: Record<string, string | number> };
 
 /**
  * Which catalogue message a zod problem is, with its values: the schema's own English message
  * travels as `detail` (the English catalogue shows it unchanged), the kind and its bounds let the
  * console say it in Korean.
  */
-export function codeOfIssue(issue: z.core.$ZodIssue, field: string): Coded {
+function codeOfIssue(issue: z.core.$ZodIssue, field: string): CodedMessage {
   const detail = issue.message;
   switch (issue.code) {
     case 'too_small':
-      return { messageCode: 'input.tooSmall', params: { field, min: Number(issue.minimum), detail } };
+      return ['input.tooSmall', { field, min: Number(issue.minimum), detail }];
     case 'too_big':
-      return { messageCode: 'input.tooBig', params: { field, max: Number(issue.maximum), detail } };
+      return ['input.tooBig', { field, max: Number(issue.maximum), detail }];
     case 'invalid_value':
-      return { messageCode: 'input.invalidEnum', params: { field, allowed: issue.values.map(String).join(', '), detail } };
+      return ['input.invalidEnum', { field, allowed: issue.values.map(String).join(', '), detail }];
     case 'invalid_format':
-      return { messageCode: 'input.invalidFormat', params: { field, format: issue.format, detail } };
+      return ['input.invalidFormat', { field, format: issue.format, detail }];
     case 'invalid_type':
-      if (issue.input === undefined) return { messageCode: 'input.required', params: { field, detail } };
-      return { messageCode: 'input.invalid', params: { field, detail } };
+      if (issue.input === undefined) return ['input.required', { field, detail }];
+      return ['input.invalid', { field, detail }];
     default:
-      return { messageCode: 'input.invalid', params: { field, detail } };
+      return ['input.invalid', { field, detail }];
   }
 }
 
@@ -40,6 +38,5 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     throw new HttpError(400, 'INVALID_INPUT', `Unknown field ${issue.keys.join(', ')}`, issue.keys[0], 'input.unknownField', { fields: issue.keys.join(', ') });
   }
   const field = issue.path.join('.') || undefined;
-  const { messageCode, params } = codeOfIssue(issue, field ?? 'input');
-  throw new HttpError(400, 'INVALID_INPUT', issue.message, field, messageCode, params);
+  throw new HttpError(400, 'INVALID_INPUT', issue.message, field, ...codeOfIssue(issue, field ?? 'input'));
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../core/clock.ts';
+import { EngineError } from '../core/errors.ts';
 import { createEngine } from '../engine.ts';
 import { createTestWorld, type TestWorld } from '../testing/test-world.ts';
 import { addNetwork } from '../testing/store-fixtures.ts';
-import { QuotaExceededError } from './quota-guard.ts';
 
 const worlds: TestWorld[] = [];
 afterEach(() => {
@@ -30,8 +30,9 @@ describe('the quota guard', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toBeInstanceOf(QuotaExceededError);
-    expect((error as QuotaExceededError).params).toEqual({ resource: 'networks', limit: 2, left: 0, wanted: 1 });
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).code).toBe('QUOTA_EXCEEDED');
+    expect((error as EngineError).params).toEqual({ resource: 'networks', limit: 2, left: 0, wanted: 1 });
     expect((error as Error).message).toBe('Quota exceeded for networks (limit 2): this needs 1, but only 0 of 2 are left');
     expect(w.m.network.networks(w.projectId).map((n) => n.name).sort()).toEqual(['Default Network', 'second']);
   });

@@ -1,21 +1,6 @@
-import { DEFAULT_QUOTAS, QUOTA_NAMES, quotaLimitProblem, type QuotaName, type QuotaUsage, type Quotas } from '@sandcloud/domain';
-import { EngineError, invalidInput } from '../core/errors.ts';
+import { DEFAULT_QUOTAS, QUOTA_LABELS, QUOTA_NAMES, quotaLimitProblem, type QuotaName, type QuotaUsage, type Quotas } from '@sandcloud/domain';
+import { invalidInput, quotaExceeded } from '../core/errors.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-
-const LABELS: Record<QuotaName, string> = {
-  instances: 'instances',
-  vcpus: 'vCPUs',
-  ramMb: 'MB of RAM',
-  floatingIps: 'floating IPs',
-  securityGroups: 'security groups',
-  securityGroupRules: 'security group rules',
-  keyPairs: 'key pairs',
-  volumes: 'volumes',
-  volumeGb: 'GB of block storage',
-  volumeSnapshots: 'volume snapshots',
-  loadBalancers: 'load balancers',
-  networks: 'networks',
-};
 
 /** Kinds counted one row per unit whose services do not check the quota themselves: the store's insert guard does. */
 const GUARDED_KINDS: Partial<Record<string, QuotaName>> = {
@@ -27,24 +12,6 @@ const GUARDED_KINDS: Partial<Record<string, QuotaName>> = {
 /** Settings keys: the cloud-wide defaults an administrator set, and one project's own limits. */
 const DEFAULTS_KEY = 'quotas.defaults';
 const projectKey = (projectId: string) => `quotas.project.${projectId}`;
-
-/** A create that would pass a limit; `params` names the limit for messages in any language. */
-export class QuotaExceededError extends EngineError {
-  constructor(
-    readonly quota: QuotaName,
-    readonly limit: number,
-    readonly used: number,
-    readonly wanted: number,
-    field?: string,
-  ) {
-    super(
-      'QUOTA_EXCEEDED',
-      `Quota exceeded for ${LABELS[quota]} (limit ${limit}): this needs ${wanted}, but only ${Math.max(0, limit - used)} of ${limit} are left`,
-      field,
-    );
-    this.coded('quota.exceeded', { resource: quota, wanted, left: Math.max(0, limit - used), limit });
-  }
-}
 
 /**
  * Checks requests against each project's quotas. A project's limit is, from strongest to weakest:
@@ -97,7 +64,7 @@ export class QuotaGuard {
     for (const [name, value] of Object.entries(valid) as [QuotaName, number][]) {
       const used = this.used(projectId, name);
       if (value < used) {
-        throw invalidInput(`The ${LABELS[name]} quota cannot be ${value}: the project already uses ${used}; delete some first or choose at least ${used}`, name);
+        throw invalidInput(`The ${QUOTA_LABELS[name]} quota cannot be ${value}: the project already uses ${used}; delete some first or choose at least ${used}`, name);
       }
     }
     this.write(projectKey(projectId), { ...this.read(projectKey(projectId)), ...valid }, projectId);
@@ -113,7 +80,14 @@ export class QuotaGuard {
   assertRoom(projectId: string, name: QuotaName, wanted: number, field?: string): void {
     const used = this.used(projectId, name);
     const limit = this.limits(projectId)[name];
-    if (used + wanted > limit) throw new QuotaExceededError(name, limit, used, wanted, field);
+    if (used + wanted <= limit) return;
+    const left = Math.max(0, limit - used);
+    throw quotaExceeded(`Quota exceeded for ${QUOTA_LABELS[name]} (limit ${limit}): this needs ${wanted}, but only ${left} of ${limit} are left`, field).coded('quota.exceeded', {
+      resource: name,
+      wanted,
+      left,
+      limit,
+    });
   }
 
   private used(projectId: string, name: QuotaName): number {

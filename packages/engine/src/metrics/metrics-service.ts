@@ -1,3 +1,4 @@
+import { INSTANCE_METRICS, type InstanceMetric } from '@sandcloud/domain';
 import type { Guest } from '@sandcloud/guest';
 import type { Instance } from '../compute/instance.ts';
 import type { Clock } from '../core/clock.ts';
@@ -19,7 +20,6 @@ const HOUR_MS = 60 * 60 * 1000;
 /** Packets are estimated from bytes with a full Ethernet TCP segment (MSS 1448) as the unit. */
 const SEGMENT_BYTES = 1448;
 
-export const INSTANCE_METRICS = ['cpuPercent', 'netInBytes', 'netOutBytes', 'netInPackets', 'netOutPackets', 'diskReadBytes', 'diskWriteBytes'] as const;
 
 interface NetCounter {
   bytesIn: number;
@@ -121,7 +121,7 @@ export class MetricsService {
   }
 
   /** An instance's series of the last hour (or since `since`). */
-  instance(projectId: string, instanceId: string, since?: number): { intervalSeconds: number; times: number[]; values: Record<string, (number | null)[]> } {
+  instance(projectId: string, instanceId: string, since?: number): { intervalSeconds: number; times: number[]; values: Record<InstanceMetric, (number | null)[]> } {
     const instance = this.store.get('instance', instanceId);
     if (!instance || instance.projectId !== projectId) throw notFound('instance', instanceId);
     const series = this.instanceSeries.get(instanceId) ?? new RingSeries(1);

@@ -31,9 +31,9 @@ export class RingSeries {
   }
 
   /** Columns for a chart: times and one array per field (null where a sample lacks the field). */
-  columns(fields: readonly string[], since?: number): { times: number[]; values: Record<string, (number | null)[]> } {
+  columns<F extends string>(fields: readonly F[], since?: number): { times: number[]; values: Record<F, (number | null)[]> } {
     const samples = this.since(since);
-    const values: Record<string, (number | null)[]> = {};
+    const values = {} as Record<F, (number | null)[]>;
     for (const field of fields) values[field] = samples.map((s) => s.values[field] ?? null);
     return { times: samples.map((s) => s.at), values };
   }

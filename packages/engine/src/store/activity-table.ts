@@ -1,22 +1,8 @@
+import type { ActivityEntry, ActivityResult } from '@sandcloud/domain';
 import type { SqliteDatabase } from './database.ts';
 
-/** One line of the activity log (`activity/activity-log.ts` gives the meaning). */
-export interface ActivityRow {
-  id: number;
-  at: number;
-  projectId: string | null;
-  userId: string | null;
-  userName: string;
-  action: string;
-  resourceKind: string;
-  resourceId: string | null;
-  resourceName: string | null;
-  result: 'accepted' | 'done' | 'failed';
-  reason: string | null;
-  requestId: string | null;
-  source: string;
-  finishedAt: number | null;
-}
+/** One line of the activity log (`activity/activity-log.ts` gives the meaning), times in ms. */
+export type ActivityRow = ActivityEntry<number>;
 
 export interface ActivityFilter {
   projectId: string;
@@ -24,7 +10,7 @@ export interface ActivityFilter {
   resourceKind?: string;
   resourceId?: string;
   action?: string;
-  result?: ActivityRow['result'];
+  result?: ActivityResult;
   from?: number;
   to?: number;
 }
@@ -50,7 +36,7 @@ export class ActivityTable {
   }
 
   /** Ends the newest accepted line of `action` on the resource (a long operation finished). */
-  settle(resourceId: string, action: string, result: 'done' | 'failed', reason: string | null, at: number): void {
+  settle(resourceId: string, action: string, result: Exclude<ActivityResult, 'accepted'>, reason: string | null, at: number): void {
     this.db
       .prepare(
         `UPDATE activity_log SET result = ?, reason = ?, finished_at = ? WHERE id = (

@@ -1,16 +1,34 @@
 import type { Language } from '@sandcloud/api-schemas';
-import type { ErrorMessageCode } from '@sandcloud/domain';
+import { isQuotaName, QUOTA_LABELS, type ErrorMessageCode, type ErrorMessageParams, type QuotaName } from '@sandcloud/domain';
 
 // The server's error messages in the console's two languages, keyed by the `messageCode` of the
 // API's error body (the domain's ERROR_MESSAGES). `{name}` placeholders are filled from the body's
 // `params`; `{kind}`, `{action}` and `{resource}` are translated through the word tables below, and
 // `{kindTopic}`, `{kindSubject}` and `{kindObject}` are the kind with its Korean particle
 // (인스턴스는, 사용자가, 보안 그룹을). A code the console
-// does not know yet shows the server's English `message`.
+// does not know yet shows the server's English `message`. The type checker holds each catalogue
+// to the domain's list: every code has a message, no other key, and a message uses only the values
+// its code is sent with (`checkedCatalogue`).
 
 type ErrorCatalogue = Record<ErrorMessageCode, string>;
 
-const ko: ErrorCatalogue = {
+/** The `{name}` placeholders of a message, as a union of names. */
+type Placeholders<M extends string> = M extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+
+/** What a message of `C` may use: the values it is sent with, and the kind with its particles. */
+type Usable<C extends ErrorMessageCode> =
+  | keyof ErrorMessageParams<C>
+  | ('kind' extends keyof ErrorMessageParams<C> ? 'kindTopic' | 'kindSubject' | 'kindObject' : never);
+
+/** Each way `T` departs from the domain's list, as a sentence; `never` when it does not. */
+type CatalogueProblems<T extends ErrorCatalogue> =
+  | { [C in ErrorMessageCode]: T[C] extends '' ? `${C} is empty` : `${C} uses {${Exclude<Placeholders<T[C]>, Usable<C>> & string}}, which it is not sent with` }[ErrorMessageCode]
+  | `${Exclude<keyof T, ErrorMessageCode> & string} is not a message code`;
+
+/** `messages` as a catalogue; a problem is a compile error naming it (a missing property). */
+export const checkedCatalogue = <const T extends ErrorCatalogue>(messages: T & { [problem in CatalogueProblems<T>]: never }): ErrorCatalogue => messages;
+
+const ko = checkedCatalogue({
   'lifecycle.invalidState': '{name} {kindTopic} {status} 상태라 {action}할 수 없습니다.',
   'resource.notFound': 'ID가 {id}인 {kindObject} 찾을 수 없습니다.',
   'resource.notInProject': '이 프로젝트에 ID가 {id}인 {kindSubject} 없습니다.',
@@ -172,9 +190,9 @@ const ko: ErrorCatalogue = {
   'image.memberExists': '{project} 프로젝트는 이미 {id} 이미지의 멤버입니다.',
   'image.memberStatusOwnOnly': '{project} 프로젝트만 {id} 이미지의 멤버십을 수락하거나 거절할 수 있습니다.',
   'image.ownerOnly': '{id} 이미지의 소유 프로젝트만 할 수 있습니다.',
-};
+});
 
-const en: ErrorCatalogue = {
+const en = checkedCatalogue({
   'lifecycle.invalidState': 'Cannot {action} {kind} {name} while it is {status}',
   'resource.notFound': 'No {kind} with id {id}',
   'resource.notInProject': 'No {kind} with id {id} in this project',
@@ -336,7 +354,7 @@ const en: ErrorCatalogue = {
   'image.memberExists': 'Project {project} is already a member of image {id}',
   'image.memberStatusOwnOnly': 'Only project {project} can accept or reject its membership of image {id}',
   'image.ownerOnly': 'Only the owner of image {id} can do this',
-};
+});
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
 
@@ -385,8 +403,8 @@ const ACTION_KO: Record<string, string> = {
   rebuild: '재구축',
 };
 
-/** Quota names as the engine meters them, in Korean. */
-const QUOTA_KO: Record<string, string> = {
+/** Quota names as the engine meters them, in Korean (English: the domain's `QUOTA_LABELS`). */
+const QUOTA_KO: Record<QuotaName, string> = {
   instances: '인스턴스',
   vcpus: 'vCPU',
   ramMb: 'RAM(MB)',
@@ -396,19 +414,9 @@ const QUOTA_KO: Record<string, string> = {
   keyPairs: '키페어',
   volumes: '블록 스토리지',
   volumeGb: '블록 스토리지(GB)',
-};
-
-/** Quota names in English, as the engine's own message says them. */
-const QUOTA_EN: Record<string, string> = {
-  instances: 'instances',
-  vcpus: 'vCPUs',
-  ramMb: 'MB of RAM',
-  floatingIps: 'floating IPs',
-  securityGroups: 'security groups',
-  securityGroupRules: 'security group rules',
-  keyPairs: 'key pairs',
-  volumes: 'volumes',
-  volumeGb: 'GB of block storage',
+  volumeSnapshots: '블록 스토리지 스냅샷',
+  loadBalancers: '로드 밸런서',
+  networks: '네트워크',
 };
 
 /**
@@ -431,14 +439,14 @@ function localizedParams(language: Language, params: Params): Record<string, str
   if (language === 'ko') {
     if (typeof params.kind === 'string') out.kind = KIND_KO[params.kind] ?? params.kind;
     if (typeof params.action === 'string') out.action = ACTION_KO[params.action] ?? params.action;
-    if (typeof params.resource === 'string') out.resource = QUOTA_KO[params.resource] ?? params.resource;
+    if (typeof params.resource === 'string' && isQuotaName(params.resource)) out.resource = QUOTA_KO[params.resource];
     if (typeof out.kind === 'string') {
       out.kindTopic = `${out.kind}${topicParticle(out.kind)}`;
       out.kindSubject = `${out.kind}${particle(out.kind, '이', '가')}`;
       out.kindObject = `${out.kind}${particle(out.kind, '을', '를')}`;
     }
-  } else if (typeof params.resource === 'string') {
-    out.resource = QUOTA_EN[params.resource] ?? params.resource;
+  } else if (typeof params.resource === 'string' && isQuotaName(params.resource)) {
+    out.resource = QUOTA_LABELS[params.resource];
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { useProjectPermissions } from '../../projects/api/projects.ts';
 import { useDeleteImage } from '../api/delete-image.ts';
 import { useImage } from '../api/get-image.ts';
 import { EditImageDialog } from './edit-image-dialog.tsx';
-import { formatBytes, osLabel } from './format.ts';
+import { osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
 
 /** One image: its attributes, `[Instance 생성]` from it, and for a private image rename/describe and delete. */
@@ -70,7 +70,7 @@ export function ImagePage() {
             { label: t('common.status'), value: <ImageStatus status={data.status} /> },
             { label: t('images.visibility'), value: t(isPublic ? 'images.tab.public' : 'images.tab.private') },
             { label: t('images.os'), value: osLabel(data) },
-            { label: t('images.size'), value: data.status === 'active' ? formatBytes(data.sizeBytes) : '—' },
+            { label: t('images.size'), value: data.status === 'active' ? format.bytes(data.sizeBytes) : '—' },
             { label: t('images.minDisk'), value: t('images.gb', { size: data.minDiskGb }) },
             { label: t('images.minRam'), value: t('images.gb', { size: data.minRamMb / 1024 }) },
             {

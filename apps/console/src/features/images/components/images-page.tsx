@@ -7,9 +7,10 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { paths } from '../../../lib/paths.ts';
 import { useImagePage, type ImageVisibility } from '../api/get-images.ts';
-import { formatBytes, osLabel } from './format.ts';
+import { osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
 
 const VISIBILITIES = IMAGE_VISIBILITIES;
@@ -55,6 +56,7 @@ export function ImagesPage() {
 /** The columns of an image tab; the Private tab adds the instance each image was captured from. */
 function useImageColumns(projectId: string, showSource: boolean): DataColumn<ImageDto>[] {
   const t = useT();
+  const format = useFormat();
   return useMemo(() => {
     const columns: DataColumn<ImageDto>[] = [
       {
@@ -80,7 +82,7 @@ function useImageColumns(projectId: string, showSource: boolean): DataColumn<Ima
         sortField: 'sizeBytes',
         className: 'text-right tabular-nums whitespace-nowrap',
         headerClassName: 'text-right',
-        cell: (image) => (image.status === 'active' ? formatBytes(image.sizeBytes) : '—'),
+        cell: (image) => (image.status === 'active' ? format.bytes(image.sizeBytes) : '—'),
       },
       {
         id: 'minDisk',
@@ -106,5 +108,5 @@ function useImageColumns(projectId: string, showSource: boolean): DataColumn<Ima
       });
     columns.push(createdAtColumn(t));
     return columns;
-  }, [t, projectId, showSource]);
+  }, [t, format, projectId, showSource]);
 }

@@ -1,7 +1,8 @@
 import type { LoadBalancerDto, LoadBalancerStatsDto } from '@sandcloud/api-schemas';
 import { Panel } from '../../../../components/ui/table.tsx';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
-import { useI18n } from '../../../../lib/i18n/i18n.tsx';
+import { useT } from '../../../../lib/i18n/i18n.tsx';
+import { useFormat } from '../../../../lib/i18n/use-format.ts';
 
 const COUNTERS: { key: keyof LoadBalancerStatsDto; label: MessageKey; bytes?: boolean }[] = [
   { key: 'totalRequests', label: 'lb.stats.totalRequests' },
@@ -12,21 +13,10 @@ const COUNTERS: { key: keyof LoadBalancerStatsDto; label: MessageKey; bytes?: bo
   { key: 'bytesOut', label: 'lb.stats.bytesOut', bytes: true },
 ];
 
-function formatBytes(value: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let amount = value;
-  let unit = 0;
-  while (amount >= 1024 && unit < units.length - 1) {
-    amount /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? amount : amount.toFixed(1)} ${units[unit]}`;
-}
-
 /** Statistics: the counters the data plane keeps on the load balancer (zeros until traffic flows). */
 export function StatisticsTab({ loadBalancer }: { loadBalancer: LoadBalancerDto }) {
-  const { t, language } = useI18n();
-  const number = new Intl.NumberFormat(language === 'ko' ? 'ko-KR' : 'en-US');
+  const t = useT();
+  const format = useFormat();
   return (
     <div className="space-y-3">
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
@@ -34,7 +24,7 @@ export function StatisticsTab({ loadBalancer }: { loadBalancer: LoadBalancerDto 
           <Panel key={counter.key} className="p-4">
             <dt className="text-xs text-slate-500">{t(counter.label)}</dt>
             <dd data-stat={counter.key} className="mt-1 text-2xl font-semibold tabular-nums">
-              {counter.bytes ? formatBytes(loadBalancer.stats[counter.key]) : number.format(loadBalancer.stats[counter.key])}
+              {counter.bytes ? format.bytes(loadBalancer.stats[counter.key]) : format.number(loadBalancer.stats[counter.key])}
             </dd>
           </Panel>
         ))}
