@@ -25,7 +25,10 @@ describe('the OpenStack APIs under bad bodies', () => {
       ['post', '/network/v2.0/floatingips'],
       ['patch', `/image/v2/images/${UBUNTU}`],
     ];
-    const bodies = ['[]', '"text"', '42', '{}', '{"a":', '{"server": null, "keypair": [], "floatingip": 1, "security_group": "x"}', JSON.stringify({ x: 'y'.repeat(300_000) })];
+    const bodies = ['[]', '"text"', '42', '{}', '{"a":', '{"server": null, "keypair": [], "floatingip": 1, "security_group": "x"}', JSON.stringify({ x: 'y'.repeat(300_000) }),
+      // Keys every object inherits: a look-up with `in` would find them on the prototype.
+      '{"toString": null}', '{"constructor": {}}',
+      JSON.stringify({ security_group_rule: { security_group_id: groupId, direction: 'ingress', protocol: 'constructor' } })];
     for (const [method, path] of endpoints) {
       for (const body of bodies) {
         const type = method === 'patch' ? 'application/openstack-images-v2.1-json-patch' : 'application/json';

@@ -361,7 +361,7 @@ export function serverRoutes(engine: Engine): Router {
     const keys = Object.keys(body);
     if (keys.length !== 1) throw new OsError(400, 'Malformed request body: one action per request');
     const action = keys[0]!;
-    if (!(action in ACTION_SCHEMAS)) throw new OsError(400, `There is no such action: ${action}`);
+    if (!Object.hasOwn(ACTION_SCHEMAS, action)) throw new OsError(400, `There is no such action: ${action}`);
     const input = parseBody(z.strictObject({ [action]: ACTION_SCHEMAS[action as ServerAction] }), body)[action];
     const instance = findServer(req);
     const projectId = projectOf(req);

@@ -71,7 +71,7 @@ export function securityGroupRuleRoutes(engine: Engine, ruleView: RuleView): Rou
     if (!group) throw new OsError(404, `Security group ${input.security_group_id} does not exist`, 'SecurityGroupNotFound');
     const etherType = input.ethertype ?? 'IPv4';
     const protocolText = input.protocol === null || input.protocol === undefined ? null : String(input.protocol).toLowerCase();
-    if (protocolText !== null && !(protocolText in PROTOCOLS)) {
+    if (protocolText !== null && !Object.hasOwn(PROTOCOLS, protocolText)) {
       throw new OsError(400, `Security group rule protocol ${protocolText} not supported. Sandcloud filters tcp, udp, icmp (and ipv6-icmp) or any protocol.`, 'SecurityGroupRuleInvalidProtocol');
     }
     const protocol = protocolText === null ? null : PROTOCOLS[protocolText]!;
