@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -55,6 +57,7 @@ export default tseslint.config(
   ]),
   ...layer('apps/bff/**/*.ts', 'The BFF never reaches into the console', ['@sandcloud/console', 'react', 'react-*', '@sandcloud/guest']),
   ...engineBoundary(),
+  ...consoleFeatureBoundaries(),
   ...layer('apps/console/**/*.{ts,tsx}', 'The console talks to the BFF over HTTP, never to the engine', [
     '@sandcloud/engine', '@sandcloud/guest', '@sandcloud/bff', 'express', 'better-sqlite3', 'node:*',
   ]),
@@ -69,6 +72,56 @@ function layer(files, message, forbidden) {
         'no-restricted-imports': [
           'error',
           { patterns: [{ group: forbidden, message }, { group: ['../../../*/src/*', '**/packages/*', '**/apps/*'], message: 'Import another workspace by its package name' }] },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * Console features meet only through their public surface, as bulletproof-react's zones enforce: a
+ * feature imports another feature only from its `index.ts`; the router (`app/`) takes each feature's
+ * screens from its `pages.ts` (lazy loaders, one chunk each) and anything else from `index.ts`;
+ * shared code (`lib/`, `components/`) imports no feature and no app file; features never import `app/`.
+ * (`import-x/no-cycle` above applies here too.) A message catalogue in `lib/i18n` may gather the
+ * features' own message files. Shown failing in `apps/console/src/lib/boundaries.test.ts`.
+ */
+function consoleFeatureBoundaries() {
+  const root = fileURLToPath(new URL('.', import.meta.url));
+  const src = `${root}apps/console/src`;
+  const features = readdirSync(`${src}/features`, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const messageFiles = [`${src}/features/*/**/messages.ts`, `${src}/features/*/**/messages/**`, `${src}/features/*/messages.ts`, `${src}/features/*/messages/**`];
+  return [
+    {
+      files: ['apps/console/src/**/*.{ts,tsx}'],
+      rules: {
+        'import-x/no-restricted-paths': [
+          'error',
+          {
+            basePath: root,
+            zones: [
+              ...features.map((feature) => ({
+                target: `${src}/features/${feature}`,
+                from: `${src}/features/*/**`,
+                except: [`${src}/features/*/index.ts`, `${src}/features/${feature}/**`],
+                message: `A feature uses another only through its public index.ts (features/<name>/index.ts); export what ${feature} needs there.`,
+              })),
+              {
+                target: `${src}/app`,
+                from: `${src}/features/*/**`,
+                except: [`${src}/features/*/index.ts`, `${src}/features/*/pages.ts`],
+                message: 'The app takes screens from a feature\'s pages.ts and everything else from its index.ts.',
+              },
+              { target: `${src}/features`, from: `${src}/app`, message: 'Features do not import the app (router, shell, providers).' },
+              {
+                target: [`${src}/lib`, `${src}/components`],
+                from: `${src}/features/**`,
+                except: messageFiles,
+                message: 'Shared code (lib, components) is used by features and imports none of them.',
+              },
+              { target: [`${src}/lib`, `${src}/components`], from: `${src}/app`, message: 'Shared code (lib, components) does not import the app.' },
+            ],
+          },
         ],
       },
     },

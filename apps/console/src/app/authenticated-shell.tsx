@@ -2,13 +2,12 @@ import { useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SkeletonRows } from '../components/ui/skeleton.tsx';
-import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
-import { ChangePasswordDialog } from '../features/auth/components/change-password-dialog.tsx';
-import { useProjects } from '../features/projects/api/projects.ts';
+import { ChangePasswordDialog, useLogout, useSaveLanguage, useSession } from '../features/auth/index.ts';
+import { useProjects } from '../lib/projects.ts';
 import { TutorialHelpButton, TutorialPanel, useTutorialPanel } from '../features/tutorial/index.ts';
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useLiveEvents } from '../lib/live-events.ts';
-import { paths } from '../lib/paths.ts';
+import { routes } from '../lib/routes.ts';
 
 /** The frame of every signed-in screen: header with project selector, language and user menu. */
 export function AuthenticatedShell() {
@@ -26,12 +25,12 @@ export function AuthenticatedShell() {
   }, [preferred]);
 
   if (session.isPending) return <div className="p-6"><SkeletonRows /></div>;
-  if (!session.data) return <Navigate to={paths.login()} state={{ from: location.pathname }} replace />;
+  if (!session.data) return <Navigate to={routes.login()} state={{ from: location.pathname }} replace />;
 
   return (
     <div className="flex min-h-screen flex-col">
       <header className="flex h-12 items-center gap-4 bg-slate-900 px-4 text-sm text-slate-100">
-        <Link to={paths.projects()} className="font-bold text-white">
+        <Link to={routes.projects()} className="font-bold text-white">
           ☁ {t('app.name')}
         </Link>
         <ProjectSelector />
@@ -72,7 +71,7 @@ function ProjectSelector() {
       aria-label={t('header.selectProject')}
       className="rounded bg-slate-800 px-2 py-1 text-slate-100"
       value={projectId ?? ''}
-      onChange={(event) => void navigate(event.target.value ? paths.project(event.target.value) : paths.projects())}
+      onChange={(event) => void navigate(event.target.value ? routes.project({ projectId: event.target.value }) : routes.projects())}
     >
       <option value="">{t('projects.title')}</option>
       {projects.data?.items.map((project) => (
@@ -96,10 +95,10 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
     <div className="flex items-center gap-2">
       {isAdmin && (
         <>
-          <NavLink to={paths.users()} className={adminLinkClass}>
+          <NavLink to={routes.users()} className={adminLinkClass}>
             {t('users.menu')}
           </NavLink>
-          <NavLink to={paths.classroom()} className={adminLinkClass}>
+          <NavLink to={routes.classroom()} className={adminLinkClass}>
             {t('classroom.menu')}
           </NavLink>
         </>

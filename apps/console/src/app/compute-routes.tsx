@@ -1,44 +1,41 @@
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router-dom';
+import { activityPages } from '../features/activity/pages.ts';
+import { blockStoragePages } from '../features/block-storage/pages.ts';
+import { floatingIpPages } from '../features/floating-ips/pages.ts';
+import { imagePages } from '../features/images/pages.ts';
+import { instancePages } from '../features/instances/pages.ts';
+import { keyPairPages } from '../features/key-pairs/pages.ts';
+import { loadBalancerPages } from '../features/load-balancers/pages.ts';
+import { topologyPages } from '../features/network-topology/pages.ts';
+import { networkPages } from '../features/network/pages.ts';
+import { securityGroupPages } from '../features/security-groups/pages.ts';
+import { routes } from '../lib/routes.ts';
 import { lazyScreen } from './lazy-route.tsx';
 
-/** One entry per Compute & Network screen, each loaded on first use; each feature adds its routes here. */
+/** A route of the table (`lib/routes.ts`) with its screen, loaded on first use as a chunk of its own. */
+export function screen(route: { pattern: string }, load: () => Promise<ComponentType>): RouteObject {
+  return { path: route.pattern, ...lazyScreen(load, (Page) => Page) };
+}
+
+/** One entry per Compute & Network screen; each feature's `pages.ts` gives its screens. */
 export const computeRoutes: RouteObject[] = [
-  { path: 'instances', ...lazyScreen(() => import('../features/instances/components/instances-page.tsx'), (m) => m.InstancesPage) },
-  {
-    path: 'instances/new',
-    ...lazyScreen(() => import('../features/instances/components/create-instance/create-instance-page.tsx'), (m) => m.CreateInstancePage),
-  },
-  // The instance page holds the web console: xterm loads with it.
-  { path: 'instances/:instanceId', ...lazyScreen(() => import('../features/instances/components/instance-page.tsx'), (m) => m.InstancePage) },
-  { path: 'key-pairs', ...lazyScreen(() => import('../features/key-pairs/components/key-pairs-page.tsx'), (m) => m.KeyPairsPage) },
-  { path: 'images', ...lazyScreen(() => import('../features/images/components/images-page.tsx'), (m) => m.ImagesPage) },
-  { path: 'images/:imageId', ...lazyScreen(() => import('../features/images/components/image-page.tsx'), (m) => m.ImagePage) },
-  { path: 'block-storage', ...lazyScreen(() => import('../features/block-storage/components/block-storage-page.tsx'), (m) => m.BlockStoragePage) },
-  {
-    path: 'security-groups',
-    ...lazyScreen(() => import('../features/security-groups/components/security-groups-page.tsx'), (m) => m.SecurityGroupsPage),
-  },
-  {
-    path: 'security-groups/:groupId',
-    ...lazyScreen(() => import('../features/security-groups/components/security-group-page.tsx'), (m) => m.SecurityGroupPage),
-  },
-  { path: 'floating-ips', ...lazyScreen(() => import('../features/floating-ips/components/floating-ips-page.tsx'), (m) => m.FloatingIpsPage) },
-  { path: 'network/vpc', ...lazyScreen(() => import('../features/network/components/vpcs-page.tsx'), (m) => m.VpcsPage) },
-  { path: 'network/subnets', ...lazyScreen(() => import('../features/network/components/subnets-page.tsx'), (m) => m.SubnetsPage) },
-  { path: 'network/routing-tables', ...lazyScreen(() => import('../features/network/components/routing-tables-page.tsx'), (m) => m.RoutingTablesPage) },
-  { path: 'network/interfaces', ...lazyScreen(() => import('../features/network/components/network-interfaces-page.tsx'), (m) => m.NetworkInterfacesPage) },
-  // React Flow and the layout worker load only when the topology is opened.
-  {
-    path: 'network/topology',
-    ...lazyScreen(() => import('../features/network-topology/components/network-topology-page.tsx'), (m) => m.NetworkTopologyPage),
-  },
-  {
-    path: 'load-balancers',
-    ...lazyScreen(() => import('../features/load-balancers/components/load-balancers-page.tsx'), (m) => m.LoadBalancersPage),
-  },
-  {
-    path: 'load-balancers/:loadBalancerId',
-    ...lazyScreen(() => import('../features/load-balancers/components/detail/load-balancer-page.tsx'), (m) => m.LoadBalancerPage),
-  },
-  { path: 'activity', ...lazyScreen(() => import('../features/activity/components/activity-page.tsx'), (m) => m.ActivityPage) },
+  screen(routes.instances, instancePages.list),
+  screen(routes.newInstance, instancePages.create),
+  screen(routes.instance, instancePages.detail),
+  screen(routes.keyPairs, keyPairPages.list),
+  screen(routes.images, imagePages.list),
+  screen(routes.image, imagePages.detail),
+  screen(routes.blockStorage, blockStoragePages.list),
+  screen(routes.securityGroups, securityGroupPages.list),
+  screen(routes.securityGroup, securityGroupPages.detail),
+  screen(routes.floatingIps, floatingIpPages.list),
+  screen(routes.vpcs, networkPages.vpcs),
+  screen(routes.subnets, networkPages.subnets),
+  screen(routes.routingTables, networkPages.routingTables),
+  screen(routes.networkInterfaces, networkPages.interfaces),
+  screen(routes.topology, topologyPages.topology),
+  screen(routes.loadBalancers, loadBalancerPages.list),
+  screen(routes.loadBalancer, loadBalancerPages.detail),
+  screen(routes.activity, activityPages.list),
 ];

@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ToastProvider } from '../components/ui/toast.tsx';
-import { sessionQuery } from '../features/auth/api/session.ts';
+import { sessionQuery } from '../features/auth/index.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { I18nProvider } from '../lib/i18n/i18n.tsx';
 

@@ -1,37 +1,44 @@
-import { createBrowserRouter, Navigate } from 'react-router-dom';
-import { ComputeLayout } from '../features/compute/components/compute-layout.tsx';
-import { ProjectLayout } from '../features/projects/components/project-layout.tsx';
+import { createBrowserRouter, Navigate, useParams } from 'react-router-dom';
+import { authPages } from '../features/auth/pages.ts';
+import { classroomPages } from '../features/classroom/pages.ts';
+import { ComputeLayout } from '../features/compute/index.ts';
+import { projectMemberPages } from '../features/project-members/pages.ts';
+import { ProjectLayout } from '../features/projects/index.ts';
+import { projectPages } from '../features/projects/pages.ts';
+import { userPages } from '../features/users/pages.ts';
+import { routes } from '../lib/routes.ts';
 import { AuthenticatedShell } from './authenticated-shell.tsx';
-import { computeRoutes } from './compute-routes.tsx';
+import { computeRoutes, screen } from './compute-routes.tsx';
 import { lazyScreen } from './lazy-route.tsx';
 
-// The shell and the layouts are in the initial download; every screen is a chunk of its own.
+/** Compute & Network opens on its instance list. */
+function ComputeIndex() {
+  const { projectId = '' } = useParams();
+  return <Navigate to={routes.instances({ projectId })} replace />;
+}
+
+// Every path comes from the route table (lib/routes.ts), the one the links are built from. The shell
+// and the layouts are in the initial download; every screen is a chunk of its own.
 export const router = createBrowserRouter([
-  { path: '/login', ...lazyScreen(() => import('../features/auth/components/login-page.tsx'), (m) => m.LoginPage) },
+  screen(routes.login, authPages.login),
   {
     element: <AuthenticatedShell />,
     children: [
-      { path: '/', element: <Navigate to="/projects" replace /> },
-      { path: '/projects', ...lazyScreen(() => import('../features/projects/components/project-list-page.tsx'), (m) => m.ProjectListPage) },
+      { path: '/', element: <Navigate to={routes.projects()} replace /> },
+      screen(routes.projects, projectPages.list),
       {
-        path: '/projects/:projectId',
+        path: routes.project.pattern,
         element: <ProjectLayout />,
-        children: [
-          { index: true, ...lazyScreen(() => import('../features/projects/components/project-page.tsx'), (m) => m.ProjectPage) },
-          {
-            path: 'members',
-            ...lazyScreen(() => import('../features/project-members/components/project-members-page.tsx'), (m) => m.ProjectMembersPage),
-          },
-        ],
+        children: [{ index: true, ...lazyScreen(projectPages.overview, (Page) => Page) }, screen(routes.projectMembers, projectMemberPages.list)],
       },
       {
-        path: '/projects/:projectId/compute',
+        path: routes.compute.pattern,
         element: <ComputeLayout />,
-        children: [{ index: true, element: <Navigate to="instances" replace /> }, ...computeRoutes],
+        children: [{ index: true, element: <ComputeIndex /> }, ...computeRoutes],
       },
-      { path: '/admin/users', ...lazyScreen(() => import('../features/users/components/users-page.tsx'), (m) => m.UsersPage) },
-      { path: '/admin/classroom', ...lazyScreen(() => import('../features/classroom/components/classroom-page.tsx'), (m) => m.ClassroomPage) },
-      { path: '*', element: <Navigate to="/projects" replace /> },
+      screen(routes.users, userPages.list),
+      screen(routes.classroom, classroomPages.list),
+      { path: '*', element: <Navigate to={routes.projects()} replace /> },
     ],
   },
 ]);

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ResourceEventDto } from '@sandcloud/api-schemas';
-import { queryKeys } from './query-keys.ts';
+import { invalidatedBy } from './query-keys.ts';
 
 /**
- * Subscribes to the server's event stream and invalidates what an event touches, so every open
- * screen refreshes itself. Returns whether the stream is connected.
+ * Subscribes to the server's event stream and invalidates what an event touches (by the resource's
+ * kind: `invalidatedBy` in query-keys.ts), so every open screen refreshes itself. Returns whether
+ * the stream is connected.
  */
 export function useLiveEvents(enabled: boolean): boolean {
   const queryClient = useQueryClient();
@@ -14,21 +15,20 @@ export function useLiveEvents(enabled: boolean): boolean {
   useEffect(() => {
     if (!enabled) return;
     const source = new EventSource('/api/events');
-    source.onopen = () => setConnected(true);
-    source.onerror = () => setConnected(false);
+    // Events sent while the stream was down are lost: back up, everything is refreshed once.
+    let missedEvents = false;
+    source.onopen = () => {
+      setConnected(true);
+      if (missedEvents) void queryClient.invalidateQueries();
+      missedEvents = false;
+    };
+    source.onerror = () => {
+      setConnected(false);
+      missedEvents = true;
+    };
     source.onmessage = (message: MessageEvent<string>) => {
-      const event = JSON.parse(message.data) as ResourceEventDto;
-      if (event.kind === 'user') {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.users });
-      } else if (event.kind === 'project' || event.kind === 'project-member') {
-        // A membership changes what the user may see and do; every project key starts with `projects`.
-        void queryClient.invalidateQueries({ queryKey: queryKeys.projects });
-      } else if (event.projectId) {
-        // Resources refer to each other (an instance shows its floating IP), so refresh the project's views.
-        void queryClient.invalidateQueries({ queryKey: queryKeys.project(event.projectId) });
-      } else {
-        void queryClient.invalidateQueries();
-      }
+      const stale = invalidatedBy(JSON.parse(message.data) as ResourceEventDto);
+      void queryClient.invalidateQueries({ predicate: (query) => stale(query.queryKey) });
     };
     return () => source.close();
   }, [enabled, queryClient]);

@@ -6,6 +6,7 @@ import { ApiRequestError, errorMessage } from '../../../lib/api-client.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useLogin, useSession } from '../api/session.ts';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
+import { routes } from '../../../lib/routes.ts';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -14,7 +15,7 @@ export function LoginPage() {
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const from = (location.state as { from?: string } | null)?.from ?? '/projects';
+  const from = (location.state as { from?: string } | null)?.from ?? routes.projects();
   const waitSeconds = useRetryCountdown(login.error);
 
   if (session.data) return <Navigate to={from} replace />;

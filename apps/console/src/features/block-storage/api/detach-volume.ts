@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { VolumeDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { invalidateVolumes } from './invalidate.ts';
 
 /** `[Block Storage 연결 해제]`: detaching → available. */
 export function useDetachVolume(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ volumeId, instanceId }: { volumeId: string; instanceId?: string }) =>
       api.post<VolumeDto>(`/projects/${projectId}/volumes/${volumeId}/detach`, instanceId ? { instanceId } : {}),
-    onSuccess: () => invalidateVolumes(queryClient, projectId),
   });
 }

@@ -8,5 +8,4 @@ export const useVolumeSnapshotPage = (projectId: string, params: ListParams) =>
     queryKey: queryKeys.resources(projectId, 'volume-snapshots'),
     path: `/projects/${projectId}/volume-snapshots`,
     params,
-    refetchInterval: (page) => (page?.items.some((s) => s.status === 'creating' || s.status === 'deleting') ? 3_000 : false),
   });

@@ -9,8 +9,8 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useDeleteVolume } from '../api/delete-volume.ts';
 import { useVolumePage } from '../api/get-volumes.ts';
 import { CreateSnapshotDialog } from './create-snapshot-dialog.tsx';
@@ -205,7 +205,7 @@ function useVolumeColumns(projectId: string, selectedId: string | null, onSelect
             <span className="whitespace-nowrap">
               <Link
                 className="text-brand-600 hover:underline"
-                to={paths.computeSection(projectId, `instances/${volume.attachment.instanceId}`)}
+                to={routes.instance({ projectId, instanceId: volume.attachment.instanceId })}
                 onClick={(event) => event.stopPropagation()}
               >
                 {volume.attachment.instanceName}

@@ -11,7 +11,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useAttachVolume } from '../api/attach-volume.ts';
 import { useInstanceVolumes } from '../api/get-instance-volumes.ts';
 import { useVolumes } from '../api/get-volumes.ts';

@@ -9,8 +9,8 @@ import { Panel, PanelHeader, Table, TBody, Td, Th, THead } from '../../../compon
 import { ApiRequestError } from '../../../lib/api-client.ts';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
-import { useSession } from '../../auth/api/session.ts';
-import { useProjects } from '../../projects/api/projects.ts';
+import { useSession } from '../../auth/index.ts';
+import { useProjects } from '../../../lib/projects.ts';
 import { SandboxResetPanel } from '../../sandbox/index.ts';
 import { formatDuration, useHintText } from '../../tutorial/index.ts';
 import { useClassroomProgress, useClassrooms, useEnrollClassroom } from '../api/classrooms.ts';

@@ -3,31 +3,31 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useProject } from '../../projects/api/projects.ts';
-import { ActivationPanel } from '../../projects/components/activation-panel.tsx';
+import { routes, type ProjectRoute } from '../../../lib/routes.ts';
+import { useProject } from '../../../lib/projects.ts';
+import { ActivationPanel } from '../../projects/index.ts';
 
 interface MenuEntry {
-  section: string;
+  route: ProjectRoute;
   label: MessageKey;
   indent?: boolean;
 }
 
 /** The left menu of Infrastructure > Compute & Network, in the order of the guide. */
 const MENU: MenuEntry[] = [
-  { section: 'instances', label: 'menu.instances' },
-  { section: 'key-pairs', label: 'menu.keyPairs' },
-  { section: 'images', label: 'menu.images' },
-  { section: 'block-storage', label: 'menu.blockStorage' },
-  { section: 'network/vpc', label: 'menu.vpc', indent: true },
-  { section: 'network/subnets', label: 'menu.subnets', indent: true },
-  { section: 'network/routing-tables', label: 'menu.routingTables', indent: true },
-  { section: 'network/interfaces', label: 'menu.networkInterfaces', indent: true },
-  { section: 'network/topology', label: 'menu.topology', indent: true },
-  { section: 'floating-ips', label: 'menu.floatingIps' },
-  { section: 'security-groups', label: 'menu.securityGroups' },
-  { section: 'load-balancers', label: 'menu.loadBalancers' },
-  { section: 'activity', label: 'activity.title' },
+  { route: routes.instances, label: 'menu.instances' },
+  { route: routes.keyPairs, label: 'menu.keyPairs' },
+  { route: routes.images, label: 'menu.images' },
+  { route: routes.blockStorage, label: 'menu.blockStorage' },
+  { route: routes.vpcs, label: 'menu.vpc', indent: true },
+  { route: routes.subnets, label: 'menu.subnets', indent: true },
+  { route: routes.routingTables, label: 'menu.routingTables', indent: true },
+  { route: routes.networkInterfaces, label: 'menu.networkInterfaces', indent: true },
+  { route: routes.topology, label: 'menu.topology', indent: true },
+  { route: routes.floatingIps, label: 'menu.floatingIps' },
+  { route: routes.securityGroups, label: 'menu.securityGroups' },
+  { route: routes.loadBalancers, label: 'menu.loadBalancers' },
+  { route: routes.activity, label: 'activity.title' },
 ];
 
 /** Compute & Network screens; until the product is activated, the activation panel stands in for them. */
@@ -45,10 +45,10 @@ export function ComputeLayout() {
         <div className="px-4 pb-1 text-xs text-slate-400">{t('menu.infrastructure')}</div>
         <div className="px-4 pb-3 font-semibold">{t('menu.computeNetwork')}</div>
         {MENU.map((entry) => (
-          <div key={entry.section}>
-            {entry.section === 'network/vpc' && <div className="px-4 pt-2 pb-1 text-slate-500">{t('menu.network')}</div>}
+          <div key={entry.label}>
+            {entry.route === routes.vpcs && <div className="px-4 pt-2 pb-1 text-slate-500">{t('menu.network')}</div>}
             <NavLink
-              to={paths.computeSection(projectId, entry.section)}
+              to={entry.route({ projectId })}
               className={({ isActive }) =>
                 `block py-1.5 pr-4 ${entry.indent ? 'pl-8' : 'pl-4'} ${isActive ? 'bg-brand-50 font-medium text-brand-700' : 'text-slate-700 hover:bg-slate-50'}`
               }

@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Disconnects a floating IP from its instance or load balancer; the address stays allocated to the project. */
 export function useDisassociateFloatingIp(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (floatingIpId: string) => api.post<FloatingIpDto>(`/projects/${projectId}/floating-ips/${floatingIpId}/disassociate`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
   });
 }

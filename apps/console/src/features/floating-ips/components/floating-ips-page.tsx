@@ -12,9 +12,9 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
-import { useSettings } from '../../settings/api/get-settings.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
+import { useSettings } from '../../settings/index.ts';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { useFloatingIpPage } from '../api/get-floating-ips.ts';
 import { useReleaseFloatingIp } from '../api/release-floating-ip.ts';
@@ -89,7 +89,7 @@ export function FloatingIpsPage() {
         cell: (floatingIp) =>
           floatingIp.target ? (
             floatingIp.target.type === 'instance' ? (
-              <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${floatingIp.target.id}`)}>
+              <Link className="text-brand-600 hover:underline" to={routes.instance({ projectId, instanceId: floatingIp.target.id })}>
                 {floatingIp.target.name}
               </Link>
             ) : (

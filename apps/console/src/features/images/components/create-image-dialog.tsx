@@ -7,7 +7,7 @@ import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
+import { routes } from '../../../lib/routes.ts';
 import { useCreateImage } from '../api/create-image.ts';
 import { createImageDisabledReason } from './create-image-availability.ts';
 
@@ -69,7 +69,7 @@ export function CreateImageDialog({ projectId, instance, onClose }: CreateImageD
       <DescriptionField value={description} onChange={setDescription} error={fieldError(create.error, 'description')} disabled={Boolean(blocked)} />
       {!blocked && <p className="text-xs text-slate-500">{t('images.createProgress')}</p>}
       <FormError error={create.error} fields={['name', 'description']} />
-      <Link className="text-xs text-brand-600 hover:underline" to={`${paths.computeSection(projectId, 'images')}?tab=private`} onClick={onClose}>
+      <Link className="text-xs text-brand-600 hover:underline" to={routes.images({ projectId }, { tab: 'private' })} onClick={onClose}>
         {t('images.viewImages')}
       </Link>
     </FormDialog>

@@ -9,8 +9,8 @@ import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useDeleteImage } from '../api/delete-image.ts';
 import { useImage } from '../api/get-image.ts';
 import { EditImageDialog } from './edit-image-dialog.tsx';
@@ -27,7 +27,7 @@ export function ImagePage() {
   const image = useImage(projectId, imageId);
   const remove = useDeleteImage(projectId);
   const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
-  const listPath = paths.computeSection(projectId, 'images');
+  const listPath = routes.images({ projectId });
   const back = <BackLink to={listPath} label={t('menu.images')} />;
 
   if (!image.isSuccess) return <DetailFallback query={image} back={back} notFoundMessage={t('images.notFound')} retry={false} />;
@@ -35,7 +35,7 @@ export function ImagePage() {
   const isPublic = data.visibility === 'public';
   const editReason = !canWrite ? t('common.viewerReadOnly') : isPublic ? t('images.publicReadOnly') : undefined;
   const deleteReason = editReason ?? (data.allowedActions.includes('delete') ? undefined : t('images.deleteNotReady'));
-  const launchPath = `${paths.computeSection(projectId, 'instances/new')}?imageId=${encodeURIComponent(data.id)}`;
+  const launchPath = routes.newInstance({ projectId }, { imageId: data.id });
 
   return (
     <div className="space-y-4">
@@ -76,7 +76,7 @@ export function ImagePage() {
             {
               label: t('images.sourceInstance'),
               value: data.sourceInstanceId ? (
-                <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${data.sourceInstanceId}`)}>
+                <Link className="text-brand-600 hover:underline" to={routes.instance({ projectId, instanceId: data.sourceInstanceId })}>
                   {data.sourceInstanceName}
                 </Link>
               ) : (
@@ -95,7 +95,7 @@ export function ImagePage() {
           mutation={remove}
           variables={data.id}
           successMessage={t('images.deleted', { name: data.name })}
-          onSuccess={() => void navigate(`${listPath}?tab=private`)}
+          onSuccess={() => void navigate(routes.images({ projectId }, { tab: 'private' }))}
           onCancel={() => setOpen(null)}
           cliCommand={openstackCli.imageDelete(data.id)}
         >

@@ -8,7 +8,7 @@ import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
-import { paths } from '../../../lib/paths.ts';
+import { routes } from '../../../lib/routes.ts';
 import { useImagePage, type ImageVisibility } from '../api/get-images.ts';
 import { osLabel } from './format.ts';
 import { ImageStatus } from './image-status.tsx';
@@ -67,7 +67,7 @@ function useImageColumns(projectId: string, showSource: boolean): DataColumn<Ima
         className: 'font-medium',
         cell: (image) => (
           <>
-            <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `images/${image.id}`)}>
+            <Link className="text-brand-600 hover:underline" to={routes.image({ projectId, imageId: image.id })}>
               {image.name}
             </Link>
             {image.description && <div className="text-xs font-normal text-slate-500">{image.description}</div>}
@@ -99,7 +99,7 @@ function useImageColumns(projectId: string, showSource: boolean): DataColumn<Ima
         header: t('images.sourceInstance'),
         cell: (image) =>
           image.sourceInstanceId ? (
-            <Link className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${image.sourceInstanceId}`)}>
+            <Link className="text-brand-600 hover:underline" to={routes.instance({ projectId, instanceId: image.sourceInstanceId })}>
               {image.sourceInstanceName}
             </Link>
           ) : (

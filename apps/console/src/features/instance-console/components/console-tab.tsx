@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { TerminalSession } from './terminal-session.tsx';
 
 /** A console needs a running guest: ACTIVE with no power operation in flight. */

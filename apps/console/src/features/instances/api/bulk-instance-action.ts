@@ -1,7 +1,6 @@
 import type { BulkInstanceAction } from '@sandcloud/domain';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type BulkAction = BulkInstanceAction;
 
@@ -12,10 +11,8 @@ export interface BulkActionResult {
 
 /** The list's checkbox actions: stop, start or delete several instances in one request. */
 export function useBulkInstanceAction(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: { action: BulkAction; instanceIds: string[] }) =>
       api.post<BulkActionResult>(`/projects/${projectId}/instances/bulk-actions`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
   });
 }

@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { CreateInstanceRequest, InstanceDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** `[Instance 생성]`: one request creates `count` instances, named name-1, name-2… when count > 1. */
 export function useCreateInstances(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateInstanceRequest) => api.post<{ items: InstanceDto[] }>(`/projects/${projectId}/instances`, input),
     // Quotas, ports and key pair usage change too: refresh the whole project.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
   });
 }

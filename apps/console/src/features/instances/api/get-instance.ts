@@ -2,13 +2,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
-import { isInstanceBusy } from './get-instances.ts';
 
 export const instanceQuery = (projectId: string, instanceId: string) =>
   queryOptions({
     queryKey: queryKeys.resource(projectId, 'instances', instanceId),
     queryFn: () => api.get<InstanceDto>(`/projects/${projectId}/instances/${instanceId}`),
-    refetchInterval: (query) => (query.state.data && isInstanceBusy(query.state.data) ? 3_000 : false),
   });
 
 export const useInstance = (projectId: string, instanceId: string) => useQuery(instanceQuery(projectId, instanceId));

@@ -10,14 +10,11 @@ const TRANSITIONAL: ReadonlySet<InstanceStatus> = new Set(INSTANCE_TRANSITIONAL_
 /** True while an instance is between steady states: a build, a reboot, or a task in flight (powering-off…). */
 export const isInstanceBusy = (instance: InstanceDto): boolean => TRANSITIONAL.has(instance.status) || instance.taskState !== null;
 
-/** Live events refresh the list; while something is in flight it also polls, in case the stream is down. */
-const POLL_MS = 3_000;
-
+// No polling: each step of a build or an action is a live event that refreshes the list (lib/query-keys.ts).
 export const instancesQuery = (projectId: string) =>
   queryOptions({
     queryKey: queryKeys.resources(projectId, 'instances'),
     queryFn: () => api.get<Page<InstanceDto>>(`/projects/${projectId}/instances?limit=500`),
-    refetchInterval: (query) => (query.state.data?.items.some(isInstanceBusy) ? POLL_MS : false),
   });
 
 export const useInstances = (projectId: string) => useQuery(instancesQuery(projectId));
@@ -28,5 +25,4 @@ export const useInstancePage = (projectId: string, params: ListParams) =>
     queryKey: queryKeys.resources(projectId, 'instances'),
     path: `/projects/${projectId}/instances`,
     params,
-    refetchInterval: (page) => (page?.items.some(isInstanceBusy) ? POLL_MS : false),
   });

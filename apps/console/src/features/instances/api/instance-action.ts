@@ -1,17 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import type { InstancePowerAction } from '@sandcloud/domain';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 export type PowerAction = InstancePowerAction;
 
 /** Shutdown, start, reboot or hard-reboot one instance; the status changes arrive as live events. */
 export function useInstanceAction(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ instanceId, action }: { instanceId: string; action: PowerAction }) =>
       api.post<InstanceDto | undefined>(`/projects/${projectId}/instances/${instanceId}/actions`, { action }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.resources(projectId, 'instances') }),
   });
 }

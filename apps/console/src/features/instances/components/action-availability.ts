@@ -1,7 +1,7 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
 import type { Translate } from '../../../lib/i18n/i18n.tsx';
 import { isInstanceBusy } from '../api/get-instances.ts';
-import { createImageDisabledReason } from '../../images/components/create-image-availability.ts';
+import { createImageDisabledReason } from '../../images/index.ts';
 
 /** "BUILD", or "ACTIVE, powering-off" while a task runs. */
 const busyLabel = (instance: InstanceDto): string => (instance.taskState ? `${instance.status}, ${instance.taskState}` : instance.status);

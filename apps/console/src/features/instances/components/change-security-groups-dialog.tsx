@@ -5,7 +5,7 @@ import { FormError } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { SecurityGroupChecklist } from '../../security-groups/components/security-group-checklist.tsx';
+import { SecurityGroupChecklist } from '../../security-groups/index.ts';
 import { useUpdateInstanceSecurityGroups } from '../api/update-instance-security-groups.ts';
 
 /** Replaces the security groups of one instance; rules apply to it right away. */

@@ -2,7 +2,7 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { ConnectivityPanel } from '../../floating-ips/components/connectivity-panel.tsx';
+import { ConnectivityPanel } from '../../floating-ips/index.ts';
 import { useTestInstanceConnectivity } from '../api/test-instance-connectivity.ts';
 
 /** "연결 테스트": ping, SSH (22) and HTTP (80) from the Internet, with the verdict's reason. */

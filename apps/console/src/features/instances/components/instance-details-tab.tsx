@@ -7,9 +7,8 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
-import { paths } from '../../../lib/paths.ts';
-import { AssociateFloatingIpDialog } from '../../floating-ips/components/associate-floating-ip-dialog.tsx';
-import { DisassociateFloatingIpDialog } from '../../floating-ips/components/disassociate-floating-ip-dialog.tsx';
+import { routes } from '../../../lib/routes.ts';
+import { AssociateFloatingIpDialog, DisassociateFloatingIpDialog } from '../../floating-ips/index.ts';
 import { useFlavors } from '../api/get-flavors.ts';
 import { actionDisabledReason } from './action-availability.ts';
 import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
@@ -112,7 +111,7 @@ export function InstanceDetailsTab({ projectId, instance, canWrite }: { projectI
           {instance.securityGroups.map((group) => (
             <li key={group.id}>
               <Link
-                to={paths.computeSection(projectId, `security-groups/${group.id}`)}
+                to={routes.securityGroup({ projectId, groupId: group.id })}
                 className="inline-block rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-700"
               >
                 {group.name}

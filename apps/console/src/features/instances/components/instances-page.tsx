@@ -7,8 +7,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import type { BulkAction } from '../api/bulk-instance-action.ts';
 import { useFlavors } from '../api/get-flavors.ts';
 import { useInstancePage } from '../api/get-instances.ts';
@@ -33,7 +33,7 @@ export function InstancesPage() {
   const flavors = useFlavors(projectId);
   const selection = useRowSelection<InstanceDto>();
   const [bulkAction, setBulkAction] = useState<BulkAction | null>(null);
-  const newPath = paths.computeSection(projectId, 'instances/new');
+  const newPath = routes.newInstance({ projectId });
 
   // A selected instance's row on the current page is fresher than the one remembered at selection.
   const pageById = useMemo(() => new Map((instances.data?.items ?? []).map((instance) => [instance.id, instance])), [instances.data]);
@@ -57,7 +57,7 @@ export function InstancesPage() {
         hideable: false,
         className: 'whitespace-nowrap',
         cell: (instance) => (
-          <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `instances/${instance.id}`)}>
+          <Link className="font-medium text-brand-600 hover:underline" to={routes.instance({ projectId, instanceId: instance.id })}>
             {instance.name}
           </Link>
         ),

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { CreateKeyPairRequest } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 export interface CreatedKeyPair {
   id: string | null;
@@ -28,7 +27,6 @@ function saveFile(blob: Blob, filename: string): void {
  * sent; the browser saves it as NAME.pem right away.
  */
 export function useCreateKeyPair(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (input: CreateKeyPairRequest): Promise<CreatedKeyPair> => {
       const { blob, filename, headers } = await api.postForFile(`/projects/${projectId}/key-pairs`, input);
@@ -36,6 +34,5 @@ export function useCreateKeyPair(projectId: string) {
       saveFile(blob, saveAs);
       return { id: headers.get('X-Key-Pair-Id'), name: input.name, filename: saveAs };
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.resources(projectId, 'key-pairs') }),
   });
 }

@@ -9,7 +9,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { openstackCli } from '../../../lib/openstack-cli.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useDeleteKeyPair } from '../api/delete-key-pair.ts';
 import { useKeyPairPage } from '../api/get-key-pairs.ts';
 import { CreateKeyPairDialog } from './create-key-pair-dialog.tsx';

@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** `[+생성]` in the load balancer's floating IP dialog: a new address from the public pool. */
 export function useAllocateFloatingIp(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<FloatingIpDto>(`/projects/${projectId}/floating-ips`, {}),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
   });
 }

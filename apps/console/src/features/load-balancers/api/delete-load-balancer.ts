@@ -1,13 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { LoadBalancerDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** Starts deleting (PENDING_DELETE); the VIP and its floating IP association go when it completes. */
 export function useDeleteLoadBalancer(projectId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (loadBalancerId: string) => api.delete<LoadBalancerDto>(`/projects/${projectId}/load-balancers/${loadBalancerId}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.project(projectId) }),
   });
 }

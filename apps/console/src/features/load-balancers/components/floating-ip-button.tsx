@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import type { useDisassociateFloatingIp } from '../../floating-ips/api/disassociate-floating-ip.ts';
+import type { useDisassociateFloatingIp } from '../../floating-ips/index.ts';
 
 interface FloatingIpButtonProps {
   loadBalancer: LoadBalancerDto;

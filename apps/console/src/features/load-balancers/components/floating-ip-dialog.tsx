@@ -8,8 +8,7 @@ import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
-import { useAssociateFloatingIp } from '../../floating-ips/api/associate-floating-ip.ts';
-import { FloatingIpSelect } from '../../floating-ips/components/floating-ip-select.tsx';
+import { FloatingIpSelect, useAssociateFloatingIp } from '../../floating-ips/index.ts';
 import { useFreeFloatingIps } from '../api/get-free-floating-ips.ts';
 
 interface FloatingIpDialogProps {

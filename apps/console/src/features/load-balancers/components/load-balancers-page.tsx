@@ -7,9 +7,9 @@ import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useDisassociateFloatingIp } from '../../floating-ips/api/disassociate-floating-ip.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useDisassociateFloatingIp } from '../../floating-ips/index.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useLoadBalancerPage } from '../api/get-load-balancers.ts';
 import { DeleteLoadBalancerDialog } from './delete-load-balancer-dialog.tsx';
 import { FloatingIpButton } from './floating-ip-button.tsx';
@@ -38,7 +38,7 @@ export function LoadBalancersPage() {
   );
 
   const columns = useMemo((): DataColumn<LoadBalancerDto>[] => {
-    const detailPath = (id: string) => paths.computeSection(projectId, `load-balancers/${id}`);
+    const detailPath = (id: string) => routes.loadBalancer({ projectId, loadBalancerId: id });
     return [
       {
         id: 'name',

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
+import { routes } from '../../../lib/routes.ts';
 import type { TopologyNodeData } from '../model/types.ts';
 
 export interface ContextMenuState {
@@ -46,7 +46,7 @@ export function TopologyContextMenu({ projectId, menu, onClose, onAssociate }: {
     for (const subnet of data.network.subnets) {
       items.push({
         label: `${t('subnets.launchHere')}: ${subnet.name} (${subnet.cidr})`,
-        run: () => navigate(paths.launchIntoSubnet(projectId, data.network.id, subnet.id)),
+        run: () => navigate(routes.newInstance({ projectId }, { networkId: data.network.id, subnetId: subnet.id })),
       });
     }
   } else if (data.kind === 'instance') {

@@ -3,7 +3,6 @@ import type { CreateRoutingTableRequest, Page, RoutingTableDto, UpdateRoutingTab
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
-import { useNetworkInvalidation } from './vpcs.ts';
 
 export const routingTablesQuery = (projectId: string) =>
   queryOptions({ queryKey: queryKeys.resources(projectId, 'routing-tables'), queryFn: () => api.get<Page<RoutingTableDto>>(`/projects/${projectId}/routing-tables?limit=500`) });
@@ -13,36 +12,28 @@ export const useRoutingTablePage = (projectId: string, params: ListParams) =>
   useListPage<RoutingTableDto>({ queryKey: queryKeys.resources(projectId, 'routing-tables'), path: `/projects/${projectId}/routing-tables`, params });
 
 export function useCreateRoutingTable(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
-  return useMutation({ mutationFn: (input: CreateRoutingTableRequest) => api.post<RoutingTableDto>(`/projects/${projectId}/routing-tables`, input), onSuccess: invalidate });
+  return useMutation({ mutationFn: (input: CreateRoutingTableRequest) => api.post<RoutingTableDto>(`/projects/${projectId}/routing-tables`, input) });
 }
 
 /** Rename or attach/detach the internet gateway. */
 export function useUpdateRoutingTable(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateRoutingTableRequest & { id: string }) => api.patch<RoutingTableDto>(`/projects/${projectId}/routing-tables/${id}`, input),
-    onSuccess: invalidate,
   });
 }
 
 export function useDeleteRoutingTable(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
-  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/routing-tables/${id}`), onSuccess: invalidate });
+  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/routing-tables/${id}`) });
 }
 
 export function useAttachSubnet(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
   return useMutation({
     mutationFn: ({ id, subnetId }: { id: string; subnetId: string }) => api.post<RoutingTableDto>(`/projects/${projectId}/routing-tables/${id}/subnets`, { subnetId }),
-    onSuccess: invalidate,
   });
 }
 
 export function useDetachSubnet(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
   return useMutation({
     mutationFn: ({ id, subnetId }: { id: string; subnetId: string }) => api.delete<RoutingTableDto>(`/projects/${projectId}/routing-tables/${id}/subnets/${subnetId}`),
-    onSuccess: invalidate,
   });
 }

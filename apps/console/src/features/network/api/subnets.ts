@@ -3,7 +3,6 @@ import type { CreateSubnetRequest, Page, SubnetDto } from '@sandcloud/api-schema
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
-import { useNetworkInvalidation } from './vpcs.ts';
 
 export const subnetsQuery = (projectId: string) =>
   queryOptions({ queryKey: queryKeys.resources(projectId, 'subnets'), queryFn: () => api.get<Page<SubnetDto>>(`/projects/${projectId}/subnets?limit=500`) });
@@ -12,11 +11,9 @@ export const useSubnets = (projectId: string) => useQuery(subnetsQuery(projectId
 export const useSubnetPage = (projectId: string, params: ListParams) => useListPage<SubnetDto>({ queryKey: queryKeys.resources(projectId, 'subnets'), path: `/projects/${projectId}/subnets`, params });
 
 export function useCreateSubnet(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
-  return useMutation({ mutationFn: (input: CreateSubnetRequest) => api.post<SubnetDto>(`/projects/${projectId}/subnets`, input), onSuccess: invalidate });
+  return useMutation({ mutationFn: (input: CreateSubnetRequest) => api.post<SubnetDto>(`/projects/${projectId}/subnets`, input) });
 }
 
 export function useDeleteSubnet(projectId: string) {
-  const invalidate = useNetworkInvalidation(projectId);
-  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/subnets/${id}`), onSuccess: invalidate });
+  return useMutation({ mutationFn: (id: string) => api.delete(`/projects/${projectId}/subnets/${id}`) });
 }

@@ -12,9 +12,9 @@ import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useFloatingIps } from '../../floating-ips/api/get-floating-ips.ts';
-import { useInstances } from '../../instances/api/get-instances.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useFloatingIps } from '../../floating-ips/index.ts';
+import { useInstances } from '../../instances/index.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import {
   useAttachInterface,
   useCreateNetworkInterface,

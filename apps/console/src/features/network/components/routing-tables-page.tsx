@@ -11,7 +11,7 @@ import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useAttachSubnet, useCreateRoutingTable, useDeleteRoutingTable, useDetachSubnet, useRoutingTablePage, useUpdateRoutingTable } from '../api/routing-tables.ts';
 import { useSubnets } from '../api/subnets.ts';
 import { useVpcs } from '../api/vpcs.ts';

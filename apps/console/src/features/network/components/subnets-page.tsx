@@ -11,8 +11,8 @@ import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useRoutingTables } from '../api/routing-tables.ts';
 import { useCreateSubnet, useDeleteSubnet, useSubnetPage } from '../api/subnets.ts';
 import { useVpcs } from '../api/vpcs.ts';
@@ -74,7 +74,7 @@ export function SubnetsPage() {
           searchLabel={t('table.search')}
           actions={(subnet) => (
             <>
-              <RowAction disabledReason={readOnly} onClick={() => navigate(paths.launchIntoSubnet(projectId, subnet.vpcId, subnet.id))}>
+              <RowAction disabledReason={readOnly} onClick={() => navigate(routes.newInstance({ projectId }, { networkId: subnet.vpcId, subnetId: subnet.id }))}>
                 {t('subnets.launchHere')}
               </RowAction>
               <RowAction danger disabledReason={readOnly} onClick={() => setOpen({ kind: 'delete', subnet })} aria-label={`${t('common.delete')} ${subnet.name}`}>

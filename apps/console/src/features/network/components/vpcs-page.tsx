@@ -8,7 +8,7 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useDeleteVpc, useVpcPage } from '../api/vpcs.ts';
 import { VpcDialog } from './vpc-dialogs.tsx';
 

@@ -5,8 +5,8 @@ import { DataTable, useListParams, type DataColumn } from '../../../components/d
 import { Button } from '../../../components/ui/button.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useSession } from '../../auth/api/session.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { useSession } from '../../auth/index.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useMemberPage, useMembers } from '../api/get-members.ts';
 import { AddMemberDialog } from './add-member-dialog.tsx';
 import { ChangeRoleDialog } from './change-role-dialog.tsx';

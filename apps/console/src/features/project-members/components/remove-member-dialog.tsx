@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
+import { routes } from '../../../lib/routes.ts';
 import { useRemoveMember } from '../api/remove-member.ts';
 
 /** "멤버 제거": asks first; removing oneself leaves the project for the Project List. */
@@ -26,7 +26,7 @@ export function RemoveMemberDialog({ projectId, member, isSelf, onClose }: { pro
           onSuccess: () => {
             toast.success(t('members.removed', { name: member.username }));
             onClose();
-            if (isSelf) void navigate(paths.projects());
+            if (isSelf) void navigate(routes.projects());
           },
         })
       }

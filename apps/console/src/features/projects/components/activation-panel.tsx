@@ -2,7 +2,7 @@ import type { ProjectDto } from '@sandcloud/api-schemas';
 import { Button } from '../../../components/ui/button.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useActivateCompute } from '../api/projects.ts';
+import { useActivateCompute } from '../api/activate-compute.ts';
 
 /** `[상품이용]`: the product is off until a project admin turns it on. */
 export function ActivationPanel({ project }: { project: ProjectDto }) {

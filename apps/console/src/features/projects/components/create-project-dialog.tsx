@@ -6,8 +6,8 @@ import { Field, inputClass } from '../../../components/ui/field.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { fieldError } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useCreateProject } from '../api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useCreateProject } from '../api/create-project.ts';
 
 export function CreateProjectDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -24,7 +24,7 @@ export function CreateProjectDialog({ onClose }: { onClose: () => void }) {
         onSuccess: (project) => {
           toast.success(t('projects.created', { name: project.name }));
           onClose();
-          void navigate(paths.project(project.id));
+          void navigate(routes.project({ projectId: project.id }));
         },
       },
     );

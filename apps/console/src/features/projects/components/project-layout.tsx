@@ -2,8 +2,8 @@ import { NavLink, Outlet, useParams } from 'react-router-dom';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useProject } from '../api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProject } from '../../../lib/projects.ts';
 
 const tabClass = ({ isActive }: { isActive: boolean }) =>
   `-mb-px border-b-2 px-4 py-2 text-sm font-medium transition-colors ${
@@ -23,10 +23,10 @@ export function ProjectLayout() {
     <div className="mx-auto w-full max-w-5xl p-6">
       <PageHeader title={project.data.name} description={project.data.description || t('project.overview')} />
       <nav aria-label={t('projectTabs.label')} className="mb-6 flex gap-1 border-b border-slate-200">
-        <NavLink end to={paths.project(projectId)} className={tabClass}>
+        <NavLink end to={routes.project({ projectId })} className={tabClass}>
           {t('projectTabs.overview')}
         </NavLink>
-        <NavLink to={paths.projectMembers(projectId)} className={tabClass}>
+        <NavLink to={routes.projectMembers({ projectId })} className={tabClass}>
           {t('project.members')}
         </NavLink>
       </nav>

@@ -7,8 +7,8 @@ import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useProjects } from '../api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjects } from '../../../lib/projects.ts';
 import { CreateProjectDialog } from './create-project-dialog.tsx';
 
 export function ProjectListPage() {
@@ -47,7 +47,7 @@ export function ProjectListPage() {
               {projects.data?.items.map((project) => (
                 <tr key={project.id}>
                   <td className="px-4 py-2.5">
-                    <Link className="font-medium text-brand-600 hover:underline" to={paths.project(project.id)}>
+                    <Link className="font-medium text-brand-600 hover:underline" to={routes.project({ projectId: project.id })}>
                       {project.name}
                     </Link>
                     {project.description && <div className="text-xs text-slate-500">{project.description}</div>}

@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router-dom';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
+import { routes } from '../../../lib/routes.ts';
 import { QuotaUsagePanel } from '../../quotas/index.ts';
 import { SandboxPanel } from '../../sandbox/index.ts';
 import { TutorialOverviewCard } from '../../tutorial/index.ts';
-import { useProject, useProjectPermissions } from '../api/projects.ts';
+import { useProject, useProjectPermissions } from '../../../lib/projects.ts';
 import { ActivationPanel } from './activation-panel.tsx';
 
 /** A project's overview: the services it uses (Infrastructure > Compute & Network). */
@@ -29,7 +29,7 @@ export function ProjectPage() {
                 {t('openstackCli.cloudsYaml')}
               </a>
             </div>
-            <Link className="rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600" to={paths.compute(projectId)}>
+            <Link className="rounded bg-brand-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600" to={routes.compute({ projectId })}>
               {t('menu.computeNetwork')} →
             </Link>
           </div>

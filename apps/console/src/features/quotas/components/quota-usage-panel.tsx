@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { useSession } from '../../auth/api/session.ts';
+import { useSession } from '../../auth/index.ts';
 import { useProjectQuotas, useQuotaDefaults } from '../api/quotas.ts';
 import { EditQuotaDefaultsDialog, EditQuotasDialog } from './edit-quotas-dialog.tsx';
 import { formatQuota, QUOTA_ROWS } from './quota-format.ts';

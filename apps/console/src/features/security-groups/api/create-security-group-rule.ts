@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { CreateSecurityGroupRuleRequest, SecurityGroupRuleDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
-import { queryKeys } from '../../../lib/query-keys.ts';
 
 /** `[추가]` in the `[+ Rule 추가]` dialog. */
 export function useCreateSecurityGroupRule(projectId: string, groupId: string) {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateSecurityGroupRuleRequest) =>
       api.post<SecurityGroupRuleDto>(`/projects/${projectId}/security-groups/${groupId}/rules`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.resources(projectId, 'security-groups') }),
   });
 }

@@ -8,7 +8,7 @@ import { FormDialog } from '../../../components/ui/form-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage, fieldError } from '../../../lib/api-client.ts';
 import { useT, type Translate } from '../../../lib/i18n/i18n.tsx';
-import { useSettings } from '../../settings/api/get-settings.ts';
+import { useSettings } from '../../settings/index.ts';
 import { useCreateSecurityGroupRule } from '../api/create-security-group-rule.ts';
 import { useRuleTemplates } from '../api/get-rule-templates.ts';
 import { formatPortRange } from './rule-format.ts';

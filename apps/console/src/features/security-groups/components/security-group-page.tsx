@@ -9,8 +9,8 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel, PanelHeader } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useSecurityGroups } from '../api/get-security-groups.ts';
 import { AddRuleDialog } from './add-rule-dialog.tsx';
 import { deleteBlockedReason } from './delete-reason.ts';
@@ -29,7 +29,7 @@ export function SecurityGroupPage() {
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
   const groups = useSecurityGroups(projectId);
   const [open, setOpen] = useState<Open>(null);
-  const listPath = paths.computeSection(projectId, 'security-groups');
+  const listPath = routes.securityGroups({ projectId });
   const back = <BackLink to={listPath} label={t('menu.securityGroups')} />;
 
   if (!groups.isSuccess) return <DetailFallback query={groups} back={back} retry={false} />;

@@ -6,8 +6,8 @@ import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useProjectPermissions } from '../../projects/api/projects.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useProjectPermissions } from '../../../lib/projects.ts';
 import { useSecurityGroupPage } from '../api/get-security-groups.ts';
 import { deleteBlockedReason } from './delete-reason.ts';
 import { DeleteSecurityGroupDialog } from './delete-security-group-dialog.tsx';
@@ -33,7 +33,7 @@ export function SecurityGroupsPage() {
         hideable: false,
         cell: (group) => (
           <>
-            <Link className="font-medium text-brand-600 hover:underline" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
+            <Link className="font-medium text-brand-600 hover:underline" to={routes.securityGroup({ projectId, groupId: group.id })}>
               {group.name}
             </Link>
             {group.isDefault && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{t('securityGroups.defaultBadge')}</span>}
@@ -82,7 +82,7 @@ export function SecurityGroupsPage() {
           searchLabel={t('table.search')}
           actions={(group) => (
             <>
-              <Link className="rounded px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
+              <Link className="rounded px-3 py-1.5 text-xs font-medium text-slate-700 hover:bg-slate-100" to={routes.securityGroup({ projectId, groupId: group.id })}>
                 {t('securityGroups.manageRules')}
               </Link>
               <RowActions

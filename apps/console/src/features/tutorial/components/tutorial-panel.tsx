@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { Button } from '../../../components/ui/button.tsx';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
+import { routes, type ProjectRoute } from '../../../lib/routes.ts';
 import { useStartTutorial, useTutorials } from '../api/tutorials.ts';
 import { highlight, selectorOf } from './highlight.ts';
 import { useTutorialPanel } from './tutorial-context.tsx';
@@ -15,31 +15,34 @@ import { useTutorialPanel } from './tutorial-context.tsx';
 // green only when the engine's check passed; an open step shows why it is probably not done, with
 // links to where to look (the flow log, the rule dialog). Texts come from the tutorial's file.
 
-const SCREEN_SECTIONS: Record<Exclude<TutorialScreen, 'overview'>, string> = {
-  instances: 'instances',
-  'key-pairs': 'key-pairs',
-  topology: 'network/topology',
-  'floating-ips': 'floating-ips',
-  'security-groups': 'security-groups',
-  'block-storage': 'block-storage',
-  images: 'images',
-  'load-balancers': 'load-balancers',
+const SCREEN_ROUTES: Record<TutorialScreen, ProjectRoute> = {
+  overview: routes.project,
+  instances: routes.instances,
+  'key-pairs': routes.keyPairs,
+  topology: routes.topology,
+  'floating-ips': routes.floatingIps,
+  'security-groups': routes.securityGroups,
+  'block-storage': routes.blockStorage,
+  images: routes.images,
+  'load-balancers': routes.loadBalancers,
 };
 
 export function screenPath(projectId: string, screen: TutorialScreen): string {
-  return screen === 'overview' ? paths.project(projectId) : paths.computeSection(projectId, SCREEN_SECTIONS[screen]);
+  return SCREEN_ROUTES[screen]({ projectId });
 }
 
 function linkTarget(projectId: string, link: TutorialHintLink): { to: string; tour?: string } {
+  const id = link.id;
+  // A link to a resource without its id (none made yet) opens the resource's list instead.
   switch (link.kind) {
     case 'flow-log':
-      return { to: `${paths.computeSection(projectId, `instances/${link.id}`)}?tab=flow-log` };
+      return { to: id ? routes.instance({ projectId, instanceId: id }, { tab: 'flow-log' }) : routes.instances({ projectId }) };
     case 'rule-dialog':
-      return { to: paths.computeSection(projectId, `security-groups/${link.id}`), tour: 'add-rule' };
+      return id ? { to: routes.securityGroup({ projectId, groupId: id }), tour: 'add-rule' } : { to: routes.securityGroups({ projectId }) };
     case 'instance':
-      return { to: paths.computeSection(projectId, `instances/${link.id}`) };
+      return { to: id ? routes.instance({ projectId, instanceId: id }) : routes.instances({ projectId }) };
     case 'load-balancer':
-      return { to: paths.computeSection(projectId, `load-balancers/${link.id}`) };
+      return { to: id ? routes.loadBalancer({ projectId, loadBalancerId: id }) : routes.loadBalancers({ projectId }) };
     case 'screen':
       return { to: screenPath(projectId, link.screen ?? 'overview') };
   }

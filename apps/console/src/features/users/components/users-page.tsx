@@ -10,8 +10,8 @@ import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../lib/paths.ts';
-import { useSession } from '../../auth/api/session.ts';
+import { routes } from '../../../lib/routes.ts';
+import { useSession } from '../../auth/index.ts';
 import { useUserPage } from '../api/get-users.ts';
 import { useDeleteUser } from '../api/delete-user.ts';
 import { useSetUserDisabled } from '../api/update-user.ts';
@@ -45,7 +45,7 @@ export function UsersPage() {
         <PageHeader title={t('users.title')} />
         <Alert tone="warning" title={t('users.adminOnlyTitle')}>
           {t('users.adminOnly')}{' '}
-          <Link className="font-medium underline" to={paths.projects()}>
+          <Link className="font-medium underline" to={routes.projects()}>
             {t('users.backToProjects')}
           </Link>
         </Alert>

@@ -3,8 +3,8 @@ import { useState, type ChangeEvent } from 'react';
 import { Alert } from '../../../../components/ui/alert.tsx';
 import { TextAreaField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { KeyPairSelect } from '../../../key-pairs/components/key-pair-select.tsx';
-import { SecurityGroupChecklist } from '../../../security-groups/components/security-group-checklist.tsx';
+import { KeyPairSelect } from '../../../key-pairs/index.ts';
+import { SecurityGroupChecklist } from '../../../security-groups/index.ts';
 import type { WizardErrors, WizardForm } from './wizard-form.ts';
 
 interface AccessStepProps {

@@ -10,10 +10,10 @@ import { Panel } from '../../../../components/ui/table.tsx';
 import { useToast } from '../../../../components/ui/toast.tsx';
 import { ApiRequestError, errorMessage, fieldError } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../../lib/paths.ts';
-import { useNetworks } from '../../../network/api/get-networks.ts';
-import { useProjectPermissions } from '../../../projects/api/projects.ts';
-import { useSecurityGroups } from '../../../security-groups/api/get-security-groups.ts';
+import { routes } from '../../../../lib/routes.ts';
+import { useNetworks } from '../../../network/index.ts';
+import { useProjectPermissions } from '../../../../lib/projects.ts';
+import { useSecurityGroups } from '../../../security-groups/index.ts';
 import { useCreateInstances } from '../../api/create-instances.ts';
 import { useFlavors } from '../../api/get-flavors.ts';
 import { useImages } from '../../api/get-images.ts';
@@ -71,7 +71,7 @@ export function CreateInstancePage() {
   const [step, setStep] = useState<Step>('image');
   const [reached, setReached] = useState(0);
   const [errors, setErrors] = useState<WizardErrors>({});
-  const listPath = paths.computeSection(projectId, 'instances');
+  const listPath = routes.instances({ projectId });
 
   // `?imageId=` (from an image's page, "launch instances from this image") preselects the image.
   const [search] = useSearchParams();

@@ -4,7 +4,7 @@ import { FieldSet, TextField } from '../../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { useNetworks } from '../../../network/api/get-networks.ts';
+import { useNetworks } from '../../../network/index.ts';
 import { InterfaceRows } from './interface-rows.tsx';
 import type { WizardInterface } from './wizard-form.ts';
 

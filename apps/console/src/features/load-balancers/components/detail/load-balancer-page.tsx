@@ -4,11 +4,11 @@ import { Button } from '../../../../components/ui/button.tsx';
 import { BackLink, DetailFallback, DetailHeader } from '../../../../components/ui/detail-page.tsx';
 import { Tabs, useTabParam } from '../../../../components/ui/tabs.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../../lib/paths.ts';
-import { useDisassociateFloatingIp } from '../../../floating-ips/api/disassociate-floating-ip.ts';
+import { routes } from '../../../../lib/routes.ts';
+import { useDisassociateFloatingIp } from '../../../floating-ips/index.ts';
 import { ActivityTab } from '../../../activity/index.ts';
 import { LoadBalancerMonitoringTab } from '../../../metrics/index.ts';
-import { useProjectPermissions } from '../../../projects/api/projects.ts';
+import { useProjectPermissions } from '../../../../lib/projects.ts';
 import { useLoadBalancer } from '../../api/get-load-balancer.ts';
 import { DeleteLoadBalancerDialog } from '../delete-load-balancer-dialog.tsx';
 import { FloatingIpButton } from '../floating-ip-button.tsx';
@@ -34,7 +34,7 @@ export function LoadBalancerPage() {
   const disassociate = useDisassociateFloatingIp(projectId);
   const [open, setOpen] = useState<'floating-ip' | 'delete' | null>(null);
   const close = useCallback(() => setOpen(null), []);
-  const listPath = paths.computeSection(projectId, 'load-balancers');
+  const listPath = routes.loadBalancers({ projectId });
   const back = <BackLink to={listPath} label={t('menu.loadBalancers')} />;
 
   if (!loadBalancer.isSuccess) return <DetailFallback query={loadBalancer} back={back} notFoundMessage={t('lb.notFound')} />;

@@ -8,10 +8,9 @@ import { Dialog } from '../../../../components/ui/dialog.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
 import type { MessageKey } from '../../../../lib/i18n/catalog.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../../lib/paths.ts';
-import { AssociateFloatingIpDialog } from '../../../floating-ips/components/associate-floating-ip-dialog.tsx';
-import { ConnectivityPanel } from '../../../floating-ips/components/connectivity-panel.tsx';
-import { useTestInstanceConnectivity } from '../../../instances/api/test-instance-connectivity.ts';
+import { routes } from '../../../../lib/routes.ts';
+import { AssociateFloatingIpDialog, ConnectivityPanel } from '../../../floating-ips/index.ts';
+import { useTestInstanceConnectivity } from '../../../instances/index.ts';
 import type { Verdicts } from '../../model/types.ts';
 import { CheckIcon, CrossIcon } from '../icons.tsx';
 import { ActionLink, Dash, Fields, Mono, Section } from './panel-parts.tsx';
@@ -61,7 +60,7 @@ export function InstanceDetails({ projectId, topology, instance, verdicts, focus
           <Button variant="primary" disabledReason={associateReason} onClick={() => setDialog('associate')}>
             {t('topology.action.associate')}
           </Button>
-          <ActionLink to={paths.computeSection(projectId, `instances/${instance.id}`)}>{t('topology.action.openInstance')}</ActionLink>
+          <ActionLink to={routes.instance({ projectId, instanceId: instance.id })}>{t('topology.action.openInstance')}</ActionLink>
           <Button onClick={() => setDialog('test')}>{t('topology.action.test')}</Button>
         </div>
       </Section>
@@ -76,7 +75,7 @@ export function InstanceDetails({ projectId, topology, instance, verdicts, focus
               value: (
                 <span className="flex flex-wrap gap-1.5">
                   {groups.map((group) => (
-                    <Link key={group.id} className="text-brand-600 hover:underline" to={paths.computeSection(projectId, `security-groups/${group.id}`)}>
+                    <Link key={group.id} className="text-brand-600 hover:underline" to={routes.securityGroup({ projectId, groupId: group.id })}>
                       {group.name}
                     </Link>
                   ))}
@@ -123,7 +122,7 @@ export function InstanceDetails({ projectId, topology, instance, verdicts, focus
               );
             })}
             {CONNECTIVITY_TESTS.some((test) => verdicts[test].reason.code === 'NO_MATCHING_RULE') && groups[0] && (
-              <ActionLink to={paths.computeSection(projectId, `security-groups/${groups[0].id}`)}>{t('topology.action.openSecurityGroups')}</ActionLink>
+              <ActionLink to={routes.securityGroup({ projectId, groupId: groups[0].id })}>{t('topology.action.openSecurityGroups')}</ActionLink>
             )}
           </div>
         ) : (

@@ -2,7 +2,7 @@ import type { TopologyDto, TopologyLoadBalancerDto, TopologyNetworkDto, Topology
 import { Button } from '../../../../components/ui/button.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { paths } from '../../../../lib/paths.ts';
+import { routes } from '../../../../lib/routes.ts';
 import { ActionLink, Dash, Fields, Mono, Section } from './panel-parts.tsx';
 
 export function PublicNetworkDetails({ projectId, topology }: { projectId: string; topology: TopologyDto }) {
@@ -11,7 +11,7 @@ export function PublicNetworkDetails({ projectId, topology }: { projectId: strin
   return (
     <>
       <Section title={t('topology.panel.actions')}>
-        <ActionLink to={paths.computeSection(projectId, 'floating-ips')}>{t('topology.action.openFloatingIps')}</ActionLink>
+        <ActionLink to={routes.floatingIps({ projectId })}>{t('topology.action.openFloatingIps')}</ActionLink>
       </Section>
       <Section title={t('topology.field.floatingIps')}>
         {topology.floatingIps.length === 0 ? (
@@ -67,7 +67,7 @@ export function NetworkDetails({ projectId, topology, network, collapsed, onTogg
     <>
       <Section title={t('topology.panel.actions')}>
         <div className="flex flex-wrap gap-2">
-          <ActionLink to={paths.computeSection(projectId, 'network/vpc')}>{t('topology.action.openVpc')}</ActionLink>
+          <ActionLink to={routes.vpcs({ projectId })}>{t('topology.action.openVpc')}</ActionLink>
           {members.length > 0 && <Button onClick={onToggleCollapse}>{t(collapsed ? 'topology.action.expand' : 'topology.action.collapse')}</Button>}
         </div>
       </Section>
@@ -95,7 +95,7 @@ export function LoadBalancerDetails({ projectId, topology, loadBalancer }: { pro
   return (
     <>
       <Section title={t('topology.panel.actions')}>
-        <ActionLink to={paths.computeSection(projectId, 'load-balancers')}>{t('topology.action.openLoadBalancers')}</ActionLink>
+        <ActionLink to={routes.loadBalancers({ projectId })}>{t('topology.action.openLoadBalancers')}</ActionLink>
       </Section>
       <Section title={t('topology.kind.loadBalancer')}>
         <Fields
@@ -134,7 +134,7 @@ export function VolumeDetails({ projectId, topology, volume }: { projectId: stri
   return (
     <>
       <Section title={t('topology.panel.actions')}>
-        <ActionLink to={paths.computeSection(projectId, 'block-storage')}>{t('topology.action.openBlockStorage')}</ActionLink>
+        <ActionLink to={routes.blockStorage({ projectId })}>{t('topology.action.openBlockStorage')}</ActionLink>
       </Section>
       <Section title={t('topology.kind.volume')}>
         <Fields

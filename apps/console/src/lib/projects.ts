@@ -1,8 +1,11 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateProjectRequest, Page, ProjectDto } from '@sandcloud/api-schemas';
-import { api } from '../../../lib/api-client.ts';
-import { useT } from '../../../lib/i18n/i18n.tsx';
-import { queryKeys } from '../../../lib/query-keys.ts';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { Page, ProjectDto } from '@sandcloud/api-schemas';
+import { api } from './api-client.ts';
+import { useT } from './i18n/i18n.tsx';
+import { queryKeys } from './query-keys.ts';
+
+// The projects the user may open and their role in each: the shell's project picker, every screen's
+// permissions. Shared by all features, so it lives here rather than in the projects feature.
 
 export const projectsQuery = queryOptions({
   queryKey: queryKeys.projects,
@@ -14,22 +17,6 @@ export const projectQuery = (projectId: string) =>
 
 export const useProjects = () => useQuery(projectsQuery);
 export const useProject = (projectId: string) => useQuery(projectQuery(projectId));
-
-export function useCreateProject() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateProjectRequest) => api.post<ProjectDto>('/projects', input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects }),
-  });
-}
-
-export function useActivateCompute(projectId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<ProjectDto>(`/projects/${projectId}/compute/activate`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.projects }),
-  });
-}
 
 /** The current user's role decides which buttons are enabled; the API enforces the same rule. */
 export function useProjectPermissions(projectId: string) {

@@ -1,0 +1,3 @@
+// The load-balancers feature's public surface for other features: nothing yet (its screens reach the router
+// through pages.ts). Export here what another feature needs; lint refuses deep imports.
+export {};

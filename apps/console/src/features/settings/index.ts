@@ -1,0 +1,2 @@
+// The server's settings (limits the console shows and checks before it asks).
+export { useSettings } from './api/get-settings.ts';
