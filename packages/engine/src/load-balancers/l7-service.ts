@@ -19,6 +19,8 @@ const POOL_PROTOCOLS_FOR: Record<ListenerProtocol, readonly PoolProtocol[]> = {
 
 export interface CreateL7PolicyInput extends L7PolicyInput {
   listenerId: string;
+  /** Rules created with the policy, in the same change (Octavia's single-call create). */
+  rules?: L7RuleInput[] | undefined;
 }
 
 /**
@@ -80,6 +82,10 @@ export class L7Service implements LoadBalancerExtension {
     const description = validate.policyDescription(input.description);
     const wanted = input.position === undefined ? L7_LIMITS.position.max : validate.position(input.position);
     const target = validate.policyTarget(input, null);
+    const rules = (input.rules ?? []).map((rule) => validate.rule(rule));
+    if (rules.length > L7_LIMITS.rulesPerPolicy) {
+      throw conflict(`Too many rules on L7 policy ${name || target.action}`).coded('l7.tooManyRules', { policy: name || target.action, max: L7_LIMITS.rulesPerPolicy });
+    }
     const listener = this.listenerIn(projectId, input.listenerId);
     return this.loadBalancers.applyChange(projectId, listener.loadBalancerId, `L7 policy ${name || target.action} added`, (lb) => {
       this.checkPool(lb, listener, target.redirectPoolId);
@@ -97,6 +103,9 @@ export class L7Service implements LoadBalancerExtension {
         position: 0,
         adminStateUp: input.adminStateUp ?? true,
       });
+      for (const rule of rules) {
+        this.store.insert<L7Rule>(L7_KINDS.rule, { id: newId(), projectId, name: '', status: 'PENDING_CREATE', loadBalancerId: lb.id, listenerId: listener.id, policyId: policy.id, ...rule });
+      }
       return this.reorder(listener.id, policy, wanted);
     });
   }

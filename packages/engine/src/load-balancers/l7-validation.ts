@@ -48,7 +48,11 @@ const HEADER_VALUE = /^[a-zA-Z0-9!"#$%&'()*+,\-./:;<=>?@[\]^_`{|}~\\]+$/;
 const QUOTED_HEADER_VALUE = /^"[a-zA-Z0-9 \t!"#$%&'()*+,\-./:;<=>?@[\]^_`{|}~\\]*"$/;
 /** octavia-lib's DISTINGUISHED_NAME_FIELD_REGEX: a DN field such as CN or OU-1. */
 const DN_FIELD = /^([a-zA-Z][A-Za-z0-9-]*)$/;
-const INVALID_URL_CHARACTERS = /[\x00-\x20\x7f-\x9f]/;
+/** Octavia's INVALID_URL_CHARS_RE: control characters and spaces. */
+const hasInvalidUrlCharacter = (value: string) => [...value].some((character) => {
+  const code = character.charCodeAt(0);
+  return code <= 0x20 || (code >= 0x7f && code <= 0x9f);
+});
 
 const oneOf = <T extends string | number>(allowed: readonly T[], value: unknown, field: string): T => {
   if (!(allowed as readonly unknown[]).includes(value)) {
@@ -60,7 +64,7 @@ const oneOf = <T extends string | number>(allowed: readonly T[], value: unknown,
 /** A redirect target: an absolute http(s) URL with a host, as Octavia's `validate.url`. */
 export function redirectUrl(value: string, field: string): string {
   let parsed: URL | null = null;
-  if (!INVALID_URL_CHARACTERS.test(value)) {
+  if (!hasInvalidUrlCharacter(value)) {
     try {
       parsed = new URL(value);
     } catch {
