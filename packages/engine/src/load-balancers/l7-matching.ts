@@ -172,3 +172,20 @@ export function compileL7(policies: readonly L7Policy[], rulesOf: (policyId: str
     },
   };
 }
+
+const REDIRECT_TEXT: Record<number, string> = { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' };
+
+/** HAProxy's answer to a REJECT (`http-request deny`) or a redirect; null for REDIRECT_TO_POOL (a member answers). */
+export function l7Answer(decision: L7Decision): { status: number; statusText: string; headers: Record<string, string>; body: string } | null {
+  switch (decision.action) {
+    case 'REJECT': {
+      const body = '<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>\n';
+      return { status: 403, statusText: 'Forbidden', headers: { 'Content-Type': 'text/html', 'Cache-Control': 'no-cache', Connection: 'close' }, body };
+    }
+    case 'REDIRECT_TO_URL':
+    case 'REDIRECT_PREFIX':
+      return { status: decision.status, statusText: REDIRECT_TEXT[decision.status] ?? 'Found', headers: { Location: decision.location, 'Content-Length': '0', 'Cache-Control': 'no-cache' }, body: '' };
+    case 'REDIRECT_TO_POOL':
+      return null;
+  }
+}

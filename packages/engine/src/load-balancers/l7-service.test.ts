@@ -10,8 +10,10 @@ import { L7_KINDS } from './l7-policy.ts';
 function fixture() {
   const world = createTestWorld({ projectName: 'demo' });
   const { engine, projectId } = world;
-  const { network, loadBalancers, l7 } = world.m;
-  const launched = launchInstances(world, { imageId: TEST_IMAGES.CENTOS_7, flavorId: 't2.c1m1', count: 2, securityGroupIds: [] });
+  const { network, loadBalancers, l7, securityGroups } = world.m;
+  // The default group lets the instances send (a guest curls the VIP in the last test).
+  const defaultGroup = securityGroups.list(projectId).find((group) => group.name === 'default')!;
+  const launched = launchInstances(world, { imageId: TEST_IMAGES.CENTOS_7, flavorId: 't2.c1m1', count: 2, securityGroupIds: [defaultGroup.id] });
   const subnetId = network.subnets(projectId)[0]!.id;
   const lb = loadBalancers.create(projectId, {
     name: 'lb',
@@ -25,7 +27,7 @@ function fixture() {
   const other = loadBalancers.addPool(projectId, lb.id, { listenerId: null, protocol: 'HTTP', lbAlgorithm: 'ROUND_ROBIN', name: 'images' });
   settle();
   const status = () => engine.store.get<LoadBalancer>('load-balancer', lb.id)!.status;
-  return { engine, projectId, loadBalancers, l7, lb, listenerId, other, settle, status };
+  return { engine, projectId, loadBalancers, l7, lb, listenerId, other, settle, status, launched };
 }
 
 describe('L7 policies and rules', () => {
@@ -153,4 +155,21 @@ describe('L7 policies and rules', () => {
     expect(engine.store.list(L7_KINDS.policy, projectId)).toEqual([]);
     expect(engine.store.list(L7_KINDS.rule, projectId)).toEqual([]);
   });
+
+  it('applies to requests guests send to the VIP: REJECT and redirects answer before any member, as the data plane does', async () => {
+    const { engine, projectId, l7, lb, listenerId, settle, launched } = fixture();
+    const reject = l7.createPolicy(projectId, { listenerId, action: 'REJECT', rules: [{ type: 'PATH', compareType: 'STARTS_WITH', value: '/admin' }] });
+    settle();
+    l7.createPolicy(projectId, { listenerId, action: 'REDIRECT_TO_URL', redirectUrl: 'https://example.com/', redirectHttpCode: 308, rules: [{ type: 'HOST_NAME', compareType: 'EQUAL_TO', value: lb.vipAddress }] });
+    settle();
+    expect(l7.policiesOf(listenerId).map((p) => p.id)[0]).toBe(reject.id);
+    const curl = (path: string) => engine.modules.guestNetwork.http(launched[1]!, { method: 'GET', url: `http://${lb.vipAddress}${path}`, headers: {}, sourceIp: '' });
+    expect(await curl('/admin/x')).toMatchObject({ status: 403, body: expect.stringContaining('Request forbidden by administrative rules.') });
+    // The Host (from the URL) matches the second policy.
+    expect(await curl('/')).toMatchObject({ status: 308, headers: { Location: 'https://example.com/' } });
+    l7.updatePolicy(projectId, reject.id, { adminStateUp: false });
+    settle();
+    expect(await curl('/admin/x')).toMatchObject({ status: 308 });
+  });
 });
+

@@ -1,5 +1,5 @@
 import { chooseEligibleMember, eligibleMembers, newBalancingState, type BalancingRequest, type BalancingState } from '../load-balancers/balancing.ts';
-import type { L7Program } from '../load-balancers/l7-matching.ts';
+import type { L7Decision, L7Program } from '../load-balancers/l7-matching.ts';
 import type { Listener, Member, Pool } from '../load-balancers/load-balancer.ts';
 import { isServing, type LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 
@@ -69,6 +69,20 @@ export class LoadBalancerRouting {
       this.l7Programs.set(listenerId, program);
     }
     return program;
+  }
+
+  /**
+   * What the listener's L7 policies decide for a request a guest sends (HTTP listeners only; header
+   * names in any case, the Host from the URL when the guest's client sent none). The data plane
+   * asks `l7` once per traffic change instead and evaluates the program itself.
+   */
+  l7Decision(listener: Listener, path: string, headers: Record<string, string>, host: string): L7Decision | null {
+    if (listener.protocol !== 'HTTP' && listener.protocol !== 'TERMINATED_HTTPS') return null;
+    const program = this.l7(listener.id);
+    if (!program) return null;
+    const lowered: Record<string, string> = { host };
+    for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
+    return program.decide({ path, headers: lowered });
   }
 
   /** A member of `poolId` (an L7 REDIRECT_TO_POOL target) by that pool's method; null when it has none that may take traffic. */
