@@ -182,7 +182,7 @@ describe('Octavia L7 policies and rules', () => {
   }, 60_000);
 
   it('answers Octavia’s errors: 400 for bad rules and policies, 404 for unknown ids, 409 while the load balancer is not ACTIVE', async () => {
-    const { os, settle, listener, poolB } = await twoPools({ webServers: false });
+    const { engine, os, settle, lb, listener, poolB } = await twoPools({ webServers: false });
     const fault = (faultstring: string) => ({ faultcode: 'Client', faultstring, debuginfo: null });
     expect((await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REDIRECT_TO_URL' } }).expect(400)).body).toEqual(
       fault('Invalid L7 Policy arguments: redirect_url must not be None'),
@@ -190,6 +190,17 @@ describe('Octavia L7 policies and rules', () => {
     expect((await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REDIRECT_TO_URL', redirect_url: 'not a url' } }).expect(400)).body).toEqual(fault('Not a valid URL: not a url'));
     expect((await os.post(`${LB}/l7policies`, { l7policy: { listener_id: 'nope', action: 'REJECT' } }).expect(404)).body).toEqual(fault('Listener nope not found.'));
     expect((await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REDIRECT_TO_POOL', redirect_pool_id: 'nope' } }).expect(404)).body).toEqual(fault('Pool nope not found.'));
+    // A pool of another load balancer is not one this listener can send to (Octavia's `_pool_check`).
+    const subnetId = (await os.get('/network/v2.0/subnets')).body.subnets[0].id as string;
+    const otherLb = (await os.post(`${LB}/loadbalancers`, { loadbalancer: { name: 'other', vip_subnet_id: subnetId } }).expect(201)).body.loadbalancer;
+    engine.advance(5_000);
+    const foreign = (await os.post(`${LB}/pools`, { pool: { loadbalancer_id: otherLb.id, protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN' } }).expect(201)).body.pool;
+    settle();
+    expect((await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REDIRECT_TO_POOL', redirect_pool_id: foreign.id } }).expect(404)).body).toEqual(fault(`Pool ${foreign.id} not found.`));
+    // Bad bodies are 400s, never 500s.
+    for (const body of [{}, { l7policy: [] }, { l7policy: { listener_id: listener.id, action: 'REJECT', tags: ['x'] } }, { l7policy: { listener_id: listener.id, action: 'REJECT', position: '1' } }]) {
+      expect((await os.post(`${LB}/l7policies`, body)).status).toBe(400);
+    }
     await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'JUMP' } }).expect(400);
     await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REJECT', position: 0 } }).expect(400);
     expect((await os.get(`${LB}/l7policies/nope`).expect(404)).body).toEqual(fault('L7 Policy nope not found.'));
@@ -198,7 +209,7 @@ describe('Octavia L7 policies and rules', () => {
     const policy = (await os.post(`${LB}/l7policies`, { l7policy: { listener_id: listener.id, action: 'REDIRECT_TO_POOL', redirect_pool_id: poolB.id } }).expect(201)).body.l7policy;
     // Immutable while the change applies.
     expect((await os.post(`${LB}/l7policies/${policy.id}/rules`, { rule: { type: 'PATH', compare_type: 'EQUAL_TO', value: '/' } }).expect(409)).body).toEqual(
-      fault(`Load Balancer ${policy.listener_id && (await os.get(`${LB}/listeners/${listener.id}`)).body.listener.loadbalancers[0].id} is immutable and cannot be updated.`),
+      fault(`Load Balancer ${lb.id} is immutable and cannot be updated.`),
     );
     settle();
     expect((await os.post(`${LB}/l7policies/${policy.id}/rules`, { rule: { type: 'HEADER', compare_type: 'EQUAL_TO', value: 'x' } }).expect(400)).body).toEqual(

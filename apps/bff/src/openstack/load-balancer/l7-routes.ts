@@ -203,11 +203,10 @@ export function registerL7Routes(api: Router, engine: Engine): void {
     const policy = findPolicy(req, id);
     return policyView(policy, l7.rulesOf(policy.id), lbOf(req, policy.loadBalancerId));
   };
-  /** The pool a policy redirects to must exist in the project ("Pool … not found.", as Octavia). */
-  const checkPool = (req: Request, poolId: string | null | undefined) => {
+  /** The pool a policy redirects to must be one of the load balancer's ("Pool … not found.", as Octavia's `_pool_check`). */
+  const checkPool = (req: Request, lbId: string, poolId: string | null | undefined) => {
     if (!poolId) return;
-    const found = loadBalancers.list(projectOf(req)).some((lb) => loadBalancers.parts(lb).pools.some((entry) => entry.pool.id === poolId));
-    if (!found) throw new OsError(404, `Pool ${poolId} not found.`);
+    if (!loadBalancers.parts(lbOf(req, lbId)).pools.some((entry) => entry.pool.id === poolId)) throw new OsError(404, `Pool ${poolId} not found.`);
   };
   const policyInput = (body: z.infer<typeof updatePolicySchema>['l7policy']) => ({
     ...(body.action !== undefined ? { action: body.action } : {}),
@@ -240,7 +239,7 @@ export function registerL7Routes(api: Router, engine: Engine): void {
       .flatMap((lb) => loadBalancers.parts(lb).listeners)
       .find((candidate) => candidate.id === body.listener_id);
     if (!listener) throw new OsError(404, `Listener ${body.listener_id} not found.`);
-    checkPool(req, body.redirect_pool_id);
+    checkPool(req, listener.loadBalancerId, body.redirect_pool_id);
     mutable(lbOf(req, listener.loadBalancerId));
     let policy: L7Policy;
     try {
@@ -254,7 +253,7 @@ export function registerL7Routes(api: Router, engine: Engine): void {
   api.put('/lbaas/l7policies/:id', (req, res) => {
     const { l7policy: body } = parseBody(updatePolicySchema, req.body ?? {});
     const policy = findPolicy(req, String(req.params.id));
-    checkPool(req, body.redirect_pool_id);
+    checkPool(req, policy.loadBalancerId, body.redirect_pool_id);
     mutable(lbOf(req, policy.loadBalancerId));
     l7.updatePolicy(projectOf(req), policy.id, policyInput(body));
     res.json({ l7policy: policyJson(req, policy.id) });
