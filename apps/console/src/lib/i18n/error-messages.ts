@@ -412,6 +412,8 @@ const KIND_KO: Record<string, string> = {
   'project member': '프로젝트 멤버',
   user: '사용자',
   tag: '태그',
+  'L7 policy': 'L7 정책',
+  'L7 rule': 'L7 규칙',
 };
 
 /** Lifecycle actions as the engine words them (`hard reboot`, `create volume`), as Korean verbs before 할 수 없습니다. */
