@@ -308,7 +308,7 @@ test_with_ipv6 = false
 [loadbalancer-feature-enabled]
 health_monitor_enabled = true
 terminated_tls_enabled = false
-l7_protocol_enabled = false
+l7_protocol_enabled = true
 session_persistence_enabled = true
 log_offload_enabled = false
 not_implemented_is_error = false

@@ -1,4 +1,4 @@
-import type { Engine, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool, LoadBalancerTarget } from '@sandcloud/engine';
+import type { Engine, L7Decision, L7Program, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool, LoadBalancerTarget } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -17,6 +17,9 @@ import type { TrafficCounters, TrafficStats } from './traffic-stats.ts';
 
 const HAPROXY_503 = '<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n';
 const HAPROXY_413 = '<html><body><h1>413 Request Entity Too Large</h1>\n</body></html>\n';
+/** HAProxy's answer to `http-request deny` (an L7 REJECT policy). */
+const HAPROXY_403 = '<html><body><h1>403 Forbidden</h1>\nRequest forbidden by administrative rules.\n</body></html>\n';
+const REDIRECT_TEXT: Record<number, string> = { 301: 'Moved Permanently', 302: 'Found', 303: 'See Other', 307: 'Temporary Redirect', 308: 'Permanent Redirect' };
 /** Octavia's HAProxy inserts this cookie for HTTP_COOKIE persistence (`cookie SRV insert indirect nocache`). */
 export const PERSISTENCE_COOKIE = 'SRV';
 type Traffic = Engine['modules']['traffic'];
@@ -37,6 +40,8 @@ interface ListenerConfig {
   balancing: BalancingRequest;
   counters: TrafficCounters;
   secureContext: SecureContext | null;
+  /** The listener's L7 policies, compiled by the engine; null (nothing to evaluate) without active ones or on a TCP listener. */
+  l7: L7Program | null;
 }
 
 interface Route {
@@ -60,6 +65,8 @@ interface Exchange {
   persistedMemberId: string | undefined;
   /** Members already tried for this request (refused, or not admitted by their security groups). */
   tried: string[];
+  /** An L7 REDIRECT_TO_POOL policy matched: the pool that takes the request instead of the default one. */
+  poolId: string | null;
 }
 
 interface ListenerState {
@@ -175,6 +182,8 @@ export class LoadBalancerForwarder {
           balancing: { clientIp: this.traffic.clientIp() },
           counters: this.stats.countersOf(loadBalancerId),
           secureContext: null,
+          // HAProxy evaluates L7 policies in HTTP mode only (Octavia's TCP listeners ignore them).
+          l7: route.listener.protocol === 'HTTP' || route.listener.protocol === 'TERMINATED_HTTPS' ? this.traffic.routing.l7(route.listener.id) : null,
         }
       : null;
     this.configs.set(key, config);
@@ -201,12 +210,16 @@ export class LoadBalancerForwarder {
     }
     config.counters.totalRequests++;
     const request = inboundRequest(req, config.vipAddress);
-    const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [] };
+    const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [], poolId: null };
     const persistence = config.pool.sessionPersistence;
     if (persistence?.type === 'HTTP_COOKIE' || persistence?.type === 'APP_COOKIE') {
       const cookies = parseCookies(request.headers?.['cookie']);
       if (persistence.type === 'HTTP_COOKIE') exchange.persistedMemberId = cookies.get(PERSISTENCE_COOKIE);
       else if (config.appCookie) exchange.persistedMemberId = this.appCookies.get(config.pool.id)?.get(cookies.get(config.appCookie) ?? '');
+    }
+    if (config.l7) {
+      const decision = config.l7.decide(request);
+      if (decision && this.applyL7(exchange, decision)) return;
     }
     if (!hasBody(request)) {
       this.dispatch(exchange, 0);
@@ -228,7 +241,9 @@ export class LoadBalancerForwarder {
     const { routing } = this.traffic;
     try {
       for (let attempt = firstAttempt; attempt < MAX_ATTEMPTS; attempt++) {
-        const member = route.pinned ?? routing.pickMember(config.loadBalancerId, route.guestPort, balancing)?.member;
+        const member = exchange.poolId
+          ? routing.pickPoolMember(config.loadBalancerId, exchange.poolId, balancing)
+          : (route.pinned ?? routing.pickMember(config.loadBalancerId, route.guestPort, balancing)?.member);
         if (!member || exchange.tried.includes(member.id)) break;
         exchange.tried.push(member.id);
         // The member's security groups decide whether the VIP reaches it (a drop goes to its flow log).
@@ -262,13 +277,36 @@ export class LoadBalancerForwarder {
     try {
       if (config.listener.protocol === 'TCP') route.pinned = member;
       let extra: Record<string, string> | undefined;
-      if (config.pool.sessionPersistence?.type === 'HTTP_COOKIE' && exchange.persistedMemberId !== member.id) {
+      if (config.pool.sessionPersistence?.type === 'HTTP_COOKIE' && exchange.persistedMemberId !== member.id && member.poolId === config.pool.id) {
         extra = { 'Set-Cookie': `${PERSISTENCE_COOKIE}=${member.id}; path=/` };
       }
-      if (config.appCookie) this.learnAppCookie(config.pool.id, config.appCookie, response.headers, member.id);
+      if (config.appCookie && member.poolId === config.pool.id) this.learnAppCookie(config.pool.id, config.appCookie, response.headers, member.id);
       sendGuestResponse(exchange.res, response, extra);
     } catch (error) {
       this.fail(exchange, error);
+    }
+  }
+
+  /**
+   * What a matching L7 policy does: REJECT answers 403 and redirects answer their code with the
+   * Location (both as HAProxy, without reaching a member); REDIRECT_TO_POOL only changes the pool the
+   * request is balanced over. True when the request is answered here.
+   */
+  private applyL7(exchange: Exchange, decision: L7Decision): boolean {
+    const { res } = exchange;
+    switch (decision.action) {
+      case 'REJECT':
+        sendError(res, 403, 'Forbidden', HAPROXY_403);
+        return true;
+      case 'REDIRECT_TO_URL':
+      case 'REDIRECT_PREFIX':
+        res.writeHead(decision.status, REDIRECT_TEXT[decision.status] ?? 'Found', { Location: decision.location, 'Content-Length': '0', 'Cache-Control': 'no-cache' });
+        res.end();
+        return true;
+      case 'REDIRECT_TO_POOL':
+        exchange.poolId = decision.poolId;
+        exchange.persistedMemberId = undefined;
+        return false;
     }
   }
 

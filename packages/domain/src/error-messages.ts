@@ -176,6 +176,23 @@ export const ERROR_MESSAGES = {
   'image.memberExists': ['project', 'id'],
   'image.memberStatusOwnOnly': ['project', 'id'],
   'image.ownerOnly': ['id'],
+  'l7.redirectUrlRequired': [],
+  'l7.redirectPrefixRequired': [],
+  'l7.redirectPoolRequired': [],
+  'l7.redirectTargetsTogether': [],
+  'l7.invalidUrl': ['url'],
+  'l7.poolProtocol': ['poolProtocol', 'listenerProtocol'],
+  'l7.poolInUse': ['pool', 'policy'],
+  'l7.tooManyRules': ['policy', 'max'],
+  'l7.valueRequired': [],
+  'l7.keyRequired': ['type'],
+  'l7.keyNotUsed': ['type'],
+  'l7.compareTypeNotAllowed': ['type', 'compareType'],
+  'l7.invalidCharacters': ['field'],
+  'l7.invalidRegex': ['detail'],
+  'l7.notTrue': ['value'],
+  'l7.notWholeNumber': ['value'],
+  'l7.invalidDnField': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

@@ -19,3 +19,4 @@ export * from './tutorials.ts';
 export * from './server-groups.ts';
 export * from './activity.ts';
 export * from './monitoring.ts';
+export * from './load-balancing-l7.ts';

@@ -62,3 +62,8 @@ export { learnersFromCsv } from './classroom/learners-csv.ts';
 export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';
 export type { AccessIps, AccessIpService } from './access-ips/access-ip-service.ts';
 export { GUEST_PROCESSES_KIND, type GuestProcesses, type ResumableProcess } from './sandbox/guest-processes.ts';
+export type { L7Policy, L7Rule } from './load-balancers/l7-policy.ts';
+export { L7_KINDS, l7OperatingStatus } from './load-balancers/l7-policy.ts';
+export type { L7Decision, L7Program, L7Request } from './load-balancers/l7-matching.ts';
+export type { CreateL7PolicyInput, L7Service } from './load-balancers/l7-service.ts';
+export type { L7PolicyInput, L7RuleInput } from './load-balancers/l7-validation.ts';

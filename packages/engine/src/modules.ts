@@ -27,6 +27,7 @@ import { ImageUploads } from './images/image-uploads.ts';
 import { KeyPairService } from './key-pairs/key-pair-service.ts';
 import { LoadBalancerService } from './load-balancers/load-balancer-service.ts';
 import { LoadBalancerRecords } from './load-balancers/load-balancer-records.ts';
+import { L7Service } from './load-balancers/l7-service.ts';
 import { NetworkService } from './networking/network-service.ts';
 import { InterfaceService } from './networking/interface-service.ts';
 import { SecurityGroupService } from './security-groups/security-group-service.ts';
@@ -72,6 +73,8 @@ export interface EngineModules {
   metrics: MetricsService;
   /** Nova's accessIPv4/accessIPv6 of servers (recorded, not routed). */
   accessIps: AccessIpService;
+  /** Octavia's L7 policies and rules on listeners; the routing asks it for each listener's compiled policies. */
+  l7: L7Service;
 }
 
 export interface ModuleOptions {
@@ -119,6 +122,8 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
     routing: lbRouting,
     traffic: () => traffic,
   });
+  const l7 = new L7Service(store, loadBalancers);
+  lbRouting.useL7((listenerId) => l7.program(listenerId));
   const guestNetwork = new GuestNetwork(store, network, floatingIps, securityGroups, (id, port, request) => guests.deliverHttp(id, port, request), lbRouting);
   const guests: GuestService = new GuestService(store, engine.clock, new DiskContents(store), {
     instances,
@@ -198,5 +203,5 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   const metrics = new MetricsService(store, engine.clock, { guestOf: (instance) => guests.runningGuest(instance.id) });
   const accessIps = new AccessIpService(store, (projectId, id) => instances.get(projectId, id));
   instances.hooks.beforeDelete.push((instance) => accessIps.forget(instance.id));
-  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers, metrics, accessIps };
+  return { quotas, network, images, imageUploads, keyPairs, securityGroups, instances, floatingIps, connectivity, volumes, volumeSnapshots, volumeMetadata, loadBalancers, guests, guestNetwork, flowLogs, traffic, activity, interfaces, serverGroups, imageMembers, metrics, accessIps, l7 };
 }

@@ -24,6 +24,7 @@ const KIND_OF: Record<string, string> = {
   pools: 'lb-pool',
   members: 'lb-member',
   healthmonitors: 'lb-pool',
+  l7policies: 'lb-l7policy',
   networks: 'network',
   subnets: 'subnet',
   ports: 'port',

@@ -25,6 +25,7 @@ import { tutorialRoutes } from './tutorial-routes.ts';
 import { vpcRoutes } from './vpc-routes.ts';
 import { metricsRoutes } from './metrics-routes.ts';
 import { classroomRoutes } from './classroom-routes.ts';
+import { l7PolicyRoutes } from './l7-policy-routes.ts';
 
 /** Routers of the Compute & Network product, each mounted under /api/projects/:projectId. */
 const computeFeatures: ((engine: Engine) => Router)[] = [
@@ -43,6 +44,7 @@ const computeFeatures: ((engine: Engine) => Router)[] = [
   activityRoutes,
   vpcRoutes,
   metricsRoutes,
+  l7PolicyRoutes,
 ];
 
 export function apiRouter(engine: Engine, options: { secureCookies: boolean }): Router {

@@ -4,6 +4,7 @@ import type { FloatingIpService } from '../floating-ips/floating-ip-service.ts';
 import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/load-balancer.ts';
 import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
+import { l7Answer } from '../load-balancers/l7-matching.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
 import { isInstancePort, isLoadBalancerPort } from '../queries/port-owner.ts';
@@ -176,15 +177,22 @@ export class GuestNetwork {
     if (listener.allowedCidrs.length > 0 && !listener.allowedCidrs.some((cidr) => cidrContains(cidr, clientIp))) {
       throw new NetworkError('ETIMEDOUT', 'Connection timed out');
     }
+    // The listener's L7 policies: a REJECT or a redirect answers here; REDIRECT_TO_POOL balances over that pool.
+    const decision = this.routing.l7Decision(listener, `${url.pathname}${url.search}`, request.headers, url.host);
+    const answer = decision ? l7Answer(decision) : null;
+    if (answer) return answer;
+    const poolId = decision?.action === 'REDIRECT_TO_POOL' ? decision.poolId : null;
+    const routing = this.routing;
+    const pick = () => (poolId ? routing.pickPoolMember(lb.id, poolId, { clientIp }) : routing.pickMember(lb.id, targetPort, { clientIp })?.member) ?? null;
     // A member that refuses is skipped for the next one (HAProxy's redispatch).
     const tried = new Set<string>();
-    for (let picked = this.routing.pickMember(lb.id, targetPort, { clientIp }); picked && !tried.has(picked.member.id); picked = this.routing.pickMember(lb.id, targetPort, { clientIp })) {
-      tried.add(picked.member.id);
-      const member = this.locateInstance(picked.member.instanceId);
+    for (let next = pick(); next && !tried.has(next.id); next = pick()) {
+      tried.add(next.id);
+      const member = this.locateInstance(next.instanceId);
       if (!member) continue;
-      const verdict = this.ingress(member, { kind: 'instance', ip: lb.vipAddress, securityGroupIds: [] }, 'tcp', picked.member.protocolPort);
+      const verdict = this.ingress(member, { kind: 'instance', ip: lb.vipAddress, securityGroupIds: [] }, 'tcp', next.protocolPort);
       const response = verdict.allowed
-        ? await this.deliver(member.instance.id, picked.member.protocolPort, {
+        ? await this.deliver(member.instance.id, next.protocolPort, {
             method: request.method,
             path: `${url.pathname}${url.search}`,
             clientIp: lb.vipAddress,

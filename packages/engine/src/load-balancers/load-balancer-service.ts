@@ -93,6 +93,15 @@ export interface LoadBalancerView {
   listeners: ListenerView[];
 }
 
+/** Parts of the model kept in their own files (L7 policies, `l7-service.ts`): told when their rows settle and go. */
+export interface LoadBalancerExtension {
+  settle(lb: LoadBalancer): void;
+  listenerRemoved(listener: Listener): void;
+  /** Throws to refuse deleting a pool something still uses. */
+  poolRemoving(pool: Pool): void;
+  removingLoadBalancer(lb: LoadBalancer): void;
+}
+
 /** What a load balancer's provisioning finds missing (its subnet, its VIP port): the message says what. */
 class MissingDependencyError extends Error {}
 
@@ -108,6 +117,7 @@ const poolMemberField = (index: number, key: string) => `pool.members.${index}.$
  */
 export class LoadBalancerService {
   private readonly lifecycle: LifecycleMachine<LoadBalancer, LoadBalancerLifecycleAction>;
+  private readonly extensions: LoadBalancerExtension[] = [];
 
   constructor(
     private readonly store: ResourceStore,
@@ -137,6 +147,15 @@ export class LoadBalancerService {
       // The operating status follows (OFFLINE until it serves; its pools' summary once ACTIVE).
       changed: (lb) => this.deps.health.refreshOperatingStatus(lb.id),
     });
+  }
+
+  extend(extension: LoadBalancerExtension): void {
+    this.extensions.push(extension);
+  }
+
+  /** A change of the load balancer made by an extension: 409 unless ACTIVE, then PENDING_UPDATE until applied. */
+  applyChange<T>(projectId: string, id: string, note: string, work: (lb: LoadBalancer) => T): T {
+    return this.change(projectId, id, note, work);
   }
 
   /** The traffic module's health probe (kept here for adapters that set it on load balancers). */
@@ -376,6 +395,7 @@ export class LoadBalancerService {
       const listener = this.listenerOf(lb, listenerId);
       const pool = this.records.pool(listener.poolId);
       if (pool) this.store.update<Pool>(LB_KINDS.pool, pool, { listenerId: null });
+      for (const extension of this.extensions) extension.listenerRemoved(listener);
       this.store.delete(LB_KINDS.listener, listener);
     });
   }
@@ -636,10 +656,12 @@ export class LoadBalancerService {
       settle(LB_KINDS.pool, pool);
       for (const member of this.membersOf(pool)) settle(LB_KINDS.member, member);
     }
+    for (const extension of this.extensions) extension.settle(lb);
   }
 
   /** Delete's task: the listeners with their pools and members, the VIP port and its floating IP association (the runner deletes the row). */
   private remove(lb: LoadBalancer): void {
+    for (const extension of this.extensions) extension.removingLoadBalancer(lb);
     for (const listener of this.records.allListenersOf(lb)) this.removeListener(listener);
     for (const pool of this.records.poolsOf(lb)) this.removePool(pool);
     const port = lb.vipPortId ? this.deps.network.getPort(lb.vipPortId) : undefined;
@@ -653,12 +675,14 @@ export class LoadBalancerService {
   }
 
   private removeListener(listener: Listener): void {
+    for (const extension of this.extensions) extension.listenerRemoved(listener);
     const pool = this.records.pool(listener.poolId);
     if (pool) this.removePool(pool);
     this.store.delete(LB_KINDS.listener, listener);
   }
 
   private removePool(pool: Pool): void {
+    for (const extension of this.extensions) extension.poolRemoving(pool);
     this.deps.health.stop(pool.id);
     for (const member of this.membersOf(pool)) this.store.delete(LB_KINDS.member, member);
     this.store.delete(LB_KINDS.pool, pool);

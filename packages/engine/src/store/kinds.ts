@@ -4,6 +4,7 @@ import type { FloatingIp } from '../floating-ips/floating-ip.ts';
 import type { Image } from '../images/image.ts';
 import type { KeyPair } from '../key-pairs/key-pair-service.ts';
 import type { Listener, LoadBalancer, Member, Pool } from '../load-balancers/load-balancer.ts';
+import type { L7Policy, L7Rule } from '../load-balancers/l7-policy.ts';
 import type { Network, Port, Router, Subnet } from '../networking/network.ts';
 import type { Project } from '../projects/project.ts';
 import type { SecurityGroup } from '../security-groups/security-group.ts';
@@ -32,6 +33,8 @@ export interface ResourceKinds {
   'lb-pool': Pool;
   'lb-member': Member;
   'server-group': ServerGroup;
+  'lb-l7policy': L7Policy;
+  'lb-l7rule': L7Rule;
 }
 
 export type ResourceKind = keyof ResourceKinds;

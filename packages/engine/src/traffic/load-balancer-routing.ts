@@ -1,4 +1,5 @@
 import { chooseEligibleMember, eligibleMembers, newBalancingState, type BalancingRequest, type BalancingState } from '../load-balancers/balancing.ts';
+import type { L7Decision, L7Program } from '../load-balancers/l7-matching.ts';
 import type { Listener, Member, Pool } from '../load-balancers/load-balancer.ts';
 import { isServing, type LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 
@@ -25,6 +26,10 @@ export interface PickedMember {
 export class LoadBalancerRouting {
   private readonly balancing = new Map<string, BalancingState>();
   private readonly routes = new Map<string, Map<number, Route | null>>();
+  /** L7: each listener's compiled policies and each redirect pool's eligible members, until the next change. */
+  private readonly l7Programs = new Map<string, L7Program | null>();
+  private readonly poolRoutes = new Map<string, { pool: Pool; eligible: Member[] } | null>();
+  private l7Source: ((listenerId: string) => L7Program | null) | null = null;
 
   constructor(private readonly records: LoadBalancerRecords) {}
 
@@ -48,6 +53,50 @@ export class LoadBalancerRouting {
     return member ? { listener: route.listener, pool: route.pool, member } : null;
   }
 
+  /** Where a listener's L7 policies come from (`L7Service.program`, wired by the engine's modules). */
+  useL7(source: (listenerId: string) => L7Program | null): void {
+    this.l7Source = source;
+  }
+
+  /**
+   * A listener's enabled L7 policies compiled (read once per change); null when none takes part, so
+   * a request to a listener without policies costs one look-up of the cached null.
+   */
+  l7(listenerId: string): L7Program | null {
+    let program = this.l7Programs.get(listenerId);
+    if (program === undefined) {
+      program = this.l7Source?.(listenerId) ?? null;
+      this.l7Programs.set(listenerId, program);
+    }
+    return program;
+  }
+
+  /**
+   * What the listener's L7 policies decide for a request a guest sends (HTTP listeners only; header
+   * names in any case, the Host from the URL when the guest's client sent none). The data plane
+   * asks `l7` once per traffic change instead and evaluates the program itself.
+   */
+  l7Decision(listener: Listener, path: string, headers: Record<string, string>, host: string): L7Decision | null {
+    if (listener.protocol !== 'HTTP' && listener.protocol !== 'TERMINATED_HTTPS') return null;
+    const program = this.l7(listener.id);
+    if (!program) return null;
+    const lowered: Record<string, string> = { host };
+    for (const [name, value] of Object.entries(headers)) lowered[name.toLowerCase()] = value;
+    return program.decide({ path, headers: lowered });
+  }
+
+  /** A member of `poolId` (an L7 REDIRECT_TO_POOL target) by that pool's method; null when it has none that may take traffic. */
+  pickPoolMember(loadBalancerId: string, poolId: string, request: BalancingRequest): Member | null {
+    let route = this.poolRoutes.get(poolId);
+    if (route === undefined) {
+      const lb = this.records.loadBalancer(loadBalancerId);
+      const pool = lb && isServing(lb) ? this.records.pool(poolId) : undefined;
+      route = pool && pool.loadBalancerId === loadBalancerId ? { pool, eligible: eligibleMembers(this.records.membersOf(pool)) } : null;
+      this.poolRoutes.set(poolId, route);
+    }
+    return route ? chooseEligibleMember(route.pool, route.eligible, request, this.stateOf(route.pool.id)) : null;
+  }
+
   /** The data plane reports connections opening (+1) and closing (−1), for LEAST_CONNECTIONS. */
   trackMemberConnections(member: Member, delta: number): void {
     const connections = this.stateOf(member.poolId).activeConnections;
@@ -62,6 +111,8 @@ export class LoadBalancerRouting {
   /** Drops the routes read so far (called by the traffic module's invalidation). */
   forget(): void {
     this.routes.clear();
+    this.l7Programs.clear();
+    this.poolRoutes.clear();
   }
 
   private readRoute(loadBalancerId: string, port: number): Route | null {

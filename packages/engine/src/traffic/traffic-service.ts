@@ -10,6 +10,7 @@ import type { GuestNetwork } from '../guests/guest-network.ts';
 import type { GuestService } from '../guests/guest-service.ts';
 import type { HealthProbe } from '../load-balancers/health.ts';
 import { LB_KINDS, type Listener, type Member, type Pool } from '../load-balancers/load-balancer.ts';
+import { L7_KINDS } from '../load-balancers/l7-policy.ts';
 import type { LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 import { checkLoadBalancerReachability, type LoadBalancerReachabilityVerdict, type ReachabilityListener } from '../load-balancers/reachability.ts';
 import { checkReachability, type ReachabilityVerdict } from '../network/reachability.ts';
@@ -44,6 +45,8 @@ export const TRAFFIC_KINDS: ReadonlySet<string> = new Set([
   LB_KINDS.listener,
   LB_KINDS.pool,
   LB_KINDS.member,
+  L7_KINDS.policy,
+  L7_KINDS.rule,
 ]);
 
 /** A change that invalidated the traffic module's caches. */

@@ -14,6 +14,7 @@ import { baseUrl } from '../catalog.ts';
 import { parseBody } from '../common.ts';
 import { errorBody, OsError } from '../errors.ts';
 import { neutronList, selectFields } from '../network/neutron-list.ts';
+import { registerL7Routes } from './l7-routes.ts';
 import { healthMonitorId, healthMonitorView, listenerView, loadBalancerView, memberView, poolView } from './octavia-views.ts';
 
 /** Octavia's error body: `{"faultcode": "Client", "faultstring": "…", "debuginfo": null}`. */
@@ -481,6 +482,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   api.get('/lbaas/flavors', (_req, res) => res.json({ flavors: [] }));
   api.get('/lbaas/availabilityzones', (_req, res) => res.json({ availability_zones: [] }));
 
+  registerL7Routes(api, engine);
   const mount: RequestHandler = (req, res, next) => api(req, res, next);
   router.use(['/v2.0', '/v2'], mount);
   router.use((req, res) => res.status(404).json(fault(404, `The resource could not be found: ${req.method} ${req.originalUrl.split('?')[0]}`)));

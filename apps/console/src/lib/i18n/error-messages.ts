@@ -190,6 +190,23 @@ const ko = checkedCatalogue({
   'image.memberExists': '{project} 프로젝트는 이미 {id} 이미지의 멤버입니다.',
   'image.memberStatusOwnOnly': '{project} 프로젝트만 {id} 이미지의 멤버십을 수락하거나 거절할 수 있습니다.',
   'image.ownerOnly': '{id} 이미지의 소유 프로젝트만 할 수 있습니다.',
+  'l7.redirectUrlRequired': 'REDIRECT_TO_URL 정책에는 리디렉션 URL이 필요합니다.',
+  'l7.redirectPrefixRequired': 'REDIRECT_PREFIX 정책에는 리디렉션 접두사가 필요합니다.',
+  'l7.redirectPoolRequired': 'REDIRECT_TO_POOL 정책에는 리디렉션할 풀이 필요합니다.',
+  'l7.redirectTargetsTogether': '리디렉션 풀과 리디렉션 URL(또는 접두사)을 함께 지정할 수 없습니다.',
+  'l7.invalidUrl': '{url}은(는) 올바른 http 또는 https URL이 아닙니다.',
+  'l7.poolProtocol': '{poolProtocol} 풀은 {listenerProtocol} 리스너의 리디렉션 대상이 될 수 없습니다.',
+  'l7.poolInUse': '{pool} 풀은 L7 정책 {policy}이(가) 사용하고 있습니다. 먼저 정책을 삭제하거나 변경하세요.',
+  'l7.tooManyRules': 'L7 정책 {policy}에는 규칙을 최대 {max}개까지 둘 수 있습니다.',
+  'l7.valueRequired': 'L7 규칙에는 비교할 값이 필요합니다.',
+  'l7.keyRequired': '{type} 규칙에는 키가 필요합니다.',
+  'l7.keyNotUsed': '{type} 규칙은 키를 사용하지 않습니다.',
+  'l7.compareTypeNotAllowed': '{type} 규칙에는 {compareType} 비교를 사용할 수 없습니다.',
+  'l7.invalidCharacters': '{field}에 사용할 수 없는 문자가 있습니다.',
+  'l7.invalidRegex': '정규식을 해석할 수 없습니다: {detail}',
+  'l7.notTrue': '값 {value}은(는) True가 아닙니다. SSL_CONN_HAS_CERT 규칙의 값은 True입니다.',
+  'l7.notWholeNumber': '값 {value}은(는) 0 이상의 정수가 아닙니다.',
+  'l7.invalidDnField': '올바른 인증서 DN 필드 이름이 아닙니다.',
 });
 
 const en = checkedCatalogue({
@@ -354,6 +371,23 @@ const en = checkedCatalogue({
   'image.memberExists': 'Project {project} is already a member of image {id}',
   'image.memberStatusOwnOnly': 'Only project {project} can accept or reject its membership of image {id}',
   'image.ownerOnly': 'Only the owner of image {id} can do this',
+  'l7.redirectUrlRequired': 'A REDIRECT_TO_URL policy needs a redirect URL',
+  'l7.redirectPrefixRequired': 'A REDIRECT_PREFIX policy needs a redirect prefix',
+  'l7.redirectPoolRequired': 'A REDIRECT_TO_POOL policy needs the pool to redirect to',
+  'l7.redirectTargetsTogether': 'Give either a redirect pool or a redirect URL (or prefix), not both',
+  'l7.invalidUrl': '{url} is not a valid http or https URL',
+  'l7.poolProtocol': 'A {poolProtocol} pool cannot take the requests of a {listenerProtocol} listener',
+  'l7.poolInUse': 'Pool {pool} is in use by L7 policy {policy}: delete or change the policy first',
+  'l7.tooManyRules': 'L7 policy {policy} has at most {max} rules',
+  'l7.valueRequired': 'An L7 rule needs a value to compare with',
+  'l7.keyRequired': 'A {type} rule needs a key',
+  'l7.keyNotUsed': 'A {type} rule does not use a key',
+  'l7.compareTypeNotAllowed': 'A {type} rule cannot compare with {compareType}',
+  'l7.invalidCharacters': 'Invalid characters in {field}',
+  'l7.invalidRegex': 'Unable to parse regular expression: {detail}',
+  'l7.notTrue': 'The value {value} is not True: an SSL_CONN_HAS_CERT rule compares with True',
+  'l7.notWholeNumber': 'The value {value} is not a whole number of 0 or more',
+  'l7.invalidDnField': 'Not a valid distinguished name field of a certificate',
 });
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
@@ -378,6 +412,8 @@ const KIND_KO: Record<string, string> = {
   'project member': '프로젝트 멤버',
   user: '사용자',
   tag: '태그',
+  'L7 policy': 'L7 정책',
+  'L7 rule': 'L7 규칙',
 };
 
 /** Lifecycle actions as the engine words them (`hard reboot`, `create volume`), as Korean verbs before 할 수 없습니다. */

@@ -17,6 +17,7 @@ import { blockedReason } from '../format.ts';
 import { LoadBalancerStatus } from '../load-balancer-status.tsx';
 import { DetailsTab } from './details-tab.tsx';
 import { HealthCheckTab } from './health-check-tab.tsx';
+import { L7PoliciesPanel } from './l7-policies-panel.tsx';
 import { ListenersTab } from './listeners-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 import { StatisticsTab } from './statistics-tab.tsx';
@@ -79,6 +80,7 @@ export function LoadBalancerPage() {
       <div role="tabpanel">
         {tab === 'details' && <DetailsTab projectId={projectId} loadBalancer={data} />}
         {tab === 'listeners' && <ListenersTab projectId={projectId} loadBalancer={data} readOnly={readOnly} />}
+        {tab === 'listeners' && <L7PoliciesPanel projectId={projectId} loadBalancer={data} />}
         {tab === 'instances' && <MembersTab projectId={projectId} loadBalancer={data} readOnly={readOnly} />}
         {tab === 'health' && <HealthCheckTab projectId={projectId} loadBalancer={data} readOnly={readOnly} />}
         {tab === 'statistics' && <StatisticsTab loadBalancer={data} />}
