@@ -221,6 +221,9 @@ export const ERROR_MESSAGES = {
   'routingTable.hasInterfaces': ['name', 'count', 'subnets'],
   'subnet.poolReversed': ['start', 'end'],
   'subnet.gatewayInPool': ['gateway', 'start', 'end'],
+  /** Why an instance's connect tab cannot offer SSH now (the BFF's connect-info `reason`). */
+  'connect.noFloatingIp': ['name'],
+  'connect.noSshServer': ['name', 'image'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

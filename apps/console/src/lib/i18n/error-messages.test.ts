@@ -86,6 +86,12 @@ describe('VPC, classroom and instance messages', () => {
     );
   });
 
+  it("reads the connect tab's reason in Korean", () => {
+    expect(localizeErrorMessage('ko', 'connect.noFloatingIp', { name: 'web' }, 'web has no floating IP')).toBe(
+      'web 인스턴스에 Floating IP가 연결되어 있지 않아 이 컴퓨터에서 접속할 수 없습니다. 먼저 Floating IP를 연결하세요.',
+    );
+  });
+
   it('translates the interface actions and the quota a limit is below', () => {
     expect(localizeErrorMessage('ko', 'instance.needsActiveOrShutoff', { name: 'web', action: 'attach a network interface to', status: 'BUILD' }, '')).toBe(
       'web 인스턴스가 BUILD 상태라 네트워크 인터페이스를 연결할 수 없습니다. ACTIVE 또는 SHUTOFF 상태가 될 때까지 기다리세요.',

@@ -229,6 +229,8 @@ const ko = checkedCatalogue({
   'routingTable.hasInterfaces': '{name} 라우팅 테이블에 서브넷 {count}개가 연결되어 있습니다: {subnets}. 먼저 연결을 해제하세요.',
   'subnet.poolReversed': '할당 풀 {start}-{end}의 시작 주소가 끝 주소보다 뒤에 있습니다.',
   'subnet.gatewayInPool': '게이트웨이 IP {gateway}이(가) 할당 풀 {start}-{end} 안에 있습니다.',
+  'connect.noFloatingIp': '{name} 인스턴스에 Floating IP가 연결되어 있지 않아 이 컴퓨터에서 접속할 수 없습니다. 먼저 Floating IP를 연결하세요.',
+  'connect.noSshServer': '{name} 인스턴스는 {image} 이미지로 실행되어 SSH 서버가 없습니다.',
 });
 
 const en = checkedCatalogue({
@@ -432,6 +434,8 @@ const en = checkedCatalogue({
   'routingTable.hasInterfaces': "Routing table '{name}' has interfaces on {count} subnet(s): {subnets}; remove them first",
   'subnet.poolReversed': 'Allocation pool {start}-{end} starts after it ends',
   'subnet.gatewayInPool': 'Gateway IP {gateway} is inside allocation pool {start}-{end}',
+  'connect.noFloatingIp': '{name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.',
+  'connect.noSshServer': '{name} runs {image}, which has no SSH server',
 });
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
