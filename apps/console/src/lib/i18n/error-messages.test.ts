@@ -86,6 +86,14 @@ describe('VPC, classroom and instance messages', () => {
     );
   });
 
+  it('has a Korean word for every kind a not-found error names and every action an instance refusal names', () => {
+    expect(localizeErrorMessage('ko', 'resource.notFound', { kind: 'router', id: 'r1' }, '')).toBe('ID가 r1인 라우팅 테이블을 찾을 수 없습니다.');
+    expect(localizeErrorMessage('ko', 'resource.notFound', { kind: 'server group', id: 'g1' }, '')).toBe('ID가 g1인 서버 그룹을 찾을 수 없습니다.');
+    expect(localizeErrorMessage('ko', 'instance.needsActiveOrShutoff', { name: 'web', action: 'attach a volume to', status: 'BUILD' }, '')).toBe(
+      'web 인스턴스가 BUILD 상태라 블록 스토리지를 연결할 수 없습니다. ACTIVE 또는 SHUTOFF 상태가 될 때까지 기다리세요.',
+    );
+  });
+
   it("reads the connect tab's reason in Korean", () => {
     expect(localizeErrorMessage('ko', 'connect.noFloatingIp', { name: 'web' }, 'web has no floating IP')).toBe(
       'web 인스턴스에 Floating IP가 연결되어 있지 않아 이 컴퓨터에서 접속할 수 없습니다. 먼저 Floating IP를 연결하세요.',

@@ -469,6 +469,14 @@ const KIND_KO: Record<string, string> = {
   gateway: '게이트웨이',
   'allocation pool start': '할당 풀 시작 주소',
   'allocation pool end': '할당 풀 끝 주소',
+  // Kinds the engine's not-found errors name that had no Korean word yet.
+  router: '라우팅 테이블',
+  'interface of router': '라우팅 테이블 인터페이스',
+  'network interface of instance': '인스턴스의 네트워크 인터페이스',
+  pool: '풀',
+  'image member': '이미지 멤버',
+  'server group': '서버 그룹',
+  tutorial: '가이드',
 };
 
 /** Lifecycle actions as the engine words them (`hard reboot`, `create volume`), as Korean verbs before 할 수 없습니다. */
@@ -494,6 +502,8 @@ const ACTION_KO: Record<string, string> = {
   rebuild: '재구축',
   'attach a network interface to': '네트워크 인터페이스를 연결',
   'detach a network interface from': '네트워크 인터페이스를 연결 해제',
+  'attach a volume to': '블록 스토리지를 연결',
+  create: '생성',
 };
 
 /** Quota names as the engine meters them, in Korean (English: the domain's `QUOTA_LABELS`). */
