@@ -147,6 +147,21 @@ test('the getting-started guide turns each step green only after the real check,
   await expect(page.getByTestId('tutorial-summary')).toBeVisible();
 });
 
+test('a learners CSV the server refuses reads in Korean beside the CSV, and nobody is enrolled', async ({ page, baseURL }) => {
+  const admin = await apiAs(baseURL!);
+  await signInAs(page, admin);
+  await page.addInitScript(() => localStorage.setItem('sandcloud.language', 'ko'));
+  await page.goto('/admin/classroom');
+  const suffix = unique('c').slice(-6);
+  const className = `bad-${suffix}`;
+  await page.getByLabel('교실 이름').fill(className);
+  await page.getByLabel('학습자 CSV').fill(`name,email\nAnn Lee,ann-${suffix}@example.org\nBob Kim,not-mail\n`);
+  await page.getByRole('button', { name: '학습자 등록' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '번째 학습자' })).toHaveText('2번째 학습자(Bob Kim): "not-mail"은(는) 올바른 이메일 주소가 아닙니다.');
+  const classrooms = await admin.get<{ items: { name: string }[] }>('/classrooms');
+  expect(classrooms.items.map((classroom) => classroom.name)).not.toContain(className);
+});
+
 test('the classroom: a CSV enrols learners with their passwords shown once, and the teacher\'s view follows a learner live', async ({ page, baseURL }, testInfo) => {
   const admin = await apiAs(baseURL!);
   await signInAs(page, admin);

@@ -44,6 +44,7 @@ test('a second VPC with two subnets and a routing table; ssh via the floating IP
   test.setTimeout(180_000);
   const { api, base, computeUrl } = await computeProject(baseURL!);
   await signInAs(page, api);
+  await page.addInitScript(() => localStorage.setItem('sandcloud.language', 'ko'));
   const vpcName = unique('vpc');
 
   // VPC 생성: the VPC comes with its routing table (internet gateway attached).
@@ -70,6 +71,18 @@ test('a second VPC with two subnets and a routing table; ssh via the floating IP
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('row').filter({ hasText: cidr })).toContainText(`${vpcName}-rt`);
   }
+
+  // A third subnet overlapping sub-a: the server's refusal reads in Korean beside the CIDR, nothing is made.
+  await page.getByRole('button', { name: '서브넷 생성' }).first().click();
+  const overlapDialog = page.getByRole('dialog');
+  await overlapDialog.getByLabel('VPC').selectOption({ label: `${vpcName} (10.20.0.0/16)` });
+  await overlapDialog.getByLabel('이름').fill('sub-x');
+  await overlapDialog.getByLabel('CIDR').fill('10.20.1.128/25');
+  await overlapDialog.getByRole('button', { name: '서브넷 생성' }).click();
+  await expect(overlapDialog.getByRole('alert')).toHaveText(`10.20.1.128/25은(는) ${vpcName} VPC의 sub-a 서브넷(10.20.1.0/24)과 겹칩니다.`);
+  await page.keyboard.press('Escape');
+  await expect(overlapDialog).toBeHidden();
+  expect((await subnetsOf(api, base)).map((subnet) => subnet.name)).not.toContain('sub-x');
 
   // An instance launched into sub-a with a second interface on sub-b, a key we hold, SSH open.
   const keyName = unique('key');

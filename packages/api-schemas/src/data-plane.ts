@@ -11,6 +11,9 @@ export interface ConnectInfoDto {
   localAddress: string | null;
   /** Why connecting does not work now (no floating IP, not running, no rule…), when that is so. */
   reason?: string;
+  /** The reason's message code and values (`ERROR_MESSAGES`), when it has one, for the console's catalogue. */
+  reasonMessageCode?: string;
+  reasonParams?: Readonly<Record<string, string | number>>;
 }
 
 export interface EndpointPortDto {

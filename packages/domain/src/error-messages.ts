@@ -193,6 +193,54 @@ export const ERROR_MESSAGES = {
   'l7.notTrue': ['value'],
   'l7.notWholeNumber': ['value'],
   'l7.invalidDnField': [],
+  // Quotas, classrooms, instance resize/rebuild/interfaces, and VPC networking (codes engineer).
+  /** A project limit set below what the project already uses (`resource` is a quota name). */
+  'quota.belowUsage': ['resource', 'value', 'used'],
+  'name.controlCharacters': [],
+  'classroom.learnersTooMany': ['max'],
+  /** A learner row of the list: `number` counts from 1, `learner` is its name, e-mail or login. */
+  'classroom.learnerEmpty': ['number'],
+  'classroom.learnerEmailInvalid': ['number', 'learner', 'email'],
+  'classroom.learnerUsernameInvalid': ['number', 'learner', 'username'],
+  'classroom.learnerUsernameTwice': ['number', 'learner', 'username'],
+  'classroom.learnerUserExists': ['number', 'learner', 'username'],
+  'instance.fixedIpNeedsOne': [],
+  'instance.sameFlavor': ['name', 'flavor'],
+  'instance.flavorDiskTooSmall': ['flavor', 'maxGb', 'name', 'rootDiskGb'],
+  'instance.rootDiskTooSmall': ['image', 'minGb', 'name', 'rootDiskGb'],
+  'instance.lastInterface': ['name', 'address'],
+  /** A port someone uses: `kind` and `holder` name who (an instance, a load balancer, a routing table). */
+  'port.inUse': ['port', 'kind', 'holder'],
+  'port.routerInterface': ['address'],
+  'port.placeRequired': [],
+  'port.subnetOtherNetwork': ['subnet'],
+  'subnet.notInNetwork': ['subnet', 'network'],
+  'vpc.noSubnet': ['name'],
+  'address.isGateway': ['address', 'subnet'],
+  'address.reserved': ['address', 'subnet', 'reserved'],
+  'address.inUse': ['address'],
+  'address.inUseBy': ['address', 'kind', 'holder'],
+  /** `kind` is what the address is for: IP, gateway, allocation pool start or end. */
+  'address.outsideSubnet': ['kind', 'address', 'subnet', 'cidr'],
+  'address.networkOrBroadcast': ['kind', 'address', 'cidr'],
+  'address.cidrIpv6': ['cidr'],
+  'address.cidrNoPrefix': ['cidr'],
+  'address.prefixRange': ['cidr', 'min', 'max'],
+  'vpc.subnetOutside': ['subnet', 'cidr', 'vpcCidr'],
+  'subnet.outsideVpc': ['cidr', 'vpc', 'vpcCidr'],
+  /** A range sharing addresses with a subnet of the same VPC or routing table (`kind`, `name`). */
+  'subnet.overlaps': ['cidr', 'subnet', 'subnetCidr', 'kind', 'name'],
+  /** A VPC or subnet (`kind`) that ports still use: `ports` names them (at most five, then how many more). */
+  'network.portsInUse': ['kind', 'name', 'count', 'ports'],
+  'subnet.onRoutingTable': ['subnet', 'routingTable'],
+  'routingTable.hasSubnet': ['subnet', 'routingTable'],
+  'routingTable.noInterface': ['routingTable', 'subnet'],
+  'routingTable.hasInterfaces': ['name', 'count', 'subnets'],
+  'subnet.poolReversed': ['start', 'end'],
+  'subnet.gatewayInPool': ['gateway', 'start', 'end'],
+  /** Why an instance's connect tab cannot offer SSH now (the BFF's connect-info `reason`). */
+  'connect.noFloatingIp': ['name'],
+  'connect.noSshServer': ['name', 'image'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

@@ -26,8 +26,11 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
-    /** The message code and its values, checked against the domain's `ERROR_MESSAGES` by the type checker. */
-    ...coded: [] | CodedMessage
+    /**
+     * The message code and its values, checked against the domain's `ERROR_MESSAGES` by the type
+     * checker; required, so a message the BFF words itself reads in the user's language too.
+     */
+    ...coded: CodedMessage
   ) {
     super(message);
     [this.messageCode, this.params] = coded as [ErrorMessageCode?, Readonly<Record<string, string | number>>?];

@@ -76,7 +76,13 @@ describe('classroom API', () => {
     const users = () => engine.identity.userCount();
     const count = users();
     const duplicate = await admin.post('/classrooms', { name: 'c', csv: 'name,login\nA,ann\nB,ann' }).expect(400);
-    expect(duplicate.body.error).toMatchObject({ code: 'INVALID_INPUT', field: 'learners', message: 'Learner 2 (B): the user name ann appears twice in the list' });
+    expect(duplicate.body.error).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'learners',
+      message: 'Learner 2 (B): the user name ann appears twice in the list',
+      messageCode: 'classroom.learnerUsernameTwice',
+      params: { number: 2, learner: 'B', username: 'ann' },
+    });
     const taken = await admin.post('/classrooms', { name: 'c', csv: 'name,login\nA,ann\nB,admin' }).expect(409);
     expect(taken.body.error.message).toBe('Learner 2 (B): a user named admin exists already');
     const badMail = await admin.post('/classrooms', { name: 'c', csv: 'name,email\nA,not-mail' }).expect(400);

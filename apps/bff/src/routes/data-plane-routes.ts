@@ -1,5 +1,6 @@
 import { isInstancePort, type Engine, type FloatingIp, type Instance, type Port } from '@sandcloud/engine';
 import { type ConnectInfoDto, type EndpointPortDto, type FloatingIpEndpointDto, type FlowLogEntryDto } from '@sandcloud/api-schemas';
+import type { CodedMessage } from '@sandcloud/domain';
 import { detectPrivilegedPorts, httpUrl, localAddressFor, portPlan, sshCommand } from '@sandcloud/data-plane';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
@@ -18,12 +19,21 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
 
   const floatingIpOf = (instance: Instance): FloatingIp | undefined => (instance.portId ? floatingIps.forPort(instance.portId) : undefined);
 
+  /** A reason this route words itself, with its message code so the console shows it in the user's language. */
+  const codedReason = (reason: string, ...[code, params]: CodedMessage): Pick<ConnectInfoDto, 'reason' | 'reasonMessageCode' | 'reasonParams'> => ({
+    reason,
+    reasonMessageCode: code,
+    ...(params ? { reasonParams: params } : {}),
+  });
+
   /** Why this machine cannot reach the instance's SSH now, if it cannot (the data plane's own verdict). */
-  const sshProblem = (instance: Instance, floatingIp: string): string | undefined => {
+  const sshProblem = (instance: Instance, floatingIp: string): Pick<ConnectInfoDto, 'reason' | 'reasonMessageCode' | 'reasonParams'> | undefined => {
     const connection = traffic.connection(floatingIp, 22);
     if (connection?.kind !== 'instance') return undefined;
-    if (!connection.verdict.allowed) return connection.verdict.reason.message;
-    if (!guests.isSimulated(instance)) return `${instance.name} runs ${instance.imageName}, which has no SSH server`;
+    if (!connection.verdict.allowed) return { reason: connection.verdict.reason.message };
+    if (!guests.isSimulated(instance)) {
+      return codedReason(`${instance.name} runs ${instance.imageName}, which has no SSH server`, 'connect.noSshServer', { name: instance.name, image: instance.imageName });
+    }
     return undefined;
   };
 
@@ -35,16 +45,15 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
         sshCommand: null,
         httpUrl: null,
         localAddress: null,
-        reason: `${instance.name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.`,
+        ...codedReason(`${instance.name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.`, 'connect.noFloatingIp', { name: instance.name }),
       } satisfies ConnectInfoDto);
       return;
     }
-    const reason = sshProblem(instance, floating.address);
     res.json({
       sshCommand: sshCommand(instance.keyName || 'my_keypair', floating.address, plan),
       httpUrl: httpUrl(floating.address, 80, plan),
       localAddress: localAddressFor(floating.address),
-      ...(reason ? { reason } : {}),
+      ...sshProblem(instance, floating.address),
     } satisfies ConnectInfoDto);
   });
 

@@ -73,7 +73,14 @@ describe('reaching instances from this machine', () => {
   it('gives the SSH command and URL of the floating IP, and says why it does not work yet', async () => {
     const { client, base, instance, groupId } = await setup();
     const none = (await client.get(`${base}/instances/${instance.id}/connect-info`).expect(200)).body;
-    expect(none).toMatchObject({ sshCommand: null, httpUrl: null, localAddress: null, reason: expect.stringMatching(/no floating IP/) });
+    expect(none).toEqual({
+      sshCommand: null,
+      httpUrl: null,
+      localAddress: null,
+      reason: `${instance.name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.`,
+      reasonMessageCode: 'connect.noFloatingIp',
+      reasonParams: { name: instance.name },
+    });
 
     const floatingIp = await connectFloatingIp(client, base, instance.portId);
     const blocked = (await client.get(`${base}/instances/${instance.id}/connect-info`).expect(200)).body;

@@ -1,4 +1,4 @@
-import type { Engine, Instance, InstanceView } from '@sandcloud/engine';
+import { EngineError, type Engine, type Instance, type InstanceView } from '@sandcloud/engine';
 import {
   bulkInstanceActionRequestSchema,
   connectivityTestRequestSchema,
@@ -98,12 +98,14 @@ export function instanceRoutes(engine: Engine): Router {
   router.post('/instances/bulk-actions', (req, res) => {
     const { action, instanceIds } = parseInput(bulkInstanceActionRequestSchema, req.body);
     const projectId = currentProject(req).id;
-    // Each instance is its own operation: report per instance rather than failing the batch.
+    // Each instance is its own operation: report per instance rather than failing the batch. A
+    // refusal keeps its message code and values, so the console shows it in the user's language.
     const results = instanceIds.map((id) => {
       try {
         return { id, ok: true as const, instance: dto(instances[action](projectId, id)) };
       } catch (error) {
-        return { id, ok: false as const, message: (error as Error).message };
+        const coded = error instanceof EngineError && error.messageCode ? { messageCode: error.messageCode, ...(error.params ? { params: error.params } : {}) } : {};
+        return { id, ok: false as const, message: (error as Error).message, ...coded };
       }
     });
     res.json({ results });

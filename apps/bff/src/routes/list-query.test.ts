@@ -120,7 +120,13 @@ describe('bulk instance actions', () => {
     engine.advance(10_000);
     const response = await client.post(`${base}/instances/bulk-actions`, { action: 'reboot', instanceIds: [a.id, b!.id, c!.id] }).expect(200);
     expect(response.body.results.map((r: { ok: boolean }) => r.ok)).toEqual([true, true, false]);
-    expect(response.body.results[2].message).toMatch(/reboot/i);
+    expect(response.body.results[2]).toEqual({
+      id: c!.id,
+      ok: false,
+      message: `Cannot reboot instance ${c!.name} while it is SHUTOFF`,
+      messageCode: 'lifecycle.invalidState',
+      params: { kind: 'instance', name: c!.name, action: 'reboot', status: 'SHUTOFF' },
+    });
     expect((await client.get(`${base}/instances/${a.id}`).expect(200)).body.status).toBe('REBOOT');
   });
 });

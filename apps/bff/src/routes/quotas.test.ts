@@ -30,6 +30,8 @@ describe('project quotas', () => {
       code: 'INVALID_INPUT',
       message: 'The instances quota cannot be 2: the project already uses 3; delete some first or choose at least 3',
       field: 'instances',
+      messageCode: 'quota.belowUsage',
+      params: { resource: 'instances', value: 2, used: 3 },
     });
     const quotas = (await client.get(`${base}/quotas`).expect(200)).body;
     expect(quotas.instances).toEqual({ limit: 10, used: 3 });

@@ -64,7 +64,11 @@ export class QuotaGuard {
     for (const [name, value] of Object.entries(valid) as [QuotaName, number][]) {
       const used = this.used(projectId, name);
       if (value < used) {
-        throw invalidInput(`The ${QUOTA_LABELS[name]} quota cannot be ${value}: the project already uses ${used}; delete some first or choose at least ${used}`, name);
+        throw invalidInput(`The ${QUOTA_LABELS[name]} quota cannot be ${value}: the project already uses ${used}; delete some first or choose at least ${used}`, name).coded('quota.belowUsage', {
+          resource: name,
+          value,
+          used,
+        });
       }
     }
     this.write(projectKey(projectId), { ...this.read(projectKey(projectId)), ...valid }, projectId);

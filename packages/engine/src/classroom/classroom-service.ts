@@ -94,10 +94,10 @@ export class ClassroomService {
 
   async enroll(teacher: User, input: EnrollInput): Promise<EnrollResult> {
     const name = input.name.trim();
-    if (name === '') throw invalidInput('Name the classroom', 'name');
-    if (this.store.findByName<Classroom>(CLASSROOM_KIND, null, name)) throw conflict(`A classroom named ${name} exists already`, 'name');
-    if (input.learners.length === 0) throw invalidInput('The list has no learners', 'learners');
-    if (input.learners.length > MAX_LEARNERS) throw invalidInput(`At most ${MAX_LEARNERS} learners at once`, 'learners');
+    if (name === '') throw invalidInput('Name the classroom', 'name').coded('name.required');
+    if (this.store.findByName<Classroom>(CLASSROOM_KIND, null, name)) throw conflict(`A classroom named ${name} exists already`, 'name').coded('name.taken', { kind: 'classroom', name });
+    if (input.learners.length === 0) throw invalidInput('The list has no learners', 'learners').coded('classroom.csvEmpty');
+    if (input.learners.length > MAX_LEARNERS) throw invalidInput(`At most ${MAX_LEARNERS} learners at once`, 'learners').coded('classroom.learnersTooMany', { max: MAX_LEARNERS });
     const state = input.state === undefined ? undefined : parseState(input.state);
     for (const [quota, value] of Object.entries(input.quotas ?? {})) {
       const problem = quotaLimitProblem(quota, value);
@@ -106,15 +106,23 @@ export class ClassroomService {
 
     const seen = new Set<string>();
     const planned = input.learners.map((learner, index) => {
-      const row = `Learner ${index + 1} (${learner.name || learner.email || learner.login || '?'})`;
-      if (!learner.name.trim() && !learner.email?.trim() && !learner.login?.trim()) throw invalidInput(`Learner ${index + 1}: give a name, an e-mail or a login`, 'learners');
-      if (learner.email?.trim() && !/^[^@\s]+@[^@\s]+$/.test(learner.email.trim())) throw invalidInput(`${row}: "${learner.email}" is not an e-mail address`, 'learners');
+      // Which learner a message is about: its place in the list (from 1) and how it is named there.
+      const which = { number: index + 1, learner: learner.name || learner.email || learner.login || '?' };
+      const row = `Learner ${which.number} (${which.learner})`;
+      if (!learner.name.trim() && !learner.email?.trim() && !learner.login?.trim()) {
+        throw invalidInput(`Learner ${index + 1}: give a name, an e-mail or a login`, 'learners').coded('classroom.learnerEmpty', { number: which.number });
+      }
+      if (learner.email?.trim() && !/^[^@\s]+@[^@\s]+$/.test(learner.email.trim())) {
+        throw invalidInput(`${row}: "${learner.email}" is not an e-mail address`, 'learners').coded('classroom.learnerEmailInvalid', { ...which, email: learner.email });
+      }
       const username = usernameFor(learner);
-      if (!USERNAME_PATTERN.test(username)) throw invalidInput(`${row}: "${username}" cannot be a user name (2–64 letters, digits, ".", "_" or "-")`, 'learners');
+      if (!USERNAME_PATTERN.test(username)) {
+        throw invalidInput(`${row}: "${username}" cannot be a user name (2–64 letters, digits, ".", "_" or "-")`, 'learners').coded('classroom.learnerUsernameInvalid', { ...which, username });
+      }
       const key = username.toLowerCase();
-      if (seen.has(key)) throw invalidInput(`${row}: the user name ${username} appears twice in the list`, 'learners');
+      if (seen.has(key)) throw invalidInput(`${row}: the user name ${username} appears twice in the list`, 'learners').coded('classroom.learnerUsernameTwice', { ...which, username });
       seen.add(key);
-      if (this.identity.findUser(username)) throw conflict(`${row}: a user named ${username} exists already`, 'learners');
+      if (this.identity.findUser(username)) throw conflict(`${row}: a user named ${username} exists already`, 'learners').coded('classroom.learnerUserExists', { ...which, username });
       return { name: learner.name.trim() || username, email: learner.email?.trim() || null, username, password: generatePassword() };
     });
 

@@ -149,7 +149,7 @@ export class InstanceService {
       const net = network.networks(projectId).find((n) => n.id === input.networkId);
       if (!net) throw invalidInput(`No network with id ${input.networkId} in this project`, 'networkId').coded('resource.notInProject', { kind: 'network', id: input.networkId });
       if (input.count > 1 && (input.fixedIp || input.extraNetworks?.some((extra) => extra.fixedIp))) {
-        throw invalidInput('A fixed IP can only be chosen when launching one instance', 'fixedIp');
+        throw invalidInput('A fixed IP can only be chosen when launching one instance', 'fixedIp').coded('instance.fixedIpNeedsOne');
       }
       this.quotas.assertRoom(projectId, 'instances', input.count, 'count');
       this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus * input.count, 'flavorId');
@@ -291,15 +291,25 @@ export class InstanceService {
     return this.store.transaction(() => {
       const instance = this.get(projectId, id);
       const flavor = findFlavor(flavorId);
-      if (!flavor) throw invalidInput(`No flavor ${flavorId}`, 'flavorId');
+      if (!flavor) throw invalidInput(`No flavor ${flavorId}`, 'flavorId').coded('instance.flavorUnknown', { flavor: flavorId });
       this.lifecycle.assert(instance, 'resize');
-      if (flavor.id === instance.flavorId) throw invalidInput(`Instance ${instance.name} already has flavor ${flavor.name}; choose another flavor`, 'flavorId');
+      if (flavor.id === instance.flavorId) {
+        throw invalidInput(`Instance ${instance.name} already has flavor ${flavor.name}; choose another flavor`, 'flavorId').coded('instance.sameFlavor', { name: instance.name, flavor: flavor.name });
+      }
       if (flavor.maxRootDiskGb < instance.rootDiskGb) {
-        throw invalidInput(`${flavor.name} allows a root disk of at most ${flavor.maxRootDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB and cannot shrink`, 'flavorId');
+        throw invalidInput(`${flavor.name} allows a root disk of at most ${flavor.maxRootDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB and cannot shrink`, 'flavorId').coded(
+          'instance.flavorDiskTooSmall',
+          { flavor: flavor.name, maxGb: flavor.maxRootDiskGb, name: instance.name, rootDiskGb: instance.rootDiskGb },
+        );
       }
       const image = this.store.get<Image>('image', instance.imageId);
       if (image && flavor.ramMb < image.minRamMb) {
-        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId');
+        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${flavor.name} has ${flavor.ramMb / 1024} GB`, 'flavorId').coded('instance.ramTooSmall', {
+          image: image.name,
+          minRamGb: image.minRamMb / 1024,
+          flavor: flavor.name,
+          ramGb: flavor.ramMb / 1024,
+        });
       }
       if (flavor.vcpus > instance.vcpus) this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus - instance.vcpus, 'flavorId');
       if (flavor.ramMb > instance.ramMb) this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb - instance.ramMb, 'flavorId');
@@ -333,13 +343,23 @@ export class InstanceService {
       this.lifecycle.assert(instance, 'rebuild');
       const image = this.imageFor(projectId, input.imageId);
       if (image.minDiskGb > instance.rootDiskGb) {
-        throw invalidInput(`${image.name} needs a root disk of at least ${image.minDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB`, 'imageId');
+        throw invalidInput(`${image.name} needs a root disk of at least ${image.minDiskGb} GB; ${instance.name}'s is ${instance.rootDiskGb} GB`, 'imageId').coded('instance.rootDiskTooSmall', {
+          image: image.name,
+          minGb: image.minDiskGb,
+          name: instance.name,
+          rootDiskGb: instance.rootDiskGb,
+        });
       }
       if (image.minRamMb > instance.ramMb) {
-        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${instance.flavorId} has ${instance.ramMb / 1024} GB`, 'imageId');
+        throw invalidInput(`${image.name} needs at least ${image.minRamMb / 1024} GB of RAM; ${instance.flavorId} has ${instance.ramMb / 1024} GB`, 'imageId').coded('instance.ramTooSmall', {
+          image: image.name,
+          minRamGb: image.minRamMb / 1024,
+          flavor: instance.flavorId,
+          ramGb: instance.ramMb / 1024,
+        });
       }
       if (input.keyName !== undefined && input.keyName !== '' && !this.deps.keyPairs.findByName(projectId, input.keyName)) {
-        throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
+        throw invalidInput(`No key pair named ${input.keyName}`, 'keyName').coded('keyPair.unknownName', { name: input.keyName });
       }
       return this.lifecycle.begin(
         instance,

@@ -8,20 +8,8 @@ import { describe, expect, it } from 'vitest';
 // engine's sources and finds each `throw invalidInput(…)`, `conflict(…)`, `forbidden(…)`,
 // `quotaExceeded(…)` or `new EngineError(…)` statement without a `.coded(` — an error the console
 // could only show in English. `notFound(…)` is coded inside the helper; rethrows (`throw error`)
-// and `new Error(…)` (a bug, a 500) are not user messages.
-//
-// The sites not coded yet are listed per file below, so a new uncoded throw fails the test, and so
-// does coding one without lowering its file's count (the list only shrinks).
-const NOT_CODED_YET: Record<string, number> = {
-  'catalog/quota-guard.ts': 1,
-  'classroom/classroom-service.ts': 9,
-  'compute/instance-service.ts': 8,
-  'load-balancers/load-balancer-service.ts': 9,
-  'networking/interface-service.ts': 4,
-  'networking/network-service.ts': 33,
-  'networking/vpc-rules.ts': 8,
-  'tutorials/tutorial-service.ts': 2,
-};
+// and `new Error(…)` (a bug, a 500) are not user messages. Every user error is coded: a new
+// uncoded throw fails the test with its file and line.
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const USER_ERROR = /^(invalidInput|conflict|forbidden|quotaExceeded|new EngineError)\(/;
@@ -51,12 +39,14 @@ function thrownExpressions(text: string): { line: number; expression: string }[]
   return found;
 }
 
+const isUncodedUserError = (expression: string) => USER_ERROR.test(expression) && !expression.includes('.coded(');
+
 function uncodedThrowSites(): Map<string, string[]> {
   const sites = new Map<string, string[]>();
   for (const path of sourceFiles(root)) {
     const file = relative(root, path).split('\\').join('/');
     for (const { line, expression } of thrownExpressions(readFileSync(path, 'utf8'))) {
-      if (!USER_ERROR.test(expression) || expression.includes('.coded(')) continue;
+      if (!isUncodedUserError(expression)) continue;
       sites.set(file, [...(sites.get(file) ?? []), `${file}:${line} ${expression.slice(0, 80)}`]);
     }
   }
@@ -72,9 +62,13 @@ describe("the engine's throw sites", () => {
     ]);
   });
 
-  it('give every user error a message code, except the ones listed as not coded yet', () => {
-    const sites = uncodedThrowSites();
-    const counts = Object.fromEntries([...sites].map(([file, list]) => [file, list.length]));
-    expect(counts, [...sites.values()].flat().join('\n')).toEqual(NOT_CODED_YET);
+  it('finds a user error thrown without a code, and not one with a code, a rethrow or a bug', () => {
+    const text = "throw conflict(`in use`);\nthrow invalidInput('x', 'f').coded('name.required');\nthrow error;\nthrow new Error('bug');";
+    const uncoded = thrownExpressions(text).filter(({ expression }) => isUncodedUserError(expression));
+    expect(uncoded).toEqual([{ line: 1, expression: 'conflict(`in use`)' }]);
+  });
+
+  it('give every user error a message code', () => {
+    expect([...uncodedThrowSites().values()].flat()).toEqual([]);
   });
 });

@@ -29,12 +29,19 @@ export class InterfaceService {
   attach(projectId: string, instanceId: string, target: InterfaceTarget): Port {
     return this.store.transaction(() => {
       const instance = this.instance(projectId, instanceId);
-      this.assertSteady(instance, 'attach a network interface');
+      this.assertSteady(instance, 'attach a network interface', 'attach a network interface to');
       let port: Port;
       if ('portId' in target) {
         const existing = this.store.get('port', target.portId);
-        if (!existing || existing.projectId !== projectId) throw invalidInput(`No network interface with id ${target.portId} in this project`, 'portId');
-        if (existing.deviceId) throw conflict(`Network interface '${existing.name || existing.fixedIp}' is already attached to ${this.network.portLabel(existing)}`, 'portId');
+        if (!existing || existing.projectId !== projectId) {
+          throw invalidInput(`No network interface with id ${target.portId} in this project`, 'portId').coded('resource.notInProject', { kind: 'network interface', id: target.portId });
+        }
+        if (existing.deviceId) {
+          throw conflict(`Network interface '${existing.name || existing.fixedIp}' is already attached to ${this.network.portLabel(existing)}`, 'portId').coded('port.inUse', {
+            port: existing.name || existing.fixedIp,
+            ...this.network.portUser(existing),
+          });
+        }
         port = this.network.bindPort(existing, instance.id, `${INSTANCE_DEVICE_OWNER_PREFIX}${instance.zone}`, `Attached to ${instance.name}`);
       } else {
         const { subnet } = this.network.placeOf(projectId, target.networkId, target.subnetId);
@@ -65,9 +72,12 @@ export class InterfaceService {
       const interfaces = this.network.interfacesOf(instance);
       const port = interfaces.find((candidate) => candidate.id === portId);
       if (!port) throw notFound('network interface of instance', portId);
-      this.assertSteady(instance, 'detach a network interface');
+      this.assertSteady(instance, 'detach a network interface', 'detach a network interface from');
       if (interfaces.length === 1) {
-        throw conflict(`${instance.name} has only this network interface (${port.fixedIp}); an instance needs at least one, so it cannot be detached`, 'portId');
+        throw conflict(`${instance.name} has only this network interface (${port.fixedIp}); an instance needs at least one, so it cannot be detached`, 'portId').coded('instance.lastInterface', {
+          name: instance.name,
+          address: port.fixedIp,
+        });
       }
       if (instance.portId === port.id) {
         const next = interfaces.find((candidate) => candidate.id !== port.id)!;
@@ -99,9 +109,11 @@ export class InterfaceService {
     return instance;
   }
 
-  private assertSteady(instance: Instance, what: string): void {
+  /** `what` for the English message, `action` ("Cannot <action> instance web") for the message code. */
+  private assertSteady(instance: Instance, what: string, action: string): void {
     if (instance.taskState || !VOLUME_ATTACHABLE_INSTANCE_STATUSES.includes(instance.status)) {
-      throw conflict(`${instance.name} is ${instance.taskState ?? instance.status}; ${what} when it is ACTIVE or SHUTOFF`);
+      const status = instance.taskState ?? instance.status;
+      throw conflict(`${instance.name} is ${status}; ${what} when it is ACTIVE or SHUTOFF`).coded('instance.needsActiveOrShutoff', { name: instance.name, action, status });
     }
   }
 

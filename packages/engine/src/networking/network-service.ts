@@ -222,26 +222,32 @@ export class NetworkService {
   placeOf(projectId: string, networkId: string | undefined, subnetId: string | undefined): { network: Network; subnet: Subnet } {
     if (subnetId) {
       const subnet = this.store.get('subnet', subnetId);
-      if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId');
-      if (networkId && subnet.networkId !== networkId) throw invalidInput(`Subnet '${subnet.name}' is not in network ${networkId}`, 'subnetId');
+      if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: subnetId });
+      if (networkId && subnet.networkId !== networkId) {
+        throw invalidInput(`Subnet '${subnet.name}' is not in network ${networkId}`, 'subnetId').coded('subnet.notInNetwork', { subnet: subnet.name, network: networkId });
+      }
       return { network: this.getNetwork(projectId, subnet.networkId), subnet };
     }
-    if (!networkId) throw invalidInput('Choose a network or a subnet', 'networkId');
+    if (!networkId) throw invalidInput('Choose a network or a subnet', 'networkId').coded('port.placeRequired');
     const network = this.store.get('network', networkId);
-    if (!network || network.projectId !== projectId) throw invalidInput(`No network with id ${networkId} in this project`, 'networkId');
+    if (!network || network.projectId !== projectId) throw invalidInput(`No network with id ${networkId} in this project`, 'networkId').coded('resource.notInProject', { kind: 'network', id: networkId });
     const first = network.subnetIds[0];
-    if (!first) throw conflict(`VPC '${network.name}' has no subnet yet; create one first`, 'networkId');
+    if (!first) throw conflict(`VPC '${network.name}' has no subnet yet; create one first`, 'networkId').coded('vpc.noSubnet', { name: network.name });
     return { network, subnet: this.getSubnet(projectId, first) };
   }
 
   /** A fixed IP a port may take on the subnet, or an error saying who has it. */
   assertFreeAddress(subnet: Subnet, ip: string, field: string): void {
     assertHostOf(ip, subnet, 'IP', field);
-    if (ip === subnet.gatewayIp) throw conflict(`IP ${ip} is the gateway of subnet '${subnet.name}'`, field);
-    if (subnet.reservedIps.includes(ip)) throw conflict(`IP ${ip} is reserved in subnet '${subnet.name}' (${subnet.reservedIps.join(', ')})`, field);
+    if (ip === subnet.gatewayIp) throw conflict(`IP ${ip} is the gateway of subnet '${subnet.name}'`, field).coded('address.isGateway', { address: ip, subnet: subnet.name });
+    if (subnet.reservedIps.includes(ip)) {
+      const reserved = subnet.reservedIps.join(', ');
+      throw conflict(`IP ${ip} is reserved in subnet '${subnet.name}' (${reserved})`, field).coded('address.reserved', { address: ip, subnet: subnet.name, reserved });
+    }
     if (this.store.ipAllocations.isTaken(subnet.id, ip)) {
       const holder = this.store.findBy('port', 'subnetId', subnet.id).find((port) => port.fixedIp === ip);
-      throw conflict(`IP ${ip} is already used${holder ? ` by ${this.portLabel(holder)}` : ''}`, field);
+      if (!holder) throw conflict(`IP ${ip} is already used`, field).coded('address.inUse', { address: ip });
+      throw conflict(`IP ${ip} is already used by ${this.portLabel(holder)}`, field).coded('address.inUseBy', { address: ip, ...this.portUser(holder) });
     }
   }
 
@@ -254,6 +260,27 @@ export class NetworkService {
       if (lb) return `load balancer ${lb.name}`;
     }
     return port.name || port.fixedIp;
+  }
+
+  /**
+   * Who uses a port, for a message's `kind` and `holder`: its instance, load balancer or routing
+   * table, else the port itself (a free network interface, by name or address).
+   */
+  portUser(port: Port): { kind: 'instance' | 'load balancer' | 'routing table' | 'network interface'; holder: string } {
+    if (port.deviceId) {
+      const instance = this.store.get('instance', port.deviceId);
+      if (instance) return { kind: 'instance', holder: instance.name };
+      const lb = this.store.get('load-balancer', port.deviceId);
+      if (lb) return { kind: 'load balancer', holder: lb.name };
+      const router = this.store.get('router', port.deviceId);
+      if (router) return { kind: 'routing table', holder: router.name };
+    }
+    return { kind: 'network interface', holder: port.name || port.fixedIp };
+  }
+
+  /** The name of a subnet's VPC, for messages (its id if the VPC is gone). */
+  private networkName(subnet: Subnet): string {
+    return this.store.get('network', subnet.networkId)?.name ?? subnet.networkId;
   }
 
   /** Every port an instance has, its primary (the one it was created with) first. */
@@ -283,12 +310,12 @@ export class NetworkService {
       const subnetId = target.subnetId ?? port.subnetId;
       if (subnetId === port.subnetId && (!target.fixedIp || target.fixedIp === port.fixedIp)) return port;
       const subnet = this.getSubnet(projectId, subnetId);
-      if (subnet.networkId !== port.networkId) throw invalidInput(`Subnet '${subnet.name}' is not on the port's network`, 'subnetId');
+      if (subnet.networkId !== port.networkId) throw invalidInput(`Subnet '${subnet.name}' is not on the port's network`, 'subnetId').coded('port.subnetOtherNetwork', { subnet: subnet.name });
       let fixedIp = target.fixedIp;
       if (fixedIp) this.assertFreeAddress(subnet, fixedIp, 'fixedIp');
       else {
         fixedIp = this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
-        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId');
+        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: this.networkName(subnet) });
       }
       this.store.ipAllocations.releaseOwner(port.id);
       this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
@@ -308,9 +335,14 @@ export class NetworkService {
   deleteUnusedPort(projectId: string, id: string): void {
     this.store.transaction(() => {
       const port = this.getProjectPort(projectId, id);
-      if (isRouterPort(port)) throw conflict(`Port ${port.fixedIp} is a routing table's interface; remove the interface from the routing table instead`);
+      if (isRouterPort(port)) {
+        throw conflict(`Port ${port.fixedIp} is a routing table's interface; remove the interface from the routing table instead`).coded('port.routerInterface', { address: port.fixedIp });
+      }
       if (port.deviceId && (this.store.get('instance', port.deviceId) || this.store.get('load-balancer', port.deviceId))) {
-        throw conflict(`Network interface '${port.name || port.fixedIp}' is attached to ${this.portLabel(port)}; detach it first`);
+        throw conflict(`Network interface '${port.name || port.fixedIp}' is attached to ${this.portLabel(port)}; detach it first`).coded('port.inUse', {
+          port: port.name || port.fixedIp,
+          ...this.portUser(port),
+        });
       }
       this.deletePort(port);
     });
@@ -378,7 +410,11 @@ export class NetworkService {
           try {
             assertInsideVpc(subnet.cidr, vpc);
           } catch {
-            throw conflict(`Subnet '${subnet.name}' (${subnet.cidr}) would be outside ${cidr}; change or delete it first`, 'cidr');
+            throw conflict(`Subnet '${subnet.name}' (${subnet.cidr}) would be outside ${cidr}; change or delete it first`, 'cidr').coded('vpc.subnetOutside', {
+              subnet: subnet.name,
+              cidr: subnet.cidr,
+              vpcCidr: cidr,
+            });
           }
         }
         changes.cidr = cidr;
@@ -396,13 +432,19 @@ export class NetworkService {
       const network = this.getNetwork(projectId, id);
       const users = this.store.findBy('port', 'networkId', network.id).filter((port) => !isRouterPort(port));
       if (users.length > 0) {
-        throw conflict(`VPC '${network.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
+        const ports = nameList(users.map((p) => this.portLabel(p)));
+        throw conflict(`VPC '${network.name}' has ${plural(users.length, 'port')}: ${ports}`).coded('network.portsInUse', { kind: 'VPC', name: network.name, count: users.length, ports });
       }
       const subnets = this.subnetsOf(network);
       const own = this.store.list('router', projectId).filter((router) => router.networkId === network.id);
       for (const subnet of subnets) {
         const foreign = this.routersOf(subnet.id).filter((router) => router.networkId !== network.id);
-        if (foreign.length > 0) throw conflict(`Subnet '${subnet.name}' of VPC '${network.name}' is attached to routing table '${foreign[0]!.name}'; remove that interface first`);
+        if (foreign.length > 0) {
+          throw conflict(`Subnet '${subnet.name}' of VPC '${network.name}' is attached to routing table '${foreign[0]!.name}'; remove that interface first`).coded('subnet.onRoutingTable', {
+            subnet: subnet.name,
+            routingTable: foreign[0]!.name,
+          });
+        }
       }
       for (const router of own) {
         for (const port of this.routerPorts(router)) this.deletePort(port);
@@ -452,11 +494,11 @@ export class NetworkService {
     const description = input.description === undefined ? '' : assertDescription(input.description);
     return this.store.transaction(() => {
       const network = this.store.get('network', input.networkId);
-      if (!network || network.projectId !== projectId) throw invalidInput(`No VPC with id ${input.networkId} in this project`, 'networkId');
+      if (!network || network.projectId !== projectId) throw invalidInput(`No VPC with id ${input.networkId} in this project`, 'networkId').coded('resource.notInProject', { kind: 'VPC', id: input.networkId });
       assertInsideVpc(cidr, network);
-      assertNoOverlap(cidr, this.subnetsOf(network), `in VPC '${network.name}'`);
+      assertNoOverlap(cidr, this.subnetsOf(network), { kind: 'VPC', name: network.name });
       const gatewayIp = input.gatewayIp === null ? '' : (input.gatewayIp ?? firstHost(cidr));
-      if (gatewayIp) assertHostOf(gatewayIp, { name, cidr }, 'Gateway', 'gatewayIp');
+      if (gatewayIp) assertHostOf(gatewayIp, { name, cidr }, 'gateway', 'gatewayIp');
       const subnet = this.store.insert('subnet', {
         id: newId(),
         projectId,
@@ -493,9 +535,11 @@ export class NetworkService {
       if (input.gatewayIp !== undefined && (input.gatewayIp ?? '') !== subnet.gatewayIp) {
         const gatewayIp = input.gatewayIp ?? '';
         if (gatewayIp) {
-          assertHostOf(gatewayIp, subnet, 'Gateway', 'gatewayIp');
+          assertHostOf(gatewayIp, subnet, 'gateway', 'gatewayIp');
           const holder = this.store.findBy('port', 'subnetId', subnet.id).find((port) => port.fixedIp === gatewayIp);
-          if (holder) throw conflict(`Gateway ${gatewayIp} is already used by ${this.portLabel(holder)}`, 'gatewayIp');
+          if (holder) {
+            throw conflict(`Gateway ${gatewayIp} is already used by ${this.portLabel(holder)}`, 'gatewayIp').coded('address.inUseBy', { address: gatewayIp, ...this.portUser(holder) });
+          }
         }
         changes.gatewayIp = gatewayIp;
         changes.reservedIps = [...subnet.reservedIps.filter((ip) => ip !== subnet.gatewayIp), ...(gatewayIp ? [gatewayIp] : [])];
@@ -513,11 +557,15 @@ export class NetworkService {
       const subnet = this.getSubnet(projectId, id);
       const users = this.store.findBy('port', 'subnetId', subnet.id).filter((port) => !isRouterPort(port));
       if (users.length > 0) {
-        throw conflict(`subnet '${subnet.name}' has ${plural(users.length, 'port')}: ${nameList(users.map((p) => this.portLabel(p)))}`);
+        const ports = nameList(users.map((p) => this.portLabel(p)));
+        throw conflict(`subnet '${subnet.name}' has ${plural(users.length, 'port')}: ${ports}`).coded('network.portsInUse', { kind: 'subnet', name: subnet.name, count: users.length, ports });
       }
       const routers = this.routersOf(subnet.id);
       if (routers.length > 0 && !options.detachRouters) {
-        throw conflict(`subnet '${subnet.name}' is attached to routing table '${routers[0]!.name}'; remove the interface first`);
+        throw conflict(`subnet '${subnet.name}' is attached to routing table '${routers[0]!.name}'; remove the interface first`).coded('subnet.onRoutingTable', {
+          subnet: subnet.name,
+          routingTable: routers[0]!.name,
+        });
       }
       for (const router of routers) this.detachInterface(router, subnet, this.routerPorts(router).find((p) => p.subnetId === subnet.id));
       const network = this.store.get('network', subnet.networkId);
@@ -578,16 +626,25 @@ export class NetworkService {
       let given: Port | undefined;
       if (portId) {
         given = this.store.get('port', portId);
-        if (!given || given.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId');
-        if (given.deviceId) throw conflict(`Port ${given.id} is in use by ${this.portLabel(given)}`, 'portId');
+        if (!given || given.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId').coded('resource.notInProject', { kind: 'port', id: portId });
+        if (given.deviceId) throw conflict(`Port ${given.id} is in use by ${this.portLabel(given)}`, 'portId').coded('port.inUse', { port: given.name || given.fixedIp, ...this.portUser(given) });
       }
       const subnet = this.store.get('subnet', given?.subnetId ?? subnetId ?? '');
-      if (!subnet || subnet.projectId !== projectId) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId');
-      if (router.subnetIds.includes(subnet.id)) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${router.name}'`, 'subnetId');
+      if (!subnet || subnet.projectId !== projectId) {
+        throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: String(subnetId) });
+      }
+      if (router.subnetIds.includes(subnet.id)) {
+        throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${router.name}'`, 'subnetId').coded('routingTable.hasSubnet', { subnet: subnet.name, routingTable: router.name });
+      }
       const other = this.routersOf(subnet.id)[0];
-      if (other) throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${other.name}'; remove it there first`, 'subnetId');
+      if (other) {
+        throw conflict(`Subnet '${subnet.name}' is already attached to routing table '${other.name}'; remove it there first`, 'subnetId').coded('subnet.onRoutingTable', {
+          subnet: subnet.name,
+          routingTable: other.name,
+        });
+      }
       const routed = router.subnetIds.map((id) => this.store.get('subnet', id)).filter((s): s is Subnet => s !== undefined);
-      assertNoOverlap(subnet.cidr, routed, `on routing table '${router.name}'`, 'subnetId');
+      assertNoOverlap(subnet.cidr, routed, { kind: 'routing table', name: router.name }, 'subnetId');
       let port: Port;
       if (given) {
         port = this.bindPort(given, router.id, ROUTER_INTERFACE_OWNER, `Interface of routing table ${router.name}`);
@@ -595,7 +652,9 @@ export class NetworkService {
         const id = newId();
         const gatewayFree = subnet.gatewayIp && !this.store.ipAllocations.isTaken(subnet.id, subnet.gatewayIp);
         const fixedIp = gatewayFree ? subnet.gatewayIp : this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), subnet.reservedIps);
-        if (!fixedIp) throw conflict(`Subnet ${subnet.cidr} has no free address left for the interface`, 'subnetId');
+        if (!fixedIp) {
+          throw conflict(`Subnet ${subnet.cidr} has no free address left for the interface`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: this.networkName(subnet) });
+        }
         this.store.ipAllocations.take(subnet.id, fixedIp, id);
         port = this.store.insert('port', {
           id,
@@ -630,7 +689,10 @@ export class NetworkService {
       const target = byPort?.subnetId ?? subnetId ?? '';
       const subnet = this.store.get('subnet', target);
       if (!subnet || !router.subnetIds.includes(target)) {
-        throw conflict(`Routing table '${router.name}' has no interface on subnet ${subnet ? `'${subnet.name}'` : target}`, 'subnetId');
+        throw conflict(`Routing table '${router.name}' has no interface on subnet ${subnet ? `'${subnet.name}'` : target}`, 'subnetId').coded('routingTable.noInterface', {
+          routingTable: router.name,
+          subnet: subnet ? subnet.name : target,
+        });
       }
       const port = byPort ?? this.routerPorts(router).find((p) => p.subnetId === subnet.id);
       this.detachInterface(router, subnet, port);
@@ -651,7 +713,11 @@ export class NetworkService {
       const router = this.getRouter(projectId, id);
       if (router.subnetIds.length > 0) {
         const names = router.subnetIds.map((s) => this.store.get('subnet', s)?.name ?? s);
-        throw conflict(`routing table '${router.name}' has interfaces on ${plural(names.length, 'subnet')}: ${nameList(names)}; remove them first`);
+        throw conflict(`routing table '${router.name}' has interfaces on ${plural(names.length, 'subnet')}: ${nameList(names)}; remove them first`).coded('routingTable.hasInterfaces', {
+          name: router.name,
+          count: names.length,
+          subnets: nameList(names),
+        });
       }
       this.store.delete('router', router);
     });
@@ -676,11 +742,17 @@ export class NetworkService {
     if (kind === 'subnet' && changes.allocationPools) {
       const subnet = record as Subnet;
       for (const pool of changes.allocationPools) {
-        assertHostOf(pool.start, subnet, 'Allocation pool start', 'allocationPools');
-        assertHostOf(pool.end, subnet, 'Allocation pool end', 'allocationPools');
-        if (ipv4ToInt(pool.start) > ipv4ToInt(pool.end)) throw invalidInput(`Allocation pool ${pool.start}-${pool.end} starts after it ends`, 'allocationPools');
+        assertHostOf(pool.start, subnet, 'allocation pool start', 'allocationPools');
+        assertHostOf(pool.end, subnet, 'allocation pool end', 'allocationPools');
+        if (ipv4ToInt(pool.start) > ipv4ToInt(pool.end)) {
+          throw invalidInput(`Allocation pool ${pool.start}-${pool.end} starts after it ends`, 'allocationPools').coded('subnet.poolReversed', { start: pool.start, end: pool.end });
+        }
         if (subnet.gatewayIp && ipv4ToInt(pool.start) <= ipv4ToInt(subnet.gatewayIp) && ipv4ToInt(subnet.gatewayIp) <= ipv4ToInt(pool.end)) {
-          throw conflict(`Gateway ip ${subnet.gatewayIp} conflicts with allocation pool ${pool.start}-${pool.end}`, 'allocationPools');
+          throw conflict(`Gateway ip ${subnet.gatewayIp} conflicts with allocation pool ${pool.start}-${pool.end}`, 'allocationPools').coded('subnet.gatewayInPool', {
+            gateway: subnet.gatewayIp,
+            start: pool.start,
+            end: pool.end,
+          });
         }
       }
     }
@@ -713,14 +785,16 @@ export class NetworkService {
 /** Names of VPCs, subnets and routing tables: 1–255 characters, no control characters (Neutron allows an empty router/port name). */
 function assertName(name: string, field: string, emptyAllowed = false): string {
   const trimmed = name.trim();
-  if (trimmed === '' && !emptyAllowed) throw invalidInput('Enter a name', field);
-  if (trimmed.length > 255) throw invalidInput('Names have at most 255 characters', field);
-  if (/\p{Cc}/u.test(trimmed)) throw invalidInput('Names may not contain control characters', field);
+  if (trimmed === '' && !emptyAllowed) throw invalidInput('Enter a name', field).coded('name.required');
+  if (trimmed.length > 255) throw invalidInput('Names have at most 255 characters', field).coded('name.tooLong', { max: 255 });
+  if (/\p{Cc}/u.test(trimmed)) throw invalidInput('Names may not contain control characters', field).coded('name.controlCharacters');
   return trimmed;
 }
 
 function assertDescription(description: string): string {
-  if (description.length > DESCRIPTION_MAX_LENGTH) throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description');
+  if (description.length > DESCRIPTION_MAX_LENGTH) {
+    throw invalidInput(`Descriptions have at most ${DESCRIPTION_MAX_LENGTH} characters`, 'description').coded('description.tooLong', { max: DESCRIPTION_MAX_LENGTH });
+  }
   return description;
 }
 

@@ -11,10 +11,12 @@ export const SUBNET_PREFIX = { min: 8, max: 30 } as const;
 export function ipv4Cidr(text: string, field: string, bounds: { min: number; max: number }): string {
   const parsed = parseCidr(text);
   if (!parsed.ok) throw invalidInput(parsed.message, field).coded('address.cidrInvalid', { detail: parsed.message });
-  if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; Sandcloud networks are IPv4 only`, field);
-  if (!text.includes('/')) throw invalidInput(`${text} has no prefix length; write it like ${text}/24`, field);
+  if (parsed.cidr.family !== 'IPv4') throw invalidInput(`${text} is IPv6; Sandcloud networks are IPv4 only`, field).coded('address.cidrIpv6', { cidr: text });
+  if (!text.includes('/')) throw invalidInput(`${text} has no prefix length; write it like ${text}/24`, field).coded('address.cidrNoPrefix', { cidr: text });
   const { prefix, normalized } = parsed.cidr;
-  if (prefix < bounds.min || prefix > bounds.max) throw invalidInput(`${normalized}: the prefix length must be /${bounds.min} to /${bounds.max}`, field);
+  if (prefix < bounds.min || prefix > bounds.max) {
+    throw invalidInput(`${normalized}: the prefix length must be /${bounds.min} to /${bounds.max}`, field).coded('address.prefixRange', { cidr: normalized, min: bounds.min, max: bounds.max });
+  }
   return normalized;
 }
 
@@ -41,22 +43,46 @@ export function assertInsideVpc(cidr: string, vpc: { name: string; cidr?: string
   if (!vpc.cidr) return;
   const [start, end] = cidrBounds(cidr);
   const [vpcStart, vpcEnd] = cidrBounds(vpc.cidr);
-  if (start < vpcStart || end > vpcEnd) throw invalidInput(`${cidr} is outside VPC '${vpc.name}' (${vpc.cidr})`, field);
+  if (start < vpcStart || end > vpcEnd) throw invalidInput(`${cidr} is outside VPC '${vpc.name}' (${vpc.cidr})`, field).coded('subnet.outsideVpc', { cidr, vpc: vpc.name, vpcCidr: vpc.cidr });
+}
+
+/** Where the subnets a new range must not overlap are: a VPC or a routing table, by name. */
+export interface SubnetGroup {
+  kind: 'VPC' | 'routing table';
+  name: string;
 }
 
 /** A range must not share an address with another subnet of the same VPC (or router). */
-export function assertNoOverlap(cidr: string, others: readonly { name: string; cidr: string }[], where: string, field = 'cidr'): void {
+export function assertNoOverlap(cidr: string, others: readonly { name: string; cidr: string }[], where: SubnetGroup, field = 'cidr'): void {
   const clash = others.find((other) => cidrsOverlap(cidr, other.cidr));
-  if (clash) throw conflict(`${cidr} overlaps subnet '${clash.name}' (${clash.cidr}) ${where}`, field);
+  if (clash) {
+    const place = where.kind === 'VPC' ? `in VPC '${where.name}'` : `on routing table '${where.name}'`;
+    throw conflict(`${cidr} overlaps subnet '${clash.name}' (${clash.cidr}) ${place}`, field).coded('subnet.overlaps', {
+      cidr,
+      subnet: clash.name,
+      subnetCidr: clash.cidr,
+      kind: where.kind,
+      name: where.name,
+    });
+  }
 }
 
+/** What an address given for a subnet is for, as messages name it (and the console's catalogue translates). */
+export type AddressRole = 'IP' | 'gateway' | 'allocation pool start' | 'allocation pool end';
+const capitalized = (text: string) => `${text[0]!.toUpperCase()}${text.slice(1)}`;
+
 /** A host address of the subnet (not its network or broadcast address), or an error on `field`. */
-export function assertHostOf(ip: string, subnet: { name: string; cidr: string }, what: string, field: string): void {
-  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip) || !cidrContains('0.0.0.0/0', ip)) throw invalidInput(`${ip} is not an IPv4 address`, field);
-  if (!cidrContains(subnet.cidr, ip)) throw invalidInput(`${what} ${ip} is outside subnet '${subnet.name}' (${subnet.cidr})`, field);
+export function assertHostOf(ip: string, subnet: { name: string; cidr: string }, role: AddressRole, field: string): void {
+  if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(ip) || !cidrContains('0.0.0.0/0', ip)) throw invalidInput(`${ip} is not an IPv4 address`, field).coded('address.notIpv4', { address: ip });
+  const what = capitalized(role);
+  if (!cidrContains(subnet.cidr, ip)) {
+    throw invalidInput(`${what} ${ip} is outside subnet '${subnet.name}' (${subnet.cidr})`, field).coded('address.outsideSubnet', { kind: role, address: ip, subnet: subnet.name, cidr: subnet.cidr });
+  }
   const value = ipv4ToInt(ip);
   const [first, last] = hostBounds(subnet.cidr);
-  if (value < first || value > last) throw invalidInput(`${what} ${ip} is the network or broadcast address of ${subnet.cidr}`, field);
+  if (value < first || value > last) {
+    throw invalidInput(`${what} ${ip} is the network or broadcast address of ${subnet.cidr}`, field).coded('address.networkOrBroadcast', { kind: role, address: ip, cidr: subnet.cidr });
+  }
 }
 
 /** "web-1, web-2" — sorted, at most five names, then how many more. */

@@ -31,6 +31,9 @@ describe('VPCs and subnets: validation', () => {
     const before = m.network.subnets(projectId).length;
     expect(() => m.network.createSubnet(projectId, { networkId: vpc.id, name: 'x', cidr: '10.1.0.0/24' })).toThrow("10.1.0.0/24 is outside VPC 'vpc-b' (10.0.0.0/16)");
     expect(() => m.network.createSubnet(projectId, { networkId: vpc.id, name: 'x', cidr: '10.0.1.128/25' })).toThrow("10.0.1.128/25 overlaps subnet 'a' (10.0.1.0/24) in VPC 'vpc-b'");
+    expect(() => m.network.createSubnet(projectId, { networkId: vpc.id, name: 'x', cidr: '10.0.1.128/25' })).toThrow(
+      expect.objectContaining({ messageCode: 'subnet.overlaps', params: { cidr: '10.0.1.128/25', subnet: 'a', subnetCidr: '10.0.1.0/24', kind: 'VPC', name: 'vpc-b' } }),
+    );
     expect(() => m.network.createSubnet(projectId, { networkId: vpc.id, name: 'x', cidr: '10.0.3.0/24', gatewayIp: '10.0.4.1' })).toThrow("Gateway 10.0.4.1 is outside subnet 'x' (10.0.3.0/24)");
     expect(() => m.network.createSubnet(projectId, { networkId: vpc.id, name: 'x', cidr: '10.0.3.5/24' })).toThrow('10.0.3.5/24 has host bits set; did you mean 10.0.3.0/24?');
     expect(() => m.network.createNetwork(projectId, { name: 'v', cidr: '10.0.0.0/30' })).toThrow('10.0.0.0/30: the prefix length must be /8 to /28');
@@ -82,6 +85,7 @@ describe('VPCs and subnets: validation', () => {
     const clash = m.network.createNetwork(projectId, { name: 'clash', cidr: '10.0.0.0/16' });
     const c = m.network.createSubnet(projectId, { networkId: clash.id, name: 'c', cidr: '10.0.1.0/24' });
     expect(() => m.network.addRouterInterface(projectId, rt.id, c.id)).toThrow("10.0.1.0/24 overlaps subnet 'a' (10.0.1.0/24) on routing table 'rt'");
+    expect(() => m.network.addRouterInterface(projectId, rt.id, c.id)).toThrow(expect.objectContaining({ messageCode: 'subnet.overlaps', params: expect.objectContaining({ kind: 'routing table', name: 'rt' }) }));
     expect(defaultSubnet.cidr).toBe('192.168.0.0/24');
   });
 });

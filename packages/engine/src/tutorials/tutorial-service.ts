@@ -1,6 +1,6 @@
 import type { TutorialDefinition, TutorialProgressStatus } from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
-import { invalidInput, notFound } from '../core/errors.ts';
+import { notFound } from '../core/errors.ts';
 import type { EventBus, ResourceEvent } from '../core/events.ts';
 import { newId } from '../core/ids.ts';
 import type { FlowLogService } from '../flow-logs/flow-log-service.ts';
@@ -309,15 +309,19 @@ export class TutorialService {
   }
 }
 
-/** Checks what the engine cannot take on trust from a definition file (the schema checks the shape). */
+/**
+ * Checks what the engine cannot take on trust from a definition file (the schema checks the shape).
+ * A mistake stops the server's start (the operator's files, read once): a plain `Error` for the
+ * log, not a user's input error, so it has no message code.
+ */
 export function assertTutorialsConsistent(definitions: readonly TutorialDefinition[]): void {
   const ids = new Set<string>();
   for (const definition of definitions) {
-    if (ids.has(definition.id)) throw invalidInput(`Two tutorials have the id "${definition.id}"`, 'id');
+    if (ids.has(definition.id)) throw new Error(`Two tutorials have the id "${definition.id}"`);
     ids.add(definition.id);
     const stepIds = new Set<string>();
     for (const step of definition.steps) {
-      if (stepIds.has(step.id)) throw invalidInput(`Tutorial "${definition.id}" has two steps with the id "${step.id}"`, 'steps');
+      if (stepIds.has(step.id)) throw new Error(`Tutorial "${definition.id}" has two steps with the id "${step.id}"`);
       stepIds.add(step.id);
     }
   }

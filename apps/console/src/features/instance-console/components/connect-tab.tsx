@@ -6,7 +6,8 @@ import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
-import { useT } from '../../../lib/i18n/i18n.tsx';
+import { localizeErrorMessage } from '../../../lib/i18n/error-messages.ts';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useConnectInfo } from '../api/get-connect-info.ts';
 
 function Command({ value, label }: { value: string; label: string }) {
@@ -22,7 +23,7 @@ function Command({ value, label }: { value: string; label: string }) {
 
 /** "접속 정보": the guide's two steps to log in with SSH — `chmod 0400 KEY.pem`, then `ssh -i KEY.pem root@…`. */
 export function ConnectTab({ projectId, instance }: { projectId: string; instance: InstanceDto }) {
-  const t = useT();
+  const { t, language } = useI18n();
   const info = useConnectInfo(projectId, instance);
 
   if (info.isPending) return <Panel><SkeletonRows /></Panel>;
@@ -33,7 +34,9 @@ export function ConnectTab({ projectId, instance }: { projectId: string; instanc
       </Panel>
     );
   }
-  const { sshCommand, httpUrl, reason } = info.data;
+  const { sshCommand, httpUrl, reasonMessageCode, reasonParams } = info.data;
+  // The server's reason, in the selected language when it has a message code.
+  const reason = info.data.reason === undefined ? undefined : localizeErrorMessage(language, reasonMessageCode, reasonParams, info.data.reason);
 
   return (
     <Panel className="space-y-4 p-5">

@@ -4,9 +4,9 @@ import { api } from '../../../lib/api-client.ts';
 
 export type BulkAction = BulkInstanceAction;
 
-/** Each instance is its own operation: the answer says which ones were refused, and why. */
+/** Each instance is its own operation: the answer says which ones were refused, and why (with the message's code, as an error body's). */
 export interface BulkActionResult {
-  results: ({ id: string; ok: true } | { id: string; ok: false; message: string })[];
+  results: ({ id: string; ok: true } | { id: string; ok: false; message: string; messageCode?: string; params?: Readonly<Record<string, string | number>> })[];
 }
 
 /** The list's checkbox actions: stop, start or delete several instances in one request. */

@@ -2,6 +2,8 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
+import { localizeErrorMessage } from '../../../lib/i18n/error-messages.ts';
+import { currentLanguage } from '../../../lib/i18n/language.ts';
 import type { MessageKey } from '../../../lib/i18n/catalog.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useBulkInstanceAction, type BulkAction } from '../api/bulk-instance-action.ts';
@@ -47,7 +49,8 @@ export function BulkActionDialog({ projectId, action, eligible, skipped, onClose
               if (accepted > 0) toast.success(t('instances.bulk.done', { count: accepted, action: t(text.label) }));
               for (const failure of refused) {
                 const name = eligible.find((instance) => instance.id === failure.id)?.name ?? failure.id;
-                toast.error(t('instances.bulk.failed', { name, message: failure.message }));
+                const message = localizeErrorMessage(currentLanguage(), failure.messageCode, failure.params, failure.message);
+                toast.error(t('instances.bulk.failed', { name, message }));
               }
               onDone();
             },
