@@ -4,8 +4,11 @@
 // same clients read both. A round: one trigger request, then the time until every client has its
 // first new event. Sandcloud's trigger is a real change (a security group's description edited in a
 // project the user is a member of: one SQLite transaction, then the event to every stream, with the
-// per-event membership check); the bare server's is a POST that writes a payload of the same size.
-// Each server's trigger is also timed alone, with no stream open, to tell its cost from the fan-out's.
+// per-event membership check); the bare server's is a POST that writes an event of Sandcloud's shape,
+// padded to the size of a real Sandcloud event read at start. The servers take turns in blocks of
+// rounds, the order reversed every other block; each round also reads the server's main-thread CPU
+// time and run-queue wait. Each server's trigger is also timed alone, with no stream open, to tell
+// its cost from the fan-out's.
 // Needs the compiled server (`npm run build`). See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
