@@ -4,11 +4,14 @@
 // same clients read both. A round: one trigger request, then the time until every client has its
 // first new event. Sandcloud's trigger is a real change (a security group's description edited in a
 // project the user is a member of: one SQLite transaction, then the event to every stream, with the
-// per-event membership check); the bare server's is a POST that writes a payload of the same size.
-// Each server's trigger is also timed alone, with no stream open, to tell its cost from the fan-out's.
+// per-event membership check); the bare server's is a POST that writes an event of Sandcloud's shape,
+// padded to the size of a real Sandcloud event read at start. The servers take turns in blocks of
+// rounds, the order reversed every other block; each round also reads the server's main-thread CPU
+// time and run-queue wait. Each server's trigger is also timed alone, with no stream open, to tell
+// its cost from the fan-out's.
 // Needs the compiled server (`npm run build`). See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -21,12 +24,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_RATIO = 1.5;
 
 const { values } = parseArgs({
-  options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' }, profile: { type: 'string' } },
+  options: { clients: { type: 'string', default: '100,1000' }, rounds: { type: 'string', default: '15' }, profile: { type: 'string' }, baseline: { type: 'string' }, 'baseline-env': { type: 'string' }, blocks: { type: 'string', default: '4' } },
 });
 /** `--profile DIR`: Sandcloud's server writes a CPU profile there when it stops (node --cpu-prof). */
 const profileArgs = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${resolve(values.profile)}`] : [];
 const clientCounts = values.clients.split(',').map(Number);
 const rounds = Number(values.rounds);
+const blocks = Number(values.blocks);
 
 /**
  * The reference: an SSE server with nothing but the fan-out. With BARE_COMMIT set, its trigger also
@@ -58,7 +62,11 @@ http.createServer((req, res) => {
   req.on('data', (chunk) => (body += chunk));
   req.on('end', () => {
     commit(JSON.stringify({ description: body }));
-    const frame = 'data: ' + JSON.stringify({ kind: 'security-group', id: body, projectId: 'p', change: 'created', at: new Date().toISOString() }) + '\\n\\n';
+    // Shaped like Sandcloud's event and padded to its size (FRAME_BYTES, read from a real one).
+    const event = (id) => 'data: ' + JSON.stringify({ kind: 'security-group', id, projectId: '00000000-0000-4000-8000-000000000000', change: 'updated', status: null, at: new Date().toISOString(), name: 'sse' }) + '\\n\\n';
+    let frame = event(body);
+    const missing = Number(process.env.FRAME_BYTES ?? 0) - Buffer.byteLength(frame);
+    if (missing > 0) frame = event(body + 'x'.repeat(missing));
     for (const client of clients) client.write(frame);
     res.writeHead(204).end();
   });
@@ -89,6 +97,8 @@ async function waitFor(url: string, ok: (status: number) => boolean, child: Chil
 class StreamClient {
   events = 0;
   lastAt = 0;
+  /** The latest event's frame as it came (`data: …`), to compare the servers' payloads. */
+  lastFrame = '';
   private waiter: { after: number; resolve: () => void } | null = null;
   private constructor(readonly response: IncomingMessage) {
     let buffer = '';
@@ -102,6 +112,7 @@ class StreamClient {
         if (!frame.startsWith('data: ')) continue;
         this.events++;
         this.lastAt = performance.now();
+        this.lastFrame = frame;
         if (this.waiter && this.events > this.waiter.after) {
           this.waiter.resolve();
           this.waiter = null;
@@ -134,13 +145,21 @@ class StreamClient {
 
 interface Target {
   name: string;
+  /** The server's process id: its main thread's CPU time is read per round. */
+  pid: number;
   open(): Promise<StreamClient>;
   trigger(round: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-async function sandcloud(port: number, dataDir: string): Promise<Target> {
-  const child = startProcess([...profileArgs, 'apps/bff/dist/server.js'], serverEnv(port, dataDir, '203.0.118.10-203.0.118.250'));
+/** `build` is the compiled server's folder: apps/bff/dist, or a baseline's (`--baseline`, an A/B in one run). */
+async function sandcloud(port: number, dataDir: string, build?: string): Promise<Target> {
+  const baseline = build !== undefined;
+  const extraEnv = baseline && values['baseline-env'] ? Object.fromEntries(values['baseline-env'].split(',').map((pair) => pair.split('=', 2) as [string, string])) : {};
+  const child = startProcess([...(baseline ? [] : profileArgs), join(build ?? 'apps/bff/dist', 'server.js')], {
+    ...serverEnv(port, dataDir, baseline ? '203.0.119.10-203.0.119.250' : '203.0.118.10-203.0.118.250'),
+    ...extraEnv,
+  });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/api/health`, (status) => status === 200, child);
   const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -151,7 +170,8 @@ async function sandcloud(port: number, dataDir: string): Promise<Target> {
   await fetch(`${base}/api/projects/${project.id}/compute/activate`, { method: 'POST', headers });
   const group = (await (await fetch(`${base}/api/projects/${project.id}/security-groups`, { method: 'POST', headers, body: JSON.stringify({ name: 'sse' }) })).json()) as { id: string };
   return {
-    name: 'Sandcloud /api/events',
+    pid: child.pid!,
+    name: baseline ? `Sandcloud baseline (${[build, values['baseline-env']].filter(Boolean).join(' ')})` : 'Sandcloud /api/events',
     open: () => StreamClient.open(`${base}/api/events`, { cookie }),
     trigger: async (round) => {
       const response = await fetch(`${base}/api/projects/${project.id}/security-groups/${group.id}`, { method: 'PATCH', headers, body: JSON.stringify({ description: `round ${round}` }) });
@@ -167,12 +187,13 @@ async function sandcloud(port: number, dataDir: string): Promise<Target> {
 /** Sandcloud's store setting, so the like-for-like reference commits the same way. */
 const STORE_SYNCHRONOUS = /synchronous = (\w+)/.exec(readFileSync(join(ROOT, 'packages/engine/src/store/database.ts'), 'utf8'))![1]!;
 
-async function bare(port: number, commitTo?: string): Promise<Target> {
-  const env: Record<string, string> = commitTo ? { PORT: String(port), BARE_COMMIT: commitTo, BARE_SYNCHRONOUS: STORE_SYNCHRONOUS } : { PORT: String(port) };
+async function bare(port: number, frameBytes: number, commitTo?: string): Promise<Target> {
+  const env: Record<string, string> = { PORT: String(port), FRAME_BYTES: String(frameBytes), ...(commitTo ? { BARE_COMMIT: commitTo, BARE_SYNCHRONOUS: STORE_SYNCHRONOUS } : {}) };
   const child = startProcess(['--input-type=commonjs', '-e', BARE_SERVER], env);
   await new Promise<void>((done) => child.once('message', () => done()));
   const base = `http://127.0.0.1:${port}`;
   return {
+    pid: child.pid!,
     name: commitTo ? `bare Node SSE + SQLite commit (synchronous=${STORE_SYNCHRONOUS})` : 'bare Node SSE (reference)',
     open: () => StreamClient.open(`${base}/events`, {}),
     trigger: async (round) => {
@@ -187,6 +208,21 @@ async function bare(port: number, commitTo?: string): Promise<Target> {
 
 let triggers = 0;
 
+/** One change seen by one stream: the event's frame size in bytes and how many events the change sent. */
+async function probe(target: Target): Promise<{ frameBytes: number; events: number }> {
+  const stream = await target.open();
+  try {
+    const arrival = stream.next(0);
+    await target.trigger(++triggers);
+    await arrival;
+    await new Promise((done) => setTimeout(done, 300));
+    // The frame as written: `data: …` and the blank line that ends it.
+    return { frameBytes: Buffer.byteLength(stream.lastFrame) + 2, events: stream.events };
+  } finally {
+    stream.close();
+  }
+}
+
 interface Round {
   /** Trigger sent → the last client has the event. */
   allMs: number;
@@ -194,9 +230,26 @@ interface Round {
   medianMs: number;
   /** First client → last client: the fan-out alone, without the trigger's own cost. */
   spreadMs: number;
+  /** CPU time of the server's main thread from the trigger sent to the last client served. */
+  cpuMs: number;
+  /** How long that thread waited for a CPU meanwhile (other programs): a disturbed round. */
+  waitMs: number;
 }
 
-async function measure(target: Target, clients: number): Promise<Round[]> {
+/**
+ * The main thread's time on a CPU and waiting for one, in ms, from `/proc/<pid>/schedstat`
+ * (nanoseconds); zeros where there is no `/proc`.
+ */
+function schedstat(pid: number): { cpu: number; wait: number } {
+  try {
+    const [cpu, wait] = readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { cpu: cpu! / 1e6, wait: wait! / 1e6 };
+  } catch {
+    return { cpu: 0, wait: 0 };
+  }
+}
+
+async function measure(target: Target, clients: number, rounds: number): Promise<Round[]> {
   const streams: StreamClient[] = [];
   for (let i = 0; i < clients; i += 50) streams.push(...(await Promise.all(Array.from({ length: Math.min(50, clients - i) }, () => target.open()))));
   const results: Round[] = [];
@@ -204,12 +257,14 @@ async function measure(target: Target, clients: number): Promise<Round[]> {
     for (let round = -2; round < rounds; round++) {
       const counts = streams.map((stream) => stream.events);
       const arrivals = Promise.all(streams.map((stream, index) => stream.next(counts[index]!)));
+      const before = schedstat(target.pid);
       const sent = performance.now();
       await target.trigger(++triggers);
       const times = (await arrivals).map((at) => at - sent).sort((a, b) => a - b);
+      const after = schedstat(target.pid);
       // Let any further event of the same change arrive before the next round.
       await new Promise((done) => setTimeout(done, 150));
-      if (round >= 0) results.push({ allMs: times.at(-1)!, medianMs: times[Math.floor(times.length / 2)]!, spreadMs: times.at(-1)! - times[0]! });
+      if (round >= 0) results.push({ allMs: times.at(-1)!, medianMs: times[Math.floor(times.length / 2)]!, spreadMs: times.at(-1)! - times[0]!, cpuMs: after.cpu - before.cpu, waitMs: after.wait - before.wait });
     }
   } finally {
     for (const stream of streams) stream.close();
@@ -234,18 +289,34 @@ async function main() {
   if (!existsSync(join(ROOT, 'apps/bff/dist/server.js'))) throw new Error('Build the server first: npm run build');
   const dataDir = mkdtempSync(join(tmpdir(), 'sandcloud-sse-bench-'));
   const base = 18_900 + (process.pid % 50) * 2;
-  const targets = [await sandcloud(base, dataDir), await bare(base + 1), await bare(base + 2, join(dataDir, 'bare.db'))];
+  const subject = await sandcloud(base, dataDir);
+  // The bare servers send frames of the size Sandcloud's event has (its ids and ISO date included).
+  const { frameBytes } = await probe(subject);
+  const targets = [subject, await bare(base + 1, frameBytes), await bare(base + 2, frameBytes, join(dataDir, 'bare.db'))];
+  if (values.baseline || values['baseline-env']) {
+    mkdirSync(join(dataDir, 'baseline'));
+    targets.push(await sandcloud(base + 3, join(dataDir, 'baseline'), values.baseline ?? 'apps/bff/dist'));
+  }
   let failed = false;
   try {
     console.log(`SSE fan-out, ${rounds} rounds each (load average ${loadavg()[0]!.toFixed(1)})\n`);
+    for (const target of targets) {
+      const seen = await probe(target);
+      console.log(`${target.name}: ${seen.frameBytes} bytes per event frame, ${seen.events} event(s) per change`);
+    }
+    console.log('');
     const alone = new Map<string, number>();
     for (const target of targets) alone.set(target.name, await triggerAlone(target));
-    console.log('| clients | server | all clients have it, median | worst round | median client, median | first → last client, median | trigger alone (no stream) | ratio to bare (all) | ratio to bare (first → last) | ratio to bare + commit (all) | target |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+    console.log('| clients | server | all clients have it, median | worst round | median client, median | first → last client, median | server CPU per round, median | CPU waited per round, median | trigger alone (no stream) | ratio to bare (all) | ratio to bare (first → last) | ratio to bare + commit (all) | target |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const clients of clientCounts) {
-      // Alternate which server goes first, a half of the rounds each, so load weighs on both alike.
+      // The servers take turns in blocks of rounds, the order reversed every other block (A B C, C B A,
+      // A B C…), so that load from elsewhere weighs on all alike.
       const samples = new Map<string, Round[]>(targets.map((target) => [target.name, []]));
-      for (const order of [targets, [...targets].reverse()]) for (const target of order) samples.get(target.name)!.push(...(await measure(target, clients)));
+      for (let block = 0; block < blocks; block++) {
+        const perBlock = Math.floor(rounds / blocks) + (block < rounds % blocks ? 1 : 0);
+        for (const target of block % 2 === 0 ? targets : [...targets].reverse()) samples.get(target.name)!.push(...(await measure(target, clients, perBlock)));
+      }
       const bareAll = median(samples.get(targets[1]!.name)!.map((r) => r.allMs));
       const bareSpread = median(samples.get(targets[1]!.name)!.map((r) => r.spreadMs));
       const likeAll = median(samples.get(targets[2]!.name)!.map((r) => r.allMs));
@@ -255,10 +326,11 @@ async function main() {
         const ratio = all / bareAll;
         const spread = median(results.map((r) => r.spreadMs));
         const isSubject = target === targets[0];
+        const isSandcloud = isSubject || target === targets[3];
         if (isSubject && ratio > TARGET_RATIO) failed = true;
         const isBare = target === targets[1];
         console.log(
-          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(spread)} | ${fmt(alone.get(target.name)!)} | ${isBare ? '1×' : `**${ratio.toFixed(2)}×**`} | ${isBare ? '1×' : `${(spread / bareSpread).toFixed(2)}×`} | ${isSubject ? `${(all / likeAll).toFixed(2)}×` : ''} | ${isSubject ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
+          `| ${clients.toLocaleString('en')} | ${target.name} | **${fmt(all)}** | ${fmt(Math.max(...results.map((r) => r.allMs)))} | ${fmt(median(results.map((r) => r.medianMs)))} | ${fmt(spread)} | ${fmt(median(results.map((r) => r.cpuMs)))} | ${fmt(median(results.map((r) => r.waitMs)))} | ${fmt(alone.get(target.name)!)} | ${isBare ? '1×' : `**${ratio.toFixed(2)}×**`} | ${isBare ? '1×' : `${(spread / bareSpread).toFixed(2)}×`} | ${isSandcloud ? `${(all / likeAll).toFixed(2)}×` : ''} | ${isSandcloud ? `≤ ${TARGET_RATIO}× ${ratio <= TARGET_RATIO ? 'met' : 'missed'}` : ''} |`,
         );
       }
     }

@@ -4,6 +4,7 @@ import express from 'express';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import { consoleAssets } from './console-assets.ts';
 import { healthHandler, type HealthOptions } from './health.ts';
@@ -33,20 +34,28 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  // Every answer carries its request id (the caller's X-Request-Id, or a new one); the activity log
+  // and the 500 page name it.
+  const requestId = (req: IncomingMessage, res: ServerResponse): string => {
+    const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    res.setHeader('X-Request-Id', id);
+    return id;
+  };
   app.use(
-    pinoHttp({
-      enabled: options.logRequests ?? false,
-      // One short line per request: id, method, path, status, duration — no headers, no cookies.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-      genReqId: (req, res) => {
-        const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-    }),
+    options.logRequests
+      ? pinoHttp({
+          // One short line per request: id, method, path, status, duration — no headers, no cookies.
+          serializers: {
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+          },
+          genReqId: requestId,
+        })
+      : // With the log off, pino-http would still build two child loggers per request: only the id.
+        (req, res, next) => {
+          req.id = requestId(req, res);
+          next();
+        },
   );
   app.use(
     helmet({

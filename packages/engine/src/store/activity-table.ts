@@ -1,5 +1,6 @@
 import type { ActivityEntry, ActivityResult } from '@sandcloud/domain';
 import type { SqliteDatabase } from './database.ts';
+import { Statements } from './statements.ts';
 
 /** One line of the activity log (`activity/activity-log.ts` gives the meaning), times in ms. */
 export type ActivityRow = ActivityEntry<number>;
@@ -20,25 +21,32 @@ const COLUMNS = `id, at, project_id AS projectId, user_id AS userId, user_name A
 
 /** The activity log's rows, paged newest first per project (index `activity_log_by_project`). */
 export class ActivityTable {
-  constructor(private readonly db: SqliteDatabase) {}
+  /** Compiled once each: a line is appended after every change made through the API. */
+  private readonly sql: Statements;
+  private readonly insertRows: (rows: readonly Omit<ActivityRow, 'id'>[]) => void;
 
-  /** Writes the lines in one transaction (one fsync for all the lines of a request). */
-  append(rows: readonly Omit<ActivityRow, 'id'>[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO activity_log (at, project_id, user_id, user_name, action, resource_kind, resource_id, resource_name, result, reason, request_id, source, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.db.transaction(() => {
+  constructor(private readonly db: SqliteDatabase) {
+    this.sql = new Statements(db);
+    this.insertRows = db.transaction((rows: readonly Omit<ActivityRow, 'id'>[]) => {
+      const insert = this.sql.get(
+        `INSERT INTO activity_log (at, project_id, user_id, user_name, action, resource_kind, resource_id, resource_name, result, reason, request_id, source, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
       for (const row of rows) {
         insert.run(row.at, row.projectId, row.userId, row.userName, row.action, row.resourceKind, row.resourceId, row.resourceName, row.result, row.reason, row.requestId, row.source, row.finishedAt);
       }
-    })();
+    });
+  }
+
+  /** Writes the lines in one transaction (one fsync for all the lines of a request). */
+  append(rows: readonly Omit<ActivityRow, 'id'>[]): void {
+    this.insertRows(rows);
   }
 
   /** Ends the newest accepted line of `action` on the resource (a long operation finished). */
   settle(resourceId: string, action: string, result: Exclude<ActivityResult, 'accepted'>, reason: string | null, at: number): void {
-    this.db
-      .prepare(
+    this.sql
+      .get(
         `UPDATE activity_log SET result = ?, reason = ?, finished_at = ? WHERE id = (
            SELECT id FROM activity_log WHERE resource_id = ? AND action = ? AND result = 'accepted' ORDER BY id DESC LIMIT 1)`,
       )
