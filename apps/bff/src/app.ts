@@ -33,6 +33,9 @@ export function createApp(engine: Engine, options: AppOptions = {}): express.Exp
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  // API answers are `no-store`, so a browser never revalidates them: hashing every JSON body for an
+  // ETag was pure cost on each request. The console's files carry their own ETags (console-assets.ts).
+  app.set('etag', false);
 
   // Every answer carries its request id (the caller's X-Request-Id, or a new one); the activity log
   // and the 500 page name it.

@@ -17,6 +17,8 @@ describe('GET /api/health', () => {
     const before = Math.floor(process.uptime());
     const response = await request(app).get('/api/health').expect(200).expect('Cache-Control', 'no-store');
     const after = Math.floor(process.uptime());
+    // A `no-store` answer is never revalidated: no ETag is computed for it.
+    expect(response.headers.etag).toBeUndefined();
     const { uptimeSeconds } = response.body as { uptimeSeconds: number };
     expect([before, after]).toContain(uptimeSeconds);
     expect(response.body).toEqual({
