@@ -21,3 +21,4 @@ export * from './metrics.ts';
 export * from './tutorials.ts';
 export * from './vpcs.ts';
 export * from './classroom.ts';
+export * from './list-sorts.ts';

@@ -13,6 +13,7 @@ import {
   type ConsoleLogDto,
   type InstanceDto,
   type ResourceHistoryEntryDto,
+  type SortField,
 } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
@@ -57,14 +58,14 @@ export function instanceRoutes(engine: Engine): Router {
   const dto = (instance: Instance) => toInstanceDto(engine, engine.queries.instanceView(instance));
 
   /** Sorting or searching by address looks each instance's port up once per request, only then. */
-  const instanceListSpec = (): ListSpec<Instance> => {
+  const instanceListSpec = (): ListSpec<Instance, SortField<'instances'>> => {
     const views = new Map<string, InstanceView>();
     const view = (instance: Instance) => {
       let found = views.get(instance.id);
       if (!found) views.set(instance.id, (found = engine.queries.instanceView(instance)));
       return found;
     };
-    return resourceListSpec<Instance>({
+    return resourceListSpec<Instance, 'instances'>('instances', {
       sort: {
         status: (instance) => instance.status,
         zone: (instance) => instance.zone,

@@ -69,7 +69,7 @@ export function volumeRoutes(engine: Engine): Router {
   router.get('/volumes', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = snapshotCounts(projectId);
-    const spec = resourceListSpec<Volume>({
+    const spec = resourceListSpec<Volume, 'volumes'>('volumes', {
       sort: { status: (volume) => volume.status, sizeGb: (volume) => volume.sizeGb, volumeType: (volume) => volume.volumeType, zone: (volume) => volume.zone },
       search: (volume) => [volume.attachment?.instanceId, volume.description],
       filters: {
@@ -138,7 +138,7 @@ export function volumeRoutes(engine: Engine): Router {
   });
 
   router.get('/volume-snapshots', (req, res) => {
-    const spec = resourceListSpec<VolumeSnapshot>({
+    const spec = resourceListSpec<VolumeSnapshot, 'volume-snapshots'>('volume-snapshots', {
       sort: { status: (snapshot) => snapshot.status, sizeGb: (snapshot) => snapshot.sizeGb, volumeName: (snapshot) => snapshot.volumeName },
       search: (snapshot) => [snapshot.volumeName, snapshot.volumeId, snapshot.description],
       filters: { status: (snapshot) => snapshot.status, volumeId: (snapshot) => snapshot.volumeId, zone: (snapshot) => snapshot.zone },
