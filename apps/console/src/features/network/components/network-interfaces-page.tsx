@@ -1,7 +1,7 @@
 import type { NetworkInterfaceDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
@@ -51,7 +51,7 @@ export function NetworkInterfacesPage() {
     </Button>
   );
   const columns = useMemo(
-    (): DataColumn<NetworkInterfaceDto>[] => [
+    (): ListColumn<NetworkInterfaceDto, 'network-interfaces'>[] => [
       {
         id: 'name',
         header: t('common.name'),
