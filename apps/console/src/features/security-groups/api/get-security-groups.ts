@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, SecurityGroupDto } from '@sandcloud/api-schemas';
+import { MAX_PAGE_SIZE, type Page, type SecurityGroupDto } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
@@ -36,7 +36,7 @@ export const useSecurityGroupsById = (projectId: string, ids: readonly string[])
   const key = [...new Set(ids)].sort().join(',');
   return useQuery({
     queryKey: [...queryKeys.resources(projectId, 'security-groups'), 'ids', key],
-    queryFn: () => groupsPage(projectId, { id: key, sort: 'name', limit: String(Math.min(Math.max(ids.length, 1), 500)) }),
+    queryFn: () => groupsPage(projectId, { id: key, sort: 'name', limit: String(Math.min(Math.max(ids.length, 1), MAX_PAGE_SIZE)) }),
     enabled: key !== '',
     placeholderData: keepPreviousData,
   });
