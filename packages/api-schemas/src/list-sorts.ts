@@ -10,6 +10,7 @@ export const LIST_SORT_FIELDS = {
   images: ['name', 'createdAt', 'status', 'osDistro', 'sizeBytes', 'minDiskGb'],
   volumes: ['name', 'createdAt', 'status', 'sizeGb', 'volumeType', 'zone'],
   'volume-snapshots': ['name', 'createdAt', 'status', 'sizeGb', 'volumeName'],
+  'attachable-instances': ['name', 'zone', 'status'],
   'floating-ips': ['name', 'createdAt', 'address', 'status', 'fixedIp'],
   'attachable-ports': ['fixedIp', 'deviceName'],
   'security-groups': ['name', 'createdAt', 'ruleCount'],

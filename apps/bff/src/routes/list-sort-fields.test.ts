@@ -15,6 +15,7 @@ async function project() {
   const instances = await api.createInstances({ name: 'web', count: 5, flavorId: 't2.c1m1' });
   engine.advance(5_000);
   await client.post(`${base}/floating-ips`, {}).expect(201);
+  const volume = (await client.post(`${base}/volumes`, { name: 'data', sizeGb: 10 }).expect(201)).body as { id: string };
   const network = (await client.get(`${base}/networks`).expect(200)).body.items[0] as { subnetId: string };
   const created = await client
     .post(`${base}/load-balancers`, {
@@ -27,7 +28,7 @@ async function project() {
   engine.advance(4_000);
   const lb = (await client.get(`${base}/load-balancers/${created.body.id}`).expect(200)).body as { id: string; listeners: { id: string }[] };
   const listenerId = lb.listeners[0]!.id;
-  return { ...api, instances, lb, listenerId, membersUrl: `${base}/load-balancers/${lb.id}/listeners/${listenerId}/members` };
+  return { ...api, instances, lb, listenerId, volumeId: volume.id, membersUrl: `${base}/load-balancers/${lb.id}/listeners/${listenerId}/members` };
 }
 
 describe('sort fields shared by the BFF and the console (LIST_SORT_FIELDS)', () => {
@@ -44,13 +45,14 @@ describe('sort fields shared by the BFF and the console (LIST_SORT_FIELDS)', () 
   });
 
   it('every project list sorts by each of its shared fields and answers 400 naming them for any other', async () => {
-    const { client, base, lb, listenerId, defaultGroupId, instances, projectId } = await project();
+    const { client, base, lb, listenerId, defaultGroupId, instances, projectId, volumeId } = await project();
     const urls: Partial<Record<ListResource, string>> = {
       instances: `${base}/instances`,
       'key-pairs': `${base}/key-pairs`,
       images: `${base}/images`,
       volumes: `${base}/volumes`,
       'volume-snapshots': `${base}/volume-snapshots`,
+      'attachable-instances': `${base}/volumes/${volumeId}/attachable-instances`,
       'floating-ips': `${base}/floating-ips`,
       'attachable-ports': `${base}/ports/attachable`,
       'security-groups': `${base}/security-groups`,
@@ -92,6 +94,20 @@ describe('sort fields shared by the BFF and the console (LIST_SORT_FIELDS)', () 
     expect(found).toMatchObject({ total: 2 });
     expect(names(found)).toEqual(['web-1', 'web-3']);
     expect((await client.get(`${base}/instances?id=nope`).expect(200)).body.total).toBe(0);
+  });
+});
+
+describe('instances a volume can attach to, searched by the server', () => {
+  it('searches and sorts the candidates and filters those that can take it now', async () => {
+    const { client, base, volumeId, engine } = await project();
+    const url = `${base}/volumes/${volumeId}/attachable-instances`;
+    engine.advance(3_000);
+    expect((await client.get(`${url}?q=web-4`).expect(200)).body).toMatchObject({ total: 1, items: [{ name: 'web-4' }] });
+    const desc = (await client.get(`${url}?sort=name&order=desc&limit=2`).expect(200)).body;
+    expect(desc).toMatchObject({ total: 5 });
+    expect(names(desc)).toEqual(['web-5', 'web-4']);
+    const attachable = (await client.get(`${url}?attachable=true`).expect(200)).body as { total: number; items: { problem: string | null }[] };
+    expect(attachable.items.every((instance) => instance.problem === null)).toBe(true);
   });
 });
 

@@ -15,7 +15,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec } from './paginate.ts';
+import { listPage, listSpec, paginate, resourceListSpec } from './paginate.ts';
 
 /** Cinder volumes, their attachments to instances, and volume snapshots. */
 export function volumeRoutes(engine: Engine): Router {
@@ -126,7 +126,14 @@ export function volumeRoutes(engine: Engine): Router {
         problem,
       }),
     );
-    res.json(paginate(items, parseInput(pageQuerySchema, req.query)));
+    // Searched and sorted by the server: a project with thousands of instances still finds each one.
+    const spec = listSpec<AttachableInstanceDto, 'attachable-instances'>('attachable-instances', {
+      id: (instance) => instance.id,
+      sort: { name: (instance) => instance.name, zone: (instance) => instance.zone, status: (instance) => instance.status },
+      search: (instance) => [instance.name, instance.id],
+      filters: { zone: (instance) => instance.zone, attachable: (instance) => String(instance.problem === null) },
+    });
+    res.json(listPage(items, req.query, spec));
   });
 
   /** The instance detail page's volumes, by device. */
