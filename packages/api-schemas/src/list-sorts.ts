@@ -11,6 +11,7 @@ export const LIST_SORT_FIELDS = {
   volumes: ['name', 'createdAt', 'status', 'sizeGb', 'volumeType', 'zone'],
   'volume-snapshots': ['name', 'createdAt', 'status', 'sizeGb', 'volumeName'],
   'attachable-instances': ['name', 'zone', 'status'],
+  'instance-history': ['at', 'status'],
   'floating-ips': ['name', 'createdAt', 'address', 'status', 'fixedIp'],
   'attachable-ports': ['fixedIp', 'deviceName'],
   'security-groups': ['name', 'createdAt', 'ruleCount'],

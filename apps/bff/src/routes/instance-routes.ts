@@ -5,7 +5,6 @@ import {
   consoleLogQuerySchema,
   createInstanceRequestSchema,
   instanceActionRequestSchema,
-  pageQuerySchema,
   rebuildInstanceRequestSchema,
   resizeInstanceRequestSchema,
   updateInstanceRequestSchema,
@@ -19,7 +18,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec, type ListSpec } from './paginate.ts';
+import { listPage, listSpec, resourceListSpec, type ListSpec } from './paginate.ts';
 
 function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networkName, securityGroups }: InstanceView): InstanceDto {
   return {
@@ -160,8 +159,15 @@ export function instanceRoutes(engine: Engine): Router {
   router.get('/instances/:instanceId/history', (req, res) => {
     const entries = instances
       .history(currentProject(req).id, String(req.params.instanceId))
-      .map((entry): ResourceHistoryEntryDto => ({ ...entry, at: iso(entry.at)! }));
-    res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+      .map((entry, index): ResourceHistoryEntryDto & { index: number } => ({ ...entry, at: iso(entry.at)!, index }));
+    // In recorded order unless sorted; entries of one instant keep that order (the tie-break is the position).
+    const spec = listSpec<ResourceHistoryEntryDto & { index: number }, 'instance-history'>('instance-history', {
+      id: (entry) => String(entry.index).padStart(9, '0'),
+      sort: { at: (entry) => entry.at, status: (entry) => entry.status },
+      search: (entry) => [entry.message, entry.status],
+      filters: { status: (entry) => entry.status },
+    });
+    res.json(listPage(entries, req.query, spec, ({ index: _index, ...entry }): ResourceHistoryEntryDto => entry));
   });
 
   router.post('/instances/:instanceId/connectivity-test', (req, res) => {

@@ -66,6 +66,7 @@ describe('sort fields shared by the BFF and the console (LIST_SORT_FIELDS)', () 
       'routing-tables': `${base}/routing-tables`,
       'network-interfaces': `${base}/network-interfaces`,
       'flow-logs': `${base}/instances/${instances[0].id}/flow-logs`,
+      'instance-history': `${base}/instances/${instances[0].id}/history`,
       users: '/users',
       'project-members': `/projects/${projectId}/members`,
     };
@@ -108,6 +109,18 @@ describe('instances a volume can attach to, searched by the server', () => {
     expect(names(desc)).toEqual(['web-5', 'web-4']);
     const attachable = (await client.get(`${url}?attachable=true`).expect(200)).body as { total: number; items: { problem: string | null }[] };
     expect(attachable.items.every((instance) => instance.problem === null)).toBe(true);
+  });
+});
+
+describe("an instance's history, one page at a time", () => {
+  it('pages the entries newest first when sorted by time descending, with the total', async () => {
+    const { client, base, instances } = await project();
+    const url = `${base}/instances/${instances[0].id}/history`;
+    const all = (await client.get(url).expect(200)).body as { total: number; items: { at: string; status: string | null; message: string }[] };
+    expect(all.total).toBeGreaterThan(1);
+    const newest = (await client.get(`${url}?sort=at&order=desc&limit=1`).expect(200)).body;
+    expect(newest).toMatchObject({ total: all.total, items: [all.items.at(-1)] });
+    expect((await client.get(`${url}?status=ACTIVE`).expect(200)).body.items.map((entry: { status: string }) => entry.status)).toEqual(['ACTIVE']);
   });
 });
 
