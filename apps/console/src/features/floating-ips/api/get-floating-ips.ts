@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FloatingIpDto, Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
@@ -16,9 +16,19 @@ export const useFloatingIps = (projectId: string) => useQuery(floatingIpsQuery(p
 export const useFloatingIpPage = (projectId: string, params: ListParams) =>
   useListPage<FloatingIpDto>({ queryKey: queryKeys.resources(projectId, 'floating-ips'), path: `/projects/${projectId}/floating-ips`, params });
 
-/** `[IP 주소]` choices: the project's floating IPs no port uses, filtered by the server (none hides behind connected ones). */
-export const useFreeFloatingIps = (projectId: string) =>
+/** How many free addresses the picker shows at once; the search narrows them, so none is out of reach. */
+export const FREE_FLOATING_IP_PAGE = 50;
+
+/**
+ * `[IP 주소]` choices: the project's floating IPs no port uses whose address contains `q`, filtered,
+ * searched and sorted by the server (none hides behind connected ones or past a page).
+ */
+export const useFreeFloatingIps = (projectId: string, q = '') =>
   useQuery({
-    queryKey: [...queryKeys.resources(projectId, 'floating-ips'), 'free'],
-    queryFn: () => api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?attached=false&sort=address&limit=500`),
+    queryKey: [...queryKeys.resources(projectId, 'floating-ips'), 'free', q],
+    queryFn: () => {
+      const query = new URLSearchParams({ attached: 'false', sort: 'address', limit: String(FREE_FLOATING_IP_PAGE), ...(q ? { q } : {}) });
+      return api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?${query.toString()}`);
+    },
+    placeholderData: keepPreviousData,
   });
