@@ -4,13 +4,18 @@ import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 
-export const floatingIpsQuery = (projectId: string) =>
+export const floatingIpsQuery = (projectId: string, q = '') =>
   queryOptions({
-    queryKey: queryKeys.resources(projectId, 'floating-ips'),
-    queryFn: () => api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?limit=500`),
+    queryKey: [...queryKeys.resources(projectId, 'floating-ips'), 'search', q],
+    queryFn: () => {
+      const query = new URLSearchParams({ sort: 'address', limit: String(FREE_FLOATING_IP_PAGE), ...(q ? { q } : {}) });
+      return api.get<Page<FloatingIpDto>>(`/projects/${projectId}/floating-ips?${query.toString()}`);
+    },
+    placeholderData: keepPreviousData,
   });
 
-export const useFloatingIps = (projectId: string) => useQuery(floatingIpsQuery(projectId));
+/** A picker's floating IPs: those whose address (or fixed IP) contains `q`, 50 at a time, by address. */
+export const useFloatingIps = (projectId: string, q = '') => useQuery(floatingIpsQuery(projectId, q));
 
 /** The Floating IP screen's page for a view (sort, search, `attached` filter in the URL). */
 export const useFloatingIpPage = (projectId: string, params: ListParams) =>

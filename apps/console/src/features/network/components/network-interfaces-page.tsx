@@ -1,4 +1,4 @@
-import type { InstanceDto, NetworkInterfaceDto } from '@sandcloud/api-schemas';
+import type { FloatingIpDto, InstanceDto, NetworkInterfaceDto } from '@sandcloud/api-schemas';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
@@ -233,7 +233,10 @@ function AttachDialog({ projectId, port, onClose }: { projectId: string; port: N
 function MoveFloatingIpDialog({ projectId, port, onClose }: { projectId: string; port: NetworkInterfaceDto; onClose: () => void }) {
   const t = useT();
   const toast = useToast();
-  const floatingIps = useFloatingIps(projectId).data?.items ?? [];
+  const [search, setSearch] = useState('');
+  const found = useFloatingIps(projectId, useDeferredValue(search.trim())).data?.items ?? [];
+  const [picked, setPicked] = useState<FloatingIpDto | null>(null);
+  const floatingIps = picked && !found.some((f) => f.id === picked.id) ? [picked, ...found] : found;
   const move = useMoveFloatingIp(projectId);
   const [floatingIpId, setFloatingIpId] = useState('');
   const chosen = floatingIpId || floatingIps.find((f) => f.portId !== port.id)?.id || '';
@@ -250,10 +253,21 @@ function MoveFloatingIpDialog({ projectId, port, onClose }: { projectId: string;
     );
   return (
     <FormDialog title={`${t('interfaces.moveFloatingIp')}: ${port.fixedIp}`} submitLabel={t('interfaces.moveFloatingIp')} onClose={onClose} onSubmit={submit} busy={move.isPending}>
+      <input
+        type="search"
+        aria-label={`${t('interfaces.floatingIp')} ${t('table.search')}`}
+        placeholder={t('table.search')}
+        className={`${inputClass} max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
       <IdSelect
         label={t('interfaces.floatingIp')}
         value={chosen}
-        onChange={setFloatingIpId}
+        onChange={(id) => {
+          setFloatingIpId(id);
+          setPicked(floatingIps.find((f) => f.id === id) ?? null);
+        }}
         options={floatingIps.filter((f) => f.portId !== port.id).map((f) => ({ id: f.id, label: f.fixedIp ? `${f.address} → ${f.fixedIp}` : f.address }))}
         error={fieldError(move.error, 'floatingIpId') ?? fieldError(move.error, 'portId')}
       />
