@@ -166,3 +166,31 @@ test('two security group rules are deleted in one confirmation, the third stays'
   await expect(dialog).toHaveCount(0);
   await expect(rules.getByRole('row').filter({ hasText: 'TCP' })).toHaveText([new RegExp('TCP.*80')]);
 });
+
+test("the wizard's security group picker searches on the server and the summary names the chosen groups", async ({ page, baseURL }) => {
+  const { api, base, computeUrl } = await computeProject(baseURL!);
+  const wanted = unique('sgfind');
+  await api.post(`${base}/security-groups`, { name: wanted, description: '' });
+  await importKeyPair(api, base, unique('key'));
+  await signInAs(page, api);
+  await page.goto(computeUrl('instances/new'));
+  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByLabel('이름', { exact: true }).fill(unique('web'));
+  await page.getByRole('radio', { name: 'm2.c1m2', exact: true }).check();
+  await page.getByRole('button', { name: '다음' }).click();
+
+  await expect(page.getByRole('checkbox', { name: /^default/ })).toBeChecked();
+  const searched = page.waitForRequest((request) => request.url().includes(`/security-groups?sort=name&limit=50&q=${wanted}`));
+  await page.getByRole('searchbox', { name: 'Security Groups 검색' }).fill(wanted);
+  await searched;
+  // The match is offered, and the chosen default group stays listed (checked) above it.
+  await page.getByRole('checkbox', { name: new RegExp(`^${wanted}`) }).check();
+  await expect(page.getByRole('checkbox', { name: /^default/ })).toBeChecked();
+
+  await page.getByRole('button', { name: '다음' }).click();
+  await expect(page.getByRole('radio', { name: /Default Network/ })).toBeChecked();
+  await page.getByRole('button', { name: '다음' }).click();
+  await expect(page.getByRole('heading', { name: '생성할 Instance 확인' })).toBeVisible();
+  await expect(page.getByText(`default, ${wanted}`, { exact: true })).toBeVisible();
+});

@@ -22,3 +22,4 @@ export * from './tutorials.ts';
 export * from './vpcs.ts';
 export * from './classroom.ts';
 export * from './l7-policies.ts';
+export * from './list-sorts.ts';

@@ -5,7 +5,7 @@ import { detectPrivilegedPorts, httpUrl, localAddressFor, portPlan, sshCommand }
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { iso } from './dto.ts';
-import { listPage } from './paginate.ts';
+import { listPage, listSpec } from './paginate.ts';
 
 /**
  * How to reach instances and load balancers from this machine. Endpoints follow the loopback
@@ -112,12 +112,12 @@ export function dataPlaneRoutes(engine: Engine, options: { privilegedPorts?: boo
       }),
     );
     res.json(
-      listPage(entries, req.query, {
+      listPage(entries, req.query, listSpec('flow-logs', {
         id: (entry) => String(entry.id).padStart(12, '0'),
         sort: { at: (entry) => entry.at, action: (entry) => entry.action, sourceIp: (entry) => entry.sourceIp, port: (entry) => entry.port, protocol: (entry) => entry.protocol },
         search: (entry) => [entry.sourceIp, entry.destinationIp, entry.reasonCode, entry.message],
         filters: { action: (entry) => entry.action, protocol: (entry) => entry.protocol },
-      }),
+      })),
     );
   });
 

@@ -11,7 +11,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, resourceListSpec, type ListSpec } from './paginate.ts';
+import { listPage, listSpec, resourceListSpec } from './paginate.ts';
 
 export function floatingIpRoutes(engine: Engine): Router {
   const router = Router();
@@ -38,7 +38,7 @@ export function floatingIpRoutes(engine: Engine): Router {
   });
 
   router.get('/floating-ips', (req, res) => {
-    const spec = resourceListSpec<FloatingIp>({
+    const spec = resourceListSpec<FloatingIp, 'floating-ips'>('floating-ips', {
       sort: { address: (ip) => ip.address, status: (ip) => ip.status, fixedIp: (ip) => ip.fixedIp },
       search: (ip) => [ip.address, ip.fixedIp],
       filters: { status: (ip) => ip.status, attached: (ip) => String(ip.portId !== null) },
@@ -82,12 +82,12 @@ export function floatingIpRoutes(engine: Engine): Router {
       const device = deviceOf(port.id)!;
       return { id: port.id, fixedIp: port.fixedIp, deviceType: device.type, deviceId: device.id, deviceName: device.name, hasFloatingIp: Boolean(floatingIps.forPort(port.id)) };
     };
-    const spec: ListSpec<Port> = {
+    const spec = listSpec<Port, 'attachable-ports'>('attachable-ports', {
       id: (port) => port.id,
       sort: { fixedIp: (port) => port.fixedIp, deviceName: (port) => deviceOf(port.id)?.name },
       search: (port) => [port.fixedIp, port.id, deviceOf(port.id)?.name],
       filters: { deviceType: (port) => deviceOf(port.id)?.type, hasFloatingIp: (port) => String(Boolean(floatingIps.forPort(port.id))) },
-    };
+    });
     res.json(listPage(network.ports(currentProject(req).id), req.query, spec, attachable));
   });
 

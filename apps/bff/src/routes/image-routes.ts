@@ -31,7 +31,7 @@ export function imageRoutes(engine: Engine): Router {
 
   router.get('/images', (req, res) => {
     const query = parseInput(imageListQuerySchema, req.query);
-    const spec = resourceListSpec<Image>({
+    const spec = resourceListSpec<Image, 'images'>('images', {
       sort: { status: (image) => image.status, osDistro: (image) => image.osDistro, sizeBytes: (image) => image.sizeBytes, minDiskGb: (image) => image.minDiskGb },
       search: (image) => [image.osDistro, image.description],
       filters: { status: (image) => image.status, osType: (image) => image.osType },

@@ -5,7 +5,6 @@ import {
   consoleLogQuerySchema,
   createInstanceRequestSchema,
   instanceActionRequestSchema,
-  pageQuerySchema,
   rebuildInstanceRequestSchema,
   resizeInstanceRequestSchema,
   updateInstanceRequestSchema,
@@ -13,12 +12,13 @@ import {
   type ConsoleLogDto,
   type InstanceDto,
   type ResourceHistoryEntryDto,
+  type SortField,
 } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec, type ListSpec } from './paginate.ts';
+import { listPage, listSpec, resourceListSpec, type ListSpec } from './paginate.ts';
 
 function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networkName, securityGroups }: InstanceView): InstanceDto {
   return {
@@ -57,14 +57,14 @@ export function instanceRoutes(engine: Engine): Router {
   const dto = (instance: Instance) => toInstanceDto(engine, engine.queries.instanceView(instance));
 
   /** Sorting or searching by address looks each instance's port up once per request, only then. */
-  const instanceListSpec = (): ListSpec<Instance> => {
+  const instanceListSpec = (): ListSpec<Instance, SortField<'instances'>> => {
     const views = new Map<string, InstanceView>();
     const view = (instance: Instance) => {
       let found = views.get(instance.id);
       if (!found) views.set(instance.id, (found = engine.queries.instanceView(instance)));
       return found;
     };
-    return resourceListSpec<Instance>({
+    return resourceListSpec<Instance, 'instances'>('instances', {
       sort: {
         status: (instance) => instance.status,
         zone: (instance) => instance.zone,
@@ -161,8 +161,15 @@ export function instanceRoutes(engine: Engine): Router {
   router.get('/instances/:instanceId/history', (req, res) => {
     const entries = instances
       .history(currentProject(req).id, String(req.params.instanceId))
-      .map((entry): ResourceHistoryEntryDto => ({ ...entry, at: iso(entry.at)! }));
-    res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+      .map((entry, index): ResourceHistoryEntryDto & { index: number } => ({ ...entry, at: iso(entry.at)!, index }));
+    // In recorded order unless sorted; entries of one instant keep that order (the tie-break is the position).
+    const spec = listSpec<ResourceHistoryEntryDto & { index: number }, 'instance-history'>('instance-history', {
+      id: (entry) => String(entry.index).padStart(9, '0'),
+      sort: { at: (entry) => entry.at, status: (entry) => entry.status },
+      search: (entry) => [entry.message, entry.status],
+      filters: { status: (entry) => entry.status },
+    });
+    res.json(listPage(entries, req.query, spec, ({ index: _index, ...entry }): ResourceHistoryEntryDto => entry));
   });
 
   router.post('/instances/:instanceId/connectivity-test', (req, res) => {

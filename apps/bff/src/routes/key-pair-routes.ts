@@ -32,7 +32,7 @@ export function keyPairRoutes(engine: Engine): Router {
   router.get('/key-pairs', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = instancesPerKey(projectId);
-    const spec = resourceListSpec<KeyPair>({
+    const spec = resourceListSpec<KeyPair, 'key-pairs'>('key-pairs', {
       sort: { algorithm: (keyPair) => keyPair.algorithm, instanceCount: (keyPair) => counts.get(keyPair.name) ?? 0 },
       search: (keyPair) => [keyPair.fingerprint],
       filters: { algorithm: (keyPair) => keyPair.algorithm, source: (keyPair) => keyPair.source },

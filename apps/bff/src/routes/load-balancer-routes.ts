@@ -1,4 +1,4 @@
-import type { Engine, Instance, LoadBalancer, LoadBalancerView } from '@sandcloud/engine';
+import type { Engine, Instance, LoadBalancer, LoadBalancerMember as Member, LoadBalancerView } from '@sandcloud/engine';
 import {
   addListenerRequestSchema,
   addMemberRequestSchema,
@@ -12,13 +12,15 @@ import {
   type LoadBalancerConnectivityDto,
   type LoadBalancerDto,
   type LoadBalancerListenerDto,
+  type LoadBalancerMemberDto,
   type ResourceHistoryEntryDto,
 } from '@sandcloud/api-schemas';
 import { Router } from 'express';
+import { HttpError } from '../http/errors.ts';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec } from './paginate.ts';
+import { listPage, listSpec, paginate, resourceListSpec } from './paginate.ts';
 
 export function toLoadBalancerDto(engine: Engine, lb: LoadBalancer): LoadBalancerDto {
   const { network, floatingIps, loadBalancers, instances } = engine.modules;
@@ -49,7 +51,7 @@ export function toLoadBalancerDto(engine: Engine, lb: LoadBalancer): LoadBalance
   };
 }
 
-function toListenerDto({ listener, pool, members, operatingStatus }: LoadBalancerView['listeners'][number], instanceById: Map<string, Instance>): LoadBalancerListenerDto {
+function toListenerDto({ listener, pool, members, operatingStatus }: LoadBalancerView['listeners'][number], instanceById: ReadonlyMap<string, Instance>): LoadBalancerListenerDto {
   const certificate = listener.certificate;
   return {
     id: listener.id,
@@ -79,19 +81,23 @@ function toListenerDto({ listener, pool, members, operatingStatus }: LoadBalance
       sessionPersistence: pool.sessionPersistence,
       operatingStatus,
       healthMonitor: pool.healthMonitor,
-      members: members.map((member) => ({
-        id: member.id,
-        instanceId: member.instanceId,
-        instanceName: member.name,
-        instanceStatus: instanceById.get(member.instanceId)?.status ?? null,
-        address: member.address,
-        protocolPort: member.protocolPort,
-        weight: member.weight,
-        adminStateUp: member.adminStateUp,
-        provisioningStatus: member.status,
-        operatingStatus: member.operatingStatus,
-      })),
+      members: members.map((member) => toMemberDto(member, instanceById)),
     },
+  };
+}
+
+function toMemberDto(member: Member, instanceById: ReadonlyMap<string, Instance>): LoadBalancerMemberDto {
+  return {
+    id: member.id,
+    instanceId: member.instanceId,
+    instanceName: member.name,
+    instanceStatus: instanceById.get(member.instanceId)?.status ?? null,
+    address: member.address,
+    protocolPort: member.protocolPort,
+    weight: member.weight,
+    adminStateUp: member.adminStateUp,
+    provisioningStatus: member.status,
+    operatingStatus: member.operatingStatus,
   };
 }
 
@@ -104,7 +110,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const ids = (params: Record<string, unknown>) => ({ id: String(params.loadBalancerId), listenerId: String(params.listenerId), memberId: String(params.memberId) });
 
   router.get('/load-balancers', (req, res) => {
-    const spec = resourceListSpec<LoadBalancer>({
+    const spec = resourceListSpec<LoadBalancer, 'load-balancers'>('load-balancers', {
       sort: { status: (lb) => lb.status, operatingStatus: (lb) => lb.operatingStatus, vipAddress: (lb) => lb.vipAddress },
       search: (lb) => [lb.vipAddress, lb.description],
       filters: { status: (lb) => lb.status, operatingStatus: (lb) => lb.operatingStatus, vipNetworkId: (lb) => lb.vipNetworkId },
@@ -134,6 +140,57 @@ export function loadBalancerRoutes(engine: Engine): Router {
       .history(currentProject(req).id, ids(req.params).id)
       .map((entry): ResourceHistoryEntryDto => ({ ...entry, at: iso(entry.at)! }));
     res.json(paginate(entries, parseInput(pageQuerySchema, req.query)));
+  });
+
+  /** The project's instances by id, built once per request and only when a page needs it. */
+  const instancesOf = (projectId: string) => {
+    let byId: Map<string, Instance> | undefined;
+    return () => (byId ??= new Map(engine.modules.instances.list(projectId).map((instance): [string, Instance] => [instance.id, instance])));
+  };
+  const listenerView = (projectId: string, id: string, listenerId: string) => {
+    const view = loadBalancers.view(loadBalancers.get(projectId, id)).listeners.find((candidate) => candidate.listener.id === listenerId);
+    if (!view) throw new HttpError(404, 'NOT_FOUND', `No listener with id ${listenerId}`, undefined, 'resource.notFound', { kind: 'listener', id: listenerId });
+    return view;
+  };
+
+  /** The Listeners tab: one page of the load balancer's listeners, each with its pool. */
+  router.get('/load-balancers/:loadBalancerId/listeners', (req, res) => {
+    const projectId = currentProject(req).id;
+    const { id } = ids(req.params);
+    const instanceById = instancesOf(projectId);
+    const spec = listSpec<LoadBalancerView['listeners'][number], 'load-balancer-listeners'>('load-balancer-listeners', {
+      id: (view) => view.listener.id,
+      sort: {
+        name: (view) => view.listener.name,
+        createdAt: (view) => view.listener.createdAt,
+        protocol: (view) => view.listener.protocol,
+        protocolPort: (view) => view.listener.protocolPort,
+      },
+      search: (view) => [view.listener.name, view.listener.id, String(view.listener.protocolPort), ...view.listener.allowedCidrs],
+      filters: { protocol: (view) => view.listener.protocol, operatingStatus: (view) => view.operatingStatus },
+    });
+    res.json(listPage(loadBalancers.view(loadBalancers.get(projectId, id)).listeners, req.query, spec, (view) => toListenerDto(view, instanceById())));
+  });
+
+  /** The Instance tab: one page of a listener pool's members (a pool can hold hundreds). */
+  router.get('/load-balancers/:loadBalancerId/listeners/:listenerId/members', (req, res) => {
+    const projectId = currentProject(req).id;
+    const { id, listenerId } = ids(req.params);
+    const instanceById = instancesOf(projectId);
+    const spec = listSpec<Member, 'load-balancer-members'>('load-balancer-members', {
+      id: (member) => member.id,
+      sort: {
+        name: (member) => member.name,
+        createdAt: (member) => member.createdAt,
+        address: (member) => member.address,
+        protocolPort: (member) => member.protocolPort,
+        weight: (member) => member.weight,
+        operatingStatus: (member) => member.operatingStatus,
+      },
+      search: (member) => [member.name, member.id, member.instanceId, member.address],
+      filters: { operatingStatus: (member) => member.operatingStatus, adminStateUp: (member) => String(member.adminStateUp) },
+    });
+    res.json(listPage(listenerView(projectId, id, listenerId).members, req.query, spec, (member) => toMemberDto(member, instanceById())));
   });
 
   router.post('/load-balancers/:loadBalancerId/listeners', (req, res) => {

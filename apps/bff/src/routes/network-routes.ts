@@ -3,7 +3,7 @@ import type { NetworkDto } from '@sandcloud/api-schemas';
 import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { iso } from './dto.ts';
-import { listPage } from './paginate.ts';
+import { listPage, listSpec } from './paginate.ts';
 
 export function networkRoutes(engine: Engine): Router {
   const router = Router();
@@ -36,12 +36,12 @@ export function networkRoutes(engine: Engine): Router {
       ];
     });
     res.json(
-      listPage(items, req.query, {
+      listPage(items, req.query, listSpec('networks', {
         id: (net) => net.id,
         sort: { name: (net) => net.name, status: (net) => net.status, cidr: (net) => net.cidr, createdAt: (net) => net.createdAt },
         search: (net) => [net.name, net.id, net.cidr, net.gatewayIp],
         filters: { status: (net) => net.status },
-      }),
+      })),
     );
   });
 

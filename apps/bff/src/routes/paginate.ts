@@ -1,4 +1,4 @@
-import { listQuerySchema, type ListQuery, type Page, type PageQuery } from '@sandcloud/api-schemas';
+import { LIST_SORT_FIELDS, listQuerySchema, type ListQuery, type ListResource, type Page, type PageQuery, type SortField } from '@sandcloud/api-schemas';
 import { HttpError } from '../http/errors.ts';
 import { parseInput } from '../http/validate.ts';
 
@@ -21,20 +21,20 @@ type FilterValue = string | number | boolean | null | undefined | readonly strin
  * of the DTOs, so only the page is mapped). Every list endpoint describes itself with one of these
  * and answers through `listPage`.
  */
-export interface ListSpec<T> {
+export interface ListSpec<T, S extends string = string> {
   /** Sort fields (`?sort=name`) and the value each sorts by; ties are broken by `id`. */
-  sort: Record<string, (item: T) => SortValue>;
+  sort: Record<S, (item: T) => SortValue>;
   /** The texts `?q=` searches, case-insensitively (names, ids, addresses). */
   search: (item: T) => readonly (string | null | undefined)[];
   /** Field filters (`?status=ACTIVE,SHUTOFF`: any of the comma-separated values; filters combine with AND). */
   filters?: Record<string, (item: T) => FilterValue>;
   /** Other query keys the endpoint reads itself (an image list's `visibility`). */
   extraKeys?: readonly string[];
-  /** The record's id, for the stable tie-break. */
+  /** The record's id, for the stable tie-break and the `?id=a,b` look-up of chosen rows. */
   id: (item: T) => string;
 }
 
-const PAGE_KEYS = new Set(['limit', 'offset', 'sort', 'order', 'q']);
+const PAGE_KEYS = new Set(['limit', 'offset', 'sort', 'order', 'q', 'id']);
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 function compareValues(a: SortValue, b: SortValue): number {
@@ -43,6 +43,29 @@ function compareValues(a: SortValue, b: SortValue): number {
 }
 
 const listNames = (names: readonly string[]) => names.join(', ');
+
+const idValues = (raw: unknown): Set<string> | undefined => {
+  if (raw === undefined) return undefined;
+  const values = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => String(value).split(',')).map((value) => value.trim()).filter(Boolean);
+  return new Set(values);
+};
+
+/**
+ * A list endpoint's spec whose sort fields are exactly the shared ones (`LIST_SORT_FIELDS`): typed
+ * against them, and checked when the router is built, so the BFF and the console cannot drift apart.
+ */
+export function listSpec<T, R extends ListResource>(resource: R, spec: ListSpec<T, SortField<R>>): ListSpec<T, SortField<R>> {
+  const shared: readonly string[] = LIST_SORT_FIELDS[resource];
+  const own = Object.keys(spec.sort);
+  const missing = shared.filter((field) => !own.includes(field));
+  const extra = own.filter((field) => !shared.includes(field));
+  if (missing.length > 0 || extra.length > 0) {
+    throw new Error(`The "${resource}" list sorts by ${listNames(own)}, but LIST_SORT_FIELDS names ${listNames(shared)}`);
+  }
+  // In the shared order, so a 400 names the fields as the console's list does.
+  const sort = Object.fromEntries(shared.map((field) => [field, spec.sort[field as SortField<R>]])) as ListSpec<T, SortField<R>>['sort'];
+  return { ...spec, sort };
+}
 
 /**
  * Reads a list request's view (page, sort, order, q, field filters) and answers one page of `all`:
@@ -72,6 +95,9 @@ export function listPage<T, U>(all: readonly T[], rawQuery: unknown, spec: ListS
   }
 
   let rows: readonly T[] = all;
+  // `?id=a,b`: every list answers a look-up of the rows a screen already chose (a wizard's summary).
+  const ids = idValues(query.id);
+  if (ids) rows = rows.filter((item) => ids.has(spec.id(item)));
   if (active.length > 0) {
     rows = rows.filter((item) =>
       active.every(([field, wanted]) => {
@@ -107,16 +133,28 @@ interface NamedRecord {
   createdAt: number;
 }
 
+type SharedSort = 'name' | 'createdAt';
+/** The sort fields a resource list adds to name and createdAt: required when the shared list names some. */
+type OwnSort<T, R extends ListResource> = [Exclude<SortField<R>, SharedSort>] extends [never]
+  ? { sort?: Record<never, never> }
+  : { sort: Record<Exclude<SortField<R>, SharedSort>, (item: T) => SortValue> };
+type ResourceOwn<T, R extends ListResource> = Partial<Omit<ListSpec<T>, 'id' | 'sort'>> & OwnSort<T, R>;
+
 /**
  * The part every resource list shares: sort by name or creation time, `q` over name and id, the id
- * tie-break. An endpoint adds its own sort fields, searched texts and filters.
+ * tie-break. An endpoint adds its own sort fields (the rest of its `LIST_SORT_FIELDS` entry), searched
+ * texts and filters. `resourceListSpec<Instance, 'instances'>('instances', { sort: { status: … } })`.
  */
-export function resourceListSpec<T extends NamedRecord>(own: Partial<Omit<ListSpec<T>, 'id'>> = {}): ListSpec<T> {
-  return {
+export function resourceListSpec<T extends NamedRecord, R extends ListResource>(
+  resource: R,
+  ...[own]: [Exclude<SortField<R>, SharedSort>] extends [never] ? [own?: ResourceOwn<T, R>] : [own: ResourceOwn<T, R>]
+): ListSpec<T, SortField<R>> {
+  const sort = { name: (item: T) => item.name, createdAt: (item: T) => item.createdAt, ...own?.sort } as Record<SortField<R>, (item: T) => SortValue>;
+  return listSpec<T, R>(resource, {
     id: (item) => item.id,
-    sort: { name: (item) => item.name, createdAt: (item) => item.createdAt, ...own.sort },
-    search: (item) => [item.name, item.id, ...(own.search?.(item) ?? [])],
-    filters: own.filters,
-    extraKeys: own.extraKeys,
-  };
+    sort,
+    search: (item) => [item.name, item.id, ...(own?.search?.(item) ?? [])],
+    filters: own?.filters,
+    extraKeys: own?.extraKeys,
+  });
 }

@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentProject, requireProject } from '../http/project-access.ts';
 import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
-import { listPage, paginate } from './paginate.ts';
+import { listPage, listSpec, paginate } from './paginate.ts';
 import { toProjectDto } from './dto.ts';
 
 export function projectRoutes(engine: Engine): Router {
@@ -38,12 +38,12 @@ export function projectRoutes(engine: Engine): Router {
     const members = engine.projects.members(currentProject(req).id);
     const query = { limit: Math.min(Math.max(members.length, 1), MAX_PAGE_SIZE), ...(req.query as Record<string, unknown>) };
     res.json(
-      listPage(members, query, {
+      listPage(members, query, listSpec('project-members', {
         id: (member) => member.userId,
         sort: { username: (member) => member.username, role: (member) => member.role },
         search: (member) => [member.username, member.userId],
         filters: { role: (member) => member.role },
-      }),
+      })),
     );
   });
 

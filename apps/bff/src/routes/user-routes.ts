@@ -10,7 +10,7 @@ import { HttpError } from '../http/errors.ts';
 import { currentSession, requireSession } from '../http/session.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso, toUserDto } from './dto.ts';
-import { listPage } from './paginate.ts';
+import { listPage, listSpec } from './paginate.ts';
 
 const requireAdmin: RequestHandler = (req, _res, next) => {
   if (!currentSession(req).user.isAdmin) throw new HttpError(403, 'FORBIDDEN', 'Only administrators can manage users', undefined, 'permission.administratorsOnly');
@@ -30,12 +30,12 @@ export function userRoutes(engine: Engine): Router {
 
   router.get('/users', (req, res) => {
     res.json(
-      listPage(engine.identity.listUsers().map(toUserSummaryDto), req.query, {
+      listPage(engine.identity.listUsers().map(toUserSummaryDto), req.query, listSpec('users', {
         id: (user) => user.id,
         sort: { username: (user) => user.username, createdAt: (user) => user.createdAt, isAdmin: (user) => user.isAdmin, disabled: (user) => user.disabled },
         search: (user) => [user.username, user.id],
         filters: { isAdmin: (user) => user.isAdmin, disabled: (user) => user.disabled },
-      }),
+      })),
     );
   });
 

@@ -15,7 +15,7 @@ import { Router } from 'express';
 import { currentProject } from '../http/project-access.ts';
 import { parseInput } from '../http/validate.ts';
 import { iso } from './dto.ts';
-import { listPage, paginate, resourceListSpec } from './paginate.ts';
+import { listPage, listSpec, paginate, resourceListSpec } from './paginate.ts';
 
 /** Cinder volumes, their attachments to instances, and volume snapshots. */
 export function volumeRoutes(engine: Engine): Router {
@@ -69,7 +69,7 @@ export function volumeRoutes(engine: Engine): Router {
   router.get('/volumes', (req, res) => {
     const projectId = currentProject(req).id;
     const counts = snapshotCounts(projectId);
-    const spec = resourceListSpec<Volume>({
+    const spec = resourceListSpec<Volume, 'volumes'>('volumes', {
       sort: { status: (volume) => volume.status, sizeGb: (volume) => volume.sizeGb, volumeType: (volume) => volume.volumeType, zone: (volume) => volume.zone },
       search: (volume) => [volume.attachment?.instanceId, volume.description],
       filters: {
@@ -126,7 +126,14 @@ export function volumeRoutes(engine: Engine): Router {
         problem,
       }),
     );
-    res.json(paginate(items, parseInput(pageQuerySchema, req.query)));
+    // Searched and sorted by the server: a project with thousands of instances still finds each one.
+    const spec = listSpec<AttachableInstanceDto, 'attachable-instances'>('attachable-instances', {
+      id: (instance) => instance.id,
+      sort: { name: (instance) => instance.name, zone: (instance) => instance.zone, status: (instance) => instance.status },
+      search: (instance) => [instance.name, instance.id],
+      filters: { zone: (instance) => instance.zone, attachable: (instance) => String(instance.problem === null) },
+    });
+    res.json(listPage(items, req.query, spec));
   });
 
   /** The instance detail page's volumes, by device. */
@@ -138,7 +145,7 @@ export function volumeRoutes(engine: Engine): Router {
   });
 
   router.get('/volume-snapshots', (req, res) => {
-    const spec = resourceListSpec<VolumeSnapshot>({
+    const spec = resourceListSpec<VolumeSnapshot, 'volume-snapshots'>('volume-snapshots', {
       sort: { status: (snapshot) => snapshot.status, sizeGb: (snapshot) => snapshot.sizeGb, volumeName: (snapshot) => snapshot.volumeName },
       search: (snapshot) => [snapshot.volumeName, snapshot.volumeId, snapshot.description],
       filters: { status: (snapshot) => snapshot.status, volumeId: (snapshot) => snapshot.volumeId, zone: (snapshot) => snapshot.zone },

@@ -120,7 +120,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.networks(projectId),
         req.query,
-        resourceListSpec<Network>({ sort: { status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr }, search: (vpc) => [vpc.cidr], filters: { status: (vpc) => vpc.status } }),
+        resourceListSpec<Network, 'vpcs'>('vpcs', { sort: { status: (vpc) => vpc.status, cidr: (vpc) => vpc.cidr }, search: (vpc) => [vpc.cidr], filters: { status: (vpc) => vpc.status } }),
         (vpc) => vpcDto(projectId, vpc),
       ),
     );
@@ -149,7 +149,7 @@ export function vpcRoutes(engine: Engine): Router {
       listPage(
         network.subnets(projectId),
         req.query,
-        resourceListSpec<Subnet>({ sort: { cidr: (subnet) => subnet.cidr }, search: (subnet) => [subnet.cidr, subnet.gatewayIp], filters: { vpcId: (subnet) => subnet.networkId } }),
+        resourceListSpec<Subnet, 'subnets'>('subnets', { sort: { cidr: (subnet) => subnet.cidr }, search: (subnet) => [subnet.cidr, subnet.gatewayIp], filters: { vpcId: (subnet) => subnet.networkId } }),
         (subnet) => subnetDto(projectId, subnet),
       ),
     );
@@ -173,7 +173,7 @@ export function vpcRoutes(engine: Engine): Router {
   // ——— routing tables ———
   router.get('/routing-tables', (req, res) => {
     const projectId = projectOf(req);
-    res.json(listPage(network.routers(projectId), req.query, resourceListSpec<RoutingTable>(), (table) => tableDto(projectId, table)));
+    res.json(listPage(network.routers(projectId), req.query, resourceListSpec<RoutingTable, 'routing-tables'>('routing-tables'), (table) => tableDto(projectId, table)));
   });
   router.get('/routing-tables/:tableId', (req, res) => res.json(tableDto(projectOf(req), network.getRouter(projectOf(req), param(req, 'tableId')))));
   router.post('/routing-tables', (req, res) => {
@@ -204,7 +204,7 @@ export function vpcRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     // A routing table's interfaces are its own (shown on the routing table), not network interfaces to attach.
     const ports = network.ports(projectId).filter((port) => !isRouterPort(port));
-    res.json(listPage(ports, req.query, resourceListSpec<Port>({ search: (port) => [port.fixedIp] }), (port) => interfaceDto(projectId, port)));
+    res.json(listPage(ports, req.query, resourceListSpec<Port, 'network-interfaces'>('network-interfaces', { search: (port) => [port.fixedIp] }), (port) => interfaceDto(projectId, port)));
   });
   router.get('/network-interfaces/:portId', (req, res) => res.json(interfaceDto(projectOf(req), network.getProjectPort(projectOf(req), param(req, 'portId')))));
   router.post('/network-interfaces', (req, res) => {

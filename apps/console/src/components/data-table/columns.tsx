@@ -3,7 +3,7 @@ import { DateTime } from '../ui/table.tsx';
 import type { DataColumn } from './data-table.tsx';
 
 /** The `생성 일시` column resource lists end with, sorted by the list endpoint's `createdAt`. */
-export const createdAtColumn = <T extends { createdAt: string }>(t: Translate): DataColumn<T> => ({
+export const createdAtColumn = <T extends { createdAt: string }>(t: Translate): DataColumn<T, 'createdAt'> => ({
   id: 'createdAt',
   header: t('common.createdAt'),
   sortField: 'createdAt',

@@ -45,7 +45,7 @@ function Clicks({ name }: { name: string }) {
   );
 }
 
-const columns: DataColumn<Row>[] = [
+const columns: DataColumn<Row, 'name'>[] = [
   { id: 'name', header: '이름', sortField: 'name', hideable: false, cell: (row) => row.name },
   { id: 'zone', header: '가용성 영역', cell: (row) => row.zone },
 ];

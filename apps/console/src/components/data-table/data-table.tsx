@@ -1,4 +1,4 @@
-import type { Page } from '@sandcloud/api-schemas';
+import type { ListResource, Page, SortField } from '@sandcloud/api-schemas';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -15,13 +15,18 @@ import { useColumnVisibility } from './use-column-visibility.ts';
 import type { ListParamsState } from './use-list-params.ts';
 import type { RowSelection } from './use-row-selection.ts';
 
-/** One column: its header as the user reads it, its cell, and the server's sort field if it sorts. */
-export interface DataColumn<T> {
+/**
+ * One column: its header as the user reads it, its cell, and the server's sort field if it sorts.
+ * `S` is what the list endpoint sorts by (`ListColumn<InstanceDto, 'instances'>` takes it from the
+ * shared `LIST_SORT_FIELDS`); without it a column cannot sort, so a column that sorts by a field the
+ * server does not know does not compile.
+ */
+export interface DataColumn<T, S extends string = never> {
   id: string;
   header: string;
   cell: (row: T) => ReactNode;
   /** The list endpoint's `sort` value for this column; without it the header does not sort. */
-  sortField?: string;
+  sortField?: S;
   className?: string;
   headerClassName?: string;
   /** False for the column that names the row (it cannot be hidden). */
@@ -29,6 +34,9 @@ export interface DataColumn<T> {
   /** The header is read by screen readers only (a radio column). */
   headerHidden?: boolean;
 }
+
+/** A column of a server list, its sort field one the endpoint knows (`SortField<'instances'>`). */
+export type ListColumn<T, R extends ListResource> = DataColumn<T, SortField<R>>;
 
 /** A select filter in the toolbar (`status`: ACTIVE, SHUTOFF…), kept in the URL under its key. */
 export interface DataFilter {
@@ -41,7 +49,7 @@ interface DataTableProps<T> {
   /** Names the table for column choice storage (`instances`). */
   id: string;
   label: string;
-  columns: readonly DataColumn<T>[];
+  columns: readonly DataColumn<T, string>[];
   query: UseQueryResult<Page<T>>;
   list: ListParamsState;
   /** The row's id; `row.id` unless told. */
@@ -90,7 +98,7 @@ function SearchBox({ label, value, onChange }: { label: string; value: string; o
   return <input type="search" aria-label={label} placeholder={label} className={`${inputClass} w-56`} value={text} onChange={(event) => setText(event.target.value)} />;
 }
 
-function ColumnChooser<T>({ columns, visibility, onChange }: { columns: readonly DataColumn<T>[]; visibility: VisibilityState; onChange: (next: VisibilityState) => void }) {
+function ColumnChooser<T>({ columns, visibility, onChange }: { columns: readonly DataColumn<T, string>[]; visibility: VisibilityState; onChange: (next: VisibilityState) => void }) {
   const t = useT();
   return (
     <details className="relative">
@@ -207,7 +215,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 </th>
               )}
               {leafColumns.map((column) => {
-                const meta = column.columnDef.meta as DataColumn<T> | undefined;
+                const meta = column.columnDef.meta as DataColumn<T, string> | undefined;
                 const sortField = meta?.sortField;
                 const direction = sortField && params.sort === sortField ? params.order : null;
                 const text = meta?.header ?? '';
@@ -256,7 +264,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     </td>
                   )}
                   {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta as DataColumn<T> | undefined;
+                    const meta = cell.column.columnDef.meta as DataColumn<T, string> | undefined;
                     return (
                       <td key={cell.id} className={`px-4 py-2.5 align-middle ${meta ? (meta.className ?? '') : 'text-right whitespace-nowrap'}`}>
                         {/* Called, not rendered as a component: a component type made anew each render would remount the cell (and any dialog open in it). */}

@@ -1,5 +1,5 @@
 export { createdAtColumn } from './columns.tsx';
-export { DataTable, type DataColumn, type DataFilter } from './data-table.tsx';
+export { DataTable, type DataColumn, type DataFilter, type ListColumn } from './data-table.tsx';
 export { BulkDeleteButton, ConfirmDeleteDialog } from './confirm-delete-dialog.tsx';
 export { RowActions } from './row-actions.tsx';
 export type { ListParams } from './list-params.ts';

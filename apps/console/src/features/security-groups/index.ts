@@ -1,3 +1,3 @@
 // The security-group feature's public surface: the list and the checklist (launch wizard, change groups).
-export { useSecurityGroups } from './api/get-security-groups.ts';
+export { useDefaultSecurityGroup, useSecurityGroups, useSecurityGroupsById } from './api/get-security-groups.ts';
 export { SecurityGroupChecklist } from './components/security-group-checklist.tsx';

@@ -2,7 +2,7 @@ import type { VolumeDto, VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { VOLUME_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -151,7 +151,7 @@ export function BlockStoragePage() {
 }
 
 /** The volume list's columns; the first is the radio that picks the volume the toolbar acts on. */
-function useVolumeColumns(projectId: string, selectedId: string | null, onSelect: (id: string) => void): DataColumn<VolumeDto>[] {
+function useVolumeColumns(projectId: string, selectedId: string | null, onSelect: (id: string) => void): ListColumn<VolumeDto, 'volumes'>[] {
   const t = useT();
   return useMemo(
     () => [

@@ -1,5 +1,5 @@
 import type { InstanceDto, VolumeDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
@@ -89,10 +89,14 @@ export function InstanceVolumesPanel({ projectId, instance }: InstanceVolumesPan
 function AttachVolumeDialog({ projectId, instance, onClose }: { projectId: string; instance: InstanceDto; onClose: () => void }) {
   const t = useT();
   const toast = useToast();
-  const volumes = useVolumes(projectId);
+  const [search, setSearch] = useState('');
+  const volumes = useVolumes(projectId, instance.zone, useDeferredValue(search.trim()));
   const attach = useAttachVolume(projectId);
   const [volumeId, setVolumeId] = useState('');
-  const candidates: VolumeDto[] = (volumes.data?.items ?? []).filter((volume) => volume.zone === instance.zone && volume.allowedActions.includes('attach'));
+  // The chosen volume stays selectable while a new search answers without it.
+  const [picked, setPicked] = useState<VolumeDto | null>(null);
+  const found: VolumeDto[] = (volumes.data?.items ?? []).filter((volume) => volume.zone === instance.zone && volume.allowedActions.includes('attach'));
+  const candidates = picked && picked.id === volumeId && !found.some((volume) => volume.id === picked.id) ? [picked, ...found] : found;
   const chosen = volumeId || (candidates.length === 1 ? candidates[0]!.id : '');
 
   const submit = (event?: FormEvent) => {
@@ -122,10 +126,21 @@ function AttachVolumeDialog({ projectId, instance, onClose }: { projectId: strin
         <SkeletonRows rows={2} columns={2} />
       ) : (
         <form className="space-y-4" onSubmit={submit}>
-          {candidates.length === 0 && <Alert tone="info">{t('blockStorage.panel.noVolumes', { zone: instance.zone })}</Alert>}
+          <input
+            type="search"
+            aria-label={`${t('blockStorage.panel.volume')} ${t('table.search')}`}
+            placeholder={t('table.search')}
+            className={`${inputClass} max-w-xs`}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
+          {candidates.length === 0 && <Alert tone="info">{search.trim() ? t('table.noMatch') : t('blockStorage.panel.noVolumes', { zone: instance.zone })}</Alert>}
           <Field label={t('blockStorage.panel.volume')} error={volumeError} hint={t('blockStorage.attachHint', { zone: instance.zone })}>
             {(id, describedBy) => (
-              <select id={id} className={inputClass} aria-describedby={describedBy} value={chosen} onChange={(event) => setVolumeId(event.target.value)}>
+              <select id={id} className={inputClass} aria-describedby={describedBy} value={chosen} onChange={(event) => {
+                setVolumeId(event.target.value);
+                setPicked(candidates.find((volume) => volume.id === event.target.value) ?? null);
+              }}>
                 <option value="" disabled>
                   {t('blockStorage.panel.chooseVolume')}
                 </option>

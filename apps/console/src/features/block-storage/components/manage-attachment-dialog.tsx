@@ -1,5 +1,5 @@
 import type { AttachableInstanceDto, VolumeDto } from '@sandcloud/api-schemas';
-import { useState, type FormEvent } from 'react';
+import { useDeferredValue, useState, type FormEvent } from 'react';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog } from '../../../components/ui/dialog.tsx';
@@ -102,9 +102,13 @@ export function ManageAttachmentDialog({ projectId, volume, onClose }: ManageAtt
 function AttachForm({ projectId, volume, attach, onDone }: { projectId: string; volume: VolumeDto; attach: ReturnType<typeof useAttachVolume>; onDone: () => void }) {
   const t = useT();
   const toast = useToast();
-  const instances = useAttachableInstances(projectId, volume.id);
+  const [search, setSearch] = useState('');
+  const instances = useAttachableInstances(projectId, volume.id, useDeferredValue(search.trim()));
   const [instanceId, setInstanceId] = useState('');
-  const candidates = instances.data?.items ?? [];
+  // The chosen instance stays selectable while a new search answers without it.
+  const [picked, setPicked] = useState<AttachableInstanceDto | null>(null);
+  const found = instances.data?.items ?? [];
+  const candidates = picked && picked.id === instanceId && !found.some((instance) => instance.id === picked.id) ? [picked, ...found] : found;
   const selectable = candidates.filter((instance) => instance.problem === null);
   const chosen = instanceId || (selectable.length === 1 ? selectable[0]!.id : '');
 
@@ -130,7 +134,15 @@ function AttachForm({ projectId, volume, attach, onDone }: { projectId: string; 
   const otherError = attach.error && !instanceError ? errorMessage(attach.error) : undefined;
   return (
     <form className="space-y-4" onSubmit={submit}>
-      {selectable.length === 0 && <Alert tone="info">{t('blockStorage.noInstances', { zone: volume.zone })}</Alert>}
+      <input
+        type="search"
+        aria-label={`${t('blockStorage.attachTo')} ${t('table.search')}`}
+        placeholder={t('table.search')}
+        className={`${inputClass} max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      {selectable.length === 0 && <Alert tone="info">{search.trim() ? t('table.noMatch') : t('blockStorage.noInstances', { zone: volume.zone })}</Alert>}
       <Field label={t('blockStorage.attachTo')} error={instanceError} hint={t('blockStorage.attachHint', { zone: volume.zone })}>
         {(id, describedBy) => (
           <select
@@ -139,7 +151,10 @@ function AttachForm({ projectId, volume, attach, onDone }: { projectId: string; 
             aria-describedby={describedBy}
             aria-invalid={Boolean(instanceError)}
             value={chosen}
-            onChange={(event) => setInstanceId(event.target.value)}
+            onChange={(event) => {
+              setInstanceId(event.target.value);
+              setPicked(candidates.find((instance) => instance.id === event.target.value) ?? null);
+            }}
           >
             <option value="" disabled>
               {t('blockStorage.chooseInstance')}

@@ -1,6 +1,6 @@
 import type { VolumeSnapshotDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
-import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, useListParams, useRowSelection, type ListColumn } from '../../../components/data-table/index.ts';
 import { RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
@@ -31,7 +31,7 @@ export function SnapshotsTable({ projectId, canWrite, onCreateVolume }: Snapshot
     t('blockStorage.reason.busy', { status: t(`blockStorage.snapshots.status.${snapshot.status}` as MessageKey) });
 
   const columns = useMemo(
-    (): DataColumn<VolumeSnapshotDto>[] => [
+    (): ListColumn<VolumeSnapshotDto, 'volume-snapshots'>[] => [
       {
         id: 'name',
         header: t('common.name'),

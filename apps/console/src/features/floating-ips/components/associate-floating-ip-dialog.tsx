@@ -1,5 +1,5 @@
 import type { AttachablePortDto, FloatingIpDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
@@ -39,7 +39,10 @@ const portLabel = (port: PortChoice, t: Translate) =>
 export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose }: AssociateFloatingIpDialogProps) {
   const t = useT();
   const toast = useToast();
-  const floatingIps = useFreeFloatingIps(projectId);
+  const [ipSearch, setIpSearch] = useState('');
+  const floatingIps = useFreeFloatingIps(projectId, useDeferredValue(ipSearch.trim()));
+  // One just allocated (or chosen) stays selectable while a search answers without it.
+  const [pickedIp, setPickedIp] = useState<FloatingIpDto | null>(null);
   const [portSearch, setPortSearch] = useState('');
   const ports = useFreePortSearch(projectId, portSearch, !port);
   const allocate = useAllocateFloatingIp(projectId);
@@ -48,7 +51,8 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
   const [chosenPortId, setChosenPortId] = useState(port?.id ?? '');
   const [problems, setProblems] = useState<{ ip?: string; port?: string }>({});
 
-  const freeIps = floatingIp ? [floatingIp] : (floatingIps.data?.items ?? []);
+  const found = floatingIps.data?.items ?? [];
+  const freeIps = floatingIp ? [floatingIp] : pickedIp && !found.some((candidate) => candidate.id === pickedIp.id) ? [pickedIp, ...found] : found;
   const ipId = chosenIpId || (floatingIp ? floatingIp.id : (freeIps[0]?.id ?? ''));
   const portChoices: PortChoice[] = port ? [port] : (ports.data ?? []);
   const portId = chosenPortId || (portChoices.length === 1 ? (portChoices[0]?.id ?? '') : '');
@@ -57,6 +61,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
     allocate.mutate(undefined, {
       onSuccess: (created) => {
         setChosenIpId(created.id);
+        setPickedIp(created);
         toast.success(t('floatingIps.allocated', { ip: created.address }));
       },
     });
@@ -88,13 +93,23 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
       footer={<DialogActions onCancel={onClose} submitLabel={t('common.confirm')} disabled={associate.isPending} onSubmit={submit} />}
     >
       <div className="space-y-4">
+        {!floatingIp && (
+          <input
+            type="search"
+            aria-label={`${t('floatingIps.ipAddress')} ${t('table.search')}`}
+            placeholder={t('table.search')}
+            className={`${inputClass} max-w-xs`}
+            value={ipSearch}
+            onChange={(event) => setIpSearch(event.target.value)}
+          />
+        )}
         <Field label={t('floatingIps.ipAddress')} error={ipError}>
           {(id, describedBy) => (
             <ChoiceRow
               id={id}
               loading={floatingIps.isPending && !floatingIp}
               empty={freeIps.length === 0}
-              emptyMessage={t('floatingIps.noneFree')}
+              emptyMessage={ipSearch.trim() ? t('table.noMatch') : t('floatingIps.noneFree')}
               action={
                 !floatingIp && (
                   <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
@@ -110,7 +125,10 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
                 disabled={Boolean(floatingIp)}
                 value={ipId}
                 floatingIps={freeIps}
-                onChange={setChosenIpId}
+                onChange={(id) => {
+                  setChosenIpId(id);
+                  setPickedIp(freeIps.find((candidate) => candidate.id === id) ?? null);
+                }}
               />
             </ChoiceRow>
           )}

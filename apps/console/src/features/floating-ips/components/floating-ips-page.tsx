@@ -1,7 +1,7 @@
 import type { FloatingIpDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
@@ -63,7 +63,7 @@ export function FloatingIpsPage() {
   );
 
   const columns = useMemo(
-    (): DataColumn<FloatingIpDto>[] => [
+    (): ListColumn<FloatingIpDto, 'floating-ips'>[] => [
       {
         id: 'address',
         header: t('floatingIps.ipAddress'),

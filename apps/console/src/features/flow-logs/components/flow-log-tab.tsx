@@ -1,6 +1,6 @@
 import type { FlowActionDto, FlowLogEntryDto, InstanceDto } from '@sandcloud/api-schemas';
 import { useMemo } from 'react';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { DateTime, Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFlowLogPage } from '../api/get-flow-logs.ts';
@@ -22,7 +22,7 @@ export function FlowLogTab({ projectId, instance }: { projectId: string; instanc
   const list = useListParams(['action'], 'log.');
   const flowLogs = useFlowLogPage(projectId, instance.id, list.params);
   const columns = useMemo(
-    (): DataColumn<FlowLogEntryDto>[] => [
+    (): ListColumn<FlowLogEntryDto, 'flow-logs'>[] => [
       { id: 'at', header: t('flowLogs.at'), sortField: 'at', hideable: false, headerClassName: 'w-48', className: 'whitespace-nowrap text-slate-500 tabular-nums', cell: (entry) => <DateTime value={entry.at} /> },
       {
         id: 'source',

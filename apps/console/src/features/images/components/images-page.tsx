@@ -2,7 +2,7 @@ import type { ImageDto } from '@sandcloud/api-schemas';
 import { IMAGE_VISIBILITIES } from '@sandcloud/domain';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { createdAtColumn, DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { Tabs, useTabParam } from '../../../components/ui/tabs.tsx';
@@ -54,11 +54,11 @@ export function ImagesPage() {
 }
 
 /** The columns of an image tab; the Private tab adds the instance each image was captured from. */
-function useImageColumns(projectId: string, showSource: boolean): DataColumn<ImageDto>[] {
+function useImageColumns(projectId: string, showSource: boolean): ListColumn<ImageDto, 'images'>[] {
   const t = useT();
   const format = useFormat();
   return useMemo(() => {
-    const columns: DataColumn<ImageDto>[] = [
+    const columns: ListColumn<ImageDto, 'images'>[] = [
       {
         id: 'name',
         header: t('common.name'),

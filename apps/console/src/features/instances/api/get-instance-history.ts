@@ -1,12 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, ResourceHistoryEntryDto } from '@sandcloud/api-schemas';
-import { api } from '../../../lib/api-client.ts';
+import type { ResourceHistoryEntryDto } from '@sandcloud/api-schemas';
+import { useListPage, type ListParams } from '../../../components/data-table/index.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-export const instanceHistoryQuery = (projectId: string, instanceId: string) =>
-  queryOptions({
-    queryKey: [...queryKeys.resource(projectId, 'instances', instanceId), 'history'] as const,
-    queryFn: () => api.get<Page<ResourceHistoryEntryDto>>(`/projects/${projectId}/instances/${instanceId}/history?limit=500`),
+/** The History tab: one server page of what happened to the instance, newest first unless the view sorts otherwise. */
+export const useInstanceHistoryPage = (projectId: string, instanceId: string, params: ListParams) =>
+  useListPage<ResourceHistoryEntryDto>({
+    queryKey: [...queryKeys.resource(projectId, 'instances', instanceId), 'history'],
+    path: `/projects/${projectId}/instances/${instanceId}/history`,
+    params: params.sort ? params : { ...params, sort: 'at', order: 'desc' },
   });
-
-export const useInstanceHistory = (projectId: string, instanceId: string) => useQuery(instanceHistoryQuery(projectId, instanceId));

@@ -2,7 +2,7 @@ import type { InstanceDto } from '@sandcloud/api-schemas';
 import { INSTANCE_STATUSES } from '@sandcloud/domain';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { DataTable, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, useRowSelection, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
@@ -46,7 +46,7 @@ export function InstancesPage() {
     return undefined;
   };
 
-  const columns = useMemo((): DataColumn<InstanceDto>[] => {
+  const columns = useMemo((): ListColumn<InstanceDto, 'instances'>[] => {
     const flavorName = (instance: InstanceDto) => flavors.data?.items.find((flavor) => flavor.id === instance.flavorId)?.name ?? instance.flavorId;
     return [
       { id: 'status', header: t('common.status'), sortField: 'status', cell: (instance) => <InstanceStatus instance={instance} stacked /> },

@@ -1,7 +1,7 @@
 import type { KeyPairDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type DataColumn } from '../../../components/data-table/index.ts';
+import { BulkDeleteButton, ConfirmDeleteDialog, createdAtColumn, DataTable, RowActions, useListParams, useRowSelection, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
@@ -42,7 +42,7 @@ export function KeyPairsPage() {
   );
 
   const columns = useMemo(
-    (): DataColumn<KeyPairDto>[] => [
+    (): ListColumn<KeyPairDto, 'key-pairs'>[] => [
       { id: 'name', header: t('keyPairs.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (keyPair) => keyPair.name },
       {
         id: 'algorithm',

@@ -1,16 +1,25 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { InstanceDto, Page } from '@sandcloud/api-schemas';
+import { MAX_PAGE_SIZE, type InstanceDto, type Page } from '@sandcloud/api-schemas';
 import { api } from '../../../lib/api-client.ts';
 import { queryKeys } from '../../../lib/query-keys.ts';
 
-/** The project's instances, from which the wizard and the Instances tab pick those on the load balancer's subnet. */
-export const candidateInstancesQuery = (projectId: string) =>
-  queryOptions({
-    queryKey: queryKeys.resources(projectId, 'load-balancer-candidates'),
-    queryFn: async () => (await api.get<Page<InstanceDto>>(`/projects/${projectId}/instances?limit=500`)).items,
+/**
+ * The instances the wizard's members name, looked up by id (`?id=a,b`): the summary reads exactly
+ * what it shows, however many instances the project has.
+ */
+export const instancesByIdQuery = (projectId: string, ids: readonly string[]) => {
+  const key = [...new Set(ids)].sort().join(',');
+  return queryOptions({
+    queryKey: [...queryKeys.resources(projectId, 'instances'), 'ids', key],
+    queryFn: async () => {
+      const query = new URLSearchParams({ id: key, limit: String(Math.min(Math.max(ids.length, 1), MAX_PAGE_SIZE)) });
+      return (await api.get<Page<InstanceDto>>(`/projects/${projectId}/instances?${query.toString()}`)).items;
+    },
+    enabled: key !== '',
   });
+};
 
-export const useCandidateInstances = (projectId: string) => useQuery(candidateInstancesQuery(projectId));
+export const useInstancesById = (projectId: string, ids: readonly string[]) => useQuery(instancesByIdQuery(projectId, ids));
 
 /** How many matches a picker shows at once; the search narrows them, so none is ever out of reach. */
 export const CANDIDATE_PAGE = 50;

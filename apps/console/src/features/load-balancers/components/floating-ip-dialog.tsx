@@ -1,5 +1,5 @@
-import type { LoadBalancerDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import type { FloatingIpDto, LoadBalancerDto } from '@sandcloud/api-schemas';
+import { useDeferredValue, useState } from 'react';
 import { Button } from '../../../components/ui/button.tsx';
 import { Dialog, DialogActions } from '../../../components/ui/dialog.tsx';
 import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
@@ -21,12 +21,16 @@ interface FloatingIpDialogProps {
 export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingIpDialogProps) {
   const t = useT();
   const toast = useToast();
-  const free = useFreeFloatingIps(projectId);
+  const [search, setSearch] = useState('');
+  const free = useFreeFloatingIps(projectId, useDeferredValue(search.trim()));
   const allocate = useAllocateFloatingIp(projectId);
   const associate = useAssociateFloatingIp(projectId);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const ips = free.data ?? [];
+  // One just allocated (or chosen) stays selectable while a search answers without it.
+  const [picked, setPicked] = useState<FloatingIpDto | null>(null);
+  const found = free.data ?? [];
+  const ips = picked && !found.some((ip) => ip.id === picked.id) ? [picked, ...found] : found;
   const floatingIpId = ips.some((ip) => ip.id === chosen) ? chosen : (ips[0]?.id ?? '');
   const portId = loadBalancer.vipPortId ?? '';
 
@@ -34,6 +38,7 @@ export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingI
     allocate.mutate(undefined, {
       onSuccess: (created) => {
         setChosen(created.id);
+        setPicked(created);
         setProblem(undefined);
         toast.success(t('lb.fip.allocated', { ip: created.address }));
       },
@@ -65,20 +70,33 @@ export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingI
       footer={<DialogActions onCancel={onClose} submitLabel={t('lb.fip.connect')} disabled={associate.isPending || !portId} onSubmit={submit} />}
     >
       <div className="space-y-4">
+        <input
+          type="search"
+          aria-label={`${t('lb.fip.ipAddress')} ${t('table.search')}`}
+          placeholder={t('table.search')}
+          className={`${inputClass} max-w-xs`}
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
         <Field label={t('lb.fip.ipAddress')} error={ipError}>
           {(id, describedBy) => (
             <ChoiceRow
               id={id}
               loading={free.isPending}
               empty={ips.length === 0}
-              emptyMessage={t('lb.fip.noneFree')}
+              emptyMessage={search.trim() ? t('table.noMatch') : t('lb.fip.noneFree')}
               action={
                 <Button className="shrink-0" disabled={allocate.isPending} onClick={create}>
                   {t('lb.fip.allocate')}
                 </Button>
               }
             >
-              <FloatingIpSelect id={id} describedBy={describedBy} invalid={Boolean(ipError)} value={floatingIpId} floatingIps={ips} onChange={setChosen} />
+              <FloatingIpSelect id={id} describedBy={describedBy} invalid={Boolean(ipError)} value={floatingIpId} floatingIps={ips}
+                onChange={(id) => {
+                  setChosen(id);
+                  setPicked(ips.find((ip) => ip.id === id) ?? null);
+                }}
+              />
             </ChoiceRow>
           )}
         </Field>

@@ -1,7 +1,7 @@
 import type { LoadBalancerDto } from '@sandcloud/api-schemas';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { createdAtColumn, DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, RowActions, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { CopyButton } from '../../../components/ui/copy-button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -37,7 +37,7 @@ export function LoadBalancersPage() {
     </Button>
   );
 
-  const columns = useMemo((): DataColumn<LoadBalancerDto>[] => {
+  const columns = useMemo((): ListColumn<LoadBalancerDto, 'load-balancers'>[] => {
     const detailPath = (id: string) => routes.loadBalancer({ projectId, loadBalancerId: id });
     return [
       {

@@ -1,10 +1,10 @@
-import type { NetworkInterfaceDto } from '@sandcloud/api-schemas';
-import { useMemo, useState } from 'react';
+import type { FloatingIpDto, InstanceDto, NetworkInterfaceDto } from '@sandcloud/api-schemas';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { TextField } from '../../../components/ui/field.tsx';
+import { inputClass, TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
@@ -51,7 +51,7 @@ export function NetworkInterfacesPage() {
     </Button>
   );
   const columns = useMemo(
-    (): DataColumn<NetworkInterfaceDto>[] => [
+    (): ListColumn<NetworkInterfaceDto, 'network-interfaces'>[] => [
       {
         id: 'name',
         header: t('common.name'),
@@ -187,9 +187,13 @@ function CreateInterfaceDialog({ projectId, onClose }: { projectId: string; onCl
 function AttachDialog({ projectId, port, onClose }: { projectId: string; port: NetworkInterfaceDto; onClose: () => void }) {
   const t = useT();
   const toast = useToast();
-  const instances = useInstances(projectId).data?.items ?? [];
+  const [search, setSearch] = useState('');
+  const found = useInstances(projectId, useDeferredValue(search.trim())).data?.items ?? [];
   const attach = useAttachInterface(projectId);
   const [instanceId, setInstanceId] = useState('');
+  // The chosen instance stays selectable while a new search answers without it.
+  const [picked, setPicked] = useState<InstanceDto | null>(null);
+  const instances = picked && picked.id === instanceId && !found.some((instance) => instance.id === picked.id) ? [picked, ...found] : found;
   const chosen = instanceId || instances[0]?.id || '';
   const submit = () =>
     attach.mutate(
@@ -203,7 +207,24 @@ function AttachDialog({ projectId, port, onClose }: { projectId: string; port: N
     );
   return (
     <FormDialog title={`${t('interfaces.attach')}: ${port.fixedIp}`} submitLabel={t('interfaces.attach')} onClose={onClose} onSubmit={submit} busy={attach.isPending}>
-      <IdSelect label={t('interfaces.instance')} value={chosen} onChange={setInstanceId} options={instances.map((i) => ({ id: i.id, label: `${i.name} (${i.status})` }))} error={fieldError(attach.error, 'instanceId')} />
+      <input
+        type="search"
+        aria-label={`${t('interfaces.instance')} ${t('table.search')}`}
+        placeholder={t('table.search')}
+        className={`${inputClass} max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
+      <IdSelect
+        label={t('interfaces.instance')}
+        value={chosen}
+        onChange={(id) => {
+          setInstanceId(id);
+          setPicked(instances.find((instance) => instance.id === id) ?? null);
+        }}
+        options={instances.map((i) => ({ id: i.id, label: `${i.name} (${i.status})` }))}
+        error={fieldError(attach.error, 'instanceId')}
+      />
       <FormError error={attach.error} fields={['instanceId']} />
     </FormDialog>
   );
@@ -212,7 +233,10 @@ function AttachDialog({ projectId, port, onClose }: { projectId: string; port: N
 function MoveFloatingIpDialog({ projectId, port, onClose }: { projectId: string; port: NetworkInterfaceDto; onClose: () => void }) {
   const t = useT();
   const toast = useToast();
-  const floatingIps = useFloatingIps(projectId).data?.items ?? [];
+  const [search, setSearch] = useState('');
+  const found = useFloatingIps(projectId, useDeferredValue(search.trim())).data?.items ?? [];
+  const [picked, setPicked] = useState<FloatingIpDto | null>(null);
+  const floatingIps = picked && !found.some((f) => f.id === picked.id) ? [picked, ...found] : found;
   const move = useMoveFloatingIp(projectId);
   const [floatingIpId, setFloatingIpId] = useState('');
   const chosen = floatingIpId || floatingIps.find((f) => f.portId !== port.id)?.id || '';
@@ -229,10 +253,21 @@ function MoveFloatingIpDialog({ projectId, port, onClose }: { projectId: string;
     );
   return (
     <FormDialog title={`${t('interfaces.moveFloatingIp')}: ${port.fixedIp}`} submitLabel={t('interfaces.moveFloatingIp')} onClose={onClose} onSubmit={submit} busy={move.isPending}>
+      <input
+        type="search"
+        aria-label={`${t('interfaces.floatingIp')} ${t('table.search')}`}
+        placeholder={t('table.search')}
+        className={`${inputClass} max-w-xs`}
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+      />
       <IdSelect
         label={t('interfaces.floatingIp')}
         value={chosen}
-        onChange={setFloatingIpId}
+        onChange={(id) => {
+          setFloatingIpId(id);
+          setPicked(floatingIps.find((f) => f.id === id) ?? null);
+        }}
         options={floatingIps.filter((f) => f.portId !== port.id).map((f) => ({ id: f.id, label: f.fixedIp ? `${f.address} → ${f.fixedIp}` : f.address }))}
         error={fieldError(move.error, 'floatingIpId') ?? fieldError(move.error, 'portId')}
       />

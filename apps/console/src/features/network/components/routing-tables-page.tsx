@@ -1,7 +1,7 @@
 import type { RoutingTableDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
@@ -43,7 +43,7 @@ export function RoutingTablesPage() {
       { id: table.id, internetGateway: !table.internetGateway },
       { onSuccess: () => toast.success(t(table.internetGateway ? 'routingTables.detachGateway' : 'routingTables.attachGateway')), onError: (error) => toast.error(errorMessage(error)) },
     );
-  const columns: DataColumn<RoutingTableDto>[] = [
+  const columns: ListColumn<RoutingTableDto, 'routing-tables'>[] = [
     { id: 'name', header: t('common.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (table) => table.name },
     { id: 'vpc', header: 'VPC', cell: (table) => table.vpcName ?? '—' },
     {

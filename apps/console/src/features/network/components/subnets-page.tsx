@@ -1,7 +1,7 @@
 import type { SubnetDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { TextField } from '../../../components/ui/field.tsx';
@@ -35,7 +35,7 @@ export function SubnetsPage() {
     </Button>
   );
   const columns = useMemo(
-    (): DataColumn<SubnetDto>[] => [
+    (): ListColumn<SubnetDto, 'subnets'>[] => [
       { id: 'name', header: t('common.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (subnet) => subnet.name },
       { id: 'vpc', header: t('subnets.vpc'), cell: (subnet) => subnet.vpcName },
       { id: 'cidr', header: 'CIDR', sortField: 'cidr', className: 'font-mono', cell: (subnet) => subnet.cidr },

@@ -1,7 +1,7 @@
 import type { VpcDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
@@ -31,7 +31,7 @@ export function VpcsPage() {
   );
 
   const columns = useMemo(
-    (): DataColumn<VpcDto>[] => [
+    (): ListColumn<VpcDto, 'vpcs'>[] => [
       {
         id: 'name',
         header: t('common.name'),

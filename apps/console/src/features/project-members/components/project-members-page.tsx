@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { ProjectMemberDto } from '@sandcloud/api-schemas';
-import { DataTable, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
@@ -28,7 +28,7 @@ export function ProjectMembersPage() {
   const items = members.data?.items ?? [];
   const list = useListParams();
   const page = useMemberPage(projectId, list.params);
-  const columns: DataColumn<ProjectMemberDto>[] = [
+  const columns: ListColumn<ProjectMemberDto, 'project-members'>[] = [
     {
       id: 'username',
       header: t('members.username'),

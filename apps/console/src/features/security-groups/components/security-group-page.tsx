@@ -1,16 +1,17 @@
+import type { SecurityGroupDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
 import { Button } from '../../../components/ui/button.tsx';
 import { DescriptionList } from '../../../components/ui/description-list.tsx';
 import { BackLink, DetailFallback } from '../../../components/ui/detail-page.tsx';
-import { EmptyState } from '../../../components/ui/empty-state.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel, PanelHeader } from '../../../components/ui/table.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useFormat } from '../../../lib/i18n/use-format.ts';
 import { routes } from '../../../lib/routes.ts';
 import { useProjectPermissions } from '../../../lib/projects.ts';
+import { useSecurityGroup } from '../api/get-security-group-rules.ts';
 import { useSecurityGroups } from '../api/get-security-groups.ts';
 import { AddRuleDialog } from './add-rule-dialog.tsx';
 import { deleteBlockedReason } from './delete-reason.ts';
@@ -27,14 +28,13 @@ export function SecurityGroupPage() {
   const navigate = useNavigate();
   const { projectId = '', groupId = '' } = useParams();
   const { readOnlyReason: readOnly } = useProjectPermissions(projectId);
-  const groups = useSecurityGroups(projectId);
+  const groupQuery = useSecurityGroup(projectId, groupId);
   const [open, setOpen] = useState<Open>(null);
   const listPath = routes.securityGroups({ projectId });
   const back = <BackLink to={listPath} label={t('menu.securityGroups')} />;
 
-  if (!groups.isSuccess) return <DetailFallback query={groups} back={back} retry={false} />;
-  const group = groups.data.items.find((candidate) => candidate.id === groupId);
-  if (!group) return <Panel><EmptyState message={t('securityGroups.notFound')} action={back} /></Panel>;
+  if (!groupQuery.isSuccess) return <DetailFallback query={groupQuery} back={back} notFoundMessage={t('securityGroups.notFound')} retry={false} />;
+  const group = groupQuery.data;
 
   const ingressCount = group.rules.filter((rule) => rule.direction === 'ingress').length;
 
@@ -75,11 +75,18 @@ export function SecurityGroupPage() {
         </PanelHeader>
         <RulesTable projectId={projectId} group={group} readOnlyReason={readOnly} />
       </Panel>
-      {open === 'add-rule' && <AddRuleDialog projectId={projectId} group={group} groups={groups.data.items} onClose={() => setOpen(null)} />}
+      {open === 'add-rule' && <AddRule projectId={projectId} group={group} onClose={() => setOpen(null)} />}
       {open === 'edit' && <SecurityGroupFormDialog projectId={projectId} group={group} onClose={() => setOpen(null)} />}
       {open === 'delete' && (
         <DeleteSecurityGroupDialog projectId={projectId} group={group} onClose={() => setOpen(null)} onDeleted={() => void navigate(listPath)} />
       )}
     </div>
   );
+}
+
+/** `[+ Rule 추가]` with the project's groups to choose a remote group from (read only while it is open). */
+function AddRule({ projectId, group, onClose }: { projectId: string; group: SecurityGroupDto; onClose: () => void }) {
+  const groups = useSecurityGroups(projectId);
+  if (!groups.isSuccess) return null;
+  return <AddRuleDialog projectId={projectId} group={group} groups={groups.data.items} onClose={onClose} />;
 }

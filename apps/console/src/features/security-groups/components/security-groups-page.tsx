@@ -1,7 +1,7 @@
 import type { SecurityGroupDto } from '@sandcloud/api-schemas';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { createdAtColumn, DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { createdAtColumn, DataTable, RowActions, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { Panel } from '../../../components/ui/table.tsx';
@@ -25,7 +25,7 @@ export function SecurityGroupsPage() {
   const [open, setOpen] = useState<Open>(null);
 
   const columns = useMemo(
-    (): DataColumn<SecurityGroupDto>[] => [
+    (): ListColumn<SecurityGroupDto, 'security-groups'>[] => [
       {
         id: 'name',
         header: t('common.name'),

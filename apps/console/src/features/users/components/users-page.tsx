@@ -2,7 +2,7 @@ import type { UserSummaryDto } from '@sandcloud/api-schemas';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert } from '../../../components/ui/alert.tsx';
-import { DataTable, RowActions, useListParams, type DataColumn } from '../../../components/data-table/index.ts';
+import { DataTable, RowActions, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { useToast } from '../../../components/ui/toast.tsx';
@@ -53,7 +53,7 @@ export function UsersPage() {
     );
   }
 
-  const columns: DataColumn<UserSummaryDto>[] = [
+  const columns: ListColumn<UserSummaryDto, 'users'>[] = [
     {
       id: 'username',
       header: t('users.username'),

@@ -13,7 +13,7 @@ import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { routes } from '../../../../lib/routes.ts';
 import { useNetworks } from '../../../network/index.ts';
 import { useProjectPermissions } from '../../../../lib/projects.ts';
-import { useSecurityGroups } from '../../../security-groups/index.ts';
+import { useDefaultSecurityGroup, useSecurityGroupsById } from '../../../security-groups/index.ts';
 import { useCreateInstances } from '../../api/create-instances.ts';
 import { useFlavors } from '../../api/get-flavors.ts';
 import { useImages } from '../../api/get-images.ts';
@@ -60,7 +60,7 @@ export function CreateInstancePage() {
   const { canWrite } = useProjectPermissions(projectId);
   const flavors = useFlavors(projectId);
   const quotas = useQuotas(projectId);
-  const groups = useSecurityGroups(projectId);
+  const defaultGroup = useDefaultSecurityGroup(projectId).data;
   const networks = useNetworks(projectId);
   const create = useCreateInstances(projectId);
 
@@ -97,12 +97,13 @@ export function CreateInstancePage() {
 
   const flavor = flavors.data?.items.find((candidate) => candidate.id === form.flavorId);
   const context = { image, flavor, quotas: quotas.data };
-  const defaultGroup = groups.data?.items.find((group) => group.isDefault) ?? groups.data?.items.find((group) => group.name === 'default');
   const defaultNetwork = networks.data?.items.find((network) => network.name === 'Default Network') ?? networks.data?.items[0];
   const effective = {
     securityGroupIds: form.securityGroupIds ?? (defaultGroup ? [defaultGroup.id] : []),
     networkId: form.networkId || defaultNetwork?.id || '',
   };
+  // The summary names exactly the chosen groups, looked up by id (not read out of a first page).
+  const chosenGroups = useSecurityGroupsById(projectId, effective.securityGroupIds);
 
   // Client problems first; otherwise what the server said about the field.
   const shownErrors: WizardErrors = { ...errors };
@@ -203,7 +204,7 @@ export function CreateInstancePage() {
                 form={form}
                 image={image}
                 flavor={flavor}
-                securityGroups={groups.data?.items.filter((group) => effective.securityGroupIds.includes(group.id)) ?? []}
+                securityGroups={chosenGroups.data?.items.filter((group) => effective.securityGroupIds.includes(group.id)) ?? []}
                 network={networks.data?.items.find((network) => network.id === effective.networkId)}
                 subnetLabel={(subnetId) => {
                   const network = networks.data?.items.find((candidate) => candidate.subnets.some((subnet) => subnet.id === subnetId));

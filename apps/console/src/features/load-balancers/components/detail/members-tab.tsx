@@ -1,14 +1,16 @@
 import type { LoadBalancerDto, LoadBalancerMemberDto } from '@sandcloud/api-schemas';
-import { useId, useState } from 'react';
-import { Button, RowAction } from '../../../../components/ui/button.tsx';
+import { useId, useMemo, useState } from 'react';
+import { ConfirmDeleteDialog, DataTable, RowActions, useListParams, type ListColumn } from '../../../../components/data-table/index.ts';
+import { Button } from '../../../../components/ui/button.tsx';
 import { inputClass } from '../../../../components/ui/field.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
-import { ActionsTh, Panel, Table, TBody, Td, Th, THead } from '../../../../components/ui/table.tsx';
+import { Panel } from '../../../../components/ui/table.tsx';
 import { useToast } from '../../../../components/ui/toast.tsx';
 import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useAddMember } from '../../api/add-member.ts';
 import { useCandidateSearch } from '../../api/get-candidate-instances.ts';
+import { useMemberPage } from '../../api/get-members.ts';
 import { useRemoveMember } from '../../api/remove-member.ts';
 import { useUpdateMember } from '../../api/update-member.ts';
 import { blockedReason } from '../format.ts';
@@ -21,12 +23,22 @@ interface MembersTabProps {
   readOnly: string | undefined;
 }
 
-/** Instances: the members of a listener's pool with their health; add, remove, enable/disable, weight. */
+/** The Instance tab's view in the URL (`members.sort=…`), apart from the Listeners tab's. */
+export const MEMBERS_PREFIX = 'members.';
+
+/**
+ * Instances: the members of a listener's pool with their health, one server page at a time (a pool
+ * can hold hundreds); add, remove (through the one confirm-delete dialog), enable/disable, weight.
+ * Members are removed one at a time: each change puts the load balancer in PENDING_UPDATE until it
+ * is applied, so the API refuses a second one meanwhile (no bulk removal).
+ */
 export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProps) {
   const t = useT();
   const toast = useToast();
   const [listenerId, setListenerId] = useState(loadBalancer.listeners[0]?.id ?? '');
   const listener = chosenListener(loadBalancer.listeners, listenerId);
+  const list = useListParams([], MEMBERS_PREFIX);
+  const members = useMemberPage(projectId, loadBalancer.id, listener?.id ?? '', list.params);
   const [search, setSearch] = useState('');
   const instances = useCandidateSearch(projectId, loadBalancer.networkId, search);
   const add = useAddMember(projectId, loadBalancer.id);
@@ -34,15 +46,49 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
   const remove = useRemoveMember(projectId, loadBalancer.id);
   const [candidate, setCandidate] = useState('');
   const [weight, setWeight] = useState('1');
+  const [removing, setRemoving] = useState<LoadBalancerMemberDto | null>(null);
   const addId = useId();
   const busy = readOnly ?? blockedReason(loadBalancer, 'update', t);
+  const onError = (error: Error) => toast.error(errorMessage(error));
+
+  const columns = useMemo(
+    (): ListColumn<LoadBalancerMemberDto, 'load-balancer-members'>[] => [
+      { id: 'name', header: t('lb.column.name'), sortField: 'name', hideable: false, className: 'font-medium', cell: (member) => member.instanceName },
+      { id: 'address', header: t('lb.column.privateIp'), sortField: 'address', className: 'font-mono text-xs', cell: (member) => member.address },
+      { id: 'protocolPort', header: t('lb.field.instancePort'), sortField: 'protocolPort', className: 'text-right tabular-nums', headerClassName: 'text-right', cell: (member) => member.protocolPort },
+      {
+        id: 'weight',
+        header: t('lb.field.weight'),
+        sortField: 'weight',
+        className: 'text-right',
+        headerClassName: 'text-right',
+        cell: (member) => <WeightEditor key={`${member.id}:${member.weight}`} member={member} disabledReason={busy} onSave={(next) => update.mutate({ memberId: member.id, weight: next }, { onError: (error) => toast.error(errorMessage(error)) })} />,
+      },
+      {
+        id: 'instanceStatus',
+        header: t('lb.column.instanceStatus'),
+        cell: (member) => (member.instanceStatus ? <StatusBadge status={member.instanceStatus} /> : <span className="text-slate-400">—</span>),
+      },
+      {
+        id: 'health',
+        header: t('lb.column.health'),
+        sortField: 'operatingStatus',
+        cell: (member) => (
+          <span className="inline-flex items-center gap-1.5">
+            <StatusBadge status={member.operatingStatus} />
+            {!member.adminStateUp && <span className="text-xs text-slate-500">{t('lb.memberDisabledBadge')}</span>}
+          </span>
+        ),
+      },
+    ],
+    [t, busy, update, toast],
+  );
+
   if (!listener) return null;
 
-  const members = listener.pool.members;
-  const memberInstances = new Set(members.map((member) => member.instanceId));
+  const memberInstances = new Set(listener.pool.members.map((member) => member.instanceId));
   const addable = eligibleInstances(instances.data?.items ?? [], loadBalancer.networkId).filter((instance) => !memberInstances.has(instance.id));
   const chosen = addable.some((instance) => instance.id === candidate) ? candidate : (addable[0]?.id ?? '');
-  const onError = (error: Error) => toast.error(errorMessage(error));
 
   const addMember = () => {
     const instance = addable.find((item) => item.id === chosen);
@@ -61,11 +107,18 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
   return (
     <Panel>
       <div className="border-b border-slate-200 px-4 py-3">
-        <ListenerSelect listeners={loadBalancer.listeners} value={listener.id} onChange={setListenerId} />
+        <ListenerSelect
+          listeners={loadBalancer.listeners}
+          value={listener.id}
+          onChange={(id) => {
+            setListenerId(id);
+            list.update({ page: 1 });
+          }}
+        />
         <div className="flex flex-wrap items-end gap-2">
           <input
             type="search"
-            aria-label={t('table.search')}
+            aria-label={`${t('lb.field.instance')} ${t('table.search')}`}
             placeholder={t('table.search')}
             className={`${inputClass} w-48`}
             value={search}
@@ -101,54 +154,33 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
           </Button>
         </div>
       </div>
-      {members.length === 0 ? (
-        <p className="px-4 py-10 text-center text-sm text-slate-500">{t('lb.instances.empty')}</p>
-      ) : (
-        <Table label={t('lb.tab.instances')}>
-          <THead>
-            <Th>{t('lb.column.name')}</Th>
-            <Th>{t('lb.column.privateIp')}</Th>
-            <Th className="text-right">{t('lb.field.instancePort')}</Th>
-            <Th className="text-right">{t('lb.field.weight')}</Th>
-            <Th>{t('lb.column.instanceStatus')}</Th>
-            <Th>{t('lb.column.health')}</Th>
-            <ActionsTh />
-          </THead>
-          <TBody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <Td className="font-medium">{member.instanceName}</Td>
-                <Td className="font-mono text-xs">{member.address}</Td>
-                <Td className="text-right tabular-nums">{member.protocolPort}</Td>
-                <Td className="text-right">
-                  <WeightEditor member={member} disabledReason={busy} onSave={(next) => update.mutate({ memberId: member.id, weight: next }, { onError })} />
-                </Td>
-                <Td>{member.instanceStatus ? <StatusBadge status={member.instanceStatus} /> : <span className="text-slate-400">—</span>}</Td>
-                <Td>
-                  <span className="inline-flex items-center gap-1.5">
-                    <StatusBadge status={member.operatingStatus} />
-                    {!member.adminStateUp && <span className="text-xs text-slate-500">{t('lb.memberDisabledBadge')}</span>}
-                  </span>
-                </Td>
-                <Td className="text-right whitespace-nowrap">
-                  <RowAction disabledReason={busy} onClick={() => toggle(member)}>
-                    {member.adminStateUp ? t('lb.disable') : t('lb.enable')}
-                  </RowAction>
-                  <RowAction
-                    className="px-2"
-                    title={t('lb.instances.removeOne', { name: member.instanceName })}
-                    disabledReason={busy}
-                    onClick={() =>
-                      remove.mutate(member.id, { onSuccess: () => toast.success(t('lb.memberRemoved', { name: member.instanceName, listener: listener.name })), onError })
-                    }
-                  >
-                    -
-                  </RowAction>
-                </Td>
-              </tr>
-            ))}
-          </TBody>
-        </Table>
+      <DataTable
+        id="load-balancer-members"
+        label={t('lb.tab.instances')}
+        columns={columns}
+        query={members}
+        list={list}
+        rowName={(member) => member.instanceName}
+        searchLabel={t('table.search')}
+        actions={(member) => (
+          <RowActions
+            name={member.instanceName}
+            actions={[
+              { label: member.adminStateUp ? t('lb.disable') : t('lb.enable'), disabledReason: busy, onSelect: () => toggle(member) },
+              { label: t('lb.instances.remove'), danger: true, disabledReason: busy, onSelect: () => setRemoving(member) },
+            ]}
+          />
+        )}
+        emptyMessage={t('lb.instances.empty')}
+      />
+      {removing && (
+        <ConfirmDeleteDialog
+          title={t('lb.instances.removeOne', { name: removing.instanceName })}
+          items={[{ id: removing.id, name: removing.instanceName }]}
+          remove={(id) => remove.mutateAsync(id)}
+          onClose={() => setRemoving(null)}
+          onDone={() => undefined}
+        />
       )}
       <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
         {listener.pool.healthMonitor

@@ -3,7 +3,7 @@ import { LB_LIMITS, type SessionPersistenceType } from '@sandcloud/domain';
 import { DescriptionList } from '../../../../components/ui/description-list.tsx';
 import { Field, inputClass, NumberField, TextField } from '../../../../components/ui/field.tsx';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
-import { useCandidateInstances } from '../../api/get-candidate-instances.ts';
+import { useInstancesById } from '../../api/get-candidate-instances.ts';
 import { PersistenceOptions } from '../persistence-options.tsx';
 import { subnetLabel } from './definition-step.tsx';
 import { isHttpCheck, type WizardErrors, type WizardForm } from './wizard-form.ts';
@@ -63,7 +63,7 @@ export function ConnectionStep({ projectId, form, errors, set, subnet }: Connect
 
 function WizardSummary({ projectId, form, subnet }: { projectId: string; form: WizardForm; subnet?: NetworkDto | undefined }) {
   const t = useT();
-  const instances = useCandidateInstances(projectId);
+  const instances = useInstancesById(projectId, form.members.filter((member) => !member.name).map((member) => member.instanceId));
   const byId = new Map((instances.data ?? []).map((instance): [string, InstanceDto] => [instance.id, instance]));
   const members = form.members.map((member) => `${member.name ?? byId.get(member.instanceId)?.name ?? member.instanceId} (${t('lb.field.weight')} ${member.weight})`).join(', ');
   const health = isHttpCheck(form.healthType)
