@@ -6,7 +6,7 @@ import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
 import { ToastProvider } from '../components/ui/toast.tsx';
 import { I18nProvider } from '../lib/i18n/i18n.tsx';
-import { queryKeys } from '../lib/query-keys.ts';
+import { invalidatedBy, queryKeys, type ChangeOfKind } from '../lib/query-keys.ts';
 
 export interface FakeRequest {
   method: string;
@@ -57,7 +57,7 @@ export function pageOf<T>(rows: readonly T[], search: URLSearchParams, sortValue
 export function renderScreen(ui: ReactNode, url = '/') {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.session, { user: { id: 'u1', username: 'admin', isAdmin: true, language: 'ko' }, csrfToken: 'x' });
-  return render(
+  const rendered = render(
     <QueryClientProvider client={client}>
       <I18nProvider>
         <ToastProvider>
@@ -66,4 +66,11 @@ export function renderScreen(ui: ReactNode, url = '/') {
       </I18nProvider>
     </QueryClientProvider>,
   );
+  return { ...rendered, client };
 }
+
+/**
+ * The live event the server sends after a change, as `useLiveEvents` applies it: the screens do not
+ * refresh themselves after a mutation, the event does (lib/query-keys.ts).
+ */
+export const liveEvent = (client: QueryClient, change: ChangeOfKind) => client.invalidateQueries({ predicate: (query) => invalidatedBy(change)(query.queryKey) });

@@ -4,7 +4,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, pageOf, renderScreen, type FakeRequest } from '../../../test-support/fake-api.tsx';
+import { fakeApi, liveEvent, pageOf, renderScreen, type FakeRequest } from '../../../test-support/fake-api.tsx';
 import { RulesTable } from './rules-table.tsx';
 import { SecurityGroupChecklist } from './security-group-checklist.tsx';
 
@@ -63,7 +63,7 @@ describe('RulesTable on the shared table', () => {
 
   it('deletes two checked rules in one confirmation; the others stay', async () => {
     const requests = fakeApi(serve);
-    renderScreen(<RulesTable projectId="p1" group={group} readOnlyReason={undefined} />);
+    const { client } = renderScreen(<RulesTable projectId="p1" group={group} readOnlyReason={undefined} />);
     await screen.findByText('1–4 / 전체 4개');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Ingress IPv4 TCP 22 from 0.0.0.0/0 선택' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Ingress IPv4 TCP 443 from 0.0.0.0/0 선택' }));
@@ -73,6 +73,8 @@ describe('RulesTable on the shared table', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path).sort()).toEqual([`${GROUP}/rules/r22`, `${GROUP}/rules/r443`]);
+    // The table refreshes on the server's live event for the group, not on the mutation.
+    await liveEvent(client, { kind: 'security-group', projectId: 'p1' });
     expect(await screen.findByText('1–2 / 전체 2개')).toBeTruthy();
     expect(screen.getByText('2개를 삭제했습니다.')).toBeTruthy();
   });

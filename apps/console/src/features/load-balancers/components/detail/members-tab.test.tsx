@@ -3,7 +3,7 @@ import type { LoadBalancerDto, LoadBalancerMemberDto } from '@sandcloud/api-sche
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApi, pageOf, renderScreen, type FakeRequest } from '../../../../test-support/fake-api.tsx';
+import { fakeApi, liveEvent, pageOf, renderScreen, type FakeRequest } from '../../../../test-support/fake-api.tsx';
 import { ListenersTab } from './listeners-tab.tsx';
 import { MembersTab } from './members-tab.tsx';
 
@@ -95,7 +95,7 @@ describe('MembersTab on the shared table', () => {
 
   it('removes a member through the row actions and the one confirm-delete dialog', async () => {
     const requests = fakeApi(serve);
-    renderScreen(<MembersTab projectId="p1" loadBalancer={loadBalancer} readOnly={undefined} />);
+    const { client } = renderScreen(<MembersTab projectId="p1" loadBalancer={loadBalancer} readOnly={undefined} />);
     await screen.findByText('1–20 / 전체 600개');
     const row = within(membersTable()).getAllByRole('row').find((candidate) => candidate.textContent?.includes('web-001'))!;
     await userEvent.click(within(row).getByRole('button', { name: '제거' }));
@@ -104,6 +104,8 @@ describe('MembersTab on the shared table', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(requests.filter((request) => request.method === 'DELETE').map((request) => request.path)).toEqual([`${LB}/members/m-1`]);
+    // The table refreshes on the server's live event for the member, not on the mutation.
+    await liveEvent(client, { kind: 'lb-member', projectId: 'p1' });
     expect(await screen.findByText('1–20 / 전체 599개')).toBeTruthy();
   });
 
