@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SkeletonRows } from '../components/ui/skeleton.tsx';
 import { useLogout, useSaveLanguage, useSession } from '../features/auth/api/session.ts';
-import { ChangePasswordDialog } from '../features/auth/components/change-password-dialog.tsx';
 import { useProjects } from '../features/projects/api/projects.ts';
 import { TutorialHelpButton, TutorialPanel, useTutorialPanel } from '../features/tutorial/index.ts';
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useLiveEvents } from '../lib/live-events.ts';
 import { paths } from '../lib/paths.ts';
+
+// Rarely opened: the dialog (and Radix's, the form fields) load when it is first opened.
+const ChangePasswordDialog = lazy(() => import('../features/auth/components/change-password-dialog.tsx').then((module) => ({ default: module.ChangePasswordDialog })));
 
 /** The frame of every signed-in screen: header with project selector, language and user menu. */
 export function AuthenticatedShell() {
@@ -113,7 +115,11 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
       <button type="button" className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white" onClick={() => logout.mutate()}>
         {t('header.logout')}
       </button>
-      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }
