@@ -46,7 +46,10 @@ export function AuthenticatedShell() {
       </header>
       <div className="flex flex-1">
         <Outlet />
-        <ProjectTutorial />
+        {/* The guide's panel waits for its messages on its own, not with the screen beside it. */}
+        <Suspense fallback={null}>
+          <ProjectTutorial />
+        </Suspense>
       </div>
     </div>
   );
