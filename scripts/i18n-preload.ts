@@ -5,8 +5,8 @@ import type { Plugin } from 'vite';
 
 /** Every quoted key of a feature's Korean table (`'instances.create': …`). */
 const TABLE_KEY = /^\s*'([A-Za-z][\w-]*)\.([^']+)':/gm;
-/** A quoted string (a key used in code) or the head of a template literal (`` `role.${…}` ``). */
-const LITERAL = /(['"])([A-Za-z][\w-]*)\.([\w.-]+)\1|`([A-Za-z][\w-]*)\.(?:[\w.-]*)\$\{/g;
+/** A quoted string: a key used in code. (A key built at run time, `` `tutorial.hint.${code}` ``, is not.) */
+const LITERAL = /(['"])([A-Za-z][\w-]*)\.([\w.-]+)\1/g;
 
 /**
  * Makes a module that uses a feature's message keys ask for that feature's table when it is
@@ -19,10 +19,8 @@ const LITERAL = /(['"])([A-Za-z][\w-]*)\.([\w.-]+)\1|`([A-Za-z][\w-]*)\.(?:[\w.-
 export function i18nPreload(): Plugin {
   let root = '';
   let keys = new Set<string>();
-  let prefixes = new Set<string>();
   const read = () => {
     keys = new Set();
-    prefixes = new Set();
     const features = join(root, 'src/features');
     for (const feature of readdirSync(features)) {
       let text: string;
@@ -33,7 +31,6 @@ export function i18nPreload(): Plugin {
       }
       for (const match of text.matchAll(TABLE_KEY)) {
         keys.add(`${match[1]}.${match[2]}`);
-        prefixes.add(match[1]!);
       }
     }
   };
@@ -50,8 +47,7 @@ export function i18nPreload(): Plugin {
       if (id.endsWith('/src/app/messages.ts')) return null;
       const wanted = new Set<string>();
       for (const match of code.matchAll(LITERAL)) {
-        if (match[2] !== undefined && keys.has(`${match[2]}.${match[3]}`)) wanted.add(match[2]);
-        if (match[4] !== undefined && prefixes.has(match[4])) wanted.add(match[4]);
+        if (keys.has(`${match[2]}.${match[3]}`)) wanted.add(match[2]!);
       }
       if (wanted.size === 0) return null;
       const store = JSON.stringify(join(root, 'src/lib/i18n/messages-store.ts'));
