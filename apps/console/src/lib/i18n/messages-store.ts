@@ -46,9 +46,9 @@ export function preloadMessages(prefixes: readonly string[]): void {
   }
 }
 
-/** Loads in `language` every table loaded so far (before switching to it, so nothing suspends). */
+/** Loads in `language` every table loaded or asked for so far (before switching to it, so nothing suspends). */
 export async function loadLanguage(language: Language): Promise<void> {
-  await Promise.all([...tables.keys()].map((namespace) => load(namespace, language)));
+  await Promise.all([...loading.keys()].map((namespace) => load(namespace, language)));
   activeLanguage = language;
 }
 
