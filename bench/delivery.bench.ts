@@ -27,7 +27,13 @@ const KiB = 1024;
 const TARGETS = { initialJsGzip: 200 * KiB, workerGzip: 300 * KiB, listLcpMs: 1000, topologyLcpMs: 1500 };
 
 const { values } = parseArgs({
-  options: { instances: { type: 'string', default: '1000' }, rounds: { type: 'string', default: '5' }, 'skip-build': { type: 'boolean', default: false } },
+  options: {
+    instances: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '5' },
+    'skip-build': { type: 'boolean', default: false },
+    /** Lists every file of the instance list's initial load with its size. */
+    files: { type: 'boolean', default: false },
+  },
 });
 const instanceCount = Number(values.instances);
 const rounds = Number(values.rounds);
@@ -158,6 +164,11 @@ async function main() {
     console.log(`| layout worker (topology) | ${kib(workerSizes.raw)} | **${kib(workerSizes.gzip)}** | ${kib(workerSizes.br)} | | < 300 KiB gzip ${workerMet ? 'met' : 'missed'} |`);
     console.log(`| API answers, instance list | ${kib(median(listLoads.map((l) => l.apiDecoded)))} | | | ${kib(median(listLoads.map((l) => l.apiWire)))} | |`);
     console.log(`| API answers, topology | ${kib(median(topologyLoads.map((l) => l.apiDecoded)))} | | | ${kib(median(topologyLoads.map((l) => l.apiWire)))} | |`);
+    // Each file of the initial load, largest first: which chunks weigh (bench/delivery-chunks.ts says what is in each).
+    if (values.files) {
+      console.log('\n| file of the initial load | raw | gzip |\n|---|---|---|');
+      for (const file of [...files].sort((a, b) => b.sizes.gzip - a.sizes.gzip)) console.log(`| ${file.path} | ${kib(file.sizes.raw)} | ${kib(file.sizes.gzip)} |`);
+    }
 
     // 2. LCP, cold cache.
     const listLcp = median(listLoads.map((l) => l.lcpMs));

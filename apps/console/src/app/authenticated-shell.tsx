@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/language-switch.tsx';
 import { SkeletonRows } from '../components/ui/skeleton.tsx';
@@ -8,6 +8,8 @@ import { TutorialHelpButton, TutorialPanel, useTutorialPanel } from '../features
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useLiveEvents } from '../lib/live-events.ts';
 import { routes } from '../lib/routes.ts';
+
+// Rarely opened: the dialog (and Radix's, the form fields) load when it is first opened.
 
 /** The frame of every signed-in screen: header with project selector, language and user menu. */
 export function AuthenticatedShell() {
@@ -43,7 +45,10 @@ export function AuthenticatedShell() {
       </header>
       <div className="flex flex-1">
         <Outlet />
-        <ProjectTutorial />
+        {/* The guide's panel waits for its messages on its own, not with the screen beside it. */}
+        <Suspense fallback={null}>
+          <ProjectTutorial />
+        </Suspense>
       </div>
     </div>
   );
@@ -112,7 +117,11 @@ function UserMenu({ username, isAdmin }: { username: string; isAdmin: boolean })
       <button type="button" className="rounded px-2 py-1 text-slate-300 hover:bg-slate-800 hover:text-white" onClick={() => logout.mutate()}>
         {t('header.logout')}
       </button>
-      {changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
+      {changingPassword && (
+        <Suspense fallback={null}>
+          <ChangePasswordDialog onClose={() => setChangingPassword(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,9 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { ToastProvider } from '../components/ui/toast.tsx';
 import { sessionQuery } from '../features/auth/index.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { I18nProvider } from '../lib/i18n/i18n.tsx';
+import { currentLanguage } from '../lib/i18n/language.ts';
+import { registerFeatureMessages } from '../lib/i18n/messages-store.ts';
+import { featureNamespaces } from './messages.ts';
+
+registerFeatureMessages(featureNamespaces, currentLanguage());
 
 // Client errors (4xx) will not change on retry; only retry what may be transient.
 const retry = (failureCount: number, error: unknown) =>
@@ -20,7 +25,10 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <ToastProvider>{children}</ToastProvider>
+        <ToastProvider>
+          {/* The first screen waits here for its feature's messages (they download beside its chunk). */}
+          <Suspense fallback={<div aria-busy="true" />}>{children}</Suspense>
+        </ToastProvider>
       </I18nProvider>
     </QueryClientProvider>
   );

@@ -4,8 +4,10 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
+import { featureNamespaces } from '../app/messages.ts';
 import { ToastProvider } from '../components/ui/toast.tsx';
 import { I18nProvider } from '../lib/i18n/i18n.tsx';
+import { registerFeatureMessages } from '../lib/i18n/messages-store.ts';
 import { invalidatedBy, queryKeys, type ChangeOfKind } from '../lib/query-keys.ts';
 
 export interface FakeRequest {
@@ -55,6 +57,8 @@ export function pageOf<T>(rows: readonly T[], search: URLSearchParams, sortValue
 
 /** Renders a screen as the app does (query client with the signed-in session, Korean, toasts, router at `url`). */
 export function renderScreen(ui: ReactNode, url = '/') {
+  // The features' message tables, as the app registers them: each loads (in Korean) when a key needs it.
+  registerFeatureMessages(featureNamespaces, 'ko');
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   client.setQueryData(queryKeys.session, { user: { id: 'u1', username: 'admin', isAdmin: true, language: 'ko' }, csrfToken: 'x' });
   const rendered = render(

@@ -1,8 +1,7 @@
 import type { ListResource, Page, SortField } from '@sandcloud/api-schemas';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { getCoreRowModel, useReactTable, type ColumnDef, type VisibilityState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { errorMessage } from '../../lib/api-client.ts';
 import { useT } from '../../lib/i18n/i18n.tsx';
 import { Button } from '../ui/button.tsx';
@@ -72,6 +71,8 @@ interface DataTableProps<T> {
 /** Past this many rows on a page, only the rows in view are rendered. */
 const VIRTUALIZE_AFTER = 100;
 const ROW_HEIGHT = 49;
+// The virtualizer loads with the first page longer than VIRTUALIZE_AFTER (every row is drawn meanwhile).
+const VirtualRows = lazy(() => import('./virtual-rows.tsx').then((module) => ({ default: module.VirtualRows })));
 
 function SortIcon({ direction }: { direction: 'asc' | 'desc' | null }) {
   return (
@@ -177,12 +178,6 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const visibleRows = table.getRowModel().rows;
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = visibleRows.length > VIRTUALIZE_AFTER;
-  // initialRect: the first paint draws a screenful before the scroller is measured.
-  const virtualizer = useVirtualizer({ count: visibleRows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, enabled: virtual, initialRect: { width: 1200, height: 700 } });
-  const items = virtual ? virtualizer.getVirtualItems() : null;
-  const shown = items ? items.map((item) => visibleRows[item.index]!) : visibleRows;
-  const padTop = items && items.length > 0 ? items[0]!.start : 0;
-  const padBottom = items && items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
   const leafColumns = table.getVisibleLeafColumns();
   const span = leafColumns.length + (selection ? 1 : 0);
 
@@ -191,6 +186,34 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const from = total === 0 ? 0 : (params.page - 1) * params.size + 1;
   const to = Math.min(total, (params.page - 1) * params.size + rows.length);
+
+  // One row of the page (the virtual rows draw only those in view).
+  const renderRow = (row: (typeof visibleRows)[number]) => {
+    const selected = selection?.isSelected(row.id) ?? false;
+    const extra = rowProps?.(row.original);
+    return (
+      <tr key={row.id} {...extra} className={extra?.className ?? (selected ? 'bg-brand-50/60' : 'hover:bg-slate-50')}>
+        {selection && (
+          <td className="px-4 py-2.5 align-middle">
+            <Checkbox
+              aria-label={t('table.selectRow', { name: rowName(row.original) })}
+              checked={selected}
+              onChange={(event) => selection.toggle(row.id, row.original, event.target.checked)}
+            />
+          </td>
+        )}
+        {row.getVisibleCells().map((cell) => {
+          const meta = cell.column.columnDef.meta as DataColumn<T, string> | undefined;
+          return (
+            <td key={cell.id} className={`px-4 py-2.5 align-middle ${meta ? (meta.className ?? '') : 'text-right whitespace-nowrap'}`}>
+              {/* Called, not rendered as a component: a component type made anew each render would remount the cell (and any dialog open in it). */}
+              {meta ? meta.cell(row.original) : actions?.(row.original)}
+            </td>
+          );
+        })}
+      </tr>
+    );
+  };
 
   let body: ReactNode;
   if (query.isPending) body = <SkeletonRows rows={4} columns={Math.min(span, 8)} />;
@@ -244,41 +267,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
             </tr>
           </thead>
           <tbody className={`divide-y divide-slate-100 ${query.isPlaceholderData ? 'opacity-60' : ''}`}>
-            {padTop > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={span} style={{ height: padTop }} />
-              </tr>
-            )}
-            {shown.map((row) => {
-              const selected = selection?.isSelected(row.id) ?? false;
-              const extra = rowProps?.(row.original);
-              return (
-                <tr key={row.id} {...extra} className={extra?.className ?? (selected ? 'bg-brand-50/60' : 'hover:bg-slate-50')}>
-                  {selection && (
-                    <td className="px-4 py-2.5 align-middle">
-                      <Checkbox
-                        aria-label={t('table.selectRow', { name: rowName(row.original) })}
-                        checked={selected}
-                        onChange={(event) => selection.toggle(row.id, row.original, event.target.checked)}
-                      />
-                    </td>
-                  )}
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta as DataColumn<T, string> | undefined;
-                    return (
-                      <td key={cell.id} className={`px-4 py-2.5 align-middle ${meta ? (meta.className ?? '') : 'text-right whitespace-nowrap'}`}>
-                        {/* Called, not rendered as a component: a component type made anew each render would remount the cell (and any dialog open in it). */}
-                        {meta ? meta.cell(row.original) : actions?.(row.original)}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {padBottom > 0 && (
-              <tr aria-hidden="true">
-                <td colSpan={span} style={{ height: padBottom }} />
-              </tr>
+            {virtual ? (
+              <Suspense fallback={visibleRows.map(renderRow)}>
+                <VirtualRows count={visibleRows.length} scroller={scroller} rowHeight={ROW_HEIGHT} span={span} renderRow={(index) => renderRow(visibleRows[index]!)} />
+              </Suspense>
+            ) : (
+              visibleRows.map(renderRow)
             )}
           </tbody>
         </table>

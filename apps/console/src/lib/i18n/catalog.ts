@@ -1,37 +1,36 @@
 import type { Language } from '@sandcloud/api-schemas';
-import { blockStorageMessages } from './messages/block-storage.ts';
-import { commonMessages } from './messages/common.ts';
-import { shellMessages } from './messages/shell.ts';
-import { floatingIpMessages } from './messages/floating-ips.ts';
-import { flowLogMessages } from './messages/flow-logs.ts';
-import { imageMessages } from './messages/images.ts';
-import { instanceMessages } from './messages/instances.ts';
-import { instanceConsoleMessages } from './messages/instance-console.ts';
-import { keyPairMessages } from './messages/key-pairs.ts';
-import { loadBalancerMessages } from './messages/load-balancers.ts';
-import { networkMessages } from './messages/network.ts';
-import { networkTopologyMessages } from './messages/network-topology.ts';
-import { vpcMessages } from './messages/vpcs.ts';
-import { projectMemberMessages } from './messages/project-members.ts';
-import { securityGroupMessages } from './messages/security-groups.ts';
-import { userMessages } from './messages/users.ts';
-import { authMessages } from './messages/auth.ts';
-import { openstackCliMessages } from './messages/openstack-cli.ts';
-import { sandboxMessages } from './messages/sandbox.ts';
 import { dataTableMessages } from '../../components/data-table/messages.ts';
-import { tutorialMessages } from './messages/tutorial.ts';
-import { quotaMessages } from './messages/quotas.ts';
-import { activityMessages } from './messages/activity.ts';
-import { metricsMessages } from './messages/metrics.ts';
-import { classroomMessages } from './messages/classroom.ts';
+import type { MessageNamespace } from './define-messages.ts';
+import { commonMessages } from './messages/common.ts';
+import { openstackCliMessages } from './messages/openstack-cli.ts';
+import { shellMessages } from './messages/shell.ts';
 
-/** Every feature's table, merged. Add a feature's messages here. */
-const tables = [commonMessages, shellMessages, instanceMessages, keyPairMessages, securityGroupMessages, floatingIpMessages, networkMessages, networkTopologyMessages, imageMessages, blockStorageMessages, loadBalancerMessages, instanceConsoleMessages, flowLogMessages, userMessages, projectMemberMessages, authMessages, openstackCliMessages, sandboxMessages, dataTableMessages, tutorialMessages, quotaMessages, activityMessages, metricsMessages, classroomMessages, vpcMessages] as const;
+/**
+ * The messages of the first download, in both languages: the shared words, the shell (header, left
+ * menu, login, projects) and the data table. A feature's own messages live in its folder
+ * (`features/<feature>/messages/{ko,en}.ts`) and load in the selected language only, with the
+ * feature's screens (`app/messages.ts`, `messages-store.ts`).
+ */
+const coreTables = [commonMessages, shellMessages, dataTableMessages, openstackCliMessages] as const;
 
 type Union<T> = T extends readonly (infer U)[] ? U : never;
 type KeysOf<T> = T extends { ko: infer K } ? keyof K : never;
-export type MessageKey = KeysOf<Union<typeof tables>> & string;
+type CoreKey = KeysOf<Union<typeof coreTables>> & string;
 
-export const catalog = Object.fromEntries(
-  (['ko', 'en'] as const).map((language) => [language, Object.assign({}, ...tables.map((table) => table[language]))]),
-) as Record<Language, Record<MessageKey, string>>;
+/**
+ * Filled in by the app (`app/messages.ts`, by declaration merging) with its list of feature
+ * namespaces, so that feature keys are typed here without `lib` importing the features.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a registry merged into by app/messages.ts
+export interface FeatureMessagesRegister {}
+
+type FeatureTables = FeatureMessagesRegister extends { namespaces: readonly (infer N)[] } ? (N extends MessageNamespace<infer Korean> ? Korean : never) : never;
+type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
+type FeatureKey = KeysOfEach<FeatureTables>;
+
+/** Every message key of the console: a key that is in no table is a compile error. */
+export type MessageKey = CoreKey | FeatureKey;
+
+export const coreCatalog = Object.fromEntries(
+  (['ko', 'en'] as const).map((language) => [language, Object.assign({}, ...coreTables.map((table) => table[language]))]),
+) as Record<Language, Partial<Record<string, string>>>;

@@ -1,17 +1,13 @@
 import type { InstanceDto } from '@sandcloud/api-schemas';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Menu, type MenuItem } from '../../../components/ui/menu.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
-import { AssociateFloatingIpDialog, DisassociateFloatingIpDialog } from '../../floating-ips/index.ts';
-import { CreateImageDialog } from '../../images/index.ts';
 import { actionDisabledReason, type MenuAction } from './action-availability.ts';
-import { ChangeSecurityGroupsDialog } from './change-security-groups-dialog.tsx';
-import { DeleteInstanceDialog } from './delete-instance-dialog.tsx';
-import { PowerActionDialog } from './power-action-dialog.tsx';
-import { RebuildInstanceDialog } from './rebuild-instance-dialog.tsx';
-import { RenameInstanceDialog } from './rename-instance-dialog.tsx';
-import { ResizeInstanceDialog } from './resize-instance-dialog.tsx';
+
+// The dialogs (and what they need: forms, validation schemas, other features' pickers) load when one is
+// first opened, not with every list that shows the menu.
+const InstanceActionDialog = lazy(() => import('./instance-action-dialog.tsx').then((module) => ({ default: module.InstanceActionDialog })));
 
 interface InstanceActionMenuProps {
   projectId: string;
@@ -31,42 +27,6 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
     ...extra,
   });
   const close = () => setOpen(null);
-
-  const dialog = (() => {
-    switch (open) {
-      case 'associate':
-        return instance.portId && instance.privateIp ? (
-          <AssociateFloatingIpDialog
-            projectId={projectId}
-            port={{ id: instance.portId, fixedIp: instance.privateIp, deviceType: 'instance', deviceName: instance.name }}
-            onClose={close}
-          />
-        ) : null;
-      case 'disassociate':
-        return instance.floatingIpId && instance.floatingIp ? (
-          <DisassociateFloatingIpDialog projectId={projectId} floatingIp={{ id: instance.floatingIpId, address: instance.floatingIp }} targetName={instance.name} onClose={close} />
-        ) : null;
-      case 'stop':
-      case 'start':
-      case 'reboot':
-      case 'hard-reboot':
-        return <PowerActionDialog projectId={projectId} instance={instance} action={open} onClose={close} />;
-      case 'resize':
-        return <ResizeInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
-      case 'rebuild':
-        return <RebuildInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
-      case 'rename':
-        return <RenameInstanceDialog projectId={projectId} instance={instance} onClose={close} />;
-      case 'change-security-groups':
-        return <ChangeSecurityGroupsDialog projectId={projectId} instance={instance} onClose={close} />;
-      case 'create-image':
-        return <CreateImageDialog projectId={projectId} instance={instance} onClose={close} />;
-      case 'delete':
-        return <DeleteInstanceDialog projectId={projectId} instance={instance} onClose={close} onDeleted={onDeleted} />;
-      case null:
-        return null;
-    }
-  })();
 
   return (
     <>
@@ -89,7 +49,13 @@ export function InstanceActionMenu({ projectId, instance, canWrite, onDeleted }:
         ]}
       />
       {/* The menu sits in a table cell: its dialogs render at the top so they inherit nothing from the row. */}
-      {dialog && createPortal(dialog, document.body)}
+      {open &&
+        createPortal(
+          <Suspense fallback={null}>
+            <InstanceActionDialog projectId={projectId} instance={instance} action={open} onClose={close} onDeleted={onDeleted} />
+          </Suspense>,
+          document.body,
+        )}
     </>
   );
 }

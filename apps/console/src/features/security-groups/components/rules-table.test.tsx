@@ -68,7 +68,7 @@ describe('RulesTable on the shared table', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Ingress IPv4 TCP 22 from 0.0.0.0/0 선택' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Ingress IPv4 TCP 443 from 0.0.0.0/0 선택' }));
     await userEvent.click(screen.getByRole('button', { name: '선택 항목 삭제' }));
-    const dialog = screen.getByRole('dialog', { name: '2개 삭제' });
+    const dialog = await screen.findByRole('dialog', { name: '2개 삭제' });
     expect(within(dialog).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Ingress IPv4 TCP 22 from 0.0.0.0/0', 'Ingress IPv4 TCP 443 from 0.0.0.0/0']);
     await userEvent.click(within(dialog).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -1,4 +1,4 @@
-import type { TutorialDto, TutorialHintDto, TutorialStepProgressDto } from '@sandcloud/api-schemas';
+import type { TutorialDto, TutorialStepProgressDto } from '@sandcloud/api-schemas';
 import type { TutorialHintLink, TutorialScreen, TutorialStepDefinition } from '@sandcloud/domain';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { routes, type ProjectRoute } from '../../../lib/routes.ts';
 import { useStartTutorial, useTutorials } from '../api/tutorials.ts';
 import { highlight, selectorOf } from './highlight.ts';
+import { formatDuration, useHintText } from './hint-text.ts';
 import { useTutorialPanel } from './tutorial-context.tsx';
 
 // The getting-started panel: beside every screen of the project while open. Each step says what to
@@ -46,19 +47,6 @@ function linkTarget(projectId: string, link: TutorialHintLink): { to: string; to
     case 'screen':
       return { to: screenPath(projectId, link.screen ?? 'overview') };
   }
-}
-
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return h > 0 ? `${h}h ${m}m` : m > 0 ? `${m}m ${s}s` : `${s}s`;
-}
-
-export function useHintText(): (hint: TutorialHintDto) => string {
-  const { t } = useI18n();
-  return (hint) => t(`tutorial.hint.${hint.code}` as MessageKey, hint.params);
 }
 
 export function TutorialPanel({ projectId }: { projectId: string }) {
@@ -213,23 +201,5 @@ function Summary({ tutorial }: { tutorial: TutorialDto }) {
         </tbody>
       </table>
     </section>
-  );
-}
-
-/** The help button of every project screen: opens (or closes) the panel. */
-export function TutorialHelpButton() {
-  const { t } = useI18n();
-  const { open, toggle } = useTutorialPanel();
-  return (
-    <button
-      type="button"
-      aria-pressed={open}
-      title={t('tutorial.openHint')}
-      data-testid="tutorial-help"
-      className={`rounded px-2 py-1 hover:bg-slate-800 hover:text-white ${open ? 'bg-slate-800 text-white' : 'text-slate-300'}`}
-      onClick={toggle}
-    >
-      ? {t('tutorial.open')}
-    </button>
   );
 }

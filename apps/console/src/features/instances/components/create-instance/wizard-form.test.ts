@@ -1,12 +1,16 @@
 import type { FlavorDto, ImageDto, QuotasDto } from '@sandcloud/api-schemas';
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../../lib/i18n/catalog.ts';
+import { coreCatalog, type MessageKey } from '../../../../lib/i18n/catalog.ts';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
+import { messages as networkEn } from '../../../network/messages/en.ts';
+import { messages as instancesEn } from '../../messages/en.ts';
 import { toRequest, validateStep, type WizardContext, type WizardForm } from './wizard-form.ts';
 
 // The launch wizard's step checks: each step names the problems of its own fields, with the
 // messages shown beside them, before anything is sent.
 
+// The English messages the wizard's checks use: the shared ones, the instances' and the network's.
+const catalog = { en: { ...coreCatalog.en, ...instancesEn, ...networkEn } as Record<MessageKey, string> };
 const t: Translate = (key, params) => catalog.en[key].replace(/\{(\w+)\}/g, (match, name: string) => (params && name in params ? String(params[name]) : match));
 
 const image = { id: 'img', name: 'Ubuntu', minDiskGb: 20, minRamMb: 2048, status: 'active' } as ImageDto;

@@ -99,7 +99,7 @@ describe('MembersTab on the shared table', () => {
     await screen.findByText('1–20 / 전체 600개');
     const row = within(membersTable()).getAllByRole('row').find((candidate) => candidate.textContent?.includes('web-001'))!;
     await userEvent.click(within(row).getByRole('button', { name: '제거' }));
-    const dialog = screen.getByRole('dialog', { name: 'web-001 제거' });
+    const dialog = await screen.findByRole('dialog', { name: 'web-001 제거' });
     expect(within(dialog).getByRole('listitem').textContent).toBe('web-001');
     await userEvent.click(within(dialog).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -133,7 +133,7 @@ describe('ListenersTab on the shared table', () => {
     expect(within(table).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[0]!.textContent)).toEqual(['HTTP:80', 'TCP:443']);
     const row = within(table).getAllByRole('row')[2]!;
     await userEvent.click(within(row).getByRole('button', { name: '삭제' }));
-    const dialog = screen.getByRole('dialog', { name: '리스너 삭제' });
+    const dialog = await screen.findByRole('dialog', { name: '리스너 삭제' });
     await userEvent.click(within(dialog).getByRole('button', { name: '삭제' }));
     await waitFor(() => expect(requests.some((request) => request.method === 'DELETE' && request.path === `${LB}/listeners/l2`)).toBe(true));
   });

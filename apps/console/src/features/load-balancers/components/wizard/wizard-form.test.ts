@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { catalog } from '../../../../lib/i18n/catalog.ts';
+import { coreCatalog, type MessageKey } from '../../../../lib/i18n/catalog.ts';
 import type { Translate } from '../../../../lib/i18n/i18n.tsx';
+import { messages as loadBalancersEn } from '../../messages/en.ts';
 import { formFieldOf, initialForm, STEP_OF_FIELD, toCreateRequest, validateStep, type WizardForm } from './wizard-form.ts';
 
 // The load balancer wizard's step checks: each step names the problems of its own fields, with the
 // messages shown beside them, before anything is sent; a field the server refuses sends the user
 // back to the step it was entered on.
 
+// The English messages the wizard's checks use: the shared ones and the load balancers'.
+const catalog = { en: { ...coreCatalog.en, ...loadBalancersEn } as Record<MessageKey, string> };
 const t: Translate = (key, params) => catalog.en[key].replace(/\{(\w+)\}/g, (match, name: string) => (params && name in params ? String(params[name]) : match));
 
 /** A form that passes every step: the guide's HTTP load balancer on port 80 with two instances. */

@@ -1,0 +1,37 @@
+import type { Translation } from '../../../lib/i18n/define-messages.ts';
+import type { messages as ko } from './ko.ts';
+
+/** In English: exactly the Korean table's keys (the type checker holds it to them). */
+export const messages = {
+  'instanceConsole.tab': 'Console',
+  'instanceConsole.connectTab': 'Connect',
+  'instanceConsole.sessions': 'Console sessions of {name}',
+  'instanceConsole.sessionTab': '#{n}',
+  'instanceConsole.region': 'Console {name} #{n}',
+  'instanceConsole.newSession': '+ New session',
+  'instanceConsole.closeSession': 'Close session #{n}',
+  'instanceConsole.description': 'The web console is a terminal logged in to the instance as root. Each session opens its own shell.',
+  'instanceConsole.notActive': 'A console can only be opened while the instance is running (ACTIVE). Current state: {status}.',
+  'instanceConsole.notActiveHint': 'Start the instance, then open a session with + New session.',
+  'instanceConsole.viewerDenied': 'Viewers cannot open a console. Ask a project admin for the member role.',
+  'instanceConsole.noSessions': 'No open sessions. Use + New session to log in.',
+  'instanceConsole.state.connecting': 'Connecting…',
+  'instanceConsole.state.connected': 'Connected',
+  'instanceConsole.state.closed': 'Disconnected',
+  'instanceConsole.reconnect': 'Reconnect',
+  'instanceConsole.closed.logout': 'The shell logged out.',
+  'instanceConsole.closed.instanceDown': 'The instance went down and closed the session: {reason}',
+  'instanceConsole.closed.refused': 'Could not connect to the console. Check that you are logged in and a member of the project.',
+  'instanceConsole.closed.lost': 'The connection to the server was lost.',
+  'instanceConsole.closed.shutdown': 'The Sandcloud server shut down.',
+  'instanceConsole.closed.error': 'A server error closed the session.',
+  'instanceConnect.title': 'Connect with SSH',
+  'instanceConnect.description': 'Use the key pair file (*.pem) you downloaded when you created the instance.',
+  'instanceConnect.step.chmod': '1. Restrict the key pair file’s permissions.',
+  'instanceConnect.step.ssh': '2. Log in with ssh.',
+  'instanceConnect.step.http': 'If you started a web server, open it in a browser:',
+  'instanceConnect.sshRule': 'A security group needs an SSH (22) ingress rule. Narrow the CIDR when you can.',
+  'instanceConnect.noFloatingIp': 'No floating IP is associated, so SSH from outside is impossible. Use More actions > Associate floating IP. Meanwhile the Console tab works.',
+  'instanceConnect.windows': 'On Windows, run these in an environment with an SSH client (such as Cygwin).',
+  'instanceConnect.unavailable': 'No SSH command is available.',
+} satisfies Translation<typeof ko>;

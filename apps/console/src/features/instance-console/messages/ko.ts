@@ -1,0 +1,37 @@
+import type { MessageTable } from '../../../lib/i18n/define-messages.ts';
+
+/** The instance's web console (a terminal per login session) and its SSH connection guide. In Korean, the reference (the guide's labels). */
+export const messages = {
+  'instanceConsole.tab': '콘솔',
+  'instanceConsole.connectTab': '접속 정보',
+  'instanceConsole.sessions': '{name} 콘솔 세션',
+  'instanceConsole.sessionTab': '#{n}',
+  // Same in both languages: end-to-end tests find the terminal by this label.
+  'instanceConsole.region': 'Console {name} #{n}',
+  'instanceConsole.newSession': '+ 새 세션',
+  'instanceConsole.closeSession': '세션 #{n} 닫기',
+  'instanceConsole.description': '웹 콘솔은 Instance에 root로 로그인한 터미널입니다. 세션마다 별도의 셸이 열립니다.',
+  'instanceConsole.notActive': 'Instance가 실행 중(ACTIVE)일 때만 콘솔을 열 수 있습니다. 지금 상태: {status}.',
+  'instanceConsole.notActiveHint': 'Instance를 시작한 뒤 [+ 새 세션]으로 다시 접속하세요.',
+  'instanceConsole.viewerDenied': '조회 권한(viewer)으로는 콘솔을 열 수 없습니다. 프로젝트 관리자에게 member 역할을 요청하세요.',
+  'instanceConsole.noSessions': '열린 세션이 없습니다. [+ 새 세션]으로 로그인하세요.',
+  'instanceConsole.state.connecting': '연결 중…',
+  'instanceConsole.state.connected': '연결됨',
+  'instanceConsole.state.closed': '연결 종료',
+  'instanceConsole.reconnect': '다시 연결',
+  'instanceConsole.closed.logout': '셸에서 로그아웃했습니다.',
+  'instanceConsole.closed.instanceDown': 'Instance가 내려가 세션이 닫혔습니다: {reason}',
+  'instanceConsole.closed.refused': '콘솔에 연결할 수 없습니다. 로그인 상태와 프로젝트 권한을 확인하세요.',
+  'instanceConsole.closed.lost': '서버와의 연결이 끊어졌습니다.',
+  'instanceConsole.closed.shutdown': 'Sandcloud 서버가 종료되었습니다.',
+  'instanceConsole.closed.error': '서버 오류로 세션이 닫혔습니다.',
+  'instanceConnect.title': 'SSH로 접속하기',
+  'instanceConnect.description': 'Instance를 만들 때 받은 Key Pair 파일(*.pem)로 SSH 접속합니다.',
+  'instanceConnect.step.chmod': '1. Key Pair 파일의 접근 속성을 변경합니다.',
+  'instanceConnect.step.ssh': '2. ssh로 접속합니다.',
+  'instanceConnect.step.http': '웹 서버를 실행했다면 브라우저에서 열 수 있습니다:',
+  'instanceConnect.sshRule': 'Security Group에 SSH(22) Ingress 규칙이 있어야 접속됩니다. 가능하면 CIDR을 좁혀 허용하세요.',
+  'instanceConnect.noFloatingIp': 'Floating IP가 연결되어 있지 않아 외부에서 SSH로 접속할 수 없습니다. [추가기능] > [Floating IP 연결]로 연결하세요. 그동안은 [콘솔] 탭을 사용할 수 있습니다.',
+  'instanceConnect.windows': 'Windows 사용자는 Cygwin 등 SSH 클라이언트가 있는 환경에서 실행하세요.',
+  'instanceConnect.unavailable': 'SSH 명령을 만들 수 없습니다.',
+} satisfies MessageTable;
