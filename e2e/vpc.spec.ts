@@ -167,7 +167,7 @@ test('bad input gets a clear error and changes nothing: an overlapping CIDR, det
   await dialog.getByLabel('이름').fill('clash');
   await dialog.getByLabel('CIDR').fill('10.30.1.128/25');
   await dialog.getByRole('button', { name: '서브넷 생성' }).click();
-  await expect(dialog.getByText(`10.30.1.128/25 overlaps subnet 'taken' (10.30.1.0/24) in VPC '${vpc.name}'`)).toBeVisible();
+  await expect(dialog.getByRole('alert')).toHaveText(`10.30.1.128/25은(는) ${vpc.name} VPC의 taken 서브넷(10.30.1.0/24)과 겹칩니다.`);
   await dialog.getByRole('button', { name: '취소' }).click();
   expect((await subnetsOf(api, base)).map((subnet) => subnet.name).sort()).toEqual(['Default Subnet', 'taken']);
 
@@ -177,7 +177,7 @@ test('bad input gets a clear error and changes nothing: an overlapping CIDR, det
   await page.goto(computeUrl('network/interfaces'));
   await page.getByRole('button', { name: '연결 해제 10.30.1.2' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '연결 해제' }).click();
-  await expect(page.getByText(`${solo.name} has only this network interface (10.30.1.2); an instance needs at least one, so it cannot be detached`)).toBeVisible();
+  await expect(page.getByText(`${solo.name} 인스턴스의 네트워크 인터페이스는 이것(10.30.1.2) 하나뿐입니다. 인스턴스에는 네트워크 인터페이스가 하나 이상 있어야 하므로 연결을 해제할 수 없습니다.`)).toBeVisible();
   const interfaces = await api.get<{ items: { fixedIp: string }[] }>(`${base}/instances/${solo.id}/interfaces`);
   expect(interfaces.items.map((item) => item.fixedIp)).toEqual(['10.30.1.2']);
 });
