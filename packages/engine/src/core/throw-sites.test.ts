@@ -16,7 +16,6 @@ const NOT_CODED_YET: Record<string, number> = {
   'catalog/quota-guard.ts': 1,
   'classroom/classroom-service.ts': 9,
   'compute/instance-service.ts': 8,
-  'load-balancers/load-balancer-service.ts': 9,
   'networking/interface-service.ts': 4,
   'networking/network-service.ts': 33,
   'networking/vpc-rules.ts': 8,

@@ -50,8 +50,11 @@ const octaviaErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => 
 
 /** Octavia (WSME) also takes a port written as a string, e.g. "80". */
 const port = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(65535));
+const MONITOR_TYPES = ['HTTP', 'HTTPS', 'TCP', 'PING', 'UDP-CONNECT', 'TLS-HELLO', 'SCTP'] as const;
+const POOL_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'PROXY', 'PROXYV2', 'UDP', 'SCTP'] as const;
+const LISTENER_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TERMINATED_HTTPS', 'UDP', 'SCTP'] as const;
 const healthMonitorSchema = z.object({
-  type: z.enum(['HTTP', 'HTTPS', 'TCP']),
+  type: z.enum(MONITOR_TYPES),
   delay: z.number().int().min(1),
   timeout: z.number().int().min(1),
   max_retries: z.number().int().min(1).max(10),
@@ -59,16 +62,21 @@ const healthMonitorSchema = z.object({
   http_method: z.string().optional(),
   url_path: z.string().optional(),
   expected_codes: z.string().optional(),
-  name: z.string().optional(),
-  admin_state_up: z.literal(true).optional(),
+  name: z.string().max(255).optional(),
+  admin_state_up: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
 });
 const memberSchema = z.object({
   address: z.string().min(1),
   protocol_port: port,
   subnet_id: z.string().optional(),
   weight: z.number().int().min(0).max(256).optional(),
-  name: z.string().optional(),
+  name: z.string().max(255).optional(),
   admin_state_up: z.boolean().optional(),
+  monitor_address: z.string().nullable().optional(),
+  monitor_port: port.nullable().optional(),
+  backup: z.literal(false).optional(),
+  tags: z.array(z.string()).optional(),
 });
 const sessionPersistenceSchema = z.object({ type: z.enum(['SOURCE_IP', 'HTTP_COOKIE', 'APP_COOKIE']), cookie_name: z.string().nullable().optional() }).nullable();
 const poolSchema = z.object({
@@ -82,14 +90,15 @@ const poolSchema = z.object({
   admin_state_up: z.literal(true).optional(),
 });
 const listenerSchema = z.object({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TERMINATED_HTTPS']),
+  name: z.string().max(255).optional(),
+  description: z.string().max(255).optional(),
+  protocol: z.enum(LISTENER_PROTOCOLS),
   protocol_port: port,
   connection_limit: z.number().int().optional(),
   timeout_client_data: z.number().int().optional(),
   allowed_cidrs: z.array(z.string()).nullable().optional(),
-  admin_state_up: z.literal(true).optional(),
+  admin_state_up: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
   default_pool: poolSchema.optional(),
 });
 const fullyPopulated = 'Sandcloud creates a load balancer with its listener, pool, members and health monitor in one call (Octavia\'s fully populated create)';
@@ -100,33 +109,64 @@ const createLoadBalancerSchema = z.object({
     vip_subnet_id: z.string().optional(),
     vip_network_id: z.string().optional(),
     vip_port_id: z.string().optional(),
-    admin_state_up: z.literal(true).optional(),
+    vip_address: z.string().optional(),
+    admin_state_up: z.boolean().optional(),
+    tags: z.array(z.string()).optional(),
     provider: z.string().optional(),
     project_id: z.string().optional(),
     listeners: z.array(listenerSchema).length(1, fullyPopulated).optional(),
   }),
 });
 const createListenerSchema = z.object({ listener: listenerSchema.extend({ loadbalancer_id: z.string().min(1) }) });
-const updateLoadBalancerSchema = z.object({ loadbalancer: z.object({ name: z.string().optional(), description: z.string().max(255).optional() }) });
+const updateLoadBalancerSchema = z.object({
+  loadbalancer: z.object({ name: z.string().max(255).optional(), description: z.string().max(255).optional(), admin_state_up: z.boolean().optional(), tags: z.array(z.string()).optional() }),
+});
 const createPoolSchema = z.object({
   pool: z.object({
     name: z.string().max(255).optional(),
     description: z.string().max(255).optional(),
-    protocol: z.enum(['HTTP', 'HTTPS', 'TCP']),
+    protocol: z.enum(POOL_PROTOCOLS),
     lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']),
     session_persistence: sessionPersistenceSchema.optional(),
     listener_id: z.string().optional(),
     loadbalancer_id: z.string().optional(),
-    admin_state_up: z.literal(true).optional(),
+    admin_state_up: z.boolean().optional(),
     tags: z.array(z.string()).optional(),
   }),
 });
 const updateListenerSchema = z.object({
-  listener: z.object({ name: z.string().max(255).optional(), connection_limit: z.number().int().optional(), timeout_client_data: z.number().int().optional(), allowed_cidrs: z.array(z.string()).nullable().optional() }),
+  listener: z.object({
+    name: z.string().max(255).optional(),
+    description: z.string().max(255).optional(),
+    admin_state_up: z.boolean().optional(),
+    connection_limit: z.number().int().optional(),
+    timeout_client_data: z.number().int().optional(),
+    allowed_cidrs: z.array(z.string()).nullable().optional(),
+    tags: z.array(z.string()).optional(),
+  }),
 });
-const updatePoolSchema = z.object({ pool: z.object({ name: z.string().max(255).optional(), lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(), session_persistence: sessionPersistenceSchema.optional() }) });
+const updatePoolSchema = z.object({
+  pool: z.object({
+    name: z.string().max(255).optional(),
+    description: z.string().max(255).optional(),
+    admin_state_up: z.boolean().optional(),
+    lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(),
+    session_persistence: sessionPersistenceSchema.optional(),
+    tags: z.array(z.string()).optional(),
+  }),
+});
 const createMemberSchema = z.object({ member: memberSchema });
-const updateMemberSchema = z.object({ member: z.object({ weight: z.number().int().min(0).max(256).optional(), admin_state_up: z.boolean().optional() }) });
+const updateMemberSchema = z.object({
+  member: z.object({
+    name: z.string().max(255).optional(),
+    weight: z.number().int().min(0).max(256).optional(),
+    admin_state_up: z.boolean().optional(),
+    monitor_address: z.string().nullable().optional(),
+    monitor_port: port.nullable().optional(),
+    backup: z.literal(false).optional(),
+    tags: z.array(z.string()).optional(),
+  }),
+});
 const healthMonitorBody = z.object({ healthmonitor: healthMonitorSchema.extend({ pool_id: z.string().min(1) }) });
 const updateHealthMonitorSchema = z.object({ healthmonitor: healthMonitorSchema.partial() });
 
@@ -194,6 +234,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
   };
   const monitorInput = (monitor: z.infer<typeof healthMonitorSchema>, memberPort: number) => ({
     type: monitor.type,
+    ...(monitor.name !== undefined ? { name: monitor.name } : {}),
+    ...(monitor.admin_state_up !== undefined ? { adminStateUp: monitor.admin_state_up } : {}),
     monitorPort: memberPort,
     delaySeconds: monitor.delay,
     timeoutSeconds: monitor.timeout,
@@ -205,6 +247,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const listenerSettings = (input: z.infer<typeof listenerSchema>) => {
     if (input.protocol === 'TERMINATED_HTTPS') throw new OsError(400, 'TERMINATED_HTTPS needs a certificate container (Barbican), which Sandcloud does not have');
     return {
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       protocol: input.protocol,
       protocolPort: input.protocol_port,
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
@@ -216,8 +260,11 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const memberPorts = new Set(pool.members.map((m) => m.protocol_port));
     if (memberPorts.size !== 1) throw new OsError(400, 'Sandcloud pools send traffic to one member port: give every member the same protocol_port');
     const memberPort = [...memberPorts][0]!;
+    const settings = listenerSettings(input);
+    const { protocol } = settings;
+    if (protocol === 'UDP' || protocol === 'SCTP') throw new OsError(400, `A ${protocol} listener is created on its own, then its pool and members: Sandcloud's fully populated create takes TCP, HTTP and HTTPS`);
     return {
-      listener: listenerSettings(input),
+      listener: { ...settings, protocol },
       pool: {
         lbAlgorithm: pool.lb_algorithm,
         memberPort,
@@ -251,7 +298,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
         provisioning_status: pool.provisioning_status,
         operating_status: pool.operating_status,
         members: entry.members.map((m) => ({ id: m.id, name: m.name, address: m.address, protocol_port: m.protocolPort, provisioning_status: m.status, operating_status: m.operatingStatus })),
-        ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: 'ONLINE' } } : {}),
+        ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: entry.pool.healthMonitor.name ?? '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: entry.pool.healthMonitor.adminStateUp === false ? 'OFFLINE' : 'ONLINE' } } : {}),
       };
     };
     res.json({
@@ -302,6 +349,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
       description: input.description ?? '',
       subnetId: subnet.id,
       ...(vipPort ? { vipPortId: vipPort.id } : {}),
+      ...(input.vip_address !== undefined ? { vipAddress: input.vip_address } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       ...(combined ? { listener: combined.listener, pool: combined.pool } : {}),
     });
     res.status(201).json({ loadbalancer: loadBalancerView(loadBalancers.parts(lb)) });
@@ -310,7 +359,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const { loadbalancer: input } = parseBody(updateLoadBalancerSchema, req.body ?? {});
     const { loadBalancer } = partsOf(req, String(req.params.id));
     mutable(loadBalancer);
-    loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description });
+    loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description, adminStateUp: input.admin_state_up });
     res.json({ loadbalancer: lbJson(req, loadBalancer.id) });
   });
   api.delete('/lbaas/loadbalancers/:id', (req, res) => {
@@ -334,7 +383,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(lb);
     const created = input.default_pool
       ? loadBalancers.addListener(projectOf(req), lb.id, listenerAndPool(req, input, input.default_pool, lb.vipSubnetId))
-      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), ...(input.name ? { name: input.name } : {}) });
+      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), name: input.name ?? '' });
     res.status(201).json({ listener: listenerJson(req, created.id) });
   });
   api.put('/lbaas/listeners/:id', (req, res) => {
@@ -343,6 +392,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(parts.loadBalancer);
     loadBalancers.updateListener(projectOf(req), parts.loadBalancer.id, listener.id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
       ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
       ...(input.allowed_cidrs !== undefined ? { allowedCidrs: input.allowed_cidrs ?? [] } : {}),
@@ -371,6 +422,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
       lbAlgorithm: input.lb_algorithm,
       sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null,
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
     });
     res.status(201).json({ pool: poolJson(req, pool.id) });
   });
@@ -380,6 +433,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(lb);
     loadBalancers.updatePool(projectOf(req), lb.id, entry.pool.id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       ...(input.lb_algorithm ? { lbAlgorithm: input.lb_algorithm } : {}),
       ...(input.session_persistence !== undefined
         ? { sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null }
@@ -406,11 +461,15 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const { member: input } = parseBody(createMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
     mutable(ref.lb);
-    const instanceId = instanceAt(req, input.address, input.subnet_id ?? ref.lb.vipSubnetId);
-    const member = loadBalancers.addPoolMember(projectOf(req), ref.lb.id, ref.entry.pool.id, {
-      instanceId,
+    const member = loadBalancers.addAddressMember(projectOf(req), ref.lb.id, ref.entry.pool.id, {
+      address: input.address,
       protocolPort: input.protocol_port,
+      ...(input.subnet_id !== undefined ? { subnetId: input.subnet_id } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.weight !== undefined ? { weight: input.weight } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
+      ...(input.monitor_address !== undefined ? { monitorAddress: input.monitor_address } : {}),
+      ...(input.monitor_port !== undefined ? { monitorPort: input.monitor_port } : {}),
     });
     res.status(201).json({ member: memberView(member) });
   });
@@ -419,7 +478,14 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const ref = findPool(req, String(req.params.poolId));
     const member = memberOf(ref, String(req.params.id));
     mutable(ref.lb);
-    res.json({ member: memberView(loadBalancers.updateMember(projectOf(req), ref.lb.id, member.id, { weight: input.weight, adminStateUp: input.admin_state_up })) });
+    const updated = loadBalancers.updateAddressMember(projectOf(req), ref.lb.id, member.id, {
+      name: input.name,
+      weight: input.weight,
+      adminStateUp: input.admin_state_up,
+      monitorAddress: input.monitor_address,
+      monitorPort: input.monitor_port,
+    });
+    res.json({ member: memberView(updated) });
   });
   api.delete('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const ref = findPool(req, String(req.params.poolId));
@@ -457,6 +523,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
       monitorInput(
         {
           type: input.type ?? current.type,
+          name: input.name ?? current.name ?? '',
+          admin_state_up: input.admin_state_up ?? current.adminStateUp ?? true,
           delay: input.delay ?? current.delaySeconds,
           timeout: input.timeout ?? current.timeoutSeconds,
           max_retries: input.max_retries ?? current.maxRetries,
