@@ -136,6 +136,8 @@ export interface HealthMonitor {
   timeoutSeconds: number;
   /** Consecutive failures before a member goes OFFLINE, and successes before it comes back. */
   maxRetries: number;
+  /** Octavia `max_retries_down`: consecutive failures before a member goes OFFLINE (absent: `maxRetries`). */
+  maxRetriesDown?: number;
   httpMethod: HealthHttpMethod | null;
   urlPath: string | null;
   expectedCodes: string | null;

@@ -41,6 +41,7 @@ export interface HealthMonitorInput {
   type: HealthMonitorType | OctaviaHealthMonitorType;
   name?: string | undefined;
   adminStateUp?: boolean | undefined;
+  maxRetriesDown?: number | undefined;
   monitorPort: number;
   delaySeconds?: number | undefined;
   timeoutSeconds?: number | undefined;
@@ -187,7 +188,13 @@ export function sessionPersistence(input: SessionPersistenceInput | null | undef
  */
 export function healthMonitor(input: HealthMonitorInput, field: string, rules: { octavia?: boolean } = {}): HealthMonitor {
   const type = oneOf<OctaviaHealthMonitorType>(input.type, rules.octavia ? OCTAVIA_HEALTH_MONITOR_TYPES : HEALTH_MONITOR_TYPES, 'The health check protocol', `${at(field)}type`);
-  const extra = rules.octavia ? { name: (input.name ?? '').trim(), adminStateUp: input.adminStateUp !== false } : {};
+  const extra = rules.octavia
+    ? {
+        name: (input.name ?? '').trim(),
+        adminStateUp: input.adminStateUp !== false,
+        maxRetriesDown: wholeNumber(input.maxRetriesDown ?? DEFAULTS.maxRetries, 'Max retries down', LIMITS.maxRetries, `${at(field)}maxRetriesDown`),
+      }
+    : {};
   const monitorPort = port(input.monitorPort, 'Health Port', `${at(field)}monitorPort`);
   const delaySeconds = wholeNumber(input.delaySeconds ?? DEFAULTS.delaySeconds, 'Interval (s)', LIMITS.delaySeconds, `${at(field)}delaySeconds`);
   const timeoutSeconds = wholeNumber(input.timeoutSeconds ?? DEFAULTS.timeoutSeconds, 'Timeout (s)', LIMITS.timeoutSeconds, `${at(field)}timeoutSeconds`);

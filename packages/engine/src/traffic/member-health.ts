@@ -160,10 +160,10 @@ export class MemberHealth {
     if (!member || !member.adminStateUp) return;
     const monitor: HealthMonitor | null | undefined = this.records.pool(member.poolId)?.healthMonitor;
     if (!monitor || !enabled(monitor)) return;
-    const next = applyCheck(member, ok, monitor.maxRetries);
+    const next = applyCheck(member, ok, monitor.maxRetries, monitor.maxRetriesDown ?? monitor.maxRetries);
     if (!next) return;
     const flipped = next.operatingStatus !== member.operatingStatus;
-    const note = flipped ? `Health check ${ok ? 'passed' : 'failed'} ${monitor.maxRetries} time(s) in a row: ${next.operatingStatus}` : undefined;
+    const note = flipped ? `Health check ${ok ? 'passed' : 'failed'} ${ok ? monitor.maxRetries : (monitor.maxRetriesDown ?? monitor.maxRetries)} time(s) in a row: ${next.operatingStatus}` : undefined;
     this.store.update<Member>(LB_KINDS.member, member, next, note);
     if (flipped) this.refreshOperatingStatus(member.loadBalancerId);
   }

@@ -13,7 +13,8 @@ import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
 import { parseBody } from '../common.ts';
 import { errorBody, OsError } from '../errors.ts';
-import { neutronList, selectFields } from '../network/neutron-list.ts';
+import { selectFields } from '../network/neutron-list.ts';
+import { octaviaList } from './octavia-list.ts';
 import { healthMonitorId, healthMonitorView, listenerView, loadBalancerView, memberView, poolView } from './octavia-views.ts';
 
 /** Octavia's error body: `{"faultcode": "Client", "faultstring": "…", "debuginfo": null}`. */
@@ -198,7 +199,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const api = Router();
   api.use(requireScopedToken(engine));
   const projectOf = (req: Request) => osContext(req).project.id;
-  const all = (req: Request): LoadBalancerParts[] => loadBalancers.list(projectOf(req)).map((lb) => loadBalancers.parts(lb));
+  const all = (req: Request): LoadBalancerParts[] =>
+    [...loadBalancers.list(projectOf(req))].sort((a, b) => a.createdAt - b.createdAt).map((lb) => loadBalancers.parts(lb));
   const missing = (kind: string, id: string) => new OsError(404, `${kind} ${id} not found.`);
   const partsOf = (req: Request, id: string): LoadBalancerParts => {
     const lb = loadBalancers.list(projectOf(req)).find((candidate) => candidate.id === id);
@@ -240,6 +242,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     delaySeconds: monitor.delay,
     timeoutSeconds: monitor.timeout,
     maxRetries: monitor.max_retries,
+    ...(monitor.max_retries_down !== undefined ? { maxRetriesDown: monitor.max_retries_down } : {}),
     ...(monitor.http_method ? { httpMethod: monitor.http_method as 'GET' } : {}),
     ...(monitor.url_path ? { urlPath: monitor.url_path } : {}),
     ...(monitor.expected_codes ? { expectedCodes: monitor.expected_codes } : {}),
@@ -285,7 +288,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   };
 
   // Load balancers.
-  api.get('/lbaas/loadbalancers', (req, res) => res.json(neutronList(req, 'loadbalancers', all(req).map(loadBalancerView))));
+  api.get('/lbaas/loadbalancers', (req, res) => res.json(octaviaList(req, 'loadbalancers', all(req).map(loadBalancerView))));
   api.get('/lbaas/loadbalancers/:id', (req, res) => res.json({ loadbalancer: selectFields(req, lbJson(req, String(req.params.id))) }));
   api.get('/lbaas/loadbalancers/:id/status', (req, res) => {
     const parts = partsOf(req, String(req.params.id));
@@ -331,6 +334,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const projectId = projectOf(req);
     const subnets = network.subnets(projectId);
     if (!input.vip_subnet_id && !input.vip_network_id && !input.vip_port_id) throw new OsError(400, 'Validation failure: VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
+    if (input.provider !== undefined && input.provider !== 'sandcloud') throw new OsError(400, `Provider '${input.provider}' is not enabled.`);
     const vipPort = input.vip_port_id ? network.ports(projectId).find((p) => p.id === input.vip_port_id) : undefined;
     if (input.vip_port_id && !vipPort) throw new OsError(400, `Validation failure: Port ${input.vip_port_id} could not be found.`);
     if (vipPort && vipPort.deviceOwner) throw new OsError(409, `Port ${vipPort.id} is already in use by ${vipPort.deviceOwner}.`);
@@ -375,7 +379,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Listeners.
-  api.get('/lbaas/listeners', (req, res) => res.json(neutronList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
+  api.get('/lbaas/listeners', (req, res) => res.json(octaviaList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
   api.get('/lbaas/listeners/:id', (req, res) => res.json({ listener: selectFields(req, listenerJson(req, String(req.params.id))) }));
   api.post('/lbaas/listeners', (req, res) => {
     const { listener: input } = parseBody(createListenerSchema, req.body ?? {});
@@ -408,7 +412,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Pools: a listener's default pool, or the load balancer's only.
-  api.get('/lbaas/pools', (req, res) => res.json(neutronList(req, 'pools', pools(req).map(({ lb, entry }) => poolView(lb, entry)))));
+  api.get('/lbaas/pools', (req, res) => res.json(octaviaList(req, 'pools', pools(req).map(({ lb, entry }) => poolView(lb, entry)))));
   api.get('/lbaas/pools/:id', (req, res) => res.json({ pool: selectFields(req, poolJson(req, String(req.params.id))) }));
   api.post('/lbaas/pools', (req, res) => {
     const { pool: input } = parseBody(createPoolSchema, req.body ?? {});
@@ -455,7 +459,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     if (!member) throw missing('Member', id);
     return member;
   };
-  api.get('/lbaas/pools/:poolId/members', (req, res) => res.json(neutronList(req, 'members', findPool(req, String(req.params.poolId)).entry.members.map(memberView))));
+  api.get('/lbaas/pools/:poolId/members', (req, res) => res.json(octaviaList(req, 'members', findPool(req, String(req.params.poolId)).entry.members.map(memberView))));
   api.get('/lbaas/pools/:poolId/members/:id', (req, res) => res.json({ member: selectFields(req, memberView(memberOf(findPool(req, String(req.params.poolId)), String(req.params.id)))) }));
   api.post('/lbaas/pools/:poolId/members', (req, res) => {
     const { member: input } = parseBody(createMemberSchema, req.body ?? {});
@@ -497,13 +501,18 @@ export function loadBalancerRoutes(engine: Engine): Router {
 
   // Health monitors (at most one per pool, kept inside the pool).
   const monitored = (req: Request) => pools(req).filter(({ entry }) => entry.pool.healthMonitor);
-  api.get('/lbaas/healthmonitors', (req, res) => res.json(neutronList(req, 'healthmonitors', monitored(req).map(({ lb, entry }) => healthMonitorView(lb, entry.pool)))));
+  api.get('/lbaas/healthmonitors', (req, res) => res.json(octaviaList(req, 'healthmonitors', monitored(req).map(({ lb, entry }) => healthMonitorView(lb, entry.pool)))));
   api.get('/lbaas/healthmonitors/:id', (req, res) => {
     const { lb, entry } = findMonitor(req, String(req.params.id));
     res.json({ healthmonitor: selectFields(req, healthMonitorView(lb, entry.pool)) });
   });
   api.post('/lbaas/healthmonitors', (req, res) => {
     const { healthmonitor: input } = parseBody(healthMonitorBody, req.body ?? {});
+    if (input.type !== 'HTTP' && input.type !== 'HTTPS') {
+      // Octavia: only HTTP and HTTPS monitors take a method, a path and expected codes.
+      const option = (['http_method', 'url_path', 'expected_codes'] as const).find((key) => input[key]);
+      if (option) throw new OsError(400, `${option} is not a valid option for health monitors of type ${input.type}`);
+    }
     const ref = findPool(req, input.pool_id);
     if (ref.entry.pool.healthMonitor) throw new OsError(409, `Pool ${ref.entry.pool.id} already has a health monitor`);
     mutable(ref.lb);
@@ -528,6 +537,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
           delay: input.delay ?? current.delaySeconds,
           timeout: input.timeout ?? current.timeoutSeconds,
           max_retries: input.max_retries ?? current.maxRetries,
+          max_retries_down: input.max_retries_down ?? current.maxRetriesDown ?? current.maxRetries,
           ...((input.http_method ?? current.httpMethod) ? { http_method: (input.http_method ?? current.httpMethod)! } : {}),
           ...((input.url_path ?? current.urlPath) ? { url_path: (input.url_path ?? current.urlPath)! } : {}),
           ...((input.expected_codes ?? current.expectedCodes) ? { expected_codes: (input.expected_codes ?? current.expectedCodes)! } : {}),
@@ -545,7 +555,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Providers, flavors and quotas, as Octavia lists them for a project.
-  api.get('/lbaas/providers', (_req, res) => res.json({ providers: [{ name: 'amphora', description: 'Sandcloud simulated amphora provider' }] }));
+  api.get('/lbaas/providers', (_req, res) => res.json({ providers: [{ name: 'sandcloud', description: 'Sandcloud simulated load balancers (no amphora VMs: the engine and its data plane)' }] }));
   api.get('/lbaas/flavors', (_req, res) => res.json({ flavors: [] }));
   api.get('/lbaas/availabilityzones', (_req, res) => res.json({ availability_zones: [] }));
 
