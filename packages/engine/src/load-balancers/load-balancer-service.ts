@@ -315,6 +315,19 @@ export class LoadBalancerService {
     }, true);
   }
 
+  /**
+   * Octavia's failover (an admin's): the simulation has no amphora VM to replace, so the load balancer
+   * reprovisions in place, PENDING_UPDATE → ACTIVE (its data plane keeps serving, as Octavia's
+   * active/standby pair does). Any project's load balancer; only an ACTIVE one.
+   */
+  failover(id: string): LoadBalancer {
+    return this.store.transaction(() => {
+      const lb = this.records.loadBalancer(id);
+      if (!lb) throw notFound('load balancer', id);
+      return this.lifecycle.begin(lb, 'update', {}, 'Failover: reprovisioned in place (no amphora to replace in the simulation)');
+    });
+  }
+
   /** Starts deleting; the VIP, its floating IP association and every child go when it completes. */
   delete(projectId: string, id: string): LoadBalancer {
     return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'delete'));

@@ -366,6 +366,16 @@ export function loadBalancerRoutes(engine: Engine): Router {
     loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description, adminStateUp: input.admin_state_up });
     res.json({ loadbalancer: lbJson(req, loadBalancer.id) });
   });
+  // Failover is Octavia's admin action; an admin reaches any project's load balancer.
+  api.put('/lbaas/loadbalancers/:id/failover', (req, res) => {
+    if (!osContext(req).user.isAdmin) throw new OsError(403, 'Policy does not allow this request to be performed.');
+    const id = String(req.params.id);
+    const lb = engine.queries.loadBalancer(id);
+    if (!lb) throw missing('Load Balancer', id);
+    mutable(lb);
+    loadBalancers.failover(lb.id);
+    res.status(202).end();
+  });
   api.delete('/lbaas/loadbalancers/:id', (req, res) => {
     const parts = partsOf(req, String(req.params.id));
     const lb = parts.loadBalancer;

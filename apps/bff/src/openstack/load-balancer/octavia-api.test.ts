@@ -163,3 +163,16 @@ describe("Octavia's protocols and monitor types", () => {
     expect(outside.body).toEqual({ faultcode: 'Client', faultstring: expect.stringContaining('198.51.100.7'), debuginfo: null });
   });
 });
+
+describe('Octavia failover', () => {
+  it('an admin fails a load balancer over: it reprovisions in place (PENDING_UPDATE → ACTIVE); not while it is busy', async () => {
+    const { os, engine, lb } = await withLoadBalancer();
+    await os.put(`${LB}/loadbalancers/${lb.id}/failover`, {}).expect(202);
+    expect((await os.get(`${LB}/loadbalancers/${lb.id}`)).body.loadbalancer.provisioning_status).toBe('PENDING_UPDATE');
+    const busy = await os.put(`${LB}/loadbalancers/${lb.id}/failover`, {});
+    expect(busy.status).toBe(409);
+    engine.advance(2_000);
+    expect((await os.get(`${LB}/loadbalancers/${lb.id}`)).body.loadbalancer.provisioning_status).toBe('ACTIVE');
+    expect((await os.put(`${LB}/loadbalancers/00000000-0000-4000-8000-000000000000/failover`, {})).status).toBe(404);
+  });
+});
