@@ -1,4 +1,4 @@
-import type { Engine, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool, LoadBalancerTarget } from '@sandcloud/engine';
+import { forwardedHeaders, type Engine, type LoadBalancerListener, type LoadBalancerMember, type LoadBalancerPool, type LoadBalancerTarget } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -201,6 +201,8 @@ export class LoadBalancerForwarder {
     }
     config.counters.totalRequests++;
     const request = inboundRequest(req, config.vipAddress);
+    // Octavia's insert_headers (X-Forwarded-For/Port/Proto), as HAProxy adds them.
+    if (config.listener.insertHeaders?.length) request.headers = { ...request.headers, ...forwardedHeaders(config.listener, config.balancing.clientIp) };
     const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [] };
     const persistence = config.pool.sessionPersistence;
     if (persistence?.type === 'HTTP_COOKIE' || persistence?.type === 'APP_COOKIE') {

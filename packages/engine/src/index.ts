@@ -62,3 +62,4 @@ export { learnersFromCsv } from './classroom/learners-csv.ts';
 export type { SandboxResetReport } from './sandbox/sandbox-reset.ts';
 export type { AccessIps, AccessIpService } from './access-ips/access-ip-service.ts';
 export { GUEST_PROCESSES_KIND, type GuestProcesses, type ResumableProcess } from './sandbox/guest-processes.ts';
+export { forwardedHeaders, INSERT_HEADERS } from './load-balancers/insert-headers.ts';

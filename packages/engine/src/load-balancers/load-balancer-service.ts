@@ -44,6 +44,7 @@ import {
   type Member,
   type Pool,
 } from './load-balancer.ts';
+import { insertHeaders } from './insert-headers.ts';
 import type { LoadBalancerReachabilityVerdict } from './reachability.ts';
 import { ipFamily } from '@sandcloud/domain';
 import * as validate from './validation.ts';
@@ -68,6 +69,7 @@ export interface UpdateListenerInput {
   name?: string | undefined;
   description?: string | undefined;
   adminStateUp?: boolean | undefined;
+  insertHeaders?: Record<string, unknown> | undefined;
   connectionLimit?: number | undefined;
   keepAliveTimeoutSeconds?: number | undefined;
   allowedCidrs?: string[] | undefined;
@@ -351,6 +353,7 @@ export class LoadBalancerService {
       if (changes.name !== undefined && changes.name.trim()) listenerChanges.name = changes.name.trim();
       if (changes.description !== undefined) listenerChanges.description = optionalDescription(changes.description);
       if (changes.adminStateUp !== undefined) listenerChanges.adminStateUp = changes.adminStateUp;
+      if (changes.insertHeaders !== undefined) listenerChanges.insertHeaders = insertHeaders(changes.insertHeaders, listener.protocol);
       if (changes.connectionLimit !== undefined) {
         listenerChanges.connectionLimit = validate.wholeNumber(changes.connectionLimit, 'Connection limit', validate.LIMITS.connectionLimit, 'connectionLimit');
       }
@@ -446,8 +449,13 @@ export class LoadBalancerService {
   }
 
   /** A listener without a pool: it accepts nothing until a pool is created on it. Octavia's protocols (UDP, SCTP) too. */
-  addBareListener(projectId: string, id: string, input: Omit<ListenerInput, 'protocol'> & { protocol: OctaviaListenerProtocol } & OctaviaSettings): Listener {
+  addBareListener(
+    projectId: string,
+    id: string,
+    input: Omit<ListenerInput, 'protocol'> & { protocol: OctaviaListenerProtocol; insertHeaders?: Record<string, unknown> | undefined } & OctaviaSettings,
+  ): Listener {
     const settings = validate.listenerSettings(input, this.clock.now(), 'listener', { octavia: true });
+    const inserted = insertHeaders(input.insertHeaders, settings.protocol);
     const name = input.name?.trim() ?? `${settings.protocol}:${settings.protocolPort}`;
     const description = optionalDescription(input.description);
     return this.change(projectId, id, `Listener ${name || settings.protocolPort} added`, (lb) => {
@@ -461,6 +469,7 @@ export class LoadBalancerService {
         ...settings,
         description,
         adminStateUp: input.adminStateUp !== false,
+        insertHeaders: inserted,
         poolId: null,
       });
     });

@@ -100,6 +100,7 @@ const listenerSchema = z.object({
   allowed_cidrs: z.array(z.string()).nullable().optional(),
   admin_state_up: z.boolean().optional(),
   tags: z.array(z.string()).optional(),
+  insert_headers: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().optional(),
   default_pool: poolSchema.optional(),
 });
 const fullyPopulated = 'Sandcloud creates a load balancer with its listener, pool, members and health monitor in one call (Octavia\'s fully populated create)';
@@ -140,6 +141,7 @@ const updateListenerSchema = z.object({
     name: z.string().max(255).optional(),
     description: z.string().max(255).optional(),
     admin_state_up: z.boolean().optional(),
+    insert_headers: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().optional(),
     connection_limit: z.number().int().optional(),
     timeout_client_data: z.number().int().optional(),
     allowed_cidrs: z.array(z.string()).nullable().optional(),
@@ -397,7 +399,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(lb);
     const created = input.default_pool
       ? loadBalancers.addListener(projectOf(req), lb.id, listenerAndPool(req, input, input.default_pool, lb.vipSubnetId))
-      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), name: input.name ?? '' });
+      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), name: input.name ?? '', insertHeaders: input.insert_headers ?? undefined });
     res.status(201).json({ listener: listenerJson(req, created.id) });
   });
   api.put('/lbaas/listeners/:id', (req, res) => {
@@ -408,6 +410,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),
       ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
+      ...(input.insert_headers !== undefined ? { insertHeaders: input.insert_headers ?? {} } : {}),
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
       ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
       ...(input.allowed_cidrs !== undefined ? { allowedCidrs: input.allowed_cidrs ?? [] } : {}),
