@@ -153,6 +153,26 @@ function optionalDescription(text: string | undefined): string {
   return description;
 }
 
+/** An Octavia member's fields checked before anything changes (`field` prefixes the keys of a batch's items). */
+function addressMember(input: AddressMemberInput, field: string) {
+  return {
+    address: ipv4Address(input.address, `${field}address`),
+    protocolPort: validate.port(input.protocolPort, 'Protocol port', `${field}protocolPort`),
+    subnetId: input.subnetId,
+    name: input.name?.trim() ?? '',
+    weight: validate.weight(input.weight, `${field}weight`),
+    adminStateUp: input.adminStateUp !== false,
+    monitorAddress: input.monitorAddress ? ipv4Address(input.monitorAddress, `${field}monitorAddress`) : null,
+    monitorPort: input.monitorPort === undefined || input.monitorPort === null ? null : validate.port(input.monitorPort, 'Monitor port', `${field}monitorPort`),
+  };
+}
+
+const memberTaken = (member: { address: string; protocolPort: number }) =>
+  conflict(`Another member on this pool is already using ip ${member.address} on protocol_port ${member.protocolPort}`, 'address').coded('loadBalancer.memberAddressTaken', {
+    address: member.address,
+    port: member.protocolPort,
+  });
+
 /** Load balancers here are IPv4: a member or VIP address is a dotted IPv4 address. */
 function ipv4Address(text: string, field: string): string {
   const address = text.trim();
@@ -560,45 +580,79 @@ export class LoadBalancerService {
    * the first member of an empty pool sets the pool's port (the console's `[Instance Port]`).
    */
   addAddressMember(projectId: string, id: string, poolId: string, input: AddressMemberInput): Member {
-    const protocolPort = validate.port(input.protocolPort, 'Protocol port', 'protocolPort');
-    const address = ipv4Address(input.address, 'address');
-    const monitorAddress = input.monitorAddress ? ipv4Address(input.monitorAddress, 'monitorAddress') : null;
-    const monitorPort = input.monitorPort === undefined || input.monitorPort === null ? null : validate.port(input.monitorPort, 'Monitor port', 'monitorPort');
-    const weight = validate.weight(input.weight, 'weight');
+    const member = addressMember(input, '');
     return this.change(projectId, id, 'Member added', (lb) => {
-      let pool = this.poolOf(lb, poolId);
-      const subnetId = input.subnetId ?? lb.vipSubnetId;
-      const subnet = input.subnetId ? this.deps.network.subnets(projectId).find((candidate) => candidate.id === subnetId) : this.subnetOf(lb);
-      if (!subnet) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: subnetId });
-      const taken = this.membersOf(pool).find((member) => member.address === address && member.protocolPort === protocolPort);
-      if (taken) {
-        throw conflict(`Another member on this pool is already using ip ${address} on protocol_port ${protocolPort}`, 'address').coded('loadBalancer.memberAddressTaken', { address, port: protocolPort });
-      }
-      const instanceId = this.serverAt(projectId, subnet, address);
-      if (pool.memberPort === 0) {
-        const monitor = pool.healthMonitor ? { ...pool.healthMonitor, monitorPort: protocolPort } : null;
-        pool = this.store.update<Pool>(LB_KINDS.pool, pool, { memberPort: protocolPort, healthMonitor: monitor });
-      }
-      const adminStateUp = input.adminStateUp !== false;
-      return this.store.insert<Member>(LB_KINDS.member, {
-        id: newId(),
-        projectId: lb.projectId,
-        name: input.name?.trim() ?? '',
-        status: 'PENDING_CREATE',
-        operatingStatus: !adminStateUp ? 'OFFLINE' : this.monitoring(pool) ? 'ONLINE' : 'NO_MONITOR',
-        loadBalancerId: lb.id,
-        poolId: pool.id,
-        instanceId,
-        subnetId: subnet.id,
-        address,
-        protocolPort,
-        monitorAddress,
-        monitorPort,
-        monitorInstanceId: monitorAddress ? this.serverAt(projectId, subnet, monitorAddress) : instanceId,
-        weight,
-        adminStateUp,
-        health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
+      const pool = this.poolOf(lb, poolId);
+      const taken = this.membersOf(pool).find((candidate) => candidate.address === member.address && candidate.protocolPort === member.protocolPort);
+      if (taken) throw memberTaken(member);
+      return this.insertAddressMember(projectId, lb, pool, member);
+    });
+  }
+
+  /**
+   * Octavia's batch update (`PUT …/members`): the pool's members become the list. A member whose
+   * address and port are in the list is updated in place (same id), the others are deleted, and the
+   * list's new addresses are added; one PENDING_UPDATE of the load balancer for all of it.
+   */
+  replaceAddressMembers(projectId: string, id: string, poolId: string, inputs: AddressMemberInput[]): Member[] {
+    const members = inputs.map((input, index) => addressMember(input, `members.${index}.`));
+    const seen = new Set<string>();
+    for (const member of members) {
+      const key = `${member.address}:${member.protocolPort}`;
+      if (seen.has(key)) throw memberTaken(member);
+      seen.add(key);
+    }
+    return this.change(projectId, id, `Members replaced (${members.length})`, (lb) => {
+      const pool = this.poolOf(lb, poolId);
+      const existing = this.membersOf(pool);
+      const keep = new Set<string>();
+      const result = members.map((member) => {
+        const current = existing.find((candidate) => candidate.address === member.address && candidate.protocolPort === member.protocolPort);
+        if (!current) return this.insertAddressMember(projectId, lb, pool, member);
+        keep.add(current.id);
+        const changes: Partial<Member> = { status: 'PENDING_UPDATE', name: member.name, weight: member.weight, monitorAddress: member.monitorAddress, monitorPort: member.monitorPort };
+        if (member.adminStateUp !== current.adminStateUp) {
+          changes.adminStateUp = member.adminStateUp;
+          changes.operatingStatus = !member.adminStateUp ? 'OFFLINE' : this.monitoring(pool) ? 'ONLINE' : 'NO_MONITOR';
+          changes.health = { consecutiveSuccesses: 0, consecutiveFailures: 0 };
+        }
+        return this.store.update<Member>(LB_KINDS.member, current, changes);
       });
+      for (const member of existing) if (!keep.has(member.id)) this.store.delete(LB_KINDS.member, member);
+      this.deps.routing.resetPool(pool.id);
+      return result;
+    });
+  }
+
+  /** A validated address member into the pool (inside a change); the first member sets the pool's port. */
+  private insertAddressMember(projectId: string, lb: LoadBalancer, pool: Pool, member: ReturnType<typeof addressMember>): Member {
+    const subnetId = member.subnetId ?? lb.vipSubnetId;
+    const subnet = member.subnetId ? this.deps.network.subnets(projectId).find((candidate) => candidate.id === subnetId) : this.subnetOf(lb);
+    if (!subnet) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: subnetId });
+    const instanceId = this.serverAt(projectId, subnet, member.address);
+    let target = pool;
+    if (target.memberPort === 0) {
+      const monitor = target.healthMonitor ? { ...target.healthMonitor, monitorPort: member.protocolPort } : null;
+      target = this.store.update<Pool>(LB_KINDS.pool, target, { memberPort: member.protocolPort, healthMonitor: monitor });
+    }
+    return this.store.insert<Member>(LB_KINDS.member, {
+      id: newId(),
+      projectId: lb.projectId,
+      name: member.name,
+      status: 'PENDING_CREATE',
+      operatingStatus: !member.adminStateUp ? 'OFFLINE' : this.monitoring(target) ? 'ONLINE' : 'NO_MONITOR',
+      loadBalancerId: lb.id,
+      poolId: target.id,
+      instanceId,
+      subnetId: subnet.id,
+      address: member.address,
+      protocolPort: member.protocolPort,
+      monitorAddress: member.monitorAddress,
+      monitorPort: member.monitorPort,
+      monitorInstanceId: member.monitorAddress ? this.serverAt(projectId, subnet, member.monitorAddress) : instanceId,
+      weight: member.weight,
+      adminStateUp: member.adminStateUp,
+      health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
     });
   }
 

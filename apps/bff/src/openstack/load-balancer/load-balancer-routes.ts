@@ -159,6 +159,7 @@ const updatePoolSchema = z.object({
   }),
 });
 const createMemberSchema = z.object({ member: memberSchema });
+const batchMembersSchema = z.object({ members: z.array(memberSchema).max(256) });
 const updateMemberSchema = z.object({
   member: z.object({
     name: z.string().max(255).optional(),
@@ -248,6 +249,16 @@ export function loadBalancerRoutes(engine: Engine): Router {
     ...(monitor.http_method ? { httpMethod: monitor.http_method as 'GET' } : {}),
     ...(monitor.url_path ? { urlPath: monitor.url_path } : {}),
     ...(monitor.expected_codes ? { expectedCodes: monitor.expected_codes } : {}),
+  });
+  const memberInput = (input: z.infer<typeof memberSchema>) => ({
+    address: input.address,
+    protocolPort: input.protocol_port,
+    ...(input.subnet_id !== undefined ? { subnetId: input.subnet_id } : {}),
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
+    ...(input.monitor_address !== undefined ? { monitorAddress: input.monitor_address } : {}),
+    ...(input.monitor_port !== undefined ? { monitorPort: input.monitor_port } : {}),
   });
   const listenerSettings = (input: z.infer<typeof listenerSchema>) => {
     if (input.protocol === 'TERMINATED_HTTPS') throw new OsError(400, 'TERMINATED_HTTPS needs a certificate container (Barbican), which Sandcloud does not have');
@@ -478,17 +489,16 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const { member: input } = parseBody(createMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
     mutable(ref.lb);
-    const member = loadBalancers.addAddressMember(projectOf(req), ref.lb.id, ref.entry.pool.id, {
-      address: input.address,
-      protocolPort: input.protocol_port,
-      ...(input.subnet_id !== undefined ? { subnetId: input.subnet_id } : {}),
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.weight !== undefined ? { weight: input.weight } : {}),
-      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
-      ...(input.monitor_address !== undefined ? { monitorAddress: input.monitor_address } : {}),
-      ...(input.monitor_port !== undefined ? { monitorPort: input.monitor_port } : {}),
-    });
+    const member = loadBalancers.addAddressMember(projectOf(req), ref.lb.id, ref.entry.pool.id, memberInput(input));
     res.status(201).json({ member: memberView(member) });
+  });
+  // Batch update: the pool's members become the list (kept by address and port, the rest deleted).
+  api.put('/lbaas/pools/:poolId/members', (req, res) => {
+    const { members: inputs } = parseBody(batchMembersSchema, req.body ?? {});
+    const ref = findPool(req, String(req.params.poolId));
+    mutable(ref.lb);
+    loadBalancers.replaceAddressMembers(projectOf(req), ref.lb.id, ref.entry.pool.id, inputs.map(memberInput));
+    res.status(202).end();
   });
   api.put('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const { member: input } = parseBody(updateMemberSchema, req.body ?? {});

@@ -176,3 +176,39 @@ describe('Octavia failover', () => {
     expect((await os.put(`${LB}/loadbalancers/00000000-0000-4000-8000-000000000000/failover`, {})).status).toBe(404);
   });
 });
+
+describe('Octavia member batch update and listener headers', () => {
+  it('PUT …/members makes the list the pool: a kept member is updated in place, the others go, the new ones come', async () => {
+    const { os, lb, subnetId, settle } = await withLoadBalancer();
+    const pool = (await os.post(`${LB}/pools`, { pool: { loadbalancer_id: lb.id, protocol: 'HTTP', lb_algorithm: 'ROUND_ROBIN' } }).expect(201)).body.pool;
+    settle();
+    const one = (await os.post(`${LB}/pools/${pool.id}/members`, { member: { name: 'one', address: '192.0.2.1', protocol_port: 80, subnet_id: subnetId } }).expect(201)).body.member;
+    settle();
+    const two = (await os.post(`${LB}/pools/${pool.id}/members`, { member: { name: 'two', address: '192.0.2.3', protocol_port: 81, subnet_id: subnetId } }).expect(201)).body.member;
+    settle();
+    const duplicate = await os.put(`${LB}/pools/${pool.id}/members`, { members: [{ address: '192.0.2.5', protocol_port: 82 }, { address: '192.0.2.5', protocol_port: 82 }] });
+    expect(duplicate.status).toBe(409);
+    await os
+      .put(`${LB}/pools/${pool.id}/members`, { members: [{ name: 'two-new', address: '192.0.2.3', protocol_port: 81, weight: 7 }, { name: 'three', address: '192.0.2.5', protocol_port: 82, subnet_id: subnetId }] })
+      .expect(202);
+    expect((await os.get(`${LB}/loadbalancers/${lb.id}`)).body.loadbalancer.provisioning_status).toBe('PENDING_UPDATE');
+    settle();
+    const members = (await os.get(`${LB}/pools/${pool.id}/members?sort=protocol_port:asc`)).body.members as { id: string; name: string; weight: number; protocol_port: number }[];
+    expect(members.map((m) => [m.name, m.protocol_port, m.weight])).toEqual([
+      ['two-new', 81, 7],
+      ['three', 82, 1],
+    ]);
+    expect(members[0]!.id).toBe(two.id);
+    expect(members.map((m) => m.id)).not.toContain(one.id);
+  });
+
+  it("keeps an HTTP listener's insert_headers and refuses them on a TCP listener", async () => {
+    const { os, lb, settle } = await withLoadBalancer();
+    const http = (await os.post(`${LB}/listeners`, { listener: { loadbalancer_id: lb.id, protocol: 'HTTP', protocol_port: 80, insert_headers: { 'X-Forwarded-For': 'true', 'X-Forwarded-Port': 'true' } } }).expect(201)).body.listener;
+    expect(http.insert_headers).toEqual({ 'X-Forwarded-For': 'true', 'X-Forwarded-Port': 'true' });
+    settle();
+    const tcp = await os.post(`${LB}/listeners`, { listener: { loadbalancer_id: lb.id, protocol: 'TCP', protocol_port: 22, insert_headers: { 'X-Forwarded-For': 'true' } } });
+    expect(tcp.status).toBe(400);
+    expect(tcp.body.faultstring).toBe('The following insert_headers are not valid for a TCP listener: X-Forwarded-For');
+  });
+});
