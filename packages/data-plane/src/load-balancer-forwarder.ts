@@ -91,7 +91,7 @@ export class LoadBalancerForwarder {
       return;
     }
     const state = this.stateOf(key, config);
-    this.stats.opened(target.loadBalancerId, socket);
+    this.stats.opened(target.loadBalancerId, socket, guestPort);
     socket.once('close', () => {
       this.stats.closed(socket);
       if (this.routes.has(socket) || state.waiting.includes(socket)) this.release(state, socket);
@@ -173,7 +173,7 @@ export class LoadBalancerForwarder {
           pool: route.pool,
           appCookie: persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null,
           balancing: { clientIp: this.traffic.clientIp() },
-          counters: this.stats.countersOf(loadBalancerId),
+          counters: this.stats.countersOf(loadBalancerId, port),
           secureContext: null,
         }
       : null;

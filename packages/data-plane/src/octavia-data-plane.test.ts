@@ -3,7 +3,8 @@ import { createGuideWorld, type GuideWorld } from './testing/guide-world.ts';
 import { httpGet } from './testing/tools.ts';
 
 // What Octavia's API sets is what the data plane does: insert_headers reach the guest, a disabled
-// listener takes no request, a member at an address no server owns gets none. This file's pool:
+// listener takes no request, a member at an address no server owns gets none, a listener counts
+// what it carried. This file's pool:
 // 198.18.31.x → 127.18.31.x.
 
 const POOL = { start: '198.18.31.10', end: '198.18.31.250' };
@@ -35,7 +36,7 @@ async function octaviaLoadBalancer() {
   const floatingIp = world.attachFloatingIp(lb.vipPortId!);
   const plane = await world.startDataPlane();
   const url = `http://${plane.endpointOf(floatingIp).address}/`;
-  return { engine, projectId, lbs, lb, listener, pool, subnet, web: web!, url, seen };
+  return { engine, projectId, lbs, lb, listener, pool, subnet, web: web!, url, seen, plane };
 }
 
 describe("Octavia's settings in the data plane", () => {
@@ -66,5 +67,22 @@ describe("Octavia's settings in the data plane", () => {
     lbs.updateListener(projectId, lb.id, listener.id, { adminStateUp: true });
     engine.advance(1_000);
     expect((await httpGet(url)).status).toBe(200);
+  });
+});
+
+describe("Octavia's listener statistics", () => {
+  it('count what the data plane carried through that listener, and only that one', async () => {
+    const { engine, projectId, lbs, lb, listener, pool, subnet, web, url, plane } = await octaviaLoadBalancer();
+    const other = lbs.addBareListener(projectId, lb.id, { protocol: 'TCP', protocolPort: 22 });
+    engine.advance(1_000);
+    lbs.addAddressMember(projectId, lb.id, pool.id, { address: engine.modules.network.getPort(web.portId!)!.fixedIp, protocolPort: 80, subnetId: subnet.id });
+    engine.advance(1_000);
+    for (let i = 0; i < 3; i++) expect((await httpGet(url)).status).toBe(200);
+    plane.flush();
+    const stats = (id: string) => lbs.parts(lbs.get(projectId, lb.id)).listeners.find((candidate) => candidate.id === id)?.stats;
+    expect(stats(listener.id)).toMatchObject({ totalConnections: 3, totalRequests: 3, requestErrors: 0 });
+    expect(stats(listener.id)!.bytesOut).toBeGreaterThan(0);
+    expect(stats(other.id)).toBeUndefined();
+    expect(lbs.get(projectId, lb.id).stats).toMatchObject({ totalConnections: 3, totalRequests: 3 });
   });
 });

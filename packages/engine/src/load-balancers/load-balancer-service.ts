@@ -739,16 +739,23 @@ export class LoadBalancerService {
    * The data plane adds what it carried: e.g. `{ totalConnections: 1, activeConnections: 1 }` when
    * a connection opens and `{ activeConnections: -1, bytesIn, bytesOut }` when it closes.
    */
-  recordTraffic(loadBalancerId: string, delta: Partial<LoadBalancerStats>): LoadBalancerStats {
+  recordTraffic(loadBalancerId: string, delta: Partial<LoadBalancerStats>, listenerPort?: number): LoadBalancerStats {
     return this.store.transaction(() => {
       const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
       if (!lb) throw notFound('load balancer', loadBalancerId);
-      const stats = { ...EMPTY_STATS, ...lb.stats };
-      for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
-        const add = delta[key] ?? 0;
-        if (!Number.isFinite(add)) throw invalidInput(`${key} must be a finite number`, key).coded('input.finiteNumber', { field: key });
-        stats[key] = Math.max(0, stats[key] + add);
-      }
+      const add = (current: LoadBalancerStats | undefined) => {
+        const stats = { ...EMPTY_STATS, ...current };
+        for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
+          const added = delta[key] ?? 0;
+          if (!Number.isFinite(added)) throw invalidInput(`${key} must be a finite number`, key).coded('input.finiteNumber', { field: key });
+          stats[key] = Math.max(0, stats[key] + added);
+        }
+        return stats;
+      };
+      const stats = add(lb.stats);
+      // The listener on the port the traffic came to counts it too (Octavia's listener statistics).
+      const listener = listenerPort === undefined ? undefined : this.records.allListenersOf(lb).find((candidate) => candidate.protocolPort === listenerPort);
+      if (listener) this.store.update<Listener>(LB_KINDS.listener, listener, { stats: add(listener.stats) });
       this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { stats });
       return stats;
     });

@@ -117,6 +117,8 @@ export interface Listener extends ResourceBase {
   /** Octavia `allowed_cidrs`: sources allowed to reach the listener; empty allows everyone. */
   allowedCidrs: string[];
   certificate: ListenerCertificate | null;
+  /** What the data plane carried through this listener (Octavia's listener statistics); absent until it carries something. */
+  stats?: LoadBalancerStats;
   /** Its default pool; null for a listener created on its own (Octavia) until a pool is given to it. */
   poolId: string | null;
 }

@@ -6,6 +6,7 @@ import {
   type LoadBalancerListener,
   type LoadBalancerParts,
   type LoadBalancerPoolView,
+  type LoadBalancerStats,
 } from '@sandcloud/engine';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -338,10 +339,16 @@ export function loadBalancerRoutes(engine: Engine): Router {
       },
     });
   });
-  api.get('/lbaas/loadbalancers/:id/stats', (req, res) => {
-    const stats = partsOf(req, String(req.params.id)).loadBalancer.stats;
-    res.json({ stats: { active_connections: stats.activeConnections, bytes_in: stats.bytesIn, bytes_out: stats.bytesOut, request_errors: stats.requestErrors, total_connections: stats.totalConnections } });
+  const statsJson = (stats: LoadBalancerStats | undefined) => ({
+    active_connections: stats?.activeConnections ?? 0,
+    bytes_in: stats?.bytesIn ?? 0,
+    bytes_out: stats?.bytesOut ?? 0,
+    request_errors: stats?.requestErrors ?? 0,
+    total_connections: stats?.totalConnections ?? 0,
   });
+  api.get('/lbaas/loadbalancers/:id/stats', (req, res) => res.json({ stats: statsJson(partsOf(req, String(req.params.id)).loadBalancer.stats) }));
+  // What the data plane carried through this listener (zeros until it carries something).
+  api.get('/lbaas/listeners/:id/stats', (req, res) => res.json({ stats: statsJson(findListener(req, String(req.params.id)).listener.stats) }));
   api.post('/lbaas/loadbalancers', (req, res) => {
     const { loadbalancer: input } = parseBody(createLoadBalancerSchema, req.body ?? {});
     const projectId = projectOf(req);
