@@ -202,7 +202,7 @@ export class LoadBalancerForwarder {
     config.counters.totalRequests++;
     const request = inboundRequest(req, config.vipAddress);
     // Octavia's insert_headers (X-Forwarded-For/Port/Proto), as HAProxy adds them.
-    if (config.listener.insertHeaders?.length) request.headers = { ...request.headers, ...forwardedHeaders(config.listener, config.balancing.clientIp) };
+    if (config.listener.insertHeaders) request.headers = { ...request.headers, ...forwardedHeaders(config.listener, config.balancing.clientIp) };
     const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [] };
     const persistence = config.pool.sessionPersistence;
     if (persistence?.type === 'HTTP_COOKIE' || persistence?.type === 'APP_COOKIE') {

@@ -190,7 +190,7 @@ export class GuestNetwork {
             path: `${url.pathname}${url.search}`,
             clientIp: lb.vipAddress,
             // Octavia's insert_headers (X-Forwarded-For: the guest that asked), as HAProxy adds them.
-            headers: listener.insertHeaders?.length ? { ...request.headers, ...forwardedHeaders(listener, clientIp) } : request.headers,
+            headers: listener.insertHeaders ? { ...request.headers, ...forwardedHeaders(listener, clientIp) } : request.headers,
             ...(request.body === undefined ? {} : { body: request.body }),
           })
         : null;

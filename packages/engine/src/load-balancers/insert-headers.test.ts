@@ -3,8 +3,12 @@ import { EngineError } from '../core/errors.ts';
 import { forwardedHeaders, insertHeaders } from './insert-headers.ts';
 
 describe("Octavia's insert_headers", () => {
-  it('keeps the headers switched on ("true", true) and leaves the "false" ones out', () => {
-    expect(insertHeaders({ 'X-Forwarded-For': 'true', 'X-Forwarded-Port': true, 'X-Forwarded-Proto': 'False' }, 'HTTP')).toEqual(['X-Forwarded-For', 'X-Forwarded-Port']);
+  it('keeps each header given, switched on ("true", true) or off ("False")', () => {
+    expect(insertHeaders({ 'X-Forwarded-For': 'true', 'X-Forwarded-Port': true, 'X-Forwarded-Proto': 'False' }, 'HTTP')).toEqual({
+      'X-Forwarded-For': true,
+      'X-Forwarded-Port': true,
+      'X-Forwarded-Proto': false,
+    });
   });
 
   it('refuses them on a TCP listener, a header the data plane does not add and a value that is not a boolean', () => {
@@ -25,11 +29,12 @@ describe("Octavia's insert_headers", () => {
   });
 
   it('adds what HAProxy adds: the client address, the listener port and the scheme', () => {
-    expect(forwardedHeaders({ insertHeaders: ['X-Forwarded-For', 'X-Forwarded-Port', 'X-Forwarded-Proto'], protocol: 'HTTP', protocolPort: 8080 }, '10.0.0.7')).toEqual({
+    expect(forwardedHeaders({ insertHeaders: { 'X-Forwarded-For': true, 'X-Forwarded-Port': true, 'X-Forwarded-Proto': true }, protocol: 'HTTP', protocolPort: 8080 }, '10.0.0.7')).toEqual({
       'x-forwarded-for': '10.0.0.7',
       'x-forwarded-port': '8080',
       'x-forwarded-proto': 'http',
     });
     expect(forwardedHeaders({ protocol: 'HTTP', protocolPort: 80 }, '10.0.0.7')).toEqual({});
+    expect(forwardedHeaders({ insertHeaders: { 'X-Forwarded-For': false }, protocol: 'HTTP', protocolPort: 80 }, '10.0.0.7')).toEqual({});
   });
 });

@@ -8,14 +8,14 @@ import type { Listener, OctaviaListenerProtocol } from './load-balancer.ts';
 export const INSERT_HEADERS = ['X-Forwarded-For', 'X-Forwarded-Port', 'X-Forwarded-Proto'] as const;
 export type InsertHeader = (typeof INSERT_HEADERS)[number];
 
-/** Octavia takes `"true"`/`"false"` strings (and booleans); the listener keeps the headers switched on. */
-export function insertHeaders(input: Record<string, unknown> | null | undefined, protocol: OctaviaListenerProtocol, field = 'insertHeaders'): InsertHeader[] {
-  if (!input) return [];
+/** Octavia takes `"true"`/`"false"` strings (and booleans); the listener keeps each header given, on or off. */
+export function insertHeaders(input: Record<string, unknown> | null | undefined, protocol: OctaviaListenerProtocol, field = 'insertHeaders'): Partial<Record<InsertHeader, boolean>> {
+  if (!input) return {};
   const keys = Object.keys(input);
   if (keys.length > 0 && protocol !== 'HTTP') {
     throw invalidInput(`The following insert_headers are not valid for a ${protocol} listener: ${keys.join(', ')}`, field).coded('loadBalancer.insertHeadersProtocol', { protocol });
   }
-  const on: InsertHeader[] = [];
+  const headers: Partial<Record<InsertHeader, boolean>> = {};
   for (const [key, value] of Object.entries(input)) {
     if (!(INSERT_HEADERS as readonly string[]).includes(key)) {
       throw invalidInput(`${key} is not an insert_headers option Sandcloud's data plane adds (it adds ${INSERT_HEADERS.join(', ')})`, `${field}.${key}`).coded('loadBalancer.insertHeaderUnknown', { header: key, allowed: INSERT_HEADERS.join(', ') });
@@ -24,15 +24,15 @@ export function insertHeaders(input: Record<string, unknown> | null | undefined,
     if (!['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(text)) {
       throw invalidInput(`${key} is "true" or "false", not ${String(value)}`, `${field}.${key}`).coded('loadBalancer.insertHeaderValue', { header: key });
     }
-    if (['true', '1', 'yes', 'on'].includes(text)) on.push(key as InsertHeader);
+    headers[key as InsertHeader] = ['true', '1', 'yes', 'on'].includes(text);
   }
-  return on;
+  return headers;
 }
 
 /** The headers to add to a request a listener forwards (lower-case names, as the guests' servers read them). */
 export function forwardedHeaders(listener: Pick<Listener, 'insertHeaders' | 'protocol' | 'protocolPort'>, clientIp: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const header of listener.insertHeaders ?? []) {
+  for (const header of INSERT_HEADERS.filter((name) => listener.insertHeaders?.[name] === true)) {
     if (header === 'X-Forwarded-For') headers['x-forwarded-for'] = clientIp;
     if (header === 'X-Forwarded-Port') headers['x-forwarded-port'] = String(listener.protocolPort);
     if (header === 'X-Forwarded-Proto') headers['x-forwarded-proto'] = listener.protocol === 'TERMINATED_HTTPS' ? 'https' : 'http';

@@ -110,7 +110,7 @@ export interface Listener extends ResourceBase {
   /** false: the listener accepts no connection (Octavia's disabled listener). */
   adminStateUp?: boolean;
   /** Octavia `insert_headers` switched on: the data plane adds them to each request it forwards (`insert-headers.ts`). */
-  insertHeaders?: ('X-Forwarded-For' | 'X-Forwarded-Port' | 'X-Forwarded-Proto')[];
+  insertHeaders?: Partial<Record<'X-Forwarded-For' | 'X-Forwarded-Port' | 'X-Forwarded-Proto', boolean>>;
   connectionLimit: number;
   /** Octavia `timeout_client_data`, in seconds here: how long an idle keep-alive connection is kept. */
   keepAliveTimeoutSeconds: number;

@@ -207,6 +207,10 @@ describe('Octavia member batch update and listener headers', () => {
     const http = (await os.post(`${LB}/listeners`, { listener: { loadbalancer_id: lb.id, protocol: 'HTTP', protocol_port: 80, insert_headers: { 'X-Forwarded-For': 'true', 'X-Forwarded-Port': 'true' } } }).expect(201)).body.listener;
     expect(http.insert_headers).toEqual({ 'X-Forwarded-For': 'true', 'X-Forwarded-Port': 'true' });
     settle();
+    // Switched off, they stay listed as Octavia lists them: "false".
+    const off = (await os.put(`${LB}/listeners/${http.id}`, { listener: { insert_headers: { 'X-Forwarded-For': 'false', 'X-Forwarded-Port': 'False' } } }).expect(200)).body.listener;
+    expect(off.insert_headers).toEqual({ 'X-Forwarded-For': 'false', 'X-Forwarded-Port': 'false' });
+    settle();
     const tcp = await os.post(`${LB}/listeners`, { listener: { loadbalancer_id: lb.id, protocol: 'TCP', protocol_port: 22, insert_headers: { 'X-Forwarded-For': 'true' } } });
     expect(tcp.status).toBe(400);
     expect(tcp.body.faultstring).toBe('The following insert_headers are not valid for a TCP listener: X-Forwarded-For');

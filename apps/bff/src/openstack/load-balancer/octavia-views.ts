@@ -72,7 +72,7 @@ export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerLis
     ...owner(listener.projectId),
     default_pool_id: listener.poolId,
     l7policies: [],
-    insert_headers: Object.fromEntries((listener.insertHeaders ?? []).map((header) => [header, 'true'])),
+    insert_headers: Object.fromEntries(Object.entries(listener.insertHeaders ?? {}).map(([header, on]) => [header, String(on)])),
     ...times(listener),
     loadbalancers: [{ id: lb.id }],
     timeout_client_data: listener.keepAliveTimeoutSeconds * 1000,
