@@ -285,7 +285,8 @@ barbican = false
 ironic = false
 
 [load_balancer]
-provider = amphora
+# Sandcloud's provider is its own (no amphora VMs to list or fail over): the amphora tests skip.
+provider = sandcloud
 member_role = member
 admin_role = admin
 # Sandcloud's Keystone has the roles admin, member and reader; Octavia's observer roles map to reader
@@ -295,12 +296,14 @@ global_observer_role = reader
 RBAC_test_type = none
 enforce_new_defaults = false
 test_with_noop = false
-build_timeout = 120
+# Sandcloud runs at SANDCLOUD_SPEED=10: a load balancer provisions in 0.4 s, a change in 0.1 s, so a
+# wait that lasts a minute has failed; short timeouts keep a failing test from holding the run.
+build_timeout = 60
 build_interval = 1
 check_interval = 1
-check_timeout = 30
+check_timeout = 20
 lb_build_interval = 1
-lb_build_timeout = 120
+lb_build_timeout = 60
 # Sandcloud's networks are IPv4 only, and it has no Octavia RBAC roles of its own (observer,
 # global observer): role enforcement is not simulated, so RBAC_test_type = none above.
 test_with_ipv6 = false

@@ -1,4 +1,4 @@
-import type { Engine, L7Decision, L7Program, LoadBalancerListener, LoadBalancerMember, LoadBalancerPool, LoadBalancerTarget } from '@sandcloud/engine';
+import { forwardedHeaders, type Engine, type L7Decision, type L7Program, type LoadBalancerListener, type LoadBalancerMember, type LoadBalancerPool, type LoadBalancerTarget } from '@sandcloud/engine';
 import type { HttpResponse, InboundHttpRequest } from '@sandcloud/guest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -98,7 +98,7 @@ export class LoadBalancerForwarder {
       return;
     }
     const state = this.stateOf(key, config);
-    this.stats.opened(target.loadBalancerId, socket);
+    this.stats.opened(target.loadBalancerId, socket, guestPort);
     socket.once('close', () => {
       this.stats.closed(socket);
       if (this.routes.has(socket) || state.waiting.includes(socket)) this.release(state, socket);
@@ -180,7 +180,7 @@ export class LoadBalancerForwarder {
           pool: route.pool,
           appCookie: persistence?.type === 'APP_COOKIE' && persistence.cookieName ? persistence.cookieName : null,
           balancing: { clientIp: this.traffic.clientIp() },
-          counters: this.stats.countersOf(loadBalancerId),
+          counters: this.stats.countersOf(loadBalancerId, port),
           secureContext: null,
           // HAProxy evaluates L7 policies in HTTP mode only (Octavia's TCP listeners ignore them).
           l7: route.listener.protocol === 'HTTP' || route.listener.protocol === 'TERMINATED_HTTPS' ? this.traffic.routing.l7(route.listener.id) : null,
@@ -210,6 +210,8 @@ export class LoadBalancerForwarder {
     }
     config.counters.totalRequests++;
     const request = inboundRequest(req, config.vipAddress);
+    // Octavia's insert_headers (X-Forwarded-For/Port/Proto), as HAProxy adds them.
+    if (config.listener.insertHeaders) request.headers = { ...request.headers, ...forwardedHeaders(config.listener, config.balancing.clientIp) };
     const exchange: Exchange = { route, config, request, res, persistedMemberId: undefined, tried: [], poolId: null };
     const persistence = config.pool.sessionPersistence;
     if (persistence?.type === 'HTTP_COOKIE' || persistence?.type === 'APP_COOKIE') {

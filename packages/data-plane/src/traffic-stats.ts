@@ -18,7 +18,8 @@ interface LiveConnection {
 const FIELDS = ['totalConnections', 'activeConnections', 'totalRequests', 'requestErrors', 'bytesIn', 'bytesOut'] as const satisfies readonly (keyof LoadBalancerStats)[];
 
 export class TrafficStats {
-  private readonly counters = new Map<string, TrafficCounters>();
+  /** Per load balancer and listener port (Octavia's listener statistics); port 0: not known. */
+  private readonly counters = new Map<string, { loadBalancerId: string; port: number; counters: TrafficCounters }>();
   private readonly live = new Map<Socket, LiveConnection>();
   private timer: NodeJS.Timeout | null = null;
   private readonly memberRequests = new Map<string, number>();
@@ -31,18 +32,19 @@ export class TrafficStats {
     this.timer.unref();
   }
 
-  /** The counters of a load balancer: one object for as long as the load balancer exists, zeroed by each flush. */
-  countersOf(loadBalancerId: string): TrafficCounters {
-    let counters = this.counters.get(loadBalancerId);
-    if (!counters) {
-      counters = { totalConnections: 0, activeConnections: 0, totalRequests: 0, requestErrors: 0, bytesIn: 0, bytesOut: 0 };
-      this.counters.set(loadBalancerId, counters);
+  /** The counters of a load balancer's listener port: one object for as long as the load balancer exists, zeroed by each flush. */
+  countersOf(loadBalancerId: string, port = 0): TrafficCounters {
+    const key = `${loadBalancerId}:${port}`;
+    let entry = this.counters.get(key);
+    if (!entry) {
+      entry = { loadBalancerId, port, counters: { totalConnections: 0, activeConnections: 0, totalRequests: 0, requestErrors: 0, bytesIn: 0, bytesOut: 0 } };
+      this.counters.set(key, entry);
     }
-    return counters;
+    return entry.counters;
   }
 
-  opened(loadBalancerId: string, socket: Socket): void {
-    const counters = this.countersOf(loadBalancerId);
+  opened(loadBalancerId: string, socket: Socket, port = 0): void {
+    const counters = this.countersOf(loadBalancerId, port);
     counters.totalConnections++;
     counters.activeConnections++;
     this.live.set(socket, { counters, read: 0, written: 0 });
@@ -74,15 +76,16 @@ export class TrafficStats {
     for (const [memberId, count] of this.memberRequests) this.engine.modules.metrics.countMemberRequests(memberId, count);
     this.memberRequests.clear();
     for (const [socket, connection] of this.live) countBytes(socket, connection);
-    for (const [loadBalancerId, counters] of this.counters) {
+    for (const [key, { loadBalancerId, port, counters }] of this.counters) {
       if (FIELDS.every((field) => counters[field] === 0)) continue;
       const delta = { ...counters };
       for (const field of FIELDS) counters[field] = 0;
       try {
-        this.engine.modules.loadBalancers.recordTraffic(loadBalancerId, delta);
+        if (port) this.engine.modules.loadBalancers.recordTraffic(loadBalancerId, delta, port);
+        else this.engine.modules.loadBalancers.recordTraffic(loadBalancerId, delta);
       } catch {
         // The load balancer was deleted meanwhile: its counters went with it.
-        this.counters.delete(loadBalancerId);
+        this.counters.delete(key);
       }
     }
   }

@@ -67,3 +67,4 @@ export { L7_KINDS, l7OperatingStatus } from './load-balancers/l7-policy.ts';
 export type { L7Decision, L7Program, L7Request } from './load-balancers/l7-matching.ts';
 export type { CreateL7PolicyInput, L7Service } from './load-balancers/l7-service.ts';
 export type { L7PolicyInput, L7RuleInput } from './load-balancers/l7-validation.ts';
+export { forwardedHeaders, INSERT_HEADERS } from './load-balancers/insert-headers.ts';

@@ -114,7 +114,11 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   const volumeMetadata = new VolumeMetadataService(store, volumes, volumeSnapshots);
   const lbRecords = new LoadBalancerRecords(store);
   const lbRouting = new LoadBalancerRouting(lbRecords);
-  const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb));
+  const lbHealth = new MemberHealth(store, scheduler, lbRecords, (lb) => loadBalancers.dependenciesPresent(lb), (instanceId, vipAddress) => {
+    // PING monitors: the guest runs and its security groups admit ICMP from the VIP.
+    const member = guestNetwork.locateInstance(instanceId);
+    return member?.instance.status === 'ACTIVE' && guestNetwork.ingress(member, { kind: 'instance', ip: vipAddress, securityGroupIds: [] }, 'icmp').allowed;
+  });
   const loadBalancers: LoadBalancerService = new LoadBalancerService(store, lifecycles, engine.clock, lbRecords, {
     network,
     floatingIps,

@@ -90,7 +90,8 @@ function toMemberDto(member: Member, instanceById: ReadonlyMap<string, Instance>
   return {
     id: member.id,
     instanceId: member.instanceId,
-    instanceName: member.name,
+    // An Octavia member at an address no server owns has no instance; a nameless one shows its address.
+    instanceName: member.name || member.address,
     instanceStatus: instanceById.get(member.instanceId)?.status ?? null,
     address: member.address,
     protocolPort: member.protocolPort,

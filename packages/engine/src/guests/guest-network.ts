@@ -5,6 +5,7 @@ import { LB_KINDS, type LoadBalancer, type Listener } from '../load-balancers/lo
 import { cidrContains } from '@sandcloud/domain';
 import { isServing } from '../load-balancers/load-balancer-records.ts';
 import { l7Answer } from '../load-balancers/l7-matching.ts';
+import { forwardedHeaders } from '../load-balancers/insert-headers.ts';
 import { egressAllows } from '../network/egress.ts';
 import { checkReachability, type ReachabilityVerdict, type TrafficProtocol, type TrafficSource } from '../network/reachability.ts';
 import { isInstancePort, isLoadBalancerPort } from '../queries/port-owner.ts';
@@ -196,7 +197,8 @@ export class GuestNetwork {
             method: request.method,
             path: `${url.pathname}${url.search}`,
             clientIp: lb.vipAddress,
-            headers: request.headers,
+            // Octavia's insert_headers (X-Forwarded-For: the guest that asked), as HAProxy adds them.
+            headers: listener.insertHeaders ? { ...request.headers, ...forwardedHeaders(listener, clientIp) } : request.headers,
             ...(request.body === undefined ? {} : { body: request.body }),
           })
         : null;

@@ -15,11 +15,12 @@ export interface MemberHealthState {
 }
 
 /**
- * The member state machine, as HAProxy runs it: ONLINE until `maxRetries` checks in a row fail,
- * then OFFLINE until `maxRetries` checks in a row succeed. Returns the next state, or null when
+ * The member state machine, as HAProxy runs it: ONLINE until `maxRetriesDown` checks in a row fail
+ * (Octavia's `max_retries_down`, HAProxy's `fall`; the console's checks use `maxRetries` for both),
+ * then OFFLINE until `maxRetries` checks in a row succeed (`rise`). Returns the next state, or null when
  * nothing changes (so a steady member costs no write).
  */
-export function applyCheck(current: MemberHealthState, ok: boolean, maxRetries: number): MemberHealthState | null {
+export function applyCheck(current: MemberHealthState, ok: boolean, maxRetries: number, maxRetriesDown = maxRetries): MemberHealthState | null {
   const { consecutiveSuccesses, consecutiveFailures } = current.health;
   const online = current.operatingStatus === 'ONLINE' || current.operatingStatus === 'NO_MONITOR';
   if (ok && online && consecutiveFailures === 0) return null;
@@ -28,7 +29,7 @@ export function applyCheck(current: MemberHealthState, ok: boolean, maxRetries: 
     ? { consecutiveSuccesses: consecutiveSuccesses + 1, consecutiveFailures: 0 }
     : { consecutiveSuccesses: 0, consecutiveFailures: consecutiveFailures + 1 };
   let operatingStatus = current.operatingStatus;
-  if (!ok && online && health.consecutiveFailures >= maxRetries) operatingStatus = 'OFFLINE';
+  if (!ok && online && health.consecutiveFailures >= maxRetriesDown) operatingStatus = 'OFFLINE';
   if (ok && !online && health.consecutiveSuccesses >= maxRetries) operatingStatus = 'ONLINE';
   // Once the status has flipped, the streak that flipped it is spent.
   if (operatingStatus !== current.operatingStatus) return { operatingStatus, health: { consecutiveSuccesses: 0, consecutiveFailures: 0 } };

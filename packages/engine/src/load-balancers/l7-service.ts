@@ -1,4 +1,4 @@
-import { L7_LIMITS, type PoolProtocol, type ListenerProtocol } from '@sandcloud/domain';
+import { L7_LIMITS } from '@sandcloud/domain';
 import { conflict, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
@@ -6,16 +6,8 @@ import { compileL7, type L7Program } from './l7-matching.ts';
 import { L7_KINDS, type L7Policy, type L7Rule } from './l7-policy.ts';
 import * as validate from './l7-validation.ts';
 import type { L7PolicyInput, L7RuleInput } from './l7-validation.ts';
-import { LB_KINDS, type Listener, type LoadBalancer, type Pool } from './load-balancer.ts';
+import { LB_KINDS, LISTENER_POOL_PROTOCOLS, type Listener, type LoadBalancer, type Pool } from './load-balancer.ts';
 import type { LoadBalancerExtension, LoadBalancerService } from './load-balancer-service.ts';
-
-/** Octavia's VALID_LISTENER_POOL_PROTOCOL_MAP, for the pools Sandcloud has: which pool may take a listener's requests. */
-const POOL_PROTOCOLS_FOR: Record<ListenerProtocol, readonly PoolProtocol[]> = {
-  HTTP: ['HTTP'],
-  TERMINATED_HTTPS: ['HTTP'],
-  HTTPS: ['HTTPS', 'TCP'],
-  TCP: ['HTTP', 'HTTPS', 'TCP'],
-};
 
 export interface CreateL7PolicyInput extends L7PolicyInput {
   listenerId: string;
@@ -235,7 +227,7 @@ export class L7Service implements LoadBalancerExtension {
     if (!poolId) return;
     const pool = this.store.get<Pool>(LB_KINDS.pool, poolId);
     if (!pool || pool.loadBalancerId !== lb.id) throw notFound('pool', poolId);
-    if (!POOL_PROTOCOLS_FOR[listener.protocol].includes(pool.protocol)) {
+    if (!LISTENER_POOL_PROTOCOLS[listener.protocol].includes(pool.protocol)) {
       throw invalidInput(
         `Validation failure: The pool protocol '${pool.protocol}' is invalid while the listener protocol is '${listener.protocol}'.`,
         'redirectPoolId',

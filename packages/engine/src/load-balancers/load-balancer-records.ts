@@ -1,6 +1,6 @@
 import { ipv4ToInt } from '@sandcloud/domain';
 import type { ResourceStore } from '../store/resource-store.ts';
-import { LB_KINDS, type Listener, type LoadBalancer, type Member, type Pool } from './load-balancer.ts';
+import { enabled, LB_KINDS, SIMULATED_POOL_PROTOCOLS, type Listener, type LoadBalancer, type Member, type Pool } from './load-balancer.ts';
 
 /**
  * How a load balancer's rows are read, in the order the console shows them: shared by the resource
@@ -34,9 +34,17 @@ export class LoadBalancerRecords {
       .sort((a, b) => a.createdAt - b.createdAt || a.protocolPort - b.protocolPort);
   }
 
-  /** The listener on `port`, if the load balancer has one. */
+  /**
+   * The listener on `port` that takes connections: the load balancer, the listener and its pool
+   * enabled (`admin_state_up`), the pool speaking a protocol the data plane carries (not PROXY, UDP,
+   * SCTP). A disabled or uncarried listener refuses, as a port nobody listens on.
+   */
   listenerOn(lb: LoadBalancer, port: number): Listener | undefined {
-    return this.listenersOf(lb).find((listener) => listener.protocolPort === port);
+    if (!enabled(lb)) return undefined;
+    const listener = this.listenersOf(lb).find((candidate) => candidate.protocolPort === port);
+    const pool = listener ? this.pool(listener.poolId) : undefined;
+    if (!listener || !pool || !enabled(listener) || !enabled(pool) || !SIMULATED_POOL_PROTOCOLS.includes(pool.protocol)) return undefined;
+    return listener;
   }
 
   /** Every pool of the load balancer, a listener's or not, oldest first. */

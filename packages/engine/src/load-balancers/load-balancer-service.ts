@@ -1,8 +1,13 @@
 import {
+  HEALTH_MONITOR_TYPES,
+  LISTENER_PROTOCOLS,
   LOAD_BALANCER_LIFECYCLE,
+  POOL_PROTOCOLS,
+  type HealthMonitorType,
   listenerName,
   poolProtocolFor,
   type LbAlgorithm,
+  type ListenerProtocol,
   type LoadBalancerAction,
   type LoadBalancerLifecycleAction,
   type OperatingStatus,
@@ -26,14 +31,22 @@ import type { HealthProbe } from './health.ts';
 import type { LoadBalancerRecords } from './load-balancer-records.ts';
 import {
   EMPTY_STATS,
+  enabled,
+  type HealthMonitor,
   LB_KINDS,
+  LISTENER_POOL_PROTOCOLS,
+  OCTAVIA_POOL_PROTOCOLS,
+  type OctaviaListenerProtocol,
+  type OctaviaPoolProtocol,
   type Listener,
   type LoadBalancer,
   type LoadBalancerStats,
   type Member,
   type Pool,
 } from './load-balancer.ts';
+import { insertHeaders } from './insert-headers.ts';
 import type { LoadBalancerReachabilityVerdict } from './reachability.ts';
+import { ipFamily } from '@sandcloud/domain';
 import * as validate from './validation.ts';
 import type { HealthMonitorInput, ListenerInput, MemberInput, PoolInput, SessionPersistenceInput } from './validation.ts';
 
@@ -43,6 +56,10 @@ export interface CreateLoadBalancerInput {
   subnetId: string;
   /** An existing, unused port of the project to take as the VIP (Octavia's `vip_port_id`); else one is created. */
   vipPortId?: string | undefined;
+  /** Octavia `vip_address`: the VIP's address on the subnet (free, in its range); else the next free one. */
+  vipAddress?: string | undefined;
+  /** Octavia `admin_state_up: false`: created disabled (it takes no traffic until enabled). */
+  adminStateUp?: boolean | undefined;
   /** The first listener and its pool (the console's combined create); without them the load balancer is bare (Octavia). */
   listener?: ListenerInput | undefined;
   pool?: PoolInput | undefined;
@@ -50,6 +67,9 @@ export interface CreateLoadBalancerInput {
 
 export interface UpdateListenerInput {
   name?: string | undefined;
+  description?: string | undefined;
+  adminStateUp?: boolean | undefined;
+  insertHeaders?: Record<string, unknown> | undefined;
   connectionLimit?: number | undefined;
   keepAliveTimeoutSeconds?: number | undefined;
   allowedCidrs?: string[] | undefined;
@@ -57,10 +77,13 @@ export interface UpdateListenerInput {
   sessionPersistence?: SessionPersistenceInput | null | undefined;
 }
 
+/** A pool the console can show: its protocol and monitor type are the console's vocabulary. */
+export type ConsolePool = Pool & { protocol: PoolProtocol; healthMonitor: (HealthMonitor & { type: HealthMonitorType }) | null };
+
 /** A listener with its pool and members, and the pool's operating status summarised. */
 export interface ListenerView {
-  listener: Listener;
-  pool: Pool;
+  listener: Listener & { protocol: ListenerProtocol };
+  pool: ConsolePool;
   members: Member[];
   operatingStatus: OperatingStatus;
 }
@@ -82,10 +105,31 @@ export interface LoadBalancerParts {
 export interface CreatePoolInput {
   /** The listener whose default pool it becomes (it must have none); null: the load balancer's only. */
   listenerId: string | null;
-  protocol: PoolProtocol;
+  protocol: OctaviaPoolProtocol;
   lbAlgorithm: LbAlgorithm;
   sessionPersistence?: SessionPersistenceInput | null | undefined;
   name?: string | undefined;
+  description?: string | undefined;
+  adminStateUp?: boolean | undefined;
+}
+
+/** An Octavia member: an address and port on the member subnet, a project server's or not. */
+export interface AddressMemberInput {
+  address: string;
+  protocolPort: number;
+  subnetId?: string | undefined;
+  name?: string | undefined;
+  weight?: number | undefined;
+  adminStateUp?: boolean | undefined;
+  monitorAddress?: string | null | undefined;
+  monitorPort?: number | null | undefined;
+}
+
+/** What Octavia's PUT may change on a load balancer, listener or pool besides the console's fields. */
+export interface OctaviaSettings {
+  name?: string | undefined;
+  description?: string | undefined;
+  adminStateUp?: boolean | undefined;
 }
 
 export interface LoadBalancerView {
@@ -106,6 +150,44 @@ export interface LoadBalancerExtension {
 class MissingDependencyError extends Error {}
 
 const poolMemberField = (index: number, key: string) => `pool.members.${index}.${key}`;
+
+const isConsoleListener = (listener: Listener): listener is Listener & { protocol: ListenerProtocol } => (LISTENER_PROTOCOLS as readonly string[]).includes(listener.protocol);
+const isConsolePool = (pool: Pool): pool is ConsolePool =>
+  (POOL_PROTOCOLS as readonly string[]).includes(pool.protocol) && (!pool.healthMonitor || (HEALTH_MONITOR_TYPES as readonly string[]).includes(pool.healthMonitor.type));
+
+/** Octavia's descriptions: at most 255 characters, '' when absent. */
+function optionalDescription(text: string | undefined): string {
+  const description = (text ?? '').trim();
+  if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
+  return description;
+}
+
+/** An Octavia member's fields checked before anything changes (`field` prefixes the keys of a batch's items). */
+function addressMember(input: AddressMemberInput, field: string) {
+  return {
+    address: ipv4Address(input.address, `${field}address`),
+    protocolPort: validate.port(input.protocolPort, 'Protocol port', `${field}protocolPort`),
+    subnetId: input.subnetId,
+    name: input.name?.trim() ?? '',
+    weight: validate.weight(input.weight, `${field}weight`),
+    adminStateUp: input.adminStateUp !== false,
+    monitorAddress: input.monitorAddress ? ipv4Address(input.monitorAddress, `${field}monitorAddress`) : null,
+    monitorPort: input.monitorPort === undefined || input.monitorPort === null ? null : validate.port(input.monitorPort, 'Monitor port', `${field}monitorPort`),
+  };
+}
+
+const memberTaken = (member: { address: string; protocolPort: number }) =>
+  conflict(`Another member on this pool is already using ip ${member.address} on protocol_port ${member.protocolPort}`, 'address').coded('loadBalancer.memberAddressTaken', {
+    address: member.address,
+    port: member.protocolPort,
+  });
+
+/** Load balancers here are IPv4: a member or VIP address is a dotted IPv4 address. */
+function ipv4Address(text: string, field: string): string {
+  const address = text.trim();
+  if (ipFamily(address) !== 'IPv4') throw invalidInput(`${text} is not an IPv4 address`, field).coded('address.notIpv4', { address: text });
+  return address;
+}
 
 /**
  * Octavia load balancers as resources over simulated time: create (PENDING_CREATE → ACTIVE), change
@@ -185,11 +267,14 @@ export class LoadBalancerService {
 
   /** The load balancer with its listeners, pools and members, as the detail screen shows it. */
   view(lb: LoadBalancer): LoadBalancerView {
-    const listeners = this.listenersOf(lb).map((listener): ListenerView => {
+    const listeners: ListenerView[] = [];
+    for (const listener of this.listenersOf(lb)) {
       const pool = this.defaultPoolOf(listener);
+      // Octavia-only listeners (UDP, SCTP, PROXY pools, PING monitors…) are the Octavia API's to show.
+      if (!isConsoleListener(listener) || !isConsolePool(pool)) continue;
       const members = this.membersOf(pool);
-      return { listener, pool, members, operatingStatus: this.deps.health.poolStatus(lb, members) };
-    });
+      listeners.push({ listener, pool, members, operatingStatus: this.deps.health.poolStatus(lb, members) });
+    }
     return { loadBalancer: lb, listeners };
   }
 
@@ -207,9 +292,10 @@ export class LoadBalancerService {
     if (!name) throw invalidInput('Enter a name', 'name').coded('name.required');
     const description = (input.description ?? '').trim();
     if (description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
-    if (!input.listener !== !input.pool) throw invalidInput('Give the listener together with its pool', input.listener ? 'pool' : 'listener');
+    if (!input.listener !== !input.pool) throw invalidInput('Give the listener together with its pool', input.listener ? 'pool' : 'listener').coded('loadBalancer.listenerWithoutPool');
     const listener = input.listener ? validate.listenerSettings(input.listener, this.clock.now(), 'listener') : null;
     const pool = input.pool && listener ? this.poolSettings(input.pool, listener.protocol, 'pool') : null;
+    const vipAddress = input.vipAddress === undefined ? undefined : ipv4Address(input.vipAddress, 'vipAddress');
 
     return this.store.transaction(() => {
       const subnet = this.deps.network.subnets(projectId).find((candidate) => candidate.id === input.subnetId);
@@ -217,14 +303,18 @@ export class LoadBalancerService {
       const members = input.pool ? this.resolveMembers(projectId, subnet, input.pool.members, poolMemberField) : [];
       const id = newId();
       const given = input.vipPortId ? this.deps.network.getPort(input.vipPortId) : undefined;
-      if (input.vipPortId && (!given || given.projectId !== projectId)) throw invalidInput(`No port with id ${input.vipPortId} in this project`, 'vipPortId');
-      if (given && given.deviceOwner) throw conflict(`Port ${given.id} is already used by ${given.deviceOwner}`, 'vipPortId');
-      if (given && given.subnetId !== subnet.id) throw invalidInput(`Port ${given.id} is not on subnet ${subnet.id}`, 'vipPortId');
+      if (input.vipPortId && (!given || given.projectId !== projectId)) throw invalidInput(`No port with id ${input.vipPortId} in this project`, 'vipPortId').coded('resource.notInProject', { kind: 'port', id: input.vipPortId });
+      if (given && given.deviceOwner) throw conflict(`Port ${given.id} is already used by ${given.deviceOwner}`, 'vipPortId').coded('loadBalancer.vipPortInUse', { port: given.id, owner: given.deviceOwner });
+      if (given && given.subnetId !== subnet.id) throw invalidInput(`Port ${given.id} is not on subnet ${subnet.id}`, 'vipPortId').coded('loadBalancer.vipPortOtherSubnet', { port: given.id, subnet: subnet.id });
+      if (given && vipAddress && given.fixedIp !== vipAddress) {
+        throw invalidInput(`Port ${given.id} has the address ${given.fixedIp}, not ${vipAddress}`, 'vipAddress').coded('loadBalancer.vipAddressNotPort', { port: given.id, address: vipAddress });
+      }
       const port = given
         ? this.store.update<Port>('port', given, { deviceOwner: LOAD_BALANCER_DEVICE_OWNER, deviceId: id })
         : this.deps.network.createPort({
             projectId,
             networkId: subnet.networkId,
+            ...(vipAddress ? { subnetId: subnet.id, fixedIp: vipAddress } : {}),
             name,
             deviceOwner: LOAD_BALANCER_DEVICE_OWNER,
             deviceId: id,
@@ -244,13 +334,14 @@ export class LoadBalancerService {
         ...(given ? { vipPortGiven: true } : {}),
         stats: { ...EMPTY_STATS },
         errorReason: null,
+        adminStateUp: input.adminStateUp !== false,
       });
       if (listener && pool) this.insertListener(lb, listener, pool, members, 'PENDING_CREATE');
       return lb;
     });
   }
 
-  update(projectId: string, id: string, changes: { name?: string | undefined; description?: string | undefined }): LoadBalancer {
+  update(projectId: string, id: string, changes: { name?: string | undefined; description?: string | undefined; adminStateUp?: boolean | undefined }): LoadBalancer {
     const name = changes.name?.trim();
     if (name !== undefined && !name) throw invalidInput('Enter a name', 'name').coded('name.required');
     if (changes.description !== undefined && changes.description.length > 255) throw invalidInput('Descriptions have at most 255 characters', 'description').coded('description.tooLong', { max: 255 });
@@ -260,8 +351,22 @@ export class LoadBalancerService {
       this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, {
         ...(name ? { name } : {}),
         ...(changes.description !== undefined ? { description: changes.description.trim() } : {}),
+        ...(changes.adminStateUp !== undefined ? { adminStateUp: changes.adminStateUp } : {}),
       });
     }, true);
+  }
+
+  /**
+   * Octavia's failover (an admin's): the simulation has no amphora VM to replace, so the load balancer
+   * reprovisions in place, PENDING_UPDATE → ACTIVE (its data plane keeps serving, as Octavia's
+   * active/standby pair does). Any project's load balancer; only an ACTIVE one.
+   */
+  failover(id: string): LoadBalancer {
+    return this.store.transaction(() => {
+      const lb = this.records.loadBalancer(id);
+      if (!lb) throw notFound('load balancer', id);
+      return this.lifecycle.begin(lb, 'update', {}, 'Failover: reprovisioned in place (no amphora to replace in the simulation)');
+    });
   }
 
   /** Starts deleting; the VIP, its floating IP association and every child go when it completes. */
@@ -285,6 +390,9 @@ export class LoadBalancerService {
       const pool = changes.lbAlgorithm !== undefined || changes.sessionPersistence !== undefined ? this.defaultPoolOf(listener) : this.records.pool(listener.poolId);
       const listenerChanges: Partial<Listener> = { status: 'PENDING_UPDATE' };
       if (changes.name !== undefined && changes.name.trim()) listenerChanges.name = changes.name.trim();
+      if (changes.description !== undefined) listenerChanges.description = optionalDescription(changes.description);
+      if (changes.adminStateUp !== undefined) listenerChanges.adminStateUp = changes.adminStateUp;
+      if (changes.insertHeaders !== undefined) listenerChanges.insertHeaders = insertHeaders(changes.insertHeaders, listener.protocol);
       if (changes.connectionLimit !== undefined) {
         listenerChanges.connectionLimit = validate.wholeNumber(changes.connectionLimit, 'Connection limit', validate.LIMITS.connectionLimit, 'connectionLimit');
       }
@@ -341,7 +449,7 @@ export class LoadBalancerService {
       if (changes.weight !== undefined) memberChanges.weight = validate.weight(changes.weight, 'weight');
       if (changes.adminStateUp !== undefined && changes.adminStateUp !== member.adminStateUp) {
         memberChanges.adminStateUp = changes.adminStateUp;
-        memberChanges.operatingStatus = !changes.adminStateUp ? 'OFFLINE' : pool.healthMonitor ? 'ONLINE' : 'NO_MONITOR';
+        memberChanges.operatingStatus = !changes.adminStateUp ? 'OFFLINE' : this.monitoring(pool) ? 'ONLINE' : 'NO_MONITOR';
         memberChanges.health = { consecutiveSuccesses: 0, consecutiveFailures: 0 };
       }
       const note = changes.adminStateUp === undefined ? undefined : `Member ${changes.adminStateUp ? 'enabled' : 'disabled'}`;
@@ -379,13 +487,30 @@ export class LoadBalancerService {
     return { loadBalancer: lb, listeners: this.records.allListenersOf(lb), pools };
   }
 
-  /** A listener without a pool: it accepts nothing until a pool is created on it. */
-  addBareListener(projectId: string, id: string, input: ListenerInput & { name?: string | undefined }): Listener {
-    const settings = validate.listenerSettings(input, this.clock.now(), 'listener');
-    const name = input.name?.trim() || listenerName(settings.protocol, settings.protocolPort);
-    return this.change(projectId, id, `Listener ${name} added`, (lb) => {
+  /** A listener without a pool: it accepts nothing until a pool is created on it. Octavia's protocols (UDP, SCTP) too. */
+  addBareListener(
+    projectId: string,
+    id: string,
+    input: Omit<ListenerInput, 'protocol'> & { protocol: OctaviaListenerProtocol; insertHeaders?: Record<string, unknown> | undefined } & OctaviaSettings,
+  ): Listener {
+    const settings = validate.listenerSettings(input, this.clock.now(), 'listener', { octavia: true });
+    const inserted = insertHeaders(input.insertHeaders, settings.protocol);
+    const name = input.name?.trim() ?? `${settings.protocol}:${settings.protocolPort}`;
+    const description = optionalDescription(input.description);
+    return this.change(projectId, id, `Listener ${name || settings.protocolPort} added`, (lb) => {
       this.assertPortFree(lb, settings.protocolPort);
-      return this.store.insert<Listener>(LB_KINDS.listener, { id: newId(), projectId: lb.projectId, name, status: 'PENDING_CREATE', loadBalancerId: lb.id, ...settings, poolId: null });
+      return this.store.insert<Listener>(LB_KINDS.listener, {
+        id: newId(),
+        projectId: lb.projectId,
+        name,
+        status: 'PENDING_CREATE',
+        loadBalancerId: lb.id,
+        ...settings,
+        description,
+        adminStateUp: input.adminStateUp !== false,
+        insertHeaders: inserted,
+        poolId: null,
+      });
     });
   }
 
@@ -403,11 +528,18 @@ export class LoadBalancerService {
   /** An empty pool, a listener's default pool or the load balancer's only; members and a monitor come later. */
   addPool(projectId: string, id: string, input: CreatePoolInput): Pool {
     const lbAlgorithm = validate.algorithm(input.lbAlgorithm, 'lbAlgorithm');
+    if (!OCTAVIA_POOL_PROTOCOLS.includes(input.protocol)) {
+      throw invalidInput(`Pool protocol is one of ${OCTAVIA_POOL_PROTOCOLS.join(', ')}`, 'protocol').coded('input.oneOf', { field: 'protocol', allowed: OCTAVIA_POOL_PROTOCOLS.join(', ') });
+    }
+    const description = optionalDescription(input.description);
     return this.change(projectId, id, 'Pool added', (lb) => {
       const listener = input.listenerId ? this.listenerOf(lb, input.listenerId) : null;
-      if (listener?.poolId) throw conflict(`Listener ${listener.name} already has a default pool`, 'listenerId');
-      if (listener && poolProtocolFor(listener.protocol) !== input.protocol) {
-        throw invalidInput(`Pool protocol ${input.protocol} does not fit listener ${listener.name} (${listener.protocol})`, 'protocol');
+      if (listener?.poolId) throw conflict(`Listener ${listener.name} already has a default pool`, 'listenerId').coded('loadBalancer.listenerHasPool', { listener: listener.name || listener.id });
+      if (listener && !LISTENER_POOL_PROTOCOLS[listener.protocol].includes(input.protocol)) {
+        throw invalidInput(
+          `The pool protocol '${input.protocol}' is invalid while the listener protocol is '${listener.protocol}'.`,
+          'protocol',
+        ).coded('loadBalancer.poolProtocolMismatch', { protocol: input.protocol, listenerProtocol: listener.protocol });
       }
       const sessionPersistence = validate.sessionPersistence(input.sessionPersistence, listener?.protocol ?? input.protocol, 'sessionPersistence');
       const pool = this.store.insert<Pool>(LB_KINDS.pool, {
@@ -418,6 +550,8 @@ export class LoadBalancerService {
         loadBalancerId: lb.id,
         listenerId: listener?.id ?? null,
         protocol: input.protocol,
+        description,
+        adminStateUp: input.adminStateUp !== false,
         lbAlgorithm,
         memberPort: 0,
         sessionPersistence,
@@ -428,15 +562,24 @@ export class LoadBalancerService {
     });
   }
 
-  updatePool(projectId: string, id: string, poolId: string, changes: { lbAlgorithm?: LbAlgorithm | undefined; sessionPersistence?: SessionPersistenceInput | null | undefined; name?: string | undefined }): Pool {
+  updatePool(
+    projectId: string,
+    id: string,
+    poolId: string,
+    changes: OctaviaSettings & { lbAlgorithm?: LbAlgorithm | undefined; sessionPersistence?: SessionPersistenceInput | null | undefined },
+  ): Pool {
+    const description = changes.description === undefined ? undefined : optionalDescription(changes.description);
     return this.change(projectId, id, 'Pool updated', (lb) => {
       const pool = this.poolOf(lb, poolId);
       const poolChanges: Partial<Pool> = { status: 'PENDING_UPDATE' };
       if (changes.lbAlgorithm !== undefined) poolChanges.lbAlgorithm = validate.algorithm(changes.lbAlgorithm, 'lbAlgorithm');
       if (changes.sessionPersistence !== undefined) poolChanges.sessionPersistence = validate.sessionPersistence(changes.sessionPersistence, pool.protocol, 'sessionPersistence');
       if (changes.name !== undefined) poolChanges.name = changes.name.trim();
+      if (description !== undefined) poolChanges.description = description;
+      if (changes.adminStateUp !== undefined) poolChanges.adminStateUp = changes.adminStateUp;
       this.deps.routing.resetPool(pool.id);
-      return this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges);
+      const note = changes.adminStateUp === undefined || changes.adminStateUp === enabled(pool) ? undefined : `Pool ${changes.adminStateUp ? 'enabled' : 'disabled'}`;
+      return this.store.update<Pool>(LB_KINDS.pool, pool, poolChanges, note);
     });
   }
 
@@ -450,41 +593,160 @@ export class LoadBalancerService {
     });
   }
 
-  /** A member on the pool's port; the first member of an empty pool sets that port. */
-  addPoolMember(projectId: string, id: string, poolId: string, input: MemberInput & { protocolPort: number }): Member {
-    const memberPort = validate.port(input.protocolPort, 'Instance Port', 'protocolPort');
+  /**
+   * An Octavia member: an address and port. When a project server owns the address on the member
+   * subnet, traffic and checks go to it; when none does, the member is kept as Octavia keeps it, gets
+   * no traffic and fails its health checks (there is nobody to answer). Each member has its own port;
+   * the first member of an empty pool sets the pool's port (the console's `[Instance Port]`).
+   */
+  addAddressMember(projectId: string, id: string, poolId: string, input: AddressMemberInput): Member {
+    const member = addressMember(input, '');
     return this.change(projectId, id, 'Member added', (lb) => {
-      let pool = this.poolOf(lb, poolId);
-      if (pool.memberPort !== 0 && pool.memberPort !== memberPort) {
-        throw invalidInput(`The members of this pool listen on port ${pool.memberPort}: one member port per pool`, 'protocolPort');
-      }
-      const [resolved] = this.resolveMembers(projectId, this.subnetOf(lb), [input], (_index, key) => key);
-      const existing = this.membersOf(pool).find((member) => member.instanceId === resolved!.instance.id);
-      if (existing) throw conflict(`${existing.name} is already a member of this pool`, 'instanceId');
-      if (pool.memberPort === 0) {
-        const monitor = pool.healthMonitor ? { ...pool.healthMonitor, monitorPort: memberPort } : null;
-        pool = this.store.update<Pool>(LB_KINDS.pool, pool, { memberPort, healthMonitor: monitor });
-      }
-      return this.insertMember(lb, pool, resolved!, 'PENDING_CREATE');
+      const pool = this.poolOf(lb, poolId);
+      const taken = this.membersOf(pool).find((candidate) => candidate.address === member.address && candidate.protocolPort === member.protocolPort);
+      if (taken) throw memberTaken(member);
+      return this.insertAddressMember(projectId, lb, pool, member);
     });
   }
 
-  /** Creates (or replaces) a pool's health monitor, or removes it (null): the checks start or stop. */
+  /**
+   * Octavia's batch update (`PUT …/members`): the pool's members become the list. A member whose
+   * address and port are in the list is updated in place (same id), the others are deleted, and the
+   * list's new addresses are added; one PENDING_UPDATE of the load balancer for all of it.
+   */
+  replaceAddressMembers(projectId: string, id: string, poolId: string, inputs: AddressMemberInput[]): Member[] {
+    const members = inputs.map((input, index) => addressMember(input, `members.${index}.`));
+    const seen = new Set<string>();
+    for (const member of members) {
+      const key = `${member.address}:${member.protocolPort}`;
+      if (seen.has(key)) throw memberTaken(member);
+      seen.add(key);
+    }
+    return this.change(projectId, id, `Members replaced (${members.length})`, (lb) => {
+      const pool = this.poolOf(lb, poolId);
+      const existing = this.membersOf(pool);
+      const keep = new Set<string>();
+      const result = members.map((member) => {
+        const current = existing.find((candidate) => candidate.address === member.address && candidate.protocolPort === member.protocolPort);
+        if (!current) return this.insertAddressMember(projectId, lb, pool, member);
+        keep.add(current.id);
+        const changes: Partial<Member> = { status: 'PENDING_UPDATE', name: member.name, weight: member.weight, monitorAddress: member.monitorAddress, monitorPort: member.monitorPort };
+        if (member.adminStateUp !== current.adminStateUp) {
+          changes.adminStateUp = member.adminStateUp;
+          changes.operatingStatus = !member.adminStateUp ? 'OFFLINE' : this.monitoring(pool) ? 'ONLINE' : 'NO_MONITOR';
+          changes.health = { consecutiveSuccesses: 0, consecutiveFailures: 0 };
+        }
+        return this.store.update<Member>(LB_KINDS.member, current, changes);
+      });
+      for (const member of existing) if (!keep.has(member.id)) this.store.delete(LB_KINDS.member, member);
+      this.deps.routing.resetPool(pool.id);
+      return result;
+    });
+  }
+
+  /** A validated address member into the pool (inside a change); the first member sets the pool's port. */
+  private insertAddressMember(projectId: string, lb: LoadBalancer, pool: Pool, member: ReturnType<typeof addressMember>): Member {
+    const subnetId = member.subnetId ?? lb.vipSubnetId;
+    const subnet = member.subnetId ? this.deps.network.subnets(projectId).find((candidate) => candidate.id === subnetId) : this.subnetOf(lb);
+    if (!subnet) throw invalidInput(`No subnet with id ${subnetId} in this project`, 'subnetId').coded('resource.notInProject', { kind: 'subnet', id: subnetId });
+    const instanceId = this.serverAt(projectId, subnet, member.address);
+    let target = pool;
+    if (target.memberPort === 0) {
+      const monitor = target.healthMonitor ? { ...target.healthMonitor, monitorPort: member.protocolPort } : null;
+      target = this.store.update<Pool>(LB_KINDS.pool, target, { memberPort: member.protocolPort, healthMonitor: monitor });
+    }
+    return this.store.insert<Member>(LB_KINDS.member, {
+      id: newId(),
+      projectId: lb.projectId,
+      name: member.name,
+      status: 'PENDING_CREATE',
+      operatingStatus: !member.adminStateUp ? 'OFFLINE' : this.monitoring(target) ? 'ONLINE' : 'NO_MONITOR',
+      loadBalancerId: lb.id,
+      poolId: target.id,
+      instanceId,
+      subnetId: subnet.id,
+      address: member.address,
+      protocolPort: member.protocolPort,
+      monitorAddress: member.monitorAddress,
+      monitorPort: member.monitorPort,
+      monitorInstanceId: member.monitorAddress ? this.serverAt(projectId, subnet, member.monitorAddress) : instanceId,
+      weight: member.weight,
+      adminStateUp: member.adminStateUp,
+      health: { consecutiveSuccesses: 0, consecutiveFailures: 0 },
+    });
+  }
+
+  /** Octavia's member update: name, weight, admin_state_up, monitor_address and monitor_port. */
+  updateAddressMember(
+    projectId: string,
+    id: string,
+    memberId: string,
+    changes: { name?: string | undefined; weight?: number | undefined; adminStateUp?: boolean | undefined; monitorAddress?: string | null | undefined; monitorPort?: number | null | undefined },
+  ): Member {
+    const monitorAddress = changes.monitorAddress ? ipv4Address(changes.monitorAddress, 'monitorAddress') : changes.monitorAddress;
+    const monitorPort = changes.monitorPort ? validate.port(changes.monitorPort, 'Monitor port', 'monitorPort') : changes.monitorPort;
+    const member = this.updateMember(projectId, id, memberId, { weight: changes.weight, adminStateUp: changes.adminStateUp });
+    return this.store.transaction(() => {
+      const current = this.records.member(member.id)!;
+      const extra: Partial<Member> = {};
+      if (changes.name !== undefined) extra.name = changes.name.trim();
+      if (monitorAddress !== undefined) {
+        extra.monitorAddress = monitorAddress;
+        const subnet = this.store.get<Subnet>('subnet', current.subnetId);
+        extra.monitorInstanceId = monitorAddress && subnet ? this.serverAt(projectId, subnet, monitorAddress) : current.instanceId;
+      }
+      if (monitorPort !== undefined) extra.monitorPort = monitorPort;
+      return Object.keys(extra).length > 0 ? this.store.update<Member>(LB_KINDS.member, current, extra) : current;
+    });
+  }
+
+  /**
+   * Creates (or replaces) a pool's health monitor with Octavia's rules, or removes it (null): the
+   * checks start or stop. A disabled monitor (`adminStateUp: false`) is kept but does not check: its
+   * members are NO_MONITOR, as without one.
+   */
   setPoolHealthMonitor(projectId: string, id: string, poolId: string, input: HealthMonitorInput | null): Pool {
     return this.change(projectId, id, input ? 'Health check set' : 'Health check removed', (lb) => {
       const pool = this.poolOf(lb, poolId);
       if (!input) {
-        this.deps.health.stop(pool.id);
-        for (const member of this.membersOf(pool)) {
-          if (member.adminStateUp) this.store.update<Member>(LB_KINDS.member, member, { operatingStatus: 'NO_MONITOR', health: { consecutiveSuccesses: 0, consecutiveFailures: 0 } });
-        }
+        this.stopChecks(pool);
         return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: null, status: 'PENDING_UPDATE' });
       }
+      const layer4 = pool.protocol === 'UDP' || pool.protocol === 'SCTP';
+      if (layer4 && !['UDP-CONNECT', 'SCTP', 'TCP', 'HTTP'].includes(input.type)) {
+        throw invalidInput(`The associated pool protocol is ${pool.protocol}, so only a UDP-CONNECT/SCTP/TCP/HTTP health monitor is supported.`, 'type').coded('loadBalancer.monitorTypeForPool', {
+          protocol: pool.protocol,
+          types: 'UDP-CONNECT/SCTP/TCP/HTTP',
+        });
+      }
+      if (!layer4 && (input.type === 'UDP-CONNECT' || input.type === 'SCTP')) {
+        throw invalidInput(`The ${input.type} type is only supported for pools of type UDP/SCTP.`, 'type').coded('loadBalancer.monitorTypeNeedsUdpPool', { type: input.type });
+      }
       // An empty pool has no member port yet: the monitor takes it from the first member.
-      const monitor = validate.healthMonitor({ ...input, monitorPort: pool.memberPort || input.monitorPort }, '', { timeoutOverDelay: true });
-      this.deps.health.restart(pool, monitor);
+      const monitor = validate.healthMonitor({ ...input, monitorPort: pool.memberPort || input.monitorPort }, '', { octavia: true });
+      if (enabled(monitor)) this.deps.health.restart(pool, monitor);
+      else this.stopChecks(pool);
       return this.store.update<Pool>(LB_KINDS.pool, pool, { healthMonitor: monitor, status: 'PENDING_UPDATE' });
     });
+  }
+
+  /** No checks any more (monitor removed or disabled): enabled members are NO_MONITOR, their streaks start over. */
+  private stopChecks(pool: Pool): void {
+    this.deps.health.stop(pool.id);
+    for (const member of this.membersOf(pool)) {
+      if (member.adminStateUp) this.store.update<Member>(LB_KINDS.member, member, { operatingStatus: 'NO_MONITOR', health: { consecutiveSuccesses: 0, consecutiveFailures: 0 } });
+    }
+  }
+
+  /** Whether the pool's members are health-checked: it has a monitor and the monitor is enabled. */
+  private monitoring(pool: Pool): boolean {
+    return pool.healthMonitor !== null && enabled(pool.healthMonitor);
+  }
+
+  /** The project server whose port has `address` on the subnet; '' when none has it. */
+  private serverAt(projectId: string, subnet: Subnet, address: string): string {
+    const port = this.deps.network.ports(projectId).find((candidate) => candidate.fixedIp === address && candidate.subnetId === subnet.id && candidate.deviceOwner.startsWith('compute'));
+    return port?.deviceId ?? '';
   }
 
   private poolOf(lb: LoadBalancer, poolId: string): Pool {
@@ -497,16 +759,23 @@ export class LoadBalancerService {
    * The data plane adds what it carried: e.g. `{ totalConnections: 1, activeConnections: 1 }` when
    * a connection opens and `{ activeConnections: -1, bytesIn, bytesOut }` when it closes.
    */
-  recordTraffic(loadBalancerId: string, delta: Partial<LoadBalancerStats>): LoadBalancerStats {
+  recordTraffic(loadBalancerId: string, delta: Partial<LoadBalancerStats>, listenerPort?: number): LoadBalancerStats {
     return this.store.transaction(() => {
       const lb = this.store.get<LoadBalancer>(LB_KINDS.loadBalancer, loadBalancerId);
       if (!lb) throw notFound('load balancer', loadBalancerId);
-      const stats = { ...EMPTY_STATS, ...lb.stats };
-      for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
-        const add = delta[key] ?? 0;
-        if (!Number.isFinite(add)) throw invalidInput(`${key} must be a finite number`, key).coded('input.finiteNumber', { field: key });
-        stats[key] = Math.max(0, stats[key] + add);
-      }
+      const add = (current: LoadBalancerStats | undefined) => {
+        const stats = { ...EMPTY_STATS, ...current };
+        for (const key of Object.keys(EMPTY_STATS) as (keyof LoadBalancerStats)[]) {
+          const added = delta[key] ?? 0;
+          if (!Number.isFinite(added)) throw invalidInput(`${key} must be a finite number`, key).coded('input.finiteNumber', { field: key });
+          stats[key] = Math.max(0, stats[key] + added);
+        }
+        return stats;
+      };
+      const stats = add(lb.stats);
+      // The listener on the port the traffic came to counts it too (Octavia's listener statistics).
+      const listener = listenerPort === undefined ? undefined : this.records.allListenersOf(lb).find((candidate) => candidate.protocolPort === listenerPort);
+      if (listener) this.store.update<Listener>(LB_KINDS.listener, listener, { stats: add(listener.stats) });
       this.store.update<LoadBalancer>(LB_KINDS.loadBalancer, lb, { stats });
       return stats;
     });
@@ -532,7 +801,7 @@ export class LoadBalancerService {
 
   // ——— internals ———
 
-  private poolSettings(input: PoolInput, protocol: Listener['protocol'], field: string) {
+  private poolSettings(input: PoolInput, protocol: ListenerProtocol, field: string) {
     const members = input.members;
     if (!Array.isArray(members) || members.length === 0) throw invalidInput('Add at least one instance', `${field}.members`).coded('loadBalancer.membersRequired');
     if (members.length > validate.LIMITS.members) throw invalidInput(`At most ${validate.LIMITS.members} instances`, `${field}.members`).coded('loadBalancer.membersTooMany', { max: validate.LIMITS.members });
@@ -565,7 +834,7 @@ export class LoadBalancerService {
 
   private insertListener(
     lb: LoadBalancer,
-    settings: ReturnType<typeof validate.listenerSettings>,
+    settings: ReturnType<typeof validate.listenerSettings<ListenerProtocol>>,
     pool: ReturnType<LoadBalancerService['poolSettings']>,
     members: ReturnType<LoadBalancerService['resolveMembers']>,
     status: ProvisioningStatus,
@@ -691,7 +960,7 @@ export class LoadBalancerService {
 
   private defaultPoolOf(listener: Listener): Pool {
     const pool = this.records.pool(listener.poolId);
-    if (!pool) throw conflict(`Listener ${listener.name} has no pool`);
+    if (!pool) throw conflict(`Listener ${listener.name} has no pool`).coded('loadBalancer.listenerWithoutDefaultPool', { listener: listener.name || listener.id });
     return pool;
   }
 

@@ -2,10 +2,10 @@ import {
   cidrContains,
   ipFamily,
   SERVING_PROVISIONING_STATUSES,
-  type ListenerProtocol,
   type OperatingStatus,
   type ProvisioningStatus,
 } from '@sandcloud/domain';
+import type { OctaviaListenerProtocol } from './load-balancer.ts';
 
 // The verdict on traffic from the Internet to a load balancer's floating IP, with a reason a
 // learner can act on. Octavia manages the VIP port's security group itself (it opens exactly the
@@ -35,7 +35,7 @@ export interface ReachabilityMember {
 export interface ReachabilityListener {
   id: string;
   name: string;
-  protocol: ListenerProtocol;
+  protocol: OctaviaListenerProtocol;
   protocolPort: number;
   allowedCidrs: string[];
   lbAlgorithm: string;

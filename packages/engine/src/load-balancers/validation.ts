@@ -14,7 +14,16 @@ import {
 } from '@sandcloud/domain';
 import { invalidInput } from '../core/errors.ts';
 import { inspectCertificate } from './certificates.ts';
-import type { HealthMonitor, ListenerCertificate, SessionPersistence } from './load-balancer.ts';
+import {
+  OCTAVIA_HEALTH_MONITOR_TYPES,
+  OCTAVIA_LISTENER_PROTOCOLS,
+  type HealthMonitor,
+  type ListenerCertificate,
+  type OctaviaHealthMonitorType,
+  type OctaviaListenerProtocol,
+  type OctaviaPoolProtocol,
+  type SessionPersistence,
+} from './load-balancer.ts';
 
 // The engine's own checks of what the wizard sends. Adapters validate shapes first (the BFF with the
 // shared zod schemas); these rules hold whatever adapter calls the engine.
@@ -29,7 +38,10 @@ export interface ListenerInput {
 }
 
 export interface HealthMonitorInput {
-  type: HealthMonitorType;
+  type: HealthMonitorType | OctaviaHealthMonitorType;
+  name?: string | undefined;
+  adminStateUp?: boolean | undefined;
+  maxRetriesDown?: number | undefined;
   monitorPort: number;
   delaySeconds?: number | undefined;
   timeoutSeconds?: number | undefined;
@@ -109,8 +121,9 @@ export function expectedCodes(text: string, field: string): string {
   return value;
 }
 
-export function listenerSettings(input: ListenerInput, now: number, field = 'listener') {
-  const protocol = oneOf(input.protocol, LISTENER_PROTOCOLS, 'Protocol', `${at(field)}protocol`);
+/** `octavia`: Octavia's API also takes UDP and SCTP listeners (the data plane does not carry them). */
+export function listenerSettings<P extends OctaviaListenerProtocol = ListenerProtocol>(input: Omit<ListenerInput, 'protocol'> & { protocol: P }, now: number, field = 'listener', rules: { octavia?: boolean } = {}) {
+  const protocol = oneOf<P>(input.protocol, (rules.octavia ? OCTAVIA_LISTENER_PROTOCOLS : LISTENER_PROTOCOLS) as readonly P[], 'Protocol', `${at(field)}protocol`);
   const protocolPort = port(input.protocolPort, 'Load Balancer Port', `${at(field)}protocolPort`);
   let certificate: ListenerCertificate | null = null;
   if (protocol === 'TERMINATED_HTTPS') {
@@ -148,10 +161,10 @@ export function allowedCidrs(cidrs: string[], field: string): string[] {
 export const algorithm = (value: unknown, field: string): LbAlgorithm => oneOf(value, LB_ALGORITHMS, 'Load Balancing method', field);
 
 /** Cookies can only be read by a load balancer that speaks HTTP to the client. */
-export function sessionPersistence(input: SessionPersistenceInput | null | undefined, protocol: ListenerProtocol, field: string): SessionPersistence | null {
+export function sessionPersistence(input: SessionPersistenceInput | null | undefined, protocol: OctaviaListenerProtocol | OctaviaPoolProtocol, field: string): SessionPersistence | null {
   if (!input) return null;
   const type = oneOf(input.type, SESSION_PERSISTENCE_TYPES, 'Session persistence', `${at(field)}type`);
-  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !COOKIE_PERSISTENCE_PROTOCOLS.includes(protocol)) {
+  if ((type === 'HTTP_COOKIE' || type === 'APP_COOKIE') && !COOKIE_PERSISTENCE_PROTOCOLS.includes(protocol as ListenerProtocol)) {
     throw invalidInput(
       `${type} persistence needs an HTTP or TERMINATED_HTTPS listener; a ${protocol} listener cannot read cookies. Use SOURCE_IP`,
       `${at(field)}type`,
@@ -169,18 +182,28 @@ export function sessionPersistence(input: SessionPersistenceInput | null | undef
   return { type, cookieName };
 }
 
-/** `timeoutOverDelay`: Octavia's API lets a check's timeout exceed its interval; the console does not. */
-export function healthMonitor(input: HealthMonitorInput, field: string, rules: { timeoutOverDelay?: boolean } = {}): HealthMonitor {
-  const type = oneOf(input.type, HEALTH_MONITOR_TYPES, 'The health check protocol', `${at(field)}type`);
+/**
+ * `octavia`: Octavia's API, whose monitors may have a timeout longer than their interval, a name, be
+ * disabled, and use the types PING, UDP-CONNECT, TLS-HELLO and SCTP; the console's may not.
+ */
+export function healthMonitor(input: HealthMonitorInput, field: string, rules: { octavia?: boolean } = {}): HealthMonitor {
+  const type = oneOf<OctaviaHealthMonitorType>(input.type, rules.octavia ? OCTAVIA_HEALTH_MONITOR_TYPES : HEALTH_MONITOR_TYPES, 'The health check protocol', `${at(field)}type`);
+  const extra = rules.octavia
+    ? {
+        name: (input.name ?? '').trim(),
+        adminStateUp: input.adminStateUp !== false,
+        maxRetriesDown: wholeNumber(input.maxRetriesDown ?? DEFAULTS.maxRetries, 'Max retries down', LIMITS.maxRetries, `${at(field)}maxRetriesDown`),
+      }
+    : {};
   const monitorPort = port(input.monitorPort, 'Health Port', `${at(field)}monitorPort`);
   const delaySeconds = wholeNumber(input.delaySeconds ?? DEFAULTS.delaySeconds, 'Interval (s)', LIMITS.delaySeconds, `${at(field)}delaySeconds`);
   const timeoutSeconds = wholeNumber(input.timeoutSeconds ?? DEFAULTS.timeoutSeconds, 'Timeout (s)', LIMITS.timeoutSeconds, `${at(field)}timeoutSeconds`);
-  if (timeoutSeconds > delaySeconds && !rules.timeoutOverDelay) {
+  if (timeoutSeconds > delaySeconds && !rules.octavia) {
     throw invalidInput(`The timeout (${timeoutSeconds} s) cannot be longer than the interval (${delaySeconds} s)`, `${at(field)}timeoutSeconds`).coded('loadBalancer.timeoutLongerThanInterval', { timeoutSeconds, delaySeconds });
   }
   const maxRetries = wholeNumber(input.maxRetries ?? DEFAULTS.maxRetries, 'Max retries', LIMITS.maxRetries, `${at(field)}maxRetries`);
-  if (type === 'TCP') {
-    return { type, monitorPort, delaySeconds, timeoutSeconds, maxRetries, httpMethod: null, urlPath: null, expectedCodes: null };
+  if (type !== 'HTTP' && type !== 'HTTPS') {
+    return { type, ...extra, monitorPort, delaySeconds, timeoutSeconds, maxRetries, httpMethod: null, urlPath: null, expectedCodes: null };
   }
   const urlPath = (input.urlPath ?? DEFAULTS.urlPath).trim();
   if (urlPath.length > 255 || !/^\/[\x21-\x7e]*$/.test(urlPath)) {
@@ -188,6 +211,7 @@ export function healthMonitor(input: HealthMonitorInput, field: string, rules: {
   }
   return {
     type,
+    ...extra,
     monitorPort,
     delaySeconds,
     timeoutSeconds,

@@ -1,5 +1,6 @@
 import type { FilesystemSnapshot } from '@sandcloud/guest';
 import type { SecurityGroupRule, SecurityGroupRuleDraft } from '@sandcloud/domain';
+import { LISTENER_PROTOCOLS, type ListenerProtocol } from '@sandcloud/domain';
 import type { Clock } from '../core/clock.ts';
 import { conflict, EngineError, invalidInput } from '../core/errors.ts';
 import type { Scheduler } from '../core/scheduler.ts';
@@ -263,7 +264,9 @@ export class ProjectState {
       const pool = listener ? (of('lb-pool').find((p) => p.id === listener.poolId) as unknown as OldPool | undefined) : undefined;
       const members = (of('lb-member') as unknown as { poolId: string; instanceId: string; weight: number }[]).filter((member) => member.poolId === pool?.id);
       const memberIds = members.map((member) => instanceIds.get(member.instanceId));
-      if (!listener || !pool || !subnet || memberIds.some((id) => id === undefined) || listener.certificate) {
+      // Octavia-only listeners (UDP, SCTP) and address members without a server are not the console's to import.
+      const consoleProtocol = listener && (LISTENER_PROTOCOLS as readonly string[]).includes(listener.protocol) ? (listener.protocol as ListenerProtocol) : null;
+      if (!listener || !pool || !subnet || memberIds.some((id) => id === undefined) || listener.certificate || !consoleProtocol) {
         report.skipped.push({ kind: 'load-balancer', name: lb.name, reason: !listener || !pool ? 'its listener or pool is not in the file' : listener.certificate ? 'a TERMINATED_HTTPS listener (its certificate is not exported)' : 'a member instance was not imported' });
         continue;
       }
@@ -271,7 +274,7 @@ export class ProjectState {
         name: lb.name,
         description: lb.description ?? '',
         subnetId: subnet.id,
-        listener: { protocol: listener.protocol, protocolPort: listener.protocolPort, connectionLimit: listener.connectionLimit, keepAliveTimeoutSeconds: listener.keepAliveTimeoutSeconds, allowedCidrs: listener.allowedCidrs },
+        listener: { protocol: consoleProtocol, protocolPort: listener.protocolPort, connectionLimit: listener.connectionLimit, keepAliveTimeoutSeconds: listener.keepAliveTimeoutSeconds, allowedCidrs: listener.allowedCidrs },
         pool: {
           lbAlgorithm: pool.lbAlgorithm,
           memberPort: pool.memberPort,

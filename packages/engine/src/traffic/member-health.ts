@@ -2,7 +2,7 @@ import type { Instance } from '../compute/instance.ts';
 import type { Scheduler } from '../core/scheduler.ts';
 import { applyCheck, loadBalancerOperatingStatus, poolOperatingStatus, type HealthProbe } from '../load-balancers/health.ts';
 import type { OperatingStatus } from '@sandcloud/domain';
-import { LB_KINDS, type HealthMonitor, type LoadBalancer, type Member, type Pool } from '../load-balancers/load-balancer.ts';
+import { enabled, LB_KINDS, type HealthMonitor, type LoadBalancer, type Member, type Pool } from '../load-balancers/load-balancer.ts';
 import { isServing, type LoadBalancerRecords } from '../load-balancers/load-balancer-records.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 
@@ -10,8 +10,18 @@ import type { ResourceStore } from '../store/resource-store.ts';
 // each enabled member probed, its streak counted (`applyCheck`), its operating status flipped
 // ONLINE ⇄ OFFLINE after `maxRetries` in a row, and the load balancer's summary (ONLINE, DEGRADED,
 // OFFLINE) following. The resource CRUD starts and stops the rounds as pools come and go.
+//
+// What a check asks, by monitor type: HTTP/HTTPS/TCP/TLS-HELLO go to the probe (the data plane's
+// connects to the guest's real listener; TLS-HELLO is a TCP connect there, the simulated guests have
+// no TLS handshake to check); PING asks whether the guest answers ICMP from the VIP under its
+// security groups; UDP-CONNECT and SCTP fail, since no simulated guest answers UDP or SCTP. A member
+// whose address (or monitor address) no project server owns fails every check: nobody answers.
+// A disabled monitor (`admin_state_up: false`) runs no round.
 
 const HEALTH_CHECK = 'load-balancer.health-check';
+
+/** Whether an instance answers an ICMP echo from the VIP (running, and its security groups admit ICMP). */
+export type PingCheck = (instanceId: string, vipAddress: string) => boolean;
 
 export class MemberHealth {
   private probe: HealthProbe;
@@ -24,6 +34,8 @@ export class MemberHealth {
     private readonly records: LoadBalancerRecords,
     /** Provisioning's check that what the load balancer needs is there (it moves it to ERROR when not). */
     private readonly dependenciesPresent: (lb: LoadBalancer) => boolean,
+    /** PING monitors' check; without one, an ACTIVE instance answers. */
+    private readonly ping: PingCheck = (instanceId) => this.store.get<Instance>('instance', instanceId)?.status === 'ACTIVE',
   ) {
     this.probe = this.instanceActive;
     scheduler.register(HEALTH_CHECK, ({ poolId }) => this.runRound(String(poolId)));
@@ -39,8 +51,9 @@ export class MemberHealth {
     this.probe = this.instanceActive;
   }
 
-  /** Schedules a pool's first round (inside the transaction that created it). */
-  start(pool: Pick<Pool, 'id'>, monitor: Pick<HealthMonitor, 'delaySeconds'>): void {
+  /** Schedules a pool's first round (inside the transaction that created it); a disabled monitor schedules none. */
+  start(pool: Pick<Pool, 'id'>, monitor: Pick<HealthMonitor, 'delaySeconds' | 'adminStateUp'>): void {
+    if (!enabled(monitor)) return;
     this.scheduledHere.add(pool.id);
     this.scheduler.schedule(HEALTH_CHECK, { poolId: pool.id }, monitor.delaySeconds * 1000);
   }
@@ -65,14 +78,14 @@ export class MemberHealth {
 
   /** A pool's summary as the detail screen shows it: its members', or OFFLINE while the load balancer does not serve. */
   poolStatus(lb: LoadBalancer, members: readonly Member[]): OperatingStatus {
-    return isServing(lb) ? poolOperatingStatus(members) : 'OFFLINE';
+    return isServing(lb) && enabled(lb) ? poolOperatingStatus(members) : 'OFFLINE';
   }
 
   /** Recomputes the load balancer's operating status from its pools (after a member flips or the pools change). */
   refreshOperatingStatus(id: string): void {
     const lb = this.records.loadBalancer(id);
     if (!lb || lb.status === 'PENDING_DELETE') return;
-    const next: OperatingStatus = isServing(lb)
+    const next: OperatingStatus = isServing(lb) && enabled(lb)
       ? loadBalancerOperatingStatus(
           this.records.listenersOf(lb).map((listener) => {
             const pool = this.records.pool(listener.poolId);
@@ -91,7 +104,7 @@ export class MemberHealth {
   private runRound(poolId: string): void {
     const pool = this.records.pool(poolId);
     const monitor = pool?.healthMonitor;
-    if (!pool || !monitor) return;
+    if (!pool || !monitor || !enabled(monitor)) return;
     const lb = this.records.loadBalancer(pool.loadBalancerId);
     if (!lb || lb.status === 'PENDING_DELETE') return;
     const resumed = !this.scheduledHere.has(pool.id);
@@ -107,7 +120,7 @@ export class MemberHealth {
       if (!member.adminStateUp) continue;
       let result: boolean | Promise<boolean>;
       try {
-        result = this.probe(member, monitor);
+        result = this.check(lb, pool, member, monitor);
       } catch {
         result = false;
       }
@@ -122,6 +135,18 @@ export class MemberHealth {
     }
   }
 
+  /** One member's check, by monitor type, at the member's monitor address and port (else its own). */
+  private check(lb: LoadBalancer, pool: Pool, member: Member, monitor: HealthMonitor): boolean | Promise<boolean> {
+    const instanceId = member.monitorAddress ? (member.monitorInstanceId ?? '') : member.instanceId;
+    if (!instanceId) return false;
+    if (monitor.type === 'UDP-CONNECT' || monitor.type === 'SCTP') return false;
+    if (monitor.type === 'PING') return this.ping(instanceId, lb.vipAddress);
+    // The console's monitors have a health port of their own for the pool's port; Octavia's check a member's own port.
+    const port = member.monitorPort ?? (member.protocolPort === pool.memberPort ? monitor.monitorPort : member.protocolPort);
+    const target = member.monitorAddress ? { ...member, instanceId, address: member.monitorAddress } : member;
+    return this.probe(target, port === monitor.monitorPort ? monitor : { ...monitor, monitorPort: port });
+  }
+
   private recordLater(memberId: string, ok: boolean): void {
     try {
       this.store.transaction(() => this.record(memberId, ok));
@@ -134,11 +159,11 @@ export class MemberHealth {
     const member = this.records.member(memberId);
     if (!member || !member.adminStateUp) return;
     const monitor: HealthMonitor | null | undefined = this.records.pool(member.poolId)?.healthMonitor;
-    if (!monitor) return;
-    const next = applyCheck(member, ok, monitor.maxRetries);
+    if (!monitor || !enabled(monitor)) return;
+    const next = applyCheck(member, ok, monitor.maxRetries, monitor.maxRetriesDown ?? monitor.maxRetries);
     if (!next) return;
     const flipped = next.operatingStatus !== member.operatingStatus;
-    const note = flipped ? `Health check ${ok ? 'passed' : 'failed'} ${monitor.maxRetries} time(s) in a row: ${next.operatingStatus}` : undefined;
+    const note = flipped ? `Health check ${ok ? 'passed' : 'failed'} ${ok ? monitor.maxRetries : (monitor.maxRetriesDown ?? monitor.maxRetries)} time(s) in a row: ${next.operatingStatus}` : undefined;
     this.store.update<Member>(LB_KINDS.member, member, next, note);
     if (flipped) this.refreshOperatingStatus(member.loadBalancerId);
   }

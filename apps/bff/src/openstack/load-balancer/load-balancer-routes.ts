@@ -6,6 +6,7 @@ import {
   type LoadBalancerListener,
   type LoadBalancerParts,
   type LoadBalancerPoolView,
+  type LoadBalancerStats,
 } from '@sandcloud/engine';
 import express, { Router, type ErrorRequestHandler, type Request, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -13,8 +14,9 @@ import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
 import { parseBody } from '../common.ts';
 import { errorBody, OsError } from '../errors.ts';
-import { neutronList, selectFields } from '../network/neutron-list.ts';
+import { selectFields } from '../network/neutron-list.ts';
 import { registerL7Routes } from './l7-routes.ts';
+import { octaviaList } from './octavia-list.ts';
 import { healthMonitorId, healthMonitorView, listenerView, loadBalancerView, memberView, poolView } from './octavia-views.ts';
 
 /** Octavia's error body: `{"faultcode": "Client", "faultstring": "…", "debuginfo": null}`. */
@@ -51,8 +53,11 @@ const octaviaErrors: ErrorRequestHandler = (error: unknown, req, res, _next) => 
 
 /** Octavia (WSME) also takes a port written as a string, e.g. "80". */
 const port = z.preprocess((value) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value), z.number().int().min(1).max(65535));
+const MONITOR_TYPES = ['HTTP', 'HTTPS', 'TCP', 'PING', 'UDP-CONNECT', 'TLS-HELLO', 'SCTP'] as const;
+const POOL_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'PROXY', 'PROXYV2', 'UDP', 'SCTP'] as const;
+const LISTENER_PROTOCOLS = ['HTTP', 'HTTPS', 'TCP', 'TERMINATED_HTTPS', 'UDP', 'SCTP'] as const;
 const healthMonitorSchema = z.object({
-  type: z.enum(['HTTP', 'HTTPS', 'TCP']),
+  type: z.enum(MONITOR_TYPES),
   delay: z.number().int().min(1),
   timeout: z.number().int().min(1),
   max_retries: z.number().int().min(1).max(10),
@@ -60,16 +65,21 @@ const healthMonitorSchema = z.object({
   http_method: z.string().optional(),
   url_path: z.string().optional(),
   expected_codes: z.string().optional(),
-  name: z.string().optional(),
-  admin_state_up: z.literal(true).optional(),
+  name: z.string().max(255).optional(),
+  admin_state_up: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
 });
 const memberSchema = z.object({
   address: z.string().min(1),
   protocol_port: port,
   subnet_id: z.string().optional(),
   weight: z.number().int().min(0).max(256).optional(),
-  name: z.string().optional(),
+  name: z.string().max(255).optional(),
   admin_state_up: z.boolean().optional(),
+  monitor_address: z.string().nullable().optional(),
+  monitor_port: port.nullable().optional(),
+  backup: z.literal(false).optional(),
+  tags: z.array(z.string()).optional(),
 });
 const sessionPersistenceSchema = z.object({ type: z.enum(['SOURCE_IP', 'HTTP_COOKIE', 'APP_COOKIE']), cookie_name: z.string().nullable().optional() }).nullable();
 const poolSchema = z.object({
@@ -83,14 +93,16 @@ const poolSchema = z.object({
   admin_state_up: z.literal(true).optional(),
 });
 const listenerSchema = z.object({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  protocol: z.enum(['HTTP', 'HTTPS', 'TCP', 'TERMINATED_HTTPS']),
+  name: z.string().max(255).optional(),
+  description: z.string().max(255).optional(),
+  protocol: z.enum(LISTENER_PROTOCOLS),
   protocol_port: port,
   connection_limit: z.number().int().optional(),
   timeout_client_data: z.number().int().optional(),
   allowed_cidrs: z.array(z.string()).nullable().optional(),
-  admin_state_up: z.literal(true).optional(),
+  admin_state_up: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
+  insert_headers: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().optional(),
   default_pool: poolSchema.optional(),
 });
 const fullyPopulated = 'Sandcloud creates a load balancer with its listener, pool, members and health monitor in one call (Octavia\'s fully populated create)';
@@ -101,33 +113,66 @@ const createLoadBalancerSchema = z.object({
     vip_subnet_id: z.string().optional(),
     vip_network_id: z.string().optional(),
     vip_port_id: z.string().optional(),
-    admin_state_up: z.literal(true).optional(),
+    vip_address: z.string().optional(),
+    admin_state_up: z.boolean().optional(),
+    tags: z.array(z.string()).optional(),
     provider: z.string().optional(),
     project_id: z.string().optional(),
     listeners: z.array(listenerSchema).length(1, fullyPopulated).optional(),
   }),
 });
 const createListenerSchema = z.object({ listener: listenerSchema.extend({ loadbalancer_id: z.string().min(1) }) });
-const updateLoadBalancerSchema = z.object({ loadbalancer: z.object({ name: z.string().optional(), description: z.string().max(255).optional() }) });
+const updateLoadBalancerSchema = z.object({
+  loadbalancer: z.object({ name: z.string().max(255).optional(), description: z.string().max(255).optional(), admin_state_up: z.boolean().optional(), tags: z.array(z.string()).optional() }),
+});
 const createPoolSchema = z.object({
   pool: z.object({
     name: z.string().max(255).optional(),
     description: z.string().max(255).optional(),
-    protocol: z.enum(['HTTP', 'HTTPS', 'TCP']),
+    protocol: z.enum(POOL_PROTOCOLS),
     lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']),
     session_persistence: sessionPersistenceSchema.optional(),
     listener_id: z.string().optional(),
     loadbalancer_id: z.string().optional(),
-    admin_state_up: z.literal(true).optional(),
+    admin_state_up: z.boolean().optional(),
     tags: z.array(z.string()).optional(),
   }),
 });
 const updateListenerSchema = z.object({
-  listener: z.object({ name: z.string().max(255).optional(), connection_limit: z.number().int().optional(), timeout_client_data: z.number().int().optional(), allowed_cidrs: z.array(z.string()).nullable().optional() }),
+  listener: z.object({
+    name: z.string().max(255).optional(),
+    description: z.string().max(255).optional(),
+    admin_state_up: z.boolean().optional(),
+    insert_headers: z.record(z.string(), z.union([z.string(), z.boolean()])).nullable().optional(),
+    connection_limit: z.number().int().optional(),
+    timeout_client_data: z.number().int().optional(),
+    allowed_cidrs: z.array(z.string()).nullable().optional(),
+    tags: z.array(z.string()).optional(),
+  }),
 });
-const updatePoolSchema = z.object({ pool: z.object({ name: z.string().max(255).optional(), lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(), session_persistence: sessionPersistenceSchema.optional() }) });
+const updatePoolSchema = z.object({
+  pool: z.object({
+    name: z.string().max(255).optional(),
+    description: z.string().max(255).optional(),
+    admin_state_up: z.boolean().optional(),
+    lb_algorithm: z.enum(['ROUND_ROBIN', 'LEAST_CONNECTIONS', 'SOURCE_IP']).optional(),
+    session_persistence: sessionPersistenceSchema.optional(),
+    tags: z.array(z.string()).optional(),
+  }),
+});
 const createMemberSchema = z.object({ member: memberSchema });
-const updateMemberSchema = z.object({ member: z.object({ weight: z.number().int().min(0).max(256).optional(), admin_state_up: z.boolean().optional() }) });
+const batchMembersSchema = z.object({ members: z.array(memberSchema).max(256) });
+const updateMemberSchema = z.object({
+  member: z.object({
+    name: z.string().max(255).optional(),
+    weight: z.number().int().min(0).max(256).optional(),
+    admin_state_up: z.boolean().optional(),
+    monitor_address: z.string().nullable().optional(),
+    monitor_port: port.nullable().optional(),
+    backup: z.literal(false).optional(),
+    tags: z.array(z.string()).optional(),
+  }),
+});
 const healthMonitorBody = z.object({ healthmonitor: healthMonitorSchema.extend({ pool_id: z.string().min(1) }) });
 const updateHealthMonitorSchema = z.object({ healthmonitor: healthMonitorSchema.partial() });
 
@@ -159,7 +204,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const api = Router();
   api.use(requireScopedToken(engine));
   const projectOf = (req: Request) => osContext(req).project.id;
-  const all = (req: Request): LoadBalancerParts[] => loadBalancers.list(projectOf(req)).map((lb) => loadBalancers.parts(lb));
+  const all = (req: Request): LoadBalancerParts[] =>
+    [...loadBalancers.list(projectOf(req))].sort((a, b) => a.createdAt - b.createdAt).map((lb) => loadBalancers.parts(lb));
   const missing = (kind: string, id: string) => new OsError(404, `${kind} ${id} not found.`);
   const partsOf = (req: Request, id: string): LoadBalancerParts => {
     const lb = loadBalancers.list(projectOf(req)).find((candidate) => candidate.id === id);
@@ -195,17 +241,32 @@ export function loadBalancerRoutes(engine: Engine): Router {
   };
   const monitorInput = (monitor: z.infer<typeof healthMonitorSchema>, memberPort: number) => ({
     type: monitor.type,
+    ...(monitor.name !== undefined ? { name: monitor.name } : {}),
+    ...(monitor.admin_state_up !== undefined ? { adminStateUp: monitor.admin_state_up } : {}),
     monitorPort: memberPort,
     delaySeconds: monitor.delay,
     timeoutSeconds: monitor.timeout,
     maxRetries: monitor.max_retries,
+    ...(monitor.max_retries_down !== undefined ? { maxRetriesDown: monitor.max_retries_down } : {}),
     ...(monitor.http_method ? { httpMethod: monitor.http_method as 'GET' } : {}),
     ...(monitor.url_path ? { urlPath: monitor.url_path } : {}),
     ...(monitor.expected_codes ? { expectedCodes: monitor.expected_codes } : {}),
   });
+  const memberInput = (input: z.infer<typeof memberSchema>) => ({
+    address: input.address,
+    protocolPort: input.protocol_port,
+    ...(input.subnet_id !== undefined ? { subnetId: input.subnet_id } : {}),
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.weight !== undefined ? { weight: input.weight } : {}),
+    ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
+    ...(input.monitor_address !== undefined ? { monitorAddress: input.monitor_address } : {}),
+    ...(input.monitor_port !== undefined ? { monitorPort: input.monitor_port } : {}),
+  });
   const listenerSettings = (input: z.infer<typeof listenerSchema>) => {
     if (input.protocol === 'TERMINATED_HTTPS') throw new OsError(400, 'TERMINATED_HTTPS needs a certificate container (Barbican), which Sandcloud does not have');
     return {
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       protocol: input.protocol,
       protocolPort: input.protocol_port,
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
@@ -217,8 +278,11 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const memberPorts = new Set(pool.members.map((m) => m.protocol_port));
     if (memberPorts.size !== 1) throw new OsError(400, 'Sandcloud pools send traffic to one member port: give every member the same protocol_port');
     const memberPort = [...memberPorts][0]!;
+    const settings = listenerSettings(input);
+    const { protocol } = settings;
+    if (protocol === 'UDP' || protocol === 'SCTP') throw new OsError(400, `A ${protocol} listener is created on its own, then its pool and members: Sandcloud's fully populated create takes TCP, HTTP and HTTPS`);
     return {
-      listener: listenerSettings(input),
+      listener: { ...settings, protocol },
       pool: {
         lbAlgorithm: pool.lb_algorithm,
         memberPort,
@@ -239,7 +303,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   };
 
   // Load balancers.
-  api.get('/lbaas/loadbalancers', (req, res) => res.json(neutronList(req, 'loadbalancers', all(req).map(loadBalancerView))));
+  api.get('/lbaas/loadbalancers', (req, res) => res.json(octaviaList(req, 'loadbalancers', all(req).map(loadBalancerView))));
   api.get('/lbaas/loadbalancers/:id', (req, res) => res.json({ loadbalancer: selectFields(req, lbJson(req, String(req.params.id))) }));
   api.get('/lbaas/loadbalancers/:id/status', (req, res) => {
     const parts = partsOf(req, String(req.params.id));
@@ -252,7 +316,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
         provisioning_status: pool.provisioning_status,
         operating_status: pool.operating_status,
         members: entry.members.map((m) => ({ id: m.id, name: m.name, address: m.address, protocol_port: m.protocolPort, provisioning_status: m.status, operating_status: m.operatingStatus })),
-        ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: 'ONLINE' } } : {}),
+        ...(entry.pool.healthMonitor ? { health_monitor: { id: healthMonitorId(entry.pool.id), name: entry.pool.healthMonitor.name ?? '', type: entry.pool.healthMonitor.type, provisioning_status: entry.pool.status, operating_status: entry.pool.healthMonitor.adminStateUp === false ? 'OFFLINE' : 'ONLINE' } } : {}),
       };
     };
     res.json({
@@ -276,15 +340,22 @@ export function loadBalancerRoutes(engine: Engine): Router {
       },
     });
   });
-  api.get('/lbaas/loadbalancers/:id/stats', (req, res) => {
-    const stats = partsOf(req, String(req.params.id)).loadBalancer.stats;
-    res.json({ stats: { active_connections: stats.activeConnections, bytes_in: stats.bytesIn, bytes_out: stats.bytesOut, request_errors: stats.requestErrors, total_connections: stats.totalConnections } });
+  const statsJson = (stats: LoadBalancerStats | undefined) => ({
+    active_connections: stats?.activeConnections ?? 0,
+    bytes_in: stats?.bytesIn ?? 0,
+    bytes_out: stats?.bytesOut ?? 0,
+    request_errors: stats?.requestErrors ?? 0,
+    total_connections: stats?.totalConnections ?? 0,
   });
+  api.get('/lbaas/loadbalancers/:id/stats', (req, res) => res.json({ stats: statsJson(partsOf(req, String(req.params.id)).loadBalancer.stats) }));
+  // What the data plane carried through this listener (zeros until it carries something).
+  api.get('/lbaas/listeners/:id/stats', (req, res) => res.json({ stats: statsJson(findListener(req, String(req.params.id)).listener.stats) }));
   api.post('/lbaas/loadbalancers', (req, res) => {
     const { loadbalancer: input } = parseBody(createLoadBalancerSchema, req.body ?? {});
     const projectId = projectOf(req);
     const subnets = network.subnets(projectId);
     if (!input.vip_subnet_id && !input.vip_network_id && !input.vip_port_id) throw new OsError(400, 'Validation failure: VIP must contain one of: vip_port_id, vip_network_id, vip_subnet_id.');
+    if (input.provider !== undefined && input.provider !== 'sandcloud') throw new OsError(400, `Provider '${input.provider}' is not enabled.`);
     const vipPort = input.vip_port_id ? network.ports(projectId).find((p) => p.id === input.vip_port_id) : undefined;
     if (input.vip_port_id && !vipPort) throw new OsError(400, `Validation failure: Port ${input.vip_port_id} could not be found.`);
     if (vipPort && vipPort.deviceOwner) throw new OsError(409, `Port ${vipPort.id} is already in use by ${vipPort.deviceOwner}.`);
@@ -303,6 +374,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
       description: input.description ?? '',
       subnetId: subnet.id,
       ...(vipPort ? { vipPortId: vipPort.id } : {}),
+      ...(input.vip_address !== undefined ? { vipAddress: input.vip_address } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       ...(combined ? { listener: combined.listener, pool: combined.pool } : {}),
     });
     res.status(201).json({ loadbalancer: loadBalancerView(loadBalancers.parts(lb)) });
@@ -311,8 +384,18 @@ export function loadBalancerRoutes(engine: Engine): Router {
     const { loadbalancer: input } = parseBody(updateLoadBalancerSchema, req.body ?? {});
     const { loadBalancer } = partsOf(req, String(req.params.id));
     mutable(loadBalancer);
-    loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description });
+    loadBalancers.update(projectOf(req), loadBalancer.id, { name: input.name, description: input.description, adminStateUp: input.admin_state_up });
     res.json({ loadbalancer: lbJson(req, loadBalancer.id) });
+  });
+  // Failover is Octavia's admin action; an admin reaches any project's load balancer.
+  api.put('/lbaas/loadbalancers/:id/failover', (req, res) => {
+    if (!osContext(req).user.isAdmin) throw new OsError(403, 'Policy does not allow this request to be performed.');
+    const id = String(req.params.id);
+    const lb = engine.queries.loadBalancer(id);
+    if (!lb) throw missing('Load Balancer', id);
+    mutable(lb);
+    loadBalancers.failover(lb.id);
+    res.status(202).end();
   });
   api.delete('/lbaas/loadbalancers/:id', (req, res) => {
     const parts = partsOf(req, String(req.params.id));
@@ -327,7 +410,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Listeners.
-  api.get('/lbaas/listeners', (req, res) => res.json(neutronList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
+  api.get('/lbaas/listeners', (req, res) => res.json(octaviaList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
   api.get('/lbaas/listeners/:id', (req, res) => res.json({ listener: selectFields(req, listenerJson(req, String(req.params.id))) }));
   api.post('/lbaas/listeners', (req, res) => {
     const { listener: input } = parseBody(createListenerSchema, req.body ?? {});
@@ -335,7 +418,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(lb);
     const created = input.default_pool
       ? loadBalancers.addListener(projectOf(req), lb.id, listenerAndPool(req, input, input.default_pool, lb.vipSubnetId))
-      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), ...(input.name ? { name: input.name } : {}) });
+      : loadBalancers.addBareListener(projectOf(req), lb.id, { ...listenerSettings(input), name: input.name ?? '', insertHeaders: input.insert_headers ?? undefined });
     res.status(201).json({ listener: listenerJson(req, created.id) });
   });
   api.put('/lbaas/listeners/:id', (req, res) => {
@@ -344,6 +427,9 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(parts.loadBalancer);
     loadBalancers.updateListener(projectOf(req), parts.loadBalancer.id, listener.id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
+      ...(input.insert_headers !== undefined ? { insertHeaders: input.insert_headers ?? {} } : {}),
       ...(input.connection_limit !== undefined && input.connection_limit !== -1 ? { connectionLimit: input.connection_limit } : {}),
       ...(input.timeout_client_data !== undefined ? { keepAliveTimeoutSeconds: Math.max(1, Math.round(input.timeout_client_data / 1000)) } : {}),
       ...(input.allowed_cidrs !== undefined ? { allowedCidrs: input.allowed_cidrs ?? [] } : {}),
@@ -358,7 +444,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Pools: a listener's default pool, or the load balancer's only.
-  api.get('/lbaas/pools', (req, res) => res.json(neutronList(req, 'pools', pools(req).map(({ lb, entry }) => poolView(lb, entry)))));
+  api.get('/lbaas/pools', (req, res) => res.json(octaviaList(req, 'pools', pools(req).map(({ lb, entry }) => poolView(lb, entry)))));
   api.get('/lbaas/pools/:id', (req, res) => res.json({ pool: selectFields(req, poolJson(req, String(req.params.id))) }));
   api.post('/lbaas/pools', (req, res) => {
     const { pool: input } = parseBody(createPoolSchema, req.body ?? {});
@@ -372,6 +458,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
       lbAlgorithm: input.lb_algorithm,
       sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null,
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
     });
     res.status(201).json({ pool: poolJson(req, pool.id) });
   });
@@ -381,6 +469,8 @@ export function loadBalancerRoutes(engine: Engine): Router {
     mutable(lb);
     loadBalancers.updatePool(projectOf(req), lb.id, entry.pool.id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.description !== undefined ? { description: input.description } : {}),
+      ...(input.admin_state_up !== undefined ? { adminStateUp: input.admin_state_up } : {}),
       ...(input.lb_algorithm ? { lbAlgorithm: input.lb_algorithm } : {}),
       ...(input.session_persistence !== undefined
         ? { sessionPersistence: input.session_persistence ? { type: input.session_persistence.type, cookieName: input.session_persistence.cookie_name ?? null } : null }
@@ -401,26 +491,36 @@ export function loadBalancerRoutes(engine: Engine): Router {
     if (!member) throw missing('Member', id);
     return member;
   };
-  api.get('/lbaas/pools/:poolId/members', (req, res) => res.json(neutronList(req, 'members', findPool(req, String(req.params.poolId)).entry.members.map(memberView))));
+  api.get('/lbaas/pools/:poolId/members', (req, res) => res.json(octaviaList(req, 'members', findPool(req, String(req.params.poolId)).entry.members.map(memberView))));
   api.get('/lbaas/pools/:poolId/members/:id', (req, res) => res.json({ member: selectFields(req, memberView(memberOf(findPool(req, String(req.params.poolId)), String(req.params.id)))) }));
   api.post('/lbaas/pools/:poolId/members', (req, res) => {
     const { member: input } = parseBody(createMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
     mutable(ref.lb);
-    const instanceId = instanceAt(req, input.address, input.subnet_id ?? ref.lb.vipSubnetId);
-    const member = loadBalancers.addPoolMember(projectOf(req), ref.lb.id, ref.entry.pool.id, {
-      instanceId,
-      protocolPort: input.protocol_port,
-      ...(input.weight !== undefined ? { weight: input.weight } : {}),
-    });
+    const member = loadBalancers.addAddressMember(projectOf(req), ref.lb.id, ref.entry.pool.id, memberInput(input));
     res.status(201).json({ member: memberView(member) });
+  });
+  // Batch update: the pool's members become the list (kept by address and port, the rest deleted).
+  api.put('/lbaas/pools/:poolId/members', (req, res) => {
+    const { members: inputs } = parseBody(batchMembersSchema, req.body ?? {});
+    const ref = findPool(req, String(req.params.poolId));
+    mutable(ref.lb);
+    loadBalancers.replaceAddressMembers(projectOf(req), ref.lb.id, ref.entry.pool.id, inputs.map(memberInput));
+    res.status(202).end();
   });
   api.put('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const { member: input } = parseBody(updateMemberSchema, req.body ?? {});
     const ref = findPool(req, String(req.params.poolId));
     const member = memberOf(ref, String(req.params.id));
     mutable(ref.lb);
-    res.json({ member: memberView(loadBalancers.updateMember(projectOf(req), ref.lb.id, member.id, { weight: input.weight, adminStateUp: input.admin_state_up })) });
+    const updated = loadBalancers.updateAddressMember(projectOf(req), ref.lb.id, member.id, {
+      name: input.name,
+      weight: input.weight,
+      adminStateUp: input.admin_state_up,
+      monitorAddress: input.monitor_address,
+      monitorPort: input.monitor_port,
+    });
+    res.json({ member: memberView(updated) });
   });
   api.delete('/lbaas/pools/:poolId/members/:id', (req, res) => {
     const ref = findPool(req, String(req.params.poolId));
@@ -432,13 +532,18 @@ export function loadBalancerRoutes(engine: Engine): Router {
 
   // Health monitors (at most one per pool, kept inside the pool).
   const monitored = (req: Request) => pools(req).filter(({ entry }) => entry.pool.healthMonitor);
-  api.get('/lbaas/healthmonitors', (req, res) => res.json(neutronList(req, 'healthmonitors', monitored(req).map(({ lb, entry }) => healthMonitorView(lb, entry.pool)))));
+  api.get('/lbaas/healthmonitors', (req, res) => res.json(octaviaList(req, 'healthmonitors', monitored(req).map(({ lb, entry }) => healthMonitorView(lb, entry.pool)))));
   api.get('/lbaas/healthmonitors/:id', (req, res) => {
     const { lb, entry } = findMonitor(req, String(req.params.id));
     res.json({ healthmonitor: selectFields(req, healthMonitorView(lb, entry.pool)) });
   });
   api.post('/lbaas/healthmonitors', (req, res) => {
     const { healthmonitor: input } = parseBody(healthMonitorBody, req.body ?? {});
+    if (input.type !== 'HTTP' && input.type !== 'HTTPS') {
+      // Octavia: only HTTP and HTTPS monitors take a method, a path and expected codes.
+      const option = (['http_method', 'url_path', 'expected_codes'] as const).find((key) => input[key]);
+      if (option) throw new OsError(400, `${option} is not a valid option for health monitors of type ${input.type}`);
+    }
     const ref = findPool(req, input.pool_id);
     if (ref.entry.pool.healthMonitor) throw new OsError(409, `Pool ${ref.entry.pool.id} already has a health monitor`);
     mutable(ref.lb);
@@ -458,9 +563,12 @@ export function loadBalancerRoutes(engine: Engine): Router {
       monitorInput(
         {
           type: input.type ?? current.type,
+          name: input.name ?? current.name ?? '',
+          admin_state_up: input.admin_state_up ?? current.adminStateUp ?? true,
           delay: input.delay ?? current.delaySeconds,
           timeout: input.timeout ?? current.timeoutSeconds,
           max_retries: input.max_retries ?? current.maxRetries,
+          max_retries_down: input.max_retries_down ?? current.maxRetriesDown ?? current.maxRetries,
           ...((input.http_method ?? current.httpMethod) ? { http_method: (input.http_method ?? current.httpMethod)! } : {}),
           ...((input.url_path ?? current.urlPath) ? { url_path: (input.url_path ?? current.urlPath)! } : {}),
           ...((input.expected_codes ?? current.expectedCodes) ? { expected_codes: (input.expected_codes ?? current.expectedCodes)! } : {}),
@@ -478,7 +586,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Providers, flavors and quotas, as Octavia lists them for a project.
-  api.get('/lbaas/providers', (_req, res) => res.json({ providers: [{ name: 'amphora', description: 'Sandcloud simulated amphora provider' }] }));
+  api.get('/lbaas/providers', (_req, res) => res.json({ providers: [{ name: 'sandcloud', description: 'Sandcloud simulated load balancers (no amphora VMs: the engine and its data plane)' }] }));
   api.get('/lbaas/flavors', (_req, res) => res.json({ flavors: [] }));
   api.get('/lbaas/availabilityzones', (_req, res) => res.json({ availability_zones: [] }));
 

@@ -11,10 +11,13 @@ export function healthMonitorId(poolId: string): string {
 const owner = (projectId: string | null) => ({ project_id: projectId!, tenant_id: projectId! });
 const times = (resource: { createdAt: number; updatedAt: number }) => ({ created_at: osTime(resource.createdAt), updated_at: osTime(resource.updatedAt) });
 const serving = (lb: LoadBalancer) => lb.status === 'ACTIVE' || lb.status === 'PENDING_UPDATE';
+/** `admin_state_up` (rows written before it existed are enabled). */
+const up = (resource: { adminStateUp?: boolean | undefined }) => resource.adminStateUp !== false;
 
-/** Octavia's load balancer: ONLINE once its amphora runs, even before it has a listener with members. */
+/** Octavia's load balancer: ONLINE once its amphora runs, even before it has a listener with members; OFFLINE disabled. */
 export function loadBalancerOperatingStatus(parts: LoadBalancerParts) {
   const lb = parts.loadBalancer;
+  if (!up(lb)) return 'OFFLINE';
   const forwarding = parts.listeners.some((listener) => listener.poolId !== null);
   return serving(lb) && !forwarding ? 'ONLINE' : lb.operatingStatus;
 }
@@ -27,7 +30,7 @@ export function loadBalancerView(parts: LoadBalancerParts) {
     description: lb.description,
     provisioning_status: lb.status,
     operating_status: loadBalancerOperatingStatus(parts),
-    admin_state_up: true,
+    admin_state_up: up(lb),
     ...owner(lb.projectId),
     ...times(lb),
     vip_address: lb.vipAddress,
@@ -37,17 +40,18 @@ export function loadBalancerView(parts: LoadBalancerParts) {
     vip_qos_policy_id: null,
     listeners: parts.listeners.map((listener) => ({ id: listener.id })),
     pools: parts.pools.map(({ pool }) => ({ id: pool.id })),
-    provider: 'amphora',
+    provider: 'sandcloud',
     flavor_id: null,
     availability_zone: null,
     tags: [],
   };
 }
 
-/** A listener without a pool is ONLINE (it answers, with nothing behind it); with one, its pool's status. */
+/** A listener without a pool is ONLINE (it answers, with nothing behind it); with one, its pool's status; OFFLINE disabled. */
 export function listenerOperatingStatus(parts: LoadBalancerParts, listener: LoadBalancerListener) {
-  if (!serving(parts.loadBalancer)) return 'OFFLINE';
+  if (!serving(parts.loadBalancer) || !up(parts.loadBalancer) || !up(listener)) return 'OFFLINE';
   const pool = parts.pools.find((entry) => entry.pool.id === listener.poolId);
+  if (pool && !up(pool.pool)) return 'OFFLINE';
   return pool && pool.members.length > 0 ? pool.operatingStatus : 'ONLINE';
 }
 
@@ -56,10 +60,10 @@ export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerLis
   return {
     id: listener.id,
     name: listener.name,
-    description: '',
+    description: listener.description ?? '',
     provisioning_status: listener.status,
     operating_status: listenerOperatingStatus(parts, listener),
-    admin_state_up: true,
+    admin_state_up: up(listener),
     protocol: listener.protocol,
     protocol_port: listener.protocolPort,
     connection_limit: listener.connectionLimit,
@@ -68,7 +72,7 @@ export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerLis
     ...owner(listener.projectId),
     default_pool_id: listener.poolId,
     l7policies: [],
-    insert_headers: {},
+    insert_headers: Object.fromEntries(Object.entries(listener.insertHeaders ?? {}).map(([header, on]) => [header, String(on)])),
     ...times(listener),
     loadbalancers: [{ id: lb.id }],
     timeout_client_data: listener.keepAliveTimeoutSeconds * 1000,
@@ -86,9 +90,9 @@ export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerLis
   };
 }
 
-/** A pool on no listener takes no traffic (OFFLINE); on one, ONLINE while empty, else its members' summary. */
+/** A pool on no listener takes no traffic (OFFLINE); on one, ONLINE while empty, else its members' summary; OFFLINE disabled. */
 export function poolOperatingStatus(lb: LoadBalancer, { pool, members, operatingStatus }: LoadBalancerPoolView) {
-  if (!serving(lb) || !pool.listenerId) return 'OFFLINE';
+  if (!serving(lb) || !up(lb) || !up(pool) || !pool.listenerId) return 'OFFLINE';
   return members.length > 0 ? operatingStatus : 'ONLINE';
 }
 
@@ -97,10 +101,10 @@ export function poolView(lb: LoadBalancer, entry: LoadBalancerPoolView) {
   return {
     id: pool.id,
     name: pool.name,
-    description: '',
+    description: pool.description ?? '',
     provisioning_status: pool.status,
     operating_status: poolOperatingStatus(lb, entry),
-    admin_state_up: true,
+    admin_state_up: up(pool),
     protocol: pool.protocol,
     lb_algorithm: pool.lbAlgorithm,
     session_persistence: pool.sessionPersistence ? { type: pool.sessionPersistence.type, cookie_name: pool.sessionPersistence.cookieName } : null,
@@ -135,8 +139,8 @@ export function memberView(member: LoadBalancerMember) {
     subnet_id: member.subnetId,
     ...owner(member.projectId),
     ...times(member),
-    monitor_address: null,
-    monitor_port: null,
+    monitor_address: member.monitorAddress ?? null,
+    monitor_port: member.monitorPort ?? null,
     tags: [],
   };
 }
@@ -145,20 +149,21 @@ export function healthMonitorView(lb: LoadBalancer, pool: LoadBalancerPool) {
   const monitor = pool.healthMonitor!;
   return {
     id: healthMonitorId(pool.id),
-    name: '',
+    name: monitor.name ?? '',
     type: monitor.type,
     delay: monitor.delaySeconds,
     timeout: monitor.timeoutSeconds,
     max_retries: monitor.maxRetries,
-    max_retries_down: monitor.maxRetries,
+    max_retries_down: monitor.maxRetriesDown ?? monitor.maxRetries,
     http_method: monitor.httpMethod,
     url_path: monitor.urlPath,
     expected_codes: monitor.expectedCodes,
-    admin_state_up: true,
+    admin_state_up: up(monitor),
     ...owner(pool.projectId),
     pools: [{ id: pool.id }],
     provisioning_status: pool.status,
-    operating_status: serving(lb) ? 'ONLINE' : 'OFFLINE',
+    // Octavia: ONLINE while enabled, OFFLINE when admin_state_up is false.
+    operating_status: serving(lb) && up(monitor) ? 'ONLINE' : 'OFFLINE',
     ...times(pool),
     http_version: null,
     domain_name: null,
