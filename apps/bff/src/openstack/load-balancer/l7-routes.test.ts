@@ -131,6 +131,8 @@ describe('Octavia L7 policies and rules', () => {
     expect(rule).toMatchObject({ type: 'PATH', compare_type: 'STARTS_WITH', value: '/admin', key: null, invert: false, admin_state_up: true, provisioning_status: 'PENDING_CREATE' });
     settle();
     expect((await os.get(`${LB}/l7policies/${reject.id}`)).body.l7policy).toMatchObject({ provisioning_status: 'ACTIVE', operating_status: 'ONLINE', rules: [{ id: rule.id }] });
+    // The listener names its policies, as Octavia's listener view does.
+    expect((await os.get(`${LB}/listeners/${listener.id}`)).body.listener.l7policies).toEqual([{ id: reject.id }]);
     const rejected = await get(address, '/admin/users');
     expect(rejected.status).toBe(403);
     expect(rejected.body).toContain('Request forbidden by administrative rules.');

@@ -195,7 +195,8 @@ interface PoolRef {
  */
 export function loadBalancerRoutes(engine: Engine): Router {
   const router = Router();
-  const { loadBalancers, network } = engine.modules;
+  const { loadBalancers, network, l7 } = engine.modules;
+  const l7PolicyIds = (listenerId: string) => l7.policiesOf(listenerId).map((policy) => policy.id);
   router.use(express.json({ limit: '256kb' }));
   const version = (req: Request, id: string, status: string) => ({ id, status, updated: '2024-01-01T00:00:00Z', links: [{ href: `${baseUrl(req)}/load-balancer/${id}/`, rel: 'self' }] });
   // Octavia numbers its API v2.0 … v2.N; Sandcloud answers the base v2.0 (no microversion features claimed).
@@ -295,7 +296,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   const lbJson = (req: Request, id: string) => loadBalancerView(partsOf(req, id));
   const listenerJson = (req: Request, id: string) => {
     const { parts, listener } = findListener(req, id);
-    return listenerView(parts, listener);
+    return listenerView(parts, listener, l7PolicyIds(listener.id));
   };
   const poolJson = (req: Request, id: string) => {
     const { lb, entry } = findPool(req, id);
@@ -410,7 +411,7 @@ export function loadBalancerRoutes(engine: Engine): Router {
   });
 
   // Listeners.
-  api.get('/lbaas/listeners', (req, res) => res.json(octaviaList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener)))));
+  api.get('/lbaas/listeners', (req, res) => res.json(octaviaList(req, 'listeners', listeners(req).map(({ parts, listener }) => listenerView(parts, listener, l7PolicyIds(listener.id))))));
   api.get('/lbaas/listeners/:id', (req, res) => res.json({ listener: selectFields(req, listenerJson(req, String(req.params.id))) }));
   api.post('/lbaas/listeners', (req, res) => {
     const { listener: input } = parseBody(createListenerSchema, req.body ?? {});

@@ -55,7 +55,8 @@ export function listenerOperatingStatus(parts: LoadBalancerParts, listener: Load
   return pool && pool.members.length > 0 ? pool.operatingStatus : 'ONLINE';
 }
 
-export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerListener) {
+/** A listener as Octavia shows it; `l7PolicyIds` are its L7 policies in position order. */
+export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerListener, l7PolicyIds: readonly string[] = []) {
   const lb = parts.loadBalancer;
   return {
     id: listener.id,
@@ -71,7 +72,7 @@ export function listenerView(parts: LoadBalancerParts, listener: LoadBalancerLis
     sni_container_refs: [],
     ...owner(listener.projectId),
     default_pool_id: listener.poolId,
-    l7policies: [],
+    l7policies: l7PolicyIds.map((id) => ({ id })),
     insert_headers: Object.fromEntries(Object.entries(listener.insertHeaders ?? {}).map(([header, on]) => [header, String(on)])),
     ...times(listener),
     loadbalancers: [{ id: lb.id }],
