@@ -176,6 +176,15 @@ export const ERROR_MESSAGES = {
   'image.memberExists': ['project', 'id'],
   'image.memberStatusOwnOnly': ['project', 'id'],
   'image.ownerOnly': ['id'],
+  'volume.oneSource': [],
+  'volume.imageTooLarge': ['image', 'minDiskGb'],
+  'volume.notReserved': ['name', 'instance'],
+  'volume.readOnlyNeedsAvailable': ['name', 'status'],
+  'volume.uploadInUse': ['name'],
+  'volume.notBootable': ['name'],
+  'volume.bootVolume': ['name', 'instance'],
+  'instance.locked': ['name'],
+  'instance.backupRotation': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

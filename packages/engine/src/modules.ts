@@ -106,7 +106,7 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
     isSimulated: (instance) => guests.isSimulated(instance),
     listeningPorts: (instanceId) => guests.listeningPorts(instanceId),
   });
-  const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
+  const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock, images);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
   const volumeMetadata = new VolumeMetadataService(store, volumes, volumeSnapshots);
   const lbRecords = new LoadBalancerRecords(store);

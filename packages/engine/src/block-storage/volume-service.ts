@@ -9,14 +9,18 @@ import {
   type VolumeAction,
   type VolumeType,
 } from '@sandcloud/domain';
+import { osProfile, provisionRootFilesystem } from '@sandcloud/guest';
 import type { Clock } from '../core/clock.ts';
-import { conflict, invalidInput, notFound } from '../core/errors.ts';
+import { conflict, EngineError, invalidInput, notFound } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import { canTransition } from '../core/state-machine.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import type { Instance } from '../compute/instance.ts';
 import type { InstanceService } from '../compute/instance-service.ts';
+import { guestOsFor } from '../guests/guest-images.ts';
+import type { Image } from '../images/image.ts';
+import type { ImageService } from '../images/image-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 import { nextDevice, SNAPSHOT_TRANSITIONS, type Volume, type VolumeSnapshot } from './volume.ts';
 
@@ -30,6 +34,15 @@ export interface CreateVolumeInput {
   zone?: string;
   /** Creates the volume as a copy of this snapshot (its size at least the snapshot's). */
   snapshotId?: string;
+  /** Creates the volume from this image (Cinder's `imageRef`): its root disk becomes the content, bootable. */
+  imageId?: string;
+}
+
+/** Cinder's `os-volume_upload_image`: the new image's name and format; `force` allows an in-use volume. */
+export interface UploadVolumeInput {
+  imageName: string;
+  diskFormat?: string;
+  force?: boolean;
 }
 
 /** What the guest needs to know of an attachment: which disk shows up as which device. */
@@ -68,6 +81,8 @@ export class VolumeService {
     private readonly quotas: QuotaGuard,
     private readonly instances: InstanceService,
     private readonly clock: Clock,
+    /** Volumes are made from images (`imageRef`) and uploaded to images (`os-volume_upload_image`). */
+    private readonly images?: ImageService,
   ) {
     this.lifecycle = lifecycles.define<Volume, VolumeAction | 'create'>({
       kind: 'volume',
@@ -92,6 +107,8 @@ export class VolumeService {
           // Back to in-use, or to available when its instance was deleted meanwhile.
           complete: (volume) => ({ to: volume.attachment ? 0 : 1, changes: { sizeGb: volume.targetSizeGb ?? volume.sizeGb, targetSizeGb: null } }),
         },
+        // The copy is made: back to available, or to in-use when it is attached.
+        upload_image: { complete: (volume) => ({ to: volume.attachment ? 1 : 0, note: 'Uploaded to an image' }) },
       },
     });
   }
@@ -127,8 +144,15 @@ export class VolumeService {
     if (input.volumeType !== undefined && !VOLUME_TYPES.includes(input.volumeType)) throw invalidInput('Volume type is HDD or SSD', 'volumeType').coded('volume.typeInvalid', { types: VOLUME_TYPES.join(', ') });
     if (input.zone !== undefined && !isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose ${ZONES.join(' or ')}`, 'zone').coded('zone.invalid', { zone: input.zone, zones: ZONES.join(', ') });
 
+    if (input.snapshotId !== undefined && input.imageId !== undefined) {
+      throw invalidInput('A volume is made from a snapshot or from an image, not both', 'imageId').coded('volume.oneSource');
+    }
     return this.store.transaction(() => {
       const snapshot = input.snapshotId ? this.sourceSnapshot(projectId, input.snapshotId) : undefined;
+      const image = input.imageId !== undefined ? this.sourceImage(projectId, input.imageId) : undefined;
+      if (image && input.sizeGb < image.minDiskGb) {
+        throw invalidInput(`Image ${image.name} needs a volume of at least ${image.minDiskGb} GB`, 'sizeGb').coded('volume.imageTooLarge', { image: image.name, minDiskGb: image.minDiskGb });
+      }
       if (snapshot && input.sizeGb < snapshot.sizeGb) {
         throw invalidInput(`A volume from snapshot ${snapshot.name} needs at least ${snapshot.sizeGb} GB`, 'sizeGb').coded('snapshot.tooSmallFor', { name: snapshot.name, sizeGb: snapshot.sizeGb });
       }
@@ -149,7 +173,8 @@ export class VolumeService {
         zone: input.zone ?? snapshot?.zone ?? ZONES[0],
         sourceSnapshotId: snapshot?.id ?? null,
         attachment: null,
-        content: snapshot?.content ?? null,
+        content: snapshot?.content ?? (image ? this.imageRootDisk(image) : null),
+        ...(image ? { sourceImageId: image.id, sourceImageName: image.name, bootable: true } : {}),
       });
     });
   }
@@ -175,6 +200,69 @@ export class VolumeService {
     });
   }
 
+  /** Cinder's `os-reserve`: the volume is held for an attach (`attaching`, with no attachment yet). */
+  reserve(projectId: string, id: string): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      this.lifecycle.assert(volume, 'reserve');
+      return this.store.update<Volume>('volume', volume, { status: 'attaching' }, 'Reserved for an attach');
+    });
+  }
+
+  /** Cinder's `os-unreserve`: a reserved volume is free again; an attach in flight is not undone. */
+  unreserve(projectId: string, id: string): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      this.lifecycle.assert(volume, 'unreserve');
+      if (volume.attachment) {
+        throw conflict(`Volume ${volume.name} is being attached to ${volume.attachment.instanceName}, not reserved`).coded('volume.notReserved', { name: volume.name, instance: volume.attachment.instanceName });
+      }
+      return this.store.update<Volume>('volume', volume, { status: 'available' }, 'Reservation released');
+    });
+  }
+
+  /**
+   * Cinder's `os-update_readonly_flag` (on an available volume, as Cinder): its next attachments are
+   * made read-only (`ro` mode).
+   */
+  setReadOnly(projectId: string, id: string, readOnly: boolean): Volume {
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      if (volume.status !== 'available') {
+        throw conflict(`Volume ${volume.name} is ${volume.status}; its read-only flag changes only while it is available`).coded('volume.readOnlyNeedsAvailable', { name: volume.name, status: volume.status });
+      }
+      return this.store.update<Volume>('volume', volume, { readOnly }, readOnly ? 'Made read-only' : 'Made writable');
+    });
+  }
+
+  /**
+   * Cinder's `os-volume_upload_image`: a new private image whose root disk is the volume's content
+   * (so a server boots from it), saved while the volume is `uploading`. An attached volume only
+   * with `force`, as Cinder: what its guest has not written out is not in the copy.
+   */
+  uploadToImage(projectId: string, id: string, input: UploadVolumeInput): { volume: Volume; image: Image } {
+    const images = this.imageService();
+    return this.store.transaction(() => {
+      const volume = this.get(projectId, id);
+      this.lifecycle.assert(volume, 'upload_image');
+      if (volume.status === 'in-use' && !input.force) {
+        throw conflict(`Volume ${volume.name} is attached to ${volume.attachment?.instanceName ?? 'an instance'}; detach it first or upload with force`).coded('volume.uploadInUse', { name: volume.name });
+      }
+      const source = volume.sourceImageId ? this.store.get<Image>('image', volume.sourceImageId) : undefined;
+      const image = images.fromVolume(projectId, {
+        name: input.imageName,
+        volumeId: volume.id,
+        volumeName: volume.name,
+        sizeGb: volume.sizeGb,
+        content: volume.content,
+        ...(source ? { base: source } : {}),
+        ...(input.diskFormat ? { diskFormat: input.diskFormat } : {}),
+      });
+      const uploading = this.lifecycle.begin(volume, 'upload_image', {}, `Uploading to image ${image.name}`);
+      return { volume: uploading, image };
+    });
+  }
+
   /** `[Instance에 연결]`: reserves the next free device on the instance, then attaches over a few seconds. */
   attach(projectId: string, id: string, instanceId: string): Volume {
     return this.store.transaction(() => {
@@ -196,7 +284,7 @@ export class VolumeService {
       return this.lifecycle.begin(
         volume,
         'attach',
-        { attachment: { instanceId: instance.id, instanceName: instance.name, device, attachedAt: null } },
+        { attachment: { instanceId: instance.id, instanceName: instance.name, device, attachedAt: null, mode: volume.readOnly ? 'ro' : 'rw' } },
         `Attaching to ${instance.name} as ${device}`,
       );
     });
@@ -321,6 +409,36 @@ export class VolumeService {
     if (!snapshot || snapshot.projectId !== projectId) throw invalidInput(`No snapshot with id ${snapshotId} in this project`, 'snapshotId').coded('resource.notInProject', { kind: 'snapshot', id: snapshotId });
     if (!canTransition(SNAPSHOT_TRANSITIONS, 'create_volume', snapshot.status)) throw conflict(`Snapshot ${snapshot.name} is ${snapshot.status}; wait until it is available`, 'snapshotId').coded('snapshot.notAvailable', { name: snapshot.name, status: snapshot.status });
     return snapshot;
+  }
+
+  private imageService(): ImageService {
+    if (!this.images) throw new Error('VolumeService was built without the image service');
+    return this.images;
+  }
+
+  /** The image a volume is made from: one the project may use, and active. */
+  private sourceImage(projectId: string, imageId: string): Image {
+    let image: Image;
+    try {
+      image = this.imageService().get(projectId, imageId);
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`No image with id ${imageId}`, 'imageId').coded('resource.notInProject', { kind: 'image', id: imageId });
+      throw error;
+    }
+    if (image.status !== 'active') throw conflict(`Image ${image.name} is ${image.status}; wait until it is active`, 'imageId').coded('image.notActive', { name: image.name, status: image.status });
+    return image;
+  }
+
+  /**
+   * What an image puts on a volume: a captured image's root disk as it was saved, a public image's
+   * freshly installed OS (the same root filesystem a server booted from it starts with). An
+   * uploaded image of another kind holds no filesystem the guest reads: the volume starts blank.
+   */
+  private imageRootDisk(image: Image): unknown {
+    if (image.rootDiskSnapshot != null) return image.rootDiskSnapshot;
+    const os = guestOsFor(image);
+    if (!os) return null;
+    return provisionRootFilesystem(osProfile(os), { rootUuid: newId(), now: () => this.clock.now() }).toSnapshot();
   }
 
   private runBeforeDetach(volume: Volume): void {

@@ -21,6 +21,19 @@ export interface CaptureImageInput {
   allowRunning?: boolean;
 }
 
+/** What an image made from a volume needs (Cinder's `os-volume_upload_image`). */
+export interface VolumeImageInput {
+  name: string;
+  volumeId: string;
+  volumeName: string;
+  sizeGb: number;
+  /** The volume's content: the new image's root disk. */
+  content: unknown;
+  /** The image the volume was created from, if any: the OS it boots. */
+  base?: Image;
+  diskFormat?: string;
+}
+
 const GiB = 1024 ** 3;
 
 /**
@@ -145,6 +158,36 @@ export class ImageService {
         ...(input.properties && Object.keys(input.properties).length > 0 ? { properties: { ...input.properties } } : {}),
       });
     });
+  }
+
+  /**
+   * A private image from a volume's content (queued → saving → active, as a capture): a server
+   * booted from it starts from what the volume held.
+   */
+  fromVolume(projectId: string, input: VolumeImageInput): Image {
+    const name = input.name.trim();
+    if (name === '') throw invalidInput('Enter a name for the image', 'name').coded('name.required');
+    return this.store.transaction(() =>
+      this.lifecycle.create('capture', {
+        id: newId(),
+        projectId,
+        name,
+        status: 'queued',
+        description: `Uploaded from volume ${input.volumeName}`,
+        visibility: 'private',
+        osType: input.base?.osType ?? 'linux',
+        osDistro: input.base?.osDistro ?? '',
+        osVersion: input.base?.osVersion ?? '',
+        minDiskGb: input.sizeGb,
+        minRamMb: input.base?.minRamMb ?? 512,
+        sizeBytes: input.base?.sizeBytes ?? 0,
+        sourceInstanceId: null,
+        sourceInstanceName: null,
+        rootDiskSnapshot: input.content ?? null,
+        sourceVolumeId: input.volumeId,
+        ...(input.diskFormat ? { diskFormat: input.diskFormat } : {}),
+      }),
+    );
   }
 
   /** Rename or describe a private image, or replace its free-form properties. */

@@ -30,7 +30,7 @@ export const imageView = (image: Image) => {
   virtual_size: null,
   min_disk: image.minDiskGb,
   min_ram: image.minRamMb,
-  disk_format: upload ? upload.diskFormat : 'qcow2',
+  disk_format: upload ? upload.diskFormat : (image.diskFormat ?? 'qcow2'),
   container_format: upload ? upload.containerFormat : 'bare',
   checksum: upload?.checksum ?? null,
   os_hash_algo: upload?.sha512 ? 'sha512' : null,

@@ -190,6 +190,15 @@ const ko = checkedCatalogue({
   'image.memberExists': '{project} 프로젝트는 이미 {id} 이미지의 멤버입니다.',
   'image.memberStatusOwnOnly': '{project} 프로젝트만 {id} 이미지의 멤버십을 수락하거나 거절할 수 있습니다.',
   'image.ownerOnly': '{id} 이미지의 소유 프로젝트만 할 수 있습니다.',
+  'volume.oneSource': '블록 스토리지는 스냅숏이나 이미지 중 하나로만 만들 수 있습니다.',
+  'volume.imageTooLarge': '{image} 이미지로 만드는 블록 스토리지는 {minDiskGb}GB 이상이어야 합니다.',
+  'volume.notReserved': '{name} 블록 스토리지는 예약된 것이 아니라 {instance} 인스턴스에 연결하는 중입니다.',
+  'volume.readOnlyNeedsAvailable': '{name} 블록 스토리지는 {status} 상태입니다. 읽기 전용 설정은 사용 가능(available) 상태에서만 바꿀 수 있습니다.',
+  'volume.uploadInUse': '{name} 블록 스토리지는 인스턴스에 연결되어 있습니다. 연결을 해제하거나 강제(force)로 이미지를 만드세요.',
+  'volume.notBootable': '{name} 블록 스토리지는 부팅할 수 없습니다(bootable이 아님).',
+  'volume.bootVolume': '{name} 블록 스토리지는 {instance} 인스턴스의 루트 디스크라서 연결을 해제할 수 없습니다.',
+  'instance.locked': '{name} 인스턴스가 잠겨 있습니다. 관리자나 잠근 사용자가 잠금을 해제해야 합니다.',
+  'instance.backupRotation': '백업 보관 개수(rotation)는 0 이상의 정수입니다.',
 });
 
 const en = checkedCatalogue({
@@ -354,6 +363,15 @@ const en = checkedCatalogue({
   'image.memberExists': 'Project {project} is already a member of image {id}',
   'image.memberStatusOwnOnly': 'Only project {project} can accept or reject its membership of image {id}',
   'image.ownerOnly': 'Only the owner of image {id} can do this',
+  'volume.oneSource': 'A volume is made from a snapshot or from an image, not both',
+  'volume.imageTooLarge': 'Image {image} needs a volume of at least {minDiskGb} GB',
+  'volume.notReserved': 'Volume {name} is being attached to {instance}, not reserved',
+  'volume.readOnlyNeedsAvailable': "Volume {name} is {status}; its read-only flag changes only while it is available",
+  'volume.uploadInUse': 'Volume {name} is attached; detach it first or upload with force',
+  'volume.notBootable': 'Volume {name} is not bootable',
+  'volume.bootVolume': 'Volume {name} is the root disk of instance {instance} and cannot be detached',
+  'instance.locked': 'Instance {name} is locked; an administrator or the user who locked it must unlock it first',
+  'instance.backupRotation': 'The backup rotation is a whole number of 0 or more',
 });
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
