@@ -278,6 +278,7 @@ export class VolumeService {
       if (problem === 'OTHER_ZONE') {
         throw conflict(`Volume ${volume.name} is in ${volume.zone} but instance ${instance.name} is in ${instance.zone}; attach it to an instance of the same zone`, 'instanceId').coded('volume.otherZone', { name: volume.name, zone: volume.zone, instance: instance.name, instanceZone: instance.zone });
       }
+      this.instances.assertUnlocked(instance);
       this.assertInstanceReady(instance, 'attach a volume to');
       const device = nextDevice(this.attachedTo(instance.id).map((v) => v.attachment!.device));
       if (!device) throw conflict(`Instance ${instance.name} has no free device left for another volume`, 'instanceId').coded('volume.noFreeDevice', { instance: instance.name });
@@ -300,6 +301,10 @@ export class VolumeService {
       }
       this.lifecycle.assert(volume, 'detach');
       const instance = this.store.get<Instance>('instance', volume.attachment!.instanceId);
+      if (instance) this.instances.assertUnlocked(instance);
+      if (instance?.bootVolumeId === volume.id) {
+        throw conflict(`Volume ${volume.name} is the root disk of instance ${instance.name} and cannot be detached`).coded('volume.bootVolume', { name: volume.name, instance: instance.name });
+      }
       if (instance?.taskState && instance.taskState !== 'deleting') {
         throw conflict(`Cannot detach a volume from instance ${instance.name} while it is ${instance.taskState}`).coded('instance.busy', { name: instance.name, action: 'detach', status: instance.taskState });
       }

@@ -12,7 +12,8 @@ import {
   type InstanceAction,
   type InstanceTaskState,
 } from '@sandcloud/domain';
-import { conflict, EngineError, invalidInput, notFound, quotaExceeded } from '../core/errors.ts';
+import { currentRequest } from '../activity/activity-context.ts';
+import { conflict, EngineError, forbidden, invalidInput, notFound, quotaExceeded } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
@@ -22,7 +23,7 @@ import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import type { Instance } from './instance.ts';
+import type { Instance, InstanceLock } from './instance.ts';
 
 export interface CreateInstancesInput {
   name: string;
@@ -63,6 +64,12 @@ export interface InstanceLifecycleHooks {
   powerCut: ((instance: Instance) => void)[];
   /** A rebuild ends: the old root disk is thrown away, the next boot starts from the new image. */
   rebuilt: ((instance: Instance) => void)[];
+}
+
+/** Who locks or unlocks: the user, and whether they are an administrator. */
+export interface LockActor {
+  userId: string;
+  admin: boolean;
 }
 
 /** What a rebuild may change besides the image; absent fields stay (Nova's rebuild body). */
@@ -278,7 +285,45 @@ export class InstanceService {
 
   /** Any action of the lifecycle table by its name (`hard-reboot`), for adapters that take it as data. */
   act(projectId: string, id: string, action: 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'delete'): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), action));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), action));
+  }
+
+  /**
+   * Nova's lock: the instance refuses every action (power, resize, rebuild, delete, volumes) until
+   * it is unlocked, except from an administrator. Locking a locked instance changes nothing.
+   */
+  lock(projectId: string, id: string, by: LockActor, reason?: string): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      if (instance.locked) return instance;
+      const locked: InstanceLock = { byUserId: by.userId, byAdmin: by.admin, reason: reason ?? null };
+      currentRequest()?.actions.set(`instance:${instance.id}`, 'lock');
+      return this.store.update<Instance>('instance', instance, { locked }, reason ? `Locked: ${reason}` : 'Locked');
+    });
+  }
+
+  /** Unlocks; what an administrator locked only an administrator unlocks (403 otherwise). */
+  unlock(projectId: string, id: string, by: LockActor): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      if (!instance.locked) return instance;
+      if (instance.locked.byAdmin && !by.admin) throw forbidden(`Instance ${instance.name} was locked by an administrator; only an administrator unlocks it`).coded('instance.locked', { name: instance.name });
+      currentRequest()?.actions.set(`instance:${instance.id}`, 'unlock');
+      return this.store.update<Instance>('instance', instance, { locked: null }, 'Unlocked');
+    });
+  }
+
+  /** Throws Nova's 409 when the instance is locked and the request is not an administrator's. */
+  assertUnlocked(instance: Instance): void {
+    if (instance.locked && !currentRequest()?.admin?.()) {
+      throw conflict(`Instance ${instance.name} is locked; unlock it first`).coded('instance.locked', { name: instance.name });
+    }
+  }
+
+  /** Starts a lifecycle action a user asked for: refused on a locked instance. */
+  private begin(instance: Instance, action: InstanceAction, changes: Partial<Instance> = {}, note?: string): Instance {
+    this.assertUnlocked(instance);
+    return this.lifecycle.begin(instance, action, changes, note);
   }
 
   /**
@@ -303,7 +348,7 @@ export class InstanceService {
       }
       if (flavor.vcpus > instance.vcpus) this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus - instance.vcpus, 'flavorId');
       if (flavor.ramMb > instance.ramMb) this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb - instance.ramMb, 'flavorId');
-      return this.lifecycle.begin(
+      return this.begin(
         instance,
         'resize',
         { flavorId: flavor.id, vcpus: flavor.vcpus, ramMb: flavor.ramMb, resizeFrom: { flavorId: instance.flavorId, vcpus: instance.vcpus, ramMb: instance.ramMb } },
@@ -314,12 +359,12 @@ export class InstanceService {
 
   /** Keep the new flavor (VERIFY_RESIZE → ACTIVE, or SHUTOFF if it was off). */
   confirmResize(projectId: string, id: string): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'confirm_resize'));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), 'confirm_resize'));
   }
 
   /** Back to the old flavor (VERIFY_RESIZE → REVERT_RESIZE → ACTIVE, or SHUTOFF): the guest boots on it again. */
   revertResize(projectId: string, id: string): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'revert_resize'));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), 'revert_resize'));
   }
 
   /**
@@ -341,7 +386,7 @@ export class InstanceService {
       if (input.keyName !== undefined && input.keyName !== '' && !this.deps.keyPairs.findByName(projectId, input.keyName)) {
         throw invalidInput(`No key pair named ${input.keyName}`, 'keyName');
       }
-      return this.lifecycle.begin(
+      return this.begin(
         instance,
         'rebuild',
         {

@@ -99,6 +99,15 @@ const ACTION_SCHEMAS = {
   // so restoring or force-deleting a soft-deleted server always finds the server in another state.
   forceDelete: z.union([z.null(), z.strictObject({})]),
   restore: z.union([z.null(), z.strictObject({})]),
+  // Nova's lock (the reason is 2.73's, taken here too) and unlock.
+  lock: z.union([z.null(), z.strictObject({ locked_reason: z.string().max(255, 'is too long').optional() })]),
+  unlock: z.union([z.null(), z.strictObject({})]),
+  createBackup: z.strictObject({
+    name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
+    backup_type: z.string().min(1, 'is too short').max(255, 'is too long'),
+    rotation: z.union([z.number().int().min(0), z.string().regex(/^\d+$/, 'is not a valid integer').transform(Number)]),
+    metadata: metadataSchema.optional(),
+  }),
   // resize, confirmResize, revertResize, rebuild, os-getConsoleOutput: `runChangeAction`.
   ...CHANGE_ACTION_SCHEMAS,
 } as const;
@@ -389,6 +398,24 @@ export function serverRoutes(engine: Engine): Router {
           imageId = images.capture(projectId, { instanceId: instance.id, name, allowRunning: true, ...(metadata ? { properties: metadata } : {}) }).id;
         });
         // 2.1's answer: the image's URL in Location, no body (the `image_id` body is 2.45).
+        res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
+        break;
+      }
+      case 'lock':
+      case 'unlock': {
+        const user = osContext(req).user;
+        const by = { userId: user.id, admin: user.isAdmin || osContext(req).role === 'admin' };
+        const reason = (input as { locked_reason?: string } | null)?.locked_reason;
+        if (action === 'lock') instances.lock(projectId, instance.id, by, reason);
+        else instances.unlock(projectId, instance.id, by);
+        break;
+      }
+      case 'createBackup': {
+        const { name, backup_type: type, rotation, metadata } = input as { name: string; backup_type: string; rotation: number; metadata?: Record<string, string> };
+        let imageId = '';
+        conflictAs(action, instance, () => {
+          imageId = images.capture(projectId, { instanceId: instance.id, name, allowRunning: true, backup: { type, rotation }, ...(metadata ? { properties: metadata } : {}) }).id;
+        });
         res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
         break;
       }
