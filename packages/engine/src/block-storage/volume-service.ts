@@ -17,7 +17,7 @@ import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner
 import { canTransition } from '../core/state-machine.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
 import type { Instance } from '../compute/instance.ts';
-import type { InstanceService } from '../compute/instance-service.ts';
+import type { BootVolumes, InstanceService } from '../compute/instance-service.ts';
 import { guestOsFor } from '../guests/guest-images.ts';
 import type { Image } from '../images/image.ts';
 import type { ImageService } from '../images/image-service.ts';
@@ -71,7 +71,7 @@ export interface VolumeHooks {
  * available), extend, delete, over simulated time (`VOLUME_LIFECYCLE`, run by the lifecycle runner).
  * A volume has at most one attachment, and only to an instance of its own zone.
  */
-export class VolumeService {
+export class VolumeService implements BootVolumes {
   readonly hooks: VolumeHooks = { afterAttach: [], beforeDetach: [] };
   private readonly lifecycle: LifecycleMachine<Volume, VolumeAction | 'create'>;
 
@@ -302,7 +302,7 @@ export class VolumeService {
       this.lifecycle.assert(volume, 'detach');
       const instance = this.store.get<Instance>('instance', volume.attachment!.instanceId);
       if (instance) this.instances.assertUnlocked(instance);
-      if (instance?.bootVolumeId === volume.id) {
+      if (volume.bootOf && instance) {
         throw conflict(`Volume ${volume.name} is the root disk of instance ${instance.name} and cannot be detached`).coded('volume.bootVolume', { name: volume.name, instance: instance.name });
       }
       if (instance?.taskState && instance.taskState !== 'deleting') {
@@ -347,6 +347,41 @@ export class VolumeService {
     return this.instances.list(projectId).map((instance) => ({ instance, problem: this.attachProblem(volume, instance) }));
   }
 
+  /** Nova's boot from volume: an available, bootable volume of the instance's zone can be its root disk. */
+  bootable(projectId: string, volumeId: string, zone: string): { sizeGb: number; imageId: string | null; imageName: string | null } {
+    const volume = this.store.get<Volume>('volume', volumeId);
+    if (!volume || volume.projectId !== projectId) throw invalidInput(`No volume with id ${volumeId} in this project`, 'volumeId').coded('resource.notInProject', { kind: 'volume', id: volumeId });
+    if (volume.status !== 'available' || volume.attachment) {
+      throw conflict(`Volume ${volume.name} is ${volume.status}; an instance boots from an available volume`, 'volumeId').coded('lifecycle.invalidState', { kind: 'volume', name: volume.name, action: 'boot from', status: volume.status });
+    }
+    if (!volume.bootable) throw invalidInput(`Volume ${volume.name} is not bootable`, 'volumeId').coded('volume.notBootable', { name: volume.name });
+    if (volume.zone !== zone) {
+      throw conflict(`Volume ${volume.name} is in ${volume.zone}; boot the instance in the same zone`, 'volumeId').coded('volume.otherZone', { name: volume.name, zone: volume.zone, instance: 'new', instanceZone: zone });
+    }
+    return { sizeGb: volume.sizeGb, imageId: volume.sourceImageId ?? null, imageName: volume.sourceImageName ?? null };
+  }
+
+  /** The volume becomes the instance's root disk at once (`in-use` as `/dev/vda`); the instance's build covers the attach. */
+  claim(projectId: string, volumeId: string, instance: { id: string; name: string }, deleteOnTermination: boolean): void {
+    const volume = this.get(projectId, volumeId);
+    this.store.update<Volume>(
+      'volume',
+      volume,
+      {
+        status: 'in-use',
+        attachment: { instanceId: instance.id, instanceName: instance.name, device: '/dev/vda', attachedAt: this.clock.now(), mode: volume.readOnly ? 'ro' : 'rw' },
+        bootOf: { instanceId: instance.id, deleteOnTermination },
+      },
+      `Root disk of ${instance.name}`,
+    );
+  }
+
+  /** The root disk of an instance booted from a volume, for the guest: its content; null otherwise. */
+  bootDiskOf(instanceId: string): { volumeId: string; content: unknown } | null {
+    const volume = this.attachedTo(instanceId).find((v) => v.bootOf?.instanceId === instanceId);
+    return volume ? { volumeId: volume.id, content: volume.content } : null;
+  }
+
   /** Volumes attached (or attaching, or detaching) to an instance, by device. */
   attachedTo(instanceId: string): Volume[] {
     return this.store
@@ -361,9 +396,9 @@ export class VolumeService {
     return volume?.attachment ? toFact(volume) : null;
   }
 
-  /** Every attachment of an instance, for the guest to plug its disks in at boot. */
+  /** Every attachment of an instance but its root disk, for the guest to plug its disks in at boot. */
   attachmentsOf(instanceId: string): VolumeAttachmentFact[] {
-    return this.attachedTo(instanceId).map(toFact);
+    return this.attachedTo(instanceId).filter((volume) => !volume.bootOf).map(toFact);
   }
 
   /** The guest wrote the volume's filesystem out (mkfs, sync, umount): it lives with the volume. */
@@ -377,13 +412,17 @@ export class VolumeService {
   /** An instance is going away: its volumes come off it at once (Nova detaches them on delete). */
   releaseInstance(instance: Instance): void {
     for (const volume of this.attachedTo(instance.id)) {
-      if (volume.status === 'in-use' || volume.status === 'detaching' || volume.status === 'extending') this.runBeforeDetach(volume);
-      this.store.update<Volume>(
+      if (!volume.bootOf && (volume.status === 'in-use' || volume.status === 'detaching' || volume.status === 'extending')) this.runBeforeDetach(volume);
+      const released = this.store.update<Volume>(
         'volume',
         volume,
-        { status: volume.status === 'extending' ? 'extending' : 'available', attachment: null },
+        { status: volume.status === 'extending' ? 'extending' : volume.status === 'uploading' ? 'uploading' : 'available', attachment: null, bootOf: null },
         `Detached: instance ${instance.name} was deleted`,
       );
+      // A root volume mapped with delete_on_termination goes with its instance (it has no snapshots to keep it).
+      if (volume.bootOf?.deleteOnTermination && released.status === 'available' && !this.store.list<VolumeSnapshot>('volume-snapshot', volume.projectId).some((s) => s.volumeId === volume.id)) {
+        this.lifecycle.beginBySystem(released, 'delete', {}, `Deleted with instance ${instance.name}`);
+      }
     }
   }
 

@@ -40,8 +40,11 @@ export interface Volume extends ResourceBase {
   sourceImageName?: string | null;
   /** Cinder's read-only flag (`os-update_readonly_flag`): attachments are made `ro`. */
   readOnly?: boolean;
-  /** The server whose root disk this volume is (booted from it); it cannot be detached from it. */
-  bootOf?: string | null;
+  /**
+   * The instance booted from this volume (its root disk, `/dev/vda`): it is not detached from it,
+   * and it is deleted with it when `deleteOnTermination` (Nova's block device mapping) says so.
+   */
+  bootOf?: { instanceId: string; deleteOnTermination: boolean } | null;
 }
 
 /** Cinder volume snapshot: a point-in-time copy a new volume can be created from. */

@@ -46,6 +46,19 @@ export interface CreateInstancesInput {
   metadata?: Record<string, string>;
   /** A cloud-init script (at most 64 KiB) the guest runs as root on its first boot. */
   userData?: string;
+  /**
+   * Boot from this volume (Nova's boot from volume): its content is the root disk, `imageId` is
+   * ignored (the OS is the volume's), `rootDiskGb` is the volume's size. Only with `count` 1.
+   */
+  bootVolume?: { volumeId: string; deleteOnTermination: boolean };
+}
+
+/** What booting from a volume needs of block storage (late-bound: volumes attach to instances). */
+export interface BootVolumes {
+  /** Checks the volume can be a root disk now; its size and the image it came from (the OS). */
+  bootable(projectId: string, volumeId: string, zone: string): { sizeGb: number; imageId: string | null; imageName: string | null };
+  /** The volume becomes the instance's root disk (`in-use` as `/dev/vda`), in the create's transaction. */
+  claim(projectId: string, volumeId: string, instance: { id: string; name: string }, deleteOnTermination: boolean): void;
 }
 
 /** What a rename/edit may change; absent fields stay as they are. `metadata` replaces the whole map. */
@@ -97,6 +110,8 @@ export class InstanceService {
       keyPairs: KeyPairService;
       network: NetworkService;
       securityGroups: SecurityGroupService;
+      /** Late-bound: volumes are attached to instances, and instances boot from volumes. */
+      bootVolumes?: () => BootVolumes;
     },
   ) {
     this.lifecycle = lifecycles.define<Instance, InstanceAction | 'create'>({
@@ -134,8 +149,27 @@ export class InstanceService {
 
   /** Validates everything first, then creates all `count` instances in one transaction — or none. */
   create(projectId: string, input: CreateInstancesInput): Instance[] {
-    const { keyPairs, network, securityGroups } = this.deps;
+    if (input.bootVolume) return this.createFromVolume(projectId, input, input.bootVolume);
     const image = this.imageFor(projectId, input.imageId);
+    return this.createInstances(projectId, input, image, null);
+  }
+
+  /** One instance whose root disk is an existing bootable volume. */
+  private createFromVolume(projectId: string, input: CreateInstancesInput, boot: NonNullable<CreateInstancesInput['bootVolume']>): Instance[] {
+    if (input.count !== 1) throw invalidInput('Boot one instance from a volume at a time', 'count').coded('instance.countRange', { min: 1, max: 1 });
+    const volumes = this.deps.bootVolumes?.();
+    if (!volumes) throw new Error('InstanceService was built without boot volumes');
+    return this.store.transaction(() => {
+      const disk = volumes.bootable(projectId, boot.volumeId, input.zone);
+      const image: Pick<Image, 'id' | 'name' | 'minRamMb' | 'minDiskGb'> = { id: disk.imageId ?? '', name: disk.imageName ?? '', minRamMb: 0, minDiskGb: disk.sizeGb };
+      const created = this.createInstances(projectId, { ...input, rootDiskGb: disk.sizeGb }, image, boot.volumeId);
+      volumes.claim(projectId, boot.volumeId, created[0]!, boot.deleteOnTermination);
+      return created;
+    });
+  }
+
+  private createInstances(projectId: string, input: CreateInstancesInput, image: Pick<Image, 'id' | 'name' | 'minRamMb' | 'minDiskGb'>, bootVolumeId: string | null): Instance[] {
+    const { keyPairs, network, securityGroups } = this.deps;
     const flavor = findFlavor(input.flavorId);
     if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId').coded('instance.flavorUnknown', { flavor: input.flavorId });
     if (!isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose kr-pub-a or kr-pub-b`, 'zone').coded('zone.invalid', { zone: input.zone, zones: 'kr-pub-a, kr-pub-b' });
@@ -207,6 +241,7 @@ export class InstanceService {
           description: input.description ?? '',
           metadata: { ...input.metadata },
           ...(input.userData ? { userData: input.userData } : {}),
+          ...(bootVolumeId ? { bootVolumeId } : {}),
         });
       });
     });

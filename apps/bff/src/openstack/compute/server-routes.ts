@@ -26,11 +26,28 @@ const accessIpv6 = z.string().refine((value) => isIP(value) === 6, 'is not a val
 const count = z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/, 'is not a positive integer')]).transform(Number);
 const empty = z.array(z.unknown()).max(0, 'Sandcloud boots servers from images; block device mappings are not supported').optional();
 
+/** One entry of Nova's `block_device_mapping_v2`. */
+const blockDeviceMapping = z.strictObject({
+  uuid: z.string().optional(),
+  source_type: z.enum(['volume', 'image', 'snapshot', 'blank']),
+  destination_type: z.enum(['volume', 'local']).optional(),
+  boot_index: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number), z.null()]).optional(),
+  delete_on_termination: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
+  volume_size: z.union([z.number().int().min(1), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  device_name: z.string().optional(),
+  disk_bus: z.string().optional(),
+  device_type: z.string().optional(),
+  guest_format: z.string().optional(),
+  volume_type: z.string().nullable().optional(),
+  tag: z.string().optional(),
+});
+
 /** Nova 2.1's server create body: unknown fields are refused, as Nova's schema does. */
 const createServerSchema = z.strictObject({
   server: z.strictObject({
     name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
-    imageRef: z.string().min(1, "Sandcloud boots servers from an image: 'imageRef' is a required property"),
+    // Empty or absent when the server boots from a volume (`block_device_mapping_v2`).
+    imageRef: z.string().optional(),
     flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
     adminPass: z.string().optional(),
     metadata: metadataSchema.optional(),
@@ -47,7 +64,7 @@ const createServerSchema = z.strictObject({
     key_name: z.string().min(1).max(255).optional(),
     availability_zone: z.string().min(1).max(255).optional(),
     block_device_mapping: empty,
-    block_device_mapping_v2: empty,
+    block_device_mapping_v2: z.array(blockDeviceMapping).optional(),
     config_drive: z.union([z.boolean(), z.string()]).optional(),
     min_count: count.optional(),
     max_count: count.optional(),
@@ -203,12 +220,15 @@ export function serverRoutes(engine: Engine): Router {
     if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
     if (server.key_name !== undefined && !keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
 
+    const boot = bootSource(server);
     let image;
-    try {
-      image = images.get(projectId, server.imageRef.split('/').pop()!);
-    } catch (error) {
-      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(400, `Image ${server.imageRef} could not be found.`);
-      throw error;
+    if (boot.imageRef !== undefined) {
+      try {
+        image = images.get(projectId, boot.imageRef.split('/').pop()!);
+      } catch (error) {
+        if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(400, `Image ${boot.imageRef} could not be found.`);
+        throw error;
+      }
     }
     const networkId = chooseNetwork(projectId, server.networks);
     // `scheduler_hints.group`: the servers join that server group (its policy is recorded, not enforced).
@@ -222,12 +242,14 @@ export function serverRoutes(engine: Engine): Router {
       if (!group) throw new OsError(400, `Security group ${name} not found for project ${projectId}.`);
       return group.id;
     });
+    if (boot.volumeId !== undefined && maxCount > 1) throw new OsError(400, 'Multiple servers cannot boot from one volume.');
     const created = instances.create(projectId, {
       name: server.name,
-      imageId: image.id,
+      imageId: image?.id ?? '',
       flavorId: server.flavorRef.split('/').pop()!,
       zone: server.availability_zone ?? 'kr-pub-a',
-      rootDiskGb: image.minDiskGb,
+      rootDiskGb: image?.minDiskGb ?? 0,
+      ...(boot.volumeId !== undefined ? { bootVolume: { volumeId: boot.volumeId, deleteOnTermination: boot.deleteOnTermination } } : {}),
       count: maxCount,
       keyName: server.key_name ?? '',
       securityGroupIds: [...new Set(groupIds)],
@@ -250,6 +272,30 @@ export function serverRoutes(engine: Engine): Router {
       },
     });
   });
+
+  /**
+   * What the server boots from: `imageRef`, or the boot entry (`boot_index` 0) of
+   * `block_device_mapping_v2`: an existing volume (`source_type` volume), or the image itself on a
+   * local disk (`source_type` image, `destination_type` local). A volume made from an image, a
+   * snapshot or blank, and more than the boot entry, are refused as not simulated.
+   */
+  function bootSource(server: z.infer<typeof createServerSchema>['server']): { imageRef?: string; volumeId?: string; deleteOnTermination: boolean } {
+    const mappings = server.block_device_mapping_v2 ?? [];
+    const imageRef = server.imageRef === '' ? undefined : server.imageRef;
+    if (mappings.length === 0) {
+      if (imageRef === undefined) throw new OsError(400, 'Block Device Mapping is Invalid: You specified more local devices than the limit allows');
+      return { imageRef, deleteOnTermination: true };
+    }
+    const boot = mappings.filter((m) => m.boot_index === 0);
+    if (boot.length !== 1) throw new OsError(400, 'Block Device Mapping is Invalid: Boot sequence for the instance and image/block device mapping combination is not valid.');
+    if (mappings.length > 1) throw new OsError(400, 'Block Device Mapping is Invalid: Sandcloud boots a server from one device; attach more volumes after it is ACTIVE.');
+    const [entry] = boot as [z.infer<typeof blockDeviceMapping>];
+    const deleteOnTermination = entry.delete_on_termination === true || entry.delete_on_termination === 'true' || entry.delete_on_termination === 'True';
+    if (!entry.uuid) throw new OsError(400, 'Block Device Mapping is Invalid: uuid is required for this source type.');
+    if (entry.source_type === 'volume' && (entry.destination_type ?? 'volume') === 'volume') return { volumeId: entry.uuid, deleteOnTermination };
+    if (entry.source_type === 'image' && entry.destination_type === 'local') return { imageRef: entry.uuid, deleteOnTermination: true };
+    throw new OsError(400, `Block Device Mapping is Invalid: Sandcloud boots from an image on a local disk or from an existing volume, not from source_type ${entry.source_type} to ${entry.destination_type ?? 'volume'}.`);
+  }
 
   /** Sandcloud servers have one network: the one asked for, or the project's only one. */
   function chooseNetwork(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): string {

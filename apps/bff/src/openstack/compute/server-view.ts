@@ -109,7 +109,8 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     user_id: '',
     metadata: { ...instance.metadata },
     hostId: hostIdOf(projectId, instance.zone),
-    image: { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
+    // A server booted from a volume has no image (Nova answers an empty string).
+    image: instance.bootVolumeId ? '' : { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
     flavor: { id: instance.flavorId, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${instance.flavorId}` }] },
     created: osTime(instance.createdAt),
     updated: osTime(instance.updatedAt),
