@@ -20,6 +20,7 @@ import type { Instance } from '../compute/instance.ts';
 import type { BootVolumes, InstanceService } from '../compute/instance-service.ts';
 import { guestOsFor } from '../guests/guest-images.ts';
 import type { Image } from '../images/image.ts';
+import { isUploaded } from '../images/image-uploads.ts';
 import type { ImageService } from '../images/image-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
 import { nextDevice, SNAPSHOT_TRANSITIONS, type Volume, type VolumeSnapshot } from './volume.ts';
@@ -468,6 +469,9 @@ export class VolumeService implements BootVolumes {
     } catch (error) {
       if (error instanceof EngineError && error.code === 'NOT_FOUND') throw invalidInput(`No image with id ${imageId}`, 'imageId').coded('resource.notInProject', { kind: 'image', id: imageId });
       throw error;
+    }
+    if (isUploaded(image) && image.upload.deactivated) {
+      throw conflict(`Image ${image.name} is deactivated; reactivate it to make a volume of it`, 'imageId').coded('image.deactivated', { id: image.id });
     }
     if (image.status !== 'active') throw conflict(`Image ${image.name} is ${image.status}; wait until it is active`, 'imageId').coded('image.notActive', { name: image.name, status: image.status });
     return image;

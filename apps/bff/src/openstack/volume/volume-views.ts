@@ -71,8 +71,8 @@ export function volumeView(volume: Volume, ctx: { base: string; userId: string; 
       ...(volume.readOnly !== undefined ? { readonly: volume.readOnly ? 'True' : 'False' } : {}),
       ...(attachment ? { attached_mode: attachment.mode ?? 'rw' } : {}),
     },
-    // A volume made from an image names it (Cinder's `volume_image_metadata`).
-    ...(volume.sourceImageId ? { volume_image_metadata: { image_id: volume.sourceImageId, image_name: volume.sourceImageName ?? '' } } : {}),
+    // A volume made from an image names it in show and list (Cinder's `volume_image_metadata`; not in create's answer).
+    ...(volume.sourceImageId && shape === 'show' ? { volume_image_metadata: { image_id: volume.sourceImageId, image_name: volume.sourceImageName ?? '' } } : {}),
     user_id: ctx.userId,
     // Show and list carry the project (the os-vol-tenant-attr extension); create and update answers do not.
     ...(shape === 'show' ? { 'os-vol-tenant-attr:tenant_id': volume.projectId! } : {}),
