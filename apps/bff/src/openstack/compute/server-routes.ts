@@ -230,7 +230,7 @@ export function serverRoutes(engine: Engine): Router {
         throw error;
       }
     }
-    const networkId = chooseNetwork(projectId, server.networks);
+    const [primary, ...extraNetworks] = chooseNetworks(projectId, server.networks);
     // `scheduler_hints.group`: the servers join that server group (its policy is recorded, not enforced).
     const hints = parsed['os:scheduler_hints'] ?? parsed['OS-SCH-HNT:scheduler_hints'] ?? {};
     const groupId = hints.group;
@@ -253,7 +253,9 @@ export function serverRoutes(engine: Engine): Router {
       count: maxCount,
       keyName: server.key_name ?? '',
       securityGroupIds: [...new Set(groupIds)],
-      networkId,
+      networkId: primary!.networkId,
+      ...(primary!.fixedIp ? { fixedIp: primary!.fixedIp } : {}),
+      ...(extraNetworks.length > 0 ? { extraNetworks } : {}),
       ...(server.metadata ? { metadata: server.metadata } : {}),
       ...(server.user_data ? { userData: server.user_data } : {}),
     });
@@ -297,21 +299,24 @@ export function serverRoutes(engine: Engine): Router {
     throw new OsError(400, `Block Device Mapping is Invalid: Sandcloud boots from an image on a local disk or from an existing volume, not from source_type ${entry.source_type} to ${entry.destination_type ?? 'volume'}.`);
   }
 
-  /** Sandcloud servers have one network: the one asked for, or the project's only one. */
-  function chooseNetwork(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): string {
-    if (networks === 'none') throw new OsError(400, 'Sandcloud servers always have one network; choose one instead of "none"');
+  /**
+   * The server's interfaces, one per entry of `networks` in order (a network may come twice, as in
+   * Nova), each with an optional fixed IP; without `networks`, one on the project's only network.
+   */
+  function chooseNetworks(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): { networkId: string; fixedIp?: string }[] {
+    if (networks === 'none') throw new OsError(400, 'Sandcloud servers always have a network; choose one instead of "none"');
     if (Array.isArray(networks) && networks.length > 0) {
-      if (networks.length > 1) throw new OsError(400, 'Sandcloud servers have exactly one network interface; pass one network');
-      const [requested] = networks;
-      if (requested?.port || requested?.fixed_ip) throw new OsError(400, 'Sandcloud creates the server port itself; pass a network uuid, not a port or fixed IP');
-      if (!requested?.uuid) throw new OsError(400, "Invalid input for field/attribute networks. 'uuid' is a required property");
-      if (!network.networks(projectId).some((n) => n.id === requested.uuid)) throw new OsError(400, `Network ${requested.uuid} could not be found.`);
-      return requested.uuid;
+      return networks.map((requested) => {
+        if (requested.port) throw new OsError(400, 'Sandcloud creates the server ports itself; pass a network uuid, not a port');
+        if (!requested.uuid) throw new OsError(400, "Invalid input for field/attribute networks. 'uuid' is a required property");
+        if (!network.networks(projectId).some((n) => n.id === requested.uuid)) throw new OsError(400, `Network ${requested.uuid} could not be found.`);
+        return { networkId: requested.uuid, ...(requested.fixed_ip ? { fixedIp: requested.fixed_ip } : {}) };
+      });
     }
     const own = network.networks(projectId).filter((n) => !n.external);
     if (own.length === 0) throw new OsError(400, 'No network found for the server');
     if (own.length > 1) throw new OsError(409, 'Multiple possible networks found, use a Network ID to be more specific.');
-    return own[0]!.id;
+    return [{ networkId: own[0]!.id }];
   }
 
   router.get('/servers/:serverId', (req, res) => {
@@ -504,12 +509,13 @@ export function serverRoutes(engine: Engine): Router {
     );
   }
 
-  const interfaceOf = (instance: Instance) => {
-    const port = instance.portId ? network.getPort(instance.portId) : undefined;
-    return port
-      ? [{ port_state: port.status, fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.fixedIp }], port_id: port.id, net_id: port.networkId, mac_addr: macOf(port.id) }]
-      : [];
-  };
+  const interfaceOf = (instance: Instance) =>
+    network
+      .interfacesOf(instance)
+      .filter((port) => port.fixedIp)
+      // The first interface, then the others as made (a launch makes them in one instant: by name, -port-2, -port-3…).
+      .sort((a, b) => (a.id === instance.portId ? -1 : b.id === instance.portId ? 1 : a.createdAt - b.createdAt || a.name.localeCompare(b.name, 'en', { numeric: true })))
+      .map((port) => ({ port_state: port.status, fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.fixedIp }], port_id: port.id, net_id: port.networkId, mac_addr: macOf(port.id) }));
   router.get('/servers/:serverId/os-interface', (req, res) => {
     res.json({ interfaceAttachments: interfaceOf(findServer(req)) });
   });
