@@ -126,7 +126,7 @@ export class VolumeService implements BootVolumes {
 
   /** The actions the console may offer now. */
   allowedActions(volume: Volume): VolumeAction[] {
-    return this.lifecycle.allowed(volume).filter((action): action is VolumeAction => action !== 'create');
+    return this.lifecycle.allowed(volume).filter((action): action is VolumeAction => action !== 'create' && !API_ONLY_ACTIONS.has(action));
   }
 
   /** Throws the 409 the lifecycle table implies when the volume cannot take `action` now. */
@@ -494,6 +494,9 @@ export class VolumeService implements BootVolumes {
   }
 
 }
+
+/** Cinder's attach protocol (reserve, unreserve) and the upload to an image: the OpenStack API's, not the console's menu. */
+const API_ONLY_ACTIONS: ReadonlySet<string> = new Set(['reserve', 'unreserve', 'upload_image']);
 
 function assertSize(sizeGb: number): void {
   if (!Number.isInteger(sizeGb) || sizeGb < MIN_VOLUME_GB || sizeGb > MAX_VOLUME_GB) {

@@ -32,7 +32,7 @@ async function memberServer() {
 
 describe('Nova lock / unlock', () => {
   it("refuses a locked server's actions to a non-admin with Nova's 409, and lets them through once unlocked", async () => {
-    const { ann, os, serverId, engine, projectId } = await memberServer();
+    const { ann, os, serverId, engine, projectId, client } = await memberServer();
     const action = (body: unknown) => ann.post(`/compute/v2.1/servers/${serverId}/action`, body);
     await action({ lock: null }).expect(202);
     expect(engine.modules.instances.get(projectId, serverId).locked).toMatchObject({ byAdmin: false, reason: null });
@@ -42,6 +42,8 @@ describe('Nova lock / unlock', () => {
     expect((await ann.delete(`/compute/v2.1/servers/${serverId}`)).status).toBe(409);
     expect((await action({ reboot: { type: 'HARD' } })).status).toBe(409);
     expect(engine.modules.instances.get(projectId, serverId).status).toBe('ACTIVE');
+    // The console shows the lock.
+    expect((await client.get(`/projects/${projectId}/instances/${serverId}`).expect(200)).body).toMatchObject({ locked: true });
     // An administrator acts on a locked server (Nova's default policy).
     await os.post(`/compute/v2.1/servers/${serverId}/action`, { 'os-stop': null }).expect(202);
     engine.advance(5_000);

@@ -29,7 +29,7 @@ async function volumeApi() {
 
 describe('Cinder volume from an image (imageRef)', () => {
   it("puts the image's root disk on the volume, marks it bootable and names the image", async () => {
-    const { os, v3, engine, projectId, newVolume } = await volumeApi();
+    const { os, v3, engine, projectId, newVolume, client } = await volumeApi();
     const id = await newVolume({ imageRef: UBUNTU, size: 20 });
     const shown = (await os.get(`${v3}/volumes/${id}`)).body.volume;
     expect(shown).toMatchObject({ status: 'available', bootable: 'true', size: 20, volume_image_metadata: { image_id: UBUNTU } });
@@ -38,6 +38,9 @@ describe('Cinder volume from an image (imageRef)', () => {
     // The image's guest disk: Ubuntu's root filesystem, as a server booted from the image starts with.
     expect(fileOf(volume.content, '/etc/os-release')).toMatch(/^NAME="Ubuntu"/m);
     expect((await os.get(`${v3}/volumes?bootable=true`)).body.volumes.map((v: { id: string }) => v.id)).toEqual([id]);
+    // The console shows the source image.
+    const listed = (await client.get(`/projects/${projectId}/volumes`).expect(200)).body.items;
+    expect(listed).toMatchObject([{ id, sourceImage: { id: UBUNTU, name: 'Ubuntu Server 22.04 LTS (2024.08)' }, readOnly: false, bootOf: null }]);
   });
 
   it('refuses an unknown image (404), a size below the image\'s minimum disk and an image with a snapshot (400)', async () => {
