@@ -51,6 +51,8 @@ export interface CreateInstancesInput {
    * ignored (the OS is the volume's), `rootDiskGb` is the volume's size. Only with `count` 1.
    */
   bootVolume?: { volumeId: string; deleteOnTermination: boolean };
+  /** Nova's reservation id of a multiple create: every instance of one request carries it. */
+  reservationId?: string;
 }
 
 /** What booting from a volume needs of block storage (late-bound: volumes attach to instances). */
@@ -242,6 +244,7 @@ export class InstanceService {
           metadata: { ...input.metadata },
           ...(input.userData ? { userData: input.userData } : {}),
           ...(bootVolumeId ? { bootVolumeId } : {}),
+          ...(input.reservationId ? { reservationId: input.reservationId } : {}),
         });
       });
     });

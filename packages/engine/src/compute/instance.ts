@@ -31,6 +31,8 @@ export interface Instance extends ResourceBase {
   resizeFrom?: { flavorId: string; vcpus: number; ramMb: number } | null;
   /** Nova's lock: while set, the instance refuses every action but from an administrator. */
   locked?: InstanceLock | null;
+  /** Nova's reservation id: the instances one create request made share it. */
+  reservationId?: string;
   /** The volume the instance boots from (Nova's boot from volume); its root disk lives there. */
   bootVolumeId?: string | null;
 }

@@ -32,3 +32,17 @@ describe('Nova servers on several networks', () => {
     expect(engine.modules.instances.list(projectId).map((i) => i.name)).toEqual(['multi']);
   });
 });
+
+describe('Nova reservation ids', () => {
+  it('answers the reservation id of a multiple create when asked, and the reservation_id filter finds exactly its servers', async () => {
+    const { os, engine } = await openstackTestApi();
+    const created = await os.post('/compute/v2.1/servers', { server: { name: 'many', imageRef: UBUNTU, flavorRef: 'm2.c1m2', min_count: 2, return_reservation_id: true } }).expect(202);
+    const reservation = created.body.reservation_id as string;
+    expect(reservation).toMatch(/^r-[0-9a-f]{8}$/);
+    expect(created.body.server).toBeUndefined();
+    await os.post('/compute/v2.1/servers', { server: { name: 'other', imageRef: UBUNTU, flavorRef: 'm2.c1m2' } }).expect(202);
+    engine.advance(10_000);
+    const found = (await os.get(`/compute/v2.1/servers?reservation_id=${reservation}`).expect(200)).body.servers.map((s: { name: string }) => s.name).sort();
+    expect(found).toEqual(['many-1', 'many-2']);
+  });
+});

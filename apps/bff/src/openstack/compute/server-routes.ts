@@ -1,6 +1,7 @@
 import { INSTANCE_METADATA_VALUE_MAX_LENGTH, instanceMetadataKeyProblem } from '@sandcloud/domain';
 import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
 import { Router, type Request } from 'express';
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
@@ -159,6 +160,8 @@ export function serverRoutes(engine: Engine): Router {
     }
     const status = queryString(req.query.status);
     if (status !== undefined) list = list.filter((instance) => instance.status === status.toUpperCase());
+    const reservation = queryString(req.query.reservation_id);
+    if (reservation !== undefined) list = list.filter((instance) => instance.reservationId === reservation);
     for (const [param, field] of [['image', 'imageId'], ['flavor', 'flavorId'], ['availability_zone', 'zone'], ['key_name', 'keyName']] as const) {
       const value = queryString(req.query[param]);
       if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
@@ -243,12 +246,15 @@ export function serverRoutes(engine: Engine): Router {
       return group.id;
     });
     if (boot.volumeId !== undefined && maxCount > 1) throw new OsError(400, 'Multiple servers cannot boot from one volume.');
+    // Nova's reservation id names the request's servers (the `reservation_id` list filter finds them).
+    const reservationId = `r-${randomBytes(4).toString('hex')}`;
     const created = instances.create(projectId, {
       name: server.name,
       imageId: image?.id ?? '',
       flavorId: server.flavorRef.split('/').pop()!,
       zone: server.availability_zone ?? 'kr-pub-a',
       rootDiskGb: image?.minDiskGb ?? 0,
+      reservationId,
       ...(boot.volumeId !== undefined ? { bootVolume: { volumeId: boot.volumeId, deleteOnTermination: boot.deleteOnTermination } } : {}),
       count: maxCount,
       keyName: server.key_name ?? '',
@@ -264,6 +270,11 @@ export function serverRoutes(engine: Engine): Router {
     if (Object.keys(accessIps).length > 0) for (const instance of created) engine.modules.accessIps.set(projectId, instance.id, accessIps);
     const first = created[0]!;
     const base = baseUrl(req);
+    const returnReservation = server.return_reservation_id === true || (typeof server.return_reservation_id === 'string' && ['true', '1', 'yes'].includes(server.return_reservation_id.toLowerCase()));
+    if (returnReservation) {
+      res.status(202).json({ reservation_id: reservationId });
+      return;
+    }
     res.setHeader('Location', `${base}/compute/v2.1/servers/${first.id}`);
     res.status(202).json({
       server: {
