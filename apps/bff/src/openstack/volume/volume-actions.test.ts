@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { openstackTestApi } from '../test-support.ts';
 
@@ -43,8 +44,8 @@ describe('Cinder volume from an image (imageRef)', () => {
     expect(listed).toMatchObject([{ id, sourceImage: { id: UBUNTU, name: 'Ubuntu Server 22.04 LTS (2024.08)' }, readOnly: false, bootOf: null }]);
   });
 
-  it('refuses an unknown image (404), a size below the image\'s minimum disk and an image with a snapshot (400)', async () => {
-    const { os, v3 } = await volumeApi();
+  it('refuses an unknown image (404), a size below the image\'s minimum disk, an image with a snapshot and a deactivated image (400)', async () => {
+    const { os, v3, app, token } = await volumeApi();
     const unknown = await os.post(`${v3}/volumes`, { volume: { size: 10, imageRef: '00000000-0000-4000-8000-000000000000' } });
     expect(unknown.status).toBe(404);
     expect(unknown.body.itemNotFound.message).toBe('Image 00000000-0000-4000-8000-000000000000 could not be found.');
@@ -53,7 +54,19 @@ describe('Cinder volume from an image (imageRef)', () => {
     expect(small.body.badRequest.message).toMatch(/^Invalid input received: Image Ubuntu.* needs a volume of at least 20 GB$/);
     const both = await os.post(`${v3}/volumes`, { volume: { size: 10, imageRef: UBUNTU, snapshot_id: '00000000-0000-4000-8000-000000000001' } });
     expect(both.status).toBe(400);
+    // An uploaded image holds no guest disk: its volume starts blank; a deactivated one makes none.
+    const uploaded = (await os.post('/image/v2/images', { name: 'bytes', container_format: 'bare', disk_format: 'raw' }).expect(201)).body.id as string;
+    await request(app).put(`/image/v2/images/${uploaded}/file`).set('X-Auth-Token', token).set('Content-Type', 'application/octet-stream').send(Buffer.from('raw bytes')).expect(204);
+    await os.post(`/image/v2/images/${uploaded}/actions/deactivate`).expect(204);
+    const deactivated = await os.post(`${v3}/volumes`, { volume: { size: 10, imageRef: uploaded } });
+    expect(deactivated.status).toBe(400);
+    expect(deactivated.body.badRequest.message).toMatch(/deactivated/);
     expect((await os.get(`${v3}/volumes`)).body.volumes).toEqual([]);
+    await os.post(`/image/v2/images/${uploaded}/actions/reactivate`).expect(204);
+    await os.post(`${v3}/volumes`, { volume: { size: 10, imageRef: uploaded } }).expect(202);
+    const fromBytes = (await os.get(`${v3}/volumes/detail`)).body.volumes;
+    expect(fromBytes).toMatchObject([{ bootable: 'true', volume_image_metadata: { image_id: uploaded } }]);
+    await os.delete(`/image/v2/images/${uploaded}`).expect(204);
   });
 });
 
