@@ -185,6 +185,9 @@ export const ERROR_MESSAGES = {
   'volume.bootVolume': ['name', 'instance'],
   'instance.locked': ['name'],
   'instance.backupRotation': [],
+  'network.oneAddressPerInterface': ['port'],
+  'network.subnetNotOnNetwork': ['subnet'],
+  'floatingIp.notPortAddress': ['address'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

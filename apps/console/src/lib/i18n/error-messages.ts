@@ -199,6 +199,9 @@ const ko = checkedCatalogue({
   'volume.bootVolume': '{name} 블록 스토리지는 {instance} 인스턴스의 루트 디스크라서 연결을 해제할 수 없습니다.',
   'instance.locked': '{name} 인스턴스가 잠겨 있습니다. 관리자나 잠근 사용자가 잠금을 해제해야 합니다.',
   'instance.backupRotation': '백업 보관 개수(rotation)는 0 이상의 정수입니다.',
+  'network.oneAddressPerInterface': '{port} 포트는 인스턴스의 인터페이스라서 고정 IP를 하나만 가질 수 있습니다.',
+  'network.subnetNotOnNetwork': '{subnet} 서브넷은 포트의 네트워크에 있지 않습니다.',
+  'floatingIp.notPortAddress': '포트에 {address} 고정 IP가 없습니다.',
 });
 
 const en = checkedCatalogue({
@@ -372,6 +375,9 @@ const en = checkedCatalogue({
   'volume.bootVolume': 'Volume {name} is the root disk of instance {instance} and cannot be detached',
   'instance.locked': 'Instance {name} is locked; an administrator or the user who locked it must unlock it first',
   'instance.backupRotation': 'The backup rotation is a whole number of 0 or more',
+  'network.oneAddressPerInterface': "Port {port} is an instance's interface and has one fixed IP",
+  'network.subnetNotOnNetwork': "Subnet {subnet} is not on the port's network",
+  'floatingIp.notPortAddress': 'The port has no fixed IP {address}',
 });
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };
