@@ -237,7 +237,8 @@ floating_ips = true
 
 [volume]
 catalog_type = volumev3
-volume_size = 10
+# Sandcloud's images need a 20 GB disk (min_disk), so a volume made from one (boot from volume) is 20 GB.
+volume_size = 20
 volume_size_extend = 10
 min_microversion = 3.0
 max_microversion = 3.0

@@ -124,6 +124,8 @@ export interface InstanceDto {
   status: InstanceStatus;
   /** An operation in flight (powering-off, powering-on, deleting, image_snapshot), or null. */
   taskState: InstanceTaskState;
+  /** Nova's lock: actions are refused (409 `instance.locked`) until it is unlocked. */
+  locked?: boolean;
   /** Nova's power state: RUNNING, SHUTDOWN, NOSTATE. */
   powerState: PowerState;
   imageId: string;

@@ -86,6 +86,12 @@ export interface VolumeDto {
   volumeType: VolumeType;
   zone: string;
   sourceSnapshotId: string | null;
+  /** The image the volume was created from (its root disk is the content); null otherwise. */
+  sourceImage: { id: string; name: string } | null;
+  /** Cinder's read-only flag: attachments are made read-only. */
+  readOnly: boolean;
+  /** The instance that boots from this volume (its root disk), if any. */
+  bootOf: string | null;
   attachment: VolumeAttachmentDto | null;
   snapshotCount: number;
   /** What the console may offer now; the API refuses the rest with 409. */

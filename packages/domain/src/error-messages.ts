@@ -254,6 +254,18 @@ export const ERROR_MESSAGES = {
   /** Why an instance's connect tab cannot offer SSH now (the BFF's connect-info `reason`). */
   'connect.noFloatingIp': ['name'],
   'connect.noSshServer': ['name', 'image'],
+  'volume.oneSource': [],
+  'volume.imageTooLarge': ['image', 'minDiskGb'],
+  'volume.notReserved': ['name', 'instance'],
+  'volume.readOnlyNeedsAvailable': ['name', 'status'],
+  'volume.uploadInUse': ['name'],
+  'volume.notBootable': ['name'],
+  'volume.bootVolume': ['name', 'instance'],
+  'instance.locked': ['name'],
+  'instance.backupRotation': [],
+  'network.oneAddressPerInterface': ['port'],
+  'network.subnetNotOnNetwork': ['subnet'],
+  'floatingIp.notPortAddress': ['address'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorMessageCode = keyof typeof ERROR_MESSAGES;

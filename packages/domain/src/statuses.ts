@@ -38,6 +38,7 @@ export const STATUS_PHASES: Readonly<Record<ResourceStatus, StatusPhase>> = {
   detaching: 'transitional',
   extending: 'transitional',
   deleting: 'transitional',
+  uploading: 'transitional',
   queued: 'transitional',
   saving: 'transitional',
   ACTIVE: 'healthy',

@@ -8,7 +8,7 @@ import { AccessIpService } from './access-ips/access-ip-service.ts';
 import { VolumeSnapshotService } from './block-storage/volume-snapshot-service.ts';
 import { QuotaGuard } from './catalog/quota-guard.ts';
 import { DEFAULT_QUOTAS, type Quotas } from '@sandcloud/domain';
-import { InstanceService } from './compute/instance-service.ts';
+import { InstanceService, type BootVolumes } from './compute/instance-service.ts';
 import { ConnectivityService } from './connectivity/connectivity-service.ts';
 import type { Clock } from './core/clock.ts';
 import type { EventBus } from './core/events.ts';
@@ -103,13 +103,13 @@ export function registerModules(engine: ModuleContext, options: ModuleOptions): 
   const images = new ImageService(store, lifecycles, (): InstanceService => instances, (id) => guests.rootDiskOf(id));
   const keyPairs = new KeyPairService(store, quotas);
   const securityGroups = new SecurityGroupService(store, quotas);
-  const instances = new InstanceService(store, lifecycles, quotas, { images, keyPairs, network, securityGroups });
+  const instances = new InstanceService(store, lifecycles, quotas, { images, keyPairs, network, securityGroups, bootVolumes: (): BootVolumes => volumes });
   const floatingIps = new FloatingIpService(store, network, quotas);
   const connectivity = new ConnectivityService(network, floatingIps, securityGroups, {
     isSimulated: (instance) => guests.isSimulated(instance),
     listeningPorts: (instanceId) => guests.listeningPorts(instanceId),
   });
-  const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock);
+  const volumes = new VolumeService(store, lifecycles, quotas, instances, engine.clock, images);
   const volumeSnapshots = new VolumeSnapshotService(store, lifecycles, volumes);
   const volumeMetadata = new VolumeMetadataService(store, volumes, volumeSnapshots);
   const lbRecords = new LoadBalancerRecords(store);

@@ -98,6 +98,7 @@ export function requestContext(engine: Engine): RequestHandler {
         const user = req.session?.user ?? req.osContext?.user;
         return user ? { id: user.id, name: user.username } : undefined;
       },
+      admin: () => Boolean(req.session?.user?.isAdmin || req.osContext?.user.isAdmin || req.osContext?.role === 'admin'),
     };
     runInRequest(info, () => {
       const context = currentRequest()!;

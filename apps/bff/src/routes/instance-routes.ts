@@ -46,6 +46,7 @@ function toInstanceDto(engine: Engine, { instance, privateIp, floatingIp, networ
     resizeFromFlavorId: instance.resizeFrom?.flavorId ?? null,
     allowedActions: engine.modules.instances.allowedActions(instance),
     taskState: instance.taskState,
+    locked: Boolean(instance.locked),
     createdAt: iso(instance.createdAt)!,
     updatedAt: iso(instance.updatedAt)!,
   };

@@ -39,6 +39,9 @@ export function volumeRoutes(engine: Engine): Router {
     volumeType: volume.volumeType,
     zone: volume.zone,
     sourceSnapshotId: volume.sourceSnapshotId,
+    sourceImage: volume.sourceImageId ? { id: volume.sourceImageId, name: volume.sourceImageName ?? '' } : null,
+    readOnly: volume.readOnly ?? false,
+    bootOf: volume.bootOf?.instanceId ?? null,
     attachment: volume.attachment && {
       ...volume.attachment,
       attachedAt: iso(volume.attachment.attachedAt),

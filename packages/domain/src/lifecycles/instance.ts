@@ -100,8 +100,9 @@ export const INSTANCE_LIFECYCLE = {
       ],
       error: FAILED,
     },
+    /** Nova deletes a server still building too: the build's end finds it moved on and does nothing. */
     delete: {
-      from: ['ACTIVE', 'SHUTOFF', 'ERROR', 'VERIFY_RESIZE'],
+      from: ['BUILD', 'ACTIVE', 'SHUTOFF', 'ERROR', 'VERIFY_RESIZE'],
       steps: [{ state: { taskState: 'deleting' }, ms: 2_000 }],
       to: 'deleted',
       error: FAILED,

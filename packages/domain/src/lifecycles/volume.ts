@@ -23,5 +23,16 @@ export const VOLUME_LIFECYCLE = {
     /** The snapshot's own lifecycle runs the copy; the volume only has to be in a state to copy. */
     snapshot: { from: ['available', 'in-use'] },
     delete: { from: ['available', 'error'], steps: [{ state: { status: 'deleting' }, ms: 2_000 }], to: 'deleted', error: FAILED },
+    /** Cinder's `os-reserve`: `attaching` with no attachment yet, held until an unreserve (the service writes it). */
+    reserve: { from: ['available'] },
+    /** `os-unreserve`: a reserved volume (attaching, no attachment) goes back to `available`. */
+    unreserve: { from: ['attaching'] },
+    /** `os-volume_upload_image`: the content is copied into a new image, then back to `available` or `in-use`. */
+    upload_image: {
+      from: ['available', 'in-use'],
+      steps: [{ state: { status: 'uploading' }, ms: 3_000 }],
+      to: [{ status: 'available' }, { status: 'in-use' }],
+      error: FAILED,
+    },
   },
 } as const satisfies Lifecycle<VolumeStatus, VolumeState, VolumeLifecycleAction>;

@@ -16,6 +16,8 @@ export interface RequestInfo {
   /** `console`, or the OpenStack service (`compute`, `network`, `volume`…). */
   source: string;
   actor: () => ActivityActor | undefined;
+  /** Whether who asks is an administrator (Nova lets one act on a locked server); absent: not. */
+  admin?: () => boolean;
 }
 
 /** A request's context while it runs: what it has written to the log so far. */

@@ -19,9 +19,11 @@ describe('volume devices', () => {
 
 describe('volume transitions', () => {
   it('offers attach only when available, detach only when in use, and never delete while attached', () => {
-    expect(allowedActions(VOLUME_TRANSITIONS, 'available')).toEqual(['attach', 'extend', 'snapshot', 'delete']);
-    expect(allowedActions(VOLUME_TRANSITIONS, 'in-use')).toEqual(['detach', 'extend', 'snapshot']);
-    for (const busy of ['creating', 'attaching', 'detaching', 'extending', 'deleting'] as const) {
+    expect(allowedActions(VOLUME_TRANSITIONS, 'available')).toEqual(['attach', 'extend', 'snapshot', 'delete', 'reserve', 'upload_image']);
+    expect(allowedActions(VOLUME_TRANSITIONS, 'in-use')).toEqual(['detach', 'extend', 'snapshot', 'upload_image']);
+    // A reserved volume (attaching, no attachment yet) can only be unreserved.
+    expect(allowedActions(VOLUME_TRANSITIONS, 'attaching')).toEqual(['unreserve']);
+    for (const busy of ['creating', 'detaching', 'extending', 'deleting', 'uploading'] as const) {
       expect(allowedActions(VOLUME_TRANSITIONS, busy)).toEqual([]);
     }
   });

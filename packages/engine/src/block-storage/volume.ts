@@ -14,6 +14,8 @@ export interface VolumeAttachment {
   device: string;
   /** When the attach completed; null while attaching. */
   attachedAt: number | null;
+  /** Cinder's attach mode: `ro` when the volume is read-only (its `os-update_readonly_flag`). */
+  mode?: 'rw' | 'ro';
 }
 
 export interface Volume extends ResourceBase {
@@ -30,8 +32,19 @@ export interface Volume extends ResourceBase {
   attachment: VolumeAttachment | null;
   /** What is written on the volume (a filesystem snapshot the guest persists); null when never formatted. */
   content: unknown;
-  /** Cinder's bootable flag, set by its owner (Sandcloud boots servers from images, so it marks only). */
+  /** Cinder's bootable flag: set by its owner, and on a volume created from an image (it holds a root disk). */
   bootable?: boolean;
+  /** The image the volume was created from (`imageRef`): its root disk is the volume's content. */
+  sourceImageId?: string | null;
+  /** The source image's name, kept for display after the image is deleted. */
+  sourceImageName?: string | null;
+  /** Cinder's read-only flag (`os-update_readonly_flag`): attachments are made `ro`. */
+  readOnly?: boolean;
+  /**
+   * The instance booted from this volume (its root disk, `/dev/vda`): it is not detached from it,
+   * and it is deleted with it when `deleteOnTermination` (Nova's block device mapping) says so.
+   */
+  bootOf?: { instanceId: string; deleteOnTermination: boolean } | null;
 }
 
 /** Cinder volume snapshot: a point-in-time copy a new volume can be created from. */

@@ -12,7 +12,8 @@ import {
   type InstanceAction,
   type InstanceTaskState,
 } from '@sandcloud/domain';
-import { conflict, EngineError, invalidInput, notFound, quotaExceeded } from '../core/errors.ts';
+import { currentRequest } from '../activity/activity-context.ts';
+import { conflict, EngineError, forbidden, invalidInput, notFound, quotaExceeded } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { LifecycleMachine, LifecycleRunner } from '../core/lifecycle-runner.ts';
 import type { QuotaGuard } from '../catalog/quota-guard.ts';
@@ -22,7 +23,7 @@ import type { KeyPairService } from '../key-pairs/key-pair-service.ts';
 import type { NetworkService } from '../networking/network-service.ts';
 import type { SecurityGroupService } from '../security-groups/security-group-service.ts';
 import type { ResourceStore } from '../store/resource-store.ts';
-import type { Instance } from './instance.ts';
+import type { Instance, InstanceLock } from './instance.ts';
 
 export interface CreateInstancesInput {
   name: string;
@@ -45,6 +46,21 @@ export interface CreateInstancesInput {
   metadata?: Record<string, string>;
   /** A cloud-init script (at most 64 KiB) the guest runs as root on its first boot. */
   userData?: string;
+  /**
+   * Boot from this volume (Nova's boot from volume): its content is the root disk, `imageId` is
+   * ignored (the OS is the volume's), `rootDiskGb` is the volume's size. Only with `count` 1.
+   */
+  bootVolume?: { volumeId: string; deleteOnTermination: boolean };
+  /** Nova's reservation id of a multiple create: every instance of one request carries it. */
+  reservationId?: string;
+}
+
+/** What booting from a volume needs of block storage (late-bound: volumes attach to instances). */
+export interface BootVolumes {
+  /** Checks the volume can be a root disk now; its size and the image it came from (the OS). */
+  bootable(projectId: string, volumeId: string, zone: string): { sizeGb: number; imageId: string | null; imageName: string | null };
+  /** The volume becomes the instance's root disk (`in-use` as `/dev/vda`), in the create's transaction. */
+  claim(projectId: string, volumeId: string, instance: { id: string; name: string }, deleteOnTermination: boolean): void;
 }
 
 /** What a rename/edit may change; absent fields stay as they are. `metadata` replaces the whole map. */
@@ -63,6 +79,12 @@ export interface InstanceLifecycleHooks {
   powerCut: ((instance: Instance) => void)[];
   /** A rebuild ends: the old root disk is thrown away, the next boot starts from the new image. */
   rebuilt: ((instance: Instance) => void)[];
+}
+
+/** Who locks or unlocks: the user, and whether they are an administrator. */
+export interface LockActor {
+  userId: string;
+  admin: boolean;
 }
 
 /** What a rebuild may change besides the image; absent fields stay (Nova's rebuild body). */
@@ -90,6 +112,8 @@ export class InstanceService {
       keyPairs: KeyPairService;
       network: NetworkService;
       securityGroups: SecurityGroupService;
+      /** Late-bound: volumes are attached to instances, and instances boot from volumes. */
+      bootVolumes?: () => BootVolumes;
     },
   ) {
     this.lifecycle = lifecycles.define<Instance, InstanceAction | 'create'>({
@@ -127,8 +151,27 @@ export class InstanceService {
 
   /** Validates everything first, then creates all `count` instances in one transaction — or none. */
   create(projectId: string, input: CreateInstancesInput): Instance[] {
-    const { keyPairs, network, securityGroups } = this.deps;
+    if (input.bootVolume) return this.createFromVolume(projectId, input, input.bootVolume);
     const image = this.imageFor(projectId, input.imageId);
+    return this.createInstances(projectId, input, image, null);
+  }
+
+  /** One instance whose root disk is an existing bootable volume. */
+  private createFromVolume(projectId: string, input: CreateInstancesInput, boot: NonNullable<CreateInstancesInput['bootVolume']>): Instance[] {
+    if (input.count !== 1) throw invalidInput('Boot one instance from a volume at a time', 'count').coded('instance.countRange', { min: 1, max: 1 });
+    const volumes = this.deps.bootVolumes?.();
+    if (!volumes) throw new Error('InstanceService was built without boot volumes');
+    return this.store.transaction(() => {
+      const disk = volumes.bootable(projectId, boot.volumeId, input.zone);
+      const image: Pick<Image, 'id' | 'name' | 'minRamMb' | 'minDiskGb'> = { id: disk.imageId ?? '', name: disk.imageName ?? '', minRamMb: 0, minDiskGb: disk.sizeGb };
+      const created = this.createInstances(projectId, { ...input, rootDiskGb: disk.sizeGb }, image, boot.volumeId);
+      volumes.claim(projectId, boot.volumeId, created[0]!, boot.deleteOnTermination);
+      return created;
+    });
+  }
+
+  private createInstances(projectId: string, input: CreateInstancesInput, image: Pick<Image, 'id' | 'name' | 'minRamMb' | 'minDiskGb'>, bootVolumeId: string | null): Instance[] {
+    const { keyPairs, network, securityGroups } = this.deps;
     const flavor = findFlavor(input.flavorId);
     if (!flavor) throw invalidInput(`No flavor ${input.flavorId}`, 'flavorId').coded('instance.flavorUnknown', { flavor: input.flavorId });
     if (!isZone(input.zone)) throw invalidInput(`No zone ${input.zone}; choose kr-pub-a or kr-pub-b`, 'zone').coded('zone.invalid', { zone: input.zone, zones: 'kr-pub-a, kr-pub-b' });
@@ -200,6 +243,8 @@ export class InstanceService {
           description: input.description ?? '',
           metadata: { ...input.metadata },
           ...(input.userData ? { userData: input.userData } : {}),
+          ...(bootVolumeId ? { bootVolumeId } : {}),
+          ...(input.reservationId ? { reservationId: input.reservationId } : {}),
         });
       });
     });
@@ -278,7 +323,45 @@ export class InstanceService {
 
   /** Any action of the lifecycle table by its name (`hard-reboot`), for adapters that take it as data. */
   act(projectId: string, id: string, action: 'stop' | 'start' | 'reboot' | 'hard-reboot' | 'delete'): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), action));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), action));
+  }
+
+  /**
+   * Nova's lock: the instance refuses every action (power, resize, rebuild, delete, volumes) until
+   * it is unlocked, except from an administrator. Locking a locked instance changes nothing.
+   */
+  lock(projectId: string, id: string, by: LockActor, reason?: string): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      if (instance.locked) return instance;
+      const locked: InstanceLock = { byUserId: by.userId, byAdmin: by.admin, reason: reason ?? null };
+      currentRequest()?.actions.set(`instance:${instance.id}`, 'lock');
+      return this.store.update<Instance>('instance', instance, { locked }, reason ? `Locked: ${reason}` : 'Locked');
+    });
+  }
+
+  /** Unlocks; what an administrator locked only an administrator unlocks (403 otherwise). */
+  unlock(projectId: string, id: string, by: LockActor): Instance {
+    return this.store.transaction(() => {
+      const instance = this.get(projectId, id);
+      if (!instance.locked) return instance;
+      if (instance.locked.byAdmin && !by.admin) throw forbidden(`Instance ${instance.name} was locked by an administrator; only an administrator unlocks it`).coded('instance.locked', { name: instance.name });
+      currentRequest()?.actions.set(`instance:${instance.id}`, 'unlock');
+      return this.store.update<Instance>('instance', instance, { locked: null }, 'Unlocked');
+    });
+  }
+
+  /** Throws Nova's 409 when the instance is locked and the request is not an administrator's. */
+  assertUnlocked(instance: Instance): void {
+    if (instance.locked && !currentRequest()?.admin?.()) {
+      throw conflict(`Instance ${instance.name} is locked; unlock it first`).coded('instance.locked', { name: instance.name });
+    }
+  }
+
+  /** Starts a lifecycle action a user asked for: refused on a locked instance. */
+  private begin(instance: Instance, action: InstanceAction, changes: Partial<Instance> = {}, note?: string): Instance {
+    this.assertUnlocked(instance);
+    return this.lifecycle.begin(instance, action, changes, note);
   }
 
   /**
@@ -313,7 +396,7 @@ export class InstanceService {
       }
       if (flavor.vcpus > instance.vcpus) this.quotas.assertRoom(projectId, 'vcpus', flavor.vcpus - instance.vcpus, 'flavorId');
       if (flavor.ramMb > instance.ramMb) this.quotas.assertRoom(projectId, 'ramMb', flavor.ramMb - instance.ramMb, 'flavorId');
-      return this.lifecycle.begin(
+      return this.begin(
         instance,
         'resize',
         { flavorId: flavor.id, vcpus: flavor.vcpus, ramMb: flavor.ramMb, resizeFrom: { flavorId: instance.flavorId, vcpus: instance.vcpus, ramMb: instance.ramMb } },
@@ -324,12 +407,12 @@ export class InstanceService {
 
   /** Keep the new flavor (VERIFY_RESIZE → ACTIVE, or SHUTOFF if it was off). */
   confirmResize(projectId: string, id: string): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'confirm_resize'));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), 'confirm_resize'));
   }
 
   /** Back to the old flavor (VERIFY_RESIZE → REVERT_RESIZE → ACTIVE, or SHUTOFF): the guest boots on it again. */
   revertResize(projectId: string, id: string): Instance {
-    return this.store.transaction(() => this.lifecycle.begin(this.get(projectId, id), 'revert_resize'));
+    return this.store.transaction(() => this.begin(this.get(projectId, id), 'revert_resize'));
   }
 
   /**
@@ -361,7 +444,7 @@ export class InstanceService {
       if (input.keyName !== undefined && input.keyName !== '' && !this.deps.keyPairs.findByName(projectId, input.keyName)) {
         throw invalidInput(`No key pair named ${input.keyName}`, 'keyName').coded('keyPair.unknownName', { name: input.keyName });
       }
-      return this.lifecycle.begin(
+      return this.begin(
         instance,
         'rebuild',
         {

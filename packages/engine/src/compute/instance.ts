@@ -29,6 +29,19 @@ export interface Instance extends ResourceBase {
   userData?: string;
   /** While a resize waits in VERIFY_RESIZE: the flavor a revert goes back to (Nova's old_flavor). */
   resizeFrom?: { flavorId: string; vcpus: number; ramMb: number } | null;
+  /** Nova's lock: while set, the instance refuses every action but from an administrator. */
+  locked?: InstanceLock | null;
+  /** Nova's reservation id: the instances one create request made share it. */
+  reservationId?: string;
+  /** The volume the instance boots from (Nova's boot from volume); its root disk lives there. */
+  bootVolumeId?: string | null;
+}
+
+/** Who locked an instance, and why. Only an administrator unlocks what an administrator locked. */
+export interface InstanceLock {
+  byUserId: string;
+  byAdmin: boolean;
+  reason: string | null;
 }
 
 /** Which actions each status allows (the lifecycle table's from-states). A task in flight blocks every action (see `InstanceService`). */

@@ -53,20 +53,26 @@ export class FloatingIpService {
     });
   }
 
-  associate(projectId: string, id: string, portId: string): FloatingIp {
+  /** Connects to a port, at its first fixed IP or at `fixedIp`, another of the port's addresses (Neutron's `fixed_ip_address`). */
+  associate(projectId: string, id: string, portId: string, fixedIp?: string): FloatingIp {
     return this.store.transaction(() => {
       const floatingIp = this.get(projectId, id);
       const port = this.network.getPort(portId);
       if (!port || port.projectId !== projectId) throw invalidInput(`No port with id ${portId} in this project`, 'portId').coded('resource.notInProject', { kind: 'port', id: portId });
-      if (floatingIp.portId === port.id) return floatingIp;
+      const target = fixedIp ?? port.fixedIp;
+      if (target !== port.fixedIp && !(port.extraFixedIps ?? []).some((extra) => extra.ip === target)) {
+        throw invalidInput(`Port ${port.name || port.id} has no fixed IP ${target}`, 'fixedIp').coded('floatingIp.notPortAddress', { address: target });
+      }
+      if (floatingIp.portId === port.id && floatingIp.fixedIp === target) return floatingIp;
+      if (floatingIp.portId === port.id) return this.store.update<FloatingIp>('floating-ip', floatingIp, { fixedIp: target }, `Moved to ${target} (${port.name})`);
       if (floatingIp.portId) throw conflict(`Floating IP ${floatingIp.address} is already connected to ${floatingIp.fixedIp}; disconnect it first`).coded('floatingIp.alreadyConnected', { address: floatingIp.address, fixedIp: floatingIp.fixedIp ?? '' });
       const existing = this.forPort(port.id);
       if (existing) throw conflict(`Port ${port.fixedIp} already has floating IP ${existing.address}`, 'portId').coded('floatingIp.portHasOne', { fixedIp: port.fixedIp, address: existing.address });
       return this.store.update<FloatingIp>(
         'floating-ip',
         floatingIp,
-        { status: 'ACTIVE', portId: port.id, fixedIp: port.fixedIp },
-        `Associated with ${port.fixedIp} (${port.name})`,
+        { status: 'ACTIVE', portId: port.id, fixedIp: target },
+        `Associated with ${target} (${port.name})`,
       );
     });
   }

@@ -14,6 +14,8 @@ import type { GuestNetwork } from './guest-network.ts';
 export interface AttachedDisks {
   attachmentsOf(instanceId: string): { volumeId: string; device: string; sizeGb: number; status: string; content: unknown }[];
   saveContent(volumeId: string, content: unknown): void;
+  /** The root disk of an instance booted from a volume (its content lives with the volume). */
+  bootDiskOf?(instanceId: string): { volumeId: string; content: unknown } | null;
 }
 
 export interface SessionOptions {
@@ -224,7 +226,10 @@ export class GuestService {
     if (!os || !instance.portId) return undefined;
     const port = this.deps.network.portOf(instance);
     if (!port) return undefined;
-    const stored = this.disks.read(instance.id) ?? (this.imageDisk(instance.imageId) as FilesystemSnapshot | undefined);
+    const bootDisk = this.deps.volumes.bootDiskOf?.(instance.id) ?? null;
+    const stored = bootDisk
+      ? ((bootDisk.content ?? undefined) as FilesystemSnapshot | undefined)
+      : (this.disks.read(instance.id) ?? (this.imageDisk(instance.imageId) as FilesystemSnapshot | undefined));
     const publicKey = instance.projectId ? this.deps.keyPairs.findByName(instance.projectId, instance.keyName)?.publicKey : undefined;
     const guest = new Guest(
       {
@@ -249,7 +254,8 @@ export class GuestService {
     }
     this.running.set(instance.id, guest);
     guest.boot();
-    this.disks.write(instance.id, guest.rootDiskSnapshot());
+    if (bootDisk) this.deps.volumes.saveContent(bootDisk.volumeId, guest.rootDiskSnapshot());
+    else this.disks.write(instance.id, guest.rootDiskSnapshot());
     return guest;
   }
 
@@ -271,7 +277,12 @@ export class GuestService {
     const id = instance.id;
     const current = () => this.store.get<Instance>('instance', id);
     return {
-      persistRootDisk: (snapshot) => this.disks.write(id, snapshot),
+      // Booted from a volume: the root disk's writes land on the volume.
+      persistRootDisk: (snapshot) => {
+        const bootDisk = this.deps.volumes.bootDiskOf?.(id);
+        if (bootDisk) this.deps.volumes.saveContent(bootDisk.volumeId, snapshot);
+        else this.disks.write(id, snapshot);
+      },
       persistVolume: (volumeId, snapshot) => this.deps.volumes.saveContent(volumeId, snapshot),
       requestPowerAction: (action) => {
         // Run after the command returns: the power change halts this very guest.

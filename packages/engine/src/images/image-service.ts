@@ -19,6 +19,24 @@ export interface CaptureImageInput {
    * captures only a SHUTOFF instance (the default), so what it holds is all written out.
    */
   allowRunning?: boolean;
+  /**
+   * Nova's createBackup: the image is a backup of this type (`daily`), and once it is saved only the
+   * newest `rotation` backups of that type of the instance are kept (the older ones are deleted).
+   */
+  backup?: { type: string; rotation: number };
+}
+
+/** What an image made from a volume needs (Cinder's `os-volume_upload_image`). */
+export interface VolumeImageInput {
+  name: string;
+  volumeId: string;
+  volumeName: string;
+  sizeGb: number;
+  /** The volume's content: the new image's root disk. */
+  content: unknown;
+  /** The image the volume was created from, if any: the OS it boots. */
+  base?: Image;
+  diskFormat?: string;
 }
 
 const GiB = 1024 ** 3;
@@ -58,6 +76,7 @@ export class ImageService {
           // queued → saving → active; the source instance's task ends with it, or with its failure.
           complete: (image) => {
             this.endSourceTask(image, `Image ${image.name} created`);
+            if (image.backupRotation !== undefined) this.rotateBackups(image, image.backupRotation);
             return { changes: { sizeBytes: this.capturedSize(image) } };
           },
           failed: (image) => this.endSourceTask(image, `Image ${image.name} failed`),
@@ -143,8 +162,41 @@ export class ImageService {
         sourceInstanceName: instance.name,
         rootDiskSnapshot: this.rootDiskOf(instance.id) ?? null,
         ...(input.properties && Object.keys(input.properties).length > 0 ? { properties: { ...input.properties } } : {}),
+        ...(input.backup
+          ? { properties: { ...input.properties, image_type: 'backup', backup_type: input.backup.type, instance_uuid: instance.id }, backupRotation: input.backup.rotation }
+          : {}),
       });
     });
+  }
+
+  /**
+   * A private image from a volume's content (queued → saving → active, as a capture): a server
+   * booted from it starts from what the volume held.
+   */
+  fromVolume(projectId: string, input: VolumeImageInput): Image {
+    const name = input.name.trim();
+    if (name === '') throw invalidInput('Enter a name for the image', 'name').coded('name.required');
+    return this.store.transaction(() =>
+      this.lifecycle.create('capture', {
+        id: newId(),
+        projectId,
+        name,
+        status: 'queued',
+        description: `Uploaded from volume ${input.volumeName}`,
+        visibility: 'private',
+        osType: input.base?.osType ?? 'linux',
+        osDistro: input.base?.osDistro ?? '',
+        osVersion: input.base?.osVersion ?? '',
+        minDiskGb: input.sizeGb,
+        minRamMb: input.base?.minRamMb ?? 512,
+        sizeBytes: input.base?.sizeBytes ?? 0,
+        sourceInstanceId: null,
+        sourceInstanceName: null,
+        rootDiskSnapshot: input.content ?? null,
+        sourceVolumeId: input.volumeId,
+        ...(input.diskFormat ? { diskFormat: input.diskFormat } : {}),
+      }),
+    );
   }
 
   /** Rename or describe a private image, or replace its free-form properties. */
@@ -190,6 +242,18 @@ export class ImageService {
 
   private endSourceTask(image: Image, note: string): void {
     if (image.sourceInstanceId) this.instances().endTask(image.sourceInstanceId, 'image_snapshot', note);
+  }
+
+  /** A backup is saved: the instance's backups of its type beyond the newest `rotation` are deleted. */
+  private rotateBackups(saved: Image, rotation: number): void {
+    const props = saved.properties ?? {};
+    const sameKind = this.store
+      .list<Image>('image', saved.projectId)
+      .filter((image) => image.id === saved.id || (image.status === 'active' && image.properties?.image_type === 'backup' && image.properties.backup_type === props.backup_type && image.properties.instance_uuid === props.instance_uuid))
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+    for (const old of sameKind.slice(rotation)) {
+      if (old.id !== saved.id) this.store.delete('image', old);
+    }
   }
 
   /** The base image's size plus what the instance wrote to its disk. */

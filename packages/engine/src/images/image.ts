@@ -19,5 +19,11 @@ export interface Image extends ResourceBase {
   rootDiskSnapshot: unknown;
   /** Free-form string properties of a captured image (Nova's createImage `metadata`, image metadata). */
   properties?: Record<string, string>;
+  /** Glance's disk format of an image uploaded from a volume (Cinder's `disk_format`); `qcow2` otherwise. */
+  diskFormat?: string;
+  /** Nova's createBackup: how many backups of this type of the instance are kept once this one is saved. */
+  backupRotation?: number;
+  /** The volume an image was uploaded from (`os-volume_upload_image`). */
+  sourceVolumeId?: string | null;
 }
 

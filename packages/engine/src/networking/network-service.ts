@@ -319,9 +319,48 @@ export class NetworkService {
       }
       this.store.ipAllocations.releaseOwner(port.id);
       this.store.ipAllocations.take(subnet.id, fixedIp, port.id);
+      for (const extra of port.extraFixedIps ?? []) this.store.ipAllocations.take(extra.subnetId, extra.ip, port.id);
       const moved = this.store.update('port', port, { subnetId: subnet.id, fixedIp }, `Fixed IP ${port.fixedIp || 'none'} → ${fixedIp}`);
       for (const hook of this.hooks.afterAddressChange) hook(moved);
       return moved;
+    });
+  }
+
+  /**
+   * Neutron's fixed IPs of a port after its first (`fixed_ips[1:]`): each on a subnet of the port's
+   * network, the given address or the subnet's lowest free one, reserved as the first is. Replaces
+   * the port's previous extra addresses. Refused on an instance's port (a guest's interface has one
+   * address).
+   */
+  setExtraFixedIps(projectId: string, id: string, wanted: { subnetId?: string; fixedIp?: string }[]): Port {
+    return this.store.transaction(() => {
+      const port = this.getProjectPort(projectId, id);
+      if (wanted.length > 0 && port.deviceOwner.startsWith('compute:')) {
+        throw conflict(`Port ${port.name || port.id} belongs to an instance, whose interface has one address; a second fixed IP is not simulated`, 'fixedIps').coded('network.oneAddressPerInterface', { port: port.name || port.id });
+      }
+      if (wanted.length === 0 && (port.extraFixedIps ?? []).length === 0) return port;
+      // Free the old extra addresses (the first stays taken), then take the new ones.
+      this.store.ipAllocations.releaseOwner(port.id);
+      if (port.fixedIp) this.store.ipAllocations.take(port.subnetId, port.fixedIp, port.id);
+      const extra = wanted.map((entry) => {
+        const inSubnet = (candidate: Subnet) => {
+          const [low, high] = hostBounds(candidate.cidr);
+          const at = ipv4ToInt(entry.fixedIp!);
+          return low <= at && at <= high;
+        };
+        const subnetId = entry.subnetId ?? (entry.fixedIp ? this.subnetsOf(this.getNetwork(projectId, port.networkId)).find(inSubnet)?.id : undefined) ?? port.subnetId;
+        const subnet = this.getSubnet(projectId, subnetId);
+        if (subnet.networkId !== port.networkId) throw invalidInput(`Subnet '${subnet.name}' is not on the port's network`, 'subnetId').coded('network.subnetNotOnNetwork', { subnet: subnet.name });
+        let ip = entry.fixedIp;
+        if (ip) this.assertFreeAddress(subnet, ip, 'fixedIp');
+        else {
+          ip = this.lowestFree(subnet.id, ...hostBounds(subnet.cidr), [...subnet.reservedIps, subnet.gatewayIp].filter(Boolean)) ?? undefined;
+          if (!ip) throw conflict(`Subnet ${subnet.cidr} has no free address left`, 'subnetId').coded('network.noFreeAddress', { cidr: subnet.cidr, network: port.networkId });
+        }
+        this.store.ipAllocations.take(subnet.id, ip, port.id);
+        return { subnetId: subnet.id, ip };
+      });
+      return this.store.update('port', port, { extraFixedIps: extra }, extra.length > 0 ? `Fixed IPs: ${[port.fixedIp, ...extra.map((e) => e.ip)].join(', ')}` : `Fixed IP: ${port.fixedIp}`);
     });
   }
 

@@ -74,4 +74,9 @@ export interface Port extends ResourceBase {
   /** Made for an instance (at its launch or an attach on a subnet): deleted with it, as Nova does. */
   autoDelete?: boolean;
   neutron?: NeutronAttributes;
+  /**
+   * Neutron's further fixed IPs of the port, after `fixedIp` (reserved as it is). Only ports no
+   * instance uses carry them: a guest's interface has one address.
+   */
+  extraFixedIps?: { subnetId: string; ip: string }[];
 }

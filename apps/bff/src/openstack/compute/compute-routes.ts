@@ -7,6 +7,7 @@ import { errorHandler, notFound } from '../errors.ts';
 import { COMPUTE_MAX_VERSION, COMPUTE_MIN_VERSION, computeMicroversion } from '../microversion.ts';
 import { flavorRoutes } from './flavor-routes.ts';
 import { imageProxyRoutes } from './image-proxy-routes.ts';
+import { instanceActionRoutes, novaRequestId } from './instance-action-routes.ts';
 import { keyPairRoutes } from './key-pair-routes.ts';
 import { projectRoutes } from './project-routes.ts';
 import { computeSecurityGroupRoutes } from './security-group-routes.ts';
@@ -28,8 +29,9 @@ export function computeRoutes(engine: Engine): Router {
   const router = Router();
   router.use(express.json({ limit: '256kb' }), computeMicroversion);
   // Nova names every response's request (`req-<uuid>`); clients (Tempest's create_test_server) read it.
-  router.use((_req, res, next) => {
-    const id = `req-${randomUUID()}`;
+  // It is the request id the activity log records, so `os-instance-actions` finds each action by it.
+  router.use((req, res, next) => {
+    const id = novaRequestId(typeof req.id === 'string' || typeof req.id === 'number' ? String(req.id) : randomUUID());
     res.setHeader('x-openstack-request-id', id);
     res.setHeader('x-compute-request-id', id);
     next();
@@ -50,6 +52,7 @@ export function computeRoutes(engine: Engine): Router {
   api.use(serverRoutes(engine), keyPairRoutes(engine), flavorRoutes(), projectRoutes(engine), computeSecurityGroupRoutes(engine));
   api.use(serverVolumeRoutes(engine));
   api.use(imageProxyRoutes(engine), serverGroupRoutes(engine));
+  api.use(instanceActionRoutes(engine));
   router.use('/v2.1', api);
   router.use(notFound('compute'));
   router.use(errorHandler('compute'));

@@ -47,6 +47,9 @@ export function conflictAs<T>(action: string, instance: Instance, run: () => T):
   try {
     return run();
   } catch (error) {
+    if (error instanceof EngineError && error.messageCode === 'instance.locked') {
+      throw new OsError(error.code === 'FORBIDDEN' ? 403 : 409, error.code === 'FORBIDDEN' ? error.message : `Instance ${instance.id} is locked`);
+    }
     if (error instanceof EngineError && error.code === 'CONFLICT') {
       throw new OsError(409, `Cannot '${action}' instance ${instance.id} while it is in ${instance.taskState ? `task_state ${instance.taskState}` : `vm_state ${instance.status.toLowerCase()}`}: ${error.message}`);
     }

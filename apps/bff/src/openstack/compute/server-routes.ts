@@ -1,6 +1,7 @@
 import { INSTANCE_METADATA_VALUE_MAX_LENGTH, instanceMetadataKeyProblem } from '@sandcloud/domain';
 import { EngineError, type Engine, type Instance } from '@sandcloud/engine';
 import { Router, type Request } from 'express';
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { osContext } from '../auth.ts';
@@ -26,11 +27,28 @@ const accessIpv6 = z.string().refine((value) => isIP(value) === 6, 'is not a val
 const count = z.union([z.number().int().min(1), z.string().regex(/^[1-9]\d*$/, 'is not a positive integer')]).transform(Number);
 const empty = z.array(z.unknown()).max(0, 'Sandcloud boots servers from images; block device mappings are not supported').optional();
 
+/** One entry of Nova's `block_device_mapping_v2`. */
+const blockDeviceMapping = z.strictObject({
+  uuid: z.string().optional(),
+  source_type: z.enum(['volume', 'image', 'snapshot', 'blank']),
+  destination_type: z.enum(['volume', 'local']).optional(),
+  boot_index: z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number), z.null()]).optional(),
+  delete_on_termination: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
+  volume_size: z.union([z.number().int().min(1), z.string().regex(/^\d+$/).transform(Number)]).optional(),
+  device_name: z.string().optional(),
+  disk_bus: z.string().optional(),
+  device_type: z.string().optional(),
+  guest_format: z.string().optional(),
+  volume_type: z.string().nullable().optional(),
+  tag: z.string().optional(),
+});
+
 /** Nova 2.1's server create body: unknown fields are refused, as Nova's schema does. */
 const createServerSchema = z.strictObject({
   server: z.strictObject({
     name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
-    imageRef: z.string().min(1, "Sandcloud boots servers from an image: 'imageRef' is a required property"),
+    // Empty or absent when the server boots from a volume (`block_device_mapping_v2`).
+    imageRef: z.string().optional(),
     flavorRef: z.union([z.string().min(1), z.number().int()]).transform(String),
     adminPass: z.string().optional(),
     metadata: metadataSchema.optional(),
@@ -47,7 +65,7 @@ const createServerSchema = z.strictObject({
     key_name: z.string().min(1).max(255).optional(),
     availability_zone: z.string().min(1).max(255).optional(),
     block_device_mapping: empty,
-    block_device_mapping_v2: empty,
+    block_device_mapping_v2: z.array(blockDeviceMapping).optional(),
     config_drive: z.union([z.boolean(), z.string()]).optional(),
     min_count: count.optional(),
     max_count: count.optional(),
@@ -99,6 +117,15 @@ const ACTION_SCHEMAS = {
   // so restoring or force-deleting a soft-deleted server always finds the server in another state.
   forceDelete: z.union([z.null(), z.strictObject({})]),
   restore: z.union([z.null(), z.strictObject({})]),
+  // Nova's lock (the reason is 2.73's, taken here too) and unlock.
+  lock: z.union([z.null(), z.strictObject({ locked_reason: z.string().max(255, 'is too long').optional() })]),
+  unlock: z.union([z.null(), z.strictObject({})]),
+  createBackup: z.strictObject({
+    name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
+    backup_type: z.string().min(1, 'is too short').max(255, 'is too long'),
+    rotation: z.union([z.number().int().min(0), z.string().regex(/^\d+$/, 'is not a valid integer').transform(Number)]),
+    metadata: metadataSchema.optional(),
+  }),
   // resize, confirmResize, revertResize, rebuild, os-getConsoleOutput: `runChangeAction`.
   ...CHANGE_ACTION_SCHEMAS,
 } as const;
@@ -133,6 +160,8 @@ export function serverRoutes(engine: Engine): Router {
     }
     const status = queryString(req.query.status);
     if (status !== undefined) list = list.filter((instance) => instance.status === status.toUpperCase());
+    const reservation = queryString(req.query.reservation_id);
+    if (reservation !== undefined) list = list.filter((instance) => instance.reservationId === reservation);
     for (const [param, field] of [['image', 'imageId'], ['flavor', 'flavorId'], ['availability_zone', 'zone'], ['key_name', 'keyName']] as const) {
       const value = queryString(req.query[param]);
       if (value !== undefined) list = list.filter((instance) => instance[field] === value.split('/').pop());
@@ -194,14 +223,17 @@ export function serverRoutes(engine: Engine): Router {
     if (minCount > maxCount) throw new OsError(400, 'min_count must be <= max_count');
     if (server.key_name !== undefined && !keyPairs.findByName(projectId, server.key_name)) throw new OsError(400, `Invalid key_name provided.`);
 
+    const boot = bootSource(server);
     let image;
-    try {
-      image = images.get(projectId, server.imageRef.split('/').pop()!);
-    } catch (error) {
-      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(400, `Image ${server.imageRef} could not be found.`);
-      throw error;
+    if (boot.imageRef !== undefined) {
+      try {
+        image = images.get(projectId, boot.imageRef.split('/').pop()!);
+      } catch (error) {
+        if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(400, `Image ${boot.imageRef} could not be found.`);
+        throw error;
+      }
     }
-    const networkId = chooseNetwork(projectId, server.networks);
+    const [primary, ...extraNetworks] = chooseNetworks(projectId, server.networks);
     // `scheduler_hints.group`: the servers join that server group (its policy is recorded, not enforced).
     const hints = parsed['os:scheduler_hints'] ?? parsed['OS-SCH-HNT:scheduler_hints'] ?? {};
     const groupId = hints.group;
@@ -213,16 +245,23 @@ export function serverRoutes(engine: Engine): Router {
       if (!group) throw new OsError(400, `Security group ${name} not found for project ${projectId}.`);
       return group.id;
     });
+    if (boot.volumeId !== undefined && maxCount > 1) throw new OsError(400, 'Multiple servers cannot boot from one volume.');
+    // Nova's reservation id names the request's servers (the `reservation_id` list filter finds them).
+    const reservationId = `r-${randomBytes(4).toString('hex')}`;
     const created = instances.create(projectId, {
       name: server.name,
-      imageId: image.id,
+      imageId: image?.id ?? '',
       flavorId: server.flavorRef.split('/').pop()!,
       zone: server.availability_zone ?? 'kr-pub-a',
-      rootDiskGb: image.minDiskGb,
+      rootDiskGb: image?.minDiskGb ?? 0,
+      reservationId,
+      ...(boot.volumeId !== undefined ? { bootVolume: { volumeId: boot.volumeId, deleteOnTermination: boot.deleteOnTermination } } : {}),
       count: maxCount,
       keyName: server.key_name ?? '',
       securityGroupIds: [...new Set(groupIds)],
-      networkId,
+      networkId: primary!.networkId,
+      ...(primary!.fixedIp ? { fixedIp: primary!.fixedIp } : {}),
+      ...(extraNetworks.length > 0 ? { extraNetworks } : {}),
       ...(server.metadata ? { metadata: server.metadata } : {}),
       ...(server.user_data ? { userData: server.user_data } : {}),
     });
@@ -231,6 +270,11 @@ export function serverRoutes(engine: Engine): Router {
     if (Object.keys(accessIps).length > 0) for (const instance of created) engine.modules.accessIps.set(projectId, instance.id, accessIps);
     const first = created[0]!;
     const base = baseUrl(req);
+    const returnReservation = server.return_reservation_id === true || (typeof server.return_reservation_id === 'string' && ['true', '1', 'yes'].includes(server.return_reservation_id.toLowerCase()));
+    if (returnReservation) {
+      res.status(202).json({ reservation_id: reservationId });
+      return;
+    }
     res.setHeader('Location', `${base}/compute/v2.1/servers/${first.id}`);
     res.status(202).json({
       server: {
@@ -242,21 +286,48 @@ export function serverRoutes(engine: Engine): Router {
     });
   });
 
-  /** Sandcloud servers have one network: the one asked for, or the project's only one. */
-  function chooseNetwork(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): string {
-    if (networks === 'none') throw new OsError(400, 'Sandcloud servers always have one network; choose one instead of "none"');
+  /**
+   * What the server boots from: `imageRef`, or the boot entry (`boot_index` 0) of
+   * `block_device_mapping_v2`: an existing volume (`source_type` volume), or the image itself on a
+   * local disk (`source_type` image, `destination_type` local). A volume made from an image, a
+   * snapshot or blank, and more than the boot entry, are refused as not simulated.
+   */
+  function bootSource(server: z.infer<typeof createServerSchema>['server']): { imageRef?: string; volumeId?: string; deleteOnTermination: boolean } {
+    const mappings = server.block_device_mapping_v2 ?? [];
+    const imageRef = server.imageRef === '' ? undefined : server.imageRef;
+    if (mappings.length === 0) {
+      if (imageRef === undefined) throw new OsError(400, 'Block Device Mapping is Invalid: You specified more local devices than the limit allows');
+      return { imageRef, deleteOnTermination: true };
+    }
+    const boot = mappings.filter((m) => m.boot_index === 0);
+    if (boot.length !== 1) throw new OsError(400, 'Block Device Mapping is Invalid: Boot sequence for the instance and image/block device mapping combination is not valid.');
+    if (mappings.length > 1) throw new OsError(400, 'Block Device Mapping is Invalid: Sandcloud boots a server from one device; attach more volumes after it is ACTIVE.');
+    const [entry] = boot as [z.infer<typeof blockDeviceMapping>];
+    const deleteOnTermination = entry.delete_on_termination === true || entry.delete_on_termination === 'true' || entry.delete_on_termination === 'True';
+    if (!entry.uuid) throw new OsError(400, 'Block Device Mapping is Invalid: uuid is required for this source type.');
+    if (entry.source_type === 'volume' && (entry.destination_type ?? 'volume') === 'volume') return { volumeId: entry.uuid, deleteOnTermination };
+    if (entry.source_type === 'image' && entry.destination_type === 'local') return { imageRef: entry.uuid, deleteOnTermination: true };
+    throw new OsError(400, `Block Device Mapping is Invalid: Sandcloud boots from an image on a local disk or from an existing volume, not from source_type ${entry.source_type} to ${entry.destination_type ?? 'volume'}.`);
+  }
+
+  /**
+   * The server's interfaces, one per entry of `networks` in order (a network may come twice, as in
+   * Nova), each with an optional fixed IP; without `networks`, one on the project's only network.
+   */
+  function chooseNetworks(projectId: string, networks: z.infer<typeof createServerSchema>['server']['networks']): { networkId: string; fixedIp?: string }[] {
+    if (networks === 'none') throw new OsError(400, 'Sandcloud servers always have a network; choose one instead of "none"');
     if (Array.isArray(networks) && networks.length > 0) {
-      if (networks.length > 1) throw new OsError(400, 'Sandcloud servers have exactly one network interface; pass one network');
-      const [requested] = networks;
-      if (requested?.port || requested?.fixed_ip) throw new OsError(400, 'Sandcloud creates the server port itself; pass a network uuid, not a port or fixed IP');
-      if (!requested?.uuid) throw new OsError(400, "Invalid input for field/attribute networks. 'uuid' is a required property");
-      if (!network.networks(projectId).some((n) => n.id === requested.uuid)) throw new OsError(400, `Network ${requested.uuid} could not be found.`);
-      return requested.uuid;
+      return networks.map((requested) => {
+        if (requested.port) throw new OsError(400, 'Sandcloud creates the server ports itself; pass a network uuid, not a port');
+        if (!requested.uuid) throw new OsError(400, "Invalid input for field/attribute networks. 'uuid' is a required property");
+        if (!network.networks(projectId).some((n) => n.id === requested.uuid)) throw new OsError(400, `Network ${requested.uuid} could not be found.`);
+        return { networkId: requested.uuid, ...(requested.fixed_ip ? { fixedIp: requested.fixed_ip } : {}) };
+      });
     }
     const own = network.networks(projectId).filter((n) => !n.external);
     if (own.length === 0) throw new OsError(400, 'No network found for the server');
     if (own.length > 1) throw new OsError(409, 'Multiple possible networks found, use a Network ID to be more specific.');
-    return own[0]!.id;
+    return [{ networkId: own[0]!.id }];
   }
 
   router.get('/servers/:serverId', (req, res) => {
@@ -392,6 +463,24 @@ export function serverRoutes(engine: Engine): Router {
         res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
         break;
       }
+      case 'lock':
+      case 'unlock': {
+        const user = osContext(req).user;
+        const by = { userId: user.id, admin: user.isAdmin || osContext(req).role === 'admin' };
+        const reason = (input as { locked_reason?: string } | null)?.locked_reason;
+        if (action === 'lock') instances.lock(projectId, instance.id, by, reason);
+        else instances.unlock(projectId, instance.id, by);
+        break;
+      }
+      case 'createBackup': {
+        const { name, backup_type: type, rotation, metadata } = input as { name: string; backup_type: string; rotation: number; metadata?: Record<string, string> };
+        let imageId = '';
+        conflictAs(action, instance, () => {
+          imageId = images.capture(projectId, { instanceId: instance.id, name, allowRunning: true, backup: { type, rotation }, ...(metadata ? { properties: metadata } : {}) }).id;
+        });
+        res.setHeader('Location', `${baseUrl(req)}/image/v2/images/${imageId}`);
+        break;
+      }
       case 'forceDelete':
       case 'restore':
         throw new OsError(409, `Cannot '${action}' instance ${instance.id} while it is in vm_state ${instance.status === 'SHUTOFF' ? 'stopped' : instance.status.toLowerCase()}: only a soft-deleted server is restored or force-deleted, and Sandcloud deletes servers at once`);
@@ -431,12 +520,13 @@ export function serverRoutes(engine: Engine): Router {
     );
   }
 
-  const interfaceOf = (instance: Instance) => {
-    const port = instance.portId ? network.getPort(instance.portId) : undefined;
-    return port
-      ? [{ port_state: port.status, fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.fixedIp }], port_id: port.id, net_id: port.networkId, mac_addr: macOf(port.id) }]
-      : [];
-  };
+  const interfaceOf = (instance: Instance) =>
+    network
+      .interfacesOf(instance)
+      .filter((port) => port.fixedIp)
+      // The first interface, then the others as made (a launch makes them in one instant: by name, -port-2, -port-3…).
+      .sort((a, b) => (a.id === instance.portId ? -1 : b.id === instance.portId ? 1 : a.createdAt - b.createdAt || a.name.localeCompare(b.name, 'en', { numeric: true })))
+      .map((port) => ({ port_state: port.status, fixed_ips: [{ subnet_id: port.subnetId, ip_address: port.fixedIp }], port_id: port.id, net_id: port.networkId, mac_addr: macOf(port.id) }));
   router.get('/servers/:serverId/os-interface', (req, res) => {
     res.json({ interfaceAttachments: interfaceOf(findServer(req)) });
   });

@@ -8,6 +8,8 @@ export interface ServerLookups {
   ports: ReadonlyMap<string, Port>;
   floatingIpsByPort: ReadonlyMap<string, FloatingIp>;
   networkNames: ReadonlyMap<string, string>;
+  /** Each server's ports besides its first, in the order they were made (eth1, eth2…). */
+  extraPortsByDevice: ReadonlyMap<string, Port[]>;
   groupNames: ReadonlyMap<string, string>;
   volumesByInstance: ReadonlyMap<string, string[]>;
   /** Nova's accessIPv4/accessIPv6 a user recorded on a server. */
@@ -24,9 +26,15 @@ export function serverLookups(engine: Engine, projectId: string, base: string): 
     const instanceId = volume.attachment?.instanceId;
     if (instanceId) volumesByInstance.set(instanceId, [...(volumesByInstance.get(instanceId) ?? []), volume.id]);
   }
+  const ports = network.ports(projectId);
+  const extraPortsByDevice = new Map<string, Port[]>();
+  for (const port of [...ports].sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name, 'en', { numeric: true }))) {
+    if (port.deviceId) extraPortsByDevice.set(port.deviceId, [...(extraPortsByDevice.get(port.deviceId) ?? []), port]);
+  }
   return {
     base,
-    ports: new Map(network.ports(projectId).map((port) => [port.id, port])),
+    ports: new Map(ports.map((port) => [port.id, port])),
+    extraPortsByDevice,
     floatingIpsByPort,
     networkNames: new Map(network.networks(projectId).map((n) => [n.id, n.name])),
     groupNames: new Map(securityGroups.list(projectId).map((g) => [g.id, g.name])),
@@ -90,11 +98,18 @@ export const serverLinks = (base: string, projectId: string, id: string) => [
 export function addressesOf(instance: Instance, lookups: ServerLookups): Record<string, object[]> {
   const port = instance.portId ? lookups.ports.get(instance.portId) : undefined;
   if (!port) return {};
-  const mac = macOf(port.id);
-  const floatingIp = lookups.floatingIpsByPort.get(port.id);
-  const entries: object[] = [{ version: 4, addr: port.fixedIp, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': mac }];
-  if (floatingIp) entries.push({ version: 4, addr: floatingIp.address, 'OS-EXT-IPS:type': 'floating', 'OS-EXT-IPS-MAC:mac_addr': mac });
-  return { [lookups.networkNames.get(port.networkId) ?? port.networkId]: entries };
+  // The first interface, then the others in order; a network with two interfaces lists both.
+  const all = [port, ...(lookups.extraPortsByDevice.get(instance.id) ?? []).filter((p) => p.id !== port.id && p.fixedIp)];
+  const addresses: Record<string, object[]> = {};
+  for (const each of all) {
+    const mac = macOf(each.id);
+    const floatingIp = lookups.floatingIpsByPort.get(each.id);
+    const label = lookups.networkNames.get(each.networkId) ?? each.networkId;
+    const entries = (addresses[label] ??= []);
+    entries.push({ version: 4, addr: each.fixedIp, 'OS-EXT-IPS:type': 'fixed', 'OS-EXT-IPS-MAC:mac_addr': mac });
+    if (floatingIp) entries.push({ version: 4, addr: floatingIp.address, 'OS-EXT-IPS:type': 'floating', 'OS-EXT-IPS-MAC:mac_addr': mac });
+  }
+  return addresses;
 }
 
 /** A server as Nova 2.1 shows it in `GET /servers/{id}` and `/servers/detail`. */
@@ -109,7 +124,8 @@ export function serverView(instance: Instance, lookups: ServerLookups) {
     user_id: '',
     metadata: { ...instance.metadata },
     hostId: hostIdOf(projectId, instance.zone),
-    image: { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
+    // A server booted from a volume has no image (Nova answers an empty string).
+    image: instance.bootVolumeId ? '' : { id: instance.imageId, links: [{ rel: 'bookmark', href: `${base}/compute/images/${instance.imageId}` }] },
     flavor: { id: instance.flavorId, links: [{ rel: 'bookmark', href: `${base}/compute/flavors/${instance.flavorId}` }] },
     created: osTime(instance.createdAt),
     updated: osTime(instance.updatedAt),

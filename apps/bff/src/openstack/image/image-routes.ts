@@ -30,7 +30,7 @@ export const imageView = (image: Image) => {
   virtual_size: null,
   min_disk: image.minDiskGb,
   min_ram: image.minRamMb,
-  disk_format: upload ? upload.diskFormat : 'qcow2',
+  disk_format: upload ? upload.diskFormat : (image.diskFormat ?? 'qcow2'),
   container_format: upload ? upload.containerFormat : 'bare',
   checksum: upload?.checksum ?? null,
   os_hash_algo: upload?.sha512 ? 'sha512' : null,
@@ -46,7 +46,7 @@ export const imageView = (image: Image) => {
   os_type: properties.os_type ?? image.osType,
   os_distro: properties.os_distro ?? image.osDistro,
   os_version: properties.os_version ?? image.osVersion,
-  ...(image.sourceInstanceId ? { instance_uuid: image.sourceInstanceId, image_type: 'snapshot' } : {}),
+  ...(image.sourceInstanceId ? { instance_uuid: image.sourceInstanceId, image_type: properties.image_type ?? 'snapshot' } : {}),
   };
 };
 
@@ -120,6 +120,8 @@ export function imageRoutes(engine: Engine): Router {
     }
   };
 
+  /** Glance's own list parameters; any other names an image property to filter on. */
+  const GLANCE_LIST_PARAMETERS = new Set(['name', 'status', 'visibility', 'owner', 'os_distro', 'disk_format', 'container_format', 'size', 'size_min', 'size_max', 'tag', 'limit', 'marker', 'sort', 'sort_key', 'sort_dir', 'member_status', 'created_at', 'updated_at', 'protected', 'os_hidden', 'id', 'checksum', 'min_disk', 'min_ram']);
   api.get('/images', (req, res) => {
     // `GET /v2/images/` asks for the image with an empty id, not the list.
     if (req.path.endsWith('/')) throw new OsError(404, 'No image found with ID ');
@@ -141,6 +143,12 @@ export function imageRoutes(engine: Engine): Router {
     if (sizeMax !== undefined) list = list.filter((image) => image.size !== null && image.size <= Number(sizeMax));
     const tag = queryString(req.query.tag);
     if (tag !== undefined) list = list.filter((image) => image.tags.includes(tag));
+    // Any other parameter filters on an image property, flattened in Glance v2 (`image_type=backup`).
+    for (const [key, value] of Object.entries(req.query)) {
+      if (GLANCE_LIST_PARAMETERS.has(key)) continue;
+      const wanted = queryString(value);
+      if (wanted !== undefined) list = list.filter((image) => (image as Record<string, unknown>)[key] === wanted);
+    }
     list.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : a.id < b.id ? 1 : -1));
     // Glance's sort_key/sort_dir (one key), on top of the default newest-first order.
     const [sortFirst, sortFirstDir] = (queryString(req.query.sort) ?? '').split(',')[0]!.split(':');

@@ -164,15 +164,19 @@ export function networkRoutes(engine: Engine): Router {
     return found;
   };
   /** Points a floating IP at a port (or nowhere), re-associating in one call as Neutron allows. */
-  const associate = (projectId: string, id: string, current: string | null, portId: string | null | undefined) => {
-    if (portId === undefined || portId === current) return;
+  const associate = (projectId: string, id: string, current: string | null, portId: string | null | undefined, fixedIp?: string | null) => {
+    if (portId === undefined || (portId === current && !fixedIp)) return;
+    if (portId !== null && portId === current && fixedIp) {
+      floatingIps.associate(projectId, id, portId, fixedIp);
+      return;
+    }
     const port = portId === null ? undefined : network.ports(projectId).find((p) => p.id === portId);
     if (portId !== null && !port) throw missing('Port', portId);
     if (port && network.noInternetRoute(port) !== null) {
       throw new OsError(404, `External network ${external()} is not reachable from subnet ${port.subnetId}.  Therefore, cannot associate Port ${port.id} with a Floating IP.`, 'ExternalGatewayForFloatingIPNotFound');
     }
     if (current) floatingIps.disassociate(projectId, id);
-    if (portId) floatingIps.associate(projectId, id, portId);
+    if (portId) floatingIps.associate(projectId, id, portId, fixedIp ?? undefined);
   };
   api.get('/floatingips', (req, res) => {
     res.json(neutronList(req, 'floatingips', floatingIps.list(projectOf(req)).map((f) => floatingIpView(f, external(), routerIdOf(req, f.portId)))));
@@ -192,7 +196,7 @@ export function networkRoutes(engine: Engine): Router {
     if (input.port_id && !network.ports(projectId).some((p) => p.id === input.port_id)) throw missing('Port', input.port_id);
     const allocated = floatingIps.allocate(projectId);
     try {
-      associate(projectId, allocated.id, null, input.port_id);
+      associate(projectId, allocated.id, null, input.port_id, input.fixed_ip_address);
     } catch (error) {
       floatingIps.release(projectId, allocated.id);
       throw error;
@@ -204,7 +208,7 @@ export function networkRoutes(engine: Engine): Router {
     const { floatingip: input } = parseBody(floatingIpUpdateSchema, req.body ?? {});
     const found = findFloatingIp(req);
     const projectId = projectOf(req);
-    associate(projectId, found.id, found.portId, input.port_id);
+    associate(projectId, found.id, found.portId, input.port_id, input.fixed_ip_address);
     const updated = floatingIps.get(projectId, found.id);
     res.json({ floatingip: floatingIpView(updated, external(), routerIdOf(req, updated.portId)) });
   });

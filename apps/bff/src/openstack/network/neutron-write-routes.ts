@@ -225,6 +225,8 @@ export function neutronWriteRoutes(engine: Engine): Router {
             securityGroupIds: groups,
             addressOptional: true,
           });
+          const extra = (input.fixed_ips ?? []).slice(1).map((entry) => ({ ...(entry.subnet_id ? { subnetId: entry.subnet_id } : {}), ...(entry.ip_address ? { fixedIp: entry.ip_address } : {}) }));
+          if (extra.length > 0) created = network.setExtraFixedIps(projectId, created.id, extra);
           if (input.admin_state_up === false) created = network.setNeutronAttributes('port', created, { adminStateUp: false });
           if (input.mac_address) created = network.setNeutronAttributes('port', created, { macAddress: input.mac_address.toLowerCase() });
           return created;
@@ -250,6 +252,11 @@ export function neutronWriteRoutes(engine: Engine): Router {
           const wanted = input.fixed_ips?.[0];
           if (wanted?.subnet_id || wanted?.ip_address) {
             port = network.changeAddress(projectId, port.id, { ...(wanted.subnet_id ? { subnetId: wanted.subnet_id } : {}), ...(wanted.ip_address ? { fixedIp: wanted.ip_address } : {}) });
+          }
+          // `fixed_ips` names every address: those after the first replace the port's extra ones.
+          if (input.fixed_ips !== undefined && input.fixed_ips.length > 0) {
+            const extra = input.fixed_ips.slice(1).map((entry) => ({ ...(entry.subnet_id ? { subnetId: entry.subnet_id } : {}), ...(entry.ip_address ? { fixedIp: entry.ip_address } : {}) }));
+            port = network.setExtraFixedIps(projectId, port.id, extra);
           }
           if (input.admin_state_up !== undefined) port = network.setNeutronAttributes('port', port, { adminStateUp: input.admin_state_up });
           return port;

@@ -21,7 +21,7 @@ const PROTOCOLS: Record<string, 'tcp' | 'udp' | 'icmp' | 'icmpv6' | null> = {
   any: null,
 };
 
-const port = z.union([z.number().int(), z.string().regex(/^\d+$/).transform(Number)]).nullable().optional();
+const port = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]).nullable().optional();
 const ruleSchema = z.strictObject({
   security_group_rule: z.strictObject({
     security_group_id: z.string().min(1),
@@ -38,6 +38,24 @@ const ruleSchema = z.strictObject({
     project_id: z.string().optional(),
   }),
 });
+
+/**
+ * Neutron's port-range checks, with its messages: a TCP/UDP port is 0–65535 and min ≤ max (a max
+ * without a min is refused too); an ICMP type (min) and code (max) are 0–255, and a code needs a type.
+ */
+function portRangeProblem(protocol: string | number | null | undefined, min: number | null, max: number | null): string | null {
+  const name = protocol === null || protocol === undefined ? null : (PROTOCOLS[String(protocol).toLowerCase()] ?? undefined);
+  if (name === 'tcp' || name === 'udp') {
+    for (const value of [min, max]) if (value !== null && (value < 0 || value > 65535)) return `Invalid value for port ${value}.`;
+    if (max !== null && (min === null || min > max)) return 'For TCP/UDP protocols, port_range_min must be <= port_range_max';
+  }
+  if (name === 'icmp' || name === 'icmpv6') {
+    if (min !== null && (min < 0 || min > 255)) return `Invalid value for ICMP type (port-range-min): ${min}. It must be 0 to 255.`;
+    if (max !== null && (max < 0 || max > 255)) return `Invalid value for ICMP code (port-range-max): ${max}. It must be 0 to 255.`;
+    if (max !== null && min === null) return `ICMP code (port-range-max) ${max} is provided but ICMP type (port-range-min) is missing.`;
+  }
+  return null;
+}
 
 type RuleView = (rule: SecurityGroupRule, group: SecurityGroup) => object & { id: string };
 
@@ -67,6 +85,12 @@ export function securityGroupRuleRoutes(engine: Engine, ruleView: RuleView): Rou
   router.post('/security-group-rules', (req, res) => {
     const { security_group_rule: input } = parseBody(ruleSchema, req.body ?? {});
     const projectId = projectOf(req);
+    // Neutron validates the body before it looks anything up: both remotes, then the port range.
+    if (input.remote_ip_prefix && input.remote_group_id) {
+      throw new OsError(400, 'Only remote_ip_prefix or remote_group_id may be provided.', 'InvalidInput');
+    }
+    const portProblem = portRangeProblem(input.protocol, input.port_range_min ?? null, input.port_range_max ?? null);
+    if (portProblem) throw new OsError(400, `Invalid input for operation: ${portProblem}`, 'InvalidInput');
     const group = securityGroups.list(projectId).find((g) => g.id === input.security_group_id);
     if (!group) throw new OsError(404, `Security group ${input.security_group_id} does not exist`, 'SecurityGroupNotFound');
     const etherType = input.ethertype ?? 'IPv4';
@@ -90,7 +114,9 @@ export function securityGroupRuleRoutes(engine: Engine, ruleView: RuleView): Rou
         ...(input.description !== undefined ? { description: input.description } : {}),
       });
       const updated = securityGroups.get(projectId, group.id);
-      res.status(201).json({ security_group_rule: ruleView(rule, updated) });
+      const view = ruleView(rule, updated) as { id: string; protocol?: string | null };
+      // Neutron answers the protocol as it was given: a number stays a number ("17"), a name a name.
+      res.status(201).json({ security_group_rule: { ...view, ...(protocolText !== null && /^\d+$/.test(protocolText) ? { protocol: protocolText } : {}) } });
     } catch (error) {
       if (error instanceof EngineError && error.code === 'CONFLICT') throw new OsError(409, `Security group rule already exists. ${error.message}`, 'SecurityGroupRuleExists');
       if (error instanceof EngineError && error.code === 'INVALID_INPUT' && error.field === 'remoteGroupId') {

@@ -1,10 +1,10 @@
 import { MAX_VOLUME_GB, MIN_VOLUME_GB, VOLUME_TYPES, ZONES, type VolumeType } from '@sandcloud/domain';
-import { EngineError, type Engine, type Volume, type VolumeSnapshot } from '@sandcloud/engine';
+import { CONTAINER_FORMATS, DISK_FORMATS, EngineError, type Engine, type Image, type Volume, type VolumeSnapshot } from '@sandcloud/engine';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { osContext, requireScopedToken } from '../auth.ts';
 import { baseUrl } from '../catalog.ts';
-import { parseBody, queryLimit, queryString } from '../common.ts';
+import { osTime, parseBody, queryLimit, queryString } from '../common.ts';
 import { notFound, OsError } from '../errors.ts';
 import { volumeErrorHandler } from './volume-errors.ts';
 import { DEFAULT_VOLUME_TYPE, snapshotView, VOLUME_TYPE_IDS, volumeLinks, volumeTypeView, volumeView } from './volume-views.ts';
@@ -53,6 +53,9 @@ const createSnapshotSchema = z.object({
 /** Cinder's snapshot update: its name and description (either spelling). */
 const updateSnapshotSchema = z.object({ snapshot: z.object({ name: text, display_name: text, description: text, display_description: text }) });
 
+/** Cinder takes a boolean or its text ("true", "False"…). */
+const booleanField = z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).transform((value) => value === true || value === 'true' || value === 'True');
+
 const metadataBody = z.object({ metadata: metadataField });
 const metaItemBody = z.object({ meta: metadataField });
 
@@ -94,7 +97,7 @@ function paged<T extends { id: string; createdAt: number }>(req: Request, res: R
 /** Cinder v3 at /volume: the version documents without a token, the API behind one. */
 export function volumeRoutes(engine: Engine): Router {
   const router = Router();
-  const { volumes, volumeSnapshots, volumeMetadata, quotas } = engine.modules;
+  const { volumes, volumeSnapshots, volumeMetadata, quotas, images } = engine.modules;
   router.use(express.json({ limit: '256kb' }));
   router.use((_req, res, next) => {
     res.setHeader('OpenStack-API-Version', `volume ${VERSION}`);
@@ -143,6 +146,15 @@ export function volumeRoutes(engine: Engine): Router {
       return volumeSnapshots.get(projectOf(req), id);
     } catch (error) {
       if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Snapshot ${id} could not be found.`);
+      throw error;
+    }
+  };
+  /** Cinder's `imageRef`: an image the project may use (404 as Cinder's ImageNotFound otherwise). */
+  const findImage = (req: Request, id: string): Image => {
+    try {
+      return images.get(projectOf(req), id);
+    } catch (error) {
+      if (error instanceof EngineError && error.code === 'NOT_FOUND') throw new OsError(404, `Image ${id} could not be found.`);
       throw error;
     }
   };
@@ -204,9 +216,10 @@ export function volumeRoutes(engine: Engine): Router {
       findVolume(req, input.source_volid);
       throw new OsError(400, 'Invalid input received: Sandcloud creates volumes empty or from a snapshot; cloning a volume (source_volid) is not supported');
     }
-    if (input.imageRef) throw new OsError(400, 'Invalid input received: Sandcloud creates volumes empty or from a snapshot; volumes from images (imageRef) are not supported');
+    if (input.imageRef && input.snapshot_id) throw new OsError(400, 'Invalid input received: Only one of snapshot_id, source_volid, imageRef may be given.');
+    const image = input.imageRef ? findImage(req, input.imageRef) : undefined;
     const snapshot = input.snapshot_id ? findSnapshot(req, input.snapshot_id) : undefined;
-    const size = input.size ?? snapshot?.sizeGb;
+    const size = input.size ?? snapshot?.sizeGb ?? (image ? Math.max(image.minDiskGb, MIN_VOLUME_GB) : undefined);
     if (size === undefined) throw new OsError(400, "Invalid input for field/attribute volume. 'size' is a required property");
     if (size < MIN_VOLUME_GB || size > MAX_VOLUME_GB) {
       throw new OsError(400, `Invalid input received: Sandcloud volumes are ${MIN_VOLUME_GB} to ${MAX_VOLUME_GB} GB (size ${size})`);
@@ -221,6 +234,7 @@ export function volumeRoutes(engine: Engine): Router {
       ...(input.volume_type ? { volumeType: typeByNameOrId(input.volume_type) } : {}),
       ...(zone !== undefined ? { zone } : {}),
       ...(snapshot ? { snapshotId: snapshot.id } : {}),
+      ...(image ? { imageId: image.id } : {}),
     });
     if (input.metadata && Object.keys(input.metadata).length > 0) volumeMetadata.set(projectId, created.id, input.metadata, true);
     res.status(202).json({ volume: volumeView(created, ctxOf(req, created), 'create') });
@@ -278,18 +292,57 @@ export function volumeRoutes(engine: Engine): Router {
         break;
       }
       case 'os-set_bootable': {
-        // Cinder takes a boolean or its text ("true", "False"…).
-        const { bootable } = parseBody(z.object({ bootable: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]) }), args ?? {});
-        volumes.setBootable(projectId, volume.id, bootable === true || bootable === 'true' || bootable === 'True');
+        const { bootable } = parseBody(z.object({ bootable: booleanField }), args ?? {});
+        volumes.setBootable(projectId, volume.id, bootable);
         res.status(200).end();
         return;
       }
       case 'os-reserve':
+        parseBody(z.union([z.null(), z.strictObject({})]), args ?? null);
+        if (volume.status !== 'available') throw new OsError(400, `Invalid volume: Volume status must be available to reserve, but the status is ${volume.status}.`);
+        volumes.reserve(projectId, volume.id);
+        break;
       case 'os-unreserve':
+        parseBody(z.union([z.null(), z.strictObject({})]), args ?? null);
+        if (volume.status === 'attaching' && !volume.attachment) volumes.unreserve(projectId, volume.id);
+        break;
+      case 'os-update_readonly_flag': {
+        const { readonly } = parseBody(z.object({ readonly: booleanField }), args ?? {});
+        volumes.setReadOnly(projectId, volume.id, readonly);
+        break;
+      }
+      case 'os-volume_upload_image': {
+        const upload = parseBody(
+          z.object({
+            image_name: z.string().trim().min(1, 'is too short').max(255, 'is too long'),
+            force: booleanField.optional(),
+            disk_format: z.enum(DISK_FORMATS).optional(),
+            container_format: z.enum(CONTAINER_FORMATS).optional(),
+            visibility: z.enum(['private']).optional(),
+            protected: z.literal(false).optional(),
+          }),
+          args ?? {},
+        );
+        if (volume.status === 'in-use' && !upload.force) throw new OsError(400, `Invalid volume: Volume ${volume.id} status must be available or in-use (with force), but current status is: in-use.`);
+        const { volume: uploading, image } = volumes.uploadToImage(projectId, volume.id, { imageName: upload.image_name, diskFormat: upload.disk_format ?? 'raw', force: upload.force ?? false });
+        res.status(202).json({
+          'os-volume_upload_image': {
+            id: uploading.id,
+            updated_at: osTime(uploading.updatedAt),
+            status: uploading.status,
+            display_description: uploading.description,
+            size: uploading.sizeGb,
+            volume_type: volumeTypeView(uploading.volumeType),
+            image_id: image.id,
+            container_format: upload.container_format ?? 'bare',
+            disk_format: upload.disk_format ?? 'raw',
+            image_name: image.name,
+          },
+        });
+        return;
+      }
       case 'os-begin_detaching':
       case 'os-roll_detaching':
-      case 'os-update_readonly_flag':
-      case 'os-volume_upload_image':
       case 'os-retype':
       case 'os-migrate_volume':
         throw new OsError(400, `Invalid input received: Sandcloud does not simulate the volume action ${action}.`);

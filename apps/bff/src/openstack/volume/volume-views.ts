@@ -65,7 +65,14 @@ export function volumeView(volume: Volume, ctx: { base: string; userId: string; 
     snapshot_id: volume.sourceSnapshotId,
     bootable: volume.bootable ? 'true' : 'false',
     volume_type: volume.volumeType,
-    metadata: ctx.metadata,
+    // Cinder shows its admin metadata beside the owner's: the read-only flag and an attachment's mode.
+    metadata: {
+      ...ctx.metadata,
+      ...(volume.readOnly !== undefined ? { readonly: volume.readOnly ? 'True' : 'False' } : {}),
+      ...(attachment ? { attached_mode: attachment.mode ?? 'rw' } : {}),
+    },
+    // A volume made from an image names it in show and list (Cinder's `volume_image_metadata`; not in create's answer).
+    ...(volume.sourceImageId && shape === 'show' ? { volume_image_metadata: { image_id: volume.sourceImageId, image_name: volume.sourceImageName ?? '' } } : {}),
     user_id: ctx.userId,
     // Show and list carry the project (the os-vol-tenant-attr extension); create and update answers do not.
     ...(shape === 'show' ? { 'os-vol-tenant-attr:tenant_id': volume.projectId! } : {}),

@@ -212,7 +212,7 @@ describe('Cinder v3 volumes', () => {
     expect((await createVolume({ volume_type: 'gold' })).status).toBe(404);
     expect((await createVolume({ snapshot_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await os.post(`${v3}/volumes`, {})).body.badRequest.code).toBe(400);
-    expect((await createVolume({ imageRef: UBUNTU })).body.badRequest.message).toMatch(/volumes from images \(imageRef\) are not supported/);
+    expect((await createVolume({ imageRef: UBUNTU })).body.badRequest.message).toMatch(/needs a volume of at least 20 GB$/);
     expect((await createVolume({ source_volid: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
     expect((await os.post(`${v3}/snapshots`, { snapshot: { volume_id: null } })).status).toBe(404);
     expect((await os.get(`${v3}/volumes/`)).status).toBe(404);

@@ -261,6 +261,18 @@ const ko = checkedCatalogue({
   'subnet.gatewayInPool': '게이트웨이 IP {gateway}이(가) 할당 풀 {start}-{end} 안에 있습니다.',
   'connect.noFloatingIp': '{name} 인스턴스에 Floating IP가 연결되어 있지 않아 이 컴퓨터에서 접속할 수 없습니다. 먼저 Floating IP를 연결하세요.',
   'connect.noSshServer': '{name} 인스턴스는 {image} 이미지로 실행되어 SSH 서버가 없습니다.',
+  'volume.oneSource': '블록 스토리지는 스냅숏이나 이미지 중 하나로만 만들 수 있습니다.',
+  'volume.imageTooLarge': '{image} 이미지로 만드는 블록 스토리지는 {minDiskGb}GB 이상이어야 합니다.',
+  'volume.notReserved': '{name} 블록 스토리지는 예약된 것이 아니라 {instance} 인스턴스에 연결하는 중입니다.',
+  'volume.readOnlyNeedsAvailable': '{name} 블록 스토리지는 {status} 상태입니다. 읽기 전용 설정은 사용 가능(available) 상태에서만 바꿀 수 있습니다.',
+  'volume.uploadInUse': '{name} 블록 스토리지는 인스턴스에 연결되어 있습니다. 연결을 해제하거나 강제(force)로 이미지를 만드세요.',
+  'volume.notBootable': '{name} 블록 스토리지는 부팅할 수 없습니다(bootable이 아님).',
+  'volume.bootVolume': '{name} 블록 스토리지는 {instance} 인스턴스의 루트 디스크라서 연결을 해제할 수 없습니다.',
+  'instance.locked': '{name} 인스턴스가 잠겨 있습니다. 관리자나 잠근 사용자가 잠금을 해제해야 합니다.',
+  'instance.backupRotation': '백업 보관 개수(rotation)는 0 이상의 정수입니다.',
+  'network.oneAddressPerInterface': '{port} 포트는 인스턴스의 인터페이스라서 고정 IP를 하나만 가질 수 있습니다.',
+  'network.subnetNotOnNetwork': '{subnet} 서브넷은 포트의 네트워크에 있지 않습니다.',
+  'floatingIp.notPortAddress': '포트에 {address} 고정 IP가 없습니다.',
 });
 
 const en = checkedCatalogue({
@@ -496,6 +508,18 @@ const en = checkedCatalogue({
   'subnet.gatewayInPool': 'Gateway IP {gateway} is inside allocation pool {start}-{end}',
   'connect.noFloatingIp': '{name} has no floating IP, so this machine cannot reach it. Connect a floating IP first.',
   'connect.noSshServer': '{name} runs {image}, which has no SSH server',
+  'volume.oneSource': 'A volume is made from a snapshot or from an image, not both',
+  'volume.imageTooLarge': 'Image {image} needs a volume of at least {minDiskGb} GB',
+  'volume.notReserved': 'Volume {name} is being attached to {instance}, not reserved',
+  'volume.readOnlyNeedsAvailable': "Volume {name} is {status}; its read-only flag changes only while it is available",
+  'volume.uploadInUse': 'Volume {name} is attached; detach it first or upload with force',
+  'volume.notBootable': 'Volume {name} is not bootable',
+  'volume.bootVolume': 'Volume {name} is the root disk of instance {instance} and cannot be detached',
+  'instance.locked': 'Instance {name} is locked; an administrator or the user who locked it must unlock it first',
+  'instance.backupRotation': 'The backup rotation is a whole number of 0 or more',
+  'network.oneAddressPerInterface': "Port {port} is an instance's interface and has one fixed IP",
+  'network.subnetNotOnNetwork': "Subnet {subnet} is not on the port's network",
+  'floatingIp.notPortAddress': 'The port has no fixed IP {address}',
 });
 
 export const errorCatalogue: Record<Language, ErrorCatalogue> = { ko, en };

@@ -181,7 +181,9 @@ function useVolumeColumns(projectId: string, selectedId: string | null, onSelect
         cell: (volume) => (
           <>
             {volume.name}
+            {volume.readOnly && <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t('blockStorage.readOnly')}</span>}
             {volume.description && <div className="text-xs font-normal text-slate-500">{volume.description}</div>}
+            {volume.sourceImage && <div className="text-xs font-normal text-slate-500">{t('blockStorage.fromImage', { name: volume.sourceImage.name })}</div>}
           </>
         ),
       },
@@ -211,6 +213,7 @@ function useVolumeColumns(projectId: string, selectedId: string | null, onSelect
                 {volume.attachment.instanceName}
               </Link>{' '}
               <span className="font-mono text-xs text-slate-600">({volume.attachment.device})</span>
+              {volume.bootOf && <span className="ml-1 text-xs text-slate-500">· {t('blockStorage.rootDisk')}</span>}
             </span>
           ) : null,
       },

@@ -34,6 +34,7 @@ export function actionDisabledReason(instance: InstanceDto, action: MenuAction, 
     case 'resize':
     case 'rebuild':
     case 'delete':
+      if (instance.locked) return t('instances.reason.locked');
       if (instance.allowedActions.includes(action)) return undefined;
       return isInstanceBusy(instance) ? t('instances.reason.busy', { status: busyLabel(instance) }) : t('instances.reason.notAllowed', { status: instance.status });
     case 'associate':
