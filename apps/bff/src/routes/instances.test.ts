@@ -75,8 +75,9 @@ describe('instances', () => {
     const [instance] = await createInstances();
     const early = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(409);
     expect(early.body.error.message).toBe('Cannot stop instance web while it is BUILD');
-    // Deleting a building instance is allowed (as Nova); the other power actions wait for ACTIVE.
-    expect((await client.get(`${base}/instances/${instance.id}`)).body.allowedActions).toEqual(['delete', 'update']);
+    // Deleting a building instance is a conflict, refused cleanly; only its name and description change meanwhile.
+    expect((await client.get(`${base}/instances/${instance.id}`)).body.allowedActions).toEqual(['update']);
+    await client.delete(`${base}/instances/${instance.id}`).expect(409);
     engine.advance(5_000);
     await client.post(`${base}/instances/${instance.id}/actions`, { action: 'start' }).expect(409);
     const stopping = await client.post(`${base}/instances/${instance.id}/actions`, { action: 'stop' }).expect(202);
