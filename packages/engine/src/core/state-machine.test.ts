@@ -25,7 +25,7 @@ describe('guarded transitions', () => {
   });
 
   it('lists the actions a state offers, for menus', () => {
-    expect(allowedActions(INSTANCE_TRANSITIONS, 'BUILD')).toEqual(['delete', 'update']);
+    expect(allowedActions(INSTANCE_TRANSITIONS, 'BUILD')).toEqual(['update']);
     expect(allowedActions(INSTANCE_TRANSITIONS, 'SHUTOFF').sort()).toEqual(['change_security_groups', 'create_image', 'delete', 'hard-reboot', 'rebuild', 'resize', 'start', 'update']);
   });
 });
