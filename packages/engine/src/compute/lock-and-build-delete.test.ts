@@ -39,15 +39,22 @@ describe('instance lock', () => {
 });
 
 describe('delete while building', () => {
-  it('deletes a BUILD instance: the build never completes, the instance and its port are gone', () => {
+  it('refuses to delete a BUILD instance (409, nothing changes); once ACTIVE it deletes', () => {
     const world = createTestWorld();
     const { engine, projectId, m } = world;
     const [building] = m.instances.create(projectId, instanceInput(world));
     expect(building!.status).toBe('BUILD');
-    const portId = building!.portId!;
-    expect(m.instances.delete(projectId, building!.id).taskState).toBe('deleting');
+    let refused: unknown;
+    try {
+      m.instances.delete(projectId, building!.id);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(EngineError);
+    expect((refused as EngineError).code).toBe('CONFLICT');
+    expect(m.instances.list(projectId).map((instance) => instance.taskState)).toEqual([building!.taskState]);
     engine.advance(10_000);
-    expect(m.instances.list(projectId)).toEqual([]);
-    expect(m.network.getPort(portId)).toBeUndefined();
+    expect(m.instances.list(projectId)[0]!.status).toBe('ACTIVE');
+    expect(m.instances.delete(projectId, building!.id).taskState).toBe('deleting');
   });
 });
