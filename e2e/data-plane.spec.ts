@@ -97,7 +97,7 @@ async function associateNewFloatingIp(page: Page, name: string): Promise<string>
   await page.getByRole('menu', { name: `${name} 추가기능` }).getByRole('menuitem', { name: 'Floating IP 연결', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Floating IP 연결' });
   await dialog.getByRole('button', { name: '+생성' }).click();
-  const address = (await dialog.getByLabel('IP 주소').locator('option:checked').textContent())!.trim();
+  const address = (await dialog.getByLabel('IP 주소', { exact: true }).locator('option:checked').textContent())!.trim();
   await dialog.getByRole('button', { name: '확인' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(instanceRow(page, name).getByLabel(`Floating IP ${address}`)).toBeVisible();

@@ -218,7 +218,7 @@ test('steps 4 and 5: a floating IP through [추가기능], then ping, SSH and HT
   await expect(dialog.getByText('현재 사용 가능한 IP 주소가 없습니다.')).toBeVisible();
   await expect(dialog.getByLabel('연결될 포트')).toContainText(`${name} (Instance) — ${instance!.privateIp}`);
   await dialog.getByRole('button', { name: '+생성' }).click();
-  const ipSelect = dialog.getByLabel('IP 주소');
+  const ipSelect = dialog.getByLabel('IP 주소', { exact: true });
   await expect(ipSelect).toBeVisible();
   const floatingIp = (await ipSelect.locator('option:checked').textContent())!.trim();
   expect(floatingIp).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
