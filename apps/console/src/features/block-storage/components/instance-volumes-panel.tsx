@@ -18,6 +18,7 @@ import { useVolumes } from '../api/get-volumes.ts';
 import { DetachVolumeDialog } from './detach-volume-dialog.tsx';
 import { canChangeVolumes } from './volume-availability.ts';
 import { VolumeStatus } from './volume-status.tsx';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 interface InstanceVolumesPanelProps {
   projectId: string;
@@ -126,14 +127,7 @@ function AttachVolumeDialog({ projectId, instance, onClose }: { projectId: strin
         <SkeletonRows rows={2} columns={2} />
       ) : (
         <form className="space-y-4" onSubmit={submit}>
-          <input
-            type="search"
-            aria-label={`${t('blockStorage.panel.volume')} ${t('table.search')}`}
-            placeholder={t('table.search')}
-            className={`${inputClass} max-w-xs`}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
+          <PickerSearch of={t('blockStorage.panel.volume')} value={search} onChange={setSearch} />
           {candidates.length === 0 && <Alert tone="info">{search.trim() ? t('table.noMatch') : t('blockStorage.panel.noVolumes', { zone: instance.zone })}</Alert>}
           <Field label={t('blockStorage.panel.volume')} error={volumeError} hint={t('blockStorage.attachHint', { zone: instance.zone })}>
             {(id, describedBy) => (

@@ -14,6 +14,7 @@ import { useAttachVolume } from '../api/attach-volume.ts';
 import { useAttachableInstances } from '../api/get-attachable-instances.ts';
 import { DetachVolumeDialog } from './detach-volume-dialog.tsx';
 import { VolumeStatus } from './volume-status.tsx';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 interface ManageAttachmentDialogProps {
   projectId: string;
@@ -134,14 +135,7 @@ function AttachForm({ projectId, volume, attach, onDone }: { projectId: string; 
   const otherError = attach.error && !instanceError ? errorMessage(attach.error) : undefined;
   return (
     <form className="space-y-4" onSubmit={submit}>
-      <input
-        type="search"
-        aria-label={`${t('blockStorage.attachTo')} ${t('table.search')}`}
-        placeholder={t('table.search')}
-        className={`${inputClass} max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch of={t('blockStorage.attachTo')} value={search} onChange={setSearch} />
       {selectable.length === 0 && <Alert tone="info">{search.trim() ? t('table.noMatch') : t('blockStorage.noInstances', { zone: volume.zone })}</Alert>}
       <Field label={t('blockStorage.attachTo')} error={instanceError} hint={t('blockStorage.attachHint', { zone: volume.zone })}>
         {(id, describedBy) => (

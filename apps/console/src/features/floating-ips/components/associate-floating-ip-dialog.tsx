@@ -12,6 +12,7 @@ import { useAssociateFloatingIp } from '../api/associate-floating-ip.ts';
 import { useFreePortSearch } from '../api/get-attachable-ports.ts';
 import { useFreeFloatingIps } from '../api/get-floating-ips.ts';
 import { FloatingIpSelect } from './floating-ip-select.tsx';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 /** The port a floating IP will forward to, as the dialog shows it. */
 export type PortChoice = Pick<AttachablePortDto, 'id' | 'fixedIp' | 'deviceType' | 'deviceName'>;
@@ -94,14 +95,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
     >
       <div className="space-y-4">
         {!floatingIp && (
-          <input
-            type="search"
-            aria-label={`${t('floatingIps.ipAddress')} ${t('table.search')}`}
-            placeholder={t('table.search')}
-            className={`${inputClass} max-w-xs`}
-            value={ipSearch}
-            onChange={(event) => setIpSearch(event.target.value)}
-          />
+          <PickerSearch of={t('floatingIps.ipAddress')} value={ipSearch} onChange={setIpSearch} />
         )}
         <Field label={t('floatingIps.ipAddress')} error={ipError}>
           {(id, describedBy) => (
@@ -134,14 +128,7 @@ export function AssociateFloatingIpDialog({ projectId, port, floatingIp, onClose
           )}
         </Field>
         {!port && (
-          <input
-            type="search"
-            aria-label={t('table.search')}
-            placeholder={t('table.search')}
-            className={`${inputClass} w-full`}
-            value={portSearch}
-            onChange={(event) => setPortSearch(event.target.value)}
-          />
+          <PickerSearch value={portSearch} onChange={setPortSearch} className="w-full" />
         )}
         <Field label={t('floatingIps.port')} error={portError}>
           {(id, describedBy) =>

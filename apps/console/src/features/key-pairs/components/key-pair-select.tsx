@@ -4,6 +4,7 @@ import { ChoiceRow, Field, inputClass } from '../../../components/ui/field.tsx';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useKeyPairs } from '../api/get-key-pairs.ts';
 import { CreateKeyPairDialog } from './create-key-pair-dialog.tsx';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 interface KeyPairSelectProps {
   projectId: string;
@@ -34,14 +35,7 @@ export function KeyPairSelect({ projectId, value, onChange, error, createDisable
 
   return (
     <>
-      <input
-        type="search"
-        aria-label={`${t('keyPairs.field')} ${t('table.search')}`}
-        placeholder={t('table.search')}
-        className={`${inputClass} mb-2 max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch of={t('keyPairs.field')} value={search} onChange={setSearch} className="mb-2 max-w-xs" />
       <Field label={t('keyPairs.field')} error={error} hint={t('keyPairs.fieldHint')}>
         {(id, describedBy) => (
           <ChoiceRow

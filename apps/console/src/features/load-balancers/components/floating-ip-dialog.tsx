@@ -10,6 +10,7 @@ import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useAllocateFloatingIp } from '../api/allocate-floating-ip.ts';
 import { FloatingIpSelect, useAssociateFloatingIp } from '../../floating-ips/index.ts';
 import { useFreeFloatingIps } from '../api/get-free-floating-ips.ts';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 interface FloatingIpDialogProps {
   projectId: string;
@@ -70,14 +71,7 @@ export function FloatingIpDialog({ projectId, loadBalancer, onClose }: FloatingI
       footer={<DialogActions onCancel={onClose} submitLabel={t('lb.fip.connect')} disabled={associate.isPending || !portId} onSubmit={submit} />}
     >
       <div className="space-y-4">
-        <input
-          type="search"
-          aria-label={`${t('lb.fip.ipAddress')} ${t('table.search')}`}
-          placeholder={t('table.search')}
-          className={`${inputClass} max-w-xs`}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <PickerSearch of={t('lb.fip.ipAddress')} value={search} onChange={setSearch} />
         <Field label={t('lb.fip.ipAddress')} error={ipError}>
           {(id, describedBy) => (
             <ChoiceRow

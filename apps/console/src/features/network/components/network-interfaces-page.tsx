@@ -4,7 +4,7 @@ import { useParams } from 'react-router-dom';
 import { DataTable, useListParams, type ListColumn } from '../../../components/data-table/index.ts';
 import { Button, RowAction } from '../../../components/ui/button.tsx';
 import { ConfirmMutationDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { inputClass, TextField } from '../../../components/ui/field.tsx';
+import { TextField } from '../../../components/ui/field.tsx';
 import { FormDialog, FormError } from '../../../components/ui/form-dialog.tsx';
 import { PageHeader } from '../../../components/ui/page-header.tsx';
 import { StatusBadge } from '../../../components/ui/status-badge.tsx';
@@ -25,6 +25,7 @@ import {
 } from '../api/network-interfaces.ts';
 import { useSubnets } from '../api/subnets.ts';
 import { IdSelect } from './id-select.tsx';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 type Open =
   | { kind: 'create' }
@@ -207,14 +208,7 @@ function AttachDialog({ projectId, port, onClose }: { projectId: string; port: N
     );
   return (
     <FormDialog title={`${t('interfaces.attach')}: ${port.fixedIp}`} submitLabel={t('interfaces.attach')} onClose={onClose} onSubmit={submit} busy={attach.isPending}>
-      <input
-        type="search"
-        aria-label={`${t('interfaces.instance')} ${t('table.search')}`}
-        placeholder={t('table.search')}
-        className={`${inputClass} max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch of={t('interfaces.instance')} value={search} onChange={setSearch} />
       <IdSelect
         label={t('interfaces.instance')}
         value={chosen}
@@ -253,14 +247,7 @@ function MoveFloatingIpDialog({ projectId, port, onClose }: { projectId: string;
     );
   return (
     <FormDialog title={`${t('interfaces.moveFloatingIp')}: ${port.fixedIp}`} submitLabel={t('interfaces.moveFloatingIp')} onClose={onClose} onSubmit={submit} busy={move.isPending}>
-      <input
-        type="search"
-        aria-label={`${t('interfaces.floatingIp')} ${t('table.search')}`}
-        placeholder={t('table.search')}
-        className={`${inputClass} max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch of={t('interfaces.floatingIp')} value={search} onChange={setSearch} />
       <IdSelect
         label={t('interfaces.floatingIp')}
         value={chosen}

@@ -1,12 +1,13 @@
 import type { SecurityGroupDto } from '@sandcloud/api-schemas';
 import { useDeferredValue, useState } from 'react';
 import { Checkbox } from '../../../components/ui/checkbox.tsx';
-import { FieldSet, inputClass } from '../../../components/ui/field.tsx';
+import { FieldSet } from '../../../components/ui/field.tsx';
 import { SkeletonRows } from '../../../components/ui/skeleton.tsx';
 import { errorMessage } from '../../../lib/api-client.ts';
 import { useT } from '../../../lib/i18n/i18n.tsx';
 import { useSecurityGroupSearch, useSecurityGroupsById } from '../api/get-security-groups.ts';
 import { formatPortRange, formatProtocol, formatRemote } from './rule-format.ts';
+import { PickerSearch } from '../../../components/ui/picker-search.tsx';
 
 interface SecurityGroupChecklistProps {
   projectId: string;
@@ -45,14 +46,7 @@ export function SecurityGroupChecklist({ projectId, value, onChange, error, labe
 
   return (
     <FieldSet legend={label} error={error} markInvalid>
-      <input
-        type="search"
-        aria-label={`${label} ${t('table.search')}`}
-        placeholder={t('table.search')}
-        className={`${inputClass} mb-2 max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch of={label} value={search} onChange={setSearch} className="mb-2 max-w-xs" />
       {matches.isPending ? (
         <SkeletonRows rows={2} columns={3} />
       ) : matches.isError ? (

@@ -1,7 +1,6 @@
 import type { ImageDto } from '@sandcloud/api-schemas';
 import { useDeferredValue, useState } from 'react';
 import { Button } from '../../../../components/ui/button.tsx';
-import { inputClass } from '../../../../components/ui/field.tsx';
 import { EmptyState } from '../../../../components/ui/empty-state.tsx';
 import { SkeletonRows } from '../../../../components/ui/skeleton.tsx';
 import { StatusBadge } from '../../../../components/ui/status-badge.tsx';
@@ -10,6 +9,7 @@ import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useImages } from '../../api/get-images.ts';
 import { formatRam } from '../format.ts';
+import { PickerSearch } from '../../../../components/ui/picker-search.tsx';
 
 /** A mark per distribution, so the cards read at a glance. */
 const OS_MARKS: Record<string, { letter: string; className: string }> = {
@@ -46,14 +46,7 @@ export function ImageStep({ projectId, tab, onTab, value, onSelect, error }: Ima
         value={tab}
         onChange={onTab}
       />
-      <input
-        type="search"
-        aria-label={t('table.search')}
-        placeholder={t('table.search')}
-        className={`${inputClass} mb-3 max-w-xs`}
-        value={search}
-        onChange={(event) => setSearch(event.target.value)}
-      />
+      <PickerSearch value={search} onChange={setSearch} className="mb-3 max-w-xs" />
       {error && (
         <p role="alert" className="mb-3 text-sm text-red-600">
           {error}

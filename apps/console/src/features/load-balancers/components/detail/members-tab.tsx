@@ -16,6 +16,7 @@ import { useUpdateMember } from '../../api/update-member.ts';
 import { blockedReason } from '../format.ts';
 import { eligibleInstances } from '../wizard/instances-step.tsx';
 import { chosenListener, ListenerSelect } from './listener-select.tsx';
+import { PickerSearch } from '../../../../components/ui/picker-search.tsx';
 
 interface MembersTabProps {
   projectId: string;
@@ -116,14 +117,7 @@ export function MembersTab({ projectId, loadBalancer, readOnly }: MembersTabProp
           }}
         />
         <div className="flex flex-wrap items-end gap-2">
-          <input
-            type="search"
-            aria-label={`${t('lb.field.instance')} ${t('table.search')}`}
-            placeholder={t('table.search')}
-            className={`${inputClass} w-48`}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
+          <PickerSearch of={t('lb.field.instance')} value={search} onChange={setSearch} className="w-48" />
           <div className="flex flex-col gap-1">
             <label htmlFor={`${addId}-instance`} className="text-sm font-medium text-slate-700">
               {t('lb.field.instance')}

@@ -10,6 +10,7 @@ import { errorMessage } from '../../../../lib/api-client.ts';
 import { useT } from '../../../../lib/i18n/i18n.tsx';
 import { useCandidateSearch } from '../../api/get-candidate-instances.ts';
 import type { MemberChoice, WizardErrors } from './wizard-form.ts';
+import { PickerSearch } from '../../../../components/ui/picker-search.tsx';
 
 interface InstancesStepProps {
   projectId: string;
@@ -44,14 +45,7 @@ export function InstancesStep({ projectId, networkId, members, errors, onChange 
         <h3 id={`${weightId}-available`} className="mb-2 text-sm font-semibold">
           {t('lb.instances.available')}
         </h3>
-        <input
-          type="search"
-          aria-label={t('table.search')}
-          placeholder={t('table.search')}
-          className={`${inputClass} mb-2 w-full`}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
+        <PickerSearch value={search} onChange={setSearch} className="mb-2 w-full" />
         <div className="rounded border border-slate-200">
           {available.length === 0 ? (
             <p className="px-4 py-6 text-center text-sm text-slate-500">
