@@ -14,7 +14,9 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-export const MAX_PAGE_SIZE = 500;
+import { MAX_PAGE_SIZE } from './page-size.ts';
+
+export { MAX_PAGE_SIZE };
 
 /** `?limit=&offset=` on every list; the limit is capped so no request can ask for everything at once. */
 export const pageQuerySchema = z
