@@ -132,12 +132,7 @@ test("the wizard's key pair picker searches on the server", async ({ page, baseU
   await importKeyPair(api, base, wanted);
   await importKeyPair(api, base, other);
   await signInAs(page, api);
-  await page.goto(computeUrl('instances/new'));
-  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
-  await page.getByRole('button', { name: '다음' }).click();
-  await page.getByLabel('이름', { exact: true }).fill(unique('web'));
-  await page.getByRole('radio', { name: 'm2.c1m2', exact: true }).check();
-  await page.getByRole('button', { name: '다음' }).click();
+  await toAccessStep(page, computeUrl);
 
   const picker = page.getByLabel('Key Pair', { exact: true });
   await expect(picker.getByRole('option')).toHaveCount(3);
@@ -173,12 +168,7 @@ test("the wizard's security group picker searches on the server and the summary 
   await api.post(`${base}/security-groups`, { name: wanted, description: '' });
   await importKeyPair(api, base, unique('key'));
   await signInAs(page, api);
-  await page.goto(computeUrl('instances/new'));
-  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
-  await page.getByRole('button', { name: '다음' }).click();
-  await page.getByLabel('이름', { exact: true }).fill(unique('web'));
-  await page.getByRole('radio', { name: 'm2.c1m2', exact: true }).check();
-  await page.getByRole('button', { name: '다음' }).click();
+  await toAccessStep(page, computeUrl);
 
   await expect(page.getByRole('checkbox', { name: /^default/ })).toBeChecked();
   const searched = page.waitForRequest((request) => request.url().includes(`/security-groups?sort=name&limit=50&q=${wanted}`));
@@ -194,3 +184,13 @@ test("the wizard's security group picker searches on the server and the summary 
   await expect(page.getByRole('heading', { name: '생성할 Instance 확인' })).toBeVisible();
   await expect(page.getByText(`default, ${wanted}`, { exact: true })).toBeVisible();
 });
+
+/** The launch wizard from its start to the access step (key pair, security groups): an image, a name, a flavor. */
+async function toAccessStep(page: Page, computeUrl: (path: string) => string) {
+  await page.goto(computeUrl('instances/new'));
+  await page.getByRole('radio', { name: /Ubuntu Server 22\.04/ }).click();
+  await page.getByRole('button', { name: '다음' }).click();
+  await page.getByLabel('이름', { exact: true }).fill(unique('web'));
+  await page.getByRole('radio', { name: 'm2.c1m2', exact: true }).check();
+  await page.getByRole('button', { name: '다음' }).click();
+}

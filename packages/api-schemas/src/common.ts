@@ -1,5 +1,6 @@
 import { NAME_MAX_LENGTH, RESOURCE_NAME_PATTERN } from '@sandcloud/domain';
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from './page-size.ts';
 
 /** One error shape for every failure the API answers. */
 export const apiErrorSchema = z.object({
@@ -14,9 +15,7 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
-import { MAX_PAGE_SIZE } from './page-size.ts';
-
-export { MAX_PAGE_SIZE };
+export { MAX_PAGE_SIZE } from './page-size.ts';
 
 /** `?limit=&offset=` on every list; the limit is capped so no request can ask for everything at once. */
 export const pageQuerySchema = z
